@@ -1,0 +1,36 @@
+# One target per check. `make run` and `make test` each work on a fresh machine on their own.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test test-fast lint typecheck bench setup clean
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+setup: $(INSTALLED)
+
+run: $(INSTALLED)  ## serve the app on http://localhost:8501
+	$(BIN)/streamlit run app.py
+
+test: lint typecheck  ## everything: lint, types, unit, property, AppTest and the browser test
+	$(BIN)/pytest
+
+test-fast: $(INSTALLED)  ## everything but the real-browser test
+	$(BIN)/pytest -m "not browser"
+
+lint: $(INSTALLED)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+typecheck: $(INSTALLED)
+	$(BIN)/mypy .
+
+bench: $(INSTALLED)  ## speed figures, printed; see bench/README in the README's Benchmarks section
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

@@ -1,0 +1,21 @@
+"""smmfit's entry point: page config, the shared sidebar, and the router. No data code here."""
+
+import streamlit as st
+
+import ui
+from smmfit.i18n import t
+
+st.set_page_config(page_title="smmfit", page_icon=":material/target:", layout="wide")
+
+language = ui.language_picker()
+page = st.navigation(
+    [
+        st.Page(
+            "pages/fit.py",
+            title=t("nav.fit", language),
+            icon=":material/leaderboard:",
+            default=True,
+        ),
+    ]
+)
+page.run()

@@ -1,0 +1,248 @@
+"""The command line: ``python -m smmfit rank|rank-batch``, a stable contract for scripts.
+
+Bad input exits with code 2 and one line naming the problem, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pandas as pd
+from pydantic import ValidationError
+
+from smmfit.data import DATA_DIR, DataError, Dataset, load_dataset
+from smmfit.evidence import Evidence
+from smmfit.i18n import LANGUAGES, Language, format_people, format_share, render
+from smmfit.models import (
+    DEVICE_CHOICES,
+    GENDERS,
+    GOALS,
+    SEGMENTS,
+    Persona,
+    Ranking,
+    Weights,
+    default_weights,
+    validation_messages,
+)
+from smmfit.scoring import rank, rank_batch
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Input the user can fix; printed as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _age_range(text: str) -> tuple[int, int]:
+    parts = text.replace("–", "-").split("-")  # noqa: RUF001 - people type an en dash
+    try:
+        low, high = (int(parts[0]), int(parts[1])) if len(parts) == 2 else (int(text), int(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"age must look like 18-39, not {text!r}") from None
+    return low, high
+
+
+def _weights(text: str, goal: str | None) -> Weights:
+    base = default_weights(goal).model_dump()  # type: ignore[arg-type]
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, _, value = part.partition("=")
+        if name.strip() not in base:
+            raise UsageError(f"--weights: unknown factor {name.strip()!r}; use {', '.join(base)}")
+        try:
+            base[name.strip()] = float(value)
+        except ValueError:
+            raise UsageError(f"--weights: {name.strip()} needs a number, not {value!r}") from None
+    try:
+        return Weights(**base)
+    except ValidationError as error:
+        raise UsageError(f"--weights: {'; '.join(validation_messages(error))}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m smmfit", description=__doc__)
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    one = commands.add_parser("rank", help="rank the networks for one persona")
+    one.add_argument("--age", type=_age_range, default=(18, 65), help="age range, e.g. 18-39")
+    one.add_argument("--gender", choices=GENDERS, default="any")
+    one.add_argument("--region", default="WW", help="ISO country code such as RU, or WW")
+    one.add_argument(
+        "--device", nargs="+", default=["any"], metavar="DEVICE",
+        help=f"one or more of {', '.join(DEVICE_CHOICES)}",
+    )  # fmt: skip
+    one.add_argument("--segment", choices=SEGMENTS, default="b2c")
+    one.add_argument("--goal", choices=GOALS)
+    one.add_argument("--name", default="")
+    one.add_argument("--weights", default="", help="e.g. reach=0.5,match=0.3,segment=0.2")
+    one.add_argument("--include-blocked", action="store_true", help="score blocked networks too")
+    one.add_argument("--format", choices=("json", "table"), default="table")
+    one.add_argument("--lang", choices=LANGUAGES, default="en")
+
+    many = commands.add_parser("rank-batch", help="rank many personas from a CSV file")
+    many.add_argument("personas", type=Path, help="CSV with columns " + ", ".join(BATCH_COLUMNS))
+    many.add_argument("-o", "--output", type=Path, help="write the CSV here instead of stdout")
+    many.add_argument("--weights", default="")
+    many.add_argument("--include-blocked", action="store_true")
+    return parser
+
+
+BATCH_COLUMNS = ("name", "age_min", "age_max", "gender", "region", "devices", "segment", "goal")
+
+
+def ranking_json(result: Ranking, language: Language) -> dict[str, Any]:
+    """The CLI's JSON contract: persona, ranking sorted by rank, recommendation."""
+    ranking = []
+    for item in result.ranking:
+        ranking.append(
+            {
+                "platform": item.platform,
+                "name": item.name,
+                "rank": item.rank,
+                "score": item.score,
+                "status": item.status,
+                "status_note": render(item.status_note, language) if item.status_note else None,
+                "match_share": item.match_share,
+                "match_share_range": [item.match_share_low, item.match_share_high],
+                "reach": item.reach,
+                "audience": item.audience,
+                "affinity": item.affinity,
+                "factors": {name: f.model_dump() for name, f in item.factors.items()},
+                "gaps": [render(gap, language) for gap in item.gaps],
+                "sources": [s.model_dump() for s in item.sources],
+            }
+        )
+    return {
+        "persona": result.persona.model_dump(mode="json"),
+        "weights": result.weights.model_dump(),
+        "include_blocked": result.include_blocked,
+        "ranking": ranking,
+        "recommendation": {
+            "platform": result.recommendation.platform,
+            "runner_up": result.recommendation.runner_up,
+            "reasons": [render(r, language) for r in result.recommendation.reasons],
+        },
+    }
+
+
+def ranking_table(result: Ranking, language: Language) -> str:
+    def cell(value: float | None, kind: str) -> str:
+        if value is None:
+            return "-"
+        return (
+            format_people(value, language)
+            if kind == "people"
+            else (format_share(value, language) if kind == "share" else f"{value:.1f}")
+        )
+
+    rows = [("rank", "platform", "score", "status", "match", "reach", "affinity")]
+    for item in result.ranking:
+        rows.append(
+            (
+                str(item.rank or "-"),
+                item.platform,
+                cell(item.score, "number"),
+                item.status,
+                cell(item.match_share, "share"),
+                cell(item.reach, "people"),
+                cell(item.affinity, "number"),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
+    pick = result.recommendation.platform or "none"
+    lines.append("")
+    lines.append(f"test first: {pick}  (runner-up: {result.recommendation.runner_up or 'none'})")
+    lines.extend(f"  - {render(r, language)}" for r in result.recommendation.reasons)
+    return "\n".join(lines)
+
+
+def _load(data_dir: Path) -> Dataset:
+    try:
+        return load_dataset(data_dir)
+    except DataError as error:
+        raise UsageError(f"data: {error}") from None
+
+
+def _rank(args: argparse.Namespace) -> int:
+    try:
+        persona = Persona(
+            name=args.name,
+            age_min=args.age[0],
+            age_max=args.age[1],
+            gender=args.gender,
+            region=args.region,
+            devices=args.device,
+            segment=args.segment,
+            goal=args.goal,
+        )
+    except ValidationError as error:
+        raise UsageError("; ".join(validation_messages(error))) from None
+    weights = _weights(args.weights, args.goal) if args.weights else None
+    result = rank(persona, Evidence(_load(args.data_dir)), weights, args.include_blocked)
+    if args.format == "json":
+        print(json.dumps(ranking_json(result, args.lang), ensure_ascii=False, indent=2))
+    else:
+        print(ranking_table(result, args.lang))
+    return 0
+
+
+def read_personas(path: Path) -> list[Persona]:
+    """Personas from a CSV; the first bad row stops the run with its line and column."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise UsageError(
+            f"{path}: cannot be read as a UTF-8 CSV ({type(error).__name__})"
+        ) from None
+    missing = [c for c in ("age_min", "age_max", "region") if c not in frame.columns]
+    if missing:
+        raise UsageError(f"{path}: missing columns {', '.join(missing)}")
+    unknown = [c for c in frame.columns if c not in BATCH_COLUMNS]
+    if unknown:
+        raise UsageError(f"{path}: unknown columns {', '.join(unknown)}")
+    personas = []
+    for offset, record in enumerate(frame.to_dict("records")):
+        fields = {k: v for k, v in record.items() if v != ""}
+        if "devices" in fields:
+            fields["devices"] = fields["devices"].replace(" ", ",")
+        try:
+            personas.append(Persona.model_validate(fields))
+        except ValidationError as error:
+            first = validation_messages(error)[0]
+            raise UsageError(f"{path}, line {offset + 2}: {first}") from None
+    return personas
+
+
+def _rank_batch(args: argparse.Namespace) -> int:
+    personas = read_personas(args.personas)
+    weights = _weights(args.weights, None) if args.weights else None
+    table = rank_batch(personas, Evidence(_load(args.data_dir)), weights, args.include_blocked)
+    if args.output:
+        try:
+            table.to_csv(args.output, index=False)
+        except OSError as error:
+            raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
+    else:
+        table.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = {"rank": _rank, "rank-batch": _rank_batch}[args.command]
+        return handler(args)
+    except UsageError as error:
+        print(f"smmfit: error: {error}", file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,402 @@
+"""Loads and validates the sourced data in ``data/``: the only way scoring sees figures.
+
+Every file is checked once, at load. A bad file raises :class:`DataError` whose message names
+the file, the line and the column, so a contributor can fix it without reading code.
+
+>>> dataset = load_dataset()
+>>> "vk" in dataset.platforms
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar, get_args
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from smmfit.models import MIN_AGE, WORLDWIDE, Status, Zone, normalise_region
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+Dimension = Literal["gender", "age", "device", "os", "total", "audience", "education"]
+Unit = Literal["pct_of_platform_audience", "pct_of_group_using", "million_people"]
+Authority = Literal["primary", "secondary", "low"]
+AudienceKind = Literal["mau", "monthly_reach", "ad_audience", "dau", "daily_reach"]
+
+DIMENSIONS: tuple[str, ...] = get_args(Dimension)
+UNITS: tuple[str, ...] = get_args(Unit)
+AUTHORITIES: tuple[Authority, ...] = get_args(Authority)
+AUDIENCE_KINDS: tuple[str, ...] = get_args(AudienceKind)
+
+# Published shares are rounded (to whole numbers or one decimal); with up to seven age bands
+# rounded to whole numbers a complete distribution can miss 100 by up to 3.5 points.
+SUM_TOLERANCE_PCT = 3.5
+
+AGE_BAND = re.compile(r"^(?P<lo>\d{1,3})(?:-(?P<hi>\d{1,3})|(?P<plus>\+))$")
+FIRST_YEAR = 2000
+
+# Which categories each dimension and unit admits; age bands are checked by pattern instead.
+_CATEGORIES: dict[tuple[str, str], frozenset[str]] = {
+    ("gender", "pct_of_platform_audience"): frozenset({"female", "male"}),
+    ("gender", "pct_of_group_using"): frozenset({"female", "male"}),
+    ("device", "pct_of_platform_audience"): frozenset({"mobile", "desktop"}),
+    ("os", "pct_of_platform_audience"): frozenset({"ios", "android", "windows", "macos"}),
+    ("total", "pct_of_group_using"): frozenset({"all"}),
+    ("audience", "million_people"): frozenset(AUDIENCE_KINDS),
+    ("education", "pct_of_group_using"): frozenset({"bachelor+", "some_college", "hs_or_less"}),
+}
+_AGE_UNITS = frozenset({"pct_of_platform_audience", "pct_of_group_using"})
+
+
+class DataError(ValueError):
+    """A data file that does not meet the schema; the message names file, line and column."""
+
+
+def parse_age_band(text: str) -> tuple[int, int]:
+    """``"18-24"`` -> (18, 24); ``"65+"`` -> (65, 100): open bands close at the oldest age.
+
+    >>> parse_age_band("65+")
+    (65, 100)
+    """
+    match = AGE_BAND.match(text.strip())
+    if not match:
+        raise ValueError(f"age band {text!r} is not of the form 18-24 or 65+")
+    low = int(match["lo"])
+    high = 100 if match["plus"] else int(match["hi"])
+    if not low <= high <= 100:
+        raise ValueError(f"age band {text!r} must run from a lower to a higher age, at most 100")
+    return low, high
+
+
+def _https(value: str) -> str:
+    if not value.startswith("https://") or len(value) <= len("https://x"):
+        raise ValueError("url must be an https:// address")
+    return value
+
+
+def _year(value: int) -> int:
+    if not FIRST_YEAR <= value <= date.today().year:
+        raise ValueError(f"year must be between {FIRST_YEAR} and {date.today().year}")
+    return value
+
+
+HttpsUrl = Annotated[str, AfterValidator(_https)]
+Year = Annotated[int, AfterValidator(_year)]
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Figure(_Row):
+    """One sourced figure: ``platform_demographics.csv`` holds one per row."""
+
+    platform: str
+    region: str
+    dimension: Dimension
+    # unit comes before category, universe and value: their checks depend on it.
+    unit: Unit
+    category: str
+    universe: str = ""
+    value: float = Field(ge=0)
+    source: str = Field(min_length=3)
+    url: HttpsUrl
+    year: Year
+    authority: Authority
+    notes: str = ""
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str) -> str:
+        code = normalise_region(value)
+        if code != value:
+            raise ValueError(f"region must be written as its code {code!r}")
+        return code
+
+    @field_validator("category")
+    @classmethod
+    def _category(cls, value: str, info: Any) -> str:
+        dimension, unit = info.data.get("dimension"), info.data.get("unit")
+        if dimension is None or unit is None:
+            return value  # the dimension or unit error is reported on its own column
+        if dimension == "age" and unit in _AGE_UNITS:
+            parse_age_band(value)
+            return value
+        allowed = _CATEGORIES.get((dimension, unit))
+        if allowed is None:
+            raise ValueError(f"dimension {dimension!r} cannot be measured in unit {unit!r}")
+        if value not in allowed:
+            raise ValueError(f"category must be one of {', '.join(sorted(allowed))}")
+        return value
+
+    @field_validator("universe")
+    @classmethod
+    def _universe(cls, value: str, info: Any) -> str:
+        penetration = info.data.get("unit") == "pct_of_group_using"
+        if penetration and not value:
+            raise ValueError("penetration figures need the surveyed ages, e.g. 18+ or 12+")
+        if not penetration and value:
+            raise ValueError("only pct_of_group_using figures take a universe")
+        if value:
+            parse_age_band(value)
+        return value
+
+    @field_validator("value")
+    @classmethod
+    def _percent(cls, value: float, info: Any) -> float:
+        if str(info.data.get("unit", "")).startswith("pct") and value > 100:
+            raise ValueError("a percentage cannot be above 100")
+        return value
+
+
+class PlatformInfo(_Row):
+    """A tracked network: ``platforms.csv``."""
+
+    id: str = Field(pattern=r"^[a-z]+$")
+    name: str = Field(min_length=1)
+    zone: Zone
+    aliases: str = ""
+    website: HttpsUrl
+    notes: str = ""
+
+
+class Availability(_Row):
+    """Whether a network can be used in a country: ``availability.csv``."""
+
+    platform: str
+    region: str
+    status: Status
+    # Empty when the network was never offered there (TikTok in mainland China).
+    since: str = Field(default="", pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
+    reason: str = Field(min_length=3)
+    source: str = Field(min_length=3)
+    url: HttpsUrl
+    year: Year
+    notes: str = ""
+
+
+class SegmentSignal(_Row):
+    """Evidence of a network's use for B2B or B2C marketing: ``segment_signals.csv``."""
+
+    platform: str
+    segment: Literal["b2b", "b2c"]
+    signal: str = Field(pattern=r"^[a-z0-9_]+$")
+    value: float = Field(ge=0, le=100)
+    unit: Literal["pct"]
+    source: str = Field(min_length=3)
+    url: HttpsUrl
+    year: Year
+    authority: Authority
+    notes: str = ""
+
+
+class PopulationRow(_Row):
+    """People by region, sex and age band: ``population.csv``."""
+
+    region: str
+    sex: Literal["female", "male"]
+    age: str
+    value: float = Field(ge=0)
+    unit: Literal["thousand_people"]
+    source: str = Field(min_length=3)
+    url: HttpsUrl
+    year: Year
+    notes: str = ""
+
+    @field_validator("age")
+    @classmethod
+    def _age(cls, value: str) -> str:
+        parse_age_band(value)
+        return value
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything in ``data/``, validated. Scoring reads nothing else."""
+
+    figures: tuple[Figure, ...]
+    platforms: dict[str, PlatformInfo]
+    availability: dict[tuple[str, str], Availability]
+    segment_signals: tuple[SegmentSignal, ...]
+    population: tuple[PopulationRow, ...]
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def platform_id(self, name: str) -> str:
+        """The platform id for an id or alias (``twitter`` -> ``x``)."""
+        key = name.strip().lower()
+        if key in self.platforms:
+            return key
+        if key in self.aliases:
+            return self.aliases[key]
+        raise DataError(f"unknown platform {name!r}: use one of {', '.join(self.platforms)}")
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        return tuple(sorted({figure.region for figure in self.figures}))
+
+
+RowModel = TypeVar("RowModel", bound=_Row)
+
+
+def _read_rows(path: Path, model: type[RowModel]) -> Iterator[tuple[int, RowModel]]:
+    """Rows of a CSV as validated models, with their line numbers; errors name the cell."""
+    try:
+        handle = path.open(newline="", encoding="utf-8")
+    except OSError as error:
+        raise DataError(f"{path.name}: cannot be read ({error.strerror})") from None
+    with handle:
+        reader = csv.DictReader(handle)
+        expected = set(model.model_fields)
+        header = reader.fieldnames or []
+        missing = [name for name in model.model_fields if name not in header]
+        missing = [name for name in missing if model.model_fields[name].is_required()]
+        unknown = [name for name in header if name not in expected]
+        if missing or unknown:
+            problems = []
+            if missing:
+                problems.append(f"missing columns {', '.join(missing)}")
+            if unknown:
+                problems.append(f"unknown columns {', '.join(unknown)}")
+            raise DataError(f"{path.name}, line 1: {'; '.join(problems)}")
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                raise DataError(f"{path.name}, line {line}: more cells than columns")
+            cells = {key: value for key, value in row.items() if value is not None}
+            try:
+                yield line, model.model_validate(cells)
+            except ValidationError as error:
+                first = error.errors(include_url=False)[0]
+                column = str(first["loc"][0]) if first["loc"] else "?"
+                message = str(first["msg"]).removeprefix("Value error, ")
+                cell = cells.get(column, "")
+                raise DataError(
+                    f"{path.name}, line {line}, column {column} ({cell!r}): {message}"
+                ) from None
+
+
+def _known(path: Path, line: int, column: str, value: str, allowed: Sequence[str]) -> None:
+    if value not in allowed:
+        raise DataError(
+            f"{path.name}, line {line}, column {column} ({value!r}): unknown; "
+            f"known: {', '.join(allowed)}"
+        )
+
+
+def _check_distributions(path: Path, rows: list[tuple[int, Figure]]) -> None:
+    """Composition shares from one source must not overlap or exceed 100 (with tolerance)."""
+    groups: dict[tuple[str, ...], list[tuple[int, Figure]]] = defaultdict(list)
+    seen: dict[tuple[str, ...], int] = {}
+    for line, figure in rows:
+        cell = (
+            figure.platform, figure.region, figure.dimension, figure.category, figure.unit,
+            figure.universe, figure.source, str(figure.year),
+        )  # fmt: skip
+        if cell in seen:
+            raise DataError(
+                f"{path.name}, line {line}: the same figure as line {seen[cell]} "
+                "(platform, region, dimension, category, unit, source and year)"
+            )
+        seen[cell] = line
+        if figure.unit == "pct_of_platform_audience" and figure.dimension in ("gender", "age"):
+            key = (
+                figure.platform,
+                figure.region,
+                figure.dimension,
+                figure.source,
+                str(figure.year),
+            )
+            groups[key].append((line, figure))
+    for members in groups.values():
+        total = sum(figure.value for _, figure in members)
+        lines = ", ".join(str(line) for line, _ in members)
+        if total > 100 + SUM_TOLERANCE_PCT:
+            raise DataError(
+                f"{path.name}, lines {lines}, column value: shares from one source add up to "
+                f"{total:g}, above 100 (tolerance {SUM_TOLERANCE_PCT:g})"
+            )
+        first = members[0][1]
+        if first.dimension == "age":
+            bands = sorted((parse_age_band(figure.category), line) for line, figure in members)
+            for (band, line), (next_band, next_line) in itertools.pairwise(bands):
+                if next_band[0] <= band[1]:
+                    raise DataError(
+                        f"{path.name}, lines {line} and {next_line}, column category: "
+                        "age bands from one source overlap"
+                    )
+            covered = (
+                bands[0][0][0] <= MIN_AGE
+                and all(nxt[0][0] == cur[0][1] + 1 for cur, nxt in itertools.pairwise(bands))
+                and bands[-1][0][1] == 100
+            )
+        else:
+            covered = {figure.category for _, figure in members} == {"female", "male"}
+        if covered and total < 100 - SUM_TOLERANCE_PCT:
+            raise DataError(
+                f"{path.name}, lines {lines}, column value: a complete distribution adds up to "
+                f"{total:g}, not 100 (tolerance {SUM_TOLERANCE_PCT:g})"
+            )
+
+
+def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
+    """Read and validate every file in ``data_dir``."""
+    platforms_path = data_dir / "platforms.csv"
+    platforms: dict[str, PlatformInfo] = {}
+    aliases: dict[str, str] = {}
+    for line, info in _read_rows(platforms_path, PlatformInfo):
+        if info.id in platforms:
+            raise DataError(f"{platforms_path.name}, line {line}, column id: duplicate {info.id!r}")
+        platforms[info.id] = info
+        for alias in filter(None, (part.strip().lower() for part in info.aliases.split(";"))):
+            aliases[alias] = info.id
+    known_platforms = tuple(platforms)
+
+    figures_path = data_dir / "platform_demographics.csv"
+    figure_rows = list(_read_rows(figures_path, Figure))
+    for line, figure in figure_rows:
+        _known(figures_path, line, "platform", figure.platform, known_platforms)
+    _check_distributions(figures_path, figure_rows)
+
+    availability_path = data_dir / "availability.csv"
+    availability: dict[tuple[str, str], Availability] = {}
+    for line, record in _read_rows(availability_path, Availability):
+        _known(availability_path, line, "platform", record.platform, known_platforms)
+        code = normalise_region(record.region)
+        if code != record.region or code == WORLDWIDE:
+            raise DataError(
+                f"{availability_path.name}, line {line}, column region ({record.region!r}): "
+                "must be a country code"
+            )
+        key = (record.platform, record.region)
+        previous = availability.get(key)
+        # Several rows tell a network's history in a country; the latest one is in force.
+        if previous is None or record.since >= previous.since:
+            availability[key] = record
+
+    signals_path = data_dir / "segment_signals.csv"
+    signals = list(_read_rows(signals_path, SegmentSignal))
+    for line, signal in signals:
+        _known(signals_path, line, "platform", signal.platform, known_platforms)
+
+    population_path = data_dir / "population.csv"
+    population = list(_read_rows(population_path, PopulationRow))
+    for line, row in population:
+        if normalise_region(row.region) != row.region:
+            raise DataError(f"{population_path.name}, line {line}, column region: not a code")
+
+    return Dataset(
+        figures=tuple(figure for _, figure in figure_rows),
+        platforms=platforms,
+        availability=availability,
+        segment_signals=tuple(signal for _, signal in signals),
+        population=tuple(row for _, row in population),
+        aliases=aliases,
+    )

@@ -1,0 +1,135 @@
+"""The translation catalog: every user-facing string, in English and Russian.
+
+Catalogs are TOML files in ``smmfit/locales/``, one per language, with the same keys.
+Numbers, shares, people counts and country names are formatted for the language by Babel.
+
+>>> t("app.title", "ru")
+'smmfit: где тестировать первым'
+>>> render(Note(key="reason.largest_reach", params={"people": 12_300_000}), "ru")
+'Больше всех людей из целевой аудитории: 12,3 млн.'
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Literal, get_args
+
+from babel import Locale
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+
+from smmfit.models import WORLDWIDE, Note
+
+Language = Literal["en", "ru"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+DEFAULT_LANGUAGE: Language = "en"
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+
+# Parameters are formatted by their name, so a Note carries raw numbers and ids only.
+_PEOPLE = frozenset({"people", "runner_people"})
+_SHARES = frozenset({"share", "low", "high"})
+_NUMBERS = frozenset({"score", "index", "gap"})
+_PLATFORMS = frozenset({"platform", "runner"})
+
+
+@cache
+def catalog(language: Language) -> dict[str, str]:
+    """The flattened catalog of a language: ``{"section.key": "text"}``."""
+    with (LOCALES_DIR / f"{language}.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    flat: dict[str, str] = {}
+
+    def walk(prefix: str, node: dict[str, object]) -> None:
+        for key, value in node.items():
+            name = f"{prefix}{key}"
+            if isinstance(value, dict):
+                walk(f"{name}.", value)
+            else:
+                flat[name] = str(value)
+
+    walk("", data)
+    return flat
+
+
+def language_of(value: str | None) -> Language:
+    """The supported language for a locale string such as ``ru-RU``; English otherwise."""
+    if value:
+        code = value.replace("_", "-").split("-")[0].lower()
+        for language in LANGUAGES:
+            if code == language:
+                return language
+    return DEFAULT_LANGUAGE
+
+
+def t(key: str, language: Language, **params: object) -> str:
+    """The text for ``key`` in ``language`` with ``params`` filled in (already formatted)."""
+    text = catalog(language).get(key) or catalog(DEFAULT_LANGUAGE)[key]
+    return text.format(**params) if params else text
+
+
+def format_people(value: float, language: Language) -> str:
+    """12300000 -> ``12.3M`` (en) or ``12,3 млн`` (ru)."""
+    return str(
+        format_compact_decimal(value, format_type="short", locale=language, fraction_digits=1)
+    )
+
+
+def format_share(value: float, language: Language) -> str:
+    """0.346 -> ``34.6%`` (en) or ``34,6 %`` (ru)."""
+    return str(format_percent(value, format="#,##0.#%", locale=language))
+
+
+def format_number(value: float, language: Language) -> str:
+    return str(format_decimal(value, format="#,##0.#", locale=language))
+
+
+def region_name(code: str, language: Language) -> str:
+    """Country name in the language; ``WW`` is the world."""
+    if code == WORLDWIDE:
+        return t("region.worldwide", language)
+    return str(Locale.parse(language).territories.get(code, code))
+
+
+def platform_name(platform: str, language: Language) -> str:
+    return t(f"platform.{platform}", language)
+
+
+def _format_param(name: str, value: str | int | float, language: Language) -> str:
+    if name in _PEOPLE and isinstance(value, int | float):
+        return format_people(value, language)
+    if name in _SHARES and isinstance(value, int | float):
+        return format_share(value, language)
+    if name in _NUMBERS and isinstance(value, int | float):
+        return format_number(value, language)
+    if name in _PLATFORMS:
+        return platform_name(str(value), language)
+    if name == "platforms":
+        return ", ".join(platform_name(p.strip(), language) for p in str(value).split(","))
+    if name == "region":
+        return region_name(str(value), language)
+    if name in ("dimension", "segment"):
+        return t(f"{name}.{value}", language)
+    return str(value)
+
+
+def render(note: Note, language: Language) -> str:
+    """A Note as text in the language, its parameters formatted for the locale."""
+    params = {name: _format_param(name, value, language) for name, value in note.params.items()}
+    return t(note.key, language, **params)
+
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "Language",
+    "catalog",
+    "format_number",
+    "format_people",
+    "format_share",
+    "language_of",
+    "platform_name",
+    "region_name",
+    "render",
+    "t",
+]

@@ -1,0 +1,103 @@
+"""Shareable links: a persona and language to URL query parameters and back.
+
+Parameters hold codes, never display labels, so a link means the same in every language:
+``?region=RU&age=18-39&gender=female&devices=ios,android&segment=b2c&lang=ru``.
+Parsing never raises: a value that does not fit is dropped and named, so the page can warn
+and fall back to the default for that one field.
+
+>>> values, rejected = persona_from_query({"region": ["ru"], "age": ["18-39"], "gender": ["robot"]})
+>>> values["region"], values["age_min"], rejected
+('RU', 18, ['gender'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from smmfit.i18n import LANGUAGES, Language
+from smmfit.models import (
+    GENDERS,
+    GOALS,
+    MAX_AGE,
+    MIN_AGE,
+    SEGMENTS,
+    Persona,
+    expand_devices,
+    normalise_region,
+)
+
+PERSONA_PARAMS = ("name", "region", "age", "gender", "devices", "segment", "goal")
+LANGUAGE_PARAM = "lang"
+MAX_PARAM_LENGTH = 200
+
+
+def _single(values: Sequence[str]) -> str:
+    if len(values) != 1 or len(values[0]) > MAX_PARAM_LENGTH:
+        raise ValueError("expected one short value")
+    return values[0].strip()
+
+
+def _age(values: Sequence[str]) -> tuple[int, int]:
+    text = _single(values)
+    low, _, high = text.partition("-")
+    if not (low.isdigit() and high.isdigit()):
+        raise ValueError("age must look like 18-39")
+    age_min, age_max = int(low), int(high)
+    if not MIN_AGE <= age_min <= age_max <= MAX_AGE:
+        raise ValueError("age out of range")
+    return age_min, age_max
+
+
+def _choice(values: Sequence[str], allowed: Sequence[str]) -> str:
+    value = _single(values).lower()
+    if value not in allowed:
+        raise ValueError("unknown choice")
+    return value
+
+
+def persona_from_query(params: Mapping[str, Sequence[str]]) -> tuple[dict[str, Any], list[str]]:
+    """Persona fields found valid in the query, and the names of the parameters rejected."""
+    values: dict[str, Any] = {}
+    rejected: list[str] = []
+    parsers: dict[str, Any] = {
+        "name": lambda v: {"name": _single(v)},
+        "region": lambda v: {"region": normalise_region(_single(v))},
+        "age": lambda v: dict(zip(("age_min", "age_max"), _age(v), strict=True)),
+        "gender": lambda v: {"gender": _choice(v, GENDERS)},
+        "devices": lambda v: {"devices": expand_devices(",".join(v))},
+        "segment": lambda v: {"segment": _choice(v, SEGMENTS)},
+        "goal": lambda v: {"goal": _choice(v, GOALS)},
+    }
+    for name in PERSONA_PARAMS:
+        if name not in params:
+            continue
+        try:
+            values.update(parsers[name](params[name]))
+        except ValueError:
+            rejected.append(name)
+    return values, rejected
+
+
+def language_from_query(params: Mapping[str, Sequence[str]]) -> Language | None:
+    raw = params.get(LANGUAGE_PARAM)
+    if raw and len(raw) == 1 and raw[0] in LANGUAGES:
+        return raw[0]
+    return None
+
+
+def persona_to_query(persona: Persona, language: Language) -> dict[str, str]:
+    """Every field, defaults included: a link keeps meaning the same if defaults change."""
+    query = {
+        "region": persona.region,
+        "age": f"{persona.age_min}-{persona.age_max}",
+        "gender": persona.gender,
+        "devices": ",".join(persona.devices),
+        "segment": persona.segment,
+        LANGUAGE_PARAM: language,
+    }
+    if persona.goal:
+        query["goal"] = persona.goal
+    if persona.name:
+        query["name"] = persona.name
+    return query

@@ -1,0 +1,269 @@
+"""The persona a user describes, and the typed results scoring gives back.
+
+>>> Persona(age_min=18, age_max=39, gender="female", region="ru", devices=["mobile"]).region
+'RU'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any, Literal, get_args
+
+import pycountry
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+Gender = Literal["female", "male", "any"]
+OperatingSystem = Literal["ios", "android", "windows", "macos"]
+Segment = Literal["b2c", "b2b"]
+Goal = Literal["awareness", "sales", "loyalty"]
+Status = Literal["available", "restricted", "blocked"]
+Zone = Literal["american", "russian", "chinese"]
+Factor = Literal["reach", "match", "segment"]
+
+GENDERS: tuple[Gender, ...] = get_args(Gender)
+OPERATING_SYSTEMS: tuple[OperatingSystem, ...] = get_args(OperatingSystem)
+SEGMENTS: tuple[Segment, ...] = get_args(Segment)
+GOALS: tuple[Goal, ...] = get_args(Goal)
+FACTORS: tuple[Factor, ...] = get_args(Factor)
+
+DEVICE_GROUPS: dict[str, tuple[OperatingSystem, ...]] = {
+    "mobile": ("ios", "android"),
+    "desktop": ("windows", "macos"),
+    "any": OPERATING_SYSTEMS,
+}
+DEVICE_CHOICES: tuple[str, ...] = (*OPERATING_SYSTEMS, *DEVICE_GROUPS)
+
+WORLDWIDE = "WW"
+_WORLDWIDE_ALIASES = frozenset({"ww", "world", "worldwide", "global"})
+
+MIN_AGE = 13  # the youngest age any tracked network admits; ages below are out of scope
+MAX_AGE = 100
+
+Age = Annotated[int, Field(ge=MIN_AGE, le=MAX_AGE)]
+
+
+class RegionError(ValueError):
+    """A region that is neither a known country nor worldwide."""
+
+
+@lru_cache(maxsize=1024)
+def normalise_region(value: str) -> str:
+    """ISO 3166-1 alpha-2 code for a code, alpha-3 code or English country name, or WW.
+
+    >>> normalise_region("rus"), normalise_region("Germany"), normalise_region("world")
+    ('RU', 'DE', 'WW')
+    """
+    text = value.strip()
+    if text.lower() in _WORLDWIDE_ALIASES:
+        return WORLDWIDE
+    try:
+        country = pycountry.countries.lookup(text)
+    except LookupError:
+        raise RegionError(
+            f"unknown country {value!r}: use an ISO 3166-1 alpha-2 code such as RU, US, CN, "
+            "or WW for worldwide"
+        ) from None
+    return str(country.alpha_2)
+
+
+def expand_devices(values: str | list[str] | tuple[str, ...] | frozenset[str]) -> tuple[str, ...]:
+    """Operating systems named by a mix of OS names and groups, sorted and unique.
+
+    >>> expand_devices(["mobile", "windows"])
+    ('android', 'ios', 'windows')
+    """
+    items = values.replace(";", ",").split(",") if isinstance(values, str) else list(values)
+    result: set[str] = set()
+    for raw in items:
+        item = str(raw).strip().lower()
+        if not item:
+            continue
+        if item in DEVICE_GROUPS:
+            result.update(DEVICE_GROUPS[item])
+        elif item in OPERATING_SYSTEMS:
+            result.add(item)
+        else:
+            raise ValueError(f"unknown device {raw!r}: use {', '.join(DEVICE_CHOICES)}")
+    if not result:
+        raise ValueError(f"no device given: use one or more of {', '.join(DEVICE_CHOICES)}")
+    return tuple(sorted(result))
+
+
+class Persona(BaseModel):
+    """Who the campaign is for. Devices are stored as the operating systems they cover."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(default="", max_length=120)
+    age_min: Age = 18
+    age_max: Age = 65
+    gender: Gender = "any"
+    region: str = WORLDWIDE
+    devices: tuple[OperatingSystem, ...] = OPERATING_SYSTEMS
+    segment: Segment = "b2c"
+    goal: Goal | None = None
+
+    @field_validator("region", mode="before")
+    @classmethod
+    def _region(cls, value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError("region must be a country code or name")
+        return normalise_region(value)
+
+    @field_validator("devices", mode="before")
+    @classmethod
+    def _devices(cls, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, str | list | tuple | frozenset | set):
+            raise ValueError("devices must be a list of device names")
+        return expand_devices(tuple(value) if isinstance(value, set) else value)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return " ".join(value.split())
+
+    @model_validator(mode="after")
+    def _age_order(self) -> Persona:
+        if self.age_min > self.age_max:
+            raise ValueError(f"age range: minimum {self.age_min} is above maximum {self.age_max}")
+        return self
+
+    @property
+    def all_devices(self) -> bool:
+        return set(self.devices) == set(OPERATING_SYSTEMS)
+
+    def describe(self) -> str:
+        """A short, language-neutral summary, e.g. ``female 18-39, RU, ios, b2c``."""
+        devices = "any device" if self.all_devices else "+".join(self.devices)
+        return (
+            f"{self.gender} {self.age_min}-{self.age_max}, {self.region}, {devices}, {self.segment}"
+        )
+
+
+def validation_messages(error: ValidationError) -> list[str]:
+    """One plain line per problem, naming the field and what is allowed."""
+    lines = []
+    for item in error.errors(include_url=False):
+        field = ".".join(str(part) for part in item["loc"]) or "persona"
+        message = str(item["msg"]).removeprefix("Value error, ")
+        lines.append(f"{field}: {message}")
+    return lines
+
+
+class Weights(BaseModel):
+    """Relative importance of each factor; only the ratios matter.
+
+    >>> Weights(reach=2, match=1, segment=1).normalised()["reach"]
+    0.5
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    reach: float = Field(default=0.5, ge=0, le=100)
+    match: float = Field(default=0.3, ge=0, le=100)
+    segment: float = Field(default=0.2, ge=0, le=100)
+    restricted_penalty: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Multiplier on the score of a network that is restricted in the region.",
+    )
+
+    @model_validator(mode="after")
+    def _not_all_zero(self) -> Weights:
+        if self.reach + self.match + self.segment <= 0:
+            raise ValueError("weights: at least one of reach, match, segment must be above 0")
+        return self
+
+    def normalised(self) -> dict[Factor, float]:
+        total = self.reach + self.match + self.segment
+        return {
+            "reach": self.reach / total,
+            "match": self.match / total,
+            "segment": self.segment / total,
+        }
+
+
+# Goal presets shift the defaults: awareness buys reach, sales buy a concentrated audience.
+GOAL_WEIGHTS: dict[Goal | None, Weights] = {
+    None: Weights(),
+    "awareness": Weights(reach=0.6, match=0.25, segment=0.15),
+    "sales": Weights(reach=0.35, match=0.45, segment=0.2),
+    "loyalty": Weights(reach=0.3, match=0.5, segment=0.2),
+}
+
+
+def default_weights(goal: Goal | None) -> Weights:
+    return GOAL_WEIGHTS[goal]
+
+
+class SourceRef(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    source: str
+    url: str
+    year: int
+
+
+class Note(BaseModel):
+    """A translatable message: a catalog key and its parameters (rendered by smmfit.i18n)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    params: dict[str, str | int | float] = Field(default_factory=dict)
+
+
+class FactorScore(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    score: float | None = Field(description="0-100, or None when the data is missing")
+    weight: float = Field(description="normalised weight, the weights sum to 1")
+    points: float = Field(description="contribution to the composite score")
+
+
+class PlatformResult(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    platform: str
+    name: str
+    zone: Zone
+    rank: int | None
+    score: float | None
+    status: Status
+    status_note: Note | None
+    recommendable: bool
+    match_share: float | None
+    match_share_low: float | None
+    match_share_high: float | None
+    reach: float | None = Field(description="people in the target audience on this network")
+    audience: float | None = Field(description="people on this network in the region")
+    affinity: float | None
+    factors: dict[Factor, FactorScore]
+    gaps: tuple[Note, ...]
+    sources: tuple[SourceRef, ...]
+
+
+class Recommendation(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    platform: str | None
+    runner_up: str | None
+    reasons: tuple[Note, ...]
+
+
+class Ranking(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    persona: Persona
+    weights: Weights
+    include_blocked: bool
+    ranking: tuple[PlatformResult, ...]
+    recommendation: Recommendation

@@ -1,0 +1,52 @@
+"""Tables and downloads of a ranking, in the user's language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from smmfit.i18n import Language, platform_name, render, t
+from smmfit.models import Ranking
+
+# Spreadsheet apps run cells starting with these as formulas (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def ranking_frame(result: Ranking, language: Language) -> pd.DataFrame:
+    """One row per network, ranked ones first: the table the Fit page shows."""
+    rows = []
+    for item in result.ranking:
+        rows.append(
+            {
+                t("table.rank", language): item.rank,
+                t("table.platform", language): platform_name(item.platform, language),
+                t("table.score", language): item.score,
+                t("table.status", language): t(f"status.label_{item.status}", language),
+                t("table.reach", language): item.reach,
+                t("table.match_share", language): item.match_share,
+                t("table.affinity", language): item.affinity,
+                t("table.note", language): render(item.status_note, language)
+                if item.status_note
+                else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _safe_cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def ranking_csv(result: Ranking, language: Language) -> bytes:
+    """The ranking as UTF-8 CSV (with BOM, so Excel reads Cyrillic), safe against formulas."""
+    frame = ranking_frame(result, language)
+    frame[t("table.gaps", language)] = [
+        " | ".join(render(gap, language) for gap in item.gaps) for item in result.ranking
+    ]
+    frame[t("table.sources", language)] = [
+        " | ".join(f"{s.source} ({s.year}) {s.url}" for s in item.sources)
+        for item in result.ranking
+    ]
+    frame = frame.map(_safe_cell)
+    return frame.to_csv(index=False).encode("utf-8-sig")

@@ -1,0 +1,145 @@
+"""Shared Streamlit helpers: language, cached data, and the persona form kept in the URL.
+
+The only module besides app.py and pages/ that imports streamlit; caching lives here too.
+
+Why not ``bind="query-params"``: a bound selectbox stores its *formatted label* in the URL
+(``region=Russia``, or ``region=Россия`` in Russian), so a link would change meaning with
+the viewer's language. Instead the URL holds codes (smmfit.links), read once when a session
+starts and written back after every change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pycountry
+import streamlit as st
+
+from smmfit.data import load_dataset
+from smmfit.evidence import Evidence
+from smmfit.i18n import LANGUAGES, Language, language_of, region_name, t
+from smmfit.links import language_from_query, persona_from_query, persona_to_query
+from smmfit.models import (
+    GENDERS,
+    GOALS,
+    MAX_AGE,
+    MIN_AGE,
+    OPERATING_SYSTEMS,
+    SEGMENTS,
+    WORLDWIDE,
+    Persona,
+)
+
+REGIONS: tuple[str, ...] = (WORLDWIDE, *sorted(str(c.alpha_2) for c in pycountry.countries))
+FORM_DEFAULTS: dict[str, Any] = {
+    "fit_name": "",
+    "fit_region": WORLDWIDE,
+    "fit_age": (18, 65),
+    "fit_gender": "any",
+    "fit_devices": list(OPERATING_SYSTEMS),
+    "fit_segment": "b2c",
+    "fit_goal": None,
+}
+
+
+@st.cache_resource(max_entries=1)
+def evidence() -> Evidence:
+    """The validated data and its chosen evidence, shared by every session (read-only)."""
+    return Evidence(load_dataset())
+
+
+def _query() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def language_picker() -> Language:
+    """Sidebar language choice: from the link, else the browser's locale."""
+    st.session_state.setdefault(
+        "lang", language_from_query(_query()) or language_of(st.context.locale)
+    )
+    chosen = st.sidebar.selectbox(
+        t("app.language", language_of(st.session_state["lang"])),
+        LANGUAGES,
+        format_func=lambda code: t(f"language_name.{code}", code),
+        key="lang",
+    )
+    return language_of(chosen)
+
+
+def current_language() -> Language:
+    return language_of(st.session_state.get("lang") or st.context.locale)
+
+
+def seed_persona_form() -> list[str]:
+    """Fill the form from the link once per session; return the parameters it rejected."""
+    if "fit_seeded" not in st.session_state:
+        values, rejected = persona_from_query(_query())
+        seeded = dict(FORM_DEFAULTS)
+        for field in ("name", "region", "gender", "segment", "goal"):
+            if field in values:
+                seeded[f"fit_{field}"] = values[field]
+        if "age_min" in values:
+            seeded["fit_age"] = (values["age_min"], values["age_max"])
+        if "devices" in values:
+            seeded["fit_devices"] = list(values["devices"])
+        for key, value in seeded.items():
+            st.session_state[key] = value
+        st.session_state["fit_seeded"] = True
+        st.session_state["fit_rejected"] = rejected
+    # Warn once: after the user's next change the link's problems no longer apply.
+    return list(st.session_state.pop("fit_rejected", []))
+
+
+def persona_form(language: Language) -> Persona:
+    """The persona inputs; the URL is rewritten from them so a copied link reproduces the view."""
+    col_name, col_region, col_segment, col_goal = st.columns([2, 2, 1, 1])
+    col_name.text_input(t("fit.name", language), key="fit_name", max_chars=120)
+    col_region.selectbox(
+        t("fit.region", language),
+        REGIONS,
+        format_func=lambda code: region_name(code, language),
+        key="fit_region",
+    )
+    col_segment.segmented_control(
+        t("fit.segment", language),
+        SEGMENTS,
+        format_func=lambda code: t(f"segment.{code}", language),
+        key="fit_segment",
+    )
+    col_goal.selectbox(
+        t("fit.goal", language),
+        (None, *GOALS),
+        format_func=lambda code: t(f"goal.{code or 'none'}", language),
+        key="fit_goal",
+    )
+    col_age, col_gender, col_devices = st.columns([2, 1, 3])
+    col_age.slider(t("fit.age", language), MIN_AGE, MAX_AGE, key="fit_age")
+    col_gender.segmented_control(
+        t("fit.gender", language),
+        GENDERS,
+        format_func=lambda code: t(f"gender.{code}", language),
+        key="fit_gender",
+    )
+    col_devices.multiselect(
+        t("fit.devices", language),
+        OPERATING_SYSTEMS,
+        format_func=lambda code: t(f"device.{code}", language),
+        key="fit_devices",
+    )
+    state = st.session_state
+    if not state["fit_devices"]:
+        st.info(t("fit.empty_devices", language), icon=":material/info:")
+    age_min, age_max = state["fit_age"]
+    persona = Persona(
+        name=state["fit_name"],
+        age_min=age_min,
+        age_max=age_max,
+        # A segmented control can be clicked off (None): that means the default again.
+        gender=state["fit_gender"] or "any",
+        region=state["fit_region"],
+        devices=state["fit_devices"] or list(OPERATING_SYSTEMS),
+        segment=state["fit_segment"] or "b2c",
+        goal=state["fit_goal"],
+    )
+    st.query_params.from_dict(persona_to_query(persona, language))
+    return persona
