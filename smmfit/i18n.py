@@ -6,7 +6,7 @@ Numbers, shares, people counts and country names are formatted for the language 
 >>> t("app.title", "ru")
 'smmfit: где тестировать первым'
 >>> render(Note(key="reason.largest_reach", params={"people": 12_300_000}), "ru")
-'Больше всех людей из целевой аудитории: 12,3 млн.'
+'Больше всех людей из целевой аудитории: 12,3\xa0млн.'
 """
 
 from __future__ import annotations
@@ -76,8 +76,8 @@ def format_people(value: float, language: Language) -> str:
 
 
 def format_share(value: float, language: Language) -> str:
-    """0.346 -> ``34.6%`` (en) or ``34,6 %`` (ru)."""
-    return str(format_percent(value, format="#,##0.#%", locale=language))
+    """0.346 -> ``34.6%`` (en) or ``34,6 %`` (ru): the locale's own pattern, 0.1% precision."""
+    return str(format_percent(round(value, 3), locale=language, decimal_quantization=False))
 
 
 def format_number(value: float, language: Language) -> str:
@@ -92,7 +92,9 @@ def region_name(code: str, language: Language) -> str:
 
 
 def platform_name(platform: str, language: Language) -> str:
-    return t(f"platform.{platform}", language)
+    """The network's name in the language; its id if the catalog does not know it."""
+    key = f"platform.{platform}"
+    return t(key, language) if key in catalog(DEFAULT_LANGUAGE) else platform
 
 
 def _format_param(name: str, value: str | int | float, language: Language) -> str:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Annotated, Any, Literal, get_args
 
 import pycountry
+from babel import Locale
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -57,20 +58,35 @@ class RegionError(ValueError):
 def normalise_region(value: str) -> str:
     """ISO 3166-1 alpha-2 code for a code, alpha-3 code or English country name, or WW.
 
-    >>> normalise_region("rus"), normalise_region("Germany"), normalise_region("world")
-    ('RU', 'DE', 'WW')
+    >>> normalise_region("rus"), normalise_region("Russia"), normalise_region("Турция")
+    ('RU', 'RU', 'TR')
     """
     text = value.strip()
     if text.lower() in _WORLDWIDE_ALIASES:
         return WORLDWIDE
     try:
-        country = pycountry.countries.lookup(text)
+        return str(pycountry.countries.lookup(text).alpha_2)
     except LookupError:
+        pass
+    # Everyday names ("Russia", "Turkey", "Россия") are in CLDR, not in ISO's official list.
+    code = _cldr_country_names().get(text.casefold())
+    if code is None:
         raise RegionError(
             f"unknown country {value!r}: use an ISO 3166-1 alpha-2 code such as RU, US, CN, "
             "or WW for worldwide"
-        ) from None
-    return str(country.alpha_2)
+        )
+    return code
+
+
+@lru_cache(maxsize=1)
+def _cldr_country_names() -> dict[str, str]:
+    """Country names in English and Russian (CLDR, via Babel) to ISO alpha-2 codes."""
+    names: dict[str, str] = {}
+    for language in ("en", "ru"):
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code):
+                names[str(name).casefold()] = code
+    return names
 
 
 def expand_devices(values: str | list[str] | tuple[str, ...] | frozenset[str]) -> tuple[str, ...]:
@@ -151,9 +167,10 @@ def validation_messages(error: ValidationError) -> list[str]:
     """One plain line per problem, naming the field and what is allowed."""
     lines = []
     for item in error.errors(include_url=False):
-        field = ".".join(str(part) for part in item["loc"]) or "persona"
+        field = ".".join(str(part) for part in item["loc"])
         message = str(item["msg"]).removeprefix("Value error, ")
-        lines.append(f"{field}: {message}")
+        # Whole-model checks have no location; their message names the fields itself.
+        lines.append(f"{field}: {message}" if field else message)
     return lines
 
 

@@ -1,0 +1,201 @@
+"""Shared fixtures: the real data, and a small synthetic data set with hand-checkable answers."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smmfit.data import Dataset, load_dataset
+from smmfit.evidence import Evidence
+
+ROOT = Path(__file__).resolve().parent.parent
+
+URL = "https://example.org/source"
+
+PLATFORM_COLUMNS = ["id", "name", "zone", "aliases", "website", "notes"]
+FIGURE_COLUMNS = [
+    "platform", "region", "dimension", "category", "value", "unit", "universe",
+    "source", "url", "year", "authority", "notes",
+]  # fmt: skip
+AVAILABILITY_COLUMNS = [
+    "platform",
+    "region",
+    "status",
+    "since",
+    "reason",
+    "source",
+    "url",
+    "year",
+    "notes",
+]
+SIGNAL_COLUMNS = [
+    "platform",
+    "segment",
+    "signal",
+    "value",
+    "unit",
+    "source",
+    "url",
+    "year",
+    "authority",
+    "notes",
+]
+POPULATION_COLUMNS = ["region", "sex", "age", "value", "unit", "source", "url", "year", "notes"]
+
+
+def figure(
+    platform: str,
+    region: str,
+    dimension: str,
+    category: str,
+    value: float,
+    unit: str = "pct_of_platform_audience",
+    universe: str = "",
+    source: str = "Survey A",
+    year: int = 2024,
+    authority: str = "primary",
+) -> dict[str, Any]:
+    return {
+        "platform": platform, "region": region, "dimension": dimension, "category": category,
+        "value": value, "unit": unit, "universe": universe, "source": source, "url": URL,
+        "year": year, "authority": authority, "notes": "",
+    }  # fmt: skip
+
+
+def audience(platform: str, region: str, millions: float, **kwargs: Any) -> dict[str, Any]:
+    return figure(platform, region, "audience", "mau", millions, "million_people", **kwargs)
+
+
+def block(
+    platform: str, region: str, status: str = "blocked", since: str = "2022-03-14"
+) -> dict[str, Any]:
+    return {
+        "platform": platform, "region": region, "status": status, "since": since,
+        "reason": "Ordered by the regulator", "source": "Regulator", "url": URL, "year": 2022,
+        "notes": "",
+    }  # fmt: skip
+
+
+def signal(platform: str, segment: str, value: float) -> dict[str, Any]:
+    return {
+        "platform": platform, "segment": segment, "signal": "marketers_pct", "value": value,
+        "unit": "pct", "source": "Marketer survey", "url": URL, "year": 2024,
+        "authority": "primary", "notes": "",
+    }  # fmt: skip
+
+
+# Population of "DE" in the synthetic world: 1,000 thousand people in every 10-year band per sex
+# from 10 to 99 and 100+ small, so shares are easy to compute by hand.
+POPULATION_BANDS = [
+    "0-9",
+    "10-19",
+    "20-29",
+    "30-39",
+    "40-49",
+    "50-59",
+    "60-69",
+    "70-79",
+    "80-89",
+    "90-99",
+    "100+",
+]
+
+
+def population(region: str = "DE") -> list[dict[str, Any]]:
+    return [
+        {"region": region, "sex": sex, "age": band, "value": 1000, "unit": "thousand_people",
+         "source": "Statistics office", "url": URL, "year": 2024, "notes": ""}
+        for sex in ("female", "male") for band in POPULATION_BANDS
+    ]  # fmt: skip
+
+
+def _write(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def write_data(
+    directory: Path,
+    figures: list[dict[str, Any]],
+    availability: list[dict[str, Any]] | None = None,
+    signals: list[dict[str, Any]] | None = None,
+    population_rows: list[dict[str, Any]] | None = None,
+    platforms: tuple[str, ...] = ("alpha", "beta", "gamma"),
+) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    _write(
+        directory / "platforms.csv",
+        PLATFORM_COLUMNS,
+        [{"id": p, "name": p.title(), "zone": "american", "aliases": "", "website": URL, "notes": ""}
+         for p in platforms],
+    )  # fmt: skip
+    _write(directory / "platform_demographics.csv", FIGURE_COLUMNS, figures)
+    _write(directory / "availability.csv", AVAILABILITY_COLUMNS, availability or [])
+    _write(directory / "segment_signals.csv", SIGNAL_COLUMNS, signals or [])
+    _write(
+        directory / "population.csv",
+        POPULATION_COLUMNS,
+        population_rows if population_rows is not None else population(),
+    )
+    return directory
+
+
+def synthetic_figures() -> list[dict[str, Any]]:
+    """Three networks in DE with full, known composition and sizes.
+
+    alpha: 60% women, ages 13-29 40% / 30-100 60%, 10M people.
+    beta: 30% women, ages 13-29 80% / 30-100 20%, 20M people.
+    gamma: 50% women, ages 13-29 50% / 30-100 50%, 5M people, blocked in DE.
+    """
+    rows = []
+    for name, women, young, millions in (
+        ("alpha", 60, 40, 10),
+        ("beta", 30, 80, 20),
+        ("gamma", 50, 50, 5),
+    ):
+        rows += [
+            figure(name, "DE", "gender", "female", women),
+            figure(name, "DE", "gender", "male", 100 - women),
+            figure(name, "DE", "age", "13-29", young),
+            figure(name, "DE", "age", "30+", 100 - young),
+            audience(name, "DE", millions),
+        ]
+    return rows
+
+
+@pytest.fixture
+def synthetic(tmp_path: Path) -> Evidence:
+    directory = write_data(
+        tmp_path / "data",
+        synthetic_figures(),
+        availability=[block("gamma", "DE")],
+        signals=[signal("alpha", "b2b", 40), signal("beta", "b2b", 20), signal("gamma", "b2b", 80),
+                 signal("alpha", "b2c", 10), signal("beta", "b2c", 50), signal("gamma", "b2c", 60)],
+    )  # fmt: skip
+    return Evidence(load_dataset(directory))
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def evidence(dataset: Dataset) -> Evidence:
+    return Evidence(dataset)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Iterator[Path]:
+    """A writable copy of the real data directory, for corruption tests."""
+    target = tmp_path / "data"
+    target.mkdir()
+    for source in (ROOT / "data").glob("*.csv"):
+        (target / source.name).write_bytes(source.read_bytes())
+    yield target

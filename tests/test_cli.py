@@ -1,0 +1,175 @@
+"""The command line contract: JSON shape, table, batch, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smmfit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_rank_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        ["rank", "--age", "18-39", "--gender", "female", "--region", "RU", "--device", "ios",
+         "--segment", "b2c", "--format", "json"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0
+    result = json.loads(out)
+    assert result["persona"]["region"] == "RU"
+    assert result["persona"]["devices"] == ["ios"]
+    ranks = [item["rank"] for item in result["ranking"] if item["rank"] is not None]
+    assert ranks == list(range(1, len(ranks) + 1))
+    first = result["ranking"][0]
+    for key in ("platform", "name", "rank", "score", "status", "status_note", "match_share",
+                "reach", "affinity", "factors", "gaps", "sources"):  # fmt: skip
+        assert key in first
+    assert set(first["factors"]) == {"reach", "match", "segment"}
+    assert all(source["url"].startswith("https://") for source in first["sources"])
+    statuses = {item["platform"]: item for item in result["ranking"]}
+    assert statuses["instagram"]["status"] == "blocked"
+    assert "2022-03-14" in statuses["instagram"]["status_note"]
+    recommendation = result["recommendation"]
+    assert recommendation["platform"] not in ("instagram", "facebook")
+    assert recommendation["runner_up"] and recommendation["reasons"]
+
+
+def test_rank_table_names_the_pick(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rank", "--region", "CN"], capsys)
+    assert code == 0
+    assert "test first:" in out
+    assert "blocked" in out
+
+
+def test_include_blocked_scores_blocked_networks(capsys: pytest.CaptureFixture[str]) -> None:
+    _, plain, _ = run(["rank", "--region", "RU", "--format", "json"], capsys)
+    _, what_if, _ = run(["rank", "--region", "RU", "--format", "json", "--include-blocked"], capsys)
+    score = {i["platform"]: i["score"] for i in json.loads(plain)["ranking"]}
+    score_if = {i["platform"]: i["score"] for i in json.loads(what_if)["ranking"]}
+    assert score["instagram"] is None
+    assert score_if["instagram"] is not None
+    assert json.loads(what_if)["recommendation"]["platform"] != "instagram"
+
+
+def test_weights_change_the_output(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(
+        ["rank", "--region", "US", "--format", "json", "--weights", "reach=0,match=1,segment=0"],
+        capsys,
+    )
+    result = json.loads(out)
+    assert result["weights"]["reach"] == 0
+    top = result["ranking"][0]
+    assert top["factors"]["match"]["score"] == 100
+
+
+def test_russian_output(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["rank", "--region", "RU", "--lang", "ru", "--format", "json"], capsys)
+    reasons = " ".join(json.loads(out)["recommendation"]["reasons"])
+    assert "из 100" in reasons
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["rank", "--age", "40-30"], "minimum 40 is above maximum 30"),
+        (["rank", "--age", "old"], "age must look like 18-39"),
+        (["rank", "--age", "5-10"], "age_min: Input should be greater than or equal to 13"),
+        (["rank", "--region", "XX"], "region: unknown country 'XX'"),
+        (["rank", "--gender", "robot"], "invalid choice: 'robot'"),
+        (["rank", "--device", "tv"], "unknown device 'tv'"),
+        (["rank", "--segment", "b2g"], "invalid choice: 'b2g'"),
+        (["rank", "--weights", "reach=lots"], "--weights: reach needs a number"),
+        (["rank", "--weights", "fame=1"], "--weights: unknown factor 'fame'"),
+        (["rank", "--weights", "reach=0,match=0,segment=0"], "at least one of reach"),
+        (["rank", "--format", "xml"], "invalid choice: 'xml'"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        ([], "the following arguments are required: command"),
+        (["rank-batch", "/nonexistent/personas.csv"], "cannot be read"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(args, capsys)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("smmfit: error: ")
+    assert message in err
+
+
+def test_rank_batch_writes_one_row_per_persona(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "personas.csv"
+    source.write_text(
+        "name,age_min,age_max,gender,region,devices,segment,goal\n"
+        "Moscow mums,25,44,female,RU,mobile,b2c,sales\n"
+        "US founders,30,55,any,US,ios windows,b2b,\n"
+        "Beijing students,18,24,any,CN,,b2c,awareness\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.csv"
+    code, _, _ = run(["rank-batch", str(source), "-o", str(output)], capsys)
+    assert code == 0
+    table = pd.read_csv(output)
+    assert list(table["name"]) == ["Moscow mums", "US founders", "Beijing students"]
+    assert table.loc[0, "pick"] in ("vk", "ok", "dzen", "youtube", "tiktok")
+    assert table.loc[2, "pick"] in ("weibo", "wechat", "douyin")
+    assert {"pick_score", "runner_up", "score_vk"} <= set(table.columns)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("age_min,age_max,region\n20,30,XX\n", "line 2: region: unknown country 'XX'"),
+        ("age_min,age_max,region\n20,30,RU\n40,30,RU\n", "line 3: age range: minimum 40"),
+        ("age_min,region\n20,RU\n", "missing columns age_max"),
+        ("age_min,age_max,region,colour\n20,30,RU,red\n", "unknown columns colour"),
+        ("", "cannot be read"),
+    ],
+)
+def test_rank_batch_bad_rows(
+    tmp_path: Path, content: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "personas.csv"
+    source.write_text(content, encoding="utf-8")
+    code, _, err = run(["rank-batch", str(source)], capsys)
+    assert code == 2
+    assert message in err
+
+
+def test_binary_batch_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "personas.csv"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    code, _, err = run(["rank-batch", str(source)], capsys)
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_module_entry_point_runs() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "smmfit", "rank", "--region", "WW", "--format", "json"],
+        capture_output=True, text=True, cwd=ROOT, check=False, timeout=60,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["recommendation"]["platform"]
+
+
+def test_broken_data_is_reported_not_raised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["--data-dir", str(tmp_path), "rank"], capsys)
+    assert code == 2
+    assert "data: platforms.csv: cannot be read" in err

@@ -1,0 +1,235 @@
+"""The data files: the real ones validate, and every kind of bad file fails with a located message."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from smmfit.data import (
+    SUM_TOLERANCE_PCT,
+    DataError,
+    Dataset,
+    load_dataset,
+    parse_age_band,
+)
+from tests.conftest import figure, synthetic_figures, write_data
+
+SEED_PLATFORMS = ("vk", "ok", "instagram", "facebook", "pinterest", "youtube", "x", "weibo")
+
+
+def test_real_data_loads(dataset: Dataset) -> None:
+    assert len(dataset.figures) > 300
+    assert set(SEED_PLATFORMS) <= set(dataset.platforms)
+
+
+def test_every_real_figure_has_https_url_year_and_source(dataset: Dataset) -> None:
+    for item in dataset.figures:
+        assert item.url.startswith("https://")
+        assert 2000 <= item.year <= 2026
+        assert item.source.strip()
+
+
+def test_every_seed_platform_has_figures_in_each_core_region(dataset: Dataset) -> None:
+    regions = defaultdict(set)
+    for item in dataset.figures:
+        regions[item.platform].add(item.region)
+    for platform in SEED_PLATFORMS:
+        assert regions[platform] & {"RU", "US", "CN", "WW"}, platform
+
+
+def test_real_composition_distributions_sum_to_at_most_100(dataset: Dataset) -> None:
+    totals: dict[tuple[str, ...], float] = defaultdict(float)
+    for item in dataset.figures:
+        if item.unit == "pct_of_platform_audience" and item.dimension in ("age", "gender"):
+            totals[item.platform, item.region, item.dimension, item.source, str(item.year)] += (
+                item.value
+            )
+    assert totals
+    assert max(totals.values()) <= 100 + SUM_TOLERANCE_PCT
+
+
+def test_blocks_that_define_the_zones_are_recorded(dataset: Dataset) -> None:
+    for platform, region in (
+        ("instagram", "RU"),
+        ("facebook", "RU"),
+        ("facebook", "CN"),
+        ("youtube", "CN"),
+    ):
+        record = dataset.availability[platform, region]
+        assert record.status == "blocked"
+        assert record.since and record.reason
+
+
+def test_twitter_is_an_alias_of_x(dataset: Dataset) -> None:
+    assert dataset.platform_id("twitter") == "x"
+    assert dataset.platform_id("VK") == "vk"
+    with pytest.raises(DataError, match="unknown platform 'myspace'"):
+        dataset.platform_id("myspace")
+
+
+@pytest.mark.parametrize(
+    ("band", "expected"),
+    [("18-24", (18, 24)), ("65+", (65, 100)), ("13-17", (13, 17)), ("100+", (100, 100))],
+)
+def test_age_bands_parse(band: str, expected: tuple[int, int]) -> None:
+    assert parse_age_band(band) == expected
+
+
+@pytest.mark.parametrize("band", ["18 - 24", "24-18", "18-101", "adults", "-5", ""])
+def test_bad_age_bands_are_rejected(band: str) -> None:
+    with pytest.raises(ValueError, match="age band"):
+        parse_age_band(band)
+
+
+# Each corruption: (file, column, bad value, message fragment). The loader must name the
+# file, a line number and the column.
+CORRUPTIONS = [
+    ("platform_demographics.csv", "url", "http://insecure.example", "column url.*https"),
+    ("platform_demographics.csv", "url", "", "column url"),
+    ("platform_demographics.csv", "year", "1999", "column year.*between 2000"),
+    ("platform_demographics.csv", "year", "twenty", "column year"),
+    ("platform_demographics.csv", "unit", "percent", "column unit"),
+    ("platform_demographics.csv", "dimension", "mood", "column dimension"),
+    ("platform_demographics.csv", "platform", "myspace", "column platform.*unknown"),
+    ("platform_demographics.csv", "region", "Atlantis", "column region"),
+    ("platform_demographics.csv", "region", "ru", "column region.*'RU'"),
+    ("platform_demographics.csv", "value", "-3", "column value"),
+    ("platform_demographics.csv", "value", "12%", "column value"),
+    ("platform_demographics.csv", "source", "", "column source"),
+    ("platform_demographics.csv", "authority", "blog", "column authority"),
+    ("availability.csv", "status", "banned", "column status"),
+    ("availability.csv", "since", "March 2022", "column since"),
+    ("availability.csv", "region", "WW", "column region.*country code"),
+    ("population.csv", "sex", "all", "column sex"),
+    ("population.csv", "age", "adults", "column age"),
+    ("segment_signals.csv", "segment", "b2g", "column segment"),
+    ("platforms.csv", "zone", "european", "column zone"),
+]
+
+
+def _corrupt(path: Path, column: str, value: str, row_index: int = 0) -> int:
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+        fields = list(rows[0].keys())
+    rows[row_index][column] = value
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    return row_index + 2
+
+
+@pytest.mark.parametrize(("file", "column", "value", "message"), CORRUPTIONS)
+def test_bad_cells_are_reported_with_file_line_and_column(
+    data_dir: Path, file: str, column: str, value: str, message: str
+) -> None:
+    line = _corrupt(data_dir / file, column, value)
+    with pytest.raises(DataError, match=rf"{file}, line {line}, {message}"):
+        load_dataset(data_dir)
+
+
+def test_unknown_category_for_dimension_is_rejected(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "gender", "nonbinary", 10)]
+    with pytest.raises(DataError, match=r"line 2, column category .*female, male"):
+        load_dataset(write_data(tmp_path, rows))
+
+
+def test_penetration_needs_a_universe(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "total", "all", 40, unit="pct_of_group_using")]
+    with pytest.raises(DataError, match="column universe.*surveyed ages"):
+        load_dataset(write_data(tmp_path, rows))
+
+
+def test_percentages_cannot_exceed_100(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "device", "mobile", 120)]
+    with pytest.raises(DataError, match="column value.*above 100"):
+        load_dataset(write_data(tmp_path, rows))
+
+
+def test_shares_from_one_source_above_100_are_rejected(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "age", "13-29", 70), figure("alpha", "DE", "age", "30+", 40)]
+    with pytest.raises(DataError, match=r"lines 2, 3, column value: .* add up to 110"):
+        load_dataset(write_data(tmp_path, rows))
+
+
+def test_complete_distribution_far_below_100_is_rejected(tmp_path: Path) -> None:
+    rows = [
+        figure("alpha", "DE", "gender", "female", 40),
+        figure("alpha", "DE", "gender", "male", 40),
+    ]
+    with pytest.raises(DataError, match="complete distribution adds up to 80"):
+        load_dataset(write_data(tmp_path, rows))
+
+
+def test_partial_distribution_below_100_is_allowed(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "age", "18-24", 30), figure("alpha", "DE", "age", "25-34", 30)]
+    assert len(load_dataset(write_data(tmp_path, rows)).figures) == 2
+
+
+def test_rounding_within_tolerance_is_allowed(tmp_path: Path) -> None:
+    rows = [
+        figure("alpha", "DE", "gender", "female", 51),
+        figure("alpha", "DE", "gender", "male", 51),
+    ]
+    assert len(load_dataset(write_data(tmp_path, rows)).figures) == 2
+
+
+def test_overlapping_bands_from_one_source_are_rejected(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "age", "18-34", 50), figure("alpha", "DE", "age", "25-44", 30)]
+    with pytest.raises(DataError, match="lines 2 and 3, column category: age bands .* overlap"):
+        load_dataset(write_data(tmp_path, rows))
+
+
+def test_same_figure_twice_is_rejected(tmp_path: Path) -> None:
+    rows = [
+        figure("alpha", "DE", "device", "mobile", 80),
+        figure("alpha", "DE", "device", "mobile", 70),
+    ]
+    with pytest.raises(DataError, match="line 3: the same figure as line 2"):
+        load_dataset(write_data(tmp_path, rows))
+
+
+def test_same_cell_from_two_sources_is_kept(tmp_path: Path) -> None:
+    rows = [
+        figure("alpha", "DE", "device", "mobile", 80, source="Survey A"),
+        figure("alpha", "DE", "device", "mobile", 70, source="Survey B"),
+    ]
+    assert len(load_dataset(write_data(tmp_path, rows)).figures) == 2
+
+
+def test_missing_and_unknown_columns_are_named(data_dir: Path) -> None:
+    path = data_dir / "platform_demographics.csv"
+    text = path.read_text(encoding="utf-8").replace("authority", "trust", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match="line 1: missing columns authority; unknown columns trust"):
+        load_dataset(data_dir)
+
+
+def test_missing_file_is_named(data_dir: Path) -> None:
+    (data_dir / "availability.csv").unlink()
+    with pytest.raises(DataError, match=r"availability.csv: cannot be read"):
+        load_dataset(data_dir)
+
+
+def test_ragged_row_is_reported(data_dir: Path) -> None:
+    path = data_dir / "platforms.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "zz,ZZ,american,,https://z.example,,extra\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="platforms.csv, line .*more cells than columns"):
+        load_dataset(data_dir)
+
+
+def test_latest_availability_record_is_in_force(tmp_path: Path) -> None:
+    from tests.conftest import block
+
+    records = [
+        block("alpha", "DE", "blocked", "2018-04"),
+        block("alpha", "DE", "available", "2020-06-18"),
+    ]
+    dataset = load_dataset(write_data(tmp_path, synthetic_figures(), availability=records))
+    assert dataset.availability["alpha", "DE"].status == "available"

@@ -1,0 +1,180 @@
+"""Choosing evidence: the choice rule, bounds for partial data, penetration conversion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from smmfit.data import load_dataset
+from smmfit.evidence import Distribution, Evidence, Provenance
+from tests.conftest import audience, figure, population, write_data
+
+PROVENANCE = Provenance(region="DE", year=2024, authority="primary", sources=())
+
+
+def distribution(
+    bands: list[tuple[int, int, float]], domain: tuple[int, int] = (13, 100)
+) -> Distribution:
+    return Distribution(
+        lows=np.array([b[0] for b in bands]),
+        highs=np.array([b[1] for b in bands]),
+        shares=np.array([b[2] for b in bands]),
+        domain=domain,
+        provenance=PROVENANCE,
+    )
+
+
+def share(dist: Distribution, low: int, high: int) -> tuple[float, float]:
+    lows, highs = dist.share_between(np.array([low]), np.array([high]))
+    return float(lows[0]), float(highs[0])
+
+
+COMPLETE = distribution([(13, 17, 0.1), (18, 24, 0.3), (25, 34, 0.3), (35, 100, 0.3)])
+# 18-24 and 25-34 published (60%); 13-17 and 35+ unassigned (40%).
+PARTIAL = distribution([(18, 24, 0.3), (25, 34, 0.3)])
+
+
+@pytest.mark.parametrize(
+    ("dist", "low", "high", "expected"),
+    [
+        (COMPLETE, 13, 100, (1.0, 1.0)),
+        (COMPLETE, 18, 34, (0.6, 0.6)),
+        (COMPLETE, 18, 20, (0.3 * 3 / 7, 0.3 * 3 / 7)),  # evenly spread within the band
+        (PARTIAL, 18, 34, (0.6, 0.6)),  # no unassigned ages inside: exact
+        (PARTIAL, 13, 100, (1.0, 1.0)),  # every unassigned age inside: exact
+        (PARTIAL, 18, 40, (0.6, 1.0)),  # some unassigned ages inside: bounds
+        (PARTIAL, 50, 60, (0.0, 0.4)),
+    ],
+)
+def test_share_between_gives_exact_values_or_honest_bounds(
+    dist: Distribution, low: int, high: int, expected: tuple[float, float]
+) -> None:
+    assert share(dist, low, high) == pytest.approx(expected)
+
+
+def test_uncovered_stretches_are_listed() -> None:
+    assert PARTIAL.uncovered == ((13, 17), (35, 100))
+    assert PARTIAL.unknown_mass == pytest.approx(0.4)
+    assert COMPLETE.uncovered == ()
+
+
+def test_gender_with_one_published_side_is_exact_for_the_other() -> None:
+    only_male = distribution([(1, 1, 0.64)], domain=(0, 1))
+    assert share(only_male, 0, 0) == pytest.approx((0.36, 0.36))
+
+
+def _evidence(tmp_path: Path, rows: list[dict[str, object]]) -> Evidence:
+    return Evidence(load_dataset(write_data(tmp_path, rows)))
+
+
+def test_newer_figure_wins(tmp_path: Path) -> None:
+    rows = [
+        figure("alpha", "DE", "gender", "female", 40, source="Old", year=2020),
+        figure("alpha", "DE", "gender", "female", 60, source="New", year=2024),
+    ]
+    chosen = _evidence(tmp_path, rows).for_platform("alpha", "DE").gender
+    assert chosen is not None
+    assert chosen.provenance.sources[0].source == "New"
+
+
+def test_low_authority_is_used_only_when_nothing_else_exists(tmp_path: Path) -> None:
+    rows = [
+        figure("alpha", "DE", "gender", "female", 40, source="Pew", year=2021),
+        figure("alpha", "DE", "gender", "female", 60, source="Blog", year=2025, authority="low"),
+        figure("beta", "DE", "gender", "female", 55, source="Blog", year=2025, authority="low"),
+    ]
+    evidence = _evidence(tmp_path, rows)
+    alpha, beta = (
+        evidence.for_platform("alpha", "DE").gender,
+        evidence.for_platform("beta", "DE").gender,
+    )
+    assert alpha is not None and alpha.provenance.sources[0].source == "Pew"
+    assert beta is not None and beta.provenance.authority == "low"
+
+
+def test_same_year_higher_authority_wins(tmp_path: Path) -> None:
+    rows = [
+        figure("alpha", "DE", "gender", "female", 40, source="Press", authority="secondary"),
+        figure("alpha", "DE", "gender", "female", 60, source="Report", authority="primary"),
+    ]
+    chosen = _evidence(tmp_path, rows).for_platform("alpha", "DE").gender
+    assert chosen is not None and chosen.provenance.sources[0].source == "Report"
+
+
+def test_worldwide_is_the_fallback_and_says_so(tmp_path: Path) -> None:
+    rows = [figure("alpha", "WW", "gender", "female", 45)]
+    chosen = _evidence(tmp_path, rows).for_platform("alpha", "DE").gender
+    assert chosen is not None and chosen.provenance.region == "WW"
+
+
+def test_no_figure_anywhere_stays_missing(tmp_path: Path) -> None:
+    rows = [figure("beta", "DE", "gender", "female", 45)]
+    assert _evidence(tmp_path, rows).for_platform("alpha", "DE").gender is None
+
+
+def test_penetration_converts_to_composition_with_population(tmp_path: Path) -> None:
+    """60% of women and 20% of men use it; equal numbers of each: 75% of users are women."""
+    rows = [
+        figure("alpha", "DE", "gender", "female", 60, unit="pct_of_group_using", universe="18+"),
+        figure("alpha", "DE", "gender", "male", 20, unit="pct_of_group_using", universe="18+"),
+    ]
+    chosen = _evidence(tmp_path, rows).for_platform("alpha", "DE").gender
+    assert chosen is not None and chosen.provenance.derived_from_penetration
+    assert chosen.shares.tolist() == pytest.approx([0.75, 0.25])
+
+
+def test_age_penetration_weights_by_band_population(tmp_path: Path) -> None:
+    """Bands 20-39 (4,000k people) at 50% and 40+ (12,000k incl. the 100+ band) at 10%."""
+    rows = [
+        figure("alpha", "DE", "age", "20-39", 50, unit="pct_of_group_using", universe="20+"),
+        figure("alpha", "DE", "age", "40+", 10, unit="pct_of_group_using", universe="20+"),
+    ]
+    chosen = _evidence(tmp_path, rows).for_platform("alpha", "DE").age
+    assert chosen is not None
+    young, old = 0.5 * 4000, 0.1 * 14000  # 40-99 six bands + 100+ band, both sexes: 14,000k
+    assert chosen.shares.tolist() == pytest.approx([young / (young + old), old / (young + old)])
+
+
+def test_penetration_bands_that_do_not_cover_the_universe_are_not_converted(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "age", "18-29", 50, unit="pct_of_group_using", universe="18+")]
+    assert _evidence(tmp_path, rows).for_platform("alpha", "DE").age is None
+
+
+def test_penetration_is_not_converted_without_population(tmp_path: Path) -> None:
+    rows = [
+        figure("alpha", "DE", "gender", "female", 60, unit="pct_of_group_using", universe="18+"),
+        figure("alpha", "DE", "gender", "male", 20, unit="pct_of_group_using", universe="18+"),
+    ]
+    evidence = Evidence(load_dataset(write_data(tmp_path, rows, population_rows=[])))
+    assert evidence.for_platform("alpha", "DE").gender is None
+
+
+def test_audience_from_count_and_from_penetration(tmp_path: Path) -> None:
+    rows = [
+        audience("alpha", "DE", 12.5),
+        figure("beta", "DE", "total", "all", 50, unit="pct_of_group_using", universe="20+"),
+    ]
+    evidence = _evidence(tmp_path, rows)
+    alpha, beta = (
+        evidence.for_platform("alpha", "DE").audience,
+        evidence.for_platform("beta", "DE").audience,
+    )
+    assert alpha is not None and alpha.people == pytest.approx(12.5e6)
+    assert beta is not None and beta.people == pytest.approx(0.5 * 18_000_000)  # 20-99 + 100+
+    assert beta.provenance.derived_from_penetration
+
+
+def test_daily_figures_are_never_used_as_monthly_audience(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "audience", "dau", 5, unit="million_people")]
+    assert _evidence(tmp_path, rows).for_platform("alpha", "DE").audience is None
+
+
+def test_population_spreads_people_evenly_within_bands() -> None:
+    from smmfit.data import PopulationRow
+    from smmfit.evidence import Population
+
+    rows = [PopulationRow.model_validate(row) for row in population()]
+    people = Population(rows).people_one("DE", ["female"], 15, 24)
+    assert people == pytest.approx(500_000 + 500_000)

@@ -1,0 +1,123 @@
+"""The translation catalog: complete in every language, and every message the engine emits renders."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from smmfit.evidence import Evidence
+from smmfit.i18n import (
+    LANGUAGES,
+    catalog,
+    format_people,
+    format_share,
+    language_of,
+    region_name,
+    render,
+    t,
+)
+from smmfit.models import FACTORS, GENDERS, GOALS, OPERATING_SYSTEMS, SEGMENTS, Note, Persona
+from smmfit.scoring import rank
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_every_key(language: str) -> None:
+    assert set(catalog(language)) == set(catalog("en"))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_placeholders_match_english(language: str) -> None:
+    english = catalog("en")
+    for key, text in catalog(language).items():  # type: ignore[arg-type]
+        assert placeholders(text) == placeholders(english[key]), key
+
+
+def test_russian_catalog_is_translated() -> None:
+    english, russian = catalog("en"), catalog("ru")
+    cyrillic = [key for key, text in russian.items() if re.search("[а-яё]", text, re.IGNORECASE)]
+    assert len(cyrillic) > 0.7 * len(english)
+
+
+def test_catalog_covers_every_code_the_ui_shows(evidence: Evidence) -> None:
+    keys = set(catalog("en"))
+    needed = (
+        {f"platform.{p}" for p in evidence.dataset.platforms}
+        | {f"gender.{g}" for g in GENDERS}
+        | {f"device.{d}" for d in OPERATING_SYSTEMS}
+        | {f"segment.{s}" for s in SEGMENTS}
+        | {f"goal.{g}" for g in (*GOALS, "none")}
+        | {f"factor.{f}" for f in FACTORS}
+        | {f"language_name.{language}" for language in LANGUAGES}
+    )
+    assert needed <= keys, needed - keys
+
+
+def test_every_key_used_in_code_exists() -> None:
+    """Literal t("...") and Note(key="...") calls anywhere in the code name real keys."""
+    keys = set(catalog("en"))
+    pattern = re.compile(r"""(?:\bt\(|key=)\s*f?["']([a-z_]+\.[a-z_{}.]+)["']""")
+    sources = [*ROOT.glob("smmfit/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py", ROOT / "ui.py"]
+    for path in sources:
+        for key in pattern.findall(path.read_text(encoding="utf-8")):
+            if "{" not in key:
+                assert key in keys, f"{path.name}: {key}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("region", ["RU", "US", "CN", "WW", "DE", "UA", "TR", "IN"])
+def test_every_note_of_a_real_ranking_renders(
+    evidence: Evidence, language: str, region: str
+) -> None:
+    for persona in (
+        Persona(
+            region=region, age_min=13, age_max=17, gender="female", devices=["ios"], segment="b2b"
+        ),
+        Persona(region=region, age_min=25, age_max=54, gender="male", devices=["windows"]),
+    ):
+        result = rank(persona, evidence, include_blocked=True)
+        notes: list[Note] = list(result.recommendation.reasons)
+        for item in result.ranking:
+            notes.extend(item.gaps)
+            if item.status_note:
+                notes.append(item.status_note)
+        for note in notes:
+            text = render(note, language)  # type: ignore[arg-type]
+            assert text and "{" not in text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("ru-RU", "ru"), ("ru", "ru"), ("en_GB", "en"), ("de-DE", "en"), (None, "en"), ("", "en")],
+)
+def test_language_of_locale(value: str | None, expected: str) -> None:
+    assert language_of(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("function", "value", "language", "expected"),
+    [
+        (format_people, 12_300_000, "ru", "12,3\xa0млн"),
+        (format_people, 12_300_000, "en", "12.3M"),
+        (format_share, 0.346, "en", "34.6%"),
+        (format_share, 0.346, "ru", "34,6\xa0%"),
+        (format_share, 0.3, "en", "30%"),
+    ],
+)
+def test_numbers_follow_the_locale(
+    function: object, value: float, language: str, expected: str
+) -> None:
+    assert function(value, language) == expected  # type: ignore[operator]
+
+
+def test_region_names_are_localised() -> None:
+    assert region_name("RU", "ru") == "Россия"
+    assert region_name("WW", "en") == t("region.worldwide", "en")

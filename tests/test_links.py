@@ -1,0 +1,65 @@
+"""Shareable links: codes round-trip, and odd query parameters are dropped and named, never raised."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smmfit.links import language_from_query, persona_from_query, persona_to_query
+from smmfit.models import Persona
+from tests.test_scoring import personas
+
+
+@settings(max_examples=300, deadline=None)
+@given(persona=personas, language=st.sampled_from(["en", "ru"]))
+def test_a_link_reproduces_the_persona(persona: Persona, language: str) -> None:
+    query = {key: [value] for key, value in persona_to_query(persona, language).items()}  # type: ignore[arg-type]
+    values, rejected = persona_from_query(query)
+    assert rejected == []
+    assert Persona(**values) == persona
+    assert language_from_query(query) == language
+
+
+def test_link_holds_codes_not_labels() -> None:
+    persona = Persona(region="Russia", gender="female", devices=["mobile"], age_min=18, age_max=39)
+    assert persona_to_query(persona, "ru") == {
+        "region": "RU", "age": "18-39", "gender": "female", "devices": "android,ios",
+        "segment": "b2c", "lang": "ru",
+    }  # fmt: skip
+
+
+def test_odd_parameters_are_named_and_the_rest_kept() -> None:
+    values, rejected = persona_from_query(
+        {
+            "region": ["XX"], "age": ["50-20"], "gender": ["Robot"], "devices": ["ios,tv"],
+            "segment": ["b2b", "b2c"], "goal": ["sales"], "name": ["Anna"], "utm_source": ["mail"],
+        }
+    )  # fmt: skip
+    assert rejected == ["region", "age", "gender", "devices", "segment"]
+    assert values == {"goal": "sales", "name": "Anna"}
+
+
+def test_case_and_aliases_are_forgiven() -> None:
+    values, rejected = persona_from_query(
+        {"region": ["ru"], "gender": ["FEMALE"], "devices": ["Mobile"]}
+    )
+    assert rejected == []
+    assert values["region"] == "RU" and values["gender"] == "female"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["region", "age", "gender", "devices", "segment", "goal", "name", "lang", "x"]
+        ),
+        st.lists(st.text(max_size=300), max_size=3),
+    )
+)
+def test_parsing_any_query_never_raises_and_yields_a_valid_persona(
+    query: dict[str, list[str]],
+) -> None:
+    values, rejected = persona_from_query(query)
+    Persona(**{k: v for k, v in values.items()})  # must not raise
+    assert set(rejected) <= set(query)
+    language_from_query(query)

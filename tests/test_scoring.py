@@ -1,0 +1,302 @@
+"""Ranking: exact answers on synthetic data, rules on blocks and gaps, properties on real data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smmfit.data import load_dataset
+from smmfit.evidence import DeviceMix, Evidence, Provenance
+from smmfit.models import OPERATING_SYSTEMS, Persona, Weights
+from smmfit.scoring import device_share, rank, rank_batch
+from tests.conftest import audience, block, figure, synthetic_figures, write_data
+
+YOUNG_WOMEN = Persona(age_min=13, age_max=29, gender="female", region="DE", segment="b2c")
+
+
+def by_platform(result: object) -> dict[str, object]:
+    return {item.platform: item for item in result.ranking}  # type: ignore[attr-defined]
+
+
+def test_synthetic_ranking_matches_hand_computation(synthetic: Evidence) -> None:
+    """alpha: 60% women x 40% aged 13-29 = 24% match, 10M people -> 2.4M.
+    beta: 30% x 80% = 24% match, 20M people -> 4.8M.
+    Scores (weights .5 reach/.3 match/.2 segment; b2c signal alpha 10, beta 50):
+    alpha = .5*50 + .3*100 + .2*20 = 59; beta = .5*100 + .3*100 + .2*100 = 100."""
+    result = rank(YOUNG_WOMEN, synthetic)
+    items = by_platform(result)
+    alpha, beta, gamma = items["alpha"], items["beta"], items["gamma"]
+    assert alpha.match_share == pytest.approx(0.24)  # type: ignore[attr-defined]
+    assert beta.reach == pytest.approx(4.8e6)  # type: ignore[attr-defined]
+    assert alpha.score == pytest.approx(59)  # type: ignore[attr-defined]
+    assert beta.score == pytest.approx(100)  # type: ignore[attr-defined]
+    assert [item.platform for item in result.ranking] == ["beta", "alpha", "gamma"]
+    assert result.recommendation.platform == "beta"
+    assert result.recommendation.runner_up == "alpha"
+    assert gamma.score is None and gamma.rank is None and gamma.status == "blocked"  # type: ignore[attr-defined]
+
+
+def test_affinity_is_target_share_on_platform_over_share_in_population(synthetic: Evidence) -> None:
+    """Women 13-29 in synthetic DE: 700k (13-19) + 1,000k (20-29) of 19,400k aged 13+."""
+    alpha = by_platform(rank(YOUNG_WOMEN, synthetic))["alpha"]
+    assert alpha.affinity == pytest.approx(0.24 / (1700 / 19400) * 100, abs=0.1)  # type: ignore[attr-defined]
+
+
+def test_factors_add_up_to_the_score(synthetic: Evidence) -> None:
+    for item in rank(YOUNG_WOMEN, synthetic).ranking:
+        if item.score is not None:
+            assert sum(f.points for f in item.factors.values()) == pytest.approx(
+                item.score, abs=0.02
+            )
+
+
+def test_blocked_network_is_listed_with_reason_and_date(synthetic: Evidence) -> None:
+    gamma = by_platform(rank(YOUNG_WOMEN, synthetic))["gamma"]
+    assert gamma.status_note is not None  # type: ignore[attr-defined]
+    assert gamma.status_note.params["since"] == "2022-03-14"  # type: ignore[attr-defined]
+    assert gamma.recommendable is False  # type: ignore[attr-defined]
+
+
+def test_include_blocked_scores_but_never_recommends(tmp_path: Path) -> None:
+    rows = [*synthetic_figures(), audience("gamma", "DE", 500, source="Other")]
+    evidence = Evidence(
+        load_dataset(write_data(tmp_path, rows, availability=[block("gamma", "DE")]))
+    )
+    result = rank(YOUNG_WOMEN, evidence, include_blocked=True)
+    assert result.ranking[0].platform == "gamma"
+    assert result.ranking[0].score is not None
+    assert result.recommendation.platform == "beta"
+
+
+def test_restricted_network_is_penalised_and_flagged(tmp_path: Path) -> None:
+    availability = [block("gamma", "DE"), block("beta", "DE", status="restricted")]
+    evidence = Evidence(
+        load_dataset(write_data(tmp_path, synthetic_figures(), availability=availability))
+    )
+    result = rank(YOUNG_WOMEN, evidence, Weights(restricted_penalty=0.5))
+    beta = by_platform(result)["beta"]
+    # No segment signals here: beta = (.5*100 + .3*100) * 0.5 = 40 < alpha = .5*50 + .3*100 = 55
+    assert beta.score == pytest.approx(40)  # type: ignore[attr-defined]
+    assert result.recommendation.platform == "alpha"
+    assert beta.status_note.key == "status.restricted"  # type: ignore[attr-defined]
+
+
+def test_weights_change_the_pick(tmp_path: Path) -> None:
+    """alpha has the better match share here, beta the bigger audience."""
+    rows = [
+        figure("alpha", "DE", "gender", "female", 90), figure("alpha", "DE", "gender", "male", 10),
+        figure("beta", "DE", "gender", "female", 30), figure("beta", "DE", "gender", "male", 70),
+        audience("alpha", "DE", 5), audience("beta", "DE", 50),
+    ]  # fmt: skip
+    evidence = Evidence(load_dataset(write_data(tmp_path, rows)))
+    persona = Persona(gender="female", region="DE", age_min=13, age_max=100)
+    by_reach = rank(persona, evidence, Weights(reach=1, match=0, segment=0))
+    by_match = rank(persona, evidence, Weights(reach=0, match=1, segment=0))
+    assert by_reach.recommendation.platform == "beta"
+    assert by_match.recommendation.platform == "alpha"
+
+
+def test_missing_age_data_makes_match_unknown_and_says_why(tmp_path: Path) -> None:
+    rows = [audience("alpha", "DE", 10), audience("beta", "DE", 10), figure("beta", "DE", "age", "13-29", 50),
+            figure("beta", "DE", "age", "30+", 50)]  # fmt: skip
+    evidence = Evidence(load_dataset(write_data(tmp_path, rows)))
+    alpha = by_platform(rank(Persona(age_min=20, age_max=30, region="DE"), evidence))["alpha"]
+    assert alpha.match_share is None  # type: ignore[attr-defined]
+    assert "gap.missing" in [gap.key for gap in alpha.gaps]  # type: ignore[attr-defined]
+
+
+def test_persona_covering_everyone_needs_no_demographics(tmp_path: Path) -> None:
+    evidence = Evidence(load_dataset(write_data(tmp_path, [audience("alpha", "DE", 10)])))
+    alpha = by_platform(rank(Persona(age_min=13, age_max=100, region="DE"), evidence))["alpha"]
+    assert alpha.match_share == 1.0  # type: ignore[attr-defined]
+    assert alpha.reach == pytest.approx(10e6)  # type: ignore[attr-defined]
+
+
+def test_network_with_no_data_is_not_scored(tmp_path: Path) -> None:
+    evidence = Evidence(load_dataset(write_data(tmp_path, [audience("alpha", "DE", 10)])))
+    beta = by_platform(rank(Persona(region="DE", age_min=20, age_max=30), evidence))["beta"]
+    assert beta.score is None and beta.rank is None  # type: ignore[attr-defined]
+    assert beta.gaps[0].key == "gap.no_data"  # type: ignore[attr-defined]
+
+
+def test_worldwide_fallback_is_flagged(tmp_path: Path) -> None:
+    rows = [figure("alpha", "WW", "gender", "female", 50), figure("alpha", "WW", "gender", "male", 50),
+            audience("alpha", "DE", 10)]  # fmt: skip
+    evidence = Evidence(load_dataset(write_data(tmp_path, rows)))
+    alpha = by_platform(
+        rank(Persona(gender="female", region="DE", age_min=13, age_max=100), evidence)
+    )["alpha"]
+    assert alpha.match_share == pytest.approx(0.5)  # type: ignore[attr-defined]
+    assert {"key": "gap.fallback"} in [{"key": g.key} for g in alpha.gaps]  # type: ignore[attr-defined]
+
+
+def test_partial_age_data_gives_bounds_and_a_flag(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "age", "18-24", 30), figure("alpha", "DE", "age", "25-34", 30),
+            audience("alpha", "DE", 10)]  # fmt: skip
+    evidence = Evidence(load_dataset(write_data(tmp_path, rows)))
+    alpha = by_platform(rank(Persona(region="DE", age_min=18, age_max=40), evidence))["alpha"]
+    assert (alpha.match_share_low, alpha.match_share_high) == pytest.approx((0.6, 1.0))  # type: ignore[attr-defined]
+    assert alpha.match_share == pytest.approx(0.8)  # type: ignore[attr-defined]
+    assert "gap.bounds" in [gap.key for gap in alpha.gaps]  # type: ignore[attr-defined]
+
+
+MIX = DeviceMix(
+    kinds={"mobile": 0.9, "desktop": 0.4},
+    systems={"ios": 0.3, "android": 0.7},
+    provenance=Provenance(region="DE", year=2024, authority="primary", sources=()),
+)
+
+
+@pytest.mark.parametrize(
+    ("devices", "expected"),
+    [
+        (list(OPERATING_SYSTEMS), 1.0),
+        (["ios", "android"], 0.9),
+        (["ios"], 0.9 * 0.3),
+        (["windows", "macos"], 0.4),
+        (["ios", "android", "windows", "macos"], 1.0),
+        (["ios", "windows"], float("nan")),  # desktop OS split unpublished
+    ],
+)
+def test_device_share(devices: list[str], expected: float) -> None:
+    from smmfit.scoring import device_mask
+
+    result = device_share(MIX, device_mask(devices))
+    assert result == pytest.approx(expected, nan_ok=True)
+
+
+def test_device_union_assumes_independence() -> None:
+    from smmfit.scoring import device_mask
+
+    mixed = device_share(
+        DeviceMix(
+            kinds={"mobile": 0.9, "desktop": 0.4},
+            systems={"windows": 0.5},
+            provenance=MIX.provenance,
+        ),
+        device_mask(["ios", "android", "windows"]),
+    )
+    assert mixed == pytest.approx(1 - (1 - 0.9) * (1 - 0.4 * 0.5))
+
+
+def test_unknown_device_split_counts_all_devices_and_is_flagged(synthetic: Evidence) -> None:
+    persona = YOUNG_WOMEN.model_copy(update={"devices": ("ios",)})
+    alpha = by_platform(rank(persona, synthetic))["alpha"]
+    assert alpha.match_share == pytest.approx(0.24)  # type: ignore[attr-defined]
+    assert "gap.device" in [gap.key for gap in alpha.gaps]  # type: ignore[attr-defined]
+
+
+def test_segment_changes_the_segment_factor(synthetic: Evidence) -> None:
+    b2b = by_platform(rank(YOUNG_WOMEN.model_copy(update={"segment": "b2b"}), synthetic))
+    assert b2b["alpha"].factors["segment"].score == pytest.approx(100)  # type: ignore[attr-defined]
+    assert b2b["beta"].factors["segment"].score == pytest.approx(50)  # type: ignore[attr-defined]
+
+
+def test_rank_batch_matches_rank_on_synthetic_data(synthetic: Evidence) -> None:
+    personas = [
+        YOUNG_WOMEN,
+        YOUNG_WOMEN.model_copy(update={"gender": "male", "age_min": 30, "age_max": 60}),
+    ]
+    table = rank_batch(personas, synthetic)
+    for row, persona in zip(table.itertuples(), personas, strict=True):
+        single = rank(persona, synthetic)
+        assert row.pick == single.recommendation.platform
+        assert row.runner_up == single.recommendation.runner_up
+    assert np.isnan(table["score_gamma"]).all()
+
+
+# -- properties on the real data ---------------------------------------------------------
+
+REGIONS = st.sampled_from(["RU", "US", "CN", "WW", "DE", "TR", "UA", "IN"])
+personas = st.builds(
+    lambda low, span, gender, region, devices, segment, goal: Persona(
+        age_min=low, age_max=min(100, low + span), gender=gender, region=region,
+        devices=devices, segment=segment, goal=goal,
+    ),
+    st.integers(13, 100),
+    st.integers(0, 87),
+    st.sampled_from(["female", "male", "any"]),
+    REGIONS,
+    st.lists(st.sampled_from(["ios", "android", "windows", "macos"]), min_size=1, max_size=4),
+    st.sampled_from(["b2b", "b2c"]),
+    st.sampled_from([None, "awareness", "sales", "loyalty"]),
+)  # fmt: skip
+PROPERTY_SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@PROPERTY_SETTINGS
+@given(persona=personas, include_blocked=st.booleans())
+def test_scores_stay_between_0_and_100(
+    evidence: Evidence, persona: Persona, include_blocked: bool
+) -> None:
+    for item in rank(persona, evidence, include_blocked=include_blocked).ranking:
+        assert item.score is None or 0 <= item.score <= 100
+        for factor in item.factors.values():
+            assert factor.score is None or 0 <= factor.score <= 100
+
+
+@PROPERTY_SETTINGS
+@given(persona=personas, include_blocked=st.booleans())
+def test_blocked_network_is_never_recommended(
+    evidence: Evidence, persona: Persona, include_blocked: bool
+) -> None:
+    result = rank(persona, evidence, include_blocked=include_blocked)
+    status = {item.platform: item.status for item in result.ranking}
+    for chosen in (result.recommendation.platform, result.recommendation.runner_up):
+        assert chosen is None or status[chosen] != "blocked"
+
+
+@PROPERTY_SETTINGS
+@given(persona=personas, widen_low=st.integers(0, 20), widen_high=st.integers(0, 20))
+def test_widening_the_age_range_never_lowers_match_share(
+    evidence: Evidence, persona: Persona, widen_low: int, widen_high: int
+) -> None:
+    wider = persona.model_copy(
+        update={
+            "age_min": max(13, persona.age_min - widen_low),
+            "age_max": min(100, persona.age_max + widen_high),
+        }
+    )
+    narrow, wide = by_platform(rank(persona, evidence)), by_platform(rank(wider, evidence))
+    for platform, item in narrow.items():
+        before, after = item.match_share, wide[platform].match_share  # type: ignore[attr-defined]
+        if before is not None and after is not None:
+            assert after >= before - 1e-9, platform
+
+
+@PROPERTY_SETTINGS
+@given(persona=personas)
+def test_same_input_same_output(evidence: Evidence, persona: Persona) -> None:
+    assert rank(persona, evidence) == rank(persona, Evidence(evidence.dataset))
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(batch=st.lists(personas, min_size=1, max_size=12))
+def test_rank_batch_agrees_with_rank(evidence: Evidence, batch: list[Persona]) -> None:
+    table = rank_batch(batch, evidence)
+    for row, persona in zip(table.to_dict("records"), batch, strict=True):
+        single = rank(persona, evidence)
+        expected = single.recommendation.platform
+        assert (row["pick"] if isinstance(row["pick"], str) else None) == expected
+        if expected:
+            top = next(item for item in single.ranking if item.platform == expected)
+            assert row["pick_score"] == pytest.approx(top.score, abs=0.01)
+
+
+def test_real_data_ranks_meaningfully_in_the_core_regions(evidence: Evidence) -> None:
+    """Each zone's own networks lead in its region; a blocked one never does."""
+    expected_zone = {"RU": "russian", "CN": "chinese", "US": "american", "WW": "american"}
+    for region, zone in expected_zone.items():
+        result = rank(Persona(region=region, age_min=18, age_max=44), evidence)
+        pick = by_platform(result)[result.recommendation.platform or ""]
+        assert pick.zone == zone, region  # type: ignore[attr-defined]
+        scored = [item for item in result.ranking if item.score is not None and item.score > 0]
+        assert len(scored) >= 3, region
