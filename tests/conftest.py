@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -132,8 +131,10 @@ def write_data(
     _write(
         directory / "platforms.csv",
         PLATFORM_COLUMNS,
-        [{"id": p, "name": p.title(), "zone": "american", "aliases": "", "website": URL, "notes": ""}
-         for p in platforms],
+        [
+            {"id": p, "name": p.title(), "zone": "american", "aliases": "", "website": URL}
+            for p in platforms
+        ],
     )  # fmt: skip
     _write(directory / "platform_demographics.csv", FIGURE_COLUMNS, figures)
     _write(directory / "availability.csv", AVAILABILITY_COLUMNS, availability or [])
@@ -192,10 +193,10 @@ def evidence(dataset: Dataset) -> Evidence:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Iterator[Path]:
+def data_dir(tmp_path: Path) -> Path:
     """A writable copy of the real data directory, for corruption tests."""
     target = tmp_path / "data"
     target.mkdir()
     for source in (ROOT / "data").glob("*.csv"):
         (target / source.name).write_bytes(source.read_bytes())
-    yield target
+    return target

@@ -1,4 +1,4 @@
-"""The data files: the real ones validate, and every kind of bad file fails with a located message."""
+"""The data files: the real ones validate; every kind of bad file fails with a located message."""
 
 from __future__ import annotations
 
@@ -139,13 +139,13 @@ def test_unknown_category_for_dimension_is_rejected(tmp_path: Path) -> None:
 
 def test_penetration_needs_a_universe(tmp_path: Path) -> None:
     rows = [figure("alpha", "DE", "total", "all", 40, unit="pct_of_group_using")]
-    with pytest.raises(DataError, match="column universe.*surveyed ages"):
+    with pytest.raises(DataError, match=r"column universe.*surveyed ages"):
         load_dataset(write_data(tmp_path, rows))
 
 
 def test_percentages_cannot_exceed_100(tmp_path: Path) -> None:
     rows = [figure("alpha", "DE", "device", "mobile", 120)]
-    with pytest.raises(DataError, match="column value.*above 100"):
+    with pytest.raises(DataError, match=r"column value.*above 100"):
         load_dataset(write_data(tmp_path, rows))
 
 
@@ -179,7 +179,7 @@ def test_rounding_within_tolerance_is_allowed(tmp_path: Path) -> None:
 
 def test_overlapping_bands_from_one_source_are_rejected(tmp_path: Path) -> None:
     rows = [figure("alpha", "DE", "age", "18-34", 50), figure("alpha", "DE", "age", "25-44", 30)]
-    with pytest.raises(DataError, match="lines 2 and 3, column category: age bands .* overlap"):
+    with pytest.raises(DataError, match=r"lines 2 and 3, column category: age bands .* overlap"):
         load_dataset(write_data(tmp_path, rows))
 
 
@@ -220,7 +220,7 @@ def test_ragged_row_is_reported(data_dir: Path) -> None:
         path.read_text(encoding="utf-8") + "zz,ZZ,american,,https://z.example,,extra\n",
         encoding="utf-8",
     )
-    with pytest.raises(DataError, match="platforms.csv, line .*more cells than columns"):
+    with pytest.raises(DataError, match=r"platforms.csv, line .*more cells than columns"):
         load_dataset(data_dir)
 
 

@@ -1,4 +1,4 @@
-"""Shareable links: codes round-trip, and odd query parameters are dropped and named, never raised."""
+"""Shareable links: codes round-trip; odd query parameters are dropped and named, never raised."""
 
 from __future__ import annotations
 

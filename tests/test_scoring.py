@@ -11,15 +11,15 @@ from hypothesis import strategies as st
 
 from smmfit.data import load_dataset
 from smmfit.evidence import DeviceMix, Evidence, Provenance
-from smmfit.models import OPERATING_SYSTEMS, Persona, Weights
+from smmfit.models import OPERATING_SYSTEMS, Persona, PlatformResult, Ranking, Weights
 from smmfit.scoring import device_share, rank, rank_batch
 from tests.conftest import audience, block, figure, synthetic_figures, write_data
 
 YOUNG_WOMEN = Persona(age_min=13, age_max=29, gender="female", region="DE", segment="b2c")
 
 
-def by_platform(result: object) -> dict[str, object]:
-    return {item.platform: item for item in result.ranking}  # type: ignore[attr-defined]
+def by_platform(result: Ranking) -> dict[str, PlatformResult]:
+    return {item.platform: item for item in result.ranking}
 
 
 def test_synthetic_ranking_matches_hand_computation(synthetic: Evidence) -> None:
@@ -30,20 +30,20 @@ def test_synthetic_ranking_matches_hand_computation(synthetic: Evidence) -> None
     result = rank(YOUNG_WOMEN, synthetic)
     items = by_platform(result)
     alpha, beta, gamma = items["alpha"], items["beta"], items["gamma"]
-    assert alpha.match_share == pytest.approx(0.24)  # type: ignore[attr-defined]
-    assert beta.reach == pytest.approx(4.8e6)  # type: ignore[attr-defined]
-    assert alpha.score == pytest.approx(59)  # type: ignore[attr-defined]
-    assert beta.score == pytest.approx(100)  # type: ignore[attr-defined]
+    assert alpha.match_share == pytest.approx(0.24)
+    assert beta.reach == pytest.approx(4.8e6)
+    assert alpha.score == pytest.approx(59)
+    assert beta.score == pytest.approx(100)
     assert [item.platform for item in result.ranking] == ["beta", "alpha", "gamma"]
     assert result.recommendation.platform == "beta"
     assert result.recommendation.runner_up == "alpha"
-    assert gamma.score is None and gamma.rank is None and gamma.status == "blocked"  # type: ignore[attr-defined]
+    assert gamma.score is None and gamma.rank is None and gamma.status == "blocked"
 
 
 def test_affinity_is_target_share_on_platform_over_share_in_population(synthetic: Evidence) -> None:
     """Women 13-29 in synthetic DE: 700k (13-19) + 1,000k (20-29) of 19,400k aged 13+."""
     alpha = by_platform(rank(YOUNG_WOMEN, synthetic))["alpha"]
-    assert alpha.affinity == pytest.approx(0.24 / (1700 / 19400) * 100, abs=0.1)  # type: ignore[attr-defined]
+    assert alpha.affinity == pytest.approx(0.24 / (1700 / 19400) * 100, abs=0.1)
 
 
 def test_factors_add_up_to_the_score(synthetic: Evidence) -> None:
@@ -56,9 +56,9 @@ def test_factors_add_up_to_the_score(synthetic: Evidence) -> None:
 
 def test_blocked_network_is_listed_with_reason_and_date(synthetic: Evidence) -> None:
     gamma = by_platform(rank(YOUNG_WOMEN, synthetic))["gamma"]
-    assert gamma.status_note is not None  # type: ignore[attr-defined]
-    assert gamma.status_note.params["since"] == "2022-03-14"  # type: ignore[attr-defined]
-    assert gamma.recommendable is False  # type: ignore[attr-defined]
+    assert gamma.status_note is not None
+    assert gamma.status_note.params["since"] == "2022-03-14"
+    assert gamma.recommendable is False
 
 
 def test_include_blocked_scores_but_never_recommends(tmp_path: Path) -> None:
@@ -80,9 +80,10 @@ def test_restricted_network_is_penalised_and_flagged(tmp_path: Path) -> None:
     result = rank(YOUNG_WOMEN, evidence, Weights(restricted_penalty=0.5))
     beta = by_platform(result)["beta"]
     # No segment signals here: beta = (.5*100 + .3*100) * 0.5 = 40 < alpha = .5*50 + .3*100 = 55
-    assert beta.score == pytest.approx(40)  # type: ignore[attr-defined]
+    assert beta.score == pytest.approx(40)
     assert result.recommendation.platform == "alpha"
-    assert beta.status_note.key == "status.restricted"  # type: ignore[attr-defined]
+    assert beta.status_note is not None
+    assert beta.status_note.key == "status.restricted"
 
 
 def test_weights_change_the_pick(tmp_path: Path) -> None:
@@ -101,37 +102,44 @@ def test_weights_change_the_pick(tmp_path: Path) -> None:
 
 
 def test_missing_age_data_makes_match_unknown_and_says_why(tmp_path: Path) -> None:
-    rows = [audience("alpha", "DE", 10), audience("beta", "DE", 10), figure("beta", "DE", "age", "13-29", 50),
-            figure("beta", "DE", "age", "30+", 50)]  # fmt: skip
+    rows = [
+        audience("alpha", "DE", 10),
+        audience("beta", "DE", 10),
+        figure("beta", "DE", "age", "13-29", 50),
+        figure("beta", "DE", "age", "30+", 50),
+    ]
     evidence = Evidence(load_dataset(write_data(tmp_path, rows)))
     alpha = by_platform(rank(Persona(age_min=20, age_max=30, region="DE"), evidence))["alpha"]
-    assert alpha.match_share is None  # type: ignore[attr-defined]
-    assert "gap.missing" in [gap.key for gap in alpha.gaps]  # type: ignore[attr-defined]
+    assert alpha.match_share is None
+    assert "gap.missing" in [gap.key for gap in alpha.gaps]
 
 
 def test_persona_covering_everyone_needs_no_demographics(tmp_path: Path) -> None:
     evidence = Evidence(load_dataset(write_data(tmp_path, [audience("alpha", "DE", 10)])))
     alpha = by_platform(rank(Persona(age_min=13, age_max=100, region="DE"), evidence))["alpha"]
-    assert alpha.match_share == 1.0  # type: ignore[attr-defined]
-    assert alpha.reach == pytest.approx(10e6)  # type: ignore[attr-defined]
+    assert alpha.match_share == 1.0
+    assert alpha.reach == pytest.approx(10e6)
 
 
 def test_network_with_no_data_is_not_scored(tmp_path: Path) -> None:
     evidence = Evidence(load_dataset(write_data(tmp_path, [audience("alpha", "DE", 10)])))
     beta = by_platform(rank(Persona(region="DE", age_min=20, age_max=30), evidence))["beta"]
-    assert beta.score is None and beta.rank is None  # type: ignore[attr-defined]
-    assert beta.gaps[0].key == "gap.no_data"  # type: ignore[attr-defined]
+    assert beta.score is None and beta.rank is None
+    assert beta.gaps[0].key == "gap.no_data"
 
 
 def test_worldwide_fallback_is_flagged(tmp_path: Path) -> None:
-    rows = [figure("alpha", "WW", "gender", "female", 50), figure("alpha", "WW", "gender", "male", 50),
-            audience("alpha", "DE", 10)]  # fmt: skip
+    rows = [
+        figure("alpha", "WW", "gender", "female", 50),
+        figure("alpha", "WW", "gender", "male", 50),
+        audience("alpha", "DE", 10),
+    ]
     evidence = Evidence(load_dataset(write_data(tmp_path, rows)))
     alpha = by_platform(
         rank(Persona(gender="female", region="DE", age_min=13, age_max=100), evidence)
     )["alpha"]
-    assert alpha.match_share == pytest.approx(0.5)  # type: ignore[attr-defined]
-    assert {"key": "gap.fallback"} in [{"key": g.key} for g in alpha.gaps]  # type: ignore[attr-defined]
+    assert alpha.match_share == pytest.approx(0.5)
+    assert {"key": "gap.fallback"} in [{"key": g.key} for g in alpha.gaps]
 
 
 def test_partial_age_data_gives_bounds_and_a_flag(tmp_path: Path) -> None:
@@ -139,9 +147,9 @@ def test_partial_age_data_gives_bounds_and_a_flag(tmp_path: Path) -> None:
             audience("alpha", "DE", 10)]  # fmt: skip
     evidence = Evidence(load_dataset(write_data(tmp_path, rows)))
     alpha = by_platform(rank(Persona(region="DE", age_min=18, age_max=40), evidence))["alpha"]
-    assert (alpha.match_share_low, alpha.match_share_high) == pytest.approx((0.6, 1.0))  # type: ignore[attr-defined]
-    assert alpha.match_share == pytest.approx(0.8)  # type: ignore[attr-defined]
-    assert "gap.bounds" in [gap.key for gap in alpha.gaps]  # type: ignore[attr-defined]
+    assert (alpha.match_share_low, alpha.match_share_high) == pytest.approx((0.6, 1.0))
+    assert alpha.match_share == pytest.approx(0.8)
+    assert "gap.bounds" in [gap.key for gap in alpha.gaps]
 
 
 MIX = DeviceMix(
@@ -186,14 +194,14 @@ def test_device_union_assumes_independence() -> None:
 def test_unknown_device_split_counts_all_devices_and_is_flagged(synthetic: Evidence) -> None:
     persona = YOUNG_WOMEN.model_copy(update={"devices": ("ios",)})
     alpha = by_platform(rank(persona, synthetic))["alpha"]
-    assert alpha.match_share == pytest.approx(0.24)  # type: ignore[attr-defined]
-    assert "gap.device" in [gap.key for gap in alpha.gaps]  # type: ignore[attr-defined]
+    assert alpha.match_share == pytest.approx(0.24)
+    assert "gap.device" in [gap.key for gap in alpha.gaps]
 
 
 def test_segment_changes_the_segment_factor(synthetic: Evidence) -> None:
     b2b = by_platform(rank(YOUNG_WOMEN.model_copy(update={"segment": "b2b"}), synthetic))
-    assert b2b["alpha"].factors["segment"].score == pytest.approx(100)  # type: ignore[attr-defined]
-    assert b2b["beta"].factors["segment"].score == pytest.approx(50)  # type: ignore[attr-defined]
+    assert b2b["alpha"].factors["segment"].score == pytest.approx(100)
+    assert b2b["beta"].factors["segment"].score == pytest.approx(50)
 
 
 def test_rank_batch_matches_rank_on_synthetic_data(synthetic: Evidence) -> None:
@@ -265,7 +273,7 @@ def test_widening_the_age_range_never_lowers_match_share(
     )
     narrow, wide = by_platform(rank(persona, evidence)), by_platform(rank(wider, evidence))
     for platform, item in narrow.items():
-        before, after = item.match_share, wide[platform].match_share  # type: ignore[attr-defined]
+        before, after = item.match_share, wide[platform].match_share
         if before is not None and after is not None:
             assert after >= before - 1e-9, platform
 
@@ -297,6 +305,6 @@ def test_real_data_ranks_meaningfully_in_the_core_regions(evidence: Evidence) ->
     for region, zone in expected_zone.items():
         result = rank(Persona(region=region, age_min=18, age_max=44), evidence)
         pick = by_platform(result)[result.recommendation.platform or ""]
-        assert pick.zone == zone, region  # type: ignore[attr-defined]
+        assert pick.zone == zone, region
         scored = [item for item in result.ranking if item.score is not None and item.score > 0]
         assert len(scored) >= 3, region
