@@ -53,9 +53,10 @@ class Distribution:
     """Shares of a platform's audience over an integer axis: ages, or 0=female / 1=male.
 
     Bands need not cover the whole ``domain``: the published shares may leave some mass
-    unassigned (``unknown_mass``) to ages or genders no band covers. Queries then return
-    bounds rather than a guess: the low bound puts the unknown mass outside the query, the
-    high bound inside it.
+    unassigned (``unknown_mass``) to ages or genders no band covers. Queries return bounds
+    (the low one puts all unassigned mass outside the query, the high one inside it) and a
+    point estimate that spreads the unassigned mass over the uncovered ages the same way
+    mass is spread within a band: in proportion to ``density``.
     """
 
     lows: IntArray
@@ -63,6 +64,10 @@ class Distribution:
     shares: FloatArray  # fractions 0-1
     domain: tuple[int, int]
     provenance: Provenance
+    # People per single year of age 0..100 in the figures' region: within a band, and over
+    # unpublished ages, the audience is assumed to follow the population's age structure.
+    # None spreads evenly over the axis (genders; regions without a population baseline).
+    density: FloatArray | None = None
 
     @cached_property
     def unknown_mass(self) -> float:
@@ -80,32 +85,50 @@ class Distribution:
             gaps.append((cursor, self.domain[1]))
         return tuple(gaps)
 
+    @cached_property
+    def _cumulative(self) -> FloatArray:
+        weights = self.density if self.density is not None else np.ones(self.domain[1] + 1)
+        return np.concatenate([[0.0], np.cumsum(weights)])
+
+    def _mass(self, low: IntArray, high: IntArray) -> FloatArray:
+        """Weight of the ages low..high (0 where high < low)."""
+        cumulative = self._cumulative
+        top = np.clip(high + 1, 0, len(cumulative) - 1)
+        bottom = np.clip(low, 0, len(cumulative) - 1)
+        return np.where(high >= low, cumulative[top] - cumulative[bottom], 0.0)
+
     def share_between(
         self, query_low: IntArray, query_high: IntArray
-    ) -> tuple[FloatArray, FloatArray]:
-        """Low and high bounds of the share of the audience inside [query_low, query_high].
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Low bound, estimate and high bound of the audience share in [query_low, query_high].
 
-        Vectorised over queries. Within a band, people are assumed evenly spread over its
-        ages (an 18-24 band contributes 3/7 of its share to a query starting at 22).
+        Vectorised over queries.
         """
         q_low = np.maximum(query_low, self.domain[0])[:, None]
         q_high = np.minimum(query_high, self.domain[1])[:, None]
-        overlap = np.clip(
-            np.minimum(q_high, self.highs) - np.maximum(q_low, self.lows) + 1, 0, None
-        )
-        width = self.highs - self.lows + 1
-        known = (overlap / width * self.shares).sum(axis=1)
+        inside = self._mass(np.maximum(q_low, self.lows), np.minimum(q_high, self.highs))
+        band_mass = self._mass(self.lows, self.highs)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            fraction = np.where(band_mass > 0, inside / band_mass, 0.0)
+        known = (fraction * self.shares).sum(axis=1)
         if not self.uncovered or self.unknown_mass == 0:
-            return known, known
+            return known, known, known
         gap_lows = np.array([gap[0] for gap in self.uncovered])
         gap_highs = np.array([gap[1] for gap in self.uncovered])
-        gap_overlap = np.clip(
+        gap_years = np.clip(
             np.minimum(q_high, gap_highs) - np.maximum(q_low, gap_lows) + 1, 0, None
-        ).sum(axis=1)
-        gap_total = float((gap_highs - gap_lows + 1).sum())
-        low = np.where(gap_overlap >= gap_total, known + self.unknown_mass, known)
-        high = np.where(gap_overlap > 0, known + self.unknown_mass, known)
-        return np.minimum(low, 1.0), np.minimum(high, 1.0)
+        )
+        gap_inside = self._mass(np.maximum(q_low, gap_lows), np.minimum(q_high, gap_highs)).sum(
+            axis=1
+        )
+        gap_total = float(self._mass(gap_lows, gap_highs).sum())
+        all_inside = gap_years.sum(axis=1) >= (gap_highs - gap_lows + 1).sum()
+        any_inside = gap_years.sum(axis=1) > 0
+        low = np.where(all_inside, known + self.unknown_mass, known)
+        high = np.where(any_inside, known + self.unknown_mass, known)
+        spread = gap_inside / gap_total if gap_total > 0 else np.zeros_like(known)
+        estimate = known + self.unknown_mass * spread
+        return np.minimum(low, 1.0), np.minimum(estimate, 1.0), np.minimum(high, 1.0)
 
 
 @dataclass(frozen=True)
@@ -206,6 +229,13 @@ class Population:
             total += (overlap / (highs - lows + 1) * counts).sum(axis=1)
         return total
 
+    def density(self, region: str) -> FloatArray | None:
+        """People per single year of age 0..100 (100 = 100 and over), or None without data."""
+        if not self.has(region):
+            return None
+        ages = np.arange(MAX_AGE + 1)
+        return self.people(region, GENDER_AXIS, ages, ages)
+
     def people_one(self, region: str, sexes: Iterable[str], low: int, high: int) -> float:
         return float(self.people(region, sexes, np.array([low]), np.array([high]))[0])
 
@@ -292,6 +322,7 @@ class Evidence:
         if shares.sum() > 1:  # rounding within tolerance: rescale to a whole
             shares = shares / shares.sum()
         domain = (MIN_AGE, MAX_AGE) if dimension == "age" else (0, 1)
+        density = self.population.density(region) if dimension == "age" else None
         return Distribution(
             lows=np.array([max(b[0], domain[0]) for b in bands], dtype=np.int64),
             highs=np.array([b[1] for b in bands], dtype=np.int64),
@@ -303,6 +334,7 @@ class Evidence:
                 authority=_worst_authority(figures),
                 sources=_refs(figures),
             ),
+            density=density,
         )
 
     def _from_penetration(
@@ -340,6 +372,7 @@ class Evidence:
             highs=np.array([b[1] for b in bands], dtype=np.int64),
             shares=users / users.sum(),
             domain=(uni_low, uni_high) if dimension == "age" else (0, 1),
+            density=self.population.density(region) if dimension == "age" else None,
             provenance=Provenance(
                 region=region,
                 year=figures[0].year,

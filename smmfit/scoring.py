@@ -129,12 +129,12 @@ class ScoreArrays:
 
 
 def _share_bounds(
-    distribution: Distribution | None, low: IntArray, high: IntArray, whole: bool | np.ndarray
-) -> tuple[FloatArray, FloatArray]:
-    """Bounds of the share in [low, high]; a query covering everything is 1 without data."""
+    distribution: Distribution | None, low: IntArray, high: IntArray, whole: BoolArray
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Low, estimate, high of the share in [low, high]; covering everything is 1 without data."""
     if distribution is None:
         value = np.where(whole, 1.0, np.nan)
-        return value, value
+        return value, value, value
     return distribution.share_between(low, high)
 
 
@@ -222,15 +222,17 @@ def score_arrays(
     for j, platform in enumerate(platforms):
         ev = evidence.for_platform(platform, region)
         whole_age = (people.age_min <= MIN_AGE) & (people.age_max >= MAX_AGE)
-        age_low, age_high = _share_bounds(ev.age, people.age_min, people.age_max, whole_age)
-        sex_low, sex_high = _share_bounds(ev.gender, gender_low, gender_high, whole_gender)
+        age_low, age_mid, age_high = _share_bounds(
+            ev.age, people.age_min, people.age_max, whole_age
+        )
+        sex_low, sex_mid, sex_high = _share_bounds(ev.gender, gender_low, gender_high, whole_gender)
         devices = np.array([device_share(ev.device, int(m)) for m in masks])[inverse]
         # Device data is rare: where it is missing the factor is left out (and flagged),
         # rather than making the whole match share unknown.
         devices = np.where(np.isnan(devices), 1.0, devices)
         match_low[:, j] = age_low * sex_low * devices
         match_high[:, j] = age_high * sex_high * devices
-        demographic[:, j] = (age_low + age_high) / 2 * (sex_low + sex_high) / 2
+        demographic[:, j] = age_mid * sex_mid
         match[:, j] = demographic[:, j] * devices
         if ev.audience is not None:
             audience[:, j] = ev.audience.people

@@ -26,9 +26,10 @@ def distribution(
     )
 
 
-def share(dist: Distribution, low: int, high: int) -> tuple[float, float]:
-    lows, highs = dist.share_between(np.array([low]), np.array([high]))
-    return float(lows[0]), float(highs[0])
+def share(dist: Distribution, low: int, high: int) -> tuple[float, float, float]:
+    """(low bound, estimate, high bound) for one query."""
+    lows, estimates, highs = dist.share_between(np.array([low]), np.array([high]))
+    return float(lows[0]), float(estimates[0]), float(highs[0])
 
 
 COMPLETE = distribution([(13, 17, 0.1), (18, 24, 0.3), (25, 34, 0.3), (35, 100, 0.3)])
@@ -39,17 +40,19 @@ PARTIAL = distribution([(18, 24, 0.3), (25, 34, 0.3)])
 @pytest.mark.parametrize(
     ("dist", "low", "high", "expected"),
     [
-        (COMPLETE, 13, 100, (1.0, 1.0)),
-        (COMPLETE, 18, 34, (0.6, 0.6)),
-        (COMPLETE, 18, 20, (0.3 * 3 / 7, 0.3 * 3 / 7)),  # evenly spread within the band
-        (PARTIAL, 18, 34, (0.6, 0.6)),  # no unassigned ages inside: exact
-        (PARTIAL, 13, 100, (1.0, 1.0)),  # every unassigned age inside: exact
-        (PARTIAL, 18, 40, (0.6, 1.0)),  # some unassigned ages inside: bounds
-        (PARTIAL, 50, 60, (0.0, 0.4)),
+        (COMPLETE, 13, 100, (1.0, 1.0, 1.0)),
+        (COMPLETE, 18, 34, (0.6, 0.6, 0.6)),
+        (COMPLETE, 18, 20, (0.3 * 3 / 7,) * 3),  # evenly spread within the band
+        (PARTIAL, 18, 34, (0.6, 0.6, 0.6)),  # no unassigned ages inside: exact
+        (PARTIAL, 13, 100, (1.0, 1.0, 1.0)),  # every unassigned age inside: exact
+        # some unassigned ages inside: bounds, and the 40% unassigned spread over the
+        # 71 uncovered ages (13-17, 35-100), of which 6 (35-40) are inside
+        (PARTIAL, 18, 40, (0.6, 0.6 + 0.4 * 6 / 71, 1.0)),
+        (PARTIAL, 50, 60, (0.0, 0.4 * 11 / 71, 0.4)),
     ],
 )
 def test_share_between_gives_exact_values_or_honest_bounds(
-    dist: Distribution, low: int, high: int, expected: tuple[float, float]
+    dist: Distribution, low: int, high: int, expected: tuple[float, float, float]
 ) -> None:
     assert share(dist, low, high) == pytest.approx(expected)
 
@@ -62,7 +65,24 @@ def test_uncovered_stretches_are_listed() -> None:
 
 def test_gender_with_one_published_side_is_exact_for_the_other() -> None:
     only_male = distribution([(1, 1, 0.64)], domain=(0, 1))
-    assert share(only_male, 0, 0) == pytest.approx((0.36, 0.36))
+    assert share(only_male, 0, 0) == pytest.approx((0.36, 0.36, 0.36))
+
+
+def test_population_density_weights_ages_within_a_band() -> None:
+    """A 65+ band in a population with 9 people aged 65-69 per 1 aged 70+: 65-69 gets 90%."""
+    density = np.zeros(101)
+    density[65:70] = 9 / 5
+    density[70:] = 1 / 31
+    band = distribution([(13, 64, 0.8), (65, 100, 0.2)])
+    weighted = Distribution(band.lows, band.highs, band.shares, band.domain, PROVENANCE, density)
+    assert share(weighted, 65, 69)[1] == pytest.approx(0.2 * 0.9)
+    assert share(band, 65, 69)[1] == pytest.approx(0.2 * 5 / 36)
+
+
+def test_real_age_distributions_use_their_regions_population(evidence: Evidence) -> None:
+    age = evidence.for_platform("weibo", "CN").age
+    assert age is not None and age.density is not None
+    assert age.density.sum() == pytest.approx(1.419e9, rel=0.01)
 
 
 def _evidence(tmp_path: Path, rows: list[dict[str, object]]) -> Evidence:

@@ -1,0 +1,111 @@
+"""The Fit page in AppTest: the form drives the ranking, links seed the form, bad links warn."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches() -> None:
+    # Caches outlive a test in the same process; each test starts from a clean app.
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def open_app(**query: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=30)
+    app.query_params.update(query)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def pick(app: AppTest) -> str:
+    return str(app.subheader[0].value)
+
+
+def chart_networks(app: AppTest) -> list[str]:
+    spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
+    return list(spec["encoding"]["y"]["sort"])
+
+
+def test_default_view_recommends_and_charts() -> None:
+    app = open_app()
+    assert pick(app).startswith("Test first: ")
+    assert len(chart_networks(app)) >= 3
+    assert app.dataframe[0].value.shape[0] == 14
+
+
+def test_region_change_changes_the_ranking_the_way_the_data_says() -> None:
+    app = open_app()
+    app.selectbox(key="fit_region").select("RU").run()
+    assert pick(app) == "Test first: VK"
+    app.selectbox(key="fit_region").select("CN").run()
+    assert chart_networks(app)[0] in ("WeChat", "Weibo", "Douyin")
+    assert "Facebook" not in chart_networks(app)
+
+
+def test_persona_change_moves_the_pick() -> None:
+    """In the US, Pew's figures put women's share on Pinterest far above men's."""
+    app = open_app(region="US", age="18-65")
+    app.segmented_control(key="fit_gender").set_value("female").run()
+    women = chart_networks(app).index("Pinterest")
+    app.segmented_control(key="fit_gender").set_value("male").run()
+    men = chart_networks(app).index("Pinterest")
+    assert women < men
+
+
+def test_a_link_seeds_the_form() -> None:
+    app = open_app(
+        region="RU", age="25-44", gender="female", devices="ios", segment="b2b", lang="ru"
+    )
+    assert app.selectbox(key="fit_region").value == "RU"
+    assert app.slider(key="fit_age").value == (25, 44)
+    assert app.segmented_control(key="fit_gender").value == "female"
+    assert app.multiselect(key="fit_devices").value == ["ios"]
+    assert app.segmented_control(key="fit_segment").value == "b2b"
+    assert pick(app).startswith("Тестировать первой: ")
+
+
+def test_the_url_follows_the_form() -> None:
+    app = open_app()
+    app.selectbox(key="fit_region").select("CN").run()
+    assert app.query_params["region"] == ["CN"] or app.query_params["region"] == "CN"
+
+
+def test_a_bad_link_warns_and_keeps_the_valid_values() -> None:
+    app = open_app(region="XX", age="50-20", gender="robot", segment="b2b")
+    assert len(app.warning) == 1
+    warning = app.warning[0].value
+    assert "Country" in warning and "Age range" in warning and "Gender" in warning
+    assert app.segmented_control(key="fit_segment").value == "b2b"
+    assert app.selectbox(key="fit_region").value == "WW"
+
+
+def test_language_switch_changes_the_texts() -> None:
+    app = open_app(region="RU")
+    assert pick(app) == "Test first: VK"
+    app.selectbox(key="lang").select("ru").run()
+    assert pick(app) == "Тестировать первой: ВКонтакте"
+    assert app.title[0].value == "Какую сеть тестировать первой"
+
+
+def test_blocked_networks_are_listed_with_reason() -> None:
+    app = open_app(region="RU")
+    listed = " ".join(str(item.value) for item in app.markdown)
+    assert "Instagram" in listed and "2022-03-14" in listed
+
+
+def test_empty_device_selection_explains_and_keeps_ranking() -> None:
+    app = open_app(region="RU")
+    app.multiselect(key="fit_devices").set_value([]).run()
+    assert not app.exception
+    assert any("at least one device" in str(info.value) for info in app.info)
+    assert pick(app) == "Test first: VK"
