@@ -31,6 +31,8 @@ from smmfit.models import (
 )
 
 REGIONS: tuple[str, ...] = (WORLDWIDE, *sorted(str(c.alpha_2) for c in pycountry.countries))
+# A selectbox shows its placeholder for a None option, so "no goal" is a code of its own.
+NO_GOAL = "none"
 FORM_DEFAULTS: dict[str, Any] = {
     "fit_name": "",
     "fit_region": WORLDWIDE,
@@ -38,7 +40,7 @@ FORM_DEFAULTS: dict[str, Any] = {
     "fit_gender": "any",
     "fit_devices": list(OPERATING_SYSTEMS),
     "fit_segment": "b2c",
-    "fit_goal": None,
+    "fit_goal": NO_GOAL,
 }
 
 
@@ -76,6 +78,7 @@ def seed_persona_form() -> list[str]:
         values, rejected = persona_from_query(_query())
         seeded = dict(FORM_DEFAULTS)
         for field in ("name", "region", "gender", "segment", "goal"):
+            # "goal" is never None here: persona_from_query only returns given values.
             if field in values:
                 seeded[f"fit_{field}"] = values[field]
         if "age_min" in values:
@@ -108,11 +111,11 @@ def persona_form(language: Language) -> Persona:
     )
     col_goal.selectbox(
         t("fit.goal", language),
-        (None, *GOALS),
-        format_func=lambda code: t(f"goal.{code or 'none'}", language),
+        (NO_GOAL, *GOALS),
+        format_func=lambda code: t(f"goal.{code}", language),
         key="fit_goal",
     )
-    col_age, col_gender, col_devices = st.columns([2, 1, 3])
+    col_age, col_gender, col_devices = st.columns([2, 2, 3])
     col_age.slider(t("fit.age", language), MIN_AGE, MAX_AGE, key="fit_age")
     col_gender.segmented_control(
         t("fit.gender", language),
@@ -139,7 +142,7 @@ def persona_form(language: Language) -> Persona:
         region=state["fit_region"],
         devices=state["fit_devices"] or list(OPERATING_SYSTEMS),
         segment=state["fit_segment"] or "b2c",
-        goal=state["fit_goal"],
+        goal=None if state["fit_goal"] == NO_GOAL else state["fit_goal"],
     )
     st.query_params.from_dict(persona_to_query(persona, language))
     return persona

@@ -6,7 +6,7 @@ import ui
 from smmfit.charts import ranking_chart
 from smmfit.i18n import platform_name, render, t
 from smmfit.scoring import rank
-from smmfit.tables import ranking_csv, ranking_frame
+from smmfit.tables import ranking_csv, ranking_display
 
 language = ui.current_language()
 st.title(t("fit.title", language))
@@ -31,15 +31,7 @@ with st.container(border=True):
 
 st.subheader(t("fit.ranking", language))
 st.altair_chart(ranking_chart(result, language), width="stretch")
-st.dataframe(
-    ranking_frame(result, language),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        t("table.match_share", language): st.column_config.NumberColumn(format="percent"),
-        t("table.reach", language): st.column_config.NumberColumn(format="compact"),
-    },
-)
+st.dataframe(ranking_display(result, language), hide_index=True, width="stretch")
 st.download_button(
     t("fit.download_csv", language),
     ranking_csv(result, language),

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
-from smmfit.i18n import Language, platform_name, render, t
+from smmfit.i18n import (
+    Language,
+    format_number,
+    format_people,
+    format_share,
+    platform_name,
+    render,
+    t,
+)
 from smmfit.models import Ranking
 
 # Spreadsheet apps run cells starting with these as formulas (CSV injection).
@@ -30,6 +40,25 @@ def ranking_frame(result: Ranking, language: Language) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+UNKNOWN = "—"
+
+
+def ranking_display(result: Ranking, language: Language) -> pd.DataFrame:
+    """The ranking as the page shows it: numbers formatted for the locale, unknowns as a dash."""
+
+    frame = ranking_frame(result, language)
+    columns: dict[str, Callable[[float, Language], str]] = {
+        t("table.rank", language): lambda v, _: str(int(v)),
+        t("table.score", language): format_number,
+        t("table.reach", language): format_people,
+        t("table.match_share", language): format_share,
+        t("table.affinity", language): lambda v, lang: format_number(round(v), lang),
+    }
+    for column, formatter in columns.items():
+        frame[column] = [UNKNOWN if pd.isna(v) else formatter(v, language) for v in frame[column]]
+    return frame
 
 
 def _safe_cell(value: object) -> object:

@@ -1,0 +1,117 @@
+"""Real-browser smoke test: the served app draws its charts in Debian's Chromium.
+
+Starts ``streamlit run`` on a free loopback port, waits for the health check, and drives
+/usr/bin/chromium through Playwright (never ``playwright install``: no browser download).
+Saves a full-page screenshot per page in ``artifacts/``. Where Chromium is absent the test
+is skipped with a clear message, except under CI=true, where a skip would hide a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+STARTUP_SECONDS = 60
+PAGES = [("fit", "/?region=RU&age=18-39&gender=female&lang=en")]
+
+pytestmark = pytest.mark.browser
+
+
+def _chromium_or_skip() -> str:
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    message = "Chromium not found at /usr/bin/chromium: install Debian's 'chromium' package"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message} (CI=true, so this is a failure, not a skip)")
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    _chromium_or_skip()
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    # A file, not a pipe: a pipe nobody reads can fill up and stall the server.
+    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    base = f"http://127.0.0.1:{port}"
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + STARTUP_SECONDS
+            while not _healthy(base):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(
+                        f"streamlit did not become healthy; its output:\n{log_path.read_text()}"
+                    )
+                time.sleep(0.3)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _healthy(base: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as reply:
+            return bool(reply.read() == b"ok")
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES)
+def test_page_draws_charts_without_exception(server: str, name: str, path: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=_chromium_or_skip(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(server + path, wait_until="domcontentloaded")
+            page.wait_for_selector(
+                "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000
+            )
+            chart = "[data-testid='stVegaLiteChart']"
+            page.wait_for_selector(f"{chart} .mark-rect path, {chart} .mark-rect", timeout=30_000)
+            bars = page.locator(f"{chart} .mark-rect path").count()
+            assert bars >= 3, f"expected bars in the ranking chart, found {bars}"
+            assert page.locator("[data-testid='stException']").count() == 0
+            assert "Test first:" in page.inner_text("[data-testid='stMain']")
+            # Streamlit scrolls inside its main area: grow the viewport to show all of it.
+            height = page.evaluate(
+                "() => document.querySelector(\"[data-testid='stMain']\").scrollHeight"
+            )
+            page.set_viewport_size({"width": 1400, "height": int(height) + 100})
+            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        finally:
+            browser.close()
