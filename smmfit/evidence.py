@@ -91,11 +91,23 @@ class Distribution:
         return np.concatenate([[0.0], np.cumsum(weights)])
 
     def _mass(self, low: IntArray, high: IntArray) -> FloatArray:
-        """Weight of the ages low..high (0 where high < low)."""
+        """Weight of the ages low..high (0 where high < low).
+
+        Callers clamp to the domain (0..100), so the indices are always in range.
+        """
         cumulative = self._cumulative
-        top = np.clip(high + 1, 0, len(cumulative) - 1)
-        bottom = np.clip(low, 0, len(cumulative) - 1)
-        return np.where(high >= low, cumulative[top] - cumulative[bottom], 0.0)
+        return np.where(high >= low, cumulative[high + 1] - cumulative[low], 0.0)
+
+    @cached_property
+    def _band_mass(self) -> FloatArray:
+        return self._mass(self.lows, self.highs)
+
+    @cached_property
+    def _gaps(self) -> tuple[IntArray, IntArray, float]:
+        """Uncovered stretches as arrays, and their total weight."""
+        lows = np.array([gap[0] for gap in self.uncovered], dtype=np.int64)
+        highs = np.array([gap[1] for gap in self.uncovered], dtype=np.int64)
+        return lows, highs, float(self._mass(lows, highs).sum())
 
     def share_between(
         self, query_low: IntArray, query_high: IntArray
@@ -107,26 +119,21 @@ class Distribution:
         q_low = np.maximum(query_low, self.domain[0])[:, None]
         q_high = np.minimum(query_high, self.domain[1])[:, None]
         inside = self._mass(np.maximum(q_low, self.lows), np.minimum(q_high, self.highs))
-        band_mass = self._mass(self.lows, self.highs)
+        band_mass = self._band_mass
         with np.errstate(invalid="ignore", divide="ignore"):
             fraction = np.where(band_mass > 0, inside / band_mass, 0.0)
         known = (fraction * self.shares).sum(axis=1)
         if not self.uncovered or self.unknown_mass == 0:
             return known, known, known
-        gap_lows = np.array([gap[0] for gap in self.uncovered])
-        gap_highs = np.array([gap[1] for gap in self.uncovered])
-        gap_years = np.clip(
-            np.minimum(q_high, gap_highs) - np.maximum(q_low, gap_lows) + 1, 0, None
-        )
-        gap_inside = self._mass(np.maximum(q_low, gap_lows), np.minimum(q_high, gap_highs)).sum(
-            axis=1
-        )
-        gap_total = float(self._mass(gap_lows, gap_highs).sum())
-        all_inside = gap_years.sum(axis=1) >= (gap_highs - gap_lows + 1).sum()
-        any_inside = gap_years.sum(axis=1) > 0
+        gap_lows, gap_highs, gap_total = self._gaps
+        overlap_low, overlap_high = np.maximum(q_low, gap_lows), np.minimum(q_high, gap_highs)
+        years_inside = np.maximum(overlap_high - overlap_low + 1, 0).sum(axis=1)
+        all_inside = years_inside >= (gap_highs - gap_lows + 1).sum()
         low = np.where(all_inside, known + self.unknown_mass, known)
-        high = np.where(any_inside, known + self.unknown_mass, known)
-        spread = gap_inside / gap_total if gap_total > 0 else np.zeros_like(known)
+        high = np.where(years_inside > 0, known + self.unknown_mass, known)
+        spread = (
+            self._mass(overlap_low, overlap_high).sum(axis=1) / gap_total if gap_total > 0 else 0.0
+        )
         estimate = known + self.unknown_mass * spread
         return np.minimum(low, 1.0), np.minimum(estimate, 1.0), np.minimum(high, 1.0)
 

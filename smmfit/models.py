@@ -95,7 +95,18 @@ def expand_devices(values: str | list[str] | tuple[str, ...] | frozenset[str]) -
     >>> expand_devices(["mobile", "windows"])
     ('android', 'ios', 'windows')
     """
-    items = values.replace(";", ",").split(",") if isinstance(values, str) else list(values)
+    if isinstance(values, str):
+        return _expand_text(values)
+    return _expand_items(tuple(values))
+
+
+@lru_cache(maxsize=4096)
+def _expand_text(values: str) -> tuple[str, ...]:
+    # Spreadsheets and URLs separate lists with commas, semicolons or spaces.
+    return _expand_items(tuple(values.replace(";", " ").replace(",", " ").split()))
+
+
+def _expand_items(items: tuple[str, ...]) -> tuple[str, ...]:
     result: set[str] = set()
     for raw in items:
         item = str(raw).strip().lower()

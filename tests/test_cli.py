@@ -134,11 +134,11 @@ def test_rank_batch_writes_one_row_per_persona(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("age_min,age_max,region\n20,30,XX\n", "line 2: region: unknown country 'XX'"),
+        ("age_min,age_max,region\n20,30,XX\n", "line 2: column region: unknown country 'XX'"),
         ("age_min,age_max,region\n20,30,RU\n40,30,RU\n", "line 3: age range: minimum 40"),
         ("age_min,region\n20,RU\n", "missing columns age_max"),
         ("age_min,age_max,region,colour\n20,30,RU,red\n", "unknown columns colour"),
-        ("", "cannot be read"),
+        ("", "line 1: missing columns age_min, age_max, region"),
     ],
 )
 def test_rank_batch_bad_rows(

@@ -1,0 +1,131 @@
+"""Speed figures for the core, printed with their targets. Seeded, so runs are comparable.
+
+Targets (issue 2, on the 2-core reference machine): one ranking <= 5 ms after the data is
+loaded; 100,000 personas ranked in <= 5 s. These are measured here, not asserted in tests.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from smmfit.data import load_dataset
+from smmfit.evidence import Evidence
+from smmfit.models import GENDERS, GOALS, OPERATING_SYSTEMS, SEGMENTS, Persona
+from smmfit.scoring import rank, rank_batch
+
+SEED = 20261123
+BATCH_SIZE = 100_000
+REGIONS = ("RU", "US", "CN", "WW", "DE", "FR", "GB", "TR", "TH", "BR", "IN", "UA", "KZ")
+
+
+def timed(function: Callable[[], object], repeat: int) -> list[float]:
+    """Wall-clock seconds of each call."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def random_personas(count: int, rng: random.Random) -> list[dict[str, object]]:
+    rows = []
+    for index in range(count):
+        low = rng.randint(13, 70)
+        rows.append(
+            {
+                "name": f"persona {index}",
+                "age_min": low,
+                "age_max": rng.randint(low, 100),
+                "gender": rng.choice(GENDERS),
+                "region": rng.choice(REGIONS),
+                "devices": rng.sample(OPERATING_SYSTEMS, rng.randint(1, 4)),
+                "segment": rng.choice(SEGMENTS),
+                "goal": rng.choice((None, *GOALS)),
+            }
+        )
+    return rows
+
+
+def report(name: str, seconds: float, target: float | None, unit: str = "ms") -> None:
+    scale = 1000 if unit == "ms" else 1
+    verdict = ""
+    if target is not None:
+        verdict = "  ok" if seconds <= target else "  OVER TARGET"
+        verdict = f"  (target <= {target * scale:g} {unit}){verdict}"
+    print(f"{name:<48} {seconds * scale:10.2f} {unit}{verdict}")
+
+
+def main() -> None:
+    rng = random.Random(SEED)
+    print(f"smmfit benchmarks (seed {SEED}, python {sys.version.split()[0]})")
+
+    loads = timed(load_dataset, 7)
+    report("load + validate data/ (median of 7)", statistics.median(loads), None)
+    dataset = load_dataset()
+    evidence_build = timed(
+        lambda: [Evidence(dataset).for_platform(p, r) for p in dataset.platforms for r in REGIONS],
+        5,
+    )
+    report(
+        "choose evidence, 14 networks x 13 regions (median)",
+        statistics.median(evidence_build),
+        None,
+    )
+
+    evidence = Evidence(dataset)
+    personas = [Persona(**row) for row in random_personas(500, rng)]
+    for persona in personas[:50]:  # warm the per-region evidence, as a running app has
+        rank(persona, evidence)
+    singles = []
+    for persona in personas:
+        start = time.perf_counter()
+        rank(persona, evidence)
+        singles.append(time.perf_counter() - start)
+    report("rank one persona, median of 500", statistics.median(singles), 0.005)
+    report("rank one persona, 95th percentile", statistics.quantiles(singles, n=20)[18], None)
+
+    rows = random_personas(BATCH_SIZE, rng)
+    start = time.perf_counter()
+    batch = [Persona(**row) for row in rows]
+    validate = time.perf_counter() - start
+    report(f"validate {BATCH_SIZE:,} personas", validate, None, "s")
+    engine = timed(lambda: rank_batch(batch, evidence), 3)
+    report(f"rank_batch {BATCH_SIZE:,} personas (median of 3)", statistics.median(engine), 5.0, "s")
+
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "personas.csv", Path(folder) / "out.csv"
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({**row, "devices": " ".join(row["devices"]), "goal": row["goal"] or ""})  # type: ignore[arg-type]
+        source.write_text(buffer.getvalue(), encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "smmfit", "rank-batch", str(source), "-o", str(target)],
+            check=True,
+        )
+        report(
+            f"CLI rank-batch {BATCH_SIZE:,}: CSV in, CSV out, with startup",
+            time.perf_counter() - start,
+            5.0,
+            "s",
+        )
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'peak memory of this process':<48} {peak:10.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
