@@ -16,6 +16,7 @@ page = st.navigation(
             icon=":material/leaderboard:",
             default=True,
         ),
+        st.Page("pages/platforms.py", title=t("nav.platforms", language), icon=":material/hub:"),
     ]
 )
 page.run()

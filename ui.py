@@ -17,8 +17,15 @@ import streamlit as st
 
 from smmfit.data import load_dataset
 from smmfit.evidence import Evidence
-from smmfit.i18n import LANGUAGES, Language, language_of, region_name, t
-from smmfit.links import language_from_query, persona_from_query, persona_to_query
+from smmfit.i18n import LANGUAGES, Language, language_of, platform_name, region_name, t
+from smmfit.links import (
+    explorer_from_query,
+    language_from_query,
+    persona_from_query,
+    persona_to_query,
+    weights_from_query,
+    weights_to_query,
+)
 from smmfit.models import (
     GENDERS,
     GOALS,
@@ -27,7 +34,10 @@ from smmfit.models import (
     OPERATING_SYSTEMS,
     SEGMENTS,
     WORLDWIDE,
+    Goal,
     Persona,
+    Weights,
+    default_weights,
 )
 
 REGIONS: tuple[str, ...] = (WORLDWIDE, *sorted(str(c.alpha_2) for c in pycountry.countries))
@@ -75,16 +85,21 @@ def current_language() -> Language:
 def seed_persona_form() -> list[str]:
     """Fill the form from the link once per session; return the parameters it rejected."""
     if "fit_seeded" not in st.session_state:
-        values, rejected = persona_from_query(_query())
+        query = _query()
+        values, rejected = persona_from_query(query)
         seeded = dict(FORM_DEFAULTS)
         for field in ("name", "region", "gender", "segment", "goal"):
-            # "goal" is never None here: persona_from_query only returns given values.
             if field in values:
                 seeded[f"fit_{field}"] = values[field]
         if "age_min" in values:
             seeded["fit_age"] = (values["age_min"], values["age_max"])
         if "devices" in values:
             seeded["fit_devices"] = list(values["devices"])
+        weights, weights_rejected = weights_from_query(query)
+        if weights_rejected:
+            rejected.append("weights")
+        goal = values.get("goal")
+        seeded.update(_weight_state(weights or default_weights(goal)))
         for key, value in seeded.items():
             st.session_state[key] = value
         st.session_state["fit_seeded"] = True
@@ -93,8 +108,58 @@ def seed_persona_form() -> list[str]:
     return list(st.session_state.pop("fit_rejected", []))
 
 
+def _weight_state(weights: Weights) -> dict[str, float]:
+    return {
+        "fit_w_reach": weights.reach,
+        "fit_w_match": weights.match,
+        "fit_w_segment": weights.segment,
+        "fit_w_penalty": weights.restricted_penalty,
+    }
+
+
+def _goal_of_state() -> Goal | None:
+    goal = st.session_state.get("fit_goal", NO_GOAL)
+    return None if goal == NO_GOAL else goal
+
+
+def _reset_weights() -> None:
+    """Back to the current goal's defaults (also when the goal changes)."""
+    st.session_state.update(_weight_state(default_weights(_goal_of_state())))
+
+
+def weights_form(language: Language) -> Weights:
+    """Weight sliders in an expander, with a reset to the goal's defaults."""
+    with st.expander(t("weights.title", language), icon=":material/tune:"):
+        st.caption(t("weights.help", language))
+        columns = st.columns(4)
+        for column, name in zip(columns, ("reach", "match", "segment", "penalty"), strict=True):
+            column.slider(t(f"weights.{name}", language), 0.0, 1.0, step=0.05, key=f"fit_w_{name}")
+        st.button(
+            t("weights.reset", language), on_click=_reset_weights, icon=":material/restart_alt:"
+        )
+    state = st.session_state
+    if state["fit_w_reach"] + state["fit_w_match"] + state["fit_w_segment"] <= 0:
+        st.info(t("weights.all_zero", language), icon=":material/info:")
+        return default_weights(_goal_of_state()).model_copy(
+            update={"restricted_penalty": state["fit_w_penalty"]}
+        )
+    return Weights(
+        reach=state["fit_w_reach"],
+        match=state["fit_w_match"],
+        segment=state["fit_w_segment"],
+        restricted_penalty=state["fit_w_penalty"],
+    )
+
+
+def write_link(persona: Persona, weights: Weights, language: Language) -> None:
+    """Rewrite the URL from what the page shows, so a copied link reproduces it."""
+    st.query_params.from_dict(
+        {**persona_to_query(persona, language), **weights_to_query(weights, persona.goal)}
+    )
+
+
 def persona_form(language: Language) -> Persona:
-    """The persona inputs; the URL is rewritten from them so a copied link reproduces the view."""
+    """The persona inputs (their values are also written to the URL by write_link)."""
     col_name, col_region, col_segment, col_goal = st.columns([2, 2, 1, 1])
     col_name.text_input(t("fit.name", language), key="fit_name", max_chars=120)
     col_region.selectbox(
@@ -114,6 +179,7 @@ def persona_form(language: Language) -> Persona:
         (NO_GOAL, *GOALS),
         format_func=lambda code: t(f"goal.{code}", language),
         key="fit_goal",
+        on_change=_reset_weights,
     )
     col_age, col_gender, col_devices = st.columns([2, 2, 3])
     col_age.slider(t("fit.age", language), MIN_AGE, MAX_AGE, key="fit_age")
@@ -142,7 +208,33 @@ def persona_form(language: Language) -> Persona:
         region=state["fit_region"],
         devices=state["fit_devices"] or list(OPERATING_SYSTEMS),
         segment=state["fit_segment"] or "b2c",
-        goal=None if state["fit_goal"] == NO_GOAL else state["fit_goal"],
+        goal=_goal_of_state(),
     )
-    st.query_params.from_dict(persona_to_query(persona, language))
     return persona
+
+
+def explorer_selectors(language: Language) -> tuple[str, str, list[str]]:
+    """Network and region of the Platforms page, seeded once from the link and written back."""
+    dataset = evidence().dataset
+    platforms = list(dataset.platforms)
+    rejected: list[str] = []
+    if "plat_seeded" not in st.session_state:
+        values, rejected = explorer_from_query(_query(), platforms, dataset.aliases)
+        st.session_state["plat_network"] = values.get("network", platforms[0])
+        st.session_state["plat_region"] = values.get("region", "RU")
+        st.session_state["plat_seeded"] = True
+    left, right = st.columns(2)
+    network = left.selectbox(
+        t("explorer.network", language),
+        platforms,
+        format_func=lambda code: platform_name(code, language),
+        key="plat_network",
+    )
+    region = right.selectbox(
+        t("fit.region", language),
+        REGIONS,
+        format_func=lambda code: region_name(code, language),
+        key="plat_region",
+    )
+    st.query_params.from_dict({"network": network, "region": region, "lang": language})
+    return network, region, rejected

@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from smmfit.i18n import Language, platform_name, t
+from smmfit.i18n import Language, format_share, platform_name, t
 from smmfit.models import FACTORS, Ranking
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
@@ -78,3 +78,82 @@ def ranking_chart(result: Ranking, language: Language) -> alt.Chart:
         .properties(height=alt.Step(28))
     )
     return chart
+
+
+# Persona overlap classes, in legend order; Okabe-Ito blue shades and greys.
+OVERLAP_COLOURS = {
+    "published": "#0072B2",
+    "inside": "#0072B2",
+    "partly": "#56B4E9",
+    "outside": "#BBBBBB",
+    "unknown": "#E5E5E5",
+}
+
+
+def _overlap_class(category: str, overlap: float | None) -> str:
+    if category == "not_published":
+        return "unknown"
+    if overlap is None or pd.isna(overlap):
+        return "published"  # no persona to compare with
+    if overlap >= 0.999:
+        return "inside"
+    return "partly" if overlap > 0 else "outside"
+
+
+def _category_label(dimension: str, category: str, language: Language) -> str:
+    if category == "not_published":
+        return t("audience.not_published", language)
+    if dimension == "gender":
+        return t(f"gender.{category}", language)
+    if dimension == "device":
+        return t(f"device_kind.{category}", language)
+    return category
+
+
+def audience_charts(profile: pd.DataFrame, language: Language) -> dict[str, alt.Chart]:
+    """One bar chart per dimension: the network's audience, coloured by persona overlap.
+
+    The legend, the tooltip and the bar label all say which bars the persona covers, so the
+    colour is never the only carrier of that meaning.
+    """
+    charts: dict[str, alt.Chart] = {}
+    if profile.empty:
+        return charts
+    data = profile.copy()
+    data["label"] = [
+        _category_label(d, c, language)
+        for d, c in zip(data["dimension"], data["category"], strict=True)
+    ]
+    classes = [
+        _overlap_class(c, v) for c, v in zip(data["category"], data["persona_overlap"], strict=True)
+    ]
+    data["overlap"] = [t(f"audience.{name}", language) for name in classes]
+    data["share_text"] = [format_share(v, language) for v in data["share"]]
+    present = [name for name in OVERLAP_COLOURS if name in classes]
+    domain = [t(f"audience.{name}", language) for name in present]
+    colours = [OVERLAP_COLOURS[name] for name in present]
+    for dimension, rows in data.groupby("dimension", sort=False):
+        order = rows.sort_values("order")["label"].tolist()
+        bars = alt.Chart(rows).encode(
+            y=alt.Y("label:N", sort=order, title=None),
+            x=alt.X("share:Q", title=t("audience.share_axis", language), axis=alt.Axis(format="%")),
+        )
+        chart: alt.Chart = (
+            bars.mark_bar().encode(
+                color=alt.Color(
+                    "overlap:N",
+                    scale=alt.Scale(domain=domain, range=colours),
+                    legend=alt.Legend(title=None, orient="bottom"),
+                ),
+                tooltip=[
+                    alt.Tooltip("label:N", title=t(f"dimension.{dimension}", language)),
+                    alt.Tooltip("share_text:N", title=t("audience.share", language)),
+                    alt.Tooltip("overlap:N", title=t("audience.persona", language)),
+                    alt.Tooltip("source:N", title=t("table.sources", language)),
+                    alt.Tooltip("year:Q", title=t("audience.year", language), format="d"),
+                ],
+            )
+            + bars.mark_text(align="left", dx=3).encode(text="share_text:N")
+        ).properties(title=t(f"dimension_title.{dimension}", language), height=alt.Step(24))
+        charts[str(dimension)] = chart
+    return charts

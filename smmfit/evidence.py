@@ -109,6 +109,18 @@ class Distribution:
         highs = np.array([gap[1] for gap in self.uncovered], dtype=np.int64)
         return lows, highs, float(self._mass(lows, highs).sum())
 
+    def _fraction_inside(self, q_low: IntArray, q_high: IntArray) -> FloatArray:
+        """Per query (rows) and band (columns): the part of the band's people inside."""
+        inside = self._mass(np.maximum(q_low, self.lows), np.minimum(q_high, self.highs))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(self._band_mass > 0, inside / self._band_mass, 0.0)
+
+    def band_overlap(self, query_low: int, query_high: int) -> FloatArray:
+        """For each band, the part of its people aged query_low..query_high (0-1)."""
+        q_low = np.array([[max(query_low, self.domain[0])]])
+        q_high = np.array([[min(query_high, self.domain[1])]])
+        return np.asarray(self._fraction_inside(q_low, q_high)[0], dtype=np.float64)
+
     def share_between(
         self, query_low: IntArray, query_high: IntArray
     ) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -118,11 +130,7 @@ class Distribution:
         """
         q_low = np.maximum(query_low, self.domain[0])[:, None]
         q_high = np.minimum(query_high, self.domain[1])[:, None]
-        inside = self._mass(np.maximum(q_low, self.lows), np.minimum(q_high, self.highs))
-        band_mass = self._band_mass
-        with np.errstate(invalid="ignore", divide="ignore"):
-            fraction = np.where(band_mass > 0, inside / band_mass, 0.0)
-        known = (fraction * self.shares).sum(axis=1)
+        known = (self._fraction_inside(q_low, q_high) * self.shares).sum(axis=1)
         if not self.uncovered or self.unknown_mass == 0:
             return known, known, known
         gap_lows, gap_highs, gap_total = self._gaps

@@ -30,7 +30,7 @@ LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 _PEOPLE = frozenset({"people", "runner_people"})
 _SHARES = frozenset({"share", "low", "high"})
 _NUMBERS = frozenset({"score", "index", "gap"})
-_PLATFORMS = frozenset({"platform", "runner"})
+_PLATFORMS = frozenset({"platform", "runner", "pick"})
 
 
 @cache
@@ -110,7 +110,7 @@ def _format_param(name: str, value: str | int | float, language: Language) -> st
         return ", ".join(platform_name(p.strip(), language) for p in str(value).split(","))
     if name == "region":
         return region_name(str(value), language)
-    if name in ("dimension", "segment"):
+    if name in ("dimension", "segment", "factor", "goal"):
         return t(f"{name}.{value}", language)
     return str(value)
 

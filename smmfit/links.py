@@ -12,8 +12,11 @@ and fall back to the default for that one field.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from pydantic import ValidationError
 
 from smmfit.i18n import LANGUAGES, Language
 from smmfit.models import (
@@ -22,7 +25,10 @@ from smmfit.models import (
     MAX_AGE,
     MIN_AGE,
     SEGMENTS,
+    Goal,
     Persona,
+    Weights,
+    default_weights,
     expand_devices,
     normalise_region,
 )
@@ -101,3 +107,49 @@ def persona_to_query(persona: Persona, language: Language) -> dict[str, str]:
     if persona.name:
         query["name"] = persona.name
     return query
+
+
+WEIGHTS_PARAM = "weights"
+
+
+def weights_from_query(params: Mapping[str, Sequence[str]]) -> tuple[Weights | None, bool]:
+    """Custom weights from ``weights=reach,match,segment,penalty``; (None, rejected?)."""
+    if WEIGHTS_PARAM not in params:
+        return None, False
+    try:
+        parts = [float(part) for part in _single(params[WEIGHTS_PARAM]).split(",")]
+        if len(parts) != 4 or not all(math.isfinite(part) for part in parts):
+            raise ValueError("four numbers expected")
+        return Weights(
+            reach=parts[0], match=parts[1], segment=parts[2], restricted_penalty=parts[3]
+        ), False
+    except (ValueError, ValidationError):
+        return None, True
+
+
+def weights_to_query(weights: Weights, goal: Goal | None) -> dict[str, str]:
+    """The weights parameter, only when they differ from the goal's defaults."""
+    if weights == default_weights(goal):
+        return {}
+    values = (weights.reach, weights.match, weights.segment, weights.restricted_penalty)
+    return {WEIGHTS_PARAM: ",".join(f"{value:g}" for value in values)}
+
+
+def explorer_from_query(
+    params: Mapping[str, Sequence[str]], platforms: Sequence[str], aliases: Mapping[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """The Platforms page's network and region from the link, and the names rejected."""
+    values: dict[str, str] = {}
+    rejected: list[str] = []
+    if "network" in params:
+        try:
+            name = _single(params["network"]).lower()
+            values["network"] = name if name in platforms else aliases[name]
+        except (ValueError, KeyError):
+            rejected.append("network")
+    if "region" in params:
+        try:
+            values["region"] = normalise_region(_single(params["region"]))
+        except ValueError:
+            rejected.append("region")
+    return values, rejected

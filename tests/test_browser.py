@@ -24,7 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 STARTUP_SECONDS = 60
-PAGES = [("fit", "/?region=RU&age=18-39&gender=female&lang=en")]
+# (screenshot name, path, text the page must show)
+PAGES = [
+    ("fit", "/?region=RU&age=18-39&gender=female&lang=en", "Test first:"),
+    ("platforms", "/platforms?network=vk&region=RU&lang=en", "All figures, with sources"),
+]
 
 pytestmark = pytest.mark.browser
 
@@ -84,8 +88,10 @@ def _healthy(base: str) -> bool:
         return False
 
 
-@pytest.mark.parametrize(("name", "path"), PAGES)
-def test_page_draws_charts_without_exception(server: str, name: str, path: str) -> None:
+@pytest.mark.parametrize(("name", "path", "expected"), PAGES)
+def test_page_draws_charts_without_exception(
+    server: str, name: str, path: str, expected: str
+) -> None:
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -104,9 +110,9 @@ def test_page_draws_charts_without_exception(server: str, name: str, path: str) 
             chart = "[data-testid='stVegaLiteChart']"
             page.wait_for_selector(f"{chart} .mark-rect path, {chart} .mark-rect", timeout=30_000)
             bars = page.locator(f"{chart} .mark-rect path").count()
-            assert bars >= 3, f"expected bars in the ranking chart, found {bars}"
+            assert bars >= 3, f"expected bars in the charts, found {bars}"
             assert page.locator("[data-testid='stException']").count() == 0
-            assert "Test first:" in page.inner_text("[data-testid='stMain']")
+            assert expected in page.inner_text("[data-testid='stMain']")
             # Streamlit scrolls inside its main area: grow the viewport to show all of it.
             height = page.evaluate(
                 "() => document.querySelector(\"[data-testid='stMain']\").scrollHeight"
