@@ -17,6 +17,7 @@ page = st.navigation(
             default=True,
         ),
         st.Page("pages/platforms.py", title=t("nav.platforms", language), icon=":material/hub:"),
+        st.Page("pages/method.py", title=t("nav.method", language), icon=":material/menu_book:"),
     ]
 )
 page.run()

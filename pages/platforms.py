@@ -70,6 +70,8 @@ figures = platform_figures(evidence, network, region)
 if figures.empty:
     st.info(t("explorer.no_figures", language))
 else:
+    figures["dimension"] = [t(f"dimension_name.{d}", language) for d in figures["dimension"]]
+    figures["unit"] = [t(f"unit.{u}", language) for u in figures["unit"]]
     st.dataframe(
         figures,
         hide_index=True,

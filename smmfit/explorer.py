@@ -13,8 +13,8 @@ from smmfit.evidence import Evidence, Provenance
 from smmfit.models import WORLDWIDE
 
 FIGURE_COLUMNS = [
-    "dimension", "category", "value", "unit", "universe", "region", "source", "url", "year",
-    "authority", "used", "notes",
+    "used", "dimension", "category", "value", "unit", "region", "year", "authority", "source",
+    "url", "universe", "notes",
 ]  # fmt: skip
 
 

@@ -1,0 +1,53 @@
+"""The Method and sources page in AppTest: the method in both languages and every source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from smmfit.data import load_dataset
+from smmfit.explorer import source_list
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def open_page(language: str = "en") -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=30)
+    app.query_params.update({"lang": language})
+    app.run()
+    app.switch_page("pages/method.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_method_states_formulas_and_default_weights() -> None:
+    app = open_page()
+    text = " ".join(str(m.value) for m in app.markdown)
+    assert "independent" in text and "never recommended" in text
+    assert len(app.get("latex")) == 4
+    weights = app.dataframe[0].value
+    assert list(weights["Reach"]) == [0.5, 0.6, 0.35, 0.3]
+
+
+def test_every_source_is_listed_with_link_and_year() -> None:
+    app = open_page()
+    listed = app.dataframe[-1].value
+    expected = source_list(load_dataset())
+    assert len(listed) == len(expected) > 100
+    assert listed["url"].str.startswith("https://").all()
+    assert listed["year"].between(2000, 2026).all()
+
+
+def test_russian_method() -> None:
+    app = open_page("ru")
+    assert app.title[0].value == "Метод и источники"
+    assert "независим" in " ".join(str(m.value) for m in app.markdown)
