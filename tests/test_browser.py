@@ -89,9 +89,9 @@ def _healthy(base: str) -> bool:
         return False
 
 
-@pytest.mark.parametrize(("name", "path", "expected"), PAGES)
+@pytest.mark.parametrize(("name", "path", "expected", "marks"), PAGES)
 def test_page_draws_charts_without_exception(
-    server: str, name: str, path: str, expected: str
+    server: str, name: str, path: str, expected: str, marks: int
 ) -> None:
     from playwright.sync_api import sync_playwright
 
