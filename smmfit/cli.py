@@ -44,7 +44,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _age_range(text: str) -> tuple[int, int]:
-    parts = text.replace("–", "-").split("-")  # noqa: RUF001 - people type an en dash
+    parts = text.replace("–", "-").split("-")
     try:
         low, high = (int(parts[0]), int(parts[1])) if len(parts) == 2 else (int(text), int(text))
     except ValueError:
@@ -112,6 +112,7 @@ def ranking_json(result: Ranking, language: Language) -> dict[str, Any]:
                 "score": item.score,
                 "status": item.status,
                 "status_note": render(item.status_note, language) if item.status_note else None,
+                "status_since": item.status_note.params.get("since") if item.status_note else None,
                 "match_share": item.match_share,
                 "match_share_range": [item.match_share_low, item.match_share_high],
                 "reach": item.reach,

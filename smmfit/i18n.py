@@ -12,11 +12,13 @@ Numbers, shares, people counts and country names are formatted for the language 
 from __future__ import annotations
 
 import tomllib
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
 
 from babel import Locale
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from smmfit.models import WORLDWIDE, Note
@@ -84,6 +86,24 @@ def format_number(value: float, language: Language) -> str:
     return str(format_decimal(value, format="#,##0.#", locale=language))
 
 
+def format_since(value: str, language: Language) -> str:
+    """A date as precise as the source gives it: 2022-03-14, 2022-03 or 2022, for the locale.
+
+    >>> format_since("2022-03-14", "ru"), format_since("2022-03", "en"), format_since("2009", "ru")
+    ('14 марта 2022\\u202fг.', 'March 2022', '2009')
+    """
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return str(format_date(date.fromisoformat(value), format="long", locale=language))
+        if len(parts) == 2:
+            month = date(int(parts[0]), int(parts[1]), 1)
+            return str(format_skeleton("yMMMM", month, locale=language))
+    except ValueError:
+        pass
+    return value
+
+
 def region_name(code: str, language: Language) -> str:
     """Country name in the language; ``WW`` is the world."""
     if code == WORLDWIDE:
@@ -110,6 +130,8 @@ def _format_param(name: str, value: str | int | float, language: Language) -> st
         return ", ".join(platform_name(p.strip(), language) for p in str(value).split(","))
     if name == "region":
         return region_name(str(value), language)
+    if name == "since":
+        return format_since(str(value), language)
     if name in ("dimension", "segment", "factor", "goal"):
         return t(f"{name}.{value}", language)
     return str(value)

@@ -4,7 +4,7 @@ Streamlit renders Markdown with extensions: ``$`` starts LaTeX, ``:name:`` an ic
 open HTML. Escaping every punctuation mark Markdown gives meaning to keeps text literal.
 
 >>> escape_markdown("Pew (2025): 46% of *women* pay $5")
-'Pew \\\\(2025\\\\): 46% of \\\\*women\\\\* pay \\\\$5'
+'Pew \\\\(2025\\\\)\\\\: 46% of \\\\*women\\\\* pay \\\\$5'
 >>> markdown_link("Wiki", "https://en.wikipedia.org/wiki/X_(Twitter)")
 '[Wiki](https://en.wikipedia.org/wiki/X_%28Twitter%29)'
 """

@@ -41,7 +41,8 @@ def test_rank_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(source["url"].startswith("https://") for source in first["sources"])
     statuses = {item["platform"]: item for item in result["ranking"]}
     assert statuses["instagram"]["status"] == "blocked"
-    assert "2022-03-14" in statuses["instagram"]["status_note"]
+    assert statuses["instagram"]["status_since"] == "2022-03-14"
+    assert "March 14, 2022" in statuses["instagram"]["status_note"]
     recommendation = result["recommendation"]
     assert recommendation["platform"] not in ("instagram", "facebook")
     assert recommendation["runner_up"] and recommendation["reasons"]
