@@ -10,11 +10,15 @@ starts and written back after every change.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 import pycountry
 import streamlit as st
 
+from smmfit.audience import audience_profile
+from smmfit.charts import audience_charts, ranking_chart
 from smmfit.data import load_dataset
 from smmfit.evidence import Evidence
 from smmfit.i18n import LANGUAGES, Language, language_of, platform_name, region_name, t
@@ -35,10 +39,15 @@ from smmfit.models import (
     SEGMENTS,
     WORLDWIDE,
     Goal,
+    Note,
     Persona,
+    Ranking,
     Weights,
     default_weights,
 )
+from smmfit.scoring import rank
+from smmfit.tables import ranking_csv, ranking_display
+from smmfit.whatif import what_would_change
 
 REGIONS: tuple[str, ...] = (WORLDWIDE, *sorted(str(c.alpha_2) for c in pycountry.countries))
 # A selectbox shows its placeholder for a None option, so "no goal" is a code of its own.
@@ -238,3 +247,41 @@ def explorer_selectors(language: Language) -> tuple[str, str, list[str]]:
     )
     st.query_params.from_dict({"network": network, "region": region, "lang": language})
     return network, region, rejected
+
+
+@dataclass(frozen=True)
+class FitView:
+    """Everything the Fit page shows for one persona, weights and language."""
+
+    result: Ranking
+    changes: tuple[Note, ...]
+    table: pd.DataFrame
+    csv: bytes
+    chart: dict[str, Any]
+
+
+# Cached views: switching back to a persona seen before skips scoring and Altair entirely.
+# Keys are JSON strings, so equal inputs hash equally; charts are kept as Vega-Lite dicts.
+@st.cache_data(max_entries=256, show_spinner=False)
+def fit_view(persona_json: str, weights_json: str, language: Language) -> FitView:
+    persona = Persona.model_validate_json(persona_json)
+    weights = Weights.model_validate_json(weights_json)
+    result = rank(persona, evidence(), weights)
+    return FitView(
+        result=result,
+        changes=what_would_change(result, evidence()),
+        table=ranking_display(result, language),
+        csv=ranking_csv(result, language),
+        chart=ranking_chart(result, language).to_dict(),
+    )
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def audience_view(
+    persona_json: str | None, platform: str, region: str, language: Language
+) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """The audience profile of a network and its charts (as Vega-Lite dicts)."""
+    persona = Persona.model_validate_json(persona_json) if persona_json else None
+    profile = audience_profile(evidence(), platform, region, persona)
+    charts = list(audience_charts(profile, language).values())
+    return profile, charts

@@ -3,13 +3,8 @@
 import streamlit as st
 
 import ui
-from smmfit.audience import audience_profile
-from smmfit.charts import audience_charts, ranking_chart
 from smmfit.i18n import platform_name, render, t
 from smmfit.markup import escape_markdown, markdown_link
-from smmfit.scoring import rank
-from smmfit.tables import ranking_csv, ranking_display
-from smmfit.whatif import what_would_change
 
 language = ui.current_language()
 st.title(t("fit.title", language))
@@ -23,8 +18,8 @@ if rejected:
 persona = ui.persona_form(language)
 weights = ui.weights_form(language)
 ui.write_link(persona, weights, language)
-evidence = ui.evidence()
-result = rank(persona, evidence, weights)
+view = ui.fit_view(persona.model_dump_json(), weights.model_dump_json(), language)
+result = view.result
 pick = result.recommendation
 
 card, changes = st.columns([3, 2])
@@ -36,15 +31,15 @@ with card.container(border=True):
     st.markdown("\n".join(f"- {escape_markdown(render(r, language))}" for r in pick.reasons))
 with changes.container(border=True):
     st.markdown(f"**{t('whatif.title', language)}**")
-    notes = what_would_change(result, evidence)
+    notes = view.changes
     st.markdown("\n".join(f"- {escape_markdown(render(note, language))}" for note in notes) or "—")
 
 st.subheader(t("fit.ranking", language))
-st.altair_chart(ranking_chart(result, language), width="stretch")
-st.dataframe(ranking_display(result, language), hide_index=True, width="stretch")
+st.vega_lite_chart(spec=view.chart, width="stretch")
+st.dataframe(view.table, hide_index=True, width="stretch")
 st.download_button(
     t("fit.download_csv", language),
-    ranking_csv(result, language),
+    view.csv,
     file_name="smmfit-ranking.csv",
     mime="text/csv",
     on_click="ignore",
@@ -60,11 +55,10 @@ chosen = st.selectbox(
     format_func=lambda code: platform_name(code, language),
     key="fit_compare",
 )
-profile = audience_profile(evidence, chosen, persona.region, persona)
-charts = audience_charts(profile, language)
+profile, charts = ui.audience_view(persona.model_dump_json(), chosen, persona.region, language)
 if charts:
-    for column, chart in zip(st.columns(len(charts)), charts.values(), strict=True):
-        column.altair_chart(chart, width="stretch")
+    for column, spec in zip(st.columns(len(charts)), charts, strict=True):
+        column.vega_lite_chart(spec=spec, width="stretch")
     sources = sorted({f"{row.source} ({row.year})" for row in profile.itertuples()})
     st.caption(escape_markdown(t("audience.sources", language, sources="; ".join(sources))))
 else:
@@ -73,13 +67,20 @@ else:
 unavailable = [(item, item.status_note) for item in result.ranking if item.status_note]
 if unavailable:
     st.subheader(t("fit.unavailable", language))
-    for item, note in unavailable:
-        name = escape_markdown(platform_name(item.platform, language))
-        st.markdown(f"- **{name}**: {escape_markdown(render(note, language))}")
+    st.markdown(
+        "\n".join(
+            f"- **{escape_markdown(platform_name(item.platform, language))}**: "
+            f"{escape_markdown(render(note, language))}"
+            for item, note in unavailable
+        )
+    )
 
 with st.expander(t("fit.evidence", language)):
+    # One Markdown block, not two elements per network: each element costs every rerun.
+    blocks = []
     for item in result.ranking:
-        st.markdown(f"**{escape_markdown(platform_name(item.platform, language))}**")
-        lines = [f"- {escape_markdown(render(gap, language))}" for gap in item.gaps]
+        lines = [f"**{escape_markdown(platform_name(item.platform, language))}**", ""]
+        lines += [f"- {escape_markdown(render(gap, language))}" for gap in item.gaps]
         lines += [f"- {markdown_link(s.source, s.url)} ({s.year})" for s in item.sources]
-        st.markdown("\n".join(lines))
+        blocks.append("\n".join(lines))
+    st.markdown("\n\n".join(blocks))

@@ -3,8 +3,6 @@
 import streamlit as st
 
 import ui
-from smmfit.audience import audience_profile
-from smmfit.charts import audience_charts
 from smmfit.explorer import availability_table, platform_figures
 from smmfit.i18n import format_people, platform_name, region_name, t
 from smmfit.markup import escape_markdown
@@ -44,11 +42,10 @@ else:
     st.info(t("explorer.gap_audience", language, region=region_name(region, language)))
 
 st.subheader(t("explorer.profile", language))
-profile = audience_profile(evidence, network, region)
-charts = audience_charts(profile, language)
+profile, charts = ui.audience_view(None, network, region, language)
 if charts:
-    for column, chart in zip(st.columns(len(charts)), charts.values(), strict=True):
-        column.altair_chart(chart, width="stretch")
+    for column, spec in zip(st.columns(len(charts)), charts, strict=True):
+        column.vega_lite_chart(spec=spec, width="stretch")
 used_regions = set(profile["region"]) if not profile.empty else set()
 if used_regions - {region}:
     st.caption(t("explorer.fallback", language, region=region_name(region, language)))

@@ -2,13 +2,31 @@
 
 A quick, deterministic robustness check shown beside the pick: if judging on one factor
 alone, or with another goal's weights, puts a different network first, the user should know.
+All scenarios are scored in one vectorised pass.
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from smmfit.evidence import Evidence
-from smmfit.models import FACTORS, GOAL_WEIGHTS, Note, Persona, Ranking, Weights
-from smmfit.scoring import rank
+from smmfit.models import FACTORS, GOAL_WEIGHTS, Note, Ranking, Weights
+from smmfit.scoring import PersonaArrays, score_arrays
+
+
+def _scenarios(result: Ranking) -> list[tuple[Note, Weights]]:
+    """(the note to show if the pick differs, the weights of the scenario)."""
+    penalty = result.weights.restricted_penalty
+    scenarios = []
+    for factor in FACTORS:
+        only = {f: (1.0 if f == factor else 0.0) for f in FACTORS}
+        weights = Weights(**only, restricted_penalty=penalty)
+        scenarios.append((Note(key="whatif.factor_only", params={"factor": factor}), weights))
+    for goal, preset in GOAL_WEIGHTS.items():
+        if goal is not None and goal != result.persona.goal:
+            weights = preset.model_copy(update={"restricted_penalty": penalty})
+            scenarios.append((Note(key="whatif.goal", params={"goal": goal}), weights))
+    return scenarios
 
 
 def what_would_change(result: Ranking, evidence: Evidence) -> tuple[Note, ...]:
@@ -16,28 +34,27 @@ def what_would_change(result: Ranking, evidence: Evidence) -> tuple[Note, ...]:
     pick = result.recommendation.platform
     if pick is None:
         return ()
-    persona: Persona = result.persona
-    penalty = result.weights.restricted_penalty
+    scenarios = _scenarios(result)
+    people = PersonaArrays.of([result.persona] * len(scenarios))
+    arrays = score_arrays(
+        evidence,
+        result.persona.region,
+        people,
+        [weights for _, weights in scenarios],
+        result.include_blocked,
+    )
+    recommendable = np.array([status != "blocked" for status in arrays.status])
+    scores = np.where(recommendable & ~np.isnan(arrays.score), arrays.score, -1.0)
     notes: list[Note] = []
-    for factor in FACTORS:
-        only = Weights(
-            **{f: (1.0 if f == factor else 0.0) for f in FACTORS}, restricted_penalty=penalty
-        )
-        other = rank(persona, evidence, only, result.include_blocked).recommendation.platform
-        if other and other != pick:
-            notes.append(
-                Note(key="whatif.factor_only", params={"factor": factor, "platform": other})
-            )
-    for goal, weights in GOAL_WEIGHTS.items():
-        if goal is None or goal == persona.goal:
-            continue
-        custom = weights.model_copy(update={"restricted_penalty": penalty})
-        other = rank(persona, evidence, custom, result.include_blocked).recommendation.platform
-        if other and other != pick:
-            notes.append(Note(key="whatif.goal", params={"goal": goal, "platform": other}))
+    for row, (note, _) in enumerate(scenarios):
+        # Same tie-break as rank(): the first in data order among equal scores.
+        best = int(np.argmax(scores[row]))
+        other = arrays.platforms[best]
+        if scores[row, best] > 0 and other != pick:
+            notes.append(note.model_copy(update={"params": {**note.params, "platform": other}}))
+    if not notes:
+        notes.append(Note(key="whatif.robust", params={"platform": pick}))
     runner = result.recommendation.runner_up
     if runner:
         notes.append(Note(key="whatif.unavailable", params={"pick": pick, "platform": runner}))
-    if not any(note.key != "whatif.unavailable" for note in notes):
-        notes.insert(0, Note(key="whatif.robust", params={"platform": pick}))
     return tuple(notes)

@@ -1,0 +1,50 @@
+"""What would change the answer: every scenario it names really changes the pick."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smmfit.data import load_dataset
+from smmfit.evidence import Evidence
+from smmfit.models import FACTORS, GOAL_WEIGHTS, Persona, Weights
+from smmfit.scoring import rank
+from smmfit.whatif import what_would_change
+from tests.conftest import synthetic_figures, write_data
+
+
+@pytest.mark.parametrize("region", ["RU", "US", "CN", "WW", "DE"])
+@pytest.mark.parametrize("gender", ["female", "male", "any"])
+def test_named_scenarios_agree_with_rank(evidence: Evidence, region: str, gender: str) -> None:
+    persona = Persona(region=region, gender=gender, age_min=18, age_max=44)
+    result = rank(persona, evidence)
+    notes = what_would_change(result, evidence)
+    named = {
+        (n.key, n.params.get("factor") or n.params.get("goal")): n.params["platform"] for n in notes
+    }
+    for factor in FACTORS:
+        weights = Weights(**{f: float(f == factor) for f in FACTORS})
+        pick = rank(persona, evidence, weights).recommendation.platform
+        expected = pick if pick != result.recommendation.platform else None
+        assert named.get(("whatif.factor_only", factor)) == expected
+    for goal, weights in GOAL_WEIGHTS.items():
+        if goal is None:
+            continue
+        pick = rank(persona, evidence, weights).recommendation.platform
+        expected = pick if pick != result.recommendation.platform else None
+        assert named.get(("whatif.goal", goal)) == expected
+
+
+def test_robust_pick_says_so(synthetic: Evidence) -> None:
+    """For young men beta leads on every factor: match .7 x .8 against alpha's .4 x .4."""
+    result = rank(Persona(region="DE", age_min=13, age_max=29, gender="male"), synthetic)
+    keys = [note.key for note in what_would_change(result, synthetic)]
+    assert keys == ["whatif.robust", "whatif.unavailable"]
+
+
+def test_no_pick_no_notes(tmp_path: Path) -> None:
+    evidence = Evidence(load_dataset(write_data(tmp_path, synthetic_figures())))
+    result = rank(Persona(region="BR", age_min=20, age_max=30), evidence)
+    assert result.recommendation.platform is None
+    assert what_would_change(result, evidence) == ()
