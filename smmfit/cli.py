@@ -1,4 +1,4 @@
-"""The command line: ``python -m smmfit rank|rank-batch``, a stable contract for scripts.
+"""The command line: ``python -m smmfit rank|rank-batch|data-report``, a stable contract.
 
 Bad input exits with code 2 and one line naming the problem, never a traceback.
 """
@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 from pydantic import TypeAdapter, ValidationError
 
+from smmfit.coverage import COVERAGE_DIMENSIONS, CoverageReport, coverage
 from smmfit.data import DATA_DIR, DataError, Dataset, load_dataset
 from smmfit.evidence import Evidence
 from smmfit.i18n import LANGUAGES, Language, format_people, format_share, render
@@ -94,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument("-o", "--output", type=Path, help="write the CSV here instead of stdout")
     many.add_argument("--weights", default="")
     many.add_argument("--include-blocked", action="store_true")
+
+    report = commands.add_parser(
+        "data-report", help="coverage of the data: year of the figure used per cell, or gap"
+    )
+    report.add_argument("--format", choices=("json", "table"), default="table")
+    report.add_argument("--lang", choices=LANGUAGES, default="en")
     return parser
 
 
@@ -248,10 +255,68 @@ def _rank_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def coverage_json(report: CoverageReport, language: Language) -> dict[str, Any]:
+    """The data-report JSON: totals, and one object per cell with its reason as text."""
+    cells = []
+    for cell in report.cells:
+        item = cell.model_dump(mode="json", exclude={"reason"})
+        item["reason"] = render(cell.reason, language) if cell.reason else None
+        cells.append(item)
+    return {"totals": report.totals.model_dump(mode="json"), "cells": cells}
+
+
+# How a cell prints in the table: its year, or what stands in for it.
+_TABLE_MARKS = {"fallback": "ww", "gap": "gap", "not_applicable": "n/a"}
+
+
+def coverage_table(report: CoverageReport) -> str:
+    """One block per dimension: networks down, regions across, the year used or a mark."""
+    regions = list(dict.fromkeys(cell.region for cell in report.cells))
+    platforms = list(dict.fromkeys(cell.platform for cell in report.cells))
+    marks = {
+        (c.platform, c.region, c.dimension): str(c.year)
+        if c.year is not None
+        else _TABLE_MARKS[c.status]
+        for c in report.cells
+    }
+    width = max(len(p) for p in platforms)
+    lines: list[str] = []
+    for dimension in COVERAGE_DIMENSIONS:
+        share = report.totals.share_covered_by_dimension[dimension]
+        lines.append(f"{dimension} ({share:.0%} covered)")
+        lines.append((" " * width + "  " + " ".join(r.ljust(4) for r in regions)).rstrip())
+        for platform in platforms:
+            row = [marks[platform, region, dimension].ljust(4) for region in regions]
+            lines.append(platform.ljust(width) + "  " + " ".join(row).rstrip())
+        lines.append("")
+    totals = report.totals
+    median = "-" if totals.median_age_years is None else f"{totals.median_age_years:g}"
+    used = "-" if totals.median_age_used_years is None else f"{totals.median_age_used_years:g}"
+    lines += [
+        "year = the figure scoring uses; ww = worldwide figure used; gap = none; n/a = not asked",
+        f"rows: {totals.rows}  sources: {totals.sources}",
+        f"cells covered: {totals.covered_cells} of {totals.applicable_cells} "
+        f"({totals.share_covered:.1%})",
+        f"median age of figures: {median} years (of the figures used: {used}) as of {totals.as_of}",
+    ]
+    return "\n".join(lines)
+
+
+def _data_report(args: argparse.Namespace) -> int:
+    report = coverage(_load(args.data_dir))
+    if args.format == "json":
+        print(json.dumps(coverage_json(report, args.lang), ensure_ascii=False, indent=2))
+    else:
+        print(coverage_table(report))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        handler = {"rank": _rank, "rank-batch": _rank_batch}[args.command]
+        handler = {"rank": _rank, "rank-batch": _rank_batch, "data-report": _data_report}[
+            args.command
+        ]
         return handler(args)
     except UsageError as error:
         print(f"smmfit: error: {error}", file=sys.stderr)

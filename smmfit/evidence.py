@@ -153,6 +153,9 @@ class DeviceMix:
     kinds: dict[str, float]  # mobile/desktop -> fraction (a person may use both)
     systems: dict[str, float]  # ios/android of mobile users, windows/macos of desktop users
     provenance: Provenance
+    # Where the operating-system split alone comes from (None when none is published), so
+    # reports can date it separately from the device split.
+    systems_provenance: Provenance | None = None
 
 
 @dataclass(frozen=True)
@@ -405,6 +408,7 @@ class Evidence:
             systems = self._pick_categories(self._cells.get((platform, where, "os"), []))
             if kinds:
                 used = [*kinds.values(), *systems.values()]
+                os_used = list(systems.values())
                 return DeviceMix(
                     kinds={c: f.value / 100 for c, f in kinds.items()},
                     systems={c: f.value / 100 for c, f in systems.items()},
@@ -414,6 +418,14 @@ class Evidence:
                         authority=_worst_authority(used),
                         sources=_refs(used),
                     ),
+                    systems_provenance=Provenance(
+                        region=where,
+                        year=min(f.year for f in os_used),
+                        authority=_worst_authority(os_used),
+                        sources=_refs(os_used),
+                    )
+                    if os_used
+                    else None,
                 )
         return None
 

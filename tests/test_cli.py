@@ -174,3 +174,35 @@ def test_broken_data_is_reported_not_raised(
     code, _, err = run(["--data-dir", str(tmp_path), "rank"], capsys)
     assert code == 2
     assert "data: platforms.csv: cannot be read" in err
+
+
+def test_data_report_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["data-report", "--format", "json"], capsys)
+    assert code == 0
+    result = json.loads(out)
+    totals = result["totals"]
+    assert totals["rows"] > 300 and totals["sources"] > 100
+    assert 0 < totals["share_covered"] < 1
+    assert len(result["cells"]) == totals["cells"]
+    blocked = next(
+        c for c in result["cells"]
+        if (c["platform"], c["region"], c["dimension"]) == ("instagram", "RU", "age")
+    )  # fmt: skip
+    assert blocked["year"] is None
+    assert blocked["reason"] == "blocked since March 14, 2022, no post-block survey found"
+
+
+def test_data_report_table_and_russian(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["data-report"], capsys)
+    assert code == 0
+    assert out.startswith("gender (")
+    assert "cells covered:" in out and "median age of figures:" in out
+    _, russian, _ = run(["data-report", "--format", "json", "--lang", "ru"], capsys)
+    assert "заблокирована с 2022-03-14" in russian
+
+
+def test_data_report_on_broken_data_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["--data-dir", str(tmp_path), "data-report"], capsys)
+    assert code == 2 and err.count("\n") == 1

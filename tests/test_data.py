@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import itertools
+import re
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from smmfit.data import (
     load_dataset,
     parse_age_band,
 )
-from tests.conftest import figure, synthetic_figures, write_data
+from tests.conftest import ROOT, figure, synthetic_figures, write_data
 
 SEED_PLATFORMS = ("vk", "ok", "instagram", "facebook", "pinterest", "youtube", "x", "weibo")
 
@@ -233,3 +236,82 @@ def test_latest_availability_record_is_in_force(tmp_path: Path) -> None:
     ]
     dataset = load_dataset(write_data(tmp_path, synthetic_figures(), availability=records))
     assert dataset.availability["alpha", "DE"].status == "available"
+
+
+# -- the real files, read raw, so the checks hold even if the loader changes ---------------
+
+
+def _raw(name: str) -> list[dict[str, str]]:
+    with (ROOT / "data" / name).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["platform_demographics.csv", "availability.csv", "segment_signals.csv", "population.csv"],
+)
+def test_every_row_of_every_file_has_an_https_url_and_a_year(name: str) -> None:
+    rows = _raw(name)
+    assert rows
+    for line, row in enumerate(rows, start=2):
+        assert row["url"].startswith("https://") and len(row["url"]) > len("https://x"), line
+        assert row["year"].isdigit() and 2000 <= int(row["year"]) <= date.today().year, line
+
+
+def test_no_cell_has_two_values_from_one_source() -> None:
+    """Same cell, same source, same year: one value. Figures for several periods from one
+    page must say which period in the source (e.g. '[Jan 2022]')."""
+    values: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for row in _raw("platform_demographics.csv"):
+        key = tuple(
+            row[column]
+            for column in ("platform", "region", "dimension", "category", "unit", "universe",
+                           "source", "year")
+        )  # fmt: skip
+        values[key].add(row["value"])
+    conflicts = {key: found for key, found in values.items() if len(found) > 1}
+    assert not conflicts
+
+
+def test_conflicting_values_on_one_page_name_their_producer_or_period() -> None:
+    """One page may give two values for a cell (two months, two measurers), but then the
+    sources must differ in the producer or the period, not only in how the outlet is named."""
+    by_page: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for row in _raw("platform_demographics.csv"):
+        key = tuple(
+            row[column]
+            for column in ("platform", "region", "dimension", "category", "unit", "universe",
+                           "url", "year")
+        )  # fmt: skip
+        producer = re.sub(r" via [^\[]*", " ", row["source"]).strip()
+        by_page[key][row["value"]].add(producer)
+    for key, by_value in by_page.items():
+        if len(by_value) > 1:
+            producers = [frozenset(found) for found in by_value.values()]
+            assert len(set(producers)) == len(producers), key
+            assert not set.intersection(*(set(p) for p in producers)), key
+
+
+def test_complete_distributions_add_up_to_100() -> None:
+    groups: dict[tuple[str, ...], list[dict[str, str]]] = defaultdict(list)
+    for row in _raw("platform_demographics.csv"):
+        if row["unit"] == "pct_of_platform_audience" and row["dimension"] in ("age", "gender"):
+            key = (row["platform"], row["region"], row["dimension"], row["source"], row["year"])
+            groups[key].append(row)
+    complete = 0
+    for group, rows in groups.items():
+        total = sum(float(row["value"]) for row in rows)
+        assert total <= 100 + SUM_TOLERANCE_PCT, group
+        if group[2] == "gender":
+            whole = {row["category"] for row in rows} == {"female", "male"}
+        else:
+            bands = sorted(parse_age_band(row["category"]) for row in rows)
+            whole = (
+                bands[0][0] <= 13
+                and bands[-1][1] == 100
+                and all(b[0] == a[1] + 1 for a, b in itertools.pairwise(bands))
+            )
+        if whole:
+            complete += 1
+            assert abs(total - 100) <= SUM_TOLERANCE_PCT, group
+    assert complete > 20

@@ -1,0 +1,360 @@
+"""How much of the platform x region x dimension grid the data covers, and why the rest is a gap.
+
+:func:`coverage` asks :class:`smmfit.evidence.Evidence` what scoring would use for every
+network, region and dimension, so the report applies exactly the choice rule of scoring and
+never a second copy of it. Each cell says:
+
+- ``covered``: a figure for this very region; ``year`` is the year of the figure scoring
+  uses, ``reason`` an optional caveat (low authority, older than the block, stale...);
+- ``fallback``: no figure for the region, so scoring uses the worldwide one (``reason`` says
+  which year); the cell counts as a gap;
+- ``gap``: nothing usable, ``reason`` says why (blocked, never offered, only daily counts...);
+- ``not_applicable``: the question does not arise (availability is recorded per country).
+
+Reasons are translatable :class:`~smmfit.models.Note` objects; :meth:`CoverageReport.to_frame`
+renders them in a language.
+
+>>> from smmfit.data import load_dataset
+>>> report = coverage(load_dataset())
+>>> report.cell("instagram", "RU", "availability").status
+'covered'
+>>> list(report.to_frame().columns)
+['platform', 'region', 'dimension', 'year', 'reason']
+"""
+
+from __future__ import annotations
+
+import statistics
+from datetime import date
+from typing import Literal, get_args
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from smmfit.data import Availability, Dataset
+from smmfit.evidence import Distribution, Evidence, PlatformEvidence, Provenance
+from smmfit.i18n import DEFAULT_LANGUAGE, Language, render
+from smmfit.models import WORLDWIDE, Note, SourceRef
+from smmfit.scoring import STALE_AFTER_YEARS
+
+# Worldwide, the three spheres, then the markets our users work in.
+REGIONS: tuple[str, ...] = ("WW", "RU", "US", "CN", "FR", "DE", "GB", "TR", "TH", "BR", "IN")
+CoverageDimension = Literal[
+    "gender", "age", "device", "os", "audience", "segment", "availability"
+]  # fmt: skip
+COVERAGE_DIMENSIONS: tuple[CoverageDimension, ...] = get_args(CoverageDimension)
+CellStatus = Literal["covered", "fallback", "gap", "not_applicable"]
+
+FRAME_COLUMNS = ("platform", "region", "dimension", "year", "reason")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CoverageCell(_Frozen):
+    """One platform x region x dimension: the year scoring uses, or why there is none."""
+
+    platform: str
+    region: str
+    dimension: CoverageDimension
+    status: CellStatus
+    year: int | None = Field(
+        default=None, description="year of the figure scoring uses; None unless covered"
+    )
+    reason: Note | None = Field(
+        default=None, description="why the cell is a gap, or a caveat on a covered cell"
+    )
+    authority: str | None = None
+    sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def covered(self) -> bool:
+        return self.status == "covered"
+
+
+class CoverageTotals(_Frozen):
+    """Figures about the whole file and the whole grid."""
+
+    rows: int = Field(description="figures in platform_demographics.csv")
+    sources: int = Field(description="distinct source names among those figures")
+    cells: int
+    applicable_cells: int = Field(description="cells that are not 'not_applicable'")
+    covered_cells: int
+    share_covered: float = Field(description="covered / applicable cells, 0-1")
+    share_covered_by_dimension: dict[str, float]
+    as_of: int = Field(description="the year ages are measured from")
+    median_age_years: float | None = Field(description="median of as_of - year over all figures")
+    median_age_used_years: float | None = Field(
+        description="median of as_of - year over the figures of covered cells"
+    )
+
+
+class CoverageReport(_Frozen):
+    """The coverage grid, one cell per platform x region x dimension, and its totals."""
+
+    totals: CoverageTotals
+    cells: list[CoverageCell]
+
+    def cell(self, platform: str, region: str, dimension: str) -> CoverageCell:
+        for item in self.cells:
+            if (item.platform, item.region, item.dimension) == (platform, region, dimension):
+                return item
+        raise KeyError((platform, region, dimension))
+
+    def to_frame(self, language: Language = DEFAULT_LANGUAGE) -> pd.DataFrame:
+        """One row per cell: platform, region, dimension, year (nullable) and reason (text)."""
+        return pd.DataFrame(
+            {
+                "platform": [c.platform for c in self.cells],
+                "region": [c.region for c in self.cells],
+                "dimension": [c.dimension for c in self.cells],
+                "year": pd.array([c.year for c in self.cells], dtype="Int64"),
+                "reason": [render(c.reason, language) if c.reason else None for c in self.cells],
+            },
+            columns=list(FRAME_COLUMNS),
+        )
+
+
+def _note(key: str, **params: str | int | float) -> Note:
+    return Note(key=f"coverage.{key}", params=params)
+
+
+def _block(record: Availability | None) -> Note | None:
+    """The gap reason for a network blocked in the region, if it is."""
+    if record is None or record.status != "blocked":
+        return None
+    if not record.since:
+        return _note("never_offered")
+    return _note("blocked", since=record.since)
+
+
+def _caveat(provenance: Provenance, record: Availability | None, as_of: int) -> Note | None:
+    """The most important caveat on a covered cell, or None."""
+    blocked_since = record.since if record is not None and record.status == "blocked" else ""
+    if blocked_since and provenance.year < int(blocked_since[:4]):
+        return _note("pre_block", year=provenance.year, since=blocked_since)
+    if as_of - provenance.year > STALE_AFTER_YEARS:
+        return _note("stale", year=provenance.year)
+    if provenance.authority == "low":
+        return _note("low_authority")
+    if provenance.derived_from_penetration:
+        return _note("derived")
+    return None
+
+
+class _Grid:
+    """Builds the cells of one region for one platform from the evidence scoring uses."""
+
+    def __init__(self, evidence: Evidence, as_of: int) -> None:
+        self.evidence = evidence
+        self.dataset = evidence.dataset
+        self.as_of = as_of
+        self.raw: dict[tuple[str, str, str], list[str]] = {}
+        for figure in self.dataset.figures:
+            key = (figure.platform, figure.region, figure.dimension)
+            self.raw.setdefault(key, []).append(figure.category)
+
+    def _covered(
+        self,
+        platform: str,
+        region: str,
+        dimension: CoverageDimension,
+        provenance: Provenance,
+        record: Availability | None,
+    ) -> CoverageCell:
+        if provenance.region != region:
+            return CoverageCell(
+                platform=platform,
+                region=region,
+                dimension=dimension,
+                status="fallback",
+                reason=_note("fallback", year=provenance.year),
+                authority=provenance.authority,
+                sources=provenance.sources,
+            )
+        return CoverageCell(
+            platform=platform,
+            region=region,
+            dimension=dimension,
+            status="covered",
+            year=provenance.year,
+            reason=_caveat(provenance, record, self.as_of),
+            authority=provenance.authority,
+            sources=provenance.sources,
+        )
+
+    def _gap(
+        self, platform: str, region: str, dimension: CoverageDimension, reason: Note
+    ) -> CoverageCell:
+        return CoverageCell(
+            platform=platform, region=region, dimension=dimension, status="gap", reason=reason
+        )
+
+    def cells(self, platform: str, region: str) -> list[CoverageCell]:
+        ev = self.evidence.for_platform(platform, region)
+        record = self.dataset.availability.get((platform, region))
+        return [
+            self._distribution(platform, region, "gender", ev.gender, record),
+            self._distribution(platform, region, "age", ev.age, record),
+            self._device(platform, region, ev, record),
+            self._os(platform, region, ev, record),
+            self._audience(platform, region, ev, record),
+            self._segment(platform, region, ev, record),
+            self._availability(platform, region, record),
+        ]
+
+    def _distribution(
+        self,
+        platform: str,
+        region: str,
+        dimension: Literal["gender", "age"],
+        chosen: Distribution | None,
+        record: Availability | None,
+    ) -> CoverageCell:
+        own = chosen is not None and chosen.provenance.region == region
+        if chosen is not None and own:
+            return self._covered(platform, region, dimension, chosen.provenance, record)
+        blocked = _block(record)
+        if blocked is not None:
+            return self._gap(platform, region, dimension, blocked)
+        if chosen is not None:
+            return self._covered(platform, region, dimension, chosen.provenance, record)
+        published = len(self.raw.get((platform, region, dimension), ()))
+        if published:
+            return self._gap(platform, region, dimension, _note("unusable", count=published))
+        return self._gap(platform, region, dimension, _note("missing"))
+
+    def _device(
+        self, platform: str, region: str, ev: PlatformEvidence, record: Availability | None
+    ) -> CoverageCell:
+        mix = ev.device
+        if mix is not None and mix.provenance.region == region:
+            return self._covered(platform, region, "device", mix.provenance, record)
+        blocked = _block(record)
+        if blocked is not None:
+            return self._gap(platform, region, "device", blocked)
+        if mix is not None:
+            return self._covered(platform, region, "device", mix.provenance, record)
+        return self._gap(platform, region, "device", _note("missing"))
+
+    def _os(
+        self, platform: str, region: str, ev: PlatformEvidence, record: Availability | None
+    ) -> CoverageCell:
+        systems = ev.device.systems_provenance if ev.device is not None else None
+        if systems is not None and systems.region == region:
+            return self._covered(platform, region, "os", systems, record)
+        blocked = _block(record)
+        if blocked is not None:
+            return self._gap(platform, region, "os", blocked)
+        if systems is not None:
+            return self._covered(platform, region, "os", systems, record)
+        published = any((platform, where, "os") in self.raw for where in (region, WORLDWIDE))
+        if published and ev.device is None:
+            return self._gap(platform, region, "os", _note("os_without_device"))
+        return self._gap(platform, region, "os", _note("missing"))
+
+    def _audience(
+        self, platform: str, region: str, ev: PlatformEvidence, record: Availability | None
+    ) -> CoverageCell:
+        if ev.audience is not None:
+            return self._covered(platform, region, "audience", ev.audience.provenance, record)
+        blocked = _block(record)
+        if blocked is not None:
+            return self._gap(platform, region, "audience", blocked)
+        kinds = set(self.raw.get((platform, region, "audience"), ()))
+        if kinds:  # only daily counts: scoring never reads them as monthly
+            return self._gap(platform, region, "audience", _note("daily_only"))
+        published = len(self.raw.get((platform, region, "total"), ()))
+        if published:
+            return self._gap(platform, region, "audience", _note("unusable", count=published))
+        return self._gap(platform, region, "audience", _note("missing"))
+
+    def _segment(
+        self, platform: str, region: str, ev: PlatformEvidence, record: Availability | None
+    ) -> CoverageCell:
+        blocked = _block(record)
+        if blocked is not None:
+            return self._gap(platform, region, "segment", blocked)
+        if not ev.segment:
+            return self._gap(platform, region, "segment", _note("not_surveyed"))
+        # Segment signals are surveys of marketers, not of a country's users: one worldwide
+        # question serves every region, so outside WW the cell is a fallback.
+        newest = max(ev.segment.values(), key=lambda s: s.provenance.year).provenance
+        return self._covered(platform, region, "segment", newest, None)
+
+    def _availability(
+        self, platform: str, region: str, record: Availability | None
+    ) -> CoverageCell:
+        if region == WORLDWIDE:
+            return CoverageCell(
+                platform=platform,
+                region=region,
+                dimension="availability",
+                status="not_applicable",
+                reason=_note("per_country"),
+            )
+        if record is None:
+            return self._gap(platform, region, "availability", _note("no_record"))
+        suffix = "" if record.since else "_never"
+        return CoverageCell(
+            platform=platform,
+            region=region,
+            dimension="availability",
+            status="covered",
+            year=record.year,
+            reason=_note(f"status_{record.status}{suffix}", since=record.since),
+            sources=(SourceRef(source=record.source, url=record.url, year=record.year),),
+        )
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
+
+
+def coverage(
+    dataset: Dataset,
+    regions: tuple[str, ...] = REGIONS,
+    as_of: int | None = None,
+) -> CoverageReport:
+    """The coverage grid of ``dataset``: every platform x region x dimension.
+
+    ``as_of`` is the year ages are counted from (default: this year).
+    """
+    year_now = as_of if as_of is not None else date.today().year
+    grid = _Grid(Evidence(dataset), year_now)
+    cells = [cell for platform in dataset.platforms for region in regions
+             for cell in grid.cells(platform, region)]  # fmt: skip
+    applicable = [c for c in cells if c.status != "not_applicable"]
+    covered = [c for c in applicable if c.covered]
+    by_dimension = {}
+    for dimension in COVERAGE_DIMENSIONS:
+        in_dimension = [c for c in applicable if c.dimension == dimension]
+        hits = sum(c.covered for c in in_dimension)
+        by_dimension[dimension] = hits / len(in_dimension) if in_dimension else 0.0
+    totals = CoverageTotals(
+        rows=len(dataset.figures),
+        sources=len({figure.source for figure in dataset.figures}),
+        cells=len(cells),
+        applicable_cells=len(applicable),
+        covered_cells=len(covered),
+        share_covered=len(covered) / len(applicable) if applicable else 0.0,
+        share_covered_by_dimension=by_dimension,
+        as_of=year_now,
+        median_age_years=_median([year_now - figure.year for figure in dataset.figures]),
+        median_age_used_years=_median([year_now - c.year for c in covered if c.year is not None]),
+    )
+    return CoverageReport(totals=totals, cells=cells)
+
+
+__all__ = [
+    "COVERAGE_DIMENSIONS",
+    "FRAME_COLUMNS",
+    "REGIONS",
+    "CellStatus",
+    "CoverageCell",
+    "CoverageDimension",
+    "CoverageReport",
+    "CoverageTotals",
+    "coverage",
+]
