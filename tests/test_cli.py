@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from smmfit.cli import main
+from smmfit.i18n import format_since
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -198,7 +199,7 @@ def test_data_report_table_and_russian(capsys: pytest.CaptureFixture[str]) -> No
     assert out.startswith("gender (")
     assert "cells covered:" in out and "median age of figures:" in out
     _, russian, _ = run(["data-report", "--format", "json", "--lang", "ru"], capsys)
-    assert "заблокирована с 2022-03-14" in russian
+    assert "заблокирована с " + format_since("2022-03-14", "ru") in russian
 
 
 def test_data_report_on_broken_data_is_one_line(
