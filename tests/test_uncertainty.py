@@ -7,6 +7,7 @@ again, and see the pick change.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -410,3 +411,29 @@ def test_real_weight_flips_flip_the_real_ranking(
             assert flip.factor is not None
             changed = weights.model_copy(update={flip.factor: flip.value})
             assert rank(persona, evidence, changed).recommendation.platform == flip.new_pick
+
+
+@PROPERTY_SETTINGS
+@given(persona=personas, include_blocked=st.booleans())
+def test_scenarios_without_ranges_reproduce_the_real_ranking(
+    evidence: Evidence, persona: Persona, include_blocked: bool
+) -> None:
+    """With every range collapsed to its figure, each scenario is the ranking itself."""
+    exact_figures = uncertainty._figure_ranges
+
+    def collapsed(*args: Any) -> Any:
+        figures = exact_figures(*args)
+        return dataclasses.replace(figures, low=figures.mode, high=figures.mode)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(uncertainty, "_figure_ranges", collapsed)
+        result = win_probabilities(
+            persona, evidence, None, include_blocked, draws=50, margins=EXACT
+        )
+    ranked = rank(persona, evidence, include_blocked=include_blocked)
+    pick = ranked.recommendation.platform
+    for item in result.probabilities:
+        assert item.probability == (1.0 if item.platform == pick else 0.0)
+        score = next(r.score for r in ranked.ranking if r.platform == item.platform)
+        if score is not None:
+            assert item.score_low == pytest.approx(score, abs=0.01)
