@@ -63,7 +63,7 @@ WEIGHT_BAND = 0.25
 CANDIDATE_YEARS = 1
 
 DEFAULT_DRAWS = 10_000
-MAX_DRAWS = 100_000  # memory grows with draws x networks x 5 inputs; 100,000 is ~60 MB
+MAX_DRAWS = 100_000  # memory grows with draws x networks: 100,000 draws hold ~60 MB of figures
 FLIPS_SHOWN = 3
 # The flip search: a geometric grid from the current value to the limit of each input, then
 # bisection on the first step that flips the pick.
