@@ -1,7 +1,9 @@
 """Speed figures for the core, printed with their targets. Seeded, so runs are comparable.
 
 Targets (issue 2, on the 2-core reference machine): one ranking <= 5 ms after the data is
-loaded; 100,000 personas ranked in <= 5 s. These are measured here, not asserted in tests.
+loaded; 100,000 personas ranked in <= 5 s. Issue 7: win probabilities from 10,000 plausible
+scenarios across all networks <= 100 ms for one persona. These are measured here, not
+asserted in tests.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from smmfit.data import load_dataset
 from smmfit.evidence import Evidence
 from smmfit.models import GENDERS, GOALS, OPERATING_SYSTEMS, SEGMENTS, Persona
 from smmfit.scoring import rank, rank_batch
+from smmfit.uncertainty import DEFAULT_DRAWS, win_probabilities
 
 SEED = 20261123
 BATCH_SIZE = 100_000
@@ -94,6 +97,17 @@ def main() -> None:
         singles.append(time.perf_counter() - start)
     report("rank one persona, median of 500", statistics.median(singles), 0.005)
     report("rank one persona, 95th percentile", statistics.quantiles(singles, n=20)[18], None)
+
+    # The whole answer for one persona: the scenarios, their scores and the flip search.
+    sure = []
+    for persona in personas[:50]:
+        start = time.perf_counter()
+        win_probabilities(persona, evidence, draws=DEFAULT_DRAWS, seed=0)
+        sure.append(time.perf_counter() - start)
+    report(
+        f"win probabilities, {DEFAULT_DRAWS:,} draws (median of 50)", statistics.median(sure), 0.1
+    )
+    report("win probabilities, 95th percentile", statistics.quantiles(sure, n=20)[18], None)
 
     rows = random_personas(BATCH_SIZE, rng)
     start = time.perf_counter()

@@ -1,6 +1,7 @@
 """smmfit: which social network to test first for a persona, with the evidence behind it.
 
-Pure Python (never imports streamlit): load the sourced data, rank networks for a persona.
+Pure Python (never imports streamlit): load the sourced data, rank networks for a persona,
+and say how sure the pick is.
 
 >>> from smmfit import Evidence, Persona, load_dataset, rank
 >>> result = rank(Persona(region="RU", age_min=25, age_max=44), Evidence(load_dataset()))
@@ -12,6 +13,7 @@ from smmfit.data import DataError, Dataset, load_dataset
 from smmfit.evidence import Evidence
 from smmfit.models import Persona, PlatformResult, Ranking, Recommendation, Weights
 from smmfit.scoring import rank, rank_batch
+from smmfit.uncertainty import Uncertainty, win_probabilities
 
 __all__ = [
     "DataError",
@@ -21,8 +23,10 @@ __all__ = [
     "PlatformResult",
     "Ranking",
     "Recommendation",
+    "Uncertainty",
     "Weights",
     "load_dataset",
     "rank",
     "rank_batch",
+    "win_probabilities",
 ]

@@ -31,6 +31,7 @@ from smmfit.models import (
     validation_messages,
 )
 from smmfit.scoring import rank, rank_batch
+from smmfit.uncertainty import DEFAULT_DRAWS, MAX_DRAWS, Uncertainty, win_probabilities
 
 EXIT_USAGE = 2
 
@@ -51,6 +52,21 @@ def _age_range(text: str) -> tuple[int, int]:
     except ValueError:
         raise argparse.ArgumentTypeError(f"age must look like 18-39, not {text!r}") from None
     return low, high
+
+
+def _bounded_int(low: int, high: int) -> Any:
+    """An argparse type: a whole number from low to high (argparse names the option)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"needs a whole number, not {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low:,} and {high:,}, not {text}")
+        return value
+
+    return parse
 
 
 def _weights(text: str, goal: str | None) -> Weights:
@@ -89,6 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--include-blocked", action="store_true", help="score blocked networks too")
     one.add_argument("--format", choices=("json", "table"), default="table")
     one.add_argument("--lang", choices=LANGUAGES, default="en")
+    one.add_argument(
+        "--draws", type=_bounded_int(1, MAX_DRAWS), default=DEFAULT_DRAWS,
+        help=f"plausible scenarios for the win probabilities (default {DEFAULT_DRAWS:,})",
+    )  # fmt: skip
+    one.add_argument(
+        "--seed", type=_bounded_int(0, 2**32 - 1), default=0,
+        help="seed of the scenarios: the same seed gives the same probabilities",
+    )  # fmt: skip
 
     many = commands.add_parser("rank-batch", help="rank many personas from a CSV file")
     many.add_argument("personas", type=Path, help="CSV with columns " + ", ".join(BATCH_COLUMNS))
@@ -107,43 +131,85 @@ def build_parser() -> argparse.ArgumentParser:
 BATCH_COLUMNS = ("name", "age_min", "age_max", "gender", "region", "devices", "segment", "goal")
 
 
-def ranking_json(result: Ranking, language: Language) -> dict[str, Any]:
-    """The CLI's JSON contract: persona, ranking sorted by rank, recommendation."""
+def ranking_json(
+    result: Ranking, language: Language, uncertainty: Uncertainty | None = None
+) -> dict[str, Any]:
+    """The CLI's JSON contract: persona, ranking sorted by rank, recommendation.
+
+    With ``uncertainty``, each network also gets its ``win_probability`` and the
+    recommendation its ``confidence`` and ``flips_if``.
+    """
     ranking = []
     for item in result.ranking:
-        ranking.append(
-            {
-                "platform": item.platform,
-                "name": item.name,
-                "rank": item.rank,
-                "score": item.score,
-                "status": item.status,
-                "status_note": render(item.status_note, language) if item.status_note else None,
-                "status_since": item.status_note.params.get("since") if item.status_note else None,
-                "match_share": item.match_share,
-                "match_share_range": [item.match_share_low, item.match_share_high],
-                "reach": item.reach,
-                "audience": item.audience,
-                "affinity": item.affinity,
-                "factors": {name: f.model_dump() for name, f in item.factors.items()},
-                "gaps": [render(gap, language) for gap in item.gaps],
-                "sources": [s.model_dump() for s in item.sources],
-            }
-        )
+        entry: dict[str, Any] = {
+            "platform": item.platform,
+            "name": item.name,
+            "rank": item.rank,
+            "score": item.score,
+            "status": item.status,
+            "status_note": render(item.status_note, language) if item.status_note else None,
+            "status_since": item.status_note.params.get("since") if item.status_note else None,
+            "match_share": item.match_share,
+            "match_share_range": [item.match_share_low, item.match_share_high],
+            "reach": item.reach,
+            "audience": item.audience,
+            "affinity": item.affinity,
+            "factors": {name: f.model_dump() for name, f in item.factors.items()},
+            "gaps": [render(gap, language) for gap in item.gaps],
+            "sources": [s.model_dump() for s in item.sources],
+        }
+        if uncertainty is not None:
+            entry["win_probability"] = uncertainty.probability_of(item.platform)
+        ranking.append(entry)
+    recommendation: dict[str, Any] = {
+        "platform": result.recommendation.platform,
+        "runner_up": result.recommendation.runner_up,
+        "reasons": [render(r, language) for r in result.recommendation.reasons],
+    }
+    if uncertainty is not None:
+        recommendation.update(_uncertainty_json(uncertainty, language))
     return {
         "persona": result.persona.model_dump(mode="json"),
         "weights": result.weights.model_dump(),
         "include_blocked": result.include_blocked,
         "ranking": ranking,
-        "recommendation": {
-            "platform": result.recommendation.platform,
-            "runner_up": result.recommendation.runner_up,
-            "reasons": [render(r, language) for r in result.recommendation.reasons],
-        },
+        "recommendation": recommendation,
     }
 
 
-def ranking_table(result: Ranking, language: Language) -> str:
+def _uncertainty_json(uncertainty: Uncertainty, language: Language) -> dict[str, Any]:
+    confidence = uncertainty.confidence
+    return {
+        "confidence": None
+        if confidence is None
+        else {
+            "probability": confidence.probability,
+            "challenger": confidence.challenger,
+            "challenger_probability": confidence.challenger_probability,
+            "draws": uncertainty.draws,
+            "seed": uncertainty.seed,
+            "text": " ".join(render(note, language) for note in confidence.notes),
+        },
+        "flips_if": [
+            {
+                "input": flip.input,
+                "platform": flip.platform,
+                "factor": flip.factor,
+                "current": flip.current,
+                "value": flip.value,
+                "relative_change": round(flip.relative_change, 4),
+                "new_pick": flip.new_pick,
+                "plausible": flip.plausible,
+                "text": render(flip.note, language),
+            }
+            for flip in uncertainty.flips_if
+        ],
+    }
+
+
+def ranking_table(
+    result: Ranking, language: Language, uncertainty: Uncertainty | None = None
+) -> str:
     def cell(value: float | None, kind: str) -> str:
         if value is None:
             return "-"
@@ -172,6 +238,10 @@ def ranking_table(result: Ranking, language: Language) -> str:
     lines.append("")
     lines.append(f"test first: {pick}  (runner-up: {result.recommendation.runner_up or 'none'})")
     lines.extend(f"  - {render(r, language)}" for r in result.recommendation.reasons)
+    if uncertainty is not None and uncertainty.confidence is not None:
+        lines.append(f"how sure ({uncertainty.draws:,} scenarios, seed {uncertainty.seed}):")
+        lines.extend(f"  - {render(note, language)}" for note in uncertainty.confidence.notes)
+        lines.extend(f"  - {render(flip.note, language)}" for flip in uncertainty.flips_if)
     return "\n".join(lines)
 
 
@@ -197,11 +267,15 @@ def _rank(args: argparse.Namespace) -> int:
     except ValidationError as error:
         raise UsageError("; ".join(validation_messages(error))) from None
     weights = _weights(args.weights, args.goal) if args.weights else None
-    result = rank(persona, Evidence(_load(args.data_dir)), weights, args.include_blocked)
+    evidence = Evidence(_load(args.data_dir))
+    result = rank(persona, evidence, weights, args.include_blocked)
+    sure = win_probabilities(
+        persona, evidence, weights, args.include_blocked, draws=args.draws, seed=args.seed
+    )
     if args.format == "json":
-        print(json.dumps(ranking_json(result, args.lang), ensure_ascii=False, indent=2))
+        print(json.dumps(ranking_json(result, args.lang, sure), ensure_ascii=False, indent=2))
     else:
-        print(ranking_table(result, args.lang))
+        print(ranking_table(result, args.lang, sure))
     return 0
 
 

@@ -183,6 +183,11 @@ class PlatformEvidence:
     device: DeviceMix | None
     audience: AudienceSize | None
     segment: dict[str, SegmentEvidence] = field(default_factory=dict)
+    # Every candidate the choice rule weighed for a cell, the chosen one included, minus the
+    # low-authority ones it drops: their disagreement is a plausible range (smmfit.uncertainty).
+    age_candidates: tuple[Distribution, ...] = ()
+    gender_candidates: tuple[Distribution, ...] = ()
+    audience_candidates: tuple[AudienceSize, ...] = ()
 
 
 def choice_key(authority: str, year: int, coverage: float, source: str) -> tuple[object, ...]:
@@ -276,18 +281,24 @@ class Evidence:
     def for_platform(self, platform: str, region: str) -> PlatformEvidence:
         key = (platform, region)
         if key not in self._cache:
+            age, age_candidates = self._distribution(platform, region, "age")
+            gender, gender_candidates = self._distribution(platform, region, "gender")
+            audience, audience_candidates = self._audience(platform, region)
             self._cache[key] = PlatformEvidence(
                 platform=platform,
                 region=region,
-                age=self._distribution(platform, region, "age"),
-                gender=self._distribution(platform, region, "gender"),
+                age=age,
+                gender=gender,
                 device=self._device(platform, region),
-                audience=self._audience(platform, region),
+                audience=audience,
                 segment={
                     segment: chosen[platform]
                     for segment, chosen in self._segments.items()
                     if platform in chosen
                 },
+                age_candidates=age_candidates,
+                gender_candidates=gender_candidates,
+                audience_candidates=audience_candidates,
             )
         return self._cache[key]
 
@@ -295,13 +306,14 @@ class Evidence:
 
     def _distribution(
         self, platform: str, region: str, dimension: Literal["age", "gender"]
-    ) -> Distribution | None:
-        """The chosen distribution in the region, else worldwide (the caller flags that)."""
+    ) -> tuple[Distribution | None, tuple[Distribution, ...]]:
+        """The chosen distribution in the region, else worldwide (the caller flags that),
+        and the candidates it was chosen from."""
         for where in (region, WORLDWIDE) if region != WORLDWIDE else (WORLDWIDE,):
             candidates = self._candidates(platform, where, dimension)
             if candidates:
                 candidates = _drop_low_authority(candidates)
-                return min(
+                ordered = sorted(
                     candidates,
                     key=lambda c: choice_key(
                         c.provenance.authority,
@@ -310,7 +322,8 @@ class Evidence:
                         c.provenance.sources[0].source,
                     ),
                 )
-        return None
+                return ordered[0], tuple(ordered)
+        return None, ()
 
     def _candidates(self, platform: str, region: str, dimension: str) -> list[Distribution]:
         groups: dict[tuple[str, str, int, str], list[Figure]] = defaultdict(list)
@@ -443,8 +456,11 @@ class Evidence:
             )
         return chosen
 
-    def _audience(self, platform: str, region: str) -> AudienceSize | None:
-        """People on the network in the region in a month: a count, or a rate x population."""
+    def _audience(
+        self, platform: str, region: str
+    ) -> tuple[AudienceSize | None, tuple[AudienceSize, ...]]:
+        """People on the network in the region in a month: a count, or a rate x population;
+        and the candidates it was chosen from."""
         options: list[tuple[tuple[object, ...], AudienceSize]] = []
         for figure in self._cells.get((platform, region, "audience"), ()):
             if figure.category in MONTHLY_KINDS:
@@ -471,9 +487,10 @@ class Evidence:
                 )
                 options.append((self._audience_key(figure, "monthly_reach"), size))
         if not options:
-            return None
+            return None, ()
         non_low = [o for o in options if o[1].provenance.authority != "low"] or options
-        return min(non_low, key=lambda option: option[0])[1]
+        ordered = tuple(size for _, size in sorted(non_low, key=lambda option: option[0]))
+        return ordered[0], ordered
 
     @staticmethod
     def _audience_key(figure: Figure, kind: str) -> tuple[object, ...]:

@@ -124,11 +124,12 @@ class ScoreArrays:
     affinity: FloatArray
     audience: FloatArray
     reach: FloatArray
+    segment_value: FloatArray
     factor_scores: dict[Factor, FloatArray]
     score: FloatArray
 
 
-def _share_bounds(
+def share_bounds(
     distribution: Distribution | None, low: IntArray, high: IntArray, whole: BoolArray
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Low, estimate, high of the share in [low, high]; covering everything is 1 without data."""
@@ -136,6 +137,19 @@ def _share_bounds(
         value = np.where(whole, 1.0, np.nan)
         return value, value, value
     return distribution.share_between(low, high)
+
+
+def age_query(people: PersonaArrays) -> tuple[IntArray, IntArray, BoolArray]:
+    """Each persona's ages on the age axis, and whether they cover every age."""
+    whole = (people.age_min <= MIN_AGE) & (people.age_max >= MAX_AGE)
+    return people.age_min, people.age_max, whole
+
+
+def gender_query(people: PersonaArrays) -> tuple[IntArray, IntArray, BoolArray]:
+    """Each persona's genders on the gender axis (0 = female, 1 = male), and whether both."""
+    low = np.where(people.gender == GENDER_CODES["male"], 1, 0)
+    high = np.where(people.gender == GENDER_CODES["female"], 0, 1)
+    return low, high, people.gender == GENDER_CODES["any"]
 
 
 def availability_of(dataset: Dataset, platform: str, region: str) -> Availability | None:
@@ -162,8 +176,8 @@ def _population_share(evidence: Evidence, region: str, people: PersonaArrays) ->
     return target / base
 
 
-def _relative(values: FloatArray, scored: BoolArray) -> FloatArray:
-    """100 for the best scored network of each persona, others in proportion; NaN stays NaN."""
+def relative_scores(values: FloatArray, scored: BoolArray) -> FloatArray:
+    """100 for the best scored network of each row, others in proportion; NaN stays NaN."""
     masked = np.where(scored, values, np.nan)
     best = np.max(np.where(np.isnan(masked), -np.inf, masked), axis=1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -171,26 +185,74 @@ def _relative(values: FloatArray, scored: BoolArray) -> FloatArray:
     return np.asarray(result, dtype=np.float64)
 
 
-def _composite(
-    factor_scores: dict[Factor, FloatArray],
-    weights: Sequence[Weights],
-    restricted: BoolArray,
-    count: int,
-) -> FloatArray:
-    """Weighted sum of factor scores; restricted networks are multiplied by the penalty.
+def weight_matrix(weights: Sequence[Weights], count: int) -> tuple[FloatArray, FloatArray]:
+    """Normalised weights, shaped (count, factors), and restricted penalties, shaped (count,).
 
-    ``weights`` holds one entry for all personas or one per persona. An unknown factor
-    earns no points: evidence must be there to recommend a network.
+    ``weights`` holds one entry for all rows or one per row.
     """
     normalised = np.array([[w.normalised()[f] for f in FACTORS] for w in weights])
     penalty = np.array([w.restricted_penalty for w in weights])
     if len(weights) == 1:
         normalised = np.repeat(normalised, count, axis=0)
         penalty = np.repeat(penalty, count)
-    composite = np.zeros((count, len(restricted)))
+    return normalised, penalty
+
+
+def composite_scores(
+    factor_scores: dict[Factor, FloatArray],
+    normalised: FloatArray,
+    penalty: FloatArray,
+    restricted: BoolArray,
+) -> FloatArray:
+    """Weighted sum of factor scores; restricted networks are multiplied by the penalty.
+
+    ``normalised`` holds each row's weights in FACTORS order. An unknown factor earns no
+    points: evidence must be there to recommend a network.
+    """
+    composite = np.zeros(factor_scores[FACTORS[0]].shape)
     for i, factor in enumerate(FACTORS):
         composite += normalised[:, [i]] * np.nan_to_num(factor_scores[factor], nan=0.0)
     return np.where(restricted, composite * penalty[:, None], composite)
+
+
+def scores_from_figures(
+    reach: FloatArray,
+    match: FloatArray,
+    segment_value: FloatArray,
+    *,
+    scored: BoolArray,
+    restricted: BoolArray,
+    normalised: FloatArray,
+    penalty: FloatArray,
+) -> tuple[dict[Factor, FloatArray], FloatArray]:
+    """Factor scores and the 0-100 composite from the raw figures, shaped (rows, platforms).
+
+    A row is a persona in :func:`score_arrays` and a plausible scenario in
+    :mod:`smmfit.uncertainty`; both go through this one function.
+    """
+    factor_scores: dict[Factor, FloatArray] = {
+        "reach": relative_scores(reach, scored),
+        "match": relative_scores(match, scored),
+        "segment": relative_scores(segment_value, scored),
+    }
+    composite = composite_scores(factor_scores, normalised, penalty, restricted)
+    # A network about which nothing is known is not scored at all, rather than scored 0.
+    known = np.zeros(match.shape, dtype=bool)
+    for values in factor_scores.values():
+        known |= ~np.isnan(values)
+    score = np.where(scored & known, np.clip(composite, 0, 100), np.nan)
+    return factor_scores, score
+
+
+def pick_index(score: FloatArray, recommendable: BoolArray) -> IntArray:
+    """Each row's pick as a platform column, -1 where there is none (the rule of :func:`rank`).
+
+    The pick is the highest-scoring recommendable network with a score above 0; ties go to
+    the network listed first in the data.
+    """
+    filled = np.where(recommendable & ~np.isnan(score), score, -1.0)
+    best = np.argmax(filled, axis=1)
+    return np.where(filled[np.arange(len(filled)), best] > 0, best, -1).astype(np.int64)
 
 
 def score_arrays(
@@ -207,9 +269,8 @@ def score_arrays(
     n, p_count = len(people), len(platforms)
     shape = (n, p_count)
 
-    gender_low = np.where(people.gender == GENDER_CODES["male"], 1, 0)
-    gender_high = np.where(people.gender == GENDER_CODES["female"], 0, 1)
-    whole_gender = people.gender == GENDER_CODES["any"]
+    age_low_q, age_high_q, whole_age = age_query(people)
+    gender_low, gender_high, whole_gender = gender_query(people)
 
     match_low = np.full(shape, np.nan)
     match_high = np.full(shape, np.nan)
@@ -221,11 +282,8 @@ def score_arrays(
 
     for j, platform in enumerate(platforms):
         ev = evidence.for_platform(platform, region)
-        whole_age = (people.age_min <= MIN_AGE) & (people.age_max >= MAX_AGE)
-        age_low, age_mid, age_high = _share_bounds(
-            ev.age, people.age_min, people.age_max, whole_age
-        )
-        sex_low, sex_mid, sex_high = _share_bounds(ev.gender, gender_low, gender_high, whole_gender)
+        age_low, age_mid, age_high = share_bounds(ev.age, age_low_q, age_high_q, whole_age)
+        sex_low, sex_mid, sex_high = share_bounds(ev.gender, gender_low, gender_high, whole_gender)
         devices = np.array([device_share(ev.device, int(m)) for m in masks])[inverse]
         # Device data is rare: where it is missing the factor is left out (and flagged),
         # rather than making the whole match share unknown.
@@ -252,18 +310,17 @@ def score_arrays(
     blocked = np.array([s == "blocked" for s in statuses])
     scored = np.broadcast_to(~blocked | include_blocked, shape)
 
-    factor_scores: dict[Factor, FloatArray] = {
-        "reach": _relative(reach, scored),
-        "match": _relative(match, scored),
-        "segment": _relative(segment_value, scored),
-    }
     restricted = np.array([s == "restricted" for s in statuses])
-    composite = _composite(factor_scores, weights, restricted, n)
-    # A network about which nothing is known is not scored at all, rather than scored 0.
-    known = np.zeros(shape, dtype=bool)
-    for values in factor_scores.values():
-        known |= ~np.isnan(values)
-    score = np.where(scored & known, np.clip(composite, 0, 100), np.nan)
+    normalised, penalty = weight_matrix(weights, n)
+    factor_scores, score = scores_from_figures(
+        reach,
+        match,
+        segment_value,
+        scored=scored,
+        restricted=restricted,
+        normalised=normalised,
+        penalty=penalty,
+    )
     return ScoreArrays(
         platforms=platforms,
         status=statuses,
@@ -275,6 +332,7 @@ def score_arrays(
         affinity=affinity,
         audience=audience,
         reach=reach,
+        segment_value=segment_value,
         factor_scores=factor_scores,
         score=score,
     )
@@ -577,8 +635,16 @@ __all__ = [
     "WORLDWIDE",
     "PersonaArrays",
     "ScoreArrays",
+    "age_query",
+    "composite_scores",
     "device_share",
+    "gender_query",
+    "pick_index",
     "rank",
     "rank_batch",
+    "relative_scores",
     "score_arrays",
+    "scores_from_figures",
+    "share_bounds",
+    "weight_matrix",
 ]

@@ -49,6 +49,38 @@ def test_rank_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert recommendation["runner_up"] and recommendation["reasons"]
 
 
+def test_rank_json_says_how_sure_the_pick_is(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["rank", "--region", "US", "--age", "25-44", "--format", "json", "--draws", "3000"]
+    _, out, _ = run([*args, "--seed", "5"], capsys)
+    result = json.loads(out)
+    probability = {item["platform"]: item["win_probability"] for item in result["ranking"]}
+    status = {item["platform"]: item["status"] for item in result["ranking"]}
+    assert sum(p for name, p in probability.items() if status[name] != "blocked") == (
+        pytest.approx(1, abs=1e-3)
+    )
+    recommendation = result["recommendation"]
+    confidence = recommendation["confidence"]
+    assert confidence["probability"] == probability[recommendation["platform"]]
+    assert (confidence["draws"], confidence["seed"]) == (3000, 5)
+    assert "plausible scenarios" in confidence["text"]
+    assert recommendation["flips_if"], "a close US ranking has a flip condition"
+    for flip in recommendation["flips_if"]:
+        assert flip["new_pick"] != recommendation["platform"]
+        assert flip["text"].startswith("The pick becomes")
+        assert {"input", "platform", "factor", "current", "value", "relative_change",
+                "plausible"} <= set(flip)  # fmt: skip
+    _, again, _ = run([*args, "--seed", "5"], capsys)
+    assert json.loads(again) == result
+    _, other, _ = run([*args, "--seed", "6"], capsys)
+    assert json.loads(other)["recommendation"]["confidence"] != confidence
+
+
+def test_rank_table_says_how_sure(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["rank", "--region", "RU", "--draws", "500"], capsys)
+    assert "how sure (500 scenarios, seed 0):" in out
+    assert "of plausible scenarios" in out
+
+
 def test_rank_table_names_the_pick(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rank", "--region", "CN"], capsys)
     assert code == 0
@@ -97,6 +129,9 @@ def test_russian_output(capsys: pytest.CaptureFixture[str]) -> None:
         (["rank", "--weights", "fame=1"], "--weights: unknown factor 'fame'"),
         (["rank", "--weights", "reach=0,match=0,segment=0"], "at least one of reach"),
         (["rank", "--format", "xml"], "invalid choice: 'xml'"),
+        (["rank", "--draws", "0"], "--draws: must be between 1 and 100,000, not 0"),
+        (["rank", "--draws", "many"], "--draws: needs a whole number, not 'many'"),
+        (["rank", "--seed", "-1"], "--seed: must be between 0 and"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
         ([], "the following arguments are required: command"),
         (["rank-batch", "/nonexistent/personas.csv"], "cannot be read"),

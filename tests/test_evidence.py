@@ -123,6 +123,23 @@ def test_same_year_higher_authority_wins(tmp_path: Path) -> None:
     assert chosen is not None and chosen.provenance.sources[0].source == "Report"
 
 
+def test_candidates_are_kept_in_choice_order_without_dropped_low_ones(tmp_path: Path) -> None:
+    rows = [
+        figure("alpha", "DE", "gender", "female", 40, source="Press", authority="secondary"),
+        figure("alpha", "DE", "gender", "female", 60, source="Report", authority="primary"),
+        figure("alpha", "DE", "gender", "female", 90, source="Blog", authority="low"),
+        audience("alpha", "DE", 10, source="Report"),
+        audience("alpha", "DE", 12, source="Press", authority="secondary"),
+        audience("alpha", "DE", 30, source="Blog", authority="low"),
+    ]
+    ev = _evidence(tmp_path, rows).for_platform("alpha", "DE")
+    assert [c.provenance.sources[0].source for c in ev.gender_candidates] == ["Report", "Press"]
+    assert ev.gender_candidates[0] is ev.gender
+    assert [c.people for c in ev.audience_candidates] == [10e6, 12e6]
+    assert ev.audience_candidates[0] is ev.audience
+    assert ev.age_candidates == ()
+
+
 def test_worldwide_is_the_fallback_and_says_so(tmp_path: Path) -> None:
     rows = [figure("alpha", "WW", "gender", "female", 45)]
     chosen = _evidence(tmp_path, rows).for_platform("alpha", "DE").gender

@@ -206,6 +206,25 @@ def test_segment_changes_the_segment_factor(synthetic: Evidence) -> None:
     assert b2b["beta"].factors["segment"].score == pytest.approx(50)
 
 
+@pytest.mark.parametrize(
+    ("scores", "recommendable", "expected"),
+    [
+        ([50, 70, 60], [True, True, True], 1),
+        ([50, 70, 60], [True, False, True], 2),  # a blocked network is never the pick
+        ([70, 70, 60], [True, True, True], 0),  # ties go to the network listed first
+        ([np.nan, 20, np.nan], [True, True, True], 1),
+        ([0, 0, np.nan], [True, True, True], -1),  # a score of 0 is no recommendation
+        ([90, np.nan, np.nan], [False, True, True], -1),
+    ],
+)
+def test_pick_index_follows_the_rule_of_rank(
+    scores: list[float], recommendable: list[bool], expected: int
+) -> None:
+    from smmfit.scoring import pick_index
+
+    assert pick_index(np.array([scores]), np.array(recommendable)).tolist() == [expected]
+
+
 def test_rank_batch_matches_rank_on_synthetic_data(synthetic: Evidence) -> None:
     personas = [
         YOUNG_WOMEN,

@@ -1,0 +1,439 @@
+"""How sure is the pick: win probabilities, plausible ranges and flip conditions.
+
+Exact answers on the synthetic data of conftest, and properties on the real data. Every flip
+condition is checked the honest way: change that one figure or weight in the data, rank
+again, and see the pick change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smmfit import uncertainty
+from smmfit.data import load_dataset
+from smmfit.evidence import Evidence
+from smmfit.i18n import LANGUAGES, Language, render
+from smmfit.models import Note, Persona, Weights
+from smmfit.scoring import rank
+from smmfit.uncertainty import (
+    MAX_DRAWS,
+    Direction,
+    FlipCondition,
+    Margins,
+    Uncertainty,
+    win_probabilities,
+)
+from tests.conftest import audience, block, figure, signal, synthetic_figures, write_data
+from tests.test_scoring import YOUNG_WOMEN, personas
+
+EXACT = Margins(secondary=0, low=0, weight=0)
+WOMEN = Persona(gender="female", region="DE", age_min=13, age_max=100, segment="b2c")
+
+
+def evidence_of(tmp_path: Path, rows: list[dict[str, Any]], **kwargs: Any) -> Evidence:
+    return Evidence(load_dataset(write_data(tmp_path, rows, **kwargs)))
+
+
+def women_rows(
+    shares: dict[str, float], millions: dict[str, float], authority: str = "primary"
+) -> list[dict[str, Any]]:
+    """Per network the share of women (0-1) and the audience; the persona is all women."""
+    rows = []
+    for platform, share in shares.items():
+        rows += [
+            figure(platform, "DE", "gender", "female", share * 100, authority=authority),
+            figure(platform, "DE", "gender", "male", 100 - share * 100, authority=authority),
+            audience(platform, "DE", millions[platform], authority=authority),
+        ]
+    return rows
+
+
+def recommendable_total(result: Uncertainty, evidence: Evidence, region: str) -> float:
+    blocked = {
+        platform
+        for (platform, where), record in evidence.dataset.availability.items()
+        if where == region and record.status == "blocked"
+    }
+    return sum(p.probability for p in result.probabilities if p.platform not in blocked)
+
+
+# -- win probabilities ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("margins", [EXACT, Margins()], ids=["exact", "default-margins"])
+def test_exact_figures_give_the_deterministic_winner_every_time(
+    synthetic: Evidence, margins: Margins
+) -> None:
+    """The synthetic figures are primary and complete: no range. beta leads on every factor,
+    so no weight in the band can unseat it either."""
+    result = win_probabilities(YOUNG_WOMEN, synthetic, draws=2_000, margins=margins)
+    assert result.probability_of("beta") == 1.0
+    assert result.probability_of("alpha") == 0.0
+    assert result.confidence is not None
+    assert result.confidence.platform == rank(YOUNG_WOMEN, synthetic).recommendation.platform
+    assert result.confidence.challenger is None
+    beta = next(p for p in result.probabilities if p.platform == "beta")
+    assert beta.score_low == beta.score_high == 100
+
+
+def test_without_ranges_every_draw_is_the_point_estimate(tmp_path: Path) -> None:
+    """alpha wins on match, beta on reach; with weights fixed, the deterministic pick wins."""
+    evidence = evidence_of(
+        tmp_path, women_rows({"alpha": 0.9, "beta": 0.3}, {"alpha": 5, "beta": 50})
+    )
+    for weights in (Weights(reach=1, match=0.1, segment=0), Weights(reach=0.1, match=1, segment=0)):
+        pick = rank(WOMEN, evidence, weights).recommendation.platform
+        result = win_probabilities(WOMEN, evidence, weights, draws=1_000, margins=EXACT)
+        assert pick is not None
+        assert result.probability_of(pick) == 1.0
+
+
+def test_two_identical_networks_split_about_evenly(tmp_path: Path) -> None:
+    """Secondary figures get the default margin, drawn independently for each network."""
+    rows = women_rows({"alpha": 0.6, "beta": 0.6}, {"alpha": 10, "beta": 10}, "secondary")
+    result = win_probabilities(WOMEN, evidence_of(tmp_path, rows), draws=10_000, seed=7)
+    assert result.probability_of("alpha") == pytest.approx(0.5, abs=0.03)
+    assert result.probability_of("alpha") + result.probability_of("beta") == pytest.approx(1.0)
+
+
+def test_same_seed_same_result_and_another_seed_other_draws(tmp_path: Path) -> None:
+    rows = women_rows({"alpha": 0.6, "beta": 0.55}, {"alpha": 10, "beta": 11}, "low")
+    evidence = evidence_of(tmp_path, rows)
+    first = win_probabilities(WOMEN, evidence, draws=3_000, seed=11)
+    assert win_probabilities(WOMEN, evidence, draws=3_000, seed=11) == first
+    assert win_probabilities(WOMEN, Evidence(evidence.dataset), draws=3_000, seed=11) == first
+    other = win_probabilities(WOMEN, evidence, draws=3_000, seed=12)
+    assert other.probabilities != first.probabilities
+    assert other.flips_if == first.flips_if  # the flip search draws nothing
+
+
+def test_blocked_networks_get_nothing_even_as_a_what_if(tmp_path: Path) -> None:
+    """gamma, blocked, would win by far if it could be recommended."""
+    rows = [*synthetic_figures(), audience("gamma", "DE", 500, source="Other")]
+    evidence = evidence_of(tmp_path, rows, availability=[block("gamma", "DE")])
+    for include_blocked in (False, True):
+        result = win_probabilities(YOUNG_WOMEN, evidence, None, include_blocked, draws=2_000)
+        assert result.probability_of("gamma") == 0.0
+        assert result.probability_of("alpha") + result.probability_of("beta") == 1.0
+        assert all(flip.new_pick != "gamma" for flip in result.flips_if)
+
+
+def test_no_pick_means_no_confidence_and_no_flips(tmp_path: Path) -> None:
+    evidence = evidence_of(tmp_path, [figure("alpha", "DE", "gender", "female", 60)])
+    result = win_probabilities(Persona(region="DE", age_min=20, age_max=30), evidence, draws=100)
+    assert (
+        rank(Persona(region="DE", age_min=20, age_max=30), evidence).recommendation.platform is None
+    )
+    assert result.confidence is None and result.flips_if == ()
+    assert all(p.probability == 0 for p in result.probabilities)
+
+
+@pytest.mark.parametrize(("draws", "seed"), [(0, 0), (MAX_DRAWS + 1, 0), (10, -1)])
+def test_bad_draws_or_seed_are_refused(synthetic: Evidence, draws: int, seed: int) -> None:
+    with pytest.raises(ValueError, match=r"draws|seed"):
+        win_probabilities(YOUNG_WOMEN, synthetic, draws=draws, seed=seed)
+
+
+# -- plausible ranges -----------------------------------------------------------------------
+
+
+def match_range(result: Uncertainty, platform: str) -> tuple[float, float, float, tuple[str, ...]]:
+    found = next(r for r in result.ranges if r.platform == platform and r.input == "match")
+    return found.low, found.estimate, found.high, found.causes
+
+
+def test_partial_data_range_is_the_rankings_bounds(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "age", "18-24", 30), figure("alpha", "DE", "age", "25-34", 30),
+            audience("alpha", "DE", 10)]  # fmt: skip
+    evidence = evidence_of(tmp_path, rows)
+    persona = Persona(region="DE", age_min=18, age_max=40)
+    ranked = next(item for item in rank(persona, evidence).ranking if item.platform == "alpha")
+    low, estimate, high, causes = match_range(
+        win_probabilities(persona, evidence, draws=100, margins=EXACT), "alpha"
+    )
+    assert (low, estimate, high) == pytest.approx(
+        (ranked.match_share_low, ranked.match_share, ranked.match_share_high), abs=1e-4
+    )
+    assert causes == ("partial_data",)
+
+
+@pytest.mark.parametrize(
+    ("authority", "expected"),
+    # The margin is taken on the smaller of the persona's share (40%) and the rest (60%).
+    [("primary", (0.4, 0.4)), ("secondary", (0.36, 0.44)), ("low", (0.3, 0.5))],
+)
+def test_default_margin_by_authority(
+    tmp_path: Path, authority: str, expected: tuple[float, float]
+) -> None:
+    rows = women_rows({"alpha": 0.4}, {"alpha": 10}, authority)
+    result = win_probabilities(WOMEN, evidence_of(tmp_path, rows), draws=100)
+    low, estimate, high, causes = match_range(result, "alpha")
+    assert (low, high) == pytest.approx(expected)
+    assert estimate == pytest.approx(0.4)
+    assert causes == (() if authority == "primary" else ("authority",))
+    people = next(r for r in result.ranges if r.input == "audience")
+    margin = Margins().of(authority)
+    assert (people.low, people.high) == pytest.approx((10e6 * (1 - margin), 10e6 * (1 + margin)))
+
+
+def test_a_persona_covering_everyone_has_no_margin(tmp_path: Path) -> None:
+    rows = women_rows({"alpha": 0.4}, {"alpha": 10}, "low")
+    everyone = WOMEN.model_copy(update={"gender": "any"})
+    low, _, high, _ = match_range(win_probabilities(everyone, evidence_of(tmp_path, rows)), "alpha")
+    assert low == high == 1.0
+
+
+@pytest.mark.parametrize(("other_year", "counted"), [(2024, True), (2023, True), (2022, False)])
+def test_sources_that_disagree_widen_the_range(
+    tmp_path: Path, other_year: int, counted: bool
+) -> None:
+    """Survey A (2024) has 40% women, Survey B 55%: B is a candidate unless it is too old."""
+    rows = [
+        *women_rows({"alpha": 0.4}, {"alpha": 10}),
+        figure("alpha", "DE", "gender", "female", 55, source="Survey B", year=other_year),
+        figure("alpha", "DE", "gender", "male", 45, source="Survey B", year=other_year),
+        audience("alpha", "DE", 14, source="Survey B", year=other_year),
+    ]
+    result = win_probabilities(WOMEN, evidence_of(tmp_path, rows), draws=100)
+    low, estimate, high, causes = match_range(result, "alpha")
+    assert estimate == pytest.approx(0.4)
+    assert (low, high) == pytest.approx((0.4, 0.55) if counted else (0.4, 0.4))
+    assert causes == (("sources",) if counted else ())
+    people = next(r for r in result.ranges if r.input == "audience")
+    assert people.high == pytest.approx(14e6 if counted else 10e6)
+
+
+def test_dropped_low_authority_sources_do_not_widen_the_range(tmp_path: Path) -> None:
+    rows = [
+        *women_rows({"alpha": 0.4}, {"alpha": 10}),
+        figure("alpha", "DE", "gender", "female", 90, source="Blog", authority="low"),
+        figure("alpha", "DE", "gender", "male", 10, source="Blog", authority="low"),
+    ]
+    low, _, high, _ = match_range(win_probabilities(WOMEN, evidence_of(tmp_path, rows)), "alpha")
+    assert low == high == pytest.approx(0.4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    low=st.floats(0, 1),
+    width=st.floats(0, 1),
+    position=st.floats(0, 1),
+    uniform=st.lists(st.floats(0, 1, exclude_max=True), min_size=1, max_size=20),
+)
+def test_triangular_draws_stay_in_range(
+    low: float, width: float, position: float, uniform: list[float]
+) -> None:
+    high = low + width
+    mode = low + position * width
+    drawn = uncertainty._triangular(
+        np.array(uniform), np.array(low), np.array(mode), np.array(high)
+    )
+    assert np.all((drawn >= low - 1e-12) & (drawn <= high + 1e-12))
+
+
+def test_triangular_draws_have_the_triangular_mean() -> None:
+    uniform = np.random.default_rng(0).random(200_000)
+    drawn = uncertainty._triangular(uniform, np.array(0.2), np.array(0.3), np.array(0.7))
+    assert drawn.mean() == pytest.approx((0.2 + 0.3 + 0.7) / 3, abs=0.002)
+
+
+# -- what flips the pick --------------------------------------------------------------------
+
+
+def applied(
+    rows: list[dict[str, Any]], signals: list[dict[str, Any]], flip: FlipCondition
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The data with the flip's figure set to ``flip.value`` (persona: all women)."""
+    rows = [dict(row) for row in rows]
+    signals = [dict(row) for row in signals]
+    for row in rows:
+        if row["platform"] != flip.platform:
+            continue
+        if flip.input == "audience" and row["dimension"] == "audience":
+            row["value"] = flip.value / 1e6
+        if flip.input == "match" and row["dimension"] == "gender":
+            share = flip.value * 100
+            row["value"] = share if row["category"] == "female" else 100 - share
+    for row in signals:
+        if flip.input == "segment" and row["platform"] == flip.platform:
+            row["value"] = flip.value
+    return rows, signals
+
+
+SCENARIOS = [
+    # (women share, audience in millions, b2c signal) per network; authority; weights; the
+    # inputs that can flip the pick
+    ({"alpha": (0.9, 5, 30), "beta": (0.3, 50, 20), "gamma": (0.5, 18, 40)}, "secondary",
+     Weights(), {"match", "audience", "segment", "weight"}),
+    ({"alpha": (0.9, 5, 30), "beta": (0.3, 50, 20), "gamma": (0.5, 20, 40)}, "low",
+     Weights(reach=0.2, match=0.6, segment=0.2), {"match", "segment", "weight"}),
+    ({"alpha": (0.6, 12, 10), "beta": (0.55, 10, 50), "gamma": (0.5, 11, 45)}, "primary",
+     Weights(reach=0.4, match=0.2, segment=0.4), {"match", "audience", "segment", "weight"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("networks", "authority", "weights", "inputs"), SCENARIOS)
+def test_every_flip_condition_really_flips_the_pick(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    networks: dict[str, tuple[float, float, float]],
+    authority: str,
+    weights: Weights,
+    inputs: set[str],
+) -> None:
+    monkeypatch.setattr(uncertainty, "FLIPS_SHOWN", 100)  # check every input, not the top 3
+    rows = women_rows(
+        {p: v[0] for p, v in networks.items()}, {p: v[1] for p, v in networks.items()}, authority
+    )
+    signals = [signal(p, "b2c", v[2]) for p, v in networks.items()]
+    evidence = evidence_of(tmp_path / "base", rows, signals=signals)
+    pick = rank(WOMEN, evidence, weights).recommendation.platform
+    result = win_probabilities(WOMEN, evidence, weights, draws=500)
+    assert {flip.input for flip in result.flips_if} == inputs
+    changes = [abs(flip.relative_change) for flip in result.flips_if]
+    assert changes == sorted(changes)
+    for index, flip in enumerate(result.flips_if):
+        assert flip.new_pick != pick
+        assert flip.relative_change == pytest.approx(flip.value / flip.current - 1)
+        almost = flip.current + (flip.value - flip.current) * 0.99
+        for value, expected in ((flip.value, flip.new_pick), (almost, pick)):
+            moved = flip.model_copy(update={"value": value})
+            if flip.input == "weight":
+                assert flip.factor is not None
+                changed = weights.model_copy(update={flip.factor: value})
+                again = rank(WOMEN, evidence, changed)
+            else:
+                new_rows, new_signals = applied(rows, signals, moved)
+                folder = tmp_path / f"flip{index}-{value}"
+                again = rank(WOMEN, evidence_of(folder, new_rows, signals=new_signals), weights)
+            assert again.recommendation.platform == expected, (flip, value)
+
+
+def test_the_top_flips_are_the_smallest_and_plausibility_is_the_drawn_range(
+    tmp_path: Path,
+) -> None:
+    rows = women_rows({"alpha": 0.6, "beta": 0.55}, {"alpha": 10, "beta": 10.5}, "secondary")
+    result = win_probabilities(WOMEN, evidence_of(tmp_path, rows), draws=100)
+    assert 0 < len(result.flips_if) <= uncertainty.FLIPS_SHOWN
+    ranges = {(r.platform, r.input): r for r in result.ranges}
+    for flip in result.flips_if:
+        if flip.input == "weight":
+            continue
+        assert flip.platform is not None
+        drawn = ranges[flip.platform, flip.input]
+        assert flip.plausible == (drawn.low <= flip.value <= drawn.high)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_note_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: Language
+) -> None:
+    monkeypatch.setattr(uncertainty, "FLIPS_SHOWN", 100)
+    networks = SCENARIOS[0][0]
+    rows = women_rows(
+        {p: v[0] for p, v in networks.items()}, {p: v[1] for p, v in networks.items()}
+    )
+    signals = [signal(p, "b2c", v[2]) for p, v in networks.items()]
+    result = win_probabilities(WOMEN, evidence_of(tmp_path, rows, signals=signals), draws=500)
+    assert result.confidence is not None
+    notes = [*result.confidence.notes, *(flip.note for flip in result.flips_if)]
+    assert len(notes) > 5
+    for note in notes:
+        text = render(note, language)
+        assert text and "{" not in text
+
+
+@pytest.mark.parametrize(
+    ("flip_value", "direction", "shown"),
+    [(0.30612, "above", "30.7%"), (0.30612, "below", "30.6%"), (0.3, "above", "30%")],
+)
+def test_thresholds_are_rounded_away_from_the_flip(
+    flip_value: float, direction: Direction, shown: str
+) -> None:
+    """A threshold shown to 0.1% must still flip the pick when applied as shown."""
+    rounded = uncertainty._display(flip_value, direction, 0.001)
+    note = Note(
+        key=f"uncertainty.flip_match_{direction}",
+        params={"runner": "vk", "platform": "ok", "share": rounded},
+    )
+    assert render(note, "en").endswith(f"{direction} {shown}.")
+
+
+# -- properties on the real data ------------------------------------------------------------
+
+PROPERTY_SETTINGS = settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@PROPERTY_SETTINGS
+@given(persona=personas, include_blocked=st.booleans(), seed=st.integers(0, 2**32))
+def test_real_rankings_probabilities_are_a_distribution_over_recommendable_networks(
+    evidence: Evidence, persona: Persona, include_blocked: bool, seed: int
+) -> None:
+    result = win_probabilities(persona, evidence, None, include_blocked, draws=1_000, seed=seed)
+    pick = rank(persona, evidence, include_blocked=include_blocked).recommendation.platform
+    status = {item.platform: item.status for item in rank(persona, evidence).ranking}
+    for item in result.probabilities:
+        assert 0 <= item.probability <= 1
+        if status[item.platform] == "blocked":
+            assert item.probability == 0
+    if pick is None:
+        assert result.confidence is None
+    else:
+        assert result.confidence is not None and result.confidence.platform == pick
+        assert recommendable_total(result, evidence, persona.region) == pytest.approx(1, abs=1e-3)
+
+
+@PROPERTY_SETTINGS
+@given(
+    persona=personas,
+    reach=st.floats(0.05, 1),
+    match=st.floats(0.05, 1),
+    segment=st.floats(0.05, 1),
+)
+def test_real_weight_flips_flip_the_real_ranking(
+    evidence: Evidence, persona: Persona, reach: float, match: float, segment: float
+) -> None:
+    weights = Weights(reach=reach, match=match, segment=segment)
+    pick = rank(persona, evidence, weights).recommendation.platform
+    result = win_probabilities(persona, evidence, weights, draws=200)
+    for flip in result.flips_if:
+        assert flip.new_pick != pick
+        if flip.input == "weight":
+            assert flip.factor is not None
+            changed = weights.model_copy(update={flip.factor: flip.value})
+            assert rank(persona, evidence, changed).recommendation.platform == flip.new_pick
+
+
+@PROPERTY_SETTINGS
+@given(persona=personas, include_blocked=st.booleans())
+def test_scenarios_without_ranges_reproduce_the_real_ranking(
+    evidence: Evidence, persona: Persona, include_blocked: bool
+) -> None:
+    """With every range collapsed to its figure, each scenario is the ranking itself."""
+    exact_figures = uncertainty._figure_ranges
+
+    def collapsed(*args: Any) -> Any:
+        figures = exact_figures(*args)
+        return dataclasses.replace(figures, low=figures.mode, high=figures.mode)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(uncertainty, "_figure_ranges", collapsed)
+        result = win_probabilities(
+            persona, evidence, None, include_blocked, draws=50, margins=EXACT
+        )
+    ranked = rank(persona, evidence, include_blocked=include_blocked)
+    pick = ranked.recommendation.platform
+    for item in result.probabilities:
+        assert item.probability == (1.0 if item.platform == pick else 0.0)
+        score = next(r.score for r in ranked.ranking if r.platform == item.platform)
+        if score is not None:
+            assert item.score_low == pytest.approx(score, abs=0.01)
