@@ -47,6 +47,7 @@ from smmfit.models import (
 )
 from smmfit.scoring import rank
 from smmfit.tables import ranking_csv, ranking_display
+from smmfit.uncertainty import Uncertainty, win_probabilities
 from smmfit.whatif import what_would_change
 
 REGIONS: tuple[str, ...] = (WORLDWIDE, *sorted(str(c.alpha_2) for c in pycountry.countries))
@@ -254,6 +255,7 @@ class FitView:
     """Everything the Fit page shows for one persona, weights and language."""
 
     result: Ranking
+    uncertainty: Uncertainty
     changes: tuple[Note, ...]
     table: pd.DataFrame
     csv: bytes
@@ -267,11 +269,13 @@ def fit_view(persona_json: str, weights_json: str, language: Language) -> FitVie
     persona = Persona.model_validate_json(persona_json)
     weights = Weights.model_validate_json(weights_json)
     result = rank(persona, evidence(), weights)
+    uncertainty = win_probabilities(persona, evidence(), weights)
     return FitView(
         result=result,
+        uncertainty=uncertainty,
         changes=what_would_change(result, evidence()),
-        table=ranking_display(result, language),
-        csv=ranking_csv(result, language),
+        table=ranking_display(result, language, uncertainty),
+        csv=ranking_csv(result, language, uncertainty),
         chart=ranking_chart(result, language).to_dict(),
     )
 

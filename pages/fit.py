@@ -29,9 +29,15 @@ with card.container(border=True):
     else:
         st.subheader(t("fit.no_pick", language))
     st.markdown("\n".join(f"- {escape_markdown(render(r, language))}" for r in pick.reasons))
+    confidence = view.uncertainty.confidence
+    if confidence is not None:
+        st.markdown(f"**{t('fit.how_sure', language)}**")
+        st.markdown(
+            "\n".join(f"- {escape_markdown(render(n, language))}" for n in confidence.notes)
+        )
 with changes.container(border=True):
     st.markdown(f"**{t('whatif.title', language)}**")
-    notes = view.changes
+    notes = (*view.changes, *(flip.note for flip in view.uncertainty.flips_if))
     st.markdown("\n".join(f"- {escape_markdown(render(note, language))}" for note in notes) or "—")
 
 st.subheader(t("fit.ranking", language))

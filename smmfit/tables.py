@@ -16,13 +16,19 @@ from smmfit.i18n import (
     t,
 )
 from smmfit.models import Ranking
+from smmfit.uncertainty import Uncertainty
 
 # Spreadsheet apps run cells starting with these as formulas (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def ranking_frame(result: Ranking, language: Language) -> pd.DataFrame:
-    """One row per network, ranked ones first: the table the Fit page shows."""
+def ranking_frame(
+    result: Ranking, language: Language, uncertainty: Uncertainty | None = None
+) -> pd.DataFrame:
+    """One row per network, ranked ones first: the table the Fit page shows.
+
+    With ``uncertainty``, a column gives how often each network comes out first.
+    """
     rows = []
     for item in result.ranking:
         rows.append(
@@ -34,6 +40,15 @@ def ranking_frame(result: Ranking, language: Language) -> pd.DataFrame:
                 t("table.reach", language): item.reach,
                 t("table.match_share", language): item.match_share,
                 t("table.affinity", language): item.affinity,
+                **(
+                    {
+                        t("table.win_probability", language): uncertainty.probability_of(
+                            item.platform
+                        )
+                    }
+                    if uncertainty is not None
+                    else {}
+                ),
                 t("table.note", language): render(item.status_note, language)
                 if item.status_note
                 else "",
@@ -45,10 +60,11 @@ def ranking_frame(result: Ranking, language: Language) -> pd.DataFrame:
 UNKNOWN = "—"
 
 
-def ranking_display(result: Ranking, language: Language) -> pd.DataFrame:
+def ranking_display(
+    result: Ranking, language: Language, uncertainty: Uncertainty | None = None
+) -> pd.DataFrame:
     """The ranking as the page shows it: numbers formatted for the locale, unknowns as a dash."""
-
-    frame = ranking_frame(result, language)
+    frame = ranking_frame(result, language, uncertainty)
     columns: dict[str, Callable[[float, Language], str]] = {
         t("table.rank", language): lambda v, _: str(int(v)),
         t("table.score", language): format_number,
@@ -56,6 +72,8 @@ def ranking_display(result: Ranking, language: Language) -> pd.DataFrame:
         t("table.match_share", language): format_share,
         t("table.affinity", language): lambda v, lang: format_number(round(v), lang),
     }
+    if uncertainty is not None:
+        columns[t("table.win_probability", language)] = format_share
     for column, formatter in columns.items():
         frame[column] = [UNKNOWN if pd.isna(v) else formatter(v, language) for v in frame[column]]
     return frame
@@ -67,9 +85,11 @@ def _safe_cell(value: object) -> object:
     return value
 
 
-def ranking_csv(result: Ranking, language: Language) -> bytes:
+def ranking_csv(
+    result: Ranking, language: Language, uncertainty: Uncertainty | None = None
+) -> bytes:
     """The ranking as UTF-8 CSV (with BOM, so Excel reads Cyrillic), safe against formulas."""
-    frame = ranking_frame(result, language)
+    frame = ranking_frame(result, language, uncertainty)
     frame[t("table.gaps", language)] = [
         " | ".join(render(gap, language) for gap in item.gaps) for item in result.ranking
     ]

@@ -110,3 +110,22 @@ def test_empty_device_selection_explains_and_keeps_ranking() -> None:
     assert not app.exception
     assert any("at least one device" in str(info.value) for info in app.info)
     assert pick(app) == "Test first: VK"
+
+
+def test_the_pick_shows_how_sure_it_is() -> None:
+    """Beside the pick: its win probability over plausible scenarios and what flips it."""
+    app = open_app(region="RU", age="18-39", gender="female")
+    text = " ".join(str(item.value) for item in app.markdown).replace("\\", "")
+    assert "How sure is this pick" in text
+    assert "of plausible scenarios" in text
+    assert "The pick becomes" in text
+    table = app.dataframe[0].value
+    shares = [v for v in table["First in scenarios"] if v != "—"]
+    assert shares and all(v.endswith("%") for v in shares)
+
+
+def test_what_would_change_names_other_weightings() -> None:
+    app = open_app(region="US", age="18-39", gender="female")
+    text = " ".join(str(item.value) for item in app.markdown).replace("\\", "")
+    assert "would come first" in text or "stays first" in text
+    assert "is next" in text
