@@ -19,6 +19,7 @@ import streamlit as st
 
 from smmfit.audience import audience_profile
 from smmfit.charts import audience_charts, ranking_chart
+from smmfit.coverage import CoverageReport, coverage
 from smmfit.data import load_dataset
 from smmfit.evidence import Evidence
 from smmfit.i18n import LANGUAGES, Language, language_of, platform_name, region_name, t
@@ -289,3 +290,9 @@ def audience_view(
     profile = audience_profile(evidence(), platform, region, persona)
     charts = list(audience_charts(profile, language).values())
     return profile, charts
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def coverage_report() -> CoverageReport:
+    """The data coverage report (computed once; the data only changes with a deploy)."""
+    return coverage(evidence().dataset)

@@ -4,8 +4,10 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from smmfit.charts import coverage_chart
+from smmfit.coverage import COVERAGE_DIMENSIONS
 from smmfit.explorer import source_list
-from smmfit.i18n import t
+from smmfit.i18n import format_number, format_share, t
 from smmfit.models import FACTORS, GOAL_WEIGHTS
 
 language = ui.current_language()
@@ -38,6 +40,30 @@ st.dataframe(weights, hide_index=True)
 st.markdown(t("method.availability", language))
 st.markdown(t("method.choice_rule", language))
 st.markdown(t("method.assumptions", language))
+
+st.subheader(t("coverage_label.title", language))
+report = ui.coverage_report()
+totals = report.totals
+share_col, rows_col, sources_col, age_col = st.columns(4)
+share_col.metric(t("coverage_label.share", language), format_share(totals.share_covered, language))
+rows_col.metric(t("coverage_label.rows", language), format_number(totals.rows, language))
+sources_col.metric(t("coverage_label.sources", language), format_number(totals.sources, language))
+median = totals.median_age_used_years
+age_col.metric(
+    t("coverage_label.median_age", language),
+    "—"
+    if median is None
+    else t("coverage_label.years", language, value=format_number(median, language)),
+)
+dimension = st.segmented_control(
+    t("coverage_label.dimension", language),
+    COVERAGE_DIMENSIONS,
+    default="age",
+    format_func=lambda name: t(f"dimension_name.{name}", language),
+    key="method_dimension",
+)
+st.vega_lite_chart(spec=coverage_chart(report, dimension or "age", language))
+st.caption(t("coverage_label.caption", language))
 
 st.subheader(t("method.sources", language))
 sources = source_list(ui.evidence().dataset)

@@ -3,8 +3,10 @@
 import streamlit as st
 
 import ui
+from smmfit.coverage import COVERAGE_DIMENSIONS
+from smmfit.coverage import REGIONS as COVERAGE_REGIONS
 from smmfit.explorer import availability_table, platform_figures
-from smmfit.i18n import format_people, platform_name, region_name, t
+from smmfit.i18n import format_people, platform_name, region_name, render, t
 from smmfit.markup import escape_markdown
 
 language = ui.current_language()
@@ -61,6 +63,35 @@ for dimension in ("age", "gender", "device"):
             ),
             icon=":material/help:",
         )
+
+st.subheader(t("coverage_label.this_network", language))
+report = ui.coverage_report()
+cells = [
+    report.cell(network, region, dimension)
+    for dimension in COVERAGE_DIMENSIONS
+    if region in COVERAGE_REGIONS
+]
+if cells:
+    st.dataframe(
+        [
+            {
+                t("coverage_label.dimension", language): t(
+                    f"dimension_name.{c.dimension}", language
+                ),
+                t("audience.year", language): str(c.year) if c.year else "—",
+                t("table.status", language): t(f"coverage_label.{c.status}", language),
+                t("coverage_label.reason", language): render(c.reason, language)
+                if c.reason
+                else "",
+            }
+            for c in cells
+            if c is not None
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+else:
+    st.caption(t("coverage_label.not_tracked", language, region=region_name(region, language)))
 
 st.subheader(t("explorer.figures", language))
 figures = platform_figures(evidence, network, region)

@@ -12,7 +12,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from smmfit.i18n import Language, format_share, platform_name, t
+from smmfit.coverage import CoverageReport
+from smmfit.i18n import Language, format_share, platform_name, render, t
 from smmfit.models import FACTORS, Ranking
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
@@ -190,3 +191,98 @@ def audience_charts(profile: pd.DataFrame, language: Language) -> dict[str, dict
             ],
         }
     return charts
+
+
+# Cell status -> colour; the year (or a word) is written in every cell as well.
+COVERAGE_COLOURS = {
+    "covered": "#0072B2",
+    "fallback": "#56B4E9",
+    "gap": "#E5E5E5",
+    "not_applicable": "#FFFFFF",
+}
+
+
+def coverage_chart(report: CoverageReport, dimension: str, language: Language) -> dict[str, Any]:
+    """Platform x region matrix for one dimension: the year of the figure used, or the gap.
+
+    Each cell shows its year or a short word, so the colour is never the only signal.
+    """
+    values = []
+    for cell in report.cells:
+        if cell.dimension != dimension:
+            continue
+        covered = cell.status == "covered" and cell.year is not None
+        values.append(
+            {
+                "platform": platform_name(cell.platform, language),
+                "region": cell.region,
+                "status": t(f"coverage_label.{cell.status}", language),
+                "kind": cell.status,
+                "label": str(cell.year)
+                if covered
+                else t(f"coverage_label.{cell.status}", language),
+                "reason": render(cell.reason, language) if cell.reason else "",
+            }
+        )
+    present = [name for name in COVERAGE_COLOURS if name in {v["kind"] for v in values}]
+    base_encoding = {
+        "x": {
+            "field": "region",
+            "type": "nominal",
+            "sort": None,
+            "title": None,
+            "axis": {"orient": "top"},
+        },
+        "y": {"field": "platform", "type": "nominal", "sort": None, "title": None},
+    }
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "data": {"values": values},
+        "width": {"step": 56},
+        "height": {"step": 26},
+        "encoding": base_encoding,
+        "layer": [
+            {
+                "mark": {"type": "rect", "stroke": "#FFFFFF"},
+                "encoding": {
+                    "color": {
+                        "field": "status",
+                        "type": "nominal",
+                        "scale": {
+                            "domain": [t(f"coverage_label.{name}", language) for name in present],
+                            "range": [COVERAGE_COLOURS[name] for name in present],
+                        },
+                        "legend": {"title": None, "orient": "bottom"},
+                    },
+                    "tooltip": [
+                        {
+                            "field": "platform",
+                            "type": "nominal",
+                            "title": t("table.platform", language),
+                        },
+                        {"field": "region", "type": "nominal", "title": t("fit.region", language)},
+                        {
+                            "field": "label",
+                            "type": "nominal",
+                            "title": t("audience.year", language),
+                        },
+                        {
+                            "field": "reason",
+                            "type": "nominal",
+                            "title": t("coverage_label.reason", language),
+                        },
+                    ],
+                },
+            },
+            {
+                "mark": {"type": "text", "fontSize": 10},
+                "encoding": {
+                    "text": {"field": "label", "type": "nominal"},
+                    "color": {
+                        "condition": {"test": "datum.kind === 'covered'", "value": "#FFFFFF"},
+                        "value": "#1B1F24",
+                    },
+                },
+            },
+        ],
+    }

@@ -28,7 +28,7 @@ STARTUP_SECONDS = 60
 PAGES = [
     ("fit", "/?region=RU&age=18-39&gender=female&lang=en", "Test first:", 3),
     ("platforms", "/platforms?network=vk&region=RU&lang=en", "All figures, with sources", 3),
-    ("method", "/method?lang=en", "Sources", 0),
+    ("method", "/method?lang=en", "Sources", 100),
 ]
 
 pytestmark = pytest.mark.browser

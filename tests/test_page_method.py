@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -51,3 +53,22 @@ def test_russian_method() -> None:
     app = open_page("ru")
     assert app.title[0].value == "Метод и источники"
     assert "независим" in " ".join(str(m.value) for m in app.markdown)
+
+
+def chart_values(app: AppTest) -> pd.DataFrame:
+    """The data of the page's chart: Streamlit ships inline chart data as an Arrow table."""
+    proto = app.get("vega_lite_chart")[0].proto
+    frame: pd.DataFrame = pa.ipc.open_stream(proto.data.data).read_all().to_pandas()
+    return frame
+
+
+def test_coverage_matrix_shows_years_and_gaps() -> None:
+    app = open_page()
+    values = chart_values(app)
+    assert len(values) == 14 * 11
+    assert "gap" in set(values["label"])
+    assert values["label"].str.isdigit().any()
+    app.segmented_control(key="method_dimension").set_value("availability").run()
+    values = chart_values(app)
+    blocked = values[(values["platform"] == "Instagram") & (values["region"] == "RU")]
+    assert "blocked since March 14, 2022" in blocked["reason"].iloc[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -50,9 +51,14 @@ def test_region_change_shows_that_countrys_status_and_audience() -> None:
     assert metric(app, "Status") == "blocked"
 
 
+def table_with(app: AppTest, column: str) -> pd.DataFrame:
+    frame: pd.DataFrame = next(df.value for df in app.dataframe if column in df.value.columns)
+    return frame
+
+
 def test_figures_table_marks_what_the_score_uses() -> None:
     app = open_page(network="vk", region="RU")
-    figures = app.dataframe[0].value
+    figures = table_with(app, "used")
     assert figures["used"].any()
     assert figures["url"].str.startswith("https://").all()
     assert {"source", "year", "authority"} <= set(figures.columns)
@@ -80,3 +86,11 @@ def test_russian_texts() -> None:
     app = open_page(network="vk", region="RU", lang="ru")
     assert app.title[0].value == "Сети: данные"
     assert metric(app, "Зона влияния") == "Российская зона"
+
+
+def test_coverage_of_the_network_in_the_country() -> None:
+    app = open_page(network="instagram", region="RU")
+    cells = table_with(app, "Why")
+    gender = cells[cells["Dimension"] == "Gender"].iloc[0]
+    assert gender["Status"] == "gap"
+    assert "blocked since March 14, 2022" in gender["Why"]
