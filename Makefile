@@ -29,8 +29,9 @@ lint: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(BIN)/mypy .
 
-bench: $(INSTALLED)  ## speed figures, printed; see bench/README in the README's Benchmarks section
+bench: $(INSTALLED)  ## speed figures, printed (see the README's Benchmarks section)
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.app
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts
