@@ -20,4 +20,5 @@ page = st.navigation(
         st.Page("pages/method.py", title=t("nav.method", language), icon=":material/menu_book:"),
     ]
 )
+ui.persona_summary(language)
 page.run()

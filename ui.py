@@ -31,6 +31,7 @@ from smmfit.links import (
     weights_from_query,
     weights_to_query,
 )
+from smmfit.markup import escape_markdown
 from smmfit.models import (
     GENDERS,
     GOALS,
@@ -296,3 +297,24 @@ def audience_view(
 def coverage_report() -> CoverageReport:
     """The data coverage report (computed once; the data only changes with a deploy)."""
     return coverage(evidence().dataset)
+
+
+def persona_summary(language: Language) -> None:
+    """The persona being worked on, in the sidebar, so it stays in view on every page."""
+    state = st.session_state
+    if "fit_seeded" not in state:
+        return
+    age_min, age_max = state["fit_age"]
+    devices = state["fit_devices"] or list(OPERATING_SYSTEMS)
+    parts = [
+        t(f"gender.{state['fit_gender'] or 'any'}", language),
+        f"{age_min}–{age_max}",
+        region_name(state["fit_region"], language),
+        t(f"segment.{state['fit_segment'] or 'b2c'}", language),
+        ", ".join(t(f"device.{d}", language) for d in devices),
+    ]
+    st.sidebar.caption(t("app.persona", language))
+    name = state["fit_name"]
+    st.sidebar.markdown(
+        escape_markdown(f"{name}: " if name else "") + escape_markdown(" · ".join(parts))
+    )

@@ -129,3 +129,10 @@ def test_what_would_change_names_other_weightings() -> None:
     text = " ".join(str(item.value) for item in app.markdown).replace("\\", "")
     assert "would come first" in text or "stays first" in text
     assert "is next" in text
+
+
+def test_sidebar_keeps_the_persona_in_view_on_other_pages() -> None:
+    app = open_app(region="RU", age="25-44", gender="female", name="Kazan mums")
+    app.switch_page("pages/method.py").run()
+    summary = " ".join(str(item.value) for item in app.sidebar.markdown).replace("\\", "")
+    assert "Kazan mums" in summary and "Women" in summary and "25–44" in summary
