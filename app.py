@@ -20,5 +20,6 @@ page = st.navigation(
         st.Page("pages/method.py", title=t("nav.method", language), icon=":material/menu_book:"),
     ]
 )
-ui.persona_summary(language)
 page.run()
+# After the page: on the Fit page's first run the form has only just been seeded.
+ui.persona_summary(language)

@@ -52,6 +52,8 @@ from smmfit.tables import ranking_csv, ranking_display
 from smmfit.uncertainty import Uncertainty, win_probabilities
 from smmfit.whatif import what_would_change
 
+# Widgets keep their values across page switches (persist_state="session"): leaving the
+# Fit page for Networks and coming back must not reset the persona.
 REGIONS: tuple[str, ...] = (WORLDWIDE, *sorted(str(c.alpha_2) for c in pycountry.countries))
 # A selectbox shows its placeholder for a None option, so "no goal" is a code of its own.
 NO_GOAL = "none"
@@ -86,6 +88,7 @@ def language_picker() -> Language:
         LANGUAGES,
         format_func=lambda code: t(f"language_name.{code}", code),
         key="lang",
+        persist_state="session",
     )
     return language_of(chosen)
 
@@ -145,7 +148,14 @@ def weights_form(language: Language) -> Weights:
         st.caption(t("weights.help", language))
         columns = st.columns(4)
         for column, name in zip(columns, ("reach", "match", "segment", "penalty"), strict=True):
-            column.slider(t(f"weights.{name}", language), 0.0, 1.0, step=0.05, key=f"fit_w_{name}")
+            column.slider(
+                t(f"weights.{name}", language),
+                0.0,
+                1.0,
+                step=0.05,
+                key=f"fit_w_{name}",
+                persist_state="session",
+            )
         st.button(
             t("weights.reset", language), on_click=_reset_weights, icon=":material/restart_alt:"
         )
@@ -173,39 +183,46 @@ def write_link(persona: Persona, weights: Weights, language: Language) -> None:
 def persona_form(language: Language) -> Persona:
     """The persona inputs (their values are also written to the URL by write_link)."""
     col_name, col_region, col_segment, col_goal = st.columns([2, 2, 1, 1])
-    col_name.text_input(t("fit.name", language), key="fit_name", max_chars=120)
+    col_name.text_input(
+        t("fit.name", language), key="fit_name", persist_state="session", max_chars=120
+    )
     col_region.selectbox(
         t("fit.region", language),
         REGIONS,
         format_func=lambda code: region_name(code, language),
         key="fit_region",
+        persist_state="session",
     )
     col_segment.segmented_control(
         t("fit.segment", language),
         SEGMENTS,
         format_func=lambda code: t(f"segment.{code}", language),
         key="fit_segment",
+        persist_state="session",
     )
     col_goal.selectbox(
         t("fit.goal", language),
         (NO_GOAL, *GOALS),
         format_func=lambda code: t(f"goal.{code}", language),
         key="fit_goal",
+        persist_state="session",
         on_change=_reset_weights,
     )
     col_age, col_gender, col_devices = st.columns([2, 2, 3])
-    col_age.slider(t("fit.age", language), MIN_AGE, MAX_AGE, key="fit_age")
+    col_age.slider(t("fit.age", language), MIN_AGE, MAX_AGE, key="fit_age", persist_state="session")
     col_gender.segmented_control(
         t("fit.gender", language),
         GENDERS,
         format_func=lambda code: t(f"gender.{code}", language),
         key="fit_gender",
+        persist_state="session",
     )
     col_devices.multiselect(
         t("fit.devices", language),
         OPERATING_SYSTEMS,
         format_func=lambda code: t(f"device.{code}", language),
         key="fit_devices",
+        persist_state="session",
     )
     state = st.session_state
     if not state["fit_devices"]:
@@ -241,12 +258,14 @@ def explorer_selectors(language: Language) -> tuple[str, str, list[str]]:
         platforms,
         format_func=lambda code: platform_name(code, language),
         key="plat_network",
+        persist_state="session",
     )
     region = right.selectbox(
         t("fit.region", language),
         REGIONS,
         format_func=lambda code: region_name(code, language),
         key="plat_region",
+        persist_state="session",
     )
     st.query_params.from_dict({"network": network, "region": region, "lang": language})
     return network, region, rejected

@@ -60,6 +60,7 @@ chosen = st.selectbox(
     scored + others,
     format_func=lambda code: platform_name(code, language),
     key="fit_compare",
+    persist_state="session",
 )
 profile, charts = ui.audience_view(persona.model_dump_json(), chosen, persona.region, language)
 if charts:

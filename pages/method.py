@@ -61,6 +61,7 @@ dimension = st.segmented_control(
     default="age",
     format_func=lambda name: t(f"dimension_name.{name}", language),
     key="method_dimension",
+    persist_state="session",
 )
 st.vega_lite_chart(spec=coverage_chart(report, dimension or "age", language))
 st.caption(t("coverage_label.caption", language))

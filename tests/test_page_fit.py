@@ -131,8 +131,18 @@ def test_what_would_change_names_other_weightings() -> None:
     assert "is next" in text
 
 
-def test_sidebar_keeps_the_persona_in_view_on_other_pages() -> None:
+def test_sidebar_keeps_the_persona_in_view() -> None:
+    # AppTest's switch_page runs the page alone, without app.py's sidebar, so the summary
+    # is checked on the Fit page; the browser test sees the other pages whole.
     app = open_app(region="RU", age="25-44", gender="female", name="Kazan mums")
-    app.switch_page("pages/method.py").run()
     summary = " ".join(str(item.value) for item in app.sidebar.markdown).replace("\\", "")
     assert "Kazan mums" in summary and "Women" in summary and "25–44" in summary
+
+
+def test_leaving_the_page_and_coming_back_keeps_the_persona() -> None:
+    app = open_app(region="RU", age="25-44", gender="female")
+    app.switch_page("pages/platforms.py").run()
+    app.switch_page("pages/fit.py").run()
+    assert app.selectbox(key="fit_region").value == "RU"
+    assert app.slider(key="fit_age").value == (25, 44)
+    assert app.segmented_control(key="fit_gender").value == "female"
