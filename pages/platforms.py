@@ -6,7 +6,7 @@ import ui
 from smmfit.coverage import COVERAGE_DIMENSIONS
 from smmfit.coverage import REGIONS as COVERAGE_REGIONS
 from smmfit.explorer import availability_table, platform_figures
-from smmfit.i18n import format_people, platform_name, region_name, render, t
+from smmfit.i18n import format_people, format_since, platform_name, region_name, render, t
 from smmfit.markup import escape_markdown
 
 language = ui.current_language()
@@ -30,7 +30,7 @@ status = record.status if record else "available"
 status_col.metric(
     t("table.status", language),
     t(f"status.label_{status}", language),
-    help=record.reason if record else t("explorer.no_restriction", language),
+    help=record.reason_in(language) if record else t("explorer.no_restriction", language),
 )
 if ev.audience is not None:
     source = ev.audience.provenance.sources[0]
@@ -121,12 +121,13 @@ else:
     )
 
 st.subheader(t("explorer.availability", language))
-table = availability_table(dataset, network)
+table = availability_table(dataset, network, language)
 if table.empty:
     st.markdown(escape_markdown(t("explorer.no_blocks", language)))
 else:
     table["region"] = [region_name(code, language) for code in table["region"]]
     table["status"] = [t(f"status.label_{value}", language) for value in table["status"]]
+    table["since"] = [format_since(value, language) for value in table["since"]]
     st.dataframe(
         table,
         hide_index=True,

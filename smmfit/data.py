@@ -177,10 +177,16 @@ class Availability(_Row):
     # Empty when the network was never offered there (TikTok in mainland China).
     since: str = Field(default="", pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
     reason: str = Field(min_length=3)
+    # The reason in Russian, for the Russian interface; English is shown where it is empty.
+    reason_ru: str = ""
     source: str = Field(min_length=3)
     url: HttpsUrl
     year: Year
     notes: str = ""
+
+    def reason_in(self, language: str) -> str:
+        """The reason in the language when the data has it, else in English."""
+        return self.reason_ru if language == "ru" and self.reason_ru else self.reason
 
 
 class SegmentSignal(_Row):

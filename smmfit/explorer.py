@@ -54,17 +54,19 @@ def platform_figures(evidence: Evidence, platform: str, region: str) -> pd.DataF
     ).reset_index(drop=True)
 
 
-def availability_table(dataset: Dataset, platform: str) -> pd.DataFrame:
+def availability_table(dataset: Dataset, platform: str, language: str = "en") -> pd.DataFrame:
     """Where the network is blocked, restricted or available again, newest record per country."""
     rows = [
-        record.model_dump(include={"region", "status", "since", "reason", "source", "url", "year"})
+        {
+            **record.model_dump(include={"region", "status", "since", "source", "url", "year"}),
+            "reason": record.reason_in(language),
+        }
         for (name, _), record in dataset.availability.items()
         if name == platform
     ]
     columns = ["region", "status", "since", "reason", "source", "url", "year"]
-    return (
-        pd.DataFrame(rows, columns=columns).sort_values(["status", "region"]).reset_index(drop=True)
-    )
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values(["status", "region"]).reset_index(drop=True)
 
 
 def source_list(dataset: Dataset) -> pd.DataFrame:

@@ -140,6 +140,11 @@ def _format_param(name: str, value: str | int | float, language: Language) -> st
 def render(note: Note, language: Language) -> str:
     """A Note as text in the language, its parameters formatted for the locale."""
     params = {name: _format_param(name, value, language) for name, value in note.params.items()}
+    # Free text from the data may come in several languages: "reason_ru" replaces "reason".
+    for name in list(params):
+        variant = note.params.get(f"{name}_{language}")
+        if variant:
+            params[name] = str(variant)
     return t(note.key, language, **params)
 
 

@@ -354,7 +354,12 @@ def _status_note(record: Availability | None, region: str) -> Note | None:
         return None
     return Note(
         key=f"status.{record.status}" if record.since else f"status.{record.status}_never",
-        params={"region": region, "since": record.since, "reason": record.reason},
+        params={
+            "region": region,
+            "since": record.since,
+            "reason": record.reason,
+            **({"reason_ru": record.reason_ru} if record.reason_ru else {}),
+        },
     )
 
 

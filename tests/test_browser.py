@@ -27,6 +27,7 @@ STARTUP_SECONDS = 60
 # (screenshot name, path, text the page must show, least number of chart marks)
 PAGES = [
     ("fit", "/?region=RU&age=18-39&gender=female&lang=en", "Test first:", 3),
+    ("fit-ru", "/?region=RU&age=25-44&gender=female&devices=ios&lang=ru", "Тестировать первой:", 3),
     ("platforms", "/platforms?network=vk&region=RU&lang=en", "All figures, with sources", 3),
     ("method", "/method?lang=en", "Sources", 100),
 ]

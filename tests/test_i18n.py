@@ -122,3 +122,15 @@ def test_numbers_follow_the_locale(
 def test_region_names_are_localised() -> None:
     assert region_name("RU", "ru") == "Россия"
     assert region_name("WW", "en") == t("region.worldwide", "en")
+
+
+def test_block_reasons_come_in_the_users_language(evidence: Evidence) -> None:
+    result = rank(Persona(region="RU"), evidence)
+    note = next(item.status_note for item in result.ranking if item.platform == "instagram")
+    assert note is not None
+    assert "Roskomnadzor" in render(note, "en")
+    assert "Роскомнадзор" in render(note, "ru")
+
+
+def test_every_block_reason_has_a_russian_version(evidence: Evidence) -> None:
+    assert all(record.reason_ru for record in evidence.dataset.availability.values())
