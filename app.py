@@ -16,6 +16,11 @@ page = st.navigation(
             icon=":material/leaderboard:",
             default=True,
         ),
+        st.Page(
+            "pages/tactics.py",
+            title=t("nav.tactics", language),
+            icon=":material/policy:",
+        ),
     ]
 )
 page.run()
