@@ -924,13 +924,14 @@ def _dedupe(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _spans(line: str, tokens: Sequence[Token], spans: Iterable[tuple[int, int]]) -> tuple[str, ...]:
-    """The text of each span, in line order, leaving out spans inside a longer one."""
-    ordered = sorted(set(spans), key=lambda span: (span[0], -span[1]))
-    kept: list[tuple[int, int]] = []
-    for low, high in ordered:
-        if not any(k_low <= low and high <= k_high for k_low, k_high in kept):
-            kept.append((low, high))
-    return _dedupe(_surface(line, tokens, low, high) for low, high in kept)
+    """The text of each span, in line order, overlapping spans joined into one."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(set(spans)):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return _dedupe(_surface(line, tokens, low, high) for low, high in merged)
 
 
 def judge(
