@@ -31,6 +31,7 @@ typecheck: $(INSTALLED)
 
 bench: $(INSTALLED)  ## speed figures, printed; see bench/README in the README's Benchmarks section
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.tactics
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts
