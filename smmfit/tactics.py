@@ -22,6 +22,8 @@ with no known tactic is ``unrecognized`` (review it by hand), never white by def
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import itertools
 import re
 import unicodedata
@@ -767,14 +769,14 @@ class Matcher:
                 continue
             for pattern_index, position in self._cached_refs(token):
                 candidates[pattern_index][position].append(index)
-        hits = []
+        hits: list[Hit] = []
+        prefix = _content_prefix(tokens)
         for pattern_index, positions in candidates.items():
             pattern = self.patterns[pattern_index]
             if len(positions) < len(pattern.positions):
                 continue
-            found = _best_assignment(tokens, [positions[p] for p in range(len(pattern.positions))])
-            if found is not None:
-                hits.append(Hit(pattern, found))
+            choices = [positions[p] for p in range(len(pattern.positions))]
+            hits.extend(Hit(pattern, found) for found in _assignments(tokens, prefix, choices))
         return hits
 
 
@@ -783,27 +785,60 @@ def _slack(words: int) -> int:
     return 0 if words == 1 else (1 if words == 2 else 2)
 
 
-def _best_assignment(tokens: Sequence[Token], choices: list[list[int]]) -> tuple[int, ...] | None:
-    """Distinct tokens, one per phrase word, in one segment, as tight as possible."""
-    best: tuple[int, tuple[int, ...]] | None = None
+def _content_prefix(tokens: Sequence[Token]) -> list[int]:
+    """prefix[i] = how many words before token i count toward the gap (not ignored, not numbers)."""
+    prefix = [0]
+    for token in tokens:
+        prefix.append(prefix[-1] + (not token.stop and not token.number))
+    return prefix
+
+
+MAX_HITS_PER_PHRASE = 200
+
+
+def _assignments(
+    tokens: Sequence[Token], prefix: list[int], choices: list[list[int]]
+) -> list[tuple[int, ...]]:
+    """Every occurrence of a phrase: distinct tokens, one per phrase word, in one segment.
+
+    Occurrences do not share tokens; the tightest win. Only candidates close to each other
+    are combined, so a long line full of one word stays fast: the words of an occurrence are
+    at most ``len(choices) - 1 + slack`` counted words apart.
+    """
     allowed = _slack(len(choices))
-    for combination in itertools.islice(itertools.product(*choices), 5_000):
-        if len(set(combination)) != len(combination):
-            continue
-        low, high = min(combination), max(combination)
-        if tokens[low].segment != tokens[high].segment:
-            continue
-        chosen = set(combination)
-        extra = sum(
-            1
-            for i in range(low, high + 1)
-            if i not in chosen and not tokens[i].stop and not tokens[i].number
-        )
-        if extra > allowed:
-            continue
-        if best is None or (extra, high - low) < (best[0], max(best[1]) - min(best[1])):
-            best = (extra, combination)
-    return best[1] if best else None
+    reach = len(choices) - 1 + allowed
+    ranks = [[prefix[i] for i in options] for options in choices]
+    found: list[tuple[int, int, tuple[int, ...]]] = []
+    for anchor in choices[0]:
+        rank = prefix[anchor]
+        nearby = [[anchor]]
+        for options, option_ranks in zip(choices[1:], ranks[1:], strict=True):
+            low = bisect.bisect_left(option_ranks, rank - reach)
+            high = bisect.bisect_right(option_ranks, rank + reach)
+            nearby.append(options[low:high])
+        best: tuple[int, int, tuple[int, ...]] | None = None
+        for combination in itertools.product(*nearby):
+            if len(set(combination)) != len(combination):
+                continue
+            first, last = min(combination), max(combination)
+            if tokens[first].segment != tokens[last].segment:
+                continue
+            counted = prefix[last + 1] - prefix[first]
+            chosen = sum(not tokens[i].stop and not tokens[i].number for i in combination)
+            extra = counted - chosen
+            if extra <= allowed and (best is None or (extra, last - first) < best[:2]):
+                best = (extra, last - first, combination)
+        if best is not None:
+            found.append(best)
+    used: set[int] = set()
+    result = []
+    for _, _, combination in sorted(found):
+        if used.isdisjoint(combination):
+            used.update(combination)
+            result.append(combination)
+            if len(result) == MAX_HITS_PER_PHRASE:
+                break
+    return result
 
 
 PRE_NEGATION_REACH = 3
@@ -854,19 +889,27 @@ def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
     result: list[Hit] = []
+    # Hits that end before the current one starts, to carry a negation over "and"/"or": the
+    # ones ending last are the previous item. Hits come sorted by start, so a min-heap of
+    # ends tells which have ended.
+    pending: list[tuple[int, int]] = []
+    last_end, last_hits = -1, list[Hit]()
     for hit in sorted(hits, key=lambda h: (h.low, h.high)):
+        while pending and pending[0][0] < hit.low:
+            end, index = heapq.heappop(pending)
+            if end > last_end:
+                last_end, last_hits = end, [result[index]]
+            elif end == last_end:
+                last_hits.append(result[index])
         start = _negation_before(hit, tokens)
         if start is None and _negated_inside_or_after(hit, tokens):
             start = hit.low
         if start is None:
-            before = [h for h in result if h.high < hit.low]
-            if before:
-                last = max(h.high for h in before)
-                previous = [h for h in before if h.high == last and h.negated]
-                if previous and _carried_over(previous[0], hit, tokens):
-                    start = previous[0].negation_start
-        negated = start is not None
-        result.append(Hit(hit.pattern, hit.tokens, negated, start))
+            previous = [h for h in last_hits if h.negated]
+            if previous and _carried_over(previous[0], hit, tokens):
+                start = previous[0].negation_start
+        result.append(Hit(hit.pattern, hit.tokens, start is not None, start))
+        heapq.heappush(pending, (hit.high, len(result) - 1))
     return result
 
 

@@ -114,6 +114,24 @@ def test_negation(taxonomy: Taxonomy, line: str, expected: str) -> None:
     assert verdict(taxonomy, line) == expected
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No bots in January. In February we buy bots",
+        "No bots, no bots, buy bots",
+        "Без ботов не обойтись: берём ботов",
+    ],
+)
+def test_every_occurrence_counts_not_only_the_first(taxonomy: Taxonomy, line: str) -> None:
+    assert verdict(taxonomy, line) == "gray"
+
+
+def test_a_long_line_of_repeated_words_is_checked(taxonomy: Taxonomy) -> None:
+    line = ("no bots. " * 5_000) + "buy followers"
+    result = check_line(line, taxonomy)
+    assert result.verdict == "gray" and result.matched == ("buy followers",)
+
+
 def test_a_negated_line_says_what_it_avoids(taxonomy: Taxonomy) -> None:
     result = check_line("No bots, no purchased followers", taxonomy)
     assert result.verdict == "white"
