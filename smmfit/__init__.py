@@ -1,6 +1,7 @@
 """smmfit: which social network to test first for a persona, with the evidence behind it.
 
-Pure Python (never imports streamlit): load the sourced data, rank networks for a persona.
+Pure Python (never imports streamlit): load the sourced data, rank networks for a persona,
+check a promotion plan's tactics.
 
 >>> from smmfit import Evidence, Persona, load_dataset, rank
 >>> result = rank(Persona(region="RU", age_min=25, age_max=44), Evidence(load_dataset()))
@@ -12,17 +13,23 @@ from smmfit.data import DataError, Dataset, load_dataset
 from smmfit.evidence import Evidence
 from smmfit.models import Persona, PlatformResult, Ranking, Recommendation, Weights
 from smmfit.scoring import rank, rank_batch
+from smmfit.tactics import PlanCheck, Taxonomy, check_line, check_plan, load_taxonomy
 
 __all__ = [
     "DataError",
     "Dataset",
     "Evidence",
     "Persona",
+    "PlanCheck",
     "PlatformResult",
     "Ranking",
     "Recommendation",
+    "Taxonomy",
     "Weights",
+    "check_line",
+    "check_plan",
     "load_dataset",
+    "load_taxonomy",
     "rank",
     "rank_batch",
 ]
