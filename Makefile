@@ -32,6 +32,7 @@ typecheck: $(INSTALLED)
 bench: $(INSTALLED)  ## speed figures, printed (see the README's Benchmarks section)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.app
+	$(BIN)/python -m bench.tactics
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

@@ -18,6 +18,11 @@ page = st.navigation(
         ),
         st.Page("pages/platforms.py", title=t("nav.platforms", language), icon=":material/hub:"),
         st.Page("pages/method.py", title=t("nav.method", language), icon=":material/menu_book:"),
+        st.Page(
+            "pages/tactics.py",
+            title=t("nav.tactics", language),
+            icon=":material/policy:",
+        ),
     ]
 )
 page.run()

@@ -10,6 +10,7 @@ starts and written back after every change.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +21,17 @@ import streamlit as st
 from smmfit.audience import audience_profile
 from smmfit.charts import audience_charts, ranking_chart
 from smmfit.coverage import CoverageReport, coverage
-from smmfit.data import load_dataset
+from smmfit.data import DataError, load_dataset
 from smmfit.evidence import Evidence
-from smmfit.i18n import LANGUAGES, Language, language_of, platform_name, region_name, t
+from smmfit.i18n import (
+    LANGUAGES,
+    Language,
+    format_number,
+    language_of,
+    platform_name,
+    region_name,
+    t,
+)
 from smmfit.links import (
     explorer_from_query,
     language_from_query,
@@ -44,11 +53,30 @@ from smmfit.models import (
     Note,
     Persona,
     Ranking,
+    RegionError,
     Weights,
     default_weights,
+    normalise_region,
 )
 from smmfit.scoring import rank
 from smmfit.tables import ranking_csv, ranking_display
+from smmfit.tactic_reports import (
+    VERDICT_ICONS,
+    line_details,
+    plan_csv,
+    plan_markdown,
+    verdict_label,
+)
+from smmfit.tactics import (
+    LINE_VERDICTS,
+    MAX_PLAN_CHARS,
+    MAX_PLAN_LINES,
+    Context,
+    PlanCheck,
+    PlanError,
+    Taxonomy,
+    load_taxonomy,
+)
 from smmfit.uncertainty import Uncertainty, win_probabilities
 from smmfit.whatif import what_would_change
 
@@ -336,4 +364,120 @@ def persona_summary(language: Language) -> None:
     name = state["fit_name"]
     st.sidebar.markdown(
         escape_markdown(f"{name}: " if name else "") + escape_markdown(" · ".join(parts))
+    )
+
+
+# --- tactic checker ---------------------------------------------------------------------------
+
+ANY_PLATFORM = "any"
+
+
+@st.cache_resource(max_entries=1)
+def taxonomy() -> Taxonomy:
+    """The validated tactics and their phrase index, shared by every session (read-only)."""
+    return load_taxonomy(platforms=evidence().dataset.platforms)
+
+
+def _seed_tactics_context() -> None:
+    """Country and platform from the link, once per session; anything unknown is ignored."""
+    if "tactics_seeded" in st.session_state:
+        return
+    query = _query()
+    region, platform = WORLDWIDE, ANY_PLATFORM
+    with contextlib.suppress(RegionError):
+        region = normalise_region(query.get("region", [WORLDWIDE])[0])
+    with contextlib.suppress(DataError):
+        if query.get("platform"):
+            platform = evidence().dataset.platform_id(query["platform"][0])
+    st.session_state["tactics_region"] = region
+    st.session_state["tactics_platform"] = platform
+    st.session_state["tactics_seeded"] = True
+
+
+def tactics_context_form(language: Language) -> Context:
+    """Country and platform selectors; the link keeps their codes so it can be shared."""
+    _seed_tactics_context()
+    platforms = tuple(evidence().dataset.platforms)
+    col_region, col_platform = st.columns(2)
+    col_region.selectbox(
+        t("tactics.region", language),
+        REGIONS,
+        format_func=lambda code: (
+            t("tactics.any_region", language) if code == WORLDWIDE else region_name(code, language)
+        ),
+        key="tactics_region",
+    )
+    col_platform.selectbox(
+        t("tactics.platform", language),
+        (ANY_PLATFORM, *platforms),
+        format_func=lambda code: (
+            t("tactics.any_platform", language)
+            if code == ANY_PLATFORM
+            else platform_name(code, language)
+        ),
+        key="tactics_platform",
+    )
+    region, platform = st.session_state["tactics_region"], st.session_state["tactics_platform"]
+    st.query_params["region"] = region
+    st.query_params["lang"] = language
+    if platform == ANY_PLATFORM:
+        st.query_params.pop("platform", None)
+    else:
+        st.query_params["platform"] = platform
+    return Context(region=region, platform=None if platform == ANY_PLATFORM else platform)
+
+
+def plan_error_message(error: PlanError, language: Language) -> str:
+    params = {
+        "chars": format_number(error.params.get("chars", 0), language),
+        "lines": format_number(error.params.get("lines", 0), language),
+        "limit": format_number(
+            MAX_PLAN_LINES if error.kind == "too_many_lines" else MAX_PLAN_CHARS, language
+        ),
+    }
+    return t(f"tactics.error_{error.kind}", language, **params)
+
+
+def show_tactic_check(check: PlanCheck, tactics: Taxonomy, language: Language, key: str) -> None:
+    """Counts by verdict, every line worst first with its evidence, and the downloads."""
+    counts = check.counts()
+    st.subheader(t("tactics.summary", language))
+    for column, verdict in zip(st.columns(len(LINE_VERDICTS)), LINE_VERDICTS, strict=True):
+        column.metric(
+            f"{VERDICT_ICONS[verdict]} {verdict_label(verdict, language)}",
+            counts[verdict],
+            help=t(f"tactics.meaning_{verdict}", language),
+        )
+    st.subheader(t("tactics.results", language))
+    for line in check.worst_first():
+        with st.container(border=True):
+            st.markdown(
+                f"{VERDICT_ICONS[line.verdict]} **{verdict_label(line.verdict, language)}** · "
+                f"{t('tactics.line', language, number=line.number)}: {escape_markdown(line.line)}"
+            )
+            for label_key, text in line_details(line, tactics, check, language):
+                if label_key != "tactics.rules":
+                    st.markdown(f"- **{t(label_key, language)}**: {text}")
+            if line.rules:
+                with st.expander(t("tactics.rules", language)):
+                    for rule in line.rules:
+                        st.markdown(f"- [{escape_markdown(rule.source)}](<{rule.url}>)")
+    csv_column, markdown_column = st.columns(2)
+    csv_column.download_button(
+        t("tactics.download_csv", language),
+        plan_csv(check, tactics, language),
+        file_name="smmfit-tactics.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key=f"tactics_csv_{key}",
+    )
+    markdown_column.download_button(
+        t("tactics.download_md", language),
+        plan_markdown(check, tactics, language),
+        file_name="smmfit-tactics.md",
+        mime="text/markdown",
+        on_click="ignore",
+        icon=":material/download:",
+        key=f"tactics_md_{key}",
     )

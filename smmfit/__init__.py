@@ -1,7 +1,7 @@
 """smmfit: which social network to test first for a persona, with the evidence behind it.
 
 Pure Python (never imports streamlit): load the sourced data, rank networks for a persona,
-and say how sure the pick is.
+say how sure the pick is, and check a promotion plan's tactics.
 
 >>> from smmfit import Evidence, Persona, load_dataset, rank
 >>> result = rank(Persona(region="RU", age_min=25, age_max=44), Evidence(load_dataset()))
@@ -13,6 +13,7 @@ from smmfit.data import DataError, Dataset, load_dataset
 from smmfit.evidence import Evidence
 from smmfit.models import Persona, PlatformResult, Ranking, Recommendation, Weights
 from smmfit.scoring import rank, rank_batch
+from smmfit.tactics import PlanCheck, Taxonomy, check_line, check_plan, load_taxonomy
 from smmfit.uncertainty import Uncertainty, win_probabilities
 
 __all__ = [
@@ -20,12 +21,17 @@ __all__ = [
     "Dataset",
     "Evidence",
     "Persona",
+    "PlanCheck",
     "PlatformResult",
     "Ranking",
     "Recommendation",
+    "Taxonomy",
     "Uncertainty",
     "Weights",
+    "check_line",
+    "check_plan",
     "load_dataset",
+    "load_taxonomy",
     "rank",
     "rank_batch",
     "win_probabilities",

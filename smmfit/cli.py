@@ -1,4 +1,6 @@
-"""The command line: ``python -m smmfit rank|rank-batch|data-report``, a stable contract.
+"""The command line: ``python -m smmfit rank|rank-batch|data-report|check-tactics``.
+
+A stable contract for scripts.
 
 Bad input exits with code 2 and one line naming the problem, never a traceback.
 """
@@ -31,6 +33,8 @@ from smmfit.models import (
     validation_messages,
 )
 from smmfit.scoring import rank, rank_batch
+from smmfit.tactic_reports import plan_json, plan_table
+from smmfit.tactics import Context, PlanError, TaxonomyError, check_plan, decode_plan, load_taxonomy
 from smmfit.uncertainty import DEFAULT_DRAWS, MAX_DRAWS, Uncertainty, win_probabilities
 
 EXIT_USAGE = 2
@@ -125,6 +129,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--format", choices=("json", "table"), default="table")
     report.add_argument("--lang", choices=LANGUAGES, default="en")
+    tactics = commands.add_parser(
+        "check-tactics",
+        help="class each line of a promotion plan (read from stdin) white, gray or black",
+        description="Reads a plan from standard input, one tactic a line, and classes each "
+        "non-empty line white, gray, black or unrecognized (review by hand).",
+    )
+    tactics.add_argument("--region", help="ISO country code such as RU or FR (default: any)")
+    tactics.add_argument("--platform", help="platform id or alias such as vk, instagram, twitter")
+    tactics.add_argument("--format", choices=("json", "table"), default="table")
+    tactics.add_argument("--lang", choices=LANGUAGES, default="en")
     return parser
 
 
@@ -385,12 +399,51 @@ def _data_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tactics_context(args: argparse.Namespace, dataset: Dataset) -> Context:
+    platform = None
+    if args.platform:
+        try:
+            platform = dataset.platform_id(args.platform)
+        except DataError as error:
+            raise UsageError(f"--platform: {error}") from None
+    try:
+        return Context(region=args.region, platform=platform)
+    except ValidationError as error:
+        raise UsageError(f"--{'; '.join(validation_messages(error))}") from None
+
+
+def _check_tactics(args: argparse.Namespace) -> int:
+    dataset = _load(args.data_dir)
+    context = _tactics_context(args, dataset)
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError(
+            "check-tactics reads the plan from standard input: "
+            "python -m smmfit check-tactics < plan.txt"
+        )
+    try:
+        taxonomy = load_taxonomy(args.data_dir / "tactics.yaml", platforms=dataset.platforms)
+    except TaxonomyError as error:
+        raise UsageError(f"data: {error}") from None
+    try:
+        check = check_plan(decode_plan(sys.stdin.buffer.read()), taxonomy, context)
+    except PlanError as error:
+        raise UsageError(str(error)) from None
+    if args.format == "json":
+        print(json.dumps(plan_json(check, args.lang), ensure_ascii=False, indent=2))
+    else:
+        print(plan_table(check, args.lang))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        handler = {"rank": _rank, "rank-batch": _rank_batch, "data-report": _data_report}[
-            args.command
-        ]
+        handler = {
+            "rank": _rank,
+            "rank-batch": _rank_batch,
+            "data-report": _data_report,
+            "check-tactics": _check_tactics,
+        }[args.command]
         return handler(args)
     except UsageError as error:
         print(f"smmfit: error: {error}", file=sys.stderr)

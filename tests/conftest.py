@@ -10,8 +10,11 @@ import pytest
 
 from smmfit.data import Dataset, load_dataset
 from smmfit.evidence import Evidence
+from smmfit.tactics import Taxonomy, load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
+# Reports a test wants shown after the run (the tactic checker's precision and recall).
+SUMMARIES = pytest.StashKey[list[str]]()
 
 URL = "https://example.org/source"
 
@@ -200,3 +203,20 @@ def data_dir(tmp_path: Path) -> Path:
     for source in (ROOT / "data").glob("*.csv"):
         (target / source.name).write_bytes(source.read_bytes())
     return target
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+@pytest.fixture
+def summary(request: pytest.FixtureRequest) -> list[str]:
+    """Text appended here is printed at the end of the run, after the test results."""
+    return request.config.stash.setdefault(SUMMARIES, [])
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for text in terminalreporter.config.stash.get(SUMMARIES, []):
+        terminalreporter.write_sep("-", "tactic checker")
+        terminalreporter.write_line(text)

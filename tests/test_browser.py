@@ -124,3 +124,38 @@ def test_page_draws_charts_without_exception(
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
         finally:
             browser.close()
+
+
+def test_tactic_checker_classes_a_pasted_plan(server: str) -> None:
+    """The plan is typed into the page, checked on Ctrl+Enter, and stays in Russian."""
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    done = "[data-testid='stApp'][data-test-script-state='notRunning']"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=_chromium_or_skip(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(server + "/tactics?lang=ru&region=RU", wait_until="domcontentloaded")
+            page.wait_for_selector(done, timeout=60_000)
+            box = page.locator("textarea").first
+            plan = "Таргет ВКонтакте\nКупить 5000 подписчиков\nРассылка со взломанных аккаунтов"
+            box.fill(plan)
+            box.press("Control+Enter")
+            page.wait_for_selector("text=Строка 3", timeout=30_000)
+            page.wait_for_selector(done, timeout=60_000)
+            main = page.inner_text("[data-testid='stMain']")
+            assert page.locator("[data-testid='stException']").count() == 0
+            assert "Проверка тактик" in main
+            assert "Чёрная" in main and "Серая" in main and "Белая" in main
+            height = page.evaluate(
+                "() => document.querySelector(\"[data-testid='stMain']\").scrollHeight"
+            )
+            page.set_viewport_size({"width": 1400, "height": min(int(height) + 100, 4000)})
+            page.screenshot(path=str(ARTIFACTS / "tactics.png"), full_page=True)
+        finally:
+            browser.close()

@@ -1,0 +1,59 @@
+"""Tactic checker: a promotion plan in, each line classed white, gray or black with the rules."""
+
+import streamlit as st
+
+import ui
+from smmfit.i18n import t
+from smmfit.tactic_reports import VERDICT_ICONS
+from smmfit.tactics import VERDICTS, PlanError, check_plan, check_tactics
+
+language = ui.current_language()
+st.title(t("tactics.title", language))
+st.caption(t("tactics.caption", language))
+
+taxonomy = ui.taxonomy()
+context = ui.tactics_context_form(language)
+paste, checklist = st.tabs(
+    [t("tactics.mode_paste", language), t("tactics.mode_checklist", language)]
+)
+
+with paste:
+    # No max_chars: a plan over the limit gets a message and stays in the box, never cut.
+    plan = st.text_area(
+        t("tactics.plan", language),
+        key="tactics_plan",
+        height=220,
+        placeholder=t("tactics.plan_placeholder", language),
+        help=t("tactics.plan_help", language),
+    )
+    if not plan.strip():
+        st.info(t("tactics.empty_plan", language), icon=":material/edit_note:")
+    else:
+        try:
+            result = check_plan(plan, taxonomy, context)
+        except PlanError as error:
+            st.error(ui.plan_error_message(error, language), icon=":material/error:")
+        else:
+            ui.show_tactic_check(result, taxonomy, language, key="plan")
+
+with checklist:
+    st.caption(t("tactics.checklist_help", language))
+    for column, verdict in zip(st.columns(len(VERDICTS)), VERDICTS, strict=True):
+        with column.expander(
+            f"{VERDICT_ICONS[verdict]} {t(f'tactics.group_{verdict}', language)}",
+            expanded=True,
+        ):
+            for tactic in taxonomy.tactics:
+                if tactic.verdict == verdict:
+                    st.checkbox(tactic.name.get(language), key=f"tactics_pick_{tactic.id}")
+    ticked = [
+        tactic.id
+        for tactic in taxonomy.tactics
+        if st.session_state.get(f"tactics_pick_{tactic.id}")
+    ]
+    if ticked:
+        ui.show_tactic_check(
+            check_tactics(ticked, taxonomy, context, language), taxonomy, language, key="list"
+        )
+    else:
+        st.info(t("tactics.nothing_ticked", language), icon=":material/checklist:")

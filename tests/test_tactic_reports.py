@@ -1,0 +1,150 @@
+"""Reports of a tactic check: the JSON contract, the terminal table, CSV and Markdown bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smmfit.i18n import LANGUAGES, Language, catalog
+from smmfit.tactic_reports import (
+    VERDICT_ICONS,
+    VERDICT_MARKS,
+    escape_markdown,
+    plan_csv,
+    plan_json,
+    plan_markdown,
+    plan_table,
+    verdict_label,
+)
+from smmfit.tactics import LINE_VERDICTS, Context, PlanCheck, Taxonomy, check_plan
+
+PLAN = "\n".join(
+    [
+        "Weekly reels",
+        '=HYPERLINK("http://evil") buy 5k followers',
+        "- Use hacked accounts to spam",
+        "No bots",
+        "Budget: $500 *bold* [x](javascript:alert(1))",
+    ]
+)
+
+
+@pytest.fixture
+def check(taxonomy: Taxonomy) -> PlanCheck:
+    return check_plan(PLAN, taxonomy, Context(region="RU", platform="vk"))
+
+
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "a BOM, so Excel reads Cyrillic"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_json_contract(check: PlanCheck) -> None:
+    rows = plan_json(check, "en")
+    assert [row["verdict"] for row in rows] == ["white", "gray", "black", "white", "unrecognized"]
+    for row in rows:
+        assert set(row) == {"line", "verdict", "tactics", "matched", "rules", "alternative"}
+        assert all(set(rule) == {"source", "url"} for rule in row["rules"])
+    assert rows[2]["tactics"][0] == "spam_from_hacked_accounts"
+    assert rows[2]["rules"] and rows[2]["rules"][0]["url"].startswith("https://")
+    assert rows[4] == {
+        "line": "Budget: $500 *bold* [x](javascript:alert(1))",
+        "verdict": "unrecognized",
+        "tactics": [],
+        "matched": [],
+        "rules": [],
+        "alternative": None,
+    }
+    assert rows[3]["tactics"] == [] and rows[3]["matched"] == ["No bots"]
+
+
+def test_json_alternative_follows_the_language(check: PlanCheck, taxonomy: Taxonomy) -> None:
+    english, russian = plan_json(check, "en"), plan_json(check, "ru")
+    assert english[1]["alternative"] == taxonomy["buying_followers_bots"].alternative.en
+    assert russian[1]["alternative"] == taxonomy["buying_followers_bots"].alternative.ru
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_table_lists_every_line_and_the_counts(check: PlanCheck, language: Language) -> None:
+    table = plan_table(check, language)
+    lines = table.splitlines()
+    assert len(lines) == 1 + 5 + 2
+    assert "spam_from_hacked_accounts" in lines[3]
+    assert verdict_label("black", language) in lines[3]
+    assert lines[-1].count(":") == 4
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_csv_one_row_per_line_in_plan_order_and_formula_safe(
+    check: PlanCheck, taxonomy: Taxonomy, language: Language
+) -> None:
+    rows = read_csv(plan_csv(check, taxonomy, language))
+    assert len(rows) == 5
+    header = catalog(language)
+    text, verdict = header["tactics.col_text"], header["tactics.col_verdict"]
+    assert [row[header["tactics.col_line"]] for row in rows] == ["1", "2", "3", "4", "5"]
+    assert rows[1][text].startswith("'=HYPERLINK")
+    assert rows[2][text].startswith("'- Use hacked")
+    assert rows[2][verdict] == verdict_label("black", language)
+    assert (
+        taxonomy["spam_from_hacked_accounts"].why.get(language)
+        in rows[2][header["tactics.col_why"]]
+    )
+    assert "https://" in rows[2][header["tactics.col_rules"]]
+    assert rows[3][header["tactics.col_tactics"]].startswith(header["tactics.avoided"])
+    for row in rows:
+        assert not any(value.startswith(("=", "+", "-", "@")) for value in row.values())
+
+
+def test_csv_names_tactics_in_the_language(check: PlanCheck, taxonomy: Taxonomy) -> None:
+    rows = read_csv(plan_csv(check, taxonomy, "ru"))
+    assert rows[1]["Тактики"] == taxonomy["buying_followers_bots"].name.ru
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_markdown_has_counts_and_lines_worst_first(
+    check: PlanCheck, taxonomy: Taxonomy, language: Language
+) -> None:
+    text = plan_markdown(check, taxonomy, language).decode("utf-8")
+    assert text.startswith(f"# {catalog(language)['tactics.report_title']}")
+    for verdict in LINE_VERDICTS:
+        assert f"| {VERDICT_MARKS[verdict]} {verdict_label(verdict, language)} |" in text
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    marks = [heading.split()[1] for heading in headings]
+    assert marks == ["⛔", "⚠️", "❓", "✅", "✅"]
+    assert "(<https://" in text
+
+
+def test_markdown_keeps_user_text_inert(check: PlanCheck, taxonomy: Taxonomy) -> None:
+    text = plan_markdown(check, taxonomy, "en").decode("utf-8")
+    assert r"\$500 \*bold\* \[x\]\(javascript\:alert\(1\)\)" in text
+    assert "](javascript" not in text
+
+
+@given(st.text(max_size=80))
+def test_escaped_markdown_has_no_bare_special_characters(text: str) -> None:
+    escaped = escape_markdown(text)
+    index = 0
+    while index < len(escaped):
+        if escaped[index] == "\\":
+            index += 2
+            continue
+        assert escaped[index] not in "`*_[]()<>#$|~"
+        index += 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_verdict_has_a_word_a_meaning_an_icon_and_a_mark(language: Language) -> None:
+    keys = catalog(language)
+    for verdict in LINE_VERDICTS:
+        assert keys[f"tactics.verdict_{verdict}"] and keys[f"tactics.meaning_{verdict}"]
+        assert VERDICT_ICONS[verdict].startswith(":material/")
+        assert VERDICT_MARKS[verdict]
+    for kind in ("empty", "binary", "too_long", "too_many_lines"):
+        assert keys[f"tactics.error_{kind}"]
+    for verdict in ("white", "gray", "black"):
+        assert keys[f"tactics.group_{verdict}"]
