@@ -196,6 +196,7 @@ def audience_charts(profile: pd.DataFrame, language: Language) -> dict[str, dict
 # Cell status -> colour; the year (or a word) is written in every cell as well.
 COVERAGE_COLOURS = {
     "covered": "#0072B2",
+    "stale": "#E69F00",
     "fallback": "#56B4E9",
     "gap": "#E5E5E5",
     "not_applicable": "#FFFFFF",
@@ -211,7 +212,7 @@ def coverage_chart(report: CoverageReport, dimension: str, language: Language) -
     for cell in report.cells:
         if cell.dimension != dimension:
             continue
-        covered = cell.status == "covered" and cell.year is not None
+        covered = cell.status in ("covered", "stale") and cell.year is not None
         values.append(
             {
                 "platform": platform_name(cell.platform, language),

@@ -32,7 +32,7 @@ from smmfit.models import (
     default_weights,
     validation_messages,
 )
-from smmfit.scoring import rank, rank_batch
+from smmfit.scoring import STALE_AFTER_YEARS, rank, rank_batch
 from smmfit.tactic_reports import plan_json, plan_table
 from smmfit.tactics import Context, PlanError, TaxonomyError, check_plan, decode_plan, load_taxonomy
 from smmfit.uncertainty import DEFAULT_DRAWS, MAX_DRAWS, Uncertainty, win_probabilities
@@ -354,7 +354,7 @@ def coverage_json(report: CoverageReport, language: Language) -> dict[str, Any]:
 
 
 # How a cell prints in the table: its year, or what stands in for it.
-_TABLE_MARKS = {"fallback": "ww", "gap": "gap", "not_applicable": "n/a"}
+_TABLE_MARKS = {"stale": "old", "fallback": "ww", "gap": "gap", "not_applicable": "n/a"}
 
 
 def coverage_table(report: CoverageReport) -> str:
@@ -363,7 +363,7 @@ def coverage_table(report: CoverageReport) -> str:
     platforms = list(dict.fromkeys(cell.platform for cell in report.cells))
     marks = {
         (c.platform, c.region, c.dimension): str(c.year)
-        if c.year is not None
+        if c.status == "covered" and c.year is not None
         else _TABLE_MARKS[c.status]
         for c in report.cells
     }
@@ -381,7 +381,9 @@ def coverage_table(report: CoverageReport) -> str:
     median = "-" if totals.median_age_years is None else f"{totals.median_age_years:g}"
     used = "-" if totals.median_age_used_years is None else f"{totals.median_age_used_years:g}"
     lines += [
-        "year = the figure scoring uses; ww = worldwide figure used; gap = none; n/a = not asked",
+        "year = the figure scoring uses; old = only a figure older than "
+        f"{totals.as_of - STALE_AFTER_YEARS} (used, with a caveat); ww = worldwide figure used; "
+        "gap = none; n/a = not asked",
         f"rows: {totals.rows}  sources: {totals.sources}",
         f"cells covered: {totals.covered_cells} of {totals.applicable_cells} "
         f"({totals.share_covered:.1%})",

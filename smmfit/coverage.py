@@ -43,7 +43,9 @@ CoverageDimension = Literal[
     "gender", "age", "device", "os", "audience", "segment", "availability"
 ]  # fmt: skip
 COVERAGE_DIMENSIONS: tuple[CoverageDimension, ...] = get_args(CoverageDimension)
-CellStatus = Literal["covered", "fallback", "gap", "not_applicable"]
+# "stale": only a figure older than the freshness threshold (scoring.STALE_AFTER_YEARS) is
+# there; scoring still uses it, with a caveat, but the report counts the cell as a gap.
+CellStatus = Literal["covered", "stale", "fallback", "gap", "not_applicable"]
 
 FRAME_COLUMNS = ("platform", "region", "dimension", "year", "reason")
 
@@ -173,13 +175,15 @@ class _Grid:
                 authority=provenance.authority,
                 sources=provenance.sources,
             )
+        reason = _caveat(provenance, record, self.as_of)
+        stale = self.as_of - provenance.year > STALE_AFTER_YEARS
         return CoverageCell(
             platform=platform,
             region=region,
             dimension=dimension,
-            status="covered",
+            status="stale" if stale else "covered",
             year=provenance.year,
-            reason=_caveat(provenance, record, self.as_of),
+            reason=reason if not stale or reason else _note("stale", year=provenance.year),
             authority=provenance.authority,
             sources=provenance.sources,
         )

@@ -86,11 +86,24 @@ def test_shares_are_counted_from_the_cells(report: CoverageReport) -> None:
         assert share == pytest.approx(sum(c.covered for c in cells) / len(cells))
 
 
-def test_only_covered_cells_have_a_year_and_every_gap_says_why(report: CoverageReport) -> None:
+def test_only_covered_and_stale_cells_have_a_year_and_every_gap_says_why(
+    report: CoverageReport,
+) -> None:
     for cell in report.cells:
-        assert (cell.year is not None) == cell.covered, cell
+        assert (cell.year is not None) == (cell.status in ("covered", "stale")), cell
         if not cell.covered:
             assert cell.reason is not None, cell
+
+
+def test_a_figure_older_than_the_threshold_counts_as_a_gap(report: CoverageReport) -> None:
+    """Issue 3: a seed network's cell needs a 2022+ source or is reported as a gap, with why."""
+    vk_age = report.cell("vk", "RU", "age")
+    assert vk_age.status == "stale" and vk_age.year == 2018 and not vk_age.covered
+    assert vk_age.reason is not None and vk_age.reason.key == "coverage.stale"
+    for cell in report.cells:
+        # Availability records are dated events: a 2018 unblock is still in force.
+        if cell.status == "covered" and cell.year is not None and cell.dimension != "availability":
+            assert cell.year >= report.totals.as_of - 4, cell
 
 
 @pytest.mark.parametrize(("platform", "dimension"), [("instagram", "age"), ("x", "gender")])
@@ -150,7 +163,9 @@ def test_frame_has_the_promised_columns(report: CoverageReport) -> None:
                                                      "reason")  # fmt: skip
     assert len(frame) == len(report.cells)
     assert str(frame["year"].dtype) == "Int64"
-    assert frame["year"].notna().sum() == report.totals.covered_cells
+    assert frame["year"].notna().sum() == sum(
+        c.status in ("covered", "stale") for c in report.cells
+    )
     russian = report.to_frame("ru")
     assert (russian["reason"] != frame["reason"]).any()
 
@@ -222,7 +237,7 @@ def test_figure_older_than_the_block_is_flagged(tmp_path: Path) -> None:
     ]
     report = synthetic_report(tmp_path, rows, availability=[block("alpha", "DE")])
     cell = report.cell("alpha", "DE", "gender")
-    assert cell.covered and cell.year == 2020
+    assert cell.status == "stale" and cell.year == 2020
     assert cell.reason is not None and cell.reason.key == "coverage.pre_block"
 
 
