@@ -17,8 +17,12 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -82,6 +86,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 process.wait()
 
 
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[Browser]:
+    """One headless Debian Chromium for the module (never a downloaded browser build)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=_chromium_or_skip(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
 def _healthy(base: str) -> bool:
     try:
         with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as reply:
@@ -90,72 +111,52 @@ def _healthy(base: str) -> bool:
         return False
 
 
+DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def _screenshot(page: Page, name: str) -> None:
+    """Full-page screenshot; Streamlit scrolls inside its main area, so grow the viewport."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    height = page.evaluate("() => document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(int(height) + 100, 4000)})
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
 @pytest.mark.parametrize(("name", "path", "expected", "marks"), PAGES)
 def test_page_draws_charts_without_exception(
-    server: str, name: str, path: str, expected: str, marks: int
+    server: str, browser: Browser, name: str, path: str, expected: str, marks: int
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=_chromium_or_skip(),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(server + path, wait_until="domcontentloaded")
-            page.wait_for_selector(
-                "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000
-            )
-            chart = "[data-testid='stVegaLiteChart']"
-            if marks:
-                page.wait_for_selector(f"{chart} .mark-rect path", timeout=30_000)
-            drawn = page.locator(f"{chart} .mark-rect path").count()
-            assert drawn >= marks, f"expected at least {marks} bars in the charts, found {drawn}"
-            assert page.locator("[data-testid='stException']").count() == 0
-            assert expected in page.inner_text("[data-testid='stMain']")
-            # Streamlit scrolls inside its main area: grow the viewport to show all of it.
-            height = page.evaluate(
-                "() => document.querySelector(\"[data-testid='stMain']\").scrollHeight"
-            )
-            page.set_viewport_size({"width": 1400, "height": int(height) + 100})
-            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(server + path, wait_until="domcontentloaded")
+        page.wait_for_selector(DONE, timeout=60_000)
+        chart = "[data-testid='stVegaLiteChart']"
+        if marks:
+            page.wait_for_selector(f"{chart} .mark-rect path", timeout=30_000)
+        drawn = page.locator(f"{chart} .mark-rect path").count()
+        assert drawn >= marks, f"expected at least {marks} bars in the charts, found {drawn}"
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert expected in page.inner_text("[data-testid='stMain']")
+        _screenshot(page, name)
+    finally:
+        page.close()
 
 
-def test_tactic_checker_classes_a_pasted_plan(server: str) -> None:
+def test_tactic_checker_classes_a_pasted_plan(server: str, browser: Browser) -> None:
     """The plan is typed into the page, checked on Ctrl+Enter, and stays in Russian."""
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    done = "[data-testid='stApp'][data-test-script-state='notRunning']"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=_chromium_or_skip(),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
-        try:
-            page = browser.new_page(viewport={"width": 1400, "height": 900})
-            page.goto(server + "/tactics?lang=ru&region=RU", wait_until="domcontentloaded")
-            page.wait_for_selector(done, timeout=60_000)
-            box = page.locator("textarea").first
-            plan = "Таргет ВКонтакте\nКупить 5000 подписчиков\nРассылка со взломанных аккаунтов"
-            box.fill(plan)
-            box.press("Control+Enter")
-            page.wait_for_selector("text=Строка 3", timeout=30_000)
-            page.wait_for_selector(done, timeout=60_000)
-            main = page.inner_text("[data-testid='stMain']")
-            assert page.locator("[data-testid='stException']").count() == 0
-            assert "Проверка тактик" in main
-            assert "Чёрная" in main and "Серая" in main and "Белая" in main
-            height = page.evaluate(
-                "() => document.querySelector(\"[data-testid='stMain']\").scrollHeight"
-            )
-            page.set_viewport_size({"width": 1400, "height": min(int(height) + 100, 4000)})
-            page.screenshot(path=str(ARTIFACTS / "tactics.png"), full_page=True)
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(server + "/tactics?lang=ru&region=RU", wait_until="domcontentloaded")
+        page.wait_for_selector(DONE, timeout=60_000)
+        box = page.locator("textarea").first
+        box.fill("Таргет ВКонтакте\nКупить 5000 подписчиков\nРассылка со взломанных аккаунтов")
+        box.press("Control+Enter")
+        page.wait_for_selector("text=Строка 3", timeout=30_000)
+        page.wait_for_selector(DONE, timeout=60_000)
+        main = page.inner_text("[data-testid='stMain']")
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert "Проверка тактик" in main
+        assert "Чёрная" in main and "Серая" in main and "Белая" in main
+        _screenshot(page, "tactics")
+    finally:
+        page.close()
