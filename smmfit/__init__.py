@@ -1,7 +1,7 @@
 """smmfit: which social network to test first for a persona, with the evidence behind it.
 
 Pure Python (never imports streamlit): load the sourced data, rank networks for a persona,
-and say how sure the pick is.
+say how sure the pick is, and hand it over as a deck or a report.
 
 >>> from smmfit import Evidence, Persona, load_dataset, rank
 >>> result = rank(Persona(region="RU", age_min=25, age_max=44), Evidence(load_dataset()))
@@ -11,6 +11,7 @@ True
 
 from smmfit.data import DataError, Dataset, load_dataset
 from smmfit.evidence import Evidence
+from smmfit.export import deck_pptx, report_html
 from smmfit.models import Persona, PlatformResult, Ranking, Recommendation, Weights
 from smmfit.scoring import rank, rank_batch
 from smmfit.uncertainty import Uncertainty, win_probabilities
@@ -25,8 +26,10 @@ __all__ = [
     "Recommendation",
     "Uncertainty",
     "Weights",
+    "deck_pptx",
     "load_dataset",
     "rank",
     "rank_batch",
+    "report_html",
     "win_probabilities",
 ]
