@@ -11,6 +11,7 @@ starts and written back after every change.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -22,12 +23,14 @@ from smmfit.charts import audience_charts, ranking_chart
 from smmfit.coverage import CoverageReport, coverage
 from smmfit.data import load_dataset
 from smmfit.evidence import Evidence
+from smmfit.export import HTML_MIME, PPTX_MIME, meeting_pack, pack_html, pack_pptx
 from smmfit.i18n import LANGUAGES, Language, language_of, platform_name, region_name, t
 from smmfit.links import (
     explorer_from_query,
     language_from_query,
     persona_from_query,
     persona_to_query,
+    view_link,
     weights_from_query,
     weights_to_query,
 )
@@ -279,6 +282,54 @@ def fit_view(persona_json: str, weights_json: str, language: Language) -> FitVie
         csv=ranking_csv(result, language, uncertainty),
         chart=ranking_chart(result, language).to_dict(),
     )
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def meeting_files(
+    persona_json: str, weights_json: str, language: Language, generated: date
+) -> tuple[bytes, bytes]:
+    """The meeting deck (.pptx) and report (.html) of a Fit view, built together on demand."""
+    view = fit_view(persona_json, weights_json, language)
+    persona = view.result.persona
+    pick = view.result.recommendation.platform
+    audience = audience_profile(evidence(), pick, persona.region, persona) if pick else None
+    pack = meeting_pack(
+        view.result, view.uncertainty, view.changes, language,
+        audience=audience, generated=generated,
+    )  # fmt: skip
+    return pack_pptx(pack, generated), pack_html(pack)
+
+
+def downloads(view: FitView, persona: Persona, weights: Weights, language: Language) -> None:
+    """CSV, deck and report downloads. The deck and report are built only when clicked:
+    the download buttons take a callable, so an ordinary rerun renders no chart to PNG."""
+    persona_json, weights_json = persona.model_dump_json(), weights.model_dump_json()
+    today = date.today()
+    stem = "smmfit-" + (persona.region.lower() if not persona.name else "persona")
+    csv_column, deck_column, report_column = st.columns(3)
+    csv_column.download_button(
+        t("fit.download_csv", language), view.csv, file_name="smmfit-ranking.csv",
+        mime="text/csv", on_click="ignore", icon=":material/download:", key="fit_csv",
+    )  # fmt: skip
+    deck_column.download_button(
+        t("export.download_deck", language),
+        lambda: meeting_files(persona_json, weights_json, language, today)[0],
+        file_name=f"{stem}-{today.isoformat()}.pptx", mime=PPTX_MIME, on_click="ignore",
+        icon=":material/slideshow:", key="fit_deck",
+    )  # fmt: skip
+    report_column.download_button(
+        t("export.download_report", language),
+        lambda: meeting_files(persona_json, weights_json, language, today)[1],
+        file_name=f"{stem}-{today.isoformat()}.html", mime=HTML_MIME, on_click="ignore",
+        icon=":material/description:", key="fit_report",
+    )  # fmt: skip
+
+
+def share_link(persona: Persona, weights: Weights, language: Language) -> None:
+    """The link reproducing the view, in a code block (which has a copy button)."""
+    st.markdown(f"**{t('export.link', language)}**")
+    st.code(view_link(persona, weights, language, st.context.url), language=None)
+    st.caption(t("export.link_help", language))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
