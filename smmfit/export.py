@@ -287,17 +287,45 @@ def _slide(deck: Any, title: str) -> Any:
     return slide
 
 
+# A sans-serif character is about half as wide as the font size; a line is 1.2 sizes high,
+# plus the third of a size left after each paragraph.
+_CHAR_WIDTH, _LINE_HEIGHT, _PARAGRAPH_GAP = 0.5, 1.2, 1 / 3
+_SMALLEST = 0.6  # shrink text no further than to 60% of its size
+
+
+def _fit_scale(lines: Sequence[Line], box: Box) -> float:
+    """The font scale at which the lines fill no more than the box (an estimate).
+
+    python-pptx cannot measure text without the font files, and PowerPoint applies its own
+    shrink-to-fit only once the text is edited, so the deck is sized before it is written.
+    """
+    width_pt, height_pt = box.width / Pt(1), box.height / Pt(1)
+    scale = 1.0
+    while scale > _SMALLEST:
+        height = 0.0
+        for text, size, _ in lines:
+            points = size * scale
+            per_line = max(1, int(width_pt / (points * _CHAR_WIDTH)))
+            rows = -(-max(len(text), 1) // per_line)
+            height += points * (rows * _LINE_HEIGHT + _PARAGRAPH_GAP)
+        if height <= height_pt:
+            break
+        scale -= 0.05
+    return max(scale, _SMALLEST)
+
+
 def _text(slide: Any, lines: Sequence[Line], box: Box) -> None:
-    """A text box of paragraphs, wrapped to its width."""
+    """A text box of paragraphs, wrapped to its width, smaller when they would overflow it."""
     frame = slide.shapes.add_textbox(*(Emu(v) for v in box)).text_frame
     frame.word_wrap = True
+    scale = _fit_scale(lines, box)
     for index, (text, size, bold) in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         run = paragraph.add_run()
         run.text = text
-        run.font.size = Pt(size)
+        run.font.size = Pt(round(size * scale))
         run.font.bold = bold
-        paragraph.space_after = Pt(size // 3)
+        paragraph.space_after = Pt(round(size * scale * _PARAGRAPH_GAP))
 
 
 def _picture(slide: Any, chart: Chart, box: Box) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from pydantic import ValidationError
 
@@ -147,6 +147,8 @@ def view_link(
     'https://x.io/?region=RU&age=18-39&gender=any&devices=ios,android,windows,macos&segment=b2c&lang=ru'
     """
     query = {**persona_to_query(persona, language), **weights_to_query(weights, persona.goal)}
+    if base and not urlsplit(base).path:
+        base += "/"  # http://host:8501 -> http://host:8501/?...
     return f"{base or ''}?{urlencode(query, quote_via=quote, safe=',')}"
 
 

@@ -18,7 +18,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from smmfit.audience import audience_profile
 from smmfit.evidence import Evidence
 from smmfit.export import (
+    _BODY,
     TacticSummary,
+    _fit_scale,
     clean,
     deck_pptx,
     meeting_pack,
@@ -245,3 +247,36 @@ def test_any_plan_line_is_safe_in_both_formats(russia: Args, line: str) -> None:
     assert clean(line) in "".join(parsed.parts) or not clean(line)
     shown = slides(pack_pptx(pack, DAY))
     assert f"risky: {clean(line)}" in shown[-1][1]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ([("Short line", 16, False)] * 3, 1.0),  # fits as it is
+        ([("word " * 60, 16, False)] * 10, None),  # shrinks, stays readable
+        ([("word " * 400, 16, False)] * 20, 0.6),  # cannot fit: the smallest size
+    ],
+)
+def test_text_shrinks_to_fit_its_box(
+    lines: list[tuple[str, int, bool]], expected: float | None
+) -> None:
+    scale = _fit_scale(lines, _BODY)
+    if expected is None:
+        assert 0.6 < scale < 1.0
+    else:
+        assert scale == pytest.approx(expected)
+
+
+def test_a_long_list_of_blocks_is_set_smaller_to_fit(evidence: Evidence) -> None:
+    """China blocks many networks: their slide's text is smaller than Russia's default."""
+    shown = Presentation(io.BytesIO(deck(inputs(evidence, Persona(region="CN")))))
+    blocked = next(s for s in shown.slides if s.shapes.title.text == "Blocked or restricted here")
+    sizes = {
+        run.font.size.pt
+        for shape in blocked.shapes
+        if shape.has_text_frame and shape.shape_id != blocked.shapes.title.shape_id
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    }
+    assert len(sizes) == 1
+    assert 10 <= sizes.pop() < 16

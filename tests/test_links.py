@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,5 +89,15 @@ def test_a_view_link_parses_back_to_the_view(persona: Persona, language: str) ->
     assert language_from_query(params) == language
 
 
-def test_a_view_link_without_base_is_relative() -> None:
-    assert view_link(Persona(region="CN"), Weights(), "en").startswith("?region=CN&")
+@pytest.mark.parametrize(
+    ("base", "start"),
+    [
+        (None, "?region=CN&"),
+        ("", "?region=CN&"),
+        ("http://127.0.0.1:8501", "http://127.0.0.1:8501/?region=CN&"),
+        ("https://smmfit.example/app/", "https://smmfit.example/app/?region=CN&"),
+        ("https://smmfit.example/fit", "https://smmfit.example/fit?region=CN&"),
+    ],
+)
+def test_a_view_link_starts_with_the_app_address(base: str | None, start: str) -> None:
+    assert view_link(Persona(region="CN"), Weights(), "en", base).startswith(start)
