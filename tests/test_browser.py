@@ -123,3 +123,35 @@ def test_page_draws_charts_without_exception(
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
         finally:
             browser.close()
+
+
+def test_fit_page_downloads_the_meeting_pack(server: str, tmp_path: Path) -> None:
+    """The deck and report are built on click, in the server's download thread."""
+    from playwright.sync_api import sync_playwright
+    from pptx import Presentation
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=_chromium_or_skip(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+            page.goto(server + "/?region=RU&age=25-44&name=Q4&lang=en")
+            page.wait_for_selector(
+                "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000
+            )
+            saved = {}
+            for kind in ("PPTX", "HTML"):
+                with page.expect_download(timeout=60_000) as download:
+                    page.locator("button", has_text=f"({kind})").first.click()
+                saved[kind] = tmp_path / download.value.suggested_filename
+                download.value.save_as(saved[kind])
+        finally:
+            browser.close()
+    assert saved["PPTX"].suffix == ".pptx"
+    titles = [slide.shapes.title.text for slide in Presentation(str(saved["PPTX"])).slides]
+    assert titles[0] == "Q4"
+    assert "Test first: VK" in titles
+    assert "Test first: VK" in saved["HTML"].read_text(encoding="utf-8")
