@@ -46,7 +46,10 @@ from smmfit.uncertainty import Uncertainty
 TacticSummary = Sequence[tuple[str, str]]
 TACTIC_LINES_SHOWN = 5
 SOURCES_PER_SLIDE = 16
-CHART_WIDTH = 560  # px of the chart's plotting area; the page stretches it instead
+# The page stretches the ranking chart to its width; on a slide it gets a fixed size, taller
+# bars than on screen so the names read from the back of the room.
+CHART_WIDTH = 440  # px of the plotting area
+CHART_STEP = 36  # px per network
 CHART_SCALE = 2  # PNG pixels per chart pixel, sharp on a projector
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -132,7 +135,8 @@ def _subtitle(persona: Persona, language: Language) -> str:
         region_name(persona.region, language),
         t(f"segment.{persona.segment}", language),
     ]
-    return ", ".join(parts)
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def _ranking_rows(result: Ranking, language: Language, uncertainty: Uncertainty | None) -> Any:
@@ -182,7 +186,11 @@ def meeting_pack(
     persona = result.persona
     pick = result.recommendation
     scored = any(item.score is not None for item in result.ranking)
-    chart = {**ranking_chart(result, language).to_dict(), "width": CHART_WIDTH}
+    chart = {
+        **ranking_chart(result, language).to_dict(),
+        "width": CHART_WIDTH,
+        "height": {"step": CHART_STEP},
+    }
     audience_specs = audience_charts(audience, language) if audience is not None else {}
     confidence = uncertainty.confidence if uncertainty is not None else None
     flips = uncertainty.flips_if if uncertainty is not None else ()
@@ -335,16 +343,23 @@ def _picture(slide: Any, chart: Chart, box: Box) -> None:
     slide.shapes.add_picture(io.BytesIO(chart.png), Emu(box.left), Emu(box.top), *size)
 
 
+# Relative widths of the ranking table's columns: rank, network, score, reach, match, wins.
+_COLUMN_WIDTHS = (0.45, 1.55, 0.55, 0.85, 0.8, 0.9)
+
+
 def _table(slide: Any, rows: Sequence[Sequence[str]], box: Box) -> None:
     height = Emu(Inches(0.3) * len(rows))
     shape = slide.shapes.add_table(
         len(rows), len(rows[0]), Emu(box.left), Emu(box.top), Emu(box.width), height
     )
+    widths = _COLUMN_WIDTHS[: len(rows[0])]
+    for column, width in zip(shape.table.columns, widths, strict=True):
+        column.width = Emu(int(box.width * width / sum(widths)))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             cell = shape.table.cell(r, c)
             cell.text = value
-            cell.text_frame.paragraphs[0].runs[0].font.size = Pt(11)
+            cell.text_frame.paragraphs[0].runs[0].font.size = Pt(10)
 
 
 def _or_none(lines: list[Line], language: Language) -> list[Line]:
@@ -363,7 +378,11 @@ def _title_slide(deck: Any, pack: MeetingPack) -> None:
 
 def _ranking_slide(deck: Any, pack: MeetingPack) -> None:
     slide = _slide(deck, t("fit.ranking", pack.language))
-    chart_box, table_box = _BODY.shrink(Inches(0.6)).columns(2)
+    body = _BODY.shrink(Inches(0.6))
+    chart_width = int(body.width * 0.56)
+    chart_box = Box(body.left, body.top, chart_width, body.height)
+    table_left = body.left + chart_width + _GAP
+    table_box = Box(table_left, body.top, body.left + body.width - table_left, body.height)
     if pack.ranking is not None:
         _picture(slide, pack.ranking, chart_box)
     _table(slide, pack.ranking_table, table_box)
