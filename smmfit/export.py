@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 import pandas as pd
 import vl_convert
@@ -45,7 +46,7 @@ from smmfit.uncertainty import Uncertainty
 # (verdict, plan line), worst first: the tactic checker's result as plain data.
 TacticSummary = Sequence[tuple[str, str]]
 TACTIC_LINES_SHOWN = 5
-SOURCES_PER_SLIDE = 16
+SOURCES_PER_SLIDE = 18
 # The page stretches the ranking chart to its width; on a slide it gets a fixed size, taller
 # bars than on screen so the names read from the back of the room.
 CHART_WIDTH = 440  # px of the plotting area
@@ -322,8 +323,11 @@ def _fit_scale(lines: Sequence[Line], box: Box) -> float:
     return max(scale, _SMALLEST)
 
 
-def _text(slide: Any, lines: Sequence[Line], box: Box) -> None:
-    """A text box of paragraphs, wrapped to its width, smaller when they would overflow it."""
+def _text(slide: Any, lines: Sequence[Line], box: Box, links: Sequence[str] | None = None) -> None:
+    """A text box of paragraphs, wrapped to its width, smaller when they would overflow it.
+
+    With ``links``, each paragraph links to the address at the same position.
+    """
     frame = slide.shapes.add_textbox(*(Emu(v) for v in box)).text_frame
     frame.word_wrap = True
     scale = _fit_scale(lines, box)
@@ -331,6 +335,8 @@ def _text(slide: Any, lines: Sequence[Line], box: Box) -> None:
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         run = paragraph.add_run()
         run.text = text
+        if links:
+            run.hyperlink.address = links[index]
         run.font.size = Pt(round(size * scale))
         run.font.bold = bold
         paragraph.space_after = Pt(round(size * scale * _PARAGRAPH_GAP))
@@ -427,8 +433,9 @@ def _list_slides(deck: Any, pack: MeetingPack) -> None:
         if len(parts) > 1:
             title = t("export.sources_part", language, part=number, parts=len(parts))
         slide = _slide(deck, title)
-        lines = [(f"{name} — {url}", 11, False) for name, url in part]
-        _text(slide, _or_none(lines, language), _BODY)
+        # The host names where to look; the whole address is the paragraph's link.
+        lines = [(f"{name} — {urlsplit(url).hostname}", 14, False) for name, url in part]
+        _text(slide, _or_none(lines, language), _BODY, [url for _, url in part])
 
     if pack.tactics is not None:
         slide = _slide(deck, t("export.tactics", language))
