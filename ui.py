@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -23,6 +24,7 @@ from smmfit.charts import audience_charts, ranking_chart
 from smmfit.coverage import CoverageReport, coverage
 from smmfit.data import DataError, load_dataset
 from smmfit.evidence import Evidence
+from smmfit.export import HTML_MIME, PPTX_MIME, meeting_pack, pack_html, pack_pptx
 from smmfit.i18n import (
     LANGUAGES,
     Language,
@@ -37,6 +39,7 @@ from smmfit.links import (
     language_from_query,
     persona_from_query,
     persona_to_query,
+    view_link,
     weights_from_query,
     weights_to_query,
 )
@@ -75,6 +78,7 @@ from smmfit.tactics import (
     PlanCheck,
     PlanError,
     Taxonomy,
+    check_plan,
     load_taxonomy,
 )
 from smmfit.uncertainty import Uncertainty, win_probabilities
@@ -329,6 +333,77 @@ def fit_view(persona_json: str, weights_json: str, language: Language) -> FitVie
     )
 
 
+def session_tactic_summary() -> tuple[tuple[str, str], ...] | None:
+    """The plan checked on the Tactic checker page this session, worst lines first, if any."""
+    plan = str(st.session_state.get("tactics_plan", ""))
+    if not plan.strip():
+        return None
+    region = st.session_state.get("tactics_region", WORLDWIDE)
+    platform = st.session_state.get("tactics_platform", ANY_PLATFORM)
+    context = Context(region=region, platform=None if platform == ANY_PLATFORM else platform)
+    try:
+        check = check_plan(plan, taxonomy(), context)
+    except PlanError:
+        return None  # the Tactic checker page shows that error; the deck simply omits it
+    return tuple((line.verdict, line.line) for line in check.worst_first())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def meeting_files(
+    persona_json: str,
+    weights_json: str,
+    language: Language,
+    generated: date,
+    tactic_summary: tuple[tuple[str, str], ...] | None = None,
+) -> tuple[bytes, bytes]:
+    """The meeting deck (.pptx) and report (.html) of a Fit view, built together on demand.
+
+    With a plan checked this session, both end with its tactic-check summary.
+    """
+    view = fit_view(persona_json, weights_json, language)
+    persona = view.result.persona
+    pick = view.result.recommendation.platform
+    audience = audience_profile(evidence(), pick, persona.region, persona) if pick else None
+    pack = meeting_pack(
+        view.result, view.uncertainty, view.changes, language,
+        audience=audience, tactic_summary=tactic_summary, generated=generated,
+    )  # fmt: skip
+    return pack_pptx(pack, generated), pack_html(pack)
+
+
+def downloads(view: FitView, persona: Persona, weights: Weights, language: Language) -> None:
+    """CSV, deck and report downloads. The deck and report are built only when clicked:
+    the download buttons take a callable, so an ordinary rerun renders no chart to PNG."""
+    persona_json, weights_json = persona.model_dump_json(), weights.model_dump_json()
+    today = date.today()
+    tactics = session_tactic_summary()
+    stem = "smmfit-" + (persona.region.lower() if not persona.name else "persona")
+    csv_column, deck_column, report_column = st.columns(3)
+    csv_column.download_button(
+        t("fit.download_csv", language), view.csv, file_name="smmfit-ranking.csv",
+        mime="text/csv", on_click="ignore", icon=":material/download:", key="fit_csv",
+    )  # fmt: skip
+    deck_column.download_button(
+        t("export.download_deck", language),
+        lambda: meeting_files(persona_json, weights_json, language, today, tactics)[0],
+        file_name=f"{stem}-{today.isoformat()}.pptx", mime=PPTX_MIME, on_click="ignore",
+        icon=":material/slideshow:", key="fit_deck",
+    )  # fmt: skip
+    report_column.download_button(
+        t("export.download_report", language),
+        lambda: meeting_files(persona_json, weights_json, language, today, tactics)[1],
+        file_name=f"{stem}-{today.isoformat()}.html", mime=HTML_MIME, on_click="ignore",
+        icon=":material/description:", key="fit_report",
+    )  # fmt: skip
+
+
+def share_link(persona: Persona, weights: Weights, language: Language) -> None:
+    """The link reproducing the view, in a code block (which has a copy button)."""
+    st.markdown(f"**{t('export.link', language)}**")
+    st.code(view_link(persona, weights, language, st.context.url), language=None)
+    st.caption(t("export.link_help", language))
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
 def audience_view(
     persona_json: str | None, platform: str, region: str, language: Language
@@ -406,6 +481,7 @@ def tactics_context_form(language: Language) -> Context:
             t("tactics.any_region", language) if code == WORLDWIDE else region_name(code, language)
         ),
         key="tactics_region",
+        persist_state="session",
     )
     col_platform.selectbox(
         t("tactics.platform", language),
@@ -416,6 +492,7 @@ def tactics_context_form(language: Language) -> Context:
             else platform_name(code, language)
         ),
         key="tactics_platform",
+        persist_state="session",
     )
     region, platform = st.session_state["tactics_region"], st.session_state["tactics_platform"]
     st.query_params["region"] = region

@@ -2,8 +2,9 @@
 
 Targets (issue 2, on the 2-core reference machine): one ranking <= 5 ms after the data is
 loaded; 100,000 personas ranked in <= 5 s. Issue 7: win probabilities from 10,000 plausible
-scenarios across all networks <= 100 ms for one persona. These are measured here, not
-asserted in tests.
+scenarios across all networks <= 100 ms for one persona. Issue 6: the meeting deck and
+report for one persona (no target; the first call includes starting the chart renderer).
+These are measured here, not asserted in tests.
 """
 
 from __future__ import annotations
@@ -18,13 +19,17 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+from smmfit.audience import audience_profile
 from smmfit.data import load_dataset
 from smmfit.evidence import Evidence
+from smmfit.export import deck_pptx, report_html
 from smmfit.models import GENDERS, GOALS, OPERATING_SYSTEMS, SEGMENTS, Persona
 from smmfit.scoring import rank, rank_batch
 from smmfit.uncertainty import DEFAULT_DRAWS, win_probabilities
+from smmfit.whatif import what_would_change
 
 SEED = 20261123
 BATCH_SIZE = 100_000
@@ -108,6 +113,23 @@ def main() -> None:
         f"win probabilities, {DEFAULT_DRAWS:,} draws (median of 50)", statistics.median(sure), 0.1
     )
     report("win probabilities, 95th percentile", statistics.quantiles(sure, n=20)[18], None)
+
+    # The meeting pack of one persona: charts rendered to PNG, the deck and the report.
+    persona = Persona(region="RU", age_min=25, age_max=44, gender="female", name="bench")
+    result = rank(persona, evidence)
+    sure_one = win_probabilities(persona, evidence, seed=0)
+    changes = what_would_change(result, evidence)
+    audience = audience_profile(evidence, str(result.recommendation.platform), "RU", persona)
+    today = date.today()
+    for name, build in (("deck (.pptx)", deck_pptx), ("report (.html)", report_html)):
+        times = timed(
+            lambda build=build: build(  # type: ignore[misc]
+                result, sure_one, changes, "en", audience=audience, generated=today
+            ),
+            6,
+        )
+        report(f"meeting {name}, first call", times[0], None)
+        report(f"meeting {name}, median of next 5", statistics.median(times[1:]), None)
 
     rows = random_personas(BATCH_SIZE, rng)
     start = time.perf_counter()

@@ -43,14 +43,8 @@ with changes.container(border=True):
 st.subheader(t("fit.ranking", language))
 st.vega_lite_chart(spec=view.chart, width="stretch")
 st.dataframe(view.table, hide_index=True, width="stretch")
-st.download_button(
-    t("fit.download_csv", language),
-    view.csv,
-    file_name="smmfit-ranking.csv",
-    mime="text/csv",
-    on_click="ignore",
-    icon=":material/download:",
-)
+ui.downloads(view, persona, weights, language)
+ui.share_link(persona, weights, language)
 
 st.subheader(t("audience.title", language))
 scored = [item.platform for item in result.ranking if item.score is not None]

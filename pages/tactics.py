@@ -22,6 +22,8 @@ with paste:
     plan = st.text_area(
         t("tactics.plan", language),
         key="tactics_plan",
+        # Kept across pages: the Fit page's meeting pack includes the checked plan.
+        persist_state="session",
         height=220,
         placeholder=t("tactics.plan_placeholder", language),
         help=t("tactics.plan_help", language),

@@ -1,7 +1,8 @@
 """smmfit: which social network to test first for a persona, with the evidence behind it.
 
 Pure Python (never imports streamlit): load the sourced data, rank networks for a persona,
-say how sure the pick is, and check a promotion plan's tactics.
+say how sure the pick is, hand it over as a deck or a report, and check a promotion plan's
+tactics.
 
 >>> from smmfit import Evidence, Persona, load_dataset, rank
 >>> result = rank(Persona(region="RU", age_min=25, age_max=44), Evidence(load_dataset()))
@@ -11,6 +12,7 @@ True
 
 from smmfit.data import DataError, Dataset, load_dataset
 from smmfit.evidence import Evidence
+from smmfit.export import deck_pptx, report_html
 from smmfit.models import Persona, PlatformResult, Ranking, Recommendation, Weights
 from smmfit.scoring import rank, rank_batch
 from smmfit.tactics import PlanCheck, Taxonomy, check_line, check_plan, load_taxonomy
@@ -30,9 +32,11 @@ __all__ = [
     "Weights",
     "check_line",
     "check_plan",
+    "deck_pptx",
     "load_dataset",
     "load_taxonomy",
     "rank",
     "rank_batch",
+    "report_html",
     "win_probabilities",
 ]

@@ -1,4 +1,4 @@
-"""The command line: ``python -m smmfit rank|rank-batch|data-report|check-tactics``.
+"""The command line: ``python -m smmfit rank|report|rank-batch|data-report|check-tactics``.
 
 A stable contract for scripts.
 
@@ -12,14 +12,17 @@ import csv
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
 from pydantic import TypeAdapter, ValidationError
 
+from smmfit.audience import audience_profile
 from smmfit.coverage import COVERAGE_DIMENSIONS, CoverageReport, coverage
 from smmfit.data import DATA_DIR, DataError, Dataset, load_dataset
 from smmfit.evidence import Evidence
+from smmfit.export import deck_pptx, report_html
 from smmfit.i18n import LANGUAGES, Language, format_people, format_share, render
 from smmfit.models import (
     DEVICE_CHOICES,
@@ -36,6 +39,7 @@ from smmfit.scoring import STALE_AFTER_YEARS, rank, rank_batch
 from smmfit.tactic_reports import plan_json, plan_table
 from smmfit.tactics import Context, PlanError, TaxonomyError, check_plan, decode_plan, load_taxonomy
 from smmfit.uncertainty import DEFAULT_DRAWS, MAX_DRAWS, Uncertainty, win_probabilities
+from smmfit.whatif import what_would_change
 
 EXIT_USAGE = 2
 
@@ -89,34 +93,49 @@ def _weights(text: str, goal: str | None) -> Weights:
         raise UsageError(f"--weights: {'; '.join(validation_messages(error))}") from None
 
 
+def _persona_options(command: argparse.ArgumentParser) -> None:
+    """The persona, weights and scenario options shared by rank and report."""
+    command.add_argument("--age", type=_age_range, default=(18, 65), help="age range, e.g. 18-39")
+    command.add_argument("--gender", choices=GENDERS, default="any")
+    command.add_argument("--region", default="WW", help="ISO country code such as RU, or WW")
+    command.add_argument(
+        "--device", nargs="+", default=["any"], metavar="DEVICE",
+        help=f"one or more of {', '.join(DEVICE_CHOICES)}",
+    )  # fmt: skip
+    command.add_argument("--segment", choices=SEGMENTS, default="b2c")
+    command.add_argument("--goal", choices=GOALS)
+    command.add_argument("--name", default="")
+    command.add_argument("--weights", default="", help="e.g. reach=0.5,match=0.3,segment=0.2")
+    command.add_argument(
+        "--include-blocked", action="store_true", help="score blocked networks too"
+    )
+    command.add_argument("--lang", choices=LANGUAGES, default="en")
+    command.add_argument(
+        "--draws", type=_bounded_int(1, MAX_DRAWS), default=DEFAULT_DRAWS,
+        help=f"plausible scenarios for the win probabilities (default {DEFAULT_DRAWS:,})",
+    )  # fmt: skip
+    command.add_argument(
+        "--seed", type=_bounded_int(0, 2**32 - 1), default=0,
+        help="seed of the scenarios: the same seed gives the same probabilities",
+    )  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m smmfit", description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     one = commands.add_parser("rank", help="rank the networks for one persona")
-    one.add_argument("--age", type=_age_range, default=(18, 65), help="age range, e.g. 18-39")
-    one.add_argument("--gender", choices=GENDERS, default="any")
-    one.add_argument("--region", default="WW", help="ISO country code such as RU, or WW")
-    one.add_argument(
-        "--device", nargs="+", default=["any"], metavar="DEVICE",
-        help=f"one or more of {', '.join(DEVICE_CHOICES)}",
-    )  # fmt: skip
-    one.add_argument("--segment", choices=SEGMENTS, default="b2c")
-    one.add_argument("--goal", choices=GOALS)
-    one.add_argument("--name", default="")
-    one.add_argument("--weights", default="", help="e.g. reach=0.5,match=0.3,segment=0.2")
-    one.add_argument("--include-blocked", action="store_true", help="score blocked networks too")
+    _persona_options(one)
     one.add_argument("--format", choices=("json", "table"), default="table")
-    one.add_argument("--lang", choices=LANGUAGES, default="en")
-    one.add_argument(
-        "--draws", type=_bounded_int(1, MAX_DRAWS), default=DEFAULT_DRAWS,
-        help=f"plausible scenarios for the win probabilities (default {DEFAULT_DRAWS:,})",
-    )  # fmt: skip
-    one.add_argument(
-        "--seed", type=_bounded_int(0, 2**32 - 1), default=0,
-        help="seed of the scenarios: the same seed gives the same probabilities",
-    )  # fmt: skip
+
+    pack = commands.add_parser(
+        "report", help="the meeting pack for one persona: a deck (.pptx) or a report (.html)"
+    )
+    _persona_options(pack)
+    pack.add_argument(
+        "--out", type=Path, required=True, help="deck.pptx or report.html (format from the name)"
+    )
 
     many = commands.add_parser("rank-batch", help="rank many personas from a CSV file")
     many.add_argument("personas", type=Path, help="CSV with columns " + ", ".join(BATCH_COLUMNS))
@@ -266,9 +285,9 @@ def _load(data_dir: Path) -> Dataset:
         raise UsageError(f"data: {error}") from None
 
 
-def _rank(args: argparse.Namespace) -> int:
+def _persona(args: argparse.Namespace) -> Persona:
     try:
-        persona = Persona(
+        return Persona(
             name=args.name,
             age_min=args.age[0],
             age_max=args.age[1],
@@ -280,6 +299,10 @@ def _rank(args: argparse.Namespace) -> int:
         )
     except ValidationError as error:
         raise UsageError("; ".join(validation_messages(error))) from None
+
+
+def _rank(args: argparse.Namespace) -> int:
+    persona = _persona(args)
     weights = _weights(args.weights, args.goal) if args.weights else None
     evidence = Evidence(_load(args.data_dir))
     result = rank(persona, evidence, weights, args.include_blocked)
@@ -290,6 +313,38 @@ def _rank(args: argparse.Namespace) -> int:
         print(json.dumps(ranking_json(result, args.lang, sure), ensure_ascii=False, indent=2))
     else:
         print(ranking_table(result, args.lang, sure))
+    return 0
+
+
+REPORT_FORMATS = (".pptx", ".html")
+
+
+def _report(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    kind = out.suffix.lower()
+    if kind == ".htm":
+        kind = ".html"
+    if kind not in REPORT_FORMATS:
+        raise UsageError(f"--out: {out.name!r} needs the extension .pptx (deck) or .html (report)")
+    persona = _persona(args)
+    weights = _weights(args.weights, args.goal) if args.weights else None
+    evidence = Evidence(_load(args.data_dir))
+    result = rank(persona, evidence, weights, args.include_blocked)
+    sure = win_probabilities(
+        persona, evidence, weights, args.include_blocked, draws=args.draws, seed=args.seed
+    )
+    pick = result.recommendation.platform
+    audience = audience_profile(evidence, pick, persona.region, persona) if pick else None
+    build = deck_pptx if kind == ".pptx" else report_html
+    data = build(
+        result, sure, what_would_change(result, evidence), args.lang,
+        audience=audience, generated=date.today(),
+    )  # fmt: skip
+    try:
+        out.write_bytes(data)
+    except OSError as error:
+        raise UsageError(f"{out}: cannot be written ({error.strerror})") from None
+    print(out)
     return 0
 
 
@@ -440,12 +495,14 @@ def _check_tactics(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        handler = {
+        handlers = {
             "rank": _rank,
+            "report": _report,
             "rank-batch": _rank_batch,
             "data-report": _data_report,
             "check-tactics": _check_tactics,
-        }[args.command]
+        }
+        handler = handlers[args.command]
         return handler(args)
     except UsageError as error:
         print(f"smmfit: error: {error}", file=sys.stderr)

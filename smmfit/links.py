@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
 
 from pydantic import ValidationError
 
@@ -133,6 +134,22 @@ def weights_to_query(weights: Weights, goal: Goal | None) -> dict[str, str]:
         return {}
     values = (weights.reach, weights.match, weights.segment, weights.restricted_penalty)
     return {WEIGHTS_PARAM: ",".join(f"{value:g}" for value in values)}
+
+
+def view_link(
+    persona: Persona, weights: Weights, language: Language, base: str | None = None
+) -> str:
+    """The link that reproduces a Fit view: ``base`` (the app's URL) and the query.
+
+    Without a base the link is relative (``?region=...``), to be pasted after the app's address.
+
+    >>> view_link(Persona(region="RU", age_min=18, age_max=39), Weights(), "ru", "https://x.io/")
+    'https://x.io/?region=RU&age=18-39&gender=any&devices=ios,android,windows,macos&segment=b2c&lang=ru'
+    """
+    query = {**persona_to_query(persona, language), **weights_to_query(weights, persona.goal)}
+    if base and not urlsplit(base).path:
+        base += "/"  # http://host:8501 -> http://host:8501/?...
+    return f"{base or ''}?{urlencode(query, quote_via=quote, safe=',')}"
 
 
 def explorer_from_query(

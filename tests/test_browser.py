@@ -160,3 +160,25 @@ def test_tactic_checker_classes_a_pasted_plan(server: str, browser: Browser) -> 
         _screenshot(page, "tactics")
     finally:
         page.close()
+
+
+def test_fit_page_downloads_the_meeting_pack(server: str, browser: Browser, tmp_path: Path) -> None:
+    """The deck and report are built on click, in the server's download thread."""
+    from pptx import Presentation
+
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    try:
+        page.goto(server + "/?region=RU&age=25-44&name=Q4&lang=en")
+        page.wait_for_selector(DONE, timeout=60_000)
+        saved = {}
+        for kind in ("PPTX", "HTML"):
+            with page.expect_download(timeout=60_000) as download:
+                page.locator("button", has_text=f"({kind})").first.click()
+            saved[kind] = tmp_path / download.value.suggested_filename
+            download.value.save_as(saved[kind])
+    finally:
+        page.close()
+    assert saved["PPTX"].suffix == ".pptx"
+    titles = [slide.shapes.title.text for slide in Presentation(str(saved["PPTX"])).slides]
+    assert titles[0] == "Q4"
+    assert "Test first: VK" in titles

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pptx import Presentation
 
 from smmfit.cli import main
 from smmfit.i18n import format_since
@@ -242,3 +243,42 @@ def test_data_report_on_broken_data_is_one_line(
 ) -> None:
     code, _, err = run(["--data-dir", str(tmp_path), "data-report"], capsys)
     assert code == 2 and err.count("\n") == 1
+
+
+def test_report_writes_a_deck(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "deck.pptx"
+    argv = ["report", "--region", "RU", "--age", "25-44", "--name", "Q4 launch", "--draws", "500"]
+    assert main([*argv, "--lang", "ru", "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    titles = [slide.shapes.title.text for slide in Presentation(str(out)).slides]
+    assert titles[:3] == ["Q4 launch", "Персона", "Рейтинг"]
+    assert "Тестировать первой: ВКонтакте" in titles
+
+
+def test_report_writes_an_html_report(tmp_path: Path) -> None:
+    out = tmp_path / "Report.HTML"
+    assert main(["report", "--region", "US", "--draws", "500", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    assert "Test first: " in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--out", "deck.pdf"], "--out: 'deck.pdf' needs the extension .pptx (deck) or .html"),
+        (["--out", "deck"], "--out: 'deck' needs the extension .pptx"),
+        ([], "the following arguments are required: --out"),
+        (["--out", "x.pptx", "--age", "60-20"], "age range: minimum 60 is above maximum 20"),
+    ],
+)
+def test_report_bad_input_exits_2_with_one_line(
+    argv: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [a if not a.startswith(("x.", "deck")) else str(tmp_path / a) for a in argv]
+    assert main(["report", *argv]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert error.startswith("smmfit: error: ")
+    assert message in error
+    assert not list(tmp_path.iterdir())

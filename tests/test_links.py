@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smmfit.links import language_from_query, persona_from_query, persona_to_query
-from smmfit.models import Persona
+from smmfit.links import (
+    language_from_query,
+    persona_from_query,
+    persona_to_query,
+    view_link,
+    weights_from_query,
+)
+from smmfit.models import Persona, Weights
 from tests.test_scoring import personas
 
 
@@ -63,3 +72,32 @@ def test_parsing_any_query_never_raises_and_yields_a_valid_persona(
     Persona(**{k: v for k, v in values.items()})  # must not raise
     assert set(rejected) <= set(query)
     language_from_query(query)
+
+
+@settings(max_examples=50, deadline=None)
+@given(persona=personas, language=st.sampled_from(["en", "ru"]))
+def test_a_view_link_parses_back_to_the_view(persona: Persona, language: str) -> None:
+    weights = Weights(reach=1, match=0, segment=0.25, restricted_penalty=0.5)
+    link = view_link(persona, weights, language, "https://smmfit.example/")  # type: ignore[arg-type]
+    base, _, query = link.partition("?")
+    assert base == "https://smmfit.example/"
+    params = parse_qs(query, keep_blank_values=True)
+    values, rejected = persona_from_query(params)
+    assert rejected == []
+    assert Persona(**values) == persona
+    assert weights_from_query(params) == (weights, False)
+    assert language_from_query(params) == language
+
+
+@pytest.mark.parametrize(
+    ("base", "start"),
+    [
+        (None, "?region=CN&"),
+        ("", "?region=CN&"),
+        ("http://127.0.0.1:8501", "http://127.0.0.1:8501/?region=CN&"),
+        ("https://smmfit.example/app/", "https://smmfit.example/app/?region=CN&"),
+        ("https://smmfit.example/fit", "https://smmfit.example/fit?region=CN&"),
+    ],
+)
+def test_a_view_link_starts_with_the_app_address(base: str | None, start: str) -> None:
+    assert view_link(Persona(region="CN"), Weights(), "en", base).startswith(start)

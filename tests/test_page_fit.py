@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
+from datetime import date
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 import streamlit as st
+from pptx import Presentation
 from streamlit.testing.v1 import AppTest
+
+from smmfit.models import Persona, Weights
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -146,3 +152,82 @@ def test_leaving_the_page_and_coming_back_keeps_the_persona() -> None:
     assert app.selectbox(key="fit_region").value == "RU"
     assert app.slider(key="fit_age").value == (25, 44)
     assert app.segmented_control(key="fit_gender").value == "female"
+
+
+def download_labels(app: AppTest) -> list[str]:
+    return [element.proto.label for element in app.get("download_button")]
+
+
+def test_downloads_offer_the_csv_the_deck_and_the_report() -> None:
+    app = open_app(region="RU")
+    assert download_labels(app) == [
+        "Download the ranking (CSV)",
+        "Download the deck (PPTX)",
+        "Download the one-page report (HTML)",
+    ]
+    app.selectbox(key="lang").select("ru").run()
+    assert download_labels(app)[1:] == [
+        "Скачать презентацию (PPTX)",
+        "Скачать отчёт на одну страницу (HTML)",
+    ]
+
+
+def test_a_rerun_does_not_build_the_deck(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deck and report are built when their button is clicked, never on a rerun."""
+    import ui
+
+    def refuse(*_: object, **__: object) -> bytes:
+        raise AssertionError("the meeting pack was built on an ordinary rerun")
+
+    monkeypatch.setattr(ui, "meeting_pack", refuse)
+    app = open_app(region="RU")
+    app.selectbox(key="fit_region").select("US").run()
+    assert not app.exception
+
+
+def test_the_link_reproduces_the_view() -> None:
+    app = open_app(region="RU", age="25-44", gender="female", lang="ru", weights="1,0,0,0.5")
+    link = str(app.code[0].value)
+    assert link.startswith("?")
+    query = {key: values[0] for key, values in parse_qs(link[1:]).items()}
+    assert query["region"] == "RU"
+    assert query["age"] == "25-44"
+    assert query["gender"] == "female"
+    assert query["lang"] == "ru"
+    assert query["weights"] == "1,0,0,0.5"
+    again = open_app(**query)
+    assert pick(again) == pick(app)
+    assert str(again.code[0].value) == link
+
+
+def test_the_deck_button_gives_a_deck_of_the_view() -> None:
+    """What the deck button's callable returns: the pack of the persona the page shows."""
+    import ui
+
+    persona = Persona(region="RU", age_min=25, age_max=44, name="Q4 launch")
+    deck, report = ui.meeting_files(
+        persona.model_dump_json(), Weights().model_dump_json(), "ru", date(2026, 11, 23)
+    )
+    titles = [slide.shapes.title.text for slide in Presentation(io.BytesIO(deck)).slides]
+    assert titles[0] == "Q4 launch"
+    assert "Тестировать первой: ВКонтакте" in titles
+    assert "Тестировать первой: ВКонтакте" in report.decode()
+
+
+def test_a_plan_checked_this_session_ends_the_deck() -> None:
+    """The Tactic checker's plan rides along: the deck and report end with its summary."""
+    import ui
+
+    persona = Persona(region="RU", age_min=25, age_max=44)
+    summary = (("black", "Рассылка со взломанных аккаунтов"), ("gray", "Купить 5000 подписчиков"))
+    deck, report = ui.meeting_files(
+        persona.model_dump_json(), Weights().model_dump_json(), "en", date(2026, 11, 23), summary
+    )
+    slides = list(Presentation(io.BytesIO(deck)).slides)
+    last = " ".join(shape.text_frame.text for shape in slides[-1].shapes if shape.has_text_frame)
+    assert "Купить 5000 подписчиков" in last
+    assert "Купить 5000 подписчиков" in report.decode()
+    plain, _ = ui.meeting_files(
+        persona.model_dump_json(), Weights().model_dump_json(), "en", date(2026, 11, 23)
+    )
+    assert len(Presentation(io.BytesIO(plain)).slides) == len(slides) - 1
