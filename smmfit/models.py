@@ -238,6 +238,8 @@ class SourceRef(BaseModel):
     source: str
     url: str
     year: int
+    # True for the user's own uploaded figures: pages and exports mark them "your data".
+    user: bool = False
 
 
 class Note(BaseModel):
