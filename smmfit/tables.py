@@ -29,6 +29,7 @@ def ranking_frame(
 
     With ``uncertainty``, a column gives how often each network comes out first.
     """
+    with_user_data = any(source.user for item in result.ranking for source in item.sources)
     rows = []
     for item in result.ranking:
         rows.append(
@@ -52,6 +53,16 @@ def ranking_frame(
                 t("table.note", language): render(item.status_note, language)
                 if item.status_note
                 else "",
+                # Only with an upload in use: which networks' scores rest on the user's data.
+                **(
+                    {
+                        t("table_user.your_data", language): t("your_data.marker", language)
+                        if any(source.user for source in item.sources)
+                        else ""
+                    }
+                    if with_user_data
+                    else {}
+                ),
             }
         )
     return pd.DataFrame(rows)
@@ -79,6 +90,10 @@ def ranking_display(
     return frame
 
 
+def _user_mark(user: bool, language: Language) -> str:
+    return f"[{t('your_data.marker', language)}] " if user else ""
+
+
 def _safe_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
@@ -94,7 +109,9 @@ def ranking_csv(
         " | ".join(render(gap, language) for gap in item.gaps) for item in result.ranking
     ]
     frame[t("table.sources", language)] = [
-        " | ".join(f"{s.source} ({s.year}) {s.url}" for s in item.sources)
+        " | ".join(
+            f"{_user_mark(s.user, language)}{s.source} ({s.year}) {s.url}" for s in item.sources
+        )
         for item in result.ranking
     ]
     frame = frame.map(_safe_cell)
