@@ -20,7 +20,7 @@ import streamlit as st
 from smmfit.audience import audience_profile
 from smmfit.charts import audience_charts, ranking_chart
 from smmfit.coverage import CoverageReport, coverage
-from smmfit.data import load_dataset
+from smmfit.data import Figure, load_dataset
 from smmfit.evidence import Evidence
 from smmfit.i18n import LANGUAGES, Language, language_of, platform_name, region_name, t
 from smmfit.links import (
@@ -49,6 +49,7 @@ from smmfit.models import (
 from smmfit.scoring import rank
 from smmfit.tables import ranking_csv, ranking_display
 from smmfit.uncertainty import Uncertainty, win_probabilities
+from smmfit.upload import figures_digest, parse_upload, with_user_figures
 from smmfit.whatif import what_would_change
 
 REGIONS: tuple[str, ...] = (WORLDWIDE, *sorted(str(c.alpha_2) for c in pycountry.countries))
@@ -66,9 +67,89 @@ FORM_DEFAULTS: dict[str, Any] = {
 
 
 @st.cache_resource(max_entries=1)
-def evidence() -> Evidence:
+def builtin_evidence() -> Evidence:
     """The validated data and its chosen evidence, shared by every session (read-only)."""
     return Evidence(load_dataset())
+
+
+# The user's own figures live in this session only (never on disk); see pages/your_data.py.
+USER_FIGURES = "yd_figures"
+USER_DIGEST = "yd_digest"
+USER_NAME = "yd_name"
+USER_PROBLEMS = "yd_problems"
+USER_FILE_ID = "yd_file_id"
+
+
+@st.cache_resource(max_entries=16)
+def _evidence_with(digest: str, _figures: tuple[Figure, ...]) -> Evidence:
+    # Keyed by the digest alone: the figures are hashed once, when they are accepted.
+    return Evidence(with_user_figures(builtin_evidence().dataset, _figures))
+
+
+def data_key() -> str:
+    """Which data this session's pages use: "" for the published data, else a digest."""
+    return str(st.session_state.get(USER_DIGEST, ""))
+
+
+def evidence() -> Evidence:
+    """This session's evidence: the published data, extended by the user's own figures."""
+    figures = st.session_state.get(USER_FIGURES)
+    if figures:
+        return _evidence_with(data_key(), tuple(figures))
+    return builtin_evidence()
+
+
+def take_upload(name: str, data: bytes, file_id: str) -> None:
+    """Parse an uploaded file once; keep its figures, or its problems (and the old figures)."""
+    if st.session_state.get(USER_FILE_ID) == file_id:
+        return
+    st.session_state[USER_FILE_ID] = file_id
+    dataset = builtin_evidence().dataset
+    result = parse_upload(name, data, tuple(dataset.platforms), dataset.aliases)
+    if result.ok:
+        st.session_state[USER_FIGURES] = result.figures
+        st.session_state[USER_DIGEST] = figures_digest(result.figures)
+        st.session_state[USER_NAME] = name
+        st.session_state[USER_PROBLEMS] = ()
+    else:
+        st.session_state[USER_PROBLEMS] = result.problems
+
+
+def remove_user_data() -> None:
+    """One click: back to the published data."""
+    for key in (USER_FIGURES, USER_DIGEST, USER_NAME, USER_PROBLEMS):
+        st.session_state.pop(key, None)
+
+
+def user_data_summary() -> tuple[int, str] | None:
+    """How many of the user's figures are in use, and the file they came from."""
+    figures = st.session_state.get(USER_FIGURES)
+    if not figures:
+        return None
+    return len(figures), str(st.session_state.get(USER_NAME, ""))
+
+
+FORM_KEYS = (*FORM_DEFAULTS, "fit_w_reach", "fit_w_match", "fit_w_segment", "fit_w_penalty")
+_SAVED_FORM = "fit_saved"
+
+
+def restore_form() -> None:
+    """Put the persona form back as the user left it.
+
+    Streamlit drops a widget's value in any run that does not draw it, so visiting another
+    page (say, to upload a file that turns out broken) would reset the form to its first
+    options; a plain copy in session_state survives and is put back before the form draws.
+    """
+    saved = st.session_state.get(_SAVED_FORM, {})
+    for key, value in saved.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def save_form() -> None:
+    st.session_state[_SAVED_FORM] = {
+        key: st.session_state[key] for key in FORM_KEYS if key in st.session_state
+    }
 
 
 def _query() -> dict[str, list[str]]:
@@ -266,7 +347,8 @@ class FitView:
 # Cached views: switching back to a persona seen before skips scoring and Altair entirely.
 # Keys are JSON strings, so equal inputs hash equally; charts are kept as Vega-Lite dicts.
 @st.cache_data(max_entries=256, show_spinner=False)
-def fit_view(persona_json: str, weights_json: str, language: Language) -> FitView:
+def fit_view(persona_json: str, weights_json: str, language: Language, data: str) -> FitView:
+    """``data`` is :func:`data_key`: views of the user's own figures are cached apart."""
     persona = Persona.model_validate_json(persona_json)
     weights = Weights.model_validate_json(weights_json)
     result = rank(persona, evidence(), weights)
@@ -283,7 +365,7 @@ def fit_view(persona_json: str, weights_json: str, language: Language) -> FitVie
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def audience_view(
-    persona_json: str | None, platform: str, region: str, language: Language
+    persona_json: str | None, platform: str, region: str, language: Language, data: str
 ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """The audience profile of a network and its charts (as Vega-Lite dicts)."""
     persona = Persona.model_validate_json(persona_json) if persona_json else None
@@ -293,6 +375,6 @@ def audience_view(
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def coverage_report() -> CoverageReport:
-    """The data coverage report (computed once; the data only changes with a deploy)."""
+def coverage_report(data: str) -> CoverageReport:
+    """The data coverage report, once per data set (``data`` is :func:`data_key`)."""
     return coverage(evidence().dataset)
