@@ -35,6 +35,7 @@ from smmfit.models import (
     GENDERS,
     GOALS,
     MAX_AGE,
+    MAX_NAME_LENGTH,
     MIN_AGE,
     OPERATING_SYSTEMS,
     SEGMENTS,
@@ -253,7 +254,7 @@ def write_link(persona: Persona, weights: Weights, language: Language) -> None:
 def persona_form(language: Language) -> Persona:
     """The persona inputs (their values are also written to the URL by write_link)."""
     col_name, col_region, col_segment, col_goal = st.columns([2, 2, 1, 1])
-    col_name.text_input(t("fit.name", language), key="fit_name", max_chars=120)
+    col_name.text_input(t("fit.name", language), key="fit_name", max_chars=MAX_NAME_LENGTH)
     col_region.selectbox(
         t("fit.region", language),
         REGIONS,

@@ -100,6 +100,27 @@ def _safe_cell(value: object) -> object:
     return value
 
 
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells cannot run as spreadsheet formulas: every CSV we write uses it.
+
+    >>> neutralise_formulas(pd.DataFrame({"name": ["=1+1", "Anna"], "n": [-1, 2]})).values.tolist()
+    [["'=1+1", -1], ['Anna', 2]]
+    """
+    return frame.map(_safe_cell).rename(columns=_safe_cell)
+
+
+def safe_csv_text(frame: pd.DataFrame) -> str:
+    r"""CSV text safe to open in a spreadsheet: no formulas, and every line break quoted.
+
+    Rows end in CRLF (RFC 4180), so a cell holding a bare CR is quoted too; with pandas'
+    default LF endings it would not be, and a spreadsheet would start a new row there.
+
+    >>> safe_csv_text(pd.DataFrame({"a": ["x\r=1"]}))
+    'a\r\n"x\r=1"\r\n'
+    """
+    return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
+
+
 def ranking_csv(
     result: Ranking, language: Language, uncertainty: Uncertainty | None = None
 ) -> bytes:
@@ -114,5 +135,4 @@ def ranking_csv(
         )
         for item in result.ranking
     ]
-    frame = frame.map(_safe_cell)
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return safe_csv_text(frame).encode("utf-8-sig")

@@ -158,7 +158,8 @@ def _xlsx_table(data: bytes) -> list[tuple[int, list[str]]]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+        # NotImplementedError: a zip whose compression method Python does not know.
         raise _FileError("not_xlsx") from None
     if unpacked > MAX_XLSX_UNPACKED_BYTES:
         raise _FileError("too_big", size=round(unpacked / 2**20, 1), limit=MAX_UPLOAD_MB)

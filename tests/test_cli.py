@@ -242,3 +242,18 @@ def test_data_report_on_broken_data_is_one_line(
 ) -> None:
     code, _, err = run(["--data-dir", str(tmp_path), "data-report"], capsys)
     assert code == 2 and err.count("\n") == 1
+
+
+def test_rank_batch_output_is_safe_against_formulas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "personas.csv"
+    source.write_text(
+        'name,age_min,age_max,region\n"=HYPERLINK(""https://evil.example"",""x"")",25,44,RU\n'
+        "@SUM(A1),25,44,RU\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.csv"
+    assert run(["rank-batch", str(source), "-o", str(output)], capsys)[0] == 0
+    names = list(pd.read_csv(output)["name"])
+    assert names == ['\'=HYPERLINK("https://evil.example","x")', "'@SUM(A1)"]

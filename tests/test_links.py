@@ -63,3 +63,11 @@ def test_parsing_any_query_never_raises_and_yields_a_valid_persona(
     Persona(**{k: v for k, v in values.items()})  # must not raise
     assert set(rejected) <= set(query)
     language_from_query(query)
+
+
+def test_a_name_longer_than_the_form_allows_is_rejected_not_raised() -> None:
+    """Found by fuzzing: a 121-character name passed the link and broke the Persona model."""
+    values, rejected = persona_from_query({"name": ["x" * 121], "region": ["RU"]})
+    assert rejected == ["name"] and "name" not in values
+    values, rejected = persona_from_query({"name": ["  a   b  " + "c" * 100]})
+    assert values["name"] == "a b " + "c" * 100 and not rejected

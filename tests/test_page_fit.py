@@ -129,3 +129,9 @@ def test_what_would_change_names_other_weightings() -> None:
     text = " ".join(str(item.value) for item in app.markdown).replace("\\", "")
     assert "would come first" in text or "stays first" in text
     assert "is next" in text
+
+
+def test_a_link_with_an_overlong_name_warns_instead_of_failing() -> None:
+    app = open_app(region="RU", name="x" * 150)
+    assert len(app.warning) == 1
+    assert pick(app) == "Test first: VK"
