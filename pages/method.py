@@ -39,6 +39,7 @@ weights = pd.DataFrame(
 st.dataframe(weights, hide_index=True)
 st.markdown(t("method.availability", language))
 st.markdown(t("method.choice_rule", language))
+st.markdown(t("your_data_method.choice_rule", language))
 st.markdown(t("method.assumptions", language))
 
 st.subheader(t("coverage_label.title", language))

@@ -112,3 +112,21 @@ def test_an_error_never_clears_the_persona_form() -> None:
     assert app.slider(key="fit_age").value == (25, 44)
     assert app.segmented_control(key="fit_gender").value == "female"
     assert app.segmented_control(key="fit_segment").value == "b2b"
+
+
+def test_text_from_an_upload_is_shown_literally() -> None:
+    """Markdown, LaTeX, icons and HTML in a user's source name stay text on the Fit page."""
+    nasty = "**Bold** $x^2$ :material/home: <b>hi</b> [link](https://evil.example)"
+    text = RUSSIAN_EXPORT.decode("cp1251").replace("Наш рекламный кабинет", nasty)
+    figures = parse_upload("a.csv", text.encode("utf-8"), tuple(load_dataset().platforms)).figures
+    assert figures and figures[0].source == nasty
+    app = open_app(region="RU")
+    app.session_state["yd_figures"] = figures
+    app.session_state["yd_digest"] = figures_digest(figures)
+    app.session_state["yd_name"] = "<script>alert(1)</script>.csv"
+    app.run()
+    assert not app.exception
+    shown = " ".join(str(part.value) for part in [*app.markdown, *app.info, *app.caption])
+    assert r"\*\*Bold\*\* \$x^2\$ \:material/home\: \<b\>hi\</b\>" in shown
+    assert r"\<script\>alert\(1\)\</script\>" in shown
+    assert "**Bold**" not in shown and "<b>" not in shown
