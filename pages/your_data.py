@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from smmfit.i18n import t
+from smmfit.i18n import format_number, t
 from smmfit.markup import escape_markdown
 from smmfit.upload import (
     MAX_ROWS,
@@ -16,7 +16,8 @@ from smmfit.upload import (
 language = ui.current_language()
 st.title(t("your_data.title", language))
 st.markdown(t("your_data.intro", language))
-st.caption(escape_markdown(t("your_data.formats", language, size=MAX_UPLOAD_MB, rows=MAX_ROWS)))
+rows = format_number(MAX_ROWS, language)
+st.caption(escape_markdown(t("your_data.formats", language, size=MAX_UPLOAD_MB, rows=rows)))
 
 # Russian Excel splits CSV columns on semicolons, English Excel on commas.
 separator = ";" if language == "ru" else ","

@@ -130,3 +130,37 @@ def test_text_from_an_upload_is_shown_literally() -> None:
     assert r"\*\*Bold\*\* \$x^2\$ \:material/home\: \<b\>hi\</b\>" in shown
     assert r"\<script\>alert\(1\)\</script\>" in shown
     assert "**Bold**" not in shown and "<b>" not in shown
+
+
+def _upload_script() -> None:
+    """Runs inside AppTest: hands ui.take_upload what the uploader would."""
+    import streamlit as st
+
+    import ui
+
+    for name, data, file_id in st.session_state.get("uploads", []):
+        ui.take_upload(name, data, file_id)
+
+
+def test_take_upload_keeps_good_figures_when_a_broken_file_follows() -> None:
+    app = AppTest.from_function(_upload_script, default_timeout=30)
+    app.session_state["uploads"] = [("отчёт.csv", RUSSIAN_EXPORT, "first")]
+    app.run()
+    assert not app.exception
+    assert len(app.session_state["yd_figures"]) == 3
+    digest = app.session_state["yd_digest"]
+    app.session_state["uploads"] = [("broken.csv", BROKEN, "second")]
+    app.run()
+    assert {p.lines for p in app.session_state["yd_problems"]} == {(4,)}
+    assert len(app.session_state["yd_figures"]) == 3  # the error keeps what worked
+    assert app.session_state["yd_digest"] == digest
+    app.session_state["yd_problems"] = ()
+    app.run()  # the same file again (same id) is not parsed again
+    assert app.session_state["yd_problems"] == ()
+
+
+@pytest.mark.parametrize("page", ["pages/platforms.py", "pages/method.py"])
+def test_other_pages_run_on_the_users_data(page: str) -> None:
+    app = with_user_data(open_app(region="RU", network="dzen", lang="ru"))
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
