@@ -14,6 +14,7 @@ from smmfit.evidence import Evidence
 from smmfit.models import Persona, PlatformResult, Ranking, Recommendation, Weights
 from smmfit.scoring import rank, rank_batch
 from smmfit.uncertainty import Uncertainty, win_probabilities
+from smmfit.upload import UploadResult, parse_upload, with_user_figures
 
 __all__ = [
     "DataError",
@@ -24,9 +25,12 @@ __all__ = [
     "Ranking",
     "Recommendation",
     "Uncertainty",
+    "UploadResult",
     "Weights",
     "load_dataset",
+    "parse_upload",
     "rank",
     "rank_batch",
     "win_probabilities",
+    "with_user_figures",
 ]
