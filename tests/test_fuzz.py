@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -19,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
+from streamlit.testing.v1 import AppTest
 
 from smmfit.data import Dataset
 from smmfit.i18n import render
@@ -198,8 +200,34 @@ def test_csv_exports_never_start_a_cell_with_a_formula(cells: list[str]) -> None
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@fuzz(60)
+@given(
+    st.dictionaries(
+        st.sampled_from([*PERSONA_PARAMS, "lang", "weights", "network"]),
+        st.one_of(
+            nasty_text,
+            st.text(min_size=100, max_size=260),
+            st.sampled_from(["RU", "18-39", "female", "ios", "b2b", "ru", "vk", "1,1,1,1"]),
+        ),
+        max_size=7,
+    ),
+    st.sampled_from(["pages/fit.py", "pages/platforms.py", "pages/your_data.py"]),
+)
+def test_pages_survive_any_link(params: dict[str, str], page: str) -> None:
+    """End to end: whatever a link holds, the page runs and shows no exception."""
+    CASES["pages"] += 1
+    app = AppTest.from_file(APP, default_timeout=30)
+    app.query_params.update(params)
+    app.run()
+    app.switch_page(page).run()
+    assert not app.exception, (params, app.exception)
+
+
 def test_the_fuzzing_ran_enough_cases(dataset: Dataset) -> None:
     """Runs last in this module: the total the issue asks for, when the whole module ran."""
-    if len(CASES) < 6:
+    if len(CASES) < 7:
         pytest.skip("only part of the fuzz module was selected")
     assert sum(CASES.values()) >= 10_000, CASES
