@@ -351,8 +351,8 @@ def parse_upload(
         )
         figures, row_problems = ([], []) if problems else _wide_rows(header, body, aliases or {})
     problems += row_problems
-    if not problems:
-        problems += figure_problems(figures, known_platforms)
+    # Checks across rows run on the valid rows too, so one pass names every bad row.
+    problems += figure_problems(figures, known_platforms)
     if not problems and not figures:
         return _file_problem(Note(key="upload.empty"))
     if problems:
