@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test test-fast lint typecheck bench setup clean
+.PHONY: run test test-fast fuzz lint typecheck bench setup clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ test: lint typecheck  ## everything: lint, types, unit, property, AppTest and th
 
 test-fast: $(INSTALLED)  ## everything but the real-browser test
 	$(BIN)/pytest -m "not browser"
+
+fuzz: $(INSTALLED)  ## only the fuzz tests (also part of test and test-fast); prints the case count
+	$(BIN)/pytest -m fuzz
 
 lint: $(INSTALLED)
 	$(BIN)/ruff format --check .

@@ -17,6 +17,11 @@ page = st.navigation(
             default=True,
         ),
         st.Page("pages/platforms.py", title=t("nav.platforms", language), icon=":material/hub:"),
+        st.Page(
+            "pages/your_data.py",
+            title=t("nav.your_data", language),
+            icon=":material/upload_file:",
+        ),
         st.Page("pages/method.py", title=t("nav.method", language), icon=":material/menu_book:"),
         st.Page(
             "pages/tactics.py",

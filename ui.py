@@ -22,7 +22,7 @@ import streamlit as st
 from smmfit.audience import audience_profile
 from smmfit.charts import audience_charts, ranking_chart
 from smmfit.coverage import CoverageReport, coverage
-from smmfit.data import DataError, load_dataset
+from smmfit.data import DataError, Figure, load_dataset
 from smmfit.evidence import Evidence
 from smmfit.export import HTML_MIME, PPTX_MIME, meeting_pack, pack_html, pack_pptx
 from smmfit.i18n import (
@@ -48,6 +48,7 @@ from smmfit.models import (
     GENDERS,
     GOALS,
     MAX_AGE,
+    MAX_NAME_LENGTH,
     MIN_AGE,
     OPERATING_SYSTEMS,
     SEGMENTS,
@@ -82,6 +83,7 @@ from smmfit.tactics import (
     load_taxonomy,
 )
 from smmfit.uncertainty import Uncertainty, win_probabilities
+from smmfit.upload import figures_digest, parse_upload, with_user_figures
 from smmfit.whatif import what_would_change
 
 # Widgets keep their values across page switches (persist_state="session"): leaving the
@@ -101,9 +103,66 @@ FORM_DEFAULTS: dict[str, Any] = {
 
 
 @st.cache_resource(max_entries=1)
-def evidence() -> Evidence:
+def builtin_evidence() -> Evidence:
     """The validated data and its chosen evidence, shared by every session (read-only)."""
     return Evidence(load_dataset())
+
+
+# The user's own figures live in this session only (never on disk); see pages/your_data.py.
+USER_FIGURES = "yd_figures"
+USER_DIGEST = "yd_digest"
+USER_NAME = "yd_name"
+USER_PROBLEMS = "yd_problems"
+USER_FILE_ID = "yd_file_id"
+
+
+@st.cache_resource(max_entries=16)
+def _evidence_with(digest: str, _figures: tuple[Figure, ...]) -> Evidence:
+    # Keyed by the digest alone: the figures are hashed once, when they are accepted.
+    return Evidence(with_user_figures(builtin_evidence().dataset, _figures))
+
+
+def data_key() -> str:
+    """Which data this session's pages use: "" for the published data, else a digest."""
+    return str(st.session_state.get(USER_DIGEST, ""))
+
+
+def evidence() -> Evidence:
+    """This session's evidence: the published data, extended by the user's own figures."""
+    figures = st.session_state.get(USER_FIGURES)
+    if figures:
+        return _evidence_with(data_key(), tuple(figures))
+    return builtin_evidence()
+
+
+def take_upload(name: str, data: bytes, file_id: str) -> None:
+    """Parse an uploaded file once; keep its figures, or its problems (and the old figures)."""
+    if st.session_state.get(USER_FILE_ID) == file_id:
+        return
+    st.session_state[USER_FILE_ID] = file_id
+    dataset = builtin_evidence().dataset
+    result = parse_upload(name, data, tuple(dataset.platforms), dataset.aliases)
+    if result.ok:
+        st.session_state[USER_FIGURES] = result.figures
+        st.session_state[USER_DIGEST] = figures_digest(result.figures)
+        st.session_state[USER_NAME] = name
+        st.session_state[USER_PROBLEMS] = ()
+    else:
+        st.session_state[USER_PROBLEMS] = result.problems
+
+
+def remove_user_data() -> None:
+    """One click: back to the published data."""
+    for key in (USER_FIGURES, USER_DIGEST, USER_NAME, USER_PROBLEMS):
+        st.session_state.pop(key, None)
+
+
+def user_data_summary() -> tuple[int, str] | None:
+    """How many of the user's figures are in use, and the file they came from."""
+    figures = st.session_state.get(USER_FIGURES)
+    if not figures:
+        return None
+    return len(figures), str(st.session_state.get(USER_NAME, ""))
 
 
 def _query() -> dict[str, list[str]]:
@@ -216,7 +275,7 @@ def persona_form(language: Language) -> Persona:
     """The persona inputs (their values are also written to the URL by write_link)."""
     col_name, col_region, col_segment, col_goal = st.columns([2, 2, 1, 1])
     col_name.text_input(
-        t("fit.name", language), key="fit_name", persist_state="session", max_chars=120
+        t("fit.name", language), key="fit_name", persist_state="session", max_chars=MAX_NAME_LENGTH
     )
     col_region.selectbox(
         t("fit.region", language),
@@ -274,6 +333,25 @@ def persona_form(language: Language) -> Persona:
     return persona
 
 
+def _compare_chosen_by_user() -> None:
+    st.session_state["fit_compare_by_user"] = True
+
+
+def compare_selector(networks: list[str], pick: str | None, language: Language) -> str:
+    """Which network to hold the persona against: the pick, until the user chooses another."""
+    if pick and not st.session_state.get("fit_compare_by_user"):
+        st.session_state["fit_compare"] = pick
+    chosen: str = st.selectbox(
+        t("audience.network", language),
+        networks,
+        format_func=lambda code: platform_name(code, language),
+        key="fit_compare",
+        persist_state="session",
+        on_change=_compare_chosen_by_user,
+    )
+    return chosen
+
+
 def explorer_selectors(language: Language) -> tuple[str, str, list[str]]:
     """Network and region of the Platforms page, seeded once from the link and written back."""
     dataset = evidence().dataset
@@ -318,7 +396,8 @@ class FitView:
 # Cached views: switching back to a persona seen before skips scoring and Altair entirely.
 # Keys are JSON strings, so equal inputs hash equally; charts are kept as Vega-Lite dicts.
 @st.cache_data(max_entries=256, show_spinner=False)
-def fit_view(persona_json: str, weights_json: str, language: Language) -> FitView:
+def fit_view(persona_json: str, weights_json: str, language: Language, data: str) -> FitView:
+    """``data`` is :func:`data_key`: views of the user's own figures are cached apart."""
     persona = Persona.model_validate_json(persona_json)
     weights = Weights.model_validate_json(weights_json)
     result = rank(persona, evidence(), weights)
@@ -354,16 +433,18 @@ def meeting_files(
     weights_json: str,
     language: Language,
     generated: date,
+    *,
+    data: str,
+    audience: pd.DataFrame | None,
     tactic_summary: tuple[tuple[str, str], ...] | None = None,
 ) -> tuple[bytes, bytes]:
     """The meeting deck (.pptx) and report (.html) of a Fit view, built together on demand.
 
-    With a plan checked this session, both end with its tactic-check summary.
+    Everything that depends on the session (the data key of uploaded figures, the pick's
+    audience, the plan checked this session) is passed in: the download runs after the page
+    script, so it must not need the session. With a plan, both end with its summary.
     """
-    view = fit_view(persona_json, weights_json, language)
-    persona = view.result.persona
-    pick = view.result.recommendation.platform
-    audience = audience_profile(evidence(), pick, persona.region, persona) if pick else None
+    view = fit_view(persona_json, weights_json, language, data)
     pack = meeting_pack(
         view.result, view.uncertainty, view.changes, language,
         audience=audience, tactic_summary=tactic_summary, generated=generated,
@@ -376,7 +457,19 @@ def downloads(view: FitView, persona: Persona, weights: Weights, language: Langu
     the download buttons take a callable, so an ordinary rerun renders no chart to PNG."""
     persona_json, weights_json = persona.model_dump_json(), weights.model_dump_json()
     today = date.today()
+    data = data_key()
+    pick = view.result.recommendation.platform
+    audience = (
+        audience_view(persona_json, pick, persona.region, language, data)[0] if pick else None
+    )
     tactics = session_tactic_summary()
+
+    def files() -> tuple[bytes, bytes]:
+        return meeting_files(
+            persona_json, weights_json, language, today,
+            data=data, audience=audience, tactic_summary=tactics,
+        )  # fmt: skip
+
     stem = "smmfit-" + (persona.region.lower() if not persona.name else "persona")
     csv_column, deck_column, report_column = st.columns(3)
     csv_column.download_button(
@@ -384,14 +477,12 @@ def downloads(view: FitView, persona: Persona, weights: Weights, language: Langu
         mime="text/csv", on_click="ignore", icon=":material/download:", key="fit_csv",
     )  # fmt: skip
     deck_column.download_button(
-        t("export.download_deck", language),
-        lambda: meeting_files(persona_json, weights_json, language, today, tactics)[0],
+        t("export.download_deck", language), lambda: files()[0],
         file_name=f"{stem}-{today.isoformat()}.pptx", mime=PPTX_MIME, on_click="ignore",
         icon=":material/slideshow:", key="fit_deck",
     )  # fmt: skip
     report_column.download_button(
-        t("export.download_report", language),
-        lambda: meeting_files(persona_json, weights_json, language, today, tactics)[1],
+        t("export.download_report", language), lambda: files()[1],
         file_name=f"{stem}-{today.isoformat()}.html", mime=HTML_MIME, on_click="ignore",
         icon=":material/description:", key="fit_report",
     )  # fmt: skip
@@ -406,7 +497,7 @@ def share_link(persona: Persona, weights: Weights, language: Language) -> None:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def audience_view(
-    persona_json: str | None, platform: str, region: str, language: Language
+    persona_json: str | None, platform: str, region: str, language: Language, data: str
 ) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """The audience profile of a network and its charts (as Vega-Lite dicts)."""
     persona = Persona.model_validate_json(persona_json) if persona_json else None
@@ -416,8 +507,8 @@ def audience_view(
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def coverage_report() -> CoverageReport:
-    """The data coverage report (computed once; the data only changes with a deploy)."""
+def coverage_report(data: str) -> CoverageReport:
+    """The data coverage report, once per data set (``data`` is :func:`data_key`)."""
     return coverage(evidence().dataset)
 
 

@@ -16,9 +16,16 @@ if rejected:
     st.warning(t("fit.bad_link", language, fields=fields), icon=":material/link_off:")
 
 persona = ui.persona_form(language)
+user_data = ui.user_data_summary()
+if user_data:
+    count, name = user_data
+    st.info(
+        t("your_data.in_use", language, count=count, name=escape_markdown(name)),
+        icon=":material/upload_file:",
+    )
 weights = ui.weights_form(language)
 ui.write_link(persona, weights, language)
-view = ui.fit_view(persona.model_dump_json(), weights.model_dump_json(), language)
+view = ui.fit_view(persona.model_dump_json(), weights.model_dump_json(), language, ui.data_key())
 result = view.result
 pick = result.recommendation
 
@@ -49,18 +56,20 @@ ui.share_link(persona, weights, language)
 st.subheader(t("audience.title", language))
 scored = [item.platform for item in result.ranking if item.score is not None]
 others = [item.platform for item in result.ranking if item.score is None]
-chosen = st.selectbox(
-    t("audience.network", language),
-    scored + others,
-    format_func=lambda code: platform_name(code, language),
-    key="fit_compare",
-    persist_state="session",
+chosen = ui.compare_selector(scored + others, pick.platform, language)
+profile, charts = ui.audience_view(
+    persona.model_dump_json(), chosen, persona.region, language, ui.data_key()
 )
-profile, charts = ui.audience_view(persona.model_dump_json(), chosen, persona.region, language)
 if charts:
     for column, spec in zip(st.columns(len(charts)), charts, strict=True):
         column.vega_lite_chart(spec=spec, width="stretch")
-    sources = sorted({f"{row.source} ({row.year})" for row in profile.itertuples()})
+    marker = t("your_data.marker", language)
+    sources = sorted(
+        {
+            f"{f'[{marker}] ' if row.authority == 'user' else ''}{row.source} ({row.year})"
+            for row in profile.itertuples()
+        }
+    )
     st.caption(escape_markdown(t("audience.sources", language, sources="; ".join(sources))))
 else:
     st.info(t("audience.no_data", language, platform=platform_name(chosen, language)))
@@ -78,10 +87,14 @@ if unavailable:
 
 with st.expander(t("fit.evidence", language)):
     # One Markdown block, not two elements per network: each element costs every rerun.
+    mark = f"**{escape_markdown(t('your_data.marker', language))}:** "
     blocks = []
     for item in result.ranking:
         lines = [f"**{escape_markdown(platform_name(item.platform, language))}**", ""]
         lines += [f"- {escape_markdown(render(gap, language))}" for gap in item.gaps]
-        lines += [f"- {markdown_link(s.source, s.url)} ({s.year})" for s in item.sources]
+        lines += [
+            f"- {mark if s.user else ''}{markdown_link(s.source, s.url)} ({s.year})"
+            for s in item.sources
+        ]
         blocks.append("\n".join(lines))
     st.markdown("\n\n".join(blocks))

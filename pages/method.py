@@ -39,10 +39,11 @@ weights = pd.DataFrame(
 st.dataframe(weights, hide_index=True)
 st.markdown(t("method.availability", language))
 st.markdown(t("method.choice_rule", language))
+st.markdown(t("your_data_method.choice_rule", language))
 st.markdown(t("method.assumptions", language))
 
 st.subheader(t("coverage_label.title", language))
-report = ui.coverage_report()
+report = ui.coverage_report(ui.data_key())
 totals = report.totals
 share_col, rows_col, sources_col, age_col = st.columns(4)
 share_col.metric(t("coverage_label.share", language), format_share(totals.share_covered, language))

@@ -17,6 +17,7 @@ from smmfit.models import Persona, PlatformResult, Ranking, Recommendation, Weig
 from smmfit.scoring import rank, rank_batch
 from smmfit.tactics import PlanCheck, Taxonomy, check_line, check_plan, load_taxonomy
 from smmfit.uncertainty import Uncertainty, win_probabilities
+from smmfit.upload import UploadResult, parse_upload, with_user_figures
 
 __all__ = [
     "DataError",
@@ -29,14 +30,17 @@ __all__ = [
     "Recommendation",
     "Taxonomy",
     "Uncertainty",
+    "UploadResult",
     "Weights",
     "check_line",
     "check_plan",
     "deck_pptx",
     "load_dataset",
     "load_taxonomy",
+    "parse_upload",
     "rank",
     "rank_batch",
     "report_html",
     "win_probabilities",
+    "with_user_figures",
 ]

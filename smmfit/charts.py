@@ -38,12 +38,18 @@ def ranking_points(result: Ranking, language: Language) -> pd.DataFrame:
                     "factor_score": detail.score,
                     "score": item.score,
                     "status": t(f"status.label_{item.status}", language),
+                    "your_data": t("your_data.marker", language)
+                    if any(source.user for source in item.sources)
+                    else "",
                 }
             )
     return pd.DataFrame(
         rows,
-        columns=["network", "rank", "factor", "order", "points", "factor_score", "score", "status"],
-    )
+        columns=[
+            "network", "rank", "factor", "order", "points", "factor_score", "score", "status",
+            "your_data",
+        ],
+    )  # fmt: skip
 
 
 def ranking_chart(result: Ranking, language: Language) -> alt.Chart:
@@ -76,6 +82,12 @@ def ranking_chart(result: Ranking, language: Language) -> alt.Chart:
                 ),
                 alt.Tooltip("score:Q", title=t("table.score", language), format=".1f"),
                 alt.Tooltip("status:N", title=t("table.status", language)),
+                # Only with an upload in use: whether the bar rests on the user's own figures.
+                *(
+                    [alt.Tooltip("your_data:N", title=t("table_user.your_data", language))]
+                    if data["your_data"].astype(bool).any()
+                    else []
+                ),
             ],
         )
         .properties(height=alt.Step(28))

@@ -36,6 +36,7 @@ from smmfit.models import (
     validation_messages,
 )
 from smmfit.scoring import STALE_AFTER_YEARS, rank, rank_batch
+from smmfit.tables import safe_csv_text
 from smmfit.tactic_reports import plan_json, plan_table
 from smmfit.tactics import Context, PlanError, TaxonomyError, check_plan, decode_plan, load_taxonomy
 from smmfit.uncertainty import DEFAULT_DRAWS, MAX_DRAWS, Uncertainty, win_probabilities
@@ -388,13 +389,15 @@ def _rank_batch(args: argparse.Namespace) -> int:
     personas = read_personas(args.personas)
     weights = _weights(args.weights, None) if args.weights else None
     table = rank_batch(personas, Evidence(_load(args.data_dir)), weights, args.include_blocked)
+    # Persona names come from the user's file: a name like "=HYPERLINK(...)" must stay text.
+    text = safe_csv_text(table)
     if args.output:
         try:
-            table.to_csv(args.output, index=False)
+            args.output.write_text(text, encoding="utf-8", newline="")
         except OSError as error:
             raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
     else:
-        table.to_csv(sys.stdout, index=False)
+        sys.stdout.write(text)
     return 0
 
 

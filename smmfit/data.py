@@ -14,7 +14,7 @@ import csv
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,13 +22,15 @@ from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from smmfit.models import MIN_AGE, WORLDWIDE, Status, Zone, normalise_region
+from smmfit.models import MIN_AGE, WORLDWIDE, Note, Status, Zone, normalise_region
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 Dimension = Literal["gender", "age", "device", "os", "total", "audience", "education"]
 Unit = Literal["pct_of_platform_audience", "pct_of_group_using", "million_people"]
-Authority = Literal["primary", "secondary", "low"]
+# "user" marks figures a user uploaded for their session (smmfit.upload); data files never
+# carry it. The choice rule prefers it over every other authority (evidence.choice_key).
+Authority = Literal["user", "primary", "secondary", "low"]
 AudienceKind = Literal["mau", "monthly_reach", "ad_audience", "dau", "daily_reach"]
 
 DIMENSIONS: tuple[str, ...] = get_args(Dimension)
@@ -106,7 +108,7 @@ class Figure(_Row):
     unit: Unit
     category: str
     universe: str = ""
-    value: float = Field(ge=0)
+    value: float = Field(ge=0, allow_inf_nan=False)
     source: str = Field(min_length=3)
     url: HttpsUrl
     year: Year
@@ -252,6 +254,118 @@ class Dataset:
 RowModel = TypeVar("RowModel", bound=_Row)
 
 
+@dataclass(frozen=True)
+class RowProblem:
+    """One bad cell or group of rows: where, why in English, and why as a catalog note.
+
+    ``place`` is the English location (``line 3, column value ('x')``) data files report;
+    ``note`` renders the reason in the user's language (keys under ``row_error``).
+    """
+
+    lines: tuple[int, ...]
+    column: str
+    cell: str
+    place: str
+    message: str
+    note: Note
+
+    def english(self, file: str) -> str:
+        return f"{file}, {self.place}: {self.message}"
+
+
+def _problem(
+    line: int, column: str, cell: str, message: str, key: str, /, **params: str | int | float
+) -> RowProblem:
+    place = f"line {line}, column {column} ({cell!r})" if column else f"line {line}"
+    return RowProblem(
+        lines=(line,),
+        column=column,
+        cell=cell,
+        place=place,
+        message=message,
+        note=Note(key=f"row_error.{key}", params=params),
+    )
+
+
+def _group_problem(
+    lines: Sequence[int], column: str, place: str, message: str, key: str, /, **params: str | float
+) -> RowProblem:
+    return RowProblem(
+        lines=tuple(lines),
+        column=column,
+        cell="",
+        place=place,
+        message=message,
+        note=Note(key=f"row_error.{key}", params=params),
+    )
+
+
+def header_problems(model: type[_Row], header: Sequence[str]) -> list[RowProblem]:
+    """Missing required and unknown columns of a table read into ``model``, as line 1."""
+    expected = set(model.model_fields)
+    missing = [name for name in model.model_fields if name not in header]
+    missing = [name for name in missing if model.model_fields[name].is_required()]
+    unknown = [name for name in header if name not in expected]
+    if not (missing or unknown):
+        return []
+    problems = []
+    if missing:
+        problems.append(f"missing columns {', '.join(missing)}")
+    if unknown:
+        problems.append(f"unknown columns {', '.join(unknown)}")
+    return [
+        RowProblem(
+            lines=(1,),
+            column="",
+            cell="",
+            place="line 1",
+            message="; ".join(problems),
+            note=Note(
+                key="row_error.header",
+                params={"missing": ", ".join(missing) or "-", "unknown": ", ".join(unknown) or "-"},
+            ),
+        )
+    ]
+
+
+def _note_key(error_type: str, column: str) -> str:
+    """The catalog key for a pydantic error: generic kinds by type, the rest by column."""
+    if error_type == "missing":
+        return "missing"
+    if error_type in {"float_parsing", "float_type", "int_parsing", "int_type", "finite_number"}:
+        return "not_a_number"
+    if error_type == "int_from_float":
+        return "not_whole"
+    if error_type in {"greater_than_equal", "greater_than"}:
+        return "negative"
+    if error_type == "literal_error":
+        return "choice"
+    return f"column_{column}" if column in Figure.model_fields else "invalid"
+
+
+def validate_row(
+    model: type[RowModel], line: int, cells: Mapping[str, str]
+) -> tuple[RowModel | None, list[RowProblem]]:
+    """One row as a validated model, or every problem in it, each naming its column."""
+    try:
+        return model.model_validate(dict(cells)), []
+    except ValidationError as error:
+        problems = []
+        for item in error.errors(include_url=False):
+            column = str(item["loc"][0]) if item["loc"] else ""
+            message = str(item["msg"]).removeprefix("Value error, ")
+            cell = str(cells.get(column, ""))
+            params: dict[str, str | int | float] = {"column": column, "cell": cell[:80]}
+            expected = (item.get("ctx") or {}).get("expected")
+            if expected is not None:
+                params["allowed"] = str(expected).replace("'", "")
+            if column == "year":
+                params.update(first=FIRST_YEAR, last=date.today().year)
+            key = _note_key(item["type"], column)
+            problems.append(_problem(line, column, cell, message, key, **params))
+        return None, problems
+
+
 def _read_rows(path: Path, model: type[RowModel]) -> Iterator[tuple[int, RowModel]]:
     """Rows of a CSV as validated models, with their line numbers; errors name the cell."""
     try:
@@ -260,33 +374,17 @@ def _read_rows(path: Path, model: type[RowModel]) -> Iterator[tuple[int, RowMode
         raise DataError(f"{path.name}: cannot be read ({error.strerror})") from None
     with handle:
         reader = csv.DictReader(handle)
-        expected = set(model.model_fields)
-        header = reader.fieldnames or []
-        missing = [name for name in model.model_fields if name not in header]
-        missing = [name for name in missing if model.model_fields[name].is_required()]
-        unknown = [name for name in header if name not in expected]
-        if missing or unknown:
-            problems = []
-            if missing:
-                problems.append(f"missing columns {', '.join(missing)}")
-            if unknown:
-                problems.append(f"unknown columns {', '.join(unknown)}")
-            raise DataError(f"{path.name}, line 1: {'; '.join(problems)}")
+        for problem in header_problems(model, reader.fieldnames or []):
+            raise DataError(problem.english(path.name))
         for row in reader:
             line = reader.line_num
             if None in row:
                 raise DataError(f"{path.name}, line {line}: more cells than columns")
             cells = {key: value for key, value in row.items() if value is not None}
-            try:
-                yield line, model.model_validate(cells)
-            except ValidationError as error:
-                first = error.errors(include_url=False)[0]
-                column = str(first["loc"][0]) if first["loc"] else "?"
-                message = str(first["msg"]).removeprefix("Value error, ")
-                cell = cells.get(column, "")
-                raise DataError(
-                    f"{path.name}, line {line}, column {column} ({cell!r}): {message}"
-                ) from None
+            validated, problems = validate_row(model, line, cells)
+            if validated is None:
+                raise DataError(problems[0].english(path.name))
+            yield line, validated
 
 
 def _known(path: Path, line: int, column: str, value: str, allowed: Sequence[str]) -> None:
@@ -297,8 +395,26 @@ def _known(path: Path, line: int, column: str, value: str, allowed: Sequence[str
         )
 
 
-def _check_distributions(path: Path, rows: list[tuple[int, Figure]]) -> None:
-    """Composition shares from one source must not overlap or exceed 100 (with tolerance)."""
+def figure_problems(
+    rows: Sequence[tuple[int, Figure]], known_platforms: Sequence[str]
+) -> list[RowProblem]:
+    """Checks across figures: known platforms, no repeats, shares that add up (with tolerance).
+
+    Runs on figures from any table, a data file or an upload; returns every problem found.
+    """
+    problems = [
+        _problem(
+            line,
+            "platform",
+            figure.platform,
+            f"unknown; known: {', '.join(known_platforms)}",
+            "unknown_platform",
+            cell=figure.platform[:80],
+            allowed=", ".join(known_platforms),
+        )
+        for line, figure in rows
+        if figure.platform not in known_platforms
+    ]
     groups: dict[tuple[str, ...], list[tuple[int, Figure]]] = defaultdict(list)
     seen: dict[tuple[str, ...], int] = {}
     for line, figure in rows:
@@ -307,10 +423,18 @@ def _check_distributions(path: Path, rows: list[tuple[int, Figure]]) -> None:
             figure.universe, figure.source, str(figure.year),
         )  # fmt: skip
         if cell in seen:
-            raise DataError(
-                f"{path.name}, line {line}: the same figure as line {seen[cell]} "
-                "(platform, region, dimension, category, unit, source and year)"
+            problems.append(
+                _problem(
+                    line,
+                    "",
+                    "",
+                    f"the same figure as line {seen[cell]} "
+                    "(platform, region, dimension, category, unit, source and year)",
+                    "duplicate",
+                    other=seen[cell],
+                )
             )
+            continue
         seen[cell] = line
         if figure.unit == "pct_of_platform_audience" and figure.dimension in ("gender", "age"):
             key = (
@@ -322,34 +446,61 @@ def _check_distributions(path: Path, rows: list[tuple[int, Figure]]) -> None:
             )
             groups[key].append((line, figure))
     for members in groups.values():
-        total = sum(figure.value for _, figure in members)
-        lines = ", ".join(str(line) for line, _ in members)
-        if total > 100 + SUM_TOLERANCE_PCT:
-            raise DataError(
-                f"{path.name}, lines {lines}, column value: shares from one source add up to "
-                f"{total:g}, above 100 (tolerance {SUM_TOLERANCE_PCT:g})"
+        problems.extend(_distribution_problems(members))
+    return problems
+
+
+def _distribution_problems(members: list[tuple[int, Figure]]) -> list[RowProblem]:
+    """Composition shares from one source must not overlap or exceed 100 (with tolerance)."""
+    total = sum(figure.value for _, figure in members)
+    line_numbers = [line for line, _ in members]
+    lines = ", ".join(str(line) for line in line_numbers)
+    if total > 100 + SUM_TOLERANCE_PCT:
+        return [
+            _group_problem(
+                line_numbers,
+                "value",
+                f"lines {lines}, column value",
+                f"shares from one source add up to {total:g}, above 100 "
+                f"(tolerance {SUM_TOLERANCE_PCT:g})",
+                "sum_above",
+                total=f"{total:g}",
             )
-        first = members[0][1]
-        if first.dimension == "age":
-            bands = sorted((parse_age_band(figure.category), line) for line, figure in members)
-            for (band, line), (next_band, next_line) in itertools.pairwise(bands):
-                if next_band[0] <= band[1]:
-                    raise DataError(
-                        f"{path.name}, lines {line} and {next_line}, column category: "
-                        "age bands from one source overlap"
+        ]
+    first = members[0][1]
+    if first.dimension == "age":
+        bands = sorted((parse_age_band(figure.category), line) for line, figure in members)
+        for (band, line), (next_band, next_line) in itertools.pairwise(bands):
+            if next_band[0] <= band[1]:
+                return [
+                    _group_problem(
+                        (line, next_line),
+                        "category",
+                        f"lines {line} and {next_line}, column category",
+                        "age bands from one source overlap",
+                        "overlap",
                     )
-            covered = (
-                bands[0][0][0] <= MIN_AGE
-                and all(nxt[0][0] == cur[0][1] + 1 for cur, nxt in itertools.pairwise(bands))
-                and bands[-1][0][1] == 100
+                ]
+        covered = (
+            bands[0][0][0] <= MIN_AGE
+            and all(nxt[0][0] == cur[0][1] + 1 for cur, nxt in itertools.pairwise(bands))
+            and bands[-1][0][1] == 100
+        )
+    else:
+        covered = {figure.category for _, figure in members} == {"female", "male"}
+    if covered and total < 100 - SUM_TOLERANCE_PCT:
+        return [
+            _group_problem(
+                line_numbers,
+                "value",
+                f"lines {lines}, column value",
+                f"a complete distribution adds up to {total:g}, not 100 "
+                f"(tolerance {SUM_TOLERANCE_PCT:g})",
+                "sum_below",
+                total=f"{total:g}",
             )
-        else:
-            covered = {figure.category for _, figure in members} == {"female", "male"}
-        if covered and total < 100 - SUM_TOLERANCE_PCT:
-            raise DataError(
-                f"{path.name}, lines {lines}, column value: a complete distribution adds up to "
-                f"{total:g}, not 100 (tolerance {SUM_TOLERANCE_PCT:g})"
-            )
+        ]
+    return []
 
 
 def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
@@ -368,8 +519,13 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     figures_path = data_dir / "platform_demographics.csv"
     figure_rows = list(_read_rows(figures_path, Figure))
     for line, figure in figure_rows:
-        _known(figures_path, line, "platform", figure.platform, known_platforms)
-    _check_distributions(figures_path, figure_rows)
+        if figure.authority == "user":
+            raise DataError(
+                f"{figures_path.name}, line {line}, column authority: 'user' marks uploaded "
+                "figures only"
+            )
+    for problem in figure_problems(figure_rows, known_platforms):
+        raise DataError(problem.english(figures_path.name))
 
     availability_path = data_dir / "availability.csv"
     availability: dict[tuple[str, str], Availability] = {}
@@ -391,6 +547,8 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     signals = list(_read_rows(signals_path, SegmentSignal))
     for line, signal in signals:
         _known(signals_path, line, "platform", signal.platform, known_platforms)
+        if signal.authority == "user":
+            raise DataError(f"{signals_path.name}, line {line}, column authority: not 'user'")
 
     population_path = data_dir / "population.csv"
     population = list(_read_rows(population_path, PopulationRow))

@@ -193,11 +193,16 @@ class PlatformEvidence:
 def choice_key(authority: str, year: int, coverage: float, source: str) -> tuple[object, ...]:
     """Sort key of the choice rule among candidates for one cell; the smallest wins.
 
-    1. newest year first; 2. higher authority (primary, secondary, low); 3. the candidate
-    covering more of the distribution; 4. source name, so the choice is deterministic.
-    Low-authority candidates are dropped beforehand whenever any other candidate exists.
+    0. the user's own figures (authority ``user``, uploaded for their session) before any
+    published one, whatever their year; 1. newest year first; 2. higher authority (primary,
+    secondary, low); 3. the candidate covering more of the distribution; 4. source name, so
+    the choice is deterministic. Low-authority candidates are dropped beforehand whenever
+    any other candidate exists.
+
+    >>> sorted([choice_key("primary", 2025, 1, "Pew"), choice_key("user", 2019, 1, "Ours")])[0]
+    (False, -2019, 0, -1, 'Ours')
     """
-    return (-year, AUTHORITIES.index(authority), -coverage, source)
+    return (authority != "user", -year, AUTHORITIES.index(authority), -coverage, source)
 
 
 def _drop_low_authority(candidates: list[Distribution]) -> list[Distribution]:
@@ -206,8 +211,8 @@ def _drop_low_authority(candidates: list[Distribution]) -> list[Distribution]:
 
 
 def _refs(figures: Iterable[Figure | PopulationRow | SegmentSignal]) -> tuple[SourceRef, ...]:
-    unique = {(f.source, f.url, f.year) for f in figures}
-    return tuple(SourceRef(source=s, url=u, year=y) for s, u, y in sorted(unique))
+    unique = {(f.source, f.url, f.year, getattr(f, "authority", "") == "user") for f in figures}
+    return tuple(SourceRef(source=s, url=u, year=y, user=user) for s, u, y, user in sorted(unique))
 
 
 def _worst_authority(figures: Iterable[Figure | SegmentSignal]) -> str:

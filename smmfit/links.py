@@ -24,6 +24,7 @@ from smmfit.models import (
     GENDERS,
     GOALS,
     MAX_AGE,
+    MAX_NAME_LENGTH,
     MIN_AGE,
     SEGMENTS,
     Goal,
@@ -43,6 +44,13 @@ def _single(values: Sequence[str]) -> str:
     if len(values) != 1 or len(values[0]) > MAX_PARAM_LENGTH:
         raise ValueError("expected one short value")
     return values[0].strip()
+
+
+def _name(values: Sequence[str]) -> str:
+    name = " ".join(_single(values).split())
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValueError("name too long")
+    return name
 
 
 def _age(values: Sequence[str]) -> tuple[int, int]:
@@ -68,7 +76,7 @@ def persona_from_query(params: Mapping[str, Sequence[str]]) -> tuple[dict[str, A
     values: dict[str, Any] = {}
     rejected: list[str] = []
     parsers: dict[str, Any] = {
-        "name": lambda v: {"name": _single(v)},
+        "name": lambda v: {"name": _name(v)},
         "region": lambda v: {"region": normalise_region(_single(v))},
         "age": lambda v: dict(zip(("age_min", "age_max"), _age(v), strict=True)),
         "gender": lambda v: {"gender": _choice(v, GENDERS)},

@@ -123,12 +123,16 @@ def _expand_items(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(result))
 
 
+# The form's text box holds as many characters; a longer name from a link is rejected.
+MAX_NAME_LENGTH = 120
+
+
 class Persona(BaseModel):
     """Who the campaign is for. Devices are stored as the operating systems they cover."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str = Field(default="", max_length=120)
+    name: str = Field(default="", max_length=MAX_NAME_LENGTH)
     age_min: Age = 18
     age_max: Age = 65
     gender: Gender = "any"
@@ -238,6 +242,8 @@ class SourceRef(BaseModel):
     source: str
     url: str
     year: int
+    # True for the user's own uploaded figures: pages and exports mark them "your data".
+    user: bool = False
 
 
 class Note(BaseModel):

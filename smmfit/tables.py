@@ -29,6 +29,7 @@ def ranking_frame(
 
     With ``uncertainty``, a column gives how often each network comes out first.
     """
+    with_user_data = any(source.user for item in result.ranking for source in item.sources)
     rows = []
     for item in result.ranking:
         rows.append(
@@ -52,6 +53,16 @@ def ranking_frame(
                 t("table.note", language): render(item.status_note, language)
                 if item.status_note
                 else "",
+                # Only with an upload in use: which networks' scores rest on the user's data.
+                **(
+                    {
+                        t("table_user.your_data", language): t("your_data.marker", language)
+                        if any(source.user for source in item.sources)
+                        else ""
+                    }
+                    if with_user_data
+                    else {}
+                ),
             }
         )
     return pd.DataFrame(rows)
@@ -79,10 +90,35 @@ def ranking_display(
     return frame
 
 
+def _user_mark(user: bool, language: Language) -> str:
+    return f"[{t('your_data.marker', language)}] " if user else ""
+
+
 def _safe_cell(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells cannot run as spreadsheet formulas: every CSV we write uses it.
+
+    >>> neutralise_formulas(pd.DataFrame({"name": ["=1+1", "Anna"], "n": [-1, 2]})).values.tolist()
+    [["'=1+1", -1], ['Anna', 2]]
+    """
+    return frame.map(_safe_cell).rename(columns=_safe_cell)
+
+
+def safe_csv_text(frame: pd.DataFrame) -> str:
+    r"""CSV text safe to open in a spreadsheet: no formulas, and every line break quoted.
+
+    Rows end in CRLF (RFC 4180), so a cell holding a bare CR is quoted too; with pandas'
+    default LF endings it would not be, and a spreadsheet would start a new row there.
+
+    >>> safe_csv_text(pd.DataFrame({"a": ["x\r=1"]}))
+    'a\r\n"x\r=1"\r\n'
+    """
+    return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
 
 
 def ranking_csv(
@@ -94,8 +130,9 @@ def ranking_csv(
         " | ".join(render(gap, language) for gap in item.gaps) for item in result.ranking
     ]
     frame[t("table.sources", language)] = [
-        " | ".join(f"{s.source} ({s.year}) {s.url}" for s in item.sources)
+        " | ".join(
+            f"{_user_mark(s.user, language)}{s.source} ({s.year}) {s.url}" for s in item.sources
+        )
         for item in result.ranking
     ]
-    frame = frame.map(_safe_cell)
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return safe_csv_text(frame).encode("utf-8-sig")

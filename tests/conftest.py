@@ -217,6 +217,14 @@ def summary(request: pytest.FixtureRequest) -> list[str]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """After the results: the tactic checker's scores, and how many fuzz cases ran."""
+    import sys
+
     for text in terminalreporter.config.stash.get(SUMMARIES, []):
         terminalreporter.write_sep("-", "tactic checker")
         terminalreporter.write_line(text)
+    fuzz = sys.modules.get("tests.test_fuzz")
+    cases = getattr(fuzz, "CASES", None)
+    if cases:
+        detail = ", ".join(f"{name} {count}" for name, count in sorted(cases.items()))
+        terminalreporter.write_line(f"fuzz: {sum(cases.values())} generated cases ({detail})")

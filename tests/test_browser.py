@@ -34,6 +34,7 @@ PAGES = [
     ("fit-ru", "/?region=RU&age=25-44&gender=female&devices=ios&lang=ru", "Тестировать первой:", 3),
     ("platforms", "/platforms?network=vk&region=RU&lang=en", "All figures, with sources", 3),
     ("method", "/method?lang=en", "Sources", 100),
+    ("your_data", "/your_data?lang=en", "Your data", 0),
 ]
 
 pytestmark = pytest.mark.browser
@@ -182,3 +183,47 @@ def test_fit_page_downloads_the_meeting_pack(server: str, browser: Browser, tmp_
     titles = [slide.shapes.title.text for slide in Presentation(str(saved["PPTX"])).slides]
     assert titles[0] == "Q4"
     assert "Test first: VK" in titles
+
+
+def _wait_idle(page: Page) -> None:
+    page.wait_for_timeout(300)
+    page.wait_for_selector(DONE, timeout=60_000)
+
+
+def test_upload_a_russian_excel_export_then_see_it_in_the_ranking(
+    server: str, browser: Browser
+) -> None:
+    """The real thing: XSRF-protected upload, row errors, then the Fit page uses the data."""
+    from playwright.sync_api import FilePayload
+
+    from tests.test_upload import BROKEN, RUSSIAN_EXPORT
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    try:
+        page.goto(server + "/?region=RU&age=25-44&lang=en", wait_until="domcontentloaded")
+        _wait_idle(page)
+        assert "Test first: VK" in page.inner_text("[data-testid='stMain']")
+        page.locator("[data-testid='stSidebarNavLink']", has_text="Your data").click()
+        _wait_idle(page)
+        upload = "[data-testid='stFileUploaderDropzoneInput']"
+        page.set_input_files(
+            upload, files=[FilePayload(name="broken.csv", mimeType="text/csv", buffer=BROKEN)]
+        )
+        page.wait_for_selector("text=problems found", timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "your_data_errors.png"), full_page=True)
+        page.set_input_files(
+            upload,
+            files=[FilePayload(name="report.csv", mimeType="text/csv", buffer=RUSSIAN_EXPORT)],
+        )
+        page.wait_for_selector("text=3 of your figures are in use", timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "your_data_loaded.png"), full_page=True)
+        page.locator("[data-testid='stSidebarNavLink']", has_text="Fit").click()
+        _wait_idle(page)
+        page.wait_for_selector("text=The ranking uses your data", timeout=30_000)
+        main = page.inner_text("[data-testid='stMain']")
+        assert "Test first: Dzen" in main
+        assert page.locator("[data-testid='stException']").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "fit_with_your_data.png"), full_page=True)
+    finally:
+        page.close()

@@ -282,3 +282,18 @@ def test_report_bad_input_exits_2_with_one_line(
     assert error.startswith("smmfit: error: ")
     assert message in error
     assert not list(tmp_path.iterdir())
+
+
+def test_rank_batch_output_is_safe_against_formulas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "personas.csv"
+    source.write_text(
+        'name,age_min,age_max,region\n"=HYPERLINK(""https://evil.example"",""x"")",25,44,RU\n'
+        "@SUM(A1),25,44,RU\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.csv"
+    assert run(["rank-batch", str(source), "-o", str(output)], capsys)[0] == 0
+    names = list(pd.read_csv(output)["name"])
+    assert names == ['\'=HYPERLINK("https://evil.example","x")', "'@SUM(A1)"]

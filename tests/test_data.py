@@ -10,13 +10,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from smmfit.data import (
     SUM_TOLERANCE_PCT,
     DataError,
     Dataset,
+    Figure,
+    figure_problems,
     load_dataset,
     parse_age_band,
+    validate_row,
 )
 from tests.conftest import ROOT, figure, synthetic_figures, write_data
 
@@ -315,3 +319,43 @@ def test_complete_distributions_add_up_to_100() -> None:
             complete += 1
             assert abs(total - 100) <= SUM_TOLERANCE_PCT, group
     assert complete > 20
+
+
+def test_row_checks_run_on_rows_that_are_not_files() -> None:
+    """The loader's checks report every problem in rows from any table, each with its place."""
+    good = figure("alpha", "DE", "device", "mobile", 80)
+    bad = {**figure("alpha", "DE", "gender", "robot", 120), "year": 1990}
+    cells = {key: str(value) for key, value in bad.items()}
+    validated, problems = validate_row(Figure, 7, cells)
+    assert validated is None
+    assert {(p.lines, p.column) for p in problems} == {
+        ((7,), "category"),
+        ((7,), "value"),
+        ((7,), "year"),
+    }
+    assert {p.note.key for p in problems} == {
+        "row_error.column_category",
+        "row_error.column_value",
+        "row_error.column_year",
+    }
+    first = Figure.model_validate(good)
+    rows = [(2, first), (3, first), (4, Figure.model_validate({**good, "platform": "myspace"}))]
+    found = figure_problems(rows, ("alpha",))
+    assert [(p.lines, p.note.key) for p in found] == [
+        ((4,), "row_error.unknown_platform"),
+        ((3,), "row_error.duplicate"),
+    ]
+
+
+def test_data_files_cannot_claim_user_authority(tmp_path: Path) -> None:
+    rows = [figure("alpha", "DE", "device", "mobile", 80, authority="user")]
+    with pytest.raises(DataError, match="line 2, column authority: 'user' marks uploaded"):
+        load_dataset(write_data(tmp_path, rows))
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1"])
+def test_values_must_be_finite_and_not_negative(value: str) -> None:
+    with pytest.raises(ValidationError, match="value"):
+        Figure.model_validate(
+            figure("alpha", "DE", "audience", "mau", 0, "million_people") | {"value": value}
+        )

@@ -101,3 +101,11 @@ def test_a_view_link_parses_back_to_the_view(persona: Persona, language: str) ->
 )
 def test_a_view_link_starts_with_the_app_address(base: str | None, start: str) -> None:
     assert view_link(Persona(region="CN"), Weights(), "en", base).startswith(start)
+
+
+def test_a_name_longer_than_the_form_allows_is_rejected_not_raised() -> None:
+    """Found by fuzzing: a 121-character name passed the link and broke the Persona model."""
+    values, rejected = persona_from_query({"name": ["x" * 121], "region": ["RU"]})
+    assert rejected == ["name"] and "name" not in values
+    values, rejected = persona_from_query({"name": ["  a   b  " + "c" * 100]})
+    assert values["name"] == "a b " + "c" * 100 and not rejected

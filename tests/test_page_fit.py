@@ -206,7 +206,12 @@ def test_the_deck_button_gives_a_deck_of_the_view() -> None:
 
     persona = Persona(region="RU", age_min=25, age_max=44, name="Q4 launch")
     deck, report = ui.meeting_files(
-        persona.model_dump_json(), Weights().model_dump_json(), "ru", date(2026, 11, 23)
+        persona.model_dump_json(),
+        Weights().model_dump_json(),
+        "ru",
+        date(2026, 11, 23),
+        data="",
+        audience=None,
     )
     titles = [slide.shapes.title.text for slide in Presentation(io.BytesIO(deck)).slides]
     assert titles[0] == "Q4 launch"
@@ -221,13 +226,40 @@ def test_a_plan_checked_this_session_ends_the_deck() -> None:
     persona = Persona(region="RU", age_min=25, age_max=44)
     summary = (("black", "Рассылка со взломанных аккаунтов"), ("gray", "Купить 5000 подписчиков"))
     deck, report = ui.meeting_files(
-        persona.model_dump_json(), Weights().model_dump_json(), "en", date(2026, 11, 23), summary
+        persona.model_dump_json(),
+        Weights().model_dump_json(),
+        "en",
+        date(2026, 11, 23),
+        data="",
+        audience=None,
+        tactic_summary=summary,
     )
     slides = list(Presentation(io.BytesIO(deck)).slides)
     last = " ".join(shape.text_frame.text for shape in slides[-1].shapes if shape.has_text_frame)
     assert "Купить 5000 подписчиков" in last
     assert "Купить 5000 подписчиков" in report.decode()
     plain, _ = ui.meeting_files(
-        persona.model_dump_json(), Weights().model_dump_json(), "en", date(2026, 11, 23)
+        persona.model_dump_json(),
+        Weights().model_dump_json(),
+        "en",
+        date(2026, 11, 23),
+        data="",
+        audience=None,
     )
     assert len(Presentation(io.BytesIO(plain)).slides) == len(slides) - 1
+
+
+def test_a_link_with_an_overlong_name_warns_instead_of_failing() -> None:
+    app = open_app(region="RU", name="x" * 150)
+    assert len(app.warning) == 1
+    assert pick(app) == "Test first: VK"
+
+
+def test_the_audience_comparison_follows_the_pick_until_the_user_chooses() -> None:
+    app = open_app(region="RU")
+    assert app.selectbox(key="fit_compare").value == "vk"
+    app.selectbox(key="fit_region").select("CN").run()
+    assert app.selectbox(key="fit_compare").value == "wechat"
+    app.selectbox(key="fit_compare").select("weibo").run()
+    app.selectbox(key="fit_region").select("US").run()
+    assert app.selectbox(key="fit_compare").value == "weibo"

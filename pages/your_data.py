@@ -1,0 +1,72 @@
+"""Your data: upload own figures; they extend or replace the published ones this session."""
+
+import streamlit as st
+
+import ui
+from smmfit.i18n import format_number, t
+from smmfit.markup import escape_markdown
+from smmfit.upload import (
+    MAX_ROWS,
+    MAX_UPLOAD_MB,
+    figures_frame,
+    problems_frame,
+    template_csv,
+)
+
+language = ui.current_language()
+st.title(t("your_data.title", language))
+st.markdown(t("your_data.intro", language))
+rows = format_number(MAX_ROWS, language)
+st.caption(escape_markdown(t("your_data.formats", language, size=MAX_UPLOAD_MB, rows=rows)))
+
+# Russian Excel splits CSV columns on semicolons, English Excel on commas.
+separator = ";" if language == "ru" else ","
+wide, long = st.columns(2)
+wide.download_button(
+    t("your_data.template", language),
+    template_csv("wide", separator),
+    file_name="smmfit-template-wide.csv",
+    mime="text/csv",
+    on_click="ignore",
+    icon=":material/download:",
+)
+long.download_button(
+    t("your_data.long_template", language),
+    template_csv("long", separator),
+    file_name="smmfit-template-long.csv",
+    mime="text/csv",
+    on_click="ignore",
+    icon=":material/download:",
+)
+
+uploaded = st.file_uploader(
+    t("your_data.upload", language),
+    type=["csv", "xlsx"],
+    key="yd_file",
+    max_upload_size=MAX_UPLOAD_MB,
+)
+if uploaded is not None:
+    ui.take_upload(uploaded.name, uploaded.getvalue(), uploaded.file_id)
+
+problems = st.session_state.get(ui.USER_PROBLEMS)
+if problems:
+    st.error(t("your_data.errors", language, count=len(problems)), icon=":material/error:")
+    st.dataframe(problems_frame(problems, language), hide_index=True, width="stretch")
+
+summary = ui.user_data_summary()
+if summary:
+    count, name = summary
+    st.success(t("your_data.loaded", language, count=count), icon=":material/check_circle:")
+    st.dataframe(
+        figures_frame(st.session_state[ui.USER_FIGURES], language),
+        hide_index=True,
+        width="stretch",
+    )
+    st.button(
+        t("your_data.remove", language),
+        on_click=ui.remove_user_data,
+        key="yd_remove",
+        icon=":material/delete:",
+    )
+else:
+    st.info(t("your_data.none", language), icon=":material/info:")
