@@ -12,7 +12,6 @@ True
 
 from smmfit.data import DataError, Dataset, load_dataset
 from smmfit.evidence import Evidence
-from smmfit.export import deck_pptx, report_html
 from smmfit.models import Persona, PlatformResult, Ranking, Recommendation, Weights
 from smmfit.scoring import rank, rank_batch
 from smmfit.tactics import PlanCheck, Taxonomy, check_line, check_plan, load_taxonomy
@@ -44,3 +43,13 @@ __all__ = [
     "win_probabilities",
     "with_user_figures",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The meeting pack pulls in python-pptx and the chart renderer (~0.6 s): load it only
+    # when a deck or report is asked for, not for every `python -m smmfit` command.
+    if name in ("deck_pptx", "report_html"):
+        from smmfit import export
+
+        return getattr(export, name)
+    raise AttributeError(f"module 'smmfit' has no attribute {name!r}")

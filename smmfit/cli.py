@@ -22,7 +22,6 @@ from smmfit.audience import audience_profile
 from smmfit.coverage import COVERAGE_DIMENSIONS, CoverageReport, coverage
 from smmfit.data import DATA_DIR, DataError, Dataset, load_dataset
 from smmfit.evidence import Evidence
-from smmfit.export import deck_pptx, report_html
 from smmfit.i18n import LANGUAGES, Language, format_people, format_share, render
 from smmfit.models import (
     DEVICE_CHOICES,
@@ -336,6 +335,9 @@ def _report(args: argparse.Namespace) -> int:
     )
     pick = result.recommendation.platform
     audience = audience_profile(evidence, pick, persona.region, persona) if pick else None
+    # Imported here: python-pptx and the chart renderer cost ~0.6 s that no other command needs.
+    from smmfit.export import deck_pptx, report_html
+
     build = deck_pptx if kind == ".pptx" else report_html
     data = build(
         result, sure, what_would_change(result, evidence), args.lang,

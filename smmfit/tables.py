@@ -106,7 +106,12 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     >>> neutralise_formulas(pd.DataFrame({"name": ["=1+1", "Anna"], "n": [-1, 2]})).values.tolist()
     [["'=1+1", -1], ['Anna', 2]]
     """
-    return frame.map(_safe_cell).rename(columns=_safe_cell)
+    safe = frame.rename(columns=_safe_cell)
+    # Only text can hold a formula; skipping numeric columns keeps 100,000-row exports fast.
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(_safe_cell)
+    return safe
 
 
 def safe_csv_text(frame: pd.DataFrame) -> str:
