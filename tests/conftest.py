@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
 
 from smmfit.data import Dataset, load_dataset
 from smmfit.evidence import Evidence
@@ -183,6 +185,22 @@ def synthetic(tmp_path: Path) -> Evidence:
                  signal("alpha", "b2c", 10), signal("beta", "b2c", 50), signal("gamma", "b2c", 60)],
     )  # fmt: skip
     return Evidence(load_dataset(directory))
+
+
+@pytest.fixture(autouse=True)
+def _clear_streamlit_caches() -> None:
+    # Streamlit's caches outlive a test in the same process; each test starts clean.
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def open_app(**query: str) -> AppTest:
+    """The app as opened from a link with these query parameters, after its first run."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    app.query_params.update(query)
+    app.run()
+    assert not app.exception, app.exception
+    return app
 
 
 @pytest.fixture(scope="session")

@@ -9,28 +9,13 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-import streamlit as st
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 from smmfit.models import Persona, Weights
+from tests.conftest import open_app
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-@pytest.fixture(autouse=True)
-def _clear_caches() -> None:
-    # Caches outlive a test in the same process; each test starts from a clean app.
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
-def open_app(**query: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=30)
-    app.query_params.update(query)
-    app.run()
-    assert not app.exception, app.exception
-    return app
 
 
 def pick(app: AppTest) -> str:

@@ -6,20 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from smmfit.data import load_dataset
 from smmfit.explorer import source_list
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-@pytest.fixture(autouse=True)
-def _clear_caches() -> None:
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def open_page(language: str = "en") -> AppTest:

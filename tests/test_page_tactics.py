@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from smmfit.tactics import MAX_PLAN_CHARS
@@ -16,13 +15,6 @@ from smmfit.tactics import MAX_PLAN_CHARS
 # tests/test_app_smoke.py runs the page through the router.
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "tactics.py")
 PLAN = "Weekly reels\nBuy 5k followers\nUse hacked accounts to spam\nBudget: 1000 EUR"
-
-
-@pytest.fixture(autouse=True)
-def _clear_caches() -> None:
-    # Caches outlive a test in the same process; each test starts from a clean app.
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def open_page(lang: str = "en", **query: str) -> AppTest:

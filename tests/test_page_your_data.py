@@ -10,29 +10,15 @@ import json
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from smmfit.data import load_dataset
 from smmfit.upload import figures_digest, parse_upload
+from tests.conftest import open_app
 from tests.test_upload import BROKEN, RUSSIAN_EXPORT
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/your_data.py"
-
-
-@pytest.fixture(autouse=True)
-def _clear_caches() -> None:
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
-def open_app(**query: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=30)
-    app.query_params.update(query)
-    app.run()
-    assert not app.exception, app.exception
-    return app
 
 
 def with_user_data(app: AppTest) -> AppTest:
@@ -134,6 +120,7 @@ def test_text_from_an_upload_is_shown_literally() -> None:
 
 def _upload_script() -> None:
     """Runs inside AppTest: hands ui.take_upload what the uploader would."""
+    # AppTest.from_function runs this function's source alone: it needs its own imports.
     import streamlit as st
 
     import ui
