@@ -24,6 +24,7 @@ from smmfit.charts import audience_charts, ranking_chart
 from smmfit.coverage import CoverageReport, coverage
 from smmfit.data import DataError, Figure, load_dataset
 from smmfit.evidence import Evidence
+from smmfit.explorer import source_list
 from smmfit.export import HTML_MIME, PPTX_MIME, meeting_pack, pack_html, pack_pptx
 from smmfit.i18n import (
     LANGUAGES,
@@ -419,12 +420,25 @@ def session_tactic_summary() -> tuple[tuple[str, str], ...] | None:
         return None
     region = st.session_state.get("tactics_region", WORLDWIDE)
     platform = st.session_state.get("tactics_platform", ANY_PLATFORM)
-    context = Context(region=region, platform=None if platform == ANY_PLATFORM else platform)
+    return _plan_summary(plan, region, None if platform == ANY_PLATFORM else platform)
+
+
+# Cached: the Fit page asks for it on every rerun, and a long plan takes a while to check.
+@st.cache_data(max_entries=16, show_spinner=False)
+def _plan_summary(
+    plan: str, region: str, platform: str | None
+) -> tuple[tuple[str, str], ...] | None:
     try:
-        check = check_plan(plan, taxonomy(), context)
+        check = check_plan(plan, taxonomy(), Context(region=region, platform=platform))
     except PlanError:
         return None  # the Tactic checker page shows that error; the deck simply omits it
     return tuple((line.verdict, line.line) for line in check.worst_first())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def sources(data: str) -> pd.DataFrame:
+    """Every source behind this session's data (static per data key, so built once)."""
+    return source_list(evidence().dataset)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

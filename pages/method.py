@@ -6,7 +6,6 @@ import streamlit as st
 import ui
 from smmfit.charts import coverage_chart
 from smmfit.coverage import COVERAGE_DIMENSIONS
-from smmfit.explorer import source_list
 from smmfit.i18n import format_number, format_share, t
 from smmfit.models import FACTORS, GOAL_WEIGHTS
 
@@ -68,7 +67,7 @@ st.vega_lite_chart(spec=coverage_chart(report, dimension or "age", language))
 st.caption(t("coverage_label.caption", language))
 
 st.subheader(t("method.sources", language))
-sources = source_list(ui.evidence().dataset)
+sources = ui.sources(ui.data_key())
 st.caption(t("method.sources_count", language, count=len(sources)))
 st.dataframe(
     sources,

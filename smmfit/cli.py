@@ -301,7 +301,8 @@ def _persona(args: argparse.Namespace) -> Persona:
         raise UsageError("; ".join(validation_messages(error))) from None
 
 
-def _rank(args: argparse.Namespace) -> int:
+def _ranked(args: argparse.Namespace) -> tuple[Evidence, Ranking, Uncertainty]:
+    """The persona's ranking and win probabilities, as ``rank`` and ``report`` both need."""
     persona = _persona(args)
     weights = _weights(args.weights, args.goal) if args.weights else None
     evidence = Evidence(_load(args.data_dir))
@@ -309,6 +310,11 @@ def _rank(args: argparse.Namespace) -> int:
     sure = win_probabilities(
         persona, evidence, weights, args.include_blocked, draws=args.draws, seed=args.seed
     )
+    return evidence, result, sure
+
+
+def _rank(args: argparse.Namespace) -> int:
+    _, result, sure = _ranked(args)
     if args.format == "json":
         print(json.dumps(ranking_json(result, args.lang, sure), ensure_ascii=False, indent=2))
     else:
@@ -326,13 +332,8 @@ def _report(args: argparse.Namespace) -> int:
         kind = ".html"
     if kind not in REPORT_FORMATS:
         raise UsageError(f"--out: {out.name!r} needs the extension .pptx (deck) or .html (report)")
-    persona = _persona(args)
-    weights = _weights(args.weights, args.goal) if args.weights else None
-    evidence = Evidence(_load(args.data_dir))
-    result = rank(persona, evidence, weights, args.include_blocked)
-    sure = win_probabilities(
-        persona, evidence, weights, args.include_blocked, draws=args.draws, seed=args.seed
-    )
+    evidence, result, sure = _ranked(args)
+    persona = result.persona
     pick = result.recommendation.platform
     audience = audience_profile(evidence, pick, persona.region, persona) if pick else None
     # Imported here: python-pptx and the chart renderer cost ~0.6 s that no other command needs.

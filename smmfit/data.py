@@ -33,8 +33,6 @@ Unit = Literal["pct_of_platform_audience", "pct_of_group_using", "million_people
 Authority = Literal["user", "primary", "secondary", "low"]
 AudienceKind = Literal["mau", "monthly_reach", "ad_audience", "dau", "daily_reach"]
 
-DIMENSIONS: tuple[str, ...] = get_args(Dimension)
-UNITS: tuple[str, ...] = get_args(Unit)
 AUTHORITIES: tuple[Authority, ...] = get_args(Authority)
 AUDIENCE_KINDS: tuple[str, ...] = get_args(AudienceKind)
 

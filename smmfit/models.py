@@ -170,13 +170,6 @@ class Persona(BaseModel):
     def all_devices(self) -> bool:
         return set(self.devices) == set(OPERATING_SYSTEMS)
 
-    def describe(self) -> str:
-        """A short, language-neutral summary, e.g. ``female 18-39, RU, ios, b2c``."""
-        devices = "any device" if self.all_devices else "+".join(self.devices)
-        return (
-            f"{self.gender} {self.age_min}-{self.age_max}, {self.region}, {devices}, {self.segment}"
-        )
-
 
 def validation_messages(error: ValidationError) -> list[str]:
     """One plain line per problem, naming the field and what is allowed."""

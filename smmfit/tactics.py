@@ -844,10 +844,6 @@ PRE_NEGATION_REACH = 3
 POST_NEGATION_REACH = 2
 
 
-def _own_cues(hit: Hit, tokens: Sequence[Token]) -> set[int]:
-    return {i for i in hit.tokens if tokens[i].cue or tokens[i].post_cue}
-
-
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
     """Where a negation word shortly before the phrase starts, in the same clause."""
     clause = tokens[hit.low].clause
