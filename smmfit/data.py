@@ -18,11 +18,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar, get_args
+from typing import Any, Literal, TypeVar, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from smmfit.models import MIN_AGE, WORLDWIDE, Note, Status, Zone, normalise_region
+from smmfit.types import FIRST_YEAR, FrozenRow, HttpsUrl, Year
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -41,7 +42,6 @@ AUDIENCE_KINDS: tuple[str, ...] = get_args(AudienceKind)
 SUM_TOLERANCE_PCT = 3.5
 
 AGE_BAND = re.compile(r"^(?P<lo>\d{1,3})(?:-(?P<hi>\d{1,3})|(?P<plus>\+))$")
-FIRST_YEAR = 2000
 
 # Which categories each dimension and unit admits; age bands are checked by pattern instead.
 _CATEGORIES: dict[tuple[str, str], frozenset[str]] = {
@@ -76,27 +76,7 @@ def parse_age_band(text: str) -> tuple[int, int]:
     return low, high
 
 
-def _https(value: str) -> str:
-    if not value.startswith("https://") or len(value) <= len("https://x"):
-        raise ValueError("url must be an https:// address")
-    return value
-
-
-def _year(value: int) -> int:
-    if not FIRST_YEAR <= value <= date.today().year:
-        raise ValueError(f"year must be between {FIRST_YEAR} and {date.today().year}")
-    return value
-
-
-HttpsUrl = Annotated[str, AfterValidator(_https)]
-Year = Annotated[int, AfterValidator(_year)]
-
-
-class _Row(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-class Figure(_Row):
+class Figure(FrozenRow):
     """One sourced figure: ``platform_demographics.csv`` holds one per row."""
 
     platform: str
@@ -157,7 +137,7 @@ class Figure(_Row):
         return value
 
 
-class PlatformInfo(_Row):
+class PlatformInfo(FrozenRow):
     """A tracked network: ``platforms.csv``."""
 
     id: str = Field(pattern=r"^[a-z]+$")
@@ -168,7 +148,7 @@ class PlatformInfo(_Row):
     notes: str = ""
 
 
-class Availability(_Row):
+class Availability(FrozenRow):
     """Whether a network can be used in a country: ``availability.csv``."""
 
     platform: str
@@ -189,7 +169,7 @@ class Availability(_Row):
         return self.reason_ru if language == "ru" and self.reason_ru else self.reason
 
 
-class SegmentSignal(_Row):
+class SegmentSignal(FrozenRow):
     """Evidence of a network's use for B2B or B2C marketing: ``segment_signals.csv``."""
 
     platform: str
@@ -204,7 +184,7 @@ class SegmentSignal(_Row):
     notes: str = ""
 
 
-class PopulationRow(_Row):
+class PopulationRow(FrozenRow):
     """People by region, sex and age band: ``population.csv``."""
 
     region: str
@@ -249,7 +229,7 @@ class Dataset:
         return tuple(sorted({figure.region for figure in self.figures}))
 
 
-RowModel = TypeVar("RowModel", bound=_Row)
+RowModel = TypeVar("RowModel", bound=FrozenRow)
 
 
 @dataclass(frozen=True)
@@ -298,7 +278,7 @@ def _group_problem(
     )
 
 
-def header_problems(model: type[_Row], header: Sequence[str]) -> list[RowProblem]:
+def header_problems(model: type[FrozenRow], header: Sequence[str]) -> list[RowProblem]:
     """Missing required and unknown columns of a table read into ``model``, as line 1."""
     expected = set(model.model_fields)
     missing = [name for name in model.model_fields if name not in header]
