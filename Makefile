@@ -28,6 +28,7 @@ fuzz: $(INSTALLED)  ## only the fuzz tests (also part of test and test-fast); pr
 lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy .

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from smmfit.i18n import t
+from smmfit.render import t
 
 st.set_page_config(page_title="smmfit", page_icon=":material/target:", layout="wide")
 

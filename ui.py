@@ -19,32 +19,19 @@ import pandas as pd
 import pycountry
 import streamlit as st
 
-from smmfit.audience import audience_profile
-from smmfit.charts import audience_charts, ranking_chart
-from smmfit.coverage import CoverageReport, coverage
-from smmfit.data import DataError, Figure, load_dataset
-from smmfit.evidence import Evidence
-from smmfit.explorer import source_list
-from smmfit.export import HTML_MIME, PPTX_MIME, meeting_pack, pack_html, pack_pptx
-from smmfit.i18n import (
-    LANGUAGES,
-    Language,
-    format_number,
-    language_of,
-    platform_name,
-    region_name,
-    t,
+from smmfit.data import (
+    CoverageReport,
+    DataError,
+    Evidence,
+    Figure,
+    audience_profile,
+    coverage,
+    figures_digest,
+    load_dataset,
+    parse_upload,
+    source_list,
+    with_user_figures,
 )
-from smmfit.links import (
-    explorer_from_query,
-    language_from_query,
-    persona_from_query,
-    persona_to_query,
-    view_link,
-    weights_from_query,
-    weights_to_query,
-)
-from smmfit.markup import escape_markdown
 from smmfit.models import (
     GENDERS,
     GOALS,
@@ -63,9 +50,33 @@ from smmfit.models import (
     default_weights,
     normalise_region,
 )
-from smmfit.scoring import rank
-from smmfit.tables import ranking_csv, ranking_display
-from smmfit.tactic_reports import (
+from smmfit.ranking import Uncertainty, rank, what_would_change
+from smmfit.ranking.uncertainty import win_probabilities
+from smmfit.render import (
+    LANGUAGES,
+    Language,
+    escape_markdown,
+    format_number,
+    platform_name,
+    region_name,
+    t,
+)
+from smmfit.render.charts import audience_charts, ranking_chart
+from smmfit.render.deck import pack_pptx
+from smmfit.render.i18n import language_of
+from smmfit.render.links import (
+    explorer_from_query,
+    language_from_query,
+    persona_from_query,
+    persona_to_query,
+    view_link,
+    weights_from_query,
+    weights_to_query,
+)
+from smmfit.render.pack import HTML_MIME, PPTX_MIME, meeting_pack
+from smmfit.render.page import pack_html
+from smmfit.render.tables import ranking_csv, ranking_display
+from smmfit.render.tactic_reports import (
     VERDICT_ICONS,
     line_details,
     plan_csv,
@@ -83,9 +94,6 @@ from smmfit.tactics import (
     check_plan,
     load_taxonomy,
 )
-from smmfit.uncertainty import Uncertainty, win_probabilities
-from smmfit.upload import figures_digest, parse_upload, with_user_figures
-from smmfit.whatif import what_would_change
 
 # Widgets keep their values across page switches (persist_state="session"): leaving the
 # Fit page for Networks and coming back must not reset the persona.

@@ -22,14 +22,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from smmfit.audience import audience_profile
-from smmfit.data import load_dataset
-from smmfit.evidence import Evidence
-from smmfit.export import deck_pptx, report_html
+from smmfit.data import Evidence, audience_profile, load_dataset
 from smmfit.models import GENDERS, GOALS, OPERATING_SYSTEMS, SEGMENTS, Persona
-from smmfit.scoring import rank, rank_batch
-from smmfit.uncertainty import DEFAULT_DRAWS, win_probabilities
-from smmfit.whatif import what_would_change
+from smmfit.ranking import DEFAULT_DRAWS, rank, rank_batch, what_would_change
+from smmfit.ranking.uncertainty import win_probabilities
+from smmfit.render.deck import deck_pptx
+from smmfit.render.page import report_html
 
 SEED = 20261123
 BATCH_SIZE = 100_000

@@ -3,8 +3,7 @@
 import streamlit as st
 
 import ui
-from smmfit.i18n import platform_name, render, t
-from smmfit.markup import escape_markdown, markdown_link
+from smmfit.render import escape_markdown, markdown_link, platform_name, render, t
 
 language = ui.current_language()
 st.title(t("fit.title", language))

@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from smmfit.charts import coverage_chart
-from smmfit.coverage import COVERAGE_DIMENSIONS
-from smmfit.i18n import format_number, format_share, t
+from smmfit.data import COVERAGE_DIMENSIONS
 from smmfit.models import FACTORS, GOAL_WEIGHTS
+from smmfit.render import format_number, format_share, t
+from smmfit.render.charts import coverage_chart
 
 language = ui.current_language()
 st.title(t("method.title", language))

@@ -3,11 +3,10 @@
 import streamlit as st
 
 import ui
-from smmfit.coverage import COVERAGE_DIMENSIONS
-from smmfit.coverage import REGIONS as COVERAGE_REGIONS
-from smmfit.explorer import availability_table, platform_figures
-from smmfit.i18n import format_people, format_since, platform_name, region_name, render, t
-from smmfit.markup import escape_markdown
+from smmfit.data import COVERAGE_DIMENSIONS, availability_table, platform_figures
+from smmfit.data.coverage import TRACKED_REGIONS
+from smmfit.render import escape_markdown, format_people, platform_name, region_name, render, t
+from smmfit.render.i18n import format_since
 
 language = ui.current_language()
 st.title(t("explorer.title", language))
@@ -69,7 +68,7 @@ report = ui.coverage_report(ui.data_key())
 cells = [
     report.cell(network, region, dimension)
     for dimension in COVERAGE_DIMENSIONS
-    if region in COVERAGE_REGIONS
+    if region in TRACKED_REGIONS
 ]
 if cells:
     st.dataframe(

@@ -3,8 +3,8 @@
 import streamlit as st
 
 import ui
-from smmfit.i18n import t
-from smmfit.tactic_reports import VERDICT_ICONS
+from smmfit.render import t
+from smmfit.render.tactic_reports import VERDICT_ICONS
 from smmfit.tactics import VERDICTS, PlanError, check_plan, check_tactics
 
 language = ui.current_language()

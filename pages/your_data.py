@@ -3,15 +3,9 @@
 import streamlit as st
 
 import ui
-from smmfit.i18n import format_number, t
-from smmfit.markup import escape_markdown
-from smmfit.upload import (
-    MAX_ROWS,
-    MAX_UPLOAD_MB,
-    figures_frame,
-    problems_frame,
-    template_csv,
-)
+from smmfit.data import MAX_ROWS, MAX_UPLOAD_MB, template_csv
+from smmfit.render import escape_markdown, format_number, t
+from smmfit.render.tables import figures_frame, problems_frame
 
 language = ui.current_language()
 st.title(t("your_data.title", language))

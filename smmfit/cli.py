@@ -18,28 +18,36 @@ from typing import Any, NoReturn
 
 from pydantic import TypeAdapter, ValidationError
 
-from smmfit.audience import audience_profile
-from smmfit.coverage import COVERAGE_DIMENSIONS, CoverageReport, coverage
-from smmfit.data import DATA_DIR, DataError, Dataset, load_dataset
-from smmfit.evidence import Evidence
-from smmfit.i18n import LANGUAGES, Language, format_people, format_share, render
+from smmfit.data import (
+    DATA_DIR,
+    DataError,
+    Dataset,
+    Evidence,
+    audience_profile,
+    coverage,
+    load_dataset,
+)
 from smmfit.models import (
     DEVICE_CHOICES,
     GENDERS,
     GOALS,
     SEGMENTS,
     Persona,
-    Ranking,
     Weights,
     default_weights,
     validation_messages,
 )
-from smmfit.scoring import STALE_AFTER_YEARS, rank, rank_batch
-from smmfit.tables import safe_csv_text
-from smmfit.tactic_reports import plan_json, plan_table
+from smmfit.ranking import (
+    DEFAULT_DRAWS,
+    MAX_DRAWS,
+    Assessment,
+    assess,
+    rank_batch,
+)
+from smmfit.render import LANGUAGES, safe_csv_text
+from smmfit.render.tactic_reports import plan_json, plan_table
+from smmfit.render.text import coverage_json, coverage_table, ranking_json, ranking_table
 from smmfit.tactics import Context, PlanError, TaxonomyError, check_plan, decode_plan, load_taxonomy
-from smmfit.uncertainty import DEFAULT_DRAWS, MAX_DRAWS, Uncertainty, win_probabilities
-from smmfit.whatif import what_would_change
 
 EXIT_USAGE = 2
 
@@ -95,16 +103,23 @@ def _weights(text: str, goal: str | None) -> Weights:
 
 def _persona_options(command: argparse.ArgumentParser) -> None:
     """The persona, weights and scenario options shared by rank and report."""
-    command.add_argument("--age", type=_age_range, default=(18, 65), help="age range, e.g. 18-39")
-    command.add_argument("--gender", choices=GENDERS, default="any")
-    command.add_argument("--region", default="WW", help="ISO country code such as RU, or WW")
+    # No persona defaults here: an option left out is left to Persona, their one home.
+    default = Persona()
     command.add_argument(
-        "--device", nargs="+", default=["any"], metavar="DEVICE",
-        help=f"one or more of {', '.join(DEVICE_CHOICES)}",
+        "--age", type=_age_range,
+        help=f"age range, e.g. 18-39 (default {default.age_min}-{default.age_max})",
     )  # fmt: skip
-    command.add_argument("--segment", choices=SEGMENTS, default="b2c")
+    command.add_argument("--gender", choices=GENDERS, help=f"default {default.gender}")
+    command.add_argument(
+        "--region", help=f"ISO country code such as RU, or WW (default {default.region})"
+    )
+    command.add_argument(
+        "--device", nargs="+", metavar="DEVICE",
+        help=f"one or more of {', '.join(DEVICE_CHOICES)} (default any)",
+    )  # fmt: skip
+    command.add_argument("--segment", choices=SEGMENTS, help=f"default {default.segment}")
     command.add_argument("--goal", choices=GOALS)
-    command.add_argument("--name", default="")
+    command.add_argument("--name")
     command.add_argument("--weights", default="", help="e.g. reach=0.5,match=0.3,segment=0.2")
     command.add_argument(
         "--include-blocked", action="store_true", help="score blocked networks too"
@@ -164,120 +179,6 @@ def build_parser() -> argparse.ArgumentParser:
 BATCH_COLUMNS = ("name", "age_min", "age_max", "gender", "region", "devices", "segment", "goal")
 
 
-def ranking_json(
-    result: Ranking, language: Language, uncertainty: Uncertainty | None = None
-) -> dict[str, Any]:
-    """The CLI's JSON contract: persona, ranking sorted by rank, recommendation.
-
-    With ``uncertainty``, each network also gets its ``win_probability`` and the
-    recommendation its ``confidence`` and ``flips_if``.
-    """
-    ranking = []
-    for item in result.ranking:
-        entry: dict[str, Any] = {
-            "platform": item.platform,
-            "name": item.name,
-            "rank": item.rank,
-            "score": item.score,
-            "status": item.status,
-            "status_note": render(item.status_note, language) if item.status_note else None,
-            "status_since": item.status_note.params.get("since") if item.status_note else None,
-            "match_share": item.match_share,
-            "match_share_range": [item.match_share_low, item.match_share_high],
-            "reach": item.reach,
-            "audience": item.audience,
-            "affinity": item.affinity,
-            "factors": {name: f.model_dump() for name, f in item.factors.items()},
-            "gaps": [render(gap, language) for gap in item.gaps],
-            "sources": [s.model_dump() for s in item.sources],
-        }
-        if uncertainty is not None:
-            entry["win_probability"] = uncertainty.probability_of(item.platform)
-        ranking.append(entry)
-    recommendation: dict[str, Any] = {
-        "platform": result.recommendation.platform,
-        "runner_up": result.recommendation.runner_up,
-        "reasons": [render(r, language) for r in result.recommendation.reasons],
-    }
-    if uncertainty is not None:
-        recommendation.update(_uncertainty_json(uncertainty, language))
-    return {
-        "persona": result.persona.model_dump(mode="json"),
-        "weights": result.weights.model_dump(),
-        "include_blocked": result.include_blocked,
-        "ranking": ranking,
-        "recommendation": recommendation,
-    }
-
-
-def _uncertainty_json(uncertainty: Uncertainty, language: Language) -> dict[str, Any]:
-    confidence = uncertainty.confidence
-    return {
-        "confidence": None
-        if confidence is None
-        else {
-            "probability": confidence.probability,
-            "challenger": confidence.challenger,
-            "challenger_probability": confidence.challenger_probability,
-            "draws": uncertainty.draws,
-            "seed": uncertainty.seed,
-            "text": " ".join(render(note, language) for note in confidence.notes),
-        },
-        "flips_if": [
-            {
-                "input": flip.input,
-                "platform": flip.platform,
-                "factor": flip.factor,
-                "current": flip.current,
-                "value": flip.value,
-                "relative_change": round(flip.relative_change, 4),
-                "new_pick": flip.new_pick,
-                "plausible": flip.plausible,
-                "text": render(flip.note, language),
-            }
-            for flip in uncertainty.flips_if
-        ],
-    }
-
-
-def ranking_table(
-    result: Ranking, language: Language, uncertainty: Uncertainty | None = None
-) -> str:
-    def cell(value: float | None, kind: str) -> str:
-        if value is None:
-            return "-"
-        return (
-            format_people(value, language)
-            if kind == "people"
-            else (format_share(value, language) if kind == "share" else f"{value:.1f}")
-        )
-
-    rows = [("rank", "platform", "score", "status", "match", "reach", "affinity")]
-    for item in result.ranking:
-        rows.append(
-            (
-                str(item.rank or "-"),
-                item.platform,
-                cell(item.score, "number"),
-                item.status,
-                cell(item.match_share, "share"),
-                cell(item.reach, "people"),
-                cell(item.affinity, "number"),
-            )
-        )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
-    pick = result.recommendation.platform or "none"
-    lines.append("")
-    lines.append(f"test first: {pick}  (runner-up: {result.recommendation.runner_up or 'none'})")
-    lines.extend(f"  - {render(r, language)}" for r in result.recommendation.reasons)
-    if uncertainty is not None and uncertainty.confidence is not None:
-        lines.append(f"how sure ({uncertainty.draws:,} scenarios, seed {uncertainty.seed}):")
-        lines.extend(f"  - {render(note, language)}" for note in uncertainty.confidence.notes)
-        lines.extend(f"  - {render(flip.note, language)}" for flip in uncertainty.flips_if)
-    return "\n".join(lines)
-
-
 def _load(data_dir: Path) -> Dataset:
     try:
         return load_dataset(data_dir)
@@ -286,39 +187,40 @@ def _load(data_dir: Path) -> Dataset:
 
 
 def _persona(args: argparse.Namespace) -> Persona:
+    given = {
+        "name": args.name,
+        "gender": args.gender,
+        "region": args.region,
+        "devices": args.device,
+        "segment": args.segment,
+        "goal": args.goal,
+    }
+    if args.age is not None:
+        given.update(age_min=args.age[0], age_max=args.age[1])
     try:
-        return Persona(
-            name=args.name,
-            age_min=args.age[0],
-            age_max=args.age[1],
-            gender=args.gender,
-            region=args.region,
-            devices=args.device,
-            segment=args.segment,
-            goal=args.goal,
-        )
+        return Persona(**{field: value for field, value in given.items() if value is not None})
     except ValidationError as error:
         raise UsageError("; ".join(validation_messages(error))) from None
 
 
-def _ranked(args: argparse.Namespace) -> tuple[Evidence, Ranking, Uncertainty]:
-    """The persona's ranking and win probabilities, as ``rank`` and ``report`` both need."""
+def _assessed(args: argparse.Namespace) -> tuple[Evidence, Assessment]:
+    """The persona's assessment, as ``rank`` and ``report`` both need."""
     persona = _persona(args)
     weights = _weights(args.weights, args.goal) if args.weights else None
     evidence = Evidence(_load(args.data_dir))
-    result = rank(persona, evidence, weights, args.include_blocked)
-    sure = win_probabilities(
+    result = assess(
         persona, evidence, weights, args.include_blocked, draws=args.draws, seed=args.seed
     )
-    return evidence, result, sure
+    return evidence, result
 
 
 def _rank(args: argparse.Namespace) -> int:
-    _, result, sure = _ranked(args)
+    _, result = _assessed(args)
     if args.format == "json":
-        print(json.dumps(ranking_json(result, args.lang, sure), ensure_ascii=False, indent=2))
+        document = ranking_json(result.ranking, args.lang, result.uncertainty)
+        print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        print(ranking_table(result, args.lang, sure))
+        print(ranking_table(result.ranking, args.lang, result.uncertainty))
     return 0
 
 
@@ -332,16 +234,17 @@ def _report(args: argparse.Namespace) -> int:
         kind = ".html"
     if kind not in REPORT_FORMATS:
         raise UsageError(f"--out: {out.name!r} needs the extension .pptx (deck) or .html (report)")
-    evidence, result, sure = _ranked(args)
-    persona = result.persona
-    pick = result.recommendation.platform
+    evidence, result = _assessed(args)
+    persona = result.ranking.persona
+    pick = result.ranking.recommendation.platform
     audience = audience_profile(evidence, pick, persona.region, persona) if pick else None
     # Imported here: python-pptx and the chart renderer cost ~0.6 s that no other command needs.
-    from smmfit.export import deck_pptx, report_html
+    from smmfit.render.deck import deck_pptx
+    from smmfit.render.page import report_html
 
     build = deck_pptx if kind == ".pptx" else report_html
     data = build(
-        result, sure, what_would_change(result, evidence), args.lang,
+        result.ranking, result.uncertainty, result.changes, args.lang,
         audience=audience, generated=date.today(),
     )  # fmt: skip
     try:
@@ -402,55 +305,6 @@ def _rank_batch(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
-
-
-def coverage_json(report: CoverageReport, language: Language) -> dict[str, Any]:
-    """The data-report JSON: totals, and one object per cell with its reason as text."""
-    cells = []
-    for cell in report.cells:
-        item = cell.model_dump(mode="json", exclude={"reason"})
-        item["reason"] = render(cell.reason, language) if cell.reason else None
-        cells.append(item)
-    return {"totals": report.totals.model_dump(mode="json"), "cells": cells}
-
-
-# How a cell prints in the table: its year, or what stands in for it.
-_TABLE_MARKS = {"stale": "old", "fallback": "ww", "gap": "gap", "not_applicable": "n/a"}
-
-
-def coverage_table(report: CoverageReport) -> str:
-    """One block per dimension: networks down, regions across, the year used or a mark."""
-    regions = list(dict.fromkeys(cell.region for cell in report.cells))
-    platforms = list(dict.fromkeys(cell.platform for cell in report.cells))
-    marks = {
-        (c.platform, c.region, c.dimension): str(c.year)
-        if c.status == "covered" and c.year is not None
-        else _TABLE_MARKS[c.status]
-        for c in report.cells
-    }
-    width = max(len(p) for p in platforms)
-    lines: list[str] = []
-    for dimension in COVERAGE_DIMENSIONS:
-        share = report.totals.share_covered_by_dimension[dimension]
-        lines.append(f"{dimension} ({share:.0%} covered)")
-        lines.append((" " * width + "  " + " ".join(r.ljust(4) for r in regions)).rstrip())
-        for platform in platforms:
-            row = [marks[platform, region, dimension].ljust(4) for region in regions]
-            lines.append(platform.ljust(width) + "  " + " ".join(row).rstrip())
-        lines.append("")
-    totals = report.totals
-    median = "-" if totals.median_age_years is None else f"{totals.median_age_years:g}"
-    used = "-" if totals.median_age_used_years is None else f"{totals.median_age_used_years:g}"
-    lines += [
-        "year = the figure scoring uses; old = only a figure older than "
-        f"{totals.as_of - STALE_AFTER_YEARS} (used, with a caveat); ww = worldwide figure used; "
-        "gap = none; n/a = not asked",
-        f"rows: {totals.rows}  sources: {totals.sources}",
-        f"cells covered: {totals.covered_cells} of {totals.applicable_cells} "
-        f"({totals.share_covered:.1%})",
-        f"median age of figures: {median} years (of the figures used: {used}) as of {totals.as_of}",
-    ]
-    return "\n".join(lines)
 
 
 def _data_report(args: argparse.Namespace) -> int:

@@ -12,13 +12,13 @@ from typing import Annotated, Any, Literal, get_args
 import pycountry
 from babel import Locale
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
     field_validator,
     model_validator,
 )
+
+from smmfit.types import Frozen
 
 Gender = Literal["female", "male", "any"]
 OperatingSystem = Literal["ios", "android", "windows", "macos"]
@@ -127,10 +127,8 @@ def _expand_items(items: tuple[str, ...]) -> tuple[str, ...]:
 MAX_NAME_LENGTH = 120
 
 
-class Persona(BaseModel):
+class Persona(Frozen):
     """Who the campaign is for. Devices are stored as the operating systems they cover."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(default="", max_length=MAX_NAME_LENGTH)
     age_min: Age = 18
@@ -182,14 +180,12 @@ def validation_messages(error: ValidationError) -> list[str]:
     return lines
 
 
-class Weights(BaseModel):
+class Weights(Frozen):
     """Relative importance of each factor; only the ratios matter.
 
     >>> Weights(reach=2, match=1, segment=1).normalised()["reach"]
     0.5
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     reach: float = Field(default=0.5, ge=0, le=100)
     match: float = Field(default=0.3, ge=0, le=100)
@@ -229,9 +225,7 @@ def default_weights(goal: Goal | None) -> Weights:
     return GOAL_WEIGHTS[goal]
 
 
-class SourceRef(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class SourceRef(Frozen):
     source: str
     url: str
     year: int
@@ -239,26 +233,20 @@ class SourceRef(BaseModel):
     user: bool = False
 
 
-class Note(BaseModel):
+class Note(Frozen):
     """A translatable message: a catalog key and its parameters (rendered by smmfit.i18n)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     key: str
     params: dict[str, str | int | float] = Field(default_factory=dict)
 
 
-class FactorScore(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class FactorScore(Frozen):
     score: float | None = Field(description="0-100, or None when the data is missing")
     weight: float = Field(description="normalised weight, the weights sum to 1")
     points: float = Field(description="contribution to the composite score")
 
 
-class PlatformResult(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class PlatformResult(Frozen):
     platform: str
     name: str
     zone: Zone
@@ -278,17 +266,13 @@ class PlatformResult(BaseModel):
     sources: tuple[SourceRef, ...]
 
 
-class Recommendation(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class Recommendation(Frozen):
     platform: str | None
     runner_up: str | None
     reasons: tuple[Note, ...]
 
 
-class Ranking(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class Ranking(Frozen):
     persona: Persona
     weights: Weights
     include_blocked: bool

@@ -10,8 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from smmfit.data import Dataset, load_dataset
-from smmfit.evidence import Evidence
+from smmfit.data import Dataset, Evidence, load_dataset
 from smmfit.tactics import Taxonomy, load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent

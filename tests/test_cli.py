@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 
 from smmfit.cli import main
-from smmfit.i18n import format_since
+from smmfit.render.i18n import format_since
 
 ROOT = Path(__file__).resolve().parent.parent
 

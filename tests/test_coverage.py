@@ -9,16 +9,18 @@ from typing import Any
 
 import pytest
 
-from smmfit.coverage import (
+from smmfit.data import (
     COVERAGE_DIMENSIONS,
-    FRAME_COLUMNS,
-    REGIONS,
     CoverageReport,
+    Dataset,
+    Evidence,
     coverage,
+    load_dataset,
 )
-from smmfit.data import Dataset, load_dataset
-from smmfit.evidence import Evidence
-from smmfit.i18n import LANGUAGES, format_since, render
+from smmfit.data.coverage import FRAME_COLUMNS, TRACKED_REGIONS
+from smmfit.render import LANGUAGES, render
+from smmfit.render.i18n import format_since
+from smmfit.render.tables import coverage_frame
 from tests.conftest import ROOT, audience, block, figure, population, write_data
 
 SEED_PLATFORMS = ("vk", "ok", "instagram", "facebook", "pinterest", "youtube", "x", "weibo")
@@ -70,7 +72,7 @@ def test_one_cell_per_platform_region_and_dimension(
     keys = [(c.platform, c.region, c.dimension) for c in report.cells]
     assert len(keys) == len(set(keys))
     assert set(keys) == {
-        (p, r, d) for p in dataset.platforms for r in REGIONS for d in COVERAGE_DIMENSIONS
+        (p, r, d) for p in dataset.platforms for r in TRACKED_REGIONS for d in COVERAGE_DIMENSIONS
     }
     assert report.totals.cells == len(keys)
 
@@ -158,7 +160,7 @@ def test_every_reason_renders(report: CoverageReport, language: str) -> None:
 
 
 def test_frame_has_the_promised_columns(report: CoverageReport) -> None:
-    frame = report.to_frame()
+    frame = coverage_frame(report)
     assert tuple(frame.columns) == FRAME_COLUMNS == ("platform", "region", "dimension", "year",
                                                      "reason")  # fmt: skip
     assert len(frame) == len(report.cells)
@@ -166,7 +168,7 @@ def test_frame_has_the_promised_columns(report: CoverageReport) -> None:
     assert frame["year"].notna().sum() == sum(
         c.status in ("covered", "stale") for c in report.cells
     )
-    russian = report.to_frame("ru")
+    russian = coverage_frame(report, "ru")
     assert (russian["reason"] != frame["reason"]).any()
 
 

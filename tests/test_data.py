@@ -12,16 +12,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from smmfit.data import (
-    SUM_TOLERANCE_PCT,
-    DataError,
-    Dataset,
-    Figure,
-    figure_problems,
-    load_dataset,
-    parse_age_band,
-    validate_row,
-)
+from smmfit.data import DataError, Dataset, Figure, figure_problems, load_dataset, parse_age_band
+from smmfit.data.load import validate_row
+from smmfit.data.rows import SUM_TOLERANCE_PCT
 from tests.conftest import ROOT, figure, synthetic_figures, write_data
 
 SEED_PLATFORMS = ("vk", "ok", "instagram", "facebook", "pinterest", "youtube", "x", "weibo")

@@ -7,8 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from smmfit.data import load_dataset
-from smmfit.evidence import Distribution, Evidence, Provenance
+from smmfit.data import Distribution, Evidence, Provenance, load_dataset
 from tests.conftest import audience, figure, population, write_data
 
 PROVENANCE = Provenance(region="DE", year=2024, authority="primary", sources=())
@@ -209,8 +208,7 @@ def test_daily_figures_are_never_used_as_monthly_audience(tmp_path: Path) -> Non
 
 
 def test_population_spreads_people_evenly_within_bands() -> None:
-    from smmfit.data import PopulationRow
-    from smmfit.evidence import Population
+    from smmfit.data import Population, PopulationRow
 
     rows = [PopulationRow.model_validate(row) for row in population()]
     people = Population(rows).people_one("DE", ["female"], 15, 24)

@@ -10,29 +10,20 @@ from typing import NamedTuple
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from smmfit.audience import audience_profile
-from smmfit.evidence import Evidence
-from smmfit.export import (
-    _BODY,
-    TacticSummary,
-    _fit_scale,
-    clean,
-    deck_pptx,
-    meeting_pack,
-    pack_html,
-    pack_pptx,
-    report_html,
-)
-from smmfit.i18n import Language, format_since
+from smmfit.data import Evidence, audience_profile
 from smmfit.models import Note, Persona, Ranking
-from smmfit.scoring import rank
-from smmfit.uncertainty import Uncertainty, win_probabilities
-from smmfit.whatif import what_would_change
+from smmfit.ranking import Uncertainty, rank, what_would_change
+from smmfit.ranking.uncertainty import win_probabilities
+from smmfit.render import Language
+from smmfit.render.deck import _BODY, _fit_scale, deck_pptx, pack_pptx
+from smmfit.render.i18n import format_since
+from smmfit.render.pack import MeetingPack, TacticSummary, clean, meeting_pack
+from smmfit.render.page import pack_html, report_html
 
 DAY = date(2026, 11, 23)
 EVIL = "<script>alert(1)</script>"
@@ -247,10 +238,26 @@ def test_clean_removes_what_xml_cannot_hold(raw: str, expected: str) -> None:
     assert clean(raw) == expected
 
 
-@settings(max_examples=25, deadline=None)
+@pytest.fixture(scope="module")
+def russian_pack(russia: Args) -> MeetingPack:
+    """Rendered once: its charts take a while, and only the plan line varies below."""
+    return meeting_pack(*russia[:3], "en", generated=DAY)
+
+
+def test_a_pack_with_tactics_equals_one_built_with_them(
+    russia: Args, russian_pack: MeetingPack
+) -> None:
+    summary = [("gray", "Buy 5,000 followers"), ("white", "Run a contest")]
+    built = meeting_pack(*russia[:3], "en", tactic_summary=summary, generated=DAY)
+    assert russian_pack.with_tactics(summary) == built
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(line=st.text(max_size=60))
-def test_any_plan_line_is_safe_in_both_formats(russia: Args, line: str) -> None:
-    pack = meeting_pack(*russia[:3], "en", tactic_summary=[("risky", line)], generated=DAY)
+def test_any_plan_line_is_safe_in_both_formats(russian_pack: MeetingPack, line: str) -> None:
+    pack = russian_pack.with_tactics([("risky", line)])
     parsed = parse(pack_html(pack))
     assert parsed.scripts == 0
     assert clean(line) in "".join(parsed.parts) or not clean(line)

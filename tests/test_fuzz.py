@@ -22,18 +22,16 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 from streamlit.testing.v1 import AppTest
 
-from smmfit.data import Dataset
-from smmfit.i18n import render
-from smmfit.links import (
+from smmfit.data import Dataset, parse_upload
+from smmfit.models import Persona, validation_messages
+from smmfit.render import render, safe_csv_text
+from smmfit.render.links import (
     PERSONA_PARAMS,
     explorer_from_query,
     language_from_query,
     persona_from_query,
     weights_from_query,
 )
-from smmfit.models import Persona, validation_messages
-from smmfit.tables import safe_csv_text
-from smmfit.upload import parse_upload
 
 pytestmark = pytest.mark.fuzz
 

@@ -8,20 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from smmfit.evidence import Evidence
-from smmfit.i18n import (
-    LANGUAGES,
-    Language,
-    catalog,
-    format_people,
-    format_share,
-    language_of,
-    region_name,
-    render,
-    t,
-)
+from smmfit.data import Evidence
 from smmfit.models import FACTORS, GENDERS, GOALS, OPERATING_SYSTEMS, SEGMENTS, Note, Persona
-from smmfit.scoring import rank
+from smmfit.ranking import rank
+from smmfit.render import LANGUAGES, Language, format_people, format_share, region_name, render, t
+from smmfit.render.i18n import catalog, language_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,7 +57,12 @@ def test_every_key_used_in_code_exists() -> None:
     """Literal t("...") and Note(key="...") calls anywhere in the code name real keys."""
     keys = set(catalog("en"))
     pattern = re.compile(r"""(?:\bt\(|key=)\s*f?["']([a-z_]+\.[a-z_{}.]+)["']""")
-    sources = [*ROOT.glob("smmfit/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py", ROOT / "ui.py"]
+    sources = [
+        *ROOT.glob("smmfit/**/*.py"),
+        *ROOT.glob("pages/*.py"),
+        ROOT / "app.py",
+        ROOT / "ui.py",
+    ]
     for path in sources:
         for key in pattern.findall(path.read_text(encoding="utf-8")):
             if "{" not in key:

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smmfit.links import (
+from smmfit.models import Persona, Weights
+from smmfit.render.links import (
     language_from_query,
     persona_from_query,
     persona_to_query,
     view_link,
     weights_from_query,
 )
-from smmfit.models import Persona, Weights
 from tests.test_scoring import personas
 
 

@@ -8,8 +8,7 @@ import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from smmfit.data import load_dataset
-from smmfit.explorer import source_list
+from smmfit.data import load_dataset, source_list
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

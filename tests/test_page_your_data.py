@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from smmfit.data import load_dataset
-from smmfit.upload import figures_digest, parse_upload
+from smmfit.data import figures_digest, load_dataset, parse_upload
 from tests.conftest import open_app
 from tests.test_upload import BROKEN, RUSSIAN_EXPORT
 

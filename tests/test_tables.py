@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 
-from smmfit.charts import ranking_chart, ranking_points
-from smmfit.evidence import Evidence
+from smmfit.data import Evidence
 from smmfit.models import Persona
-from smmfit.scoring import rank
-from smmfit.tables import ranking_csv, ranking_frame
+from smmfit.ranking import rank
+from smmfit.render.charts import ranking_chart, ranking_points
+from smmfit.render.tables import ranking_csv, ranking_frame
 
 
 def test_ranking_frame_has_every_network_in_order(evidence: Evidence) -> None:

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smmfit.i18n import LANGUAGES, Language, catalog
-from smmfit.tactic_reports import (
+from smmfit.render import LANGUAGES, Language, escape_markdown
+from smmfit.render.i18n import catalog
+from smmfit.render.tactic_reports import (
     VERDICT_ICONS,
     VERDICT_MARKS,
-    escape_markdown,
     plan_csv,
     plan_json,
     plan_markdown,

@@ -16,20 +16,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smmfit import uncertainty
-from smmfit.data import load_dataset
-from smmfit.evidence import Evidence
-from smmfit.i18n import LANGUAGES, Language, render
+from smmfit.data import Evidence, load_dataset
 from smmfit.models import Note, Persona, Weights
-from smmfit.scoring import rank
-from smmfit.uncertainty import (
+from smmfit.ranking import (
     MAX_DRAWS,
-    Direction,
     FlipCondition,
     Margins,
     Uncertainty,
-    win_probabilities,
+    flips,
+    rank,
+    scenarios,
+    uncertainty,
 )
+from smmfit.ranking.flips import Direction
+from smmfit.ranking.uncertainty import win_probabilities
+from smmfit.render import LANGUAGES, Language, render
 from tests.conftest import audience, block, figure, signal, synthetic_figures, write_data
 from tests.test_scoring import YOUNG_WOMEN, personas
 
@@ -232,15 +233,13 @@ def test_triangular_draws_stay_in_range(
 ) -> None:
     high = low + width
     mode = low + position * width
-    drawn = uncertainty._triangular(
-        np.array(uniform), np.array(low), np.array(mode), np.array(high)
-    )
+    drawn = scenarios.triangular(np.array(uniform), np.array(low), np.array(mode), np.array(high))
     assert np.all((drawn >= low - 1e-12) & (drawn <= high + 1e-12))
 
 
 def test_triangular_draws_have_the_triangular_mean() -> None:
     uniform = np.random.default_rng(0).random(200_000)
-    drawn = uncertainty._triangular(uniform, np.array(0.2), np.array(0.3), np.array(0.7))
+    drawn = scenarios.triangular(uniform, np.array(0.2), np.array(0.3), np.array(0.7))
     assert drawn.mean() == pytest.approx((0.2 + 0.3 + 0.7) / 3, abs=0.002)
 
 
@@ -288,7 +287,7 @@ def test_every_flip_condition_really_flips_the_pick(
     weights: Weights,
     inputs: set[str],
 ) -> None:
-    monkeypatch.setattr(uncertainty, "FLIPS_SHOWN", 100)  # check every input, not the top 3
+    monkeypatch.setattr(flips, "FLIPS_SHOWN", 100)  # check every input, not the top 3
     rows = women_rows(
         {p: v[0] for p, v in networks.items()}, {p: v[1] for p, v in networks.items()}, authority
     )
@@ -321,7 +320,7 @@ def test_the_top_flips_are_the_smallest_and_plausibility_is_the_drawn_range(
 ) -> None:
     rows = women_rows({"alpha": 0.6, "beta": 0.55}, {"alpha": 10, "beta": 10.5}, "secondary")
     result = win_probabilities(WOMEN, evidence_of(tmp_path, rows), draws=100)
-    assert 0 < len(result.flips_if) <= uncertainty.FLIPS_SHOWN
+    assert 0 < len(result.flips_if) <= flips.FLIPS_SHOWN
     ranges = {(r.platform, r.input): r for r in result.ranges}
     for flip in result.flips_if:
         if flip.input == "weight":
@@ -335,7 +334,7 @@ def test_the_top_flips_are_the_smallest_and_plausibility_is_the_drawn_range(
 def test_every_note_renders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: Language
 ) -> None:
-    monkeypatch.setattr(uncertainty, "FLIPS_SHOWN", 100)
+    monkeypatch.setattr(flips, "FLIPS_SHOWN", 100)
     networks = SCENARIOS[0][0]
     rows = women_rows(
         {p: v[0] for p, v in networks.items()}, {p: v[1] for p, v in networks.items()}
@@ -358,7 +357,7 @@ def test_thresholds_are_rounded_away_from_the_flip(
     flip_value: float, direction: Direction, shown: str
 ) -> None:
     """A threshold shown to 0.1% must still flip the pick when applied as shown."""
-    rounded = uncertainty._display(flip_value, direction, 0.001)
+    rounded = flips._display(flip_value, direction, 0.001)
     note = Note(
         key=f"uncertainty.flip_match_{direction}",
         params={"runner": "vk", "platform": "ok", "share": rounded},
@@ -419,14 +418,14 @@ def test_scenarios_without_ranges_reproduce_the_real_ranking(
     evidence: Evidence, persona: Persona, include_blocked: bool
 ) -> None:
     """With every range collapsed to its figure, each scenario is the ranking itself."""
-    exact_figures = uncertainty._figure_ranges
+    exact_figures = scenarios.figure_ranges
 
     def collapsed(*args: Any) -> Any:
         figures = exact_figures(*args)
         return dataclasses.replace(figures, low=figures.mode, high=figures.mode)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(uncertainty, "_figure_ranges", collapsed)
+        patch.setattr(uncertainty, "figure_ranges", collapsed)
         result = win_probabilities(
             persona, evidence, None, include_blocked, draws=50, margins=EXACT
         )

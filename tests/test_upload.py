@@ -8,21 +8,21 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from smmfit.data import Dataset
-from smmfit.evidence import Evidence
-from smmfit.i18n import render
-from smmfit.models import Persona, Weights
-from smmfit.scoring import rank
-from smmfit.tables import ranking_csv, ranking_frame
-from smmfit.upload import (
+from smmfit.data import (
     MAX_ROWS,
     MAX_UPLOAD_BYTES,
-    clean_number,
+    Dataset,
+    Evidence,
     figures_digest,
     parse_upload,
     template_csv,
     with_user_figures,
 )
+from smmfit.data.upload import clean_number
+from smmfit.models import Persona, Weights
+from smmfit.ranking import rank
+from smmfit.render import render
+from smmfit.render.tables import ranking_csv, ranking_frame
 
 PLATFORMS = ("vk", "ok", "dzen", "telegram", "youtube")
 HEADER = "platform;region;dimension;category;value;unit;universe;source;url;year;notes"

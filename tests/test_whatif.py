@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from smmfit.data import load_dataset
-from smmfit.evidence import Evidence
+from smmfit.data import Evidence, load_dataset
 from smmfit.models import FACTORS, GOAL_WEIGHTS, Persona, Weights
-from smmfit.scoring import rank
-from smmfit.whatif import what_would_change
+from smmfit.ranking import rank, what_would_change
 from tests.conftest import synthetic_figures, write_data
 
 

@@ -12,9 +12,9 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from smmfit.coverage import CoverageReport
-from smmfit.i18n import Language, format_share, platform_name, render, t
+from smmfit.data import CoverageReport
 from smmfit.models import FACTORS, Ranking
+from smmfit.render.i18n import Language, format_share, platform_name, render, t
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
 FACTOR_COLOURS = {"reach": "#0072B2", "match": "#E69F00", "segment": "#009E73"}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from smmfit.evidence import Evidence
+from smmfit.data import Evidence
 from smmfit.models import FACTORS, GOAL_WEIGHTS, Note, Ranking, Weights
-from smmfit.scoring import PersonaArrays, score_arrays
+from smmfit.ranking.engine import PersonaArrays, pick_index, score_arrays
 
 
 def _scenarios(result: Ranking) -> list[tuple[Note, Weights]]:
@@ -44,13 +44,11 @@ def what_would_change(result: Ranking, evidence: Evidence) -> tuple[Note, ...]:
         result.include_blocked,
     )
     recommendable = np.array([status != "blocked" for status in arrays.status])
-    scores = np.where(recommendable & ~np.isnan(arrays.score), arrays.score, -1.0)
+    best = pick_index(arrays.score, np.broadcast_to(recommendable, arrays.score.shape))
     notes: list[Note] = []
     for row, (note, _) in enumerate(scenarios):
-        # Same tie-break as rank(): the first in data order among equal scores.
-        best = int(np.argmax(scores[row]))
-        other = arrays.platforms[best]
-        if scores[row, best] > 0 and other != pick:
+        other = arrays.platforms[best[row]] if best[row] >= 0 else None
+        if other is not None and other != pick:
             notes.append(note.model_copy(update={"params": {**note.params, "platform": other}}))
     if not notes:
         notes.append(Note(key="whatif.robust", params={"platform": pick}))

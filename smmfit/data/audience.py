@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from smmfit.evidence import Distribution, Evidence, Provenance
+from smmfit.data.distribution import Distribution, Provenance
+from smmfit.data.evidence import Evidence
 from smmfit.models import DEVICE_GROUPS, Persona
 
 NOT_PUBLISHED = "not_published"

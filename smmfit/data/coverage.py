@@ -11,15 +11,13 @@ never a second copy of it. Each cell says:
 - ``gap``: nothing usable, ``reason`` says why (blocked, never offered, only daily counts...);
 - ``not_applicable``: the question does not arise (availability is recorded per country).
 
-Reasons are translatable :class:`~smmfit.models.Note` objects; :meth:`CoverageReport.to_frame`
-renders them in a language.
+Reasons are translatable :class:`~smmfit.models.Note` objects; rendering them in a language
+is the job of :func:`smmfit.render.tables.coverage_frame`.
 
 >>> from smmfit.data import load_dataset
 >>> report = coverage(load_dataset())
 >>> report.cell("instagram", "RU", "availability").status
 'covered'
->>> list(report.to_frame().columns)
-['platform', 'region', 'dimension', 'year', 'reason']
 """
 
 from __future__ import annotations
@@ -28,17 +26,28 @@ import statistics
 from datetime import date
 from typing import Literal, get_args
 
-import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from smmfit.data import Availability, Dataset
-from smmfit.evidence import Distribution, Evidence, PlatformEvidence, Provenance
-from smmfit.i18n import DEFAULT_LANGUAGE, Language, render
+from smmfit.data.distribution import Distribution, Provenance
+from smmfit.data.evidence import STALE_AFTER_YEARS, Evidence, PlatformEvidence
+from smmfit.data.rows import Availability, Dataset
 from smmfit.models import WORLDWIDE, Note, SourceRef
-from smmfit.scoring import STALE_AFTER_YEARS
+from smmfit.types import Frozen
 
 # Worldwide, the three spheres, then the markets our users work in.
-REGIONS: tuple[str, ...] = ("WW", "RU", "US", "CN", "FR", "DE", "GB", "TR", "TH", "BR", "IN")
+TRACKED_REGIONS: tuple[str, ...] = (
+    "WW",
+    "RU",
+    "US",
+    "CN",
+    "FR",
+    "DE",
+    "GB",
+    "TR",
+    "TH",
+    "BR",
+    "IN",
+)
 CoverageDimension = Literal[
     "gender", "age", "device", "os", "audience", "segment", "availability"
 ]  # fmt: skip
@@ -50,11 +59,7 @@ CellStatus = Literal["covered", "stale", "fallback", "gap", "not_applicable"]
 FRAME_COLUMNS = ("platform", "region", "dimension", "year", "reason")
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class CoverageCell(_Frozen):
+class CoverageCell(Frozen):
     """One platform x region x dimension: the year scoring uses, or why there is none."""
 
     platform: str
@@ -75,7 +80,7 @@ class CoverageCell(_Frozen):
         return self.status == "covered"
 
 
-class CoverageTotals(_Frozen):
+class CoverageTotals(Frozen):
     """Figures about the whole file and the whole grid."""
 
     rows: int = Field(description="figures in platform_demographics.csv")
@@ -92,7 +97,7 @@ class CoverageTotals(_Frozen):
     )
 
 
-class CoverageReport(_Frozen):
+class CoverageReport(Frozen):
     """The coverage grid, one cell per platform x region x dimension, and its totals."""
 
     totals: CoverageTotals
@@ -103,19 +108,6 @@ class CoverageReport(_Frozen):
             if (item.platform, item.region, item.dimension) == (platform, region, dimension):
                 return item
         raise KeyError((platform, region, dimension))
-
-    def to_frame(self, language: Language = DEFAULT_LANGUAGE) -> pd.DataFrame:
-        """One row per cell: platform, region, dimension, year (nullable) and reason (text)."""
-        return pd.DataFrame(
-            {
-                "platform": [c.platform for c in self.cells],
-                "region": [c.region for c in self.cells],
-                "dimension": [c.dimension for c in self.cells],
-                "year": pd.array([c.year for c in self.cells], dtype="Int64"),
-                "reason": [render(c.reason, language) if c.reason else None for c in self.cells],
-            },
-            columns=list(FRAME_COLUMNS),
-        )
 
 
 def _note(key: str, **params: str | int | float) -> Note:
@@ -318,7 +310,7 @@ def _median(values: list[int]) -> float | None:
 
 def coverage(
     dataset: Dataset,
-    regions: tuple[str, ...] = REGIONS,
+    regions: tuple[str, ...] = TRACKED_REGIONS,
     as_of: int | None = None,
 ) -> CoverageReport:
     """The coverage grid of ``dataset``: every platform x region x dimension.
@@ -354,7 +346,7 @@ def coverage(
 __all__ = [
     "COVERAGE_DIMENSIONS",
     "FRAME_COLUMNS",
-    "REGIONS",
+    "TRACKED_REGIONS",
     "CellStatus",
     "CoverageCell",
     "CoverageDimension",

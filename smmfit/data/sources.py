@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from smmfit.data import Availability, Dataset, Figure, PopulationRow, SegmentSignal
-from smmfit.evidence import Evidence, Provenance
+from smmfit.data.distribution import Provenance
+from smmfit.data.evidence import Evidence
+from smmfit.data.rows import Availability, Dataset, Figure, PopulationRow, SegmentSignal
 from smmfit.models import WORLDWIDE
 
 FIGURE_COLUMNS = [

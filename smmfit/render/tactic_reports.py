@@ -17,9 +17,9 @@ from typing import Any
 
 import pandas as pd
 
-from smmfit.i18n import Language, platform_name, region_name, t
-from smmfit.markup import escape_markdown
-from smmfit.tables import _safe_cell
+from smmfit.render.i18n import Language, platform_name, region_name, t
+from smmfit.render.markup import escape_markdown
+from smmfit.render.tables import safe_csv_bytes
 from smmfit.tactics import LINE_VERDICTS, LineResult, LineVerdict, PlanCheck, Taxonomy
 
 # Material icons for Streamlit; marks for text, CSV and Markdown. Each goes with the word.
@@ -165,8 +165,7 @@ def report_frame(check: PlanCheck, taxonomy: Taxonomy, language: Language) -> pd
 
 def plan_csv(check: PlanCheck, taxonomy: Taxonomy, language: Language) -> bytes:
     """The report as UTF-8 CSV (with BOM, so Excel reads Cyrillic), safe against formulas."""
-    frame = report_frame(check, taxonomy, language).map(_safe_cell)
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return safe_csv_bytes(report_frame(check, taxonomy, language))
 
 
 def plan_markdown(check: PlanCheck, taxonomy: Taxonomy, language: Language) -> bytes:
@@ -186,13 +185,13 @@ def plan_markdown(check: PlanCheck, taxonomy: Taxonomy, language: Language) -> b
             f"\n### {verdict_text(line.verdict, language)} · {label}: "
             f"{escape_markdown(line.line)}\n\n"
         )
-        for key, value in _details(line, taxonomy, check, language):
+        for key, value in line_details(line, taxonomy, check, language):
             out.write(f"- **{t(key, language)}**: {value}\n")
     out.write(f"\n_{t('tactics.disclaimer', language)}_\n")
     return out.getvalue().encode("utf-8")
 
 
-def _details(
+def line_details(
     line: LineResult, taxonomy: Taxonomy, check: PlanCheck, language: Language
 ) -> list[tuple[str, str]]:
     """(catalog key, Markdown text) pairs describing a line, in reading order."""
@@ -222,19 +221,11 @@ def _details(
     return items
 
 
-def line_details(
-    line: LineResult, taxonomy: Taxonomy, check: PlanCheck, language: Language
-) -> list[tuple[str, str]]:
-    """The details the page shows under a line: (catalog key of the label, Markdown) pairs."""
-    return _details(line, taxonomy, check, language)
-
-
 __all__ = [
     "VERDICT_ICONS",
     "VERDICT_MARKS",
     "context_text",
     "deciding_tactics",
-    "escape_markdown",
     "line_details",
     "plan_csv",
     "plan_json",

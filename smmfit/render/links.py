@@ -19,7 +19,6 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from pydantic import ValidationError
 
-from smmfit.i18n import LANGUAGES, Language
 from smmfit.models import (
     GENDERS,
     GOALS,
@@ -34,6 +33,7 @@ from smmfit.models import (
     expand_devices,
     normalise_region,
 )
+from smmfit.render.i18n import LANGUAGES, Language
 
 PERSONA_PARAMS = ("name", "region", "age", "gender", "devices", "segment", "goal")
 LANGUAGE_PARAM = "lang"

@@ -1,12 +1,25 @@
-"""Tables and downloads of a ranking, in the user's language."""
+"""Tables and downloads in the user's language: the ranking, coverage, uploaded figures.
+
+Every CSV smmfit writes goes through :func:`safe_csv_text` (formulas neutralised, CRLF rows).
+
+>>> from smmfit.data import coverage, load_dataset
+>>> list(coverage_frame(coverage(load_dataset())).columns)
+['platform', 'region', 'dimension', 'year', 'reason']
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from smmfit.i18n import (
+from smmfit.data.coverage import FRAME_COLUMNS, CoverageReport
+from smmfit.data.load import RowProblem
+from smmfit.data.rows import Figure
+from smmfit.models import Ranking
+from smmfit.ranking import Uncertainty
+from smmfit.render.i18n import (
+    DEFAULT_LANGUAGE,
     Language,
     format_number,
     format_people,
@@ -15,8 +28,6 @@ from smmfit.i18n import (
     render,
     t,
 )
-from smmfit.models import Ranking
-from smmfit.uncertainty import Uncertainty
 
 # Spreadsheet apps run cells starting with these as formulas (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -126,6 +137,11 @@ def safe_csv_text(frame: pd.DataFrame) -> str:
     return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
 
 
+def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """:func:`safe_csv_text` as UTF-8 with a BOM, so Excel reads Cyrillic: every download."""
+    return safe_csv_bytes(frame)
+
+
 def ranking_csv(
     result: Ranking, language: Language, uncertainty: Uncertainty | None = None
 ) -> bytes:
@@ -140,4 +156,40 @@ def ranking_csv(
         )
         for item in result.ranking
     ]
-    return safe_csv_text(frame).encode("utf-8-sig")
+    return safe_csv_bytes(frame)
+
+
+def coverage_frame(report: CoverageReport, language: Language = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """One row per cell: platform, region, dimension, year (nullable) and reason (text)."""
+    return pd.DataFrame(
+        {
+            "platform": [c.platform for c in report.cells],
+            "region": [c.region for c in report.cells],
+            "dimension": [c.dimension for c in report.cells],
+            "year": pd.array([c.year for c in report.cells], dtype="Int64"),
+            "reason": [render(c.reason, language) if c.reason else None for c in report.cells],
+        },
+        columns=list(FRAME_COLUMNS),
+    )
+
+
+def problems_frame(problems: Sequence[RowProblem], language: Language) -> pd.DataFrame:
+    """Problems as the page lists them: line(s), column, the reason in the language."""
+    return pd.DataFrame(
+        {
+            t("your_data.col_lines", language): [
+                ", ".join(str(line) for line in p.lines) or "—" for p in problems
+            ],
+            t("your_data.col_column", language): [p.column or "—" for p in problems],
+            t("your_data.col_reason", language): [render(p.note, language) for p in problems],
+        }
+    )
+
+
+def figures_frame(figures: Sequence[Figure], language: Language) -> pd.DataFrame:
+    """The user's figures in use, one row each."""
+    columns = ("platform", "region", "dimension", "category", "value", "unit", "source", "year")
+    return pd.DataFrame(
+        [[getattr(figure, column) for column in columns] for figure in figures],
+        columns=[t(f"your_data.col_{column}", language) for column in columns],
+    )

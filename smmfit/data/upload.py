@@ -32,17 +32,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-import pandas as pd
-
-from smmfit.data import (
-    Dataset,
-    Figure,
-    RowProblem,
-    figure_problems,
-    header_problems,
-    validate_row,
-)
-from smmfit.i18n import Language, render, t
+from smmfit.data.load import RowProblem, figure_problems, header_problems, validate_row
+from smmfit.data.rows import Dataset, Figure
 from smmfit.models import Note, RegionError, normalise_region
 
 MAX_UPLOAD_MB = 5  # the same limit as server.maxUploadSize in .streamlit/config.toml
@@ -361,28 +352,6 @@ def parse_upload(
     return UploadResult(figures=tuple(figure for _, figure in figures), problems=(), rows=len(body))
 
 
-def problems_frame(problems: Sequence[RowProblem], language: Language) -> pd.DataFrame:
-    """Problems as the page lists them: line(s), column, the reason in the language."""
-    return pd.DataFrame(
-        {
-            t("your_data.col_lines", language): [
-                ", ".join(str(line) for line in p.lines) or "—" for p in problems
-            ],
-            t("your_data.col_column", language): [p.column or "—" for p in problems],
-            t("your_data.col_reason", language): [render(p.note, language) for p in problems],
-        }
-    )
-
-
-def figures_frame(figures: Sequence[Figure], language: Language) -> pd.DataFrame:
-    """The user's figures in use, one row each."""
-    columns = ("platform", "region", "dimension", "category", "value", "unit", "source", "year")
-    return pd.DataFrame(
-        [[getattr(figure, column) for column in columns] for figure in figures],
-        columns=[t(f"your_data.col_{column}", language) for column in columns],
-    )
-
-
 def figures_digest(figures: Sequence[Figure]) -> str:
     """A short fingerprint of a set of figures: the cache key of evidence built from them."""
     digest = hashlib.sha256()
@@ -414,9 +383,7 @@ __all__ = [
     "UploadResult",
     "clean_number",
     "figures_digest",
-    "figures_frame",
     "parse_upload",
-    "problems_frame",
     "template_csv",
     "with_user_figures",
 ]

@@ -2,6 +2,7 @@
 
 Every file is checked once, at load. A bad file raises :class:`DataError` whose message names
 the file, the line and the column, so a contributor can fix it without reading code.
+The row checks (:func:`validate_row`, :func:`figure_problems`) are reusable on any table.
 
 >>> dataset = load_dataset()
 >>> "vk" in dataset.platforms
@@ -12,222 +13,29 @@ from __future__ import annotations
 
 import csv
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, TypeVar, get_args
+from typing import TypeVar
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import ValidationError
 
-from smmfit.models import MIN_AGE, WORLDWIDE, Note, Status, Zone, normalise_region
-from smmfit.types import FIRST_YEAR, FrozenRow, HttpsUrl, Year
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-Dimension = Literal["gender", "age", "device", "os", "total", "audience", "education"]
-Unit = Literal["pct_of_platform_audience", "pct_of_group_using", "million_people"]
-# "user" marks figures a user uploaded for their session (smmfit.upload); data files never
-# carry it. The choice rule prefers it over every other authority (evidence.choice_key).
-Authority = Literal["user", "primary", "secondary", "low"]
-AudienceKind = Literal["mau", "monthly_reach", "ad_audience", "dau", "daily_reach"]
-
-AUTHORITIES: tuple[Authority, ...] = get_args(Authority)
-AUDIENCE_KINDS: tuple[str, ...] = get_args(AudienceKind)
-
-# Published shares are rounded (to whole numbers or one decimal); with up to seven age bands
-# rounded to whole numbers a complete distribution can miss 100 by up to 3.5 points.
-SUM_TOLERANCE_PCT = 3.5
-
-AGE_BAND = re.compile(r"^(?P<lo>\d{1,3})(?:-(?P<hi>\d{1,3})|(?P<plus>\+))$")
-
-# Which categories each dimension and unit admits; age bands are checked by pattern instead.
-_CATEGORIES: dict[tuple[str, str], frozenset[str]] = {
-    ("gender", "pct_of_platform_audience"): frozenset({"female", "male"}),
-    ("gender", "pct_of_group_using"): frozenset({"female", "male"}),
-    ("device", "pct_of_platform_audience"): frozenset({"mobile", "desktop"}),
-    ("os", "pct_of_platform_audience"): frozenset({"ios", "android", "windows", "macos"}),
-    ("total", "pct_of_group_using"): frozenset({"all"}),
-    ("audience", "million_people"): frozenset(AUDIENCE_KINDS),
-    ("education", "pct_of_group_using"): frozenset({"bachelor+", "some_college", "hs_or_less"}),
-}
-_AGE_UNITS = frozenset({"pct_of_platform_audience", "pct_of_group_using"})
-
-
-class DataError(ValueError):
-    """A data file that does not meet the schema; the message names file, line and column."""
-
-
-def parse_age_band(text: str) -> tuple[int, int]:
-    """``"18-24"`` -> (18, 24); ``"65+"`` -> (65, 100): open bands close at the oldest age.
-
-    >>> parse_age_band("65+")
-    (65, 100)
-    """
-    match = AGE_BAND.match(text.strip())
-    if not match:
-        raise ValueError(f"age band {text!r} is not of the form 18-24 or 65+")
-    low = int(match["lo"])
-    high = 100 if match["plus"] else int(match["hi"])
-    if not low <= high <= 100:
-        raise ValueError(f"age band {text!r} must run from a lower to a higher age, at most 100")
-    return low, high
-
-
-class Figure(FrozenRow):
-    """One sourced figure: ``platform_demographics.csv`` holds one per row."""
-
-    platform: str
-    region: str
-    dimension: Dimension
-    # unit comes before category, universe and value: their checks depend on it.
-    unit: Unit
-    category: str
-    universe: str = ""
-    value: float = Field(ge=0, allow_inf_nan=False)
-    source: str = Field(min_length=3)
-    url: HttpsUrl
-    year: Year
-    authority: Authority
-    notes: str = ""
-
-    @field_validator("region")
-    @classmethod
-    def _region(cls, value: str) -> str:
-        code = normalise_region(value)
-        if code != value:
-            raise ValueError(f"region must be written as its code {code!r}")
-        return code
-
-    @field_validator("category")
-    @classmethod
-    def _category(cls, value: str, info: Any) -> str:
-        dimension, unit = info.data.get("dimension"), info.data.get("unit")
-        if dimension is None or unit is None:
-            return value  # the dimension or unit error is reported on its own column
-        if dimension == "age" and unit in _AGE_UNITS:
-            parse_age_band(value)
-            return value
-        allowed = _CATEGORIES.get((dimension, unit))
-        if allowed is None:
-            raise ValueError(f"dimension {dimension!r} cannot be measured in unit {unit!r}")
-        if value not in allowed:
-            raise ValueError(f"category must be one of {', '.join(sorted(allowed))}")
-        return value
-
-    @field_validator("universe")
-    @classmethod
-    def _universe(cls, value: str, info: Any) -> str:
-        penetration = info.data.get("unit") == "pct_of_group_using"
-        if penetration and not value:
-            raise ValueError("penetration figures need the surveyed ages, e.g. 18+ or 12+")
-        if not penetration and value:
-            raise ValueError("only pct_of_group_using figures take a universe")
-        if value:
-            parse_age_band(value)
-        return value
-
-    @field_validator("value")
-    @classmethod
-    def _percent(cls, value: float, info: Any) -> float:
-        if str(info.data.get("unit", "")).startswith("pct") and value > 100:
-            raise ValueError("a percentage cannot be above 100")
-        return value
-
-
-class PlatformInfo(FrozenRow):
-    """A tracked network: ``platforms.csv``."""
-
-    id: str = Field(pattern=r"^[a-z]+$")
-    name: str = Field(min_length=1)
-    zone: Zone
-    aliases: str = ""
-    website: HttpsUrl
-    notes: str = ""
-
-
-class Availability(FrozenRow):
-    """Whether a network can be used in a country: ``availability.csv``."""
-
-    platform: str
-    region: str
-    status: Status
-    # Empty when the network was never offered there (TikTok in mainland China).
-    since: str = Field(default="", pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
-    reason: str = Field(min_length=3)
-    # The reason in Russian, for the Russian interface; English is shown where it is empty.
-    reason_ru: str = ""
-    source: str = Field(min_length=3)
-    url: HttpsUrl
-    year: Year
-    notes: str = ""
-
-    def reason_in(self, language: str) -> str:
-        """The reason in the language when the data has it, else in English."""
-        return self.reason_ru if language == "ru" and self.reason_ru else self.reason
-
-
-class SegmentSignal(FrozenRow):
-    """Evidence of a network's use for B2B or B2C marketing: ``segment_signals.csv``."""
-
-    platform: str
-    segment: Literal["b2b", "b2c"]
-    signal: str = Field(pattern=r"^[a-z0-9_]+$")
-    value: float = Field(ge=0, le=100)
-    unit: Literal["pct"]
-    source: str = Field(min_length=3)
-    url: HttpsUrl
-    year: Year
-    authority: Authority
-    notes: str = ""
-
-
-class PopulationRow(FrozenRow):
-    """People by region, sex and age band: ``population.csv``."""
-
-    region: str
-    sex: Literal["female", "male"]
-    age: str
-    value: float = Field(ge=0)
-    unit: Literal["thousand_people"]
-    source: str = Field(min_length=3)
-    url: HttpsUrl
-    year: Year
-    notes: str = ""
-
-    @field_validator("age")
-    @classmethod
-    def _age(cls, value: str) -> str:
-        parse_age_band(value)
-        return value
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """Everything in ``data/``, validated. Scoring reads nothing else."""
-
-    figures: tuple[Figure, ...]
-    platforms: dict[str, PlatformInfo]
-    availability: dict[tuple[str, str], Availability]
-    segment_signals: tuple[SegmentSignal, ...]
-    population: tuple[PopulationRow, ...]
-    aliases: dict[str, str] = field(default_factory=dict)
-
-    def platform_id(self, name: str) -> str:
-        """The platform id for an id or alias (``twitter`` -> ``x``)."""
-        key = name.strip().lower()
-        if key in self.platforms:
-            return key
-        if key in self.aliases:
-            return self.aliases[key]
-        raise DataError(f"unknown platform {name!r}: use one of {', '.join(self.platforms)}")
-
-    @property
-    def regions(self) -> tuple[str, ...]:
-        return tuple(sorted({figure.region for figure in self.figures}))
-
+from smmfit.data.rows import (
+    DATA_DIR,
+    SUM_TOLERANCE_PCT,
+    Availability,
+    DataError,
+    Dataset,
+    Figure,
+    PlatformInfo,
+    PopulationRow,
+    SegmentSignal,
+    parse_age_band,
+)
+from smmfit.models import MIN_AGE, WORLDWIDE, Note, normalise_region
+from smmfit.types import FIRST_YEAR, FrozenRow
 
 RowModel = TypeVar("RowModel", bound=FrozenRow)
 

@@ -1,0 +1,341 @@
+"""The vectorised scoring engine: every number for any count of personas in one region.
+
+:func:`score_arrays` computes match share, reach, affinity and segment fit for each persona
+and network; :func:`scores_from_figures` turns figures into factor scores and the composite
+(scenarios reuse it); :func:`pick_order` is the one pick rule every caller uses. The method
+is written up in README.md ("How the score works").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from smmfit.data import (
+    Availability,
+    Dataset,
+    DeviceMix,
+    Distribution,
+    Evidence,
+)
+from smmfit.data.distribution import FloatArray, IntArray
+from smmfit.models import (
+    DEVICE_GROUPS,
+    FACTORS,
+    MAX_AGE,
+    MIN_AGE,
+    OPERATING_SYSTEMS,
+    Factor,
+    Persona,
+    Status,
+    Weights,
+)
+
+BoolArray = npt.NDArray[np.bool_]
+
+
+GENDER_CODES = {"female": 0, "male": 1, "any": 2}
+
+
+def device_mask(devices: Sequence[str]) -> int:
+    """Bit mask of operating systems, in OPERATING_SYSTEMS order."""
+    return sum(1 << OPERATING_SYSTEMS.index(os) for os in devices)
+
+
+ALL_DEVICES_MASK = (1 << len(OPERATING_SYSTEMS)) - 1
+
+
+def _group_share(mix: DeviceMix, group: str, mask: int) -> float:
+    """Share of the audience using the group's systems in ``mask``; NaN where unpublished."""
+    systems = DEVICE_GROUPS[group]
+    chosen = [os for os in systems if mask & (1 << OPERATING_SYSTEMS.index(os))]
+    if not chosen:
+        return 0.0
+    kind = mix.kinds.get(group, np.nan)
+    if len(chosen) == len(systems):
+        return kind
+    return kind * sum(mix.systems.get(os, np.nan) for os in chosen)
+
+
+def device_share(mix: DeviceMix | None, mask: int) -> float:
+    """Share of the audience on the persona's devices, or NaN if the data cannot say.
+
+    Mobile and desktop use overlap (people use both), so the union assumes independence:
+    1 - (1 - mobile share) * (1 - desktop share).
+    """
+    if mask == ALL_DEVICES_MASK:
+        return 1.0
+    if mix is None:
+        return float("nan")
+    mobile = _group_share(mix, "mobile", mask)
+    desktop = _group_share(mix, "desktop", mask)
+    return float(1 - (1 - mobile) * (1 - desktop))
+
+
+@dataclass(frozen=True)
+class PersonaArrays:
+    """Many personas of one region as parallel arrays (the batch engine's input)."""
+
+    age_min: IntArray
+    age_max: IntArray
+    gender: IntArray  # GENDER_CODES
+    devices: IntArray  # device_mask
+    segment_b2b: BoolArray
+
+    @classmethod
+    def of(cls, personas: Sequence[Persona]) -> PersonaArrays:
+        return cls(
+            age_min=np.array([p.age_min for p in personas], dtype=np.int64),
+            age_max=np.array([p.age_max for p in personas], dtype=np.int64),
+            gender=np.array([GENDER_CODES[p.gender] for p in personas], dtype=np.int64),
+            devices=np.array([device_mask(p.devices) for p in personas], dtype=np.int64),
+            segment_b2b=np.array([p.segment == "b2b" for p in personas], dtype=bool),
+        )
+
+    def __len__(self) -> int:
+        return len(self.age_min)
+
+
+@dataclass(frozen=True)
+class ScoreArrays:
+    """Every number of the ranking, shaped (personas, platforms)."""
+
+    platforms: tuple[str, ...]
+    status: tuple[Status, ...]
+    scored: BoolArray
+    match: FloatArray
+    match_low: FloatArray
+    match_high: FloatArray
+    population_share: FloatArray
+    affinity: FloatArray
+    audience: FloatArray
+    reach: FloatArray
+    segment_value: FloatArray
+    factor_scores: dict[Factor, FloatArray]
+    score: FloatArray
+
+
+def share_bounds(
+    distribution: Distribution | None, low: IntArray, high: IntArray, whole: BoolArray
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Low, estimate, high of the share in [low, high]; covering everything is 1 without data."""
+    if distribution is None:
+        value = np.where(whole, 1.0, np.nan)
+        return value, value, value
+    return distribution.share_between(low, high)
+
+
+def age_query(people: PersonaArrays) -> tuple[IntArray, IntArray, BoolArray]:
+    """Each persona's ages on the age axis, and whether they cover every age."""
+    whole = (people.age_min <= MIN_AGE) & (people.age_max >= MAX_AGE)
+    return people.age_min, people.age_max, whole
+
+
+def gender_query(people: PersonaArrays) -> tuple[IntArray, IntArray, BoolArray]:
+    """Each persona's genders on the gender axis (0 = female, 1 = male), and whether both."""
+    low = np.where(people.gender == GENDER_CODES["male"], 1, 0)
+    high = np.where(people.gender == GENDER_CODES["female"], 0, 1)
+    return low, high, people.gender == GENDER_CODES["any"]
+
+
+def availability_of(dataset: Dataset, platform: str, region: str) -> Availability | None:
+    return dataset.availability.get((platform, region))
+
+
+def status_of(dataset: Dataset, platform: str, region: str) -> Status:
+    record = availability_of(dataset, platform, region)
+    return "available" if record is None else record.status
+
+
+def _population_share(evidence: Evidence, region: str, people: PersonaArrays) -> FloatArray:
+    """Each persona's share of the region's population aged 13+, or NaN without a baseline."""
+    if not evidence.population.has(region):
+        return np.full(len(people), np.nan)
+    target = np.zeros(len(people))
+    for code, sexes in ((0, ["female"]), (1, ["male"]), (2, ["female", "male"])):
+        chosen = people.gender == code
+        if chosen.any():
+            target[chosen] = evidence.population.people(
+                region, sexes, people.age_min[chosen], people.age_max[chosen]
+            )
+    base = evidence.population.people_one(region, ["female", "male"], MIN_AGE, MAX_AGE)
+    return target / base
+
+
+def relative_scores(values: FloatArray, scored: BoolArray) -> FloatArray:
+    """100 for the best scored network of each row, others in proportion; NaN stays NaN."""
+    masked = np.where(scored, values, np.nan)
+    best = np.max(np.where(np.isnan(masked), -np.inf, masked), axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        result = np.where(best > 0, masked / best * 100, np.nan)
+    return np.asarray(result, dtype=np.float64)
+
+
+def weight_matrix(weights: Sequence[Weights], count: int) -> tuple[FloatArray, FloatArray]:
+    """Normalised weights, shaped (count, factors), and restricted penalties, shaped (count,).
+
+    ``weights`` holds one entry for all rows or one per row.
+    """
+    normalised = np.array([[w.normalised()[f] for f in FACTORS] for w in weights])
+    penalty = np.array([w.restricted_penalty for w in weights])
+    if len(weights) == 1:
+        normalised = np.repeat(normalised, count, axis=0)
+        penalty = np.repeat(penalty, count)
+    return normalised, penalty
+
+
+def composite_scores(
+    factor_scores: dict[Factor, FloatArray],
+    normalised: FloatArray,
+    penalty: FloatArray,
+    restricted: BoolArray,
+) -> FloatArray:
+    """Weighted sum of factor scores; restricted networks are multiplied by the penalty.
+
+    ``normalised`` holds each row's weights in FACTORS order. An unknown factor earns no
+    points: evidence must be there to recommend a network.
+    """
+    composite = np.zeros(factor_scores[FACTORS[0]].shape)
+    for i, factor in enumerate(FACTORS):
+        composite += normalised[:, [i]] * np.nan_to_num(factor_scores[factor], nan=0.0)
+    return np.where(restricted, composite * penalty[:, None], composite)
+
+
+def scores_from_figures(
+    reach: FloatArray,
+    match: FloatArray,
+    segment_value: FloatArray,
+    *,
+    scored: BoolArray,
+    restricted: BoolArray,
+    normalised: FloatArray,
+    penalty: FloatArray,
+) -> tuple[dict[Factor, FloatArray], FloatArray]:
+    """Factor scores and the 0-100 composite from the raw figures, shaped (rows, platforms).
+
+    A row is a persona in :func:`score_arrays` and a plausible scenario in
+    :mod:`smmfit.uncertainty`; both go through this one function.
+    """
+    factor_scores: dict[Factor, FloatArray] = {
+        "reach": relative_scores(reach, scored),
+        "match": relative_scores(match, scored),
+        "segment": relative_scores(segment_value, scored),
+    }
+    composite = composite_scores(factor_scores, normalised, penalty, restricted)
+    # A network about which nothing is known is not scored at all, rather than scored 0.
+    known = np.zeros(match.shape, dtype=bool)
+    for values in factor_scores.values():
+        known |= ~np.isnan(values)
+    score = np.where(scored & known, np.clip(composite, 0, 100), np.nan)
+    return factor_scores, score
+
+
+def pick_order(
+    score: FloatArray, recommendable: BoolArray, count: int = 2
+) -> tuple[IntArray, BoolArray]:
+    """The pick rule, the one every caller uses: each row's best ``count`` networks, in order.
+
+    Returns platform columns (rows x ``count``) and whether each is a valid choice. A valid
+    choice is a recommendable network (never a blocked one) with a score above 0; among
+    equal scores the network listed first in the data wins (a stable sort).
+
+    >>> order, valid = pick_order(np.array([[10.0, 30.0, 30.0, np.nan]]), np.array([True] * 4))
+    >>> order.tolist(), valid.tolist()
+    ([[1, 2]], [[True, True]])
+    """
+    filled = np.where(recommendable & ~np.isnan(score), score, -1.0)
+    order = np.argsort(-filled, axis=-1, kind="stable")[..., :count]
+    valid = np.take_along_axis(filled, order, axis=-1) > 0
+    return order.astype(np.int64), valid
+
+
+def pick_index(score: FloatArray, recommendable: BoolArray) -> IntArray:
+    """Each row's pick as a platform column, -1 where there is none (:func:`pick_order`)."""
+    order, valid = pick_order(score, recommendable, 1)
+    return np.where(valid[..., 0], order[..., 0], -1).astype(np.int64)
+
+
+def score_arrays(
+    evidence: Evidence,
+    region: str,
+    people: PersonaArrays,
+    weights: Sequence[Weights],
+    include_blocked: bool = False,
+) -> ScoreArrays:
+    """The ranking's numbers for many personas of one region at once."""
+    dataset = evidence.dataset
+    platforms = tuple(dataset.platforms)
+    statuses: tuple[Status, ...] = tuple(status_of(dataset, p, region) for p in platforms)
+    n, p_count = len(people), len(platforms)
+    shape = (n, p_count)
+
+    age_low_q, age_high_q, whole_age = age_query(people)
+    gender_low, gender_high, whole_gender = gender_query(people)
+
+    match_low = np.full(shape, np.nan)
+    match_high = np.full(shape, np.nan)
+    match = np.full(shape, np.nan)
+    demographic = np.full(shape, np.nan)
+    audience = np.full(shape, np.nan)
+    segment_value = np.full(shape, np.nan)
+    masks, inverse = np.unique(people.devices, return_inverse=True)
+
+    for j, platform in enumerate(platforms):
+        ev = evidence.for_platform(platform, region)
+        age_low, age_mid, age_high = share_bounds(ev.age, age_low_q, age_high_q, whole_age)
+        sex_low, sex_mid, sex_high = share_bounds(ev.gender, gender_low, gender_high, whole_gender)
+        devices = np.array([device_share(ev.device, int(m)) for m in masks])[inverse]
+        # Device data is rare: where it is missing the factor is left out (and flagged),
+        # rather than making the whole match share unknown.
+        devices = np.where(np.isnan(devices), 1.0, devices)
+        match_low[:, j] = age_low * sex_low * devices
+        match_high[:, j] = age_high * sex_high * devices
+        demographic[:, j] = age_mid * sex_mid
+        match[:, j] = demographic[:, j] * devices
+        if ev.audience is not None:
+            audience[:, j] = ev.audience.people
+        b2b = ev.segment.get("b2b")
+        b2c = ev.segment.get("b2c")
+        segment_value[:, j] = np.where(
+            people.segment_b2b,
+            b2b.value if b2b else np.nan,
+            b2c.value if b2c else np.nan,
+        )
+
+    population_share = np.broadcast_to(_population_share(evidence, region, people)[:, None], shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        affinity = np.where(population_share > 0, demographic / population_share * 100, np.nan)
+    reach = audience * match
+
+    blocked = np.array([s == "blocked" for s in statuses])
+    scored = np.broadcast_to(~blocked | include_blocked, shape)
+
+    restricted = np.array([s == "restricted" for s in statuses])
+    normalised, penalty = weight_matrix(weights, n)
+    factor_scores, score = scores_from_figures(
+        reach,
+        match,
+        segment_value,
+        scored=scored,
+        restricted=restricted,
+        normalised=normalised,
+        penalty=penalty,
+    )
+    return ScoreArrays(
+        platforms=platforms,
+        status=statuses,
+        scored=scored,
+        match=match,
+        match_low=match_low,
+        match_high=match_high,
+        population_share=population_share,
+        affinity=affinity,
+        audience=audience,
+        reach=reach,
+        segment_value=segment_value,
+        factor_scores=factor_scores,
+        score=score,
+    )

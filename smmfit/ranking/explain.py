@@ -1,0 +1,296 @@
+"""One persona's ranking, explained: factors, gaps, reasons, sources and the pick.
+
+:func:`rank` scores with the engine (:mod:`smmfit.ranking.engine`) and adds, for each
+network, what a reader needs to trust or question the number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+
+from smmfit.data import (
+    Availability,
+    Evidence,
+    PlatformEvidence,
+    Provenance,
+)
+from smmfit.data.evidence import STALE_AFTER_YEARS
+from smmfit.models import (
+    FACTORS,
+    MAX_AGE,
+    MIN_AGE,
+    FactorScore,
+    Note,
+    Persona,
+    PlatformResult,
+    Ranking,
+    Recommendation,
+    SourceRef,
+    Weights,
+    default_weights,
+)
+from smmfit.ranking.engine import (
+    PersonaArrays,
+    ScoreArrays,
+    availability_of,
+    device_mask,
+    device_share,
+    pick_order,
+    score_arrays,
+)
+
+
+def _optional(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _status_note(record: Availability | None, region: str) -> Note | None:
+    if record is None:
+        return None
+    return Note(
+        key=f"status.{record.status}" if record.since else f"status.{record.status}_never",
+        params={
+            "region": region,
+            "since": record.since,
+            "reason": record.reason,
+            **({"reason_ru": record.reason_ru} if record.reason_ru else {}),
+        },
+    )
+
+
+def _provenance_gaps(
+    dimension: str, provenance: Provenance | None, region: str, this_year: int
+) -> list[Note]:
+    if provenance is None:
+        return []
+    notes = []
+    if provenance.region != region:
+        notes.append(Note(key="gap.fallback", params={"dimension": dimension, "region": region}))
+    if provenance.authority == "low":
+        notes.append(Note(key="gap.low_authority", params={"dimension": dimension}))
+    if this_year - provenance.year > STALE_AFTER_YEARS:
+        notes.append(
+            Note(key="gap.stale", params={"dimension": dimension, "year": provenance.year})
+        )
+    if provenance.derived_from_penetration:
+        notes.append(Note(key="gap.derived", params={"dimension": dimension}))
+    return notes
+
+
+def _gaps(
+    persona: Persona,
+    ev: PlatformEvidence,
+    arrays: ScoreArrays,
+    j: int,
+    this_year: int,
+) -> tuple[Note, ...]:
+    region = persona.region
+    notes: list[Note] = []
+    needs_age = not (persona.age_min <= MIN_AGE and persona.age_max >= MAX_AGE)
+    for dimension, distribution, needed in (
+        ("age", ev.age, needs_age),
+        ("gender", ev.gender, persona.gender != "any"),
+    ):
+        if distribution is None:
+            if needed:
+                notes.append(Note(key="gap.missing", params={"dimension": dimension}))
+            continue
+        if not needed:
+            continue
+        notes.extend(_provenance_gaps(dimension, distribution.provenance, region, this_year))
+        if dimension == "age" and (
+            persona.age_min < distribution.domain[0]
+            and distribution.provenance.derived_from_penetration
+        ):
+            notes.append(Note(key="gap.outside_universe", params={"low": distribution.domain[0]}))
+    low, high = arrays.match_low[0, j], arrays.match_high[0, j]
+    if not np.isnan(low) and high - low > 0.0005:
+        notes.append(
+            Note(
+                key="gap.bounds",
+                params={"low": round(float(low), 4), "high": round(float(high), 4)},
+            )
+        )
+    if not persona.all_devices:
+        if np.isnan(device_share(ev.device, device_mask(persona.devices))):
+            notes.append(Note(key="gap.device"))
+        else:
+            notes.extend(
+                _provenance_gaps(
+                    "device", ev.device.provenance if ev.device else None, region, this_year
+                )
+            )
+    if np.isnan(arrays.score[0, j]) and arrays.scored[0, j]:
+        notes.insert(0, Note(key="gap.no_data", params={"region": region}))
+    if ev.audience is None:
+        notes.append(Note(key="gap.audience", params={"region": region}))
+    else:
+        notes.extend(_provenance_gaps("audience", ev.audience.provenance, region, this_year))
+    if np.isnan(arrays.population_share[0, j]):
+        notes.append(Note(key="gap.population", params={"region": region}))
+    if persona.segment not in ev.segment:
+        notes.append(Note(key="gap.segment", params={"segment": persona.segment}))
+    return tuple(notes)
+
+
+def _sources(ev: PlatformEvidence, persona: Persona, evidence: Evidence) -> tuple[SourceRef, ...]:
+    provenances: list[Provenance] = []
+    for item in (ev.age, ev.gender, ev.device, ev.audience):
+        if item is not None:
+            provenances.append(item.provenance)
+    if persona.segment in ev.segment:
+        provenances.append(ev.segment[persona.segment].provenance)
+    refs = {ref for provenance in provenances for ref in provenance.sources}
+    record = evidence.dataset.availability.get((ev.platform, persona.region))
+    if record is not None:
+        refs.add(SourceRef(source=record.source, url=record.url, year=record.year))
+    return tuple(sorted(refs, key=lambda r: (r.source, r.url, r.year)))
+
+
+def _reasons(
+    pick: PlatformResult, runner: PlatformResult | None, results: Sequence[PlatformResult]
+) -> list[Note]:
+    candidates = [r for r in results if r.recommendable and r.score is not None]
+    reasons = [
+        Note(
+            key="reason.score",
+            params={"platform": pick.platform, "score": round(pick.score or 0, 1)},
+        )
+    ]
+    reaches = [r.reach for r in candidates if r.reach is not None]
+    if pick.reach is not None and reaches and pick.reach >= max(reaches):
+        reasons.append(Note(key="reason.largest_reach", params={"people": round(pick.reach)}))
+    elif pick.reach is not None:
+        reasons.append(Note(key="reason.reach", params={"people": round(pick.reach)}))
+    matches = [r.match_share for r in candidates if r.match_share is not None]
+    if pick.match_share is not None and matches and pick.match_share >= max(matches):
+        reasons.append(
+            Note(key="reason.highest_match", params={"share": round(pick.match_share, 4)})
+        )
+    elif pick.match_share is not None:
+        reasons.append(Note(key="reason.match", params={"share": round(pick.match_share, 4)}))
+    if pick.affinity is not None:
+        key = "reason.affinity_over" if pick.affinity >= 100 else "reason.affinity_under"
+        reasons.append(Note(key=key, params={"index": round(pick.affinity)}))
+    segment = pick.factors["segment"]
+    if segment.score is not None and segment.score >= 100:
+        reasons.append(Note(key="reason.segment_best"))
+    if pick.status == "restricted":
+        reasons.append(Note(key="reason.restricted", params={"platform": pick.platform}))
+    if runner is not None and runner.score is not None:
+        reasons.append(
+            Note(
+                key="reason.runner_up",
+                params={
+                    "runner": runner.platform,
+                    "score": round(runner.score, 1),
+                    "gap": round((pick.score or 0) - runner.score, 1),
+                },
+            )
+        )
+    if pick.gaps:
+        reasons.append(Note(key="reason.caveats", params={"count": len(pick.gaps)}))
+    blocked = [r.platform for r in results if r.status == "blocked"]
+    if blocked:
+        reasons.append(Note(key="reason.blocked", params={"platforms": ", ".join(blocked)}))
+    return reasons
+
+
+def rank(
+    persona: Persona,
+    evidence: Evidence,
+    weights: Weights | None = None,
+    include_blocked: bool = False,
+    today: date | None = None,
+) -> Ranking:
+    """Every tracked network ranked for one persona, with factors, gaps, sources and a pick.
+
+    Blocked networks stay in the list (with reason and date) but are never the pick, even
+    when ``include_blocked`` scores them as if they were reachable.
+    """
+    weights = weights or default_weights(persona.goal)
+    this_year = (today or date.today()).year
+    arrays = score_arrays(
+        evidence, persona.region, PersonaArrays.of([persona]), [weights], include_blocked
+    )
+    normalised = weights.normalised()
+    dataset = evidence.dataset
+    results: list[PlatformResult] = []
+    for j, platform in enumerate(arrays.platforms):
+        ev = evidence.for_platform(platform, persona.region)
+        score = _optional(arrays.score[0, j])
+        status = arrays.status[j]
+        multiplier = weights.restricted_penalty if status == "restricted" else 1.0
+        factors = {}
+        for factor in FACTORS:
+            value = _optional(arrays.factor_scores[factor][0, j]) if score is not None else None
+            points = (value or 0.0) * normalised[factor] * multiplier if score is not None else 0.0
+            factors[factor] = FactorScore(
+                score=_round(value, 2), weight=round(normalised[factor], 4), points=round(points, 2)
+            )
+        info = dataset.platforms[platform]
+        results.append(
+            PlatformResult(
+                platform=platform,
+                name=info.name,
+                zone=info.zone,
+                rank=None,
+                score=_round(score, 2),
+                status=status,
+                status_note=_status_note(
+                    availability_of(dataset, platform, persona.region), persona.region
+                ),
+                recommendable=status != "blocked",
+                match_share=_round(_optional(arrays.match[0, j])),
+                match_share_low=_round(_optional(arrays.match_low[0, j])),
+                match_share_high=_round(_optional(arrays.match_high[0, j])),
+                reach=_round(_optional(arrays.reach[0, j]), 0),
+                audience=_round(_optional(arrays.audience[0, j]), 0),
+                affinity=_round(_optional(arrays.affinity[0, j]), 1),
+                factors=factors,
+                gaps=_gaps(persona, ev, arrays, j, this_year),
+                sources=_sources(ev, persona, evidence),
+            )
+        )
+    position = {platform: j for j, platform in enumerate(arrays.platforms)}
+    ordered = sorted(
+        results,
+        key=lambda r: (
+            r.score is None,
+            -float(np.nan_to_num(arrays.score[0, position[r.platform]], nan=0.0)),
+            position[r.platform],
+        ),
+    )
+    ranked = [
+        r.model_copy(update={"rank": i + 1 if r.score is not None else None})
+        for i, r in enumerate(ordered)
+    ]
+    by_platform = {r.platform: r for r in ranked}
+    order, valid = pick_order(arrays.score[0], np.array([r.recommendable for r in results]))
+    chosen = [by_platform[arrays.platforms[j]] for j, ok in zip(order, valid, strict=True) if ok]
+    pick = chosen[0] if chosen else None
+    runner = chosen[1] if len(chosen) > 1 else None
+    if pick is None:
+        recommendation = Recommendation(
+            platform=None, runner_up=None, reasons=(Note(key="reason.no_pick"),)
+        )
+    else:
+        recommendation = Recommendation(
+            platform=pick.platform,
+            runner_up=runner.platform if runner else None,
+            reasons=tuple(_reasons(pick, runner, ranked)),
+        )
+    return Ranking(
+        persona=persona,
+        weights=weights,
+        include_blocked=include_blocked,
+        ranking=tuple(ranked),
+        recommendation=recommendation,
+    )

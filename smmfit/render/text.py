@@ -1,0 +1,184 @@
+"""A ranking and a coverage report as JSON and as terminal tables, in the user's language.
+
+The CLI prints these; the JSON shapes are the CLI's contract (README, "Command line").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from smmfit.data import (
+    COVERAGE_DIMENSIONS,
+    STALE_AFTER_YEARS,
+    CoverageReport,
+)
+from smmfit.models import (
+    Ranking,
+)
+from smmfit.ranking import (
+    Uncertainty,
+)
+from smmfit.render.i18n import Language, format_people, format_share, render
+
+
+def ranking_json(
+    result: Ranking, language: Language, uncertainty: Uncertainty | None = None
+) -> dict[str, Any]:
+    """The CLI's JSON contract: persona, ranking sorted by rank, recommendation.
+
+    With ``uncertainty``, each network also gets its ``win_probability`` and the
+    recommendation its ``confidence`` and ``flips_if``.
+    """
+    ranking = []
+    for item in result.ranking:
+        entry: dict[str, Any] = {
+            "platform": item.platform,
+            "name": item.name,
+            "rank": item.rank,
+            "score": item.score,
+            "status": item.status,
+            "status_note": render(item.status_note, language) if item.status_note else None,
+            "status_since": item.status_note.params.get("since") if item.status_note else None,
+            "match_share": item.match_share,
+            "match_share_range": [item.match_share_low, item.match_share_high],
+            "reach": item.reach,
+            "audience": item.audience,
+            "affinity": item.affinity,
+            "factors": {name: f.model_dump() for name, f in item.factors.items()},
+            "gaps": [render(gap, language) for gap in item.gaps],
+            "sources": [s.model_dump() for s in item.sources],
+        }
+        if uncertainty is not None:
+            entry["win_probability"] = uncertainty.probability_of(item.platform)
+        ranking.append(entry)
+    recommendation: dict[str, Any] = {
+        "platform": result.recommendation.platform,
+        "runner_up": result.recommendation.runner_up,
+        "reasons": [render(r, language) for r in result.recommendation.reasons],
+    }
+    if uncertainty is not None:
+        recommendation.update(_uncertainty_json(uncertainty, language))
+    return {
+        "persona": result.persona.model_dump(mode="json"),
+        "weights": result.weights.model_dump(),
+        "include_blocked": result.include_blocked,
+        "ranking": ranking,
+        "recommendation": recommendation,
+    }
+
+
+def _uncertainty_json(uncertainty: Uncertainty, language: Language) -> dict[str, Any]:
+    confidence = uncertainty.confidence
+    return {
+        "confidence": None
+        if confidence is None
+        else {
+            "probability": confidence.probability,
+            "challenger": confidence.challenger,
+            "challenger_probability": confidence.challenger_probability,
+            "draws": uncertainty.draws,
+            "seed": uncertainty.seed,
+            "text": " ".join(render(note, language) for note in confidence.notes),
+        },
+        "flips_if": [
+            {
+                "input": flip.input,
+                "platform": flip.platform,
+                "factor": flip.factor,
+                "current": flip.current,
+                "value": flip.value,
+                "relative_change": round(flip.relative_change, 4),
+                "new_pick": flip.new_pick,
+                "plausible": flip.plausible,
+                "text": render(flip.note, language),
+            }
+            for flip in uncertainty.flips_if
+        ],
+    }
+
+
+def ranking_table(
+    result: Ranking, language: Language, uncertainty: Uncertainty | None = None
+) -> str:
+    def cell(value: float | None, kind: str) -> str:
+        if value is None:
+            return "-"
+        return (
+            format_people(value, language)
+            if kind == "people"
+            else (format_share(value, language) if kind == "share" else f"{value:.1f}")
+        )
+
+    rows = [("rank", "platform", "score", "status", "match", "reach", "affinity")]
+    for item in result.ranking:
+        rows.append(
+            (
+                str(item.rank or "-"),
+                item.platform,
+                cell(item.score, "number"),
+                item.status,
+                cell(item.match_share, "share"),
+                cell(item.reach, "people"),
+                cell(item.affinity, "number"),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
+    pick = result.recommendation.platform or "none"
+    lines.append("")
+    lines.append(f"test first: {pick}  (runner-up: {result.recommendation.runner_up or 'none'})")
+    lines.extend(f"  - {render(r, language)}" for r in result.recommendation.reasons)
+    if uncertainty is not None and uncertainty.confidence is not None:
+        lines.append(f"how sure ({uncertainty.draws:,} scenarios, seed {uncertainty.seed}):")
+        lines.extend(f"  - {render(note, language)}" for note in uncertainty.confidence.notes)
+        lines.extend(f"  - {render(flip.note, language)}" for flip in uncertainty.flips_if)
+    return "\n".join(lines)
+
+
+def coverage_json(report: CoverageReport, language: Language) -> dict[str, Any]:
+    """The data-report JSON: totals, and one object per cell with its reason as text."""
+    cells = []
+    for cell in report.cells:
+        item = cell.model_dump(mode="json", exclude={"reason"})
+        item["reason"] = render(cell.reason, language) if cell.reason else None
+        cells.append(item)
+    return {"totals": report.totals.model_dump(mode="json"), "cells": cells}
+
+
+# How a cell prints in the table: its year, or what stands in for it.
+_TABLE_MARKS = {"stale": "old", "fallback": "ww", "gap": "gap", "not_applicable": "n/a"}
+
+
+def coverage_table(report: CoverageReport) -> str:
+    """One block per dimension: networks down, regions across, the year used or a mark."""
+    regions = list(dict.fromkeys(cell.region for cell in report.cells))
+    platforms = list(dict.fromkeys(cell.platform for cell in report.cells))
+    marks = {
+        (c.platform, c.region, c.dimension): str(c.year)
+        if c.status == "covered" and c.year is not None
+        else _TABLE_MARKS[c.status]
+        for c in report.cells
+    }
+    width = max(len(p) for p in platforms)
+    lines: list[str] = []
+    for dimension in COVERAGE_DIMENSIONS:
+        share = report.totals.share_covered_by_dimension[dimension]
+        lines.append(f"{dimension} ({share:.0%} covered)")
+        lines.append((" " * width + "  " + " ".join(r.ljust(4) for r in regions)).rstrip())
+        for platform in platforms:
+            row = [marks[platform, region, dimension].ljust(4) for region in regions]
+            lines.append(platform.ljust(width) + "  " + " ".join(row).rstrip())
+        lines.append("")
+    totals = report.totals
+    median = "-" if totals.median_age_years is None else f"{totals.median_age_years:g}"
+    used = "-" if totals.median_age_used_years is None else f"{totals.median_age_used_years:g}"
+    lines += [
+        "year = the figure scoring uses; old = only a figure older than "
+        f"{totals.as_of - STALE_AFTER_YEARS} (used, with a caveat); ww = worldwide figure used; "
+        "gap = none; n/a = not asked",
+        f"rows: {totals.rows}  sources: {totals.sources}",
+        f"cells covered: {totals.covered_cells} of {totals.applicable_cells} "
+        f"({totals.share_covered:.1%})",
+        f"median age of figures: {median} years (of the figures used: {used}) as of {totals.as_of}",
+    ]
+    return "\n".join(lines)
