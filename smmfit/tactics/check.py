@@ -18,15 +18,8 @@ from pydantic import Field
 from smmfit.tactics.lexicon import Token, tokenize
 from smmfit.tactics.matcher import Hit
 from smmfit.tactics.negation import apply_negation
-from smmfit.tactics.taxonomy import (
-    SEVERITY,
-    Context,
-    Rule,
-    Taxonomy,
-    Text,
-    TextLanguage,
-    _Model,
-)
+from smmfit.tactics.taxonomy import SEVERITY, Context, Rule, Taxonomy, Text, TextLanguage
+from smmfit.types import FrozenRow
 
 LineVerdict = Literal["white", "gray", "black", "unrecognized"]
 # The order a report lists lines in: what needs attention first.
@@ -63,7 +56,7 @@ def find_hits(line: str, taxonomy: Taxonomy) -> tuple[list[Token], list[Hit]]:
     return tokens, apply_negation(taxonomy.matcher.find(tokens), tokens)
 
 
-class LineResult(_Model):
+class LineResult(FrozenRow):
     """The verdict on one line of a plan, with the evidence for it."""
 
     number: int = Field(ge=1, description="line number in the pasted plan")
@@ -77,7 +70,7 @@ class LineResult(_Model):
     notes: tuple[Text, ...] = Field(default=(), description="why a platform or region changed it")
 
 
-class PlanCheck(_Model):
+class PlanCheck(FrozenRow):
     """A whole plan checked in one context."""
 
     context: Context

@@ -18,8 +18,6 @@ from typing import Annotated, Any, Literal, get_args
 import yaml
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
     field_validator,
@@ -31,6 +29,7 @@ from smmfit.models import WORLDWIDE, normalise_region
 from smmfit.tactics.lexicon import INDICATOR_LANGUAGES, IndicatorLanguage
 from smmfit.tactics.matcher import Matcher
 from smmfit.tactics.phrases import Pattern, compile_phrase
+from smmfit.types import FrozenRow, HttpsUrl, WebUrl
 
 TACTICS_PATH = DATA_DIR / "tactics.yaml"
 
@@ -45,18 +44,6 @@ class TaxonomyError(ValueError):
     """A tactics file that does not meet the schema; names the file, line, tactic and field."""
 
 
-def _https(value: str) -> str:
-    if not value.startswith("https://") or len(value) <= len("https://x.y"):
-        raise ValueError("url must be an https:// address")
-    return value
-
-
-def _web(value: str) -> str:
-    if not value.startswith(("https://", "http://")):
-        raise ValueError("via must be a web address (http:// or https://)")
-    return value
-
-
 def _region_code(value: str) -> str:
     code = normalise_region(value)
     if code != value or code == WORLDWIDE:
@@ -64,16 +51,10 @@ def _region_code(value: str) -> str:
     return code
 
 
-HttpsUrl = Annotated[str, AfterValidator(_https)]
-WebUrl = Annotated[str, AfterValidator(_web)]
 RegionCode = Annotated[str, AfterValidator(_region_code)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-class Text(_Model):
+class Text(FrozenRow):
     """A text in English and Russian."""
 
     en: str = Field(min_length=1)
@@ -90,7 +71,7 @@ class Text(_Model):
         return self.ru if language == "ru" else self.en
 
 
-class Rule(_Model):
+class Rule(FrozenRow):
     """A rule a tactic touches: who says so, where, and what it says (paraphrased)."""
 
     source: str = Field(min_length=3)
@@ -100,7 +81,7 @@ class Rule(_Model):
     checked: date | None = None
 
 
-class Context(_Model):
+class Context(FrozenRow):
     """Where the plan will run: a country, a platform, and the day the verdict is for.
 
     >>> Context(region="russia").region, Context(region="WW").region
@@ -122,7 +103,7 @@ class Context(_Model):
         return None if code == WORLDWIDE else code
 
 
-class Override(_Model):
+class Override(FrozenRow):
     """A platform or region where a tactic's verdict differs from its usual one."""
 
     platform: str | None = Field(default=None, pattern=r"^[a-z]+$")
@@ -163,7 +144,7 @@ def _phrases(value: tuple[str, ...], info: Any) -> tuple[str, ...]:
     return value
 
 
-class Indicators(_Model):
+class Indicators(FrozenRow):
     """Phrases that signal a tactic, by language (Turkish optional)."""
 
     en: tuple[str, ...] = Field(min_length=1)
@@ -177,7 +158,7 @@ class Indicators(_Model):
         return ((language, getattr(self, language)) for language in INDICATOR_LANGUAGES)
 
 
-class Tactic(_Model):
+class Tactic(FrozenRow):
     """A promotion tactic with its verdict, the rules behind it and a safer alternative."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
