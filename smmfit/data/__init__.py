@@ -41,6 +41,7 @@ from smmfit.data.load import (
     figure_problems,
     header_problems,
     load_dataset,
+    load_platforms,
     validate_row,
 )
 from smmfit.data.rows import (
@@ -106,6 +107,7 @@ __all__ = [
     "figures_digest",
     "header_problems",
     "load_dataset",
+    "load_platforms",
     "parse_age_band",
     "parse_upload",
     "platform_figures",

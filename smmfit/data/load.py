@@ -289,17 +289,25 @@ def _distribution_problems(members: list[tuple[int, Figure]]) -> list[RowProblem
     return []
 
 
-def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
-    """Read and validate every file in ``data_dir``."""
+def load_platforms(data_dir: Path = DATA_DIR) -> dict[str, PlatformInfo]:
+    """Only ``platforms.csv``, validated: for callers that need the network ids, not the figures."""
     platforms_path = data_dir / "platforms.csv"
     platforms: dict[str, PlatformInfo] = {}
-    aliases: dict[str, str] = {}
     for line, info in _read_rows(platforms_path, PlatformInfo):
         if info.id in platforms:
             raise DataError(f"{platforms_path.name}, line {line}, column id: duplicate {info.id!r}")
         platforms[info.id] = info
-        for alias in filter(None, (part.strip().lower() for part in info.aliases.split(";"))):
-            aliases[alias] = info.id
+    return platforms
+
+
+def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
+    """Read and validate every file in ``data_dir``."""
+    platforms = load_platforms(data_dir)
+    aliases = {
+        alias: info.id
+        for info in platforms.values()
+        for alias in filter(None, (part.strip().lower() for part in info.aliases.split(";")))
+    }
     known_platforms = tuple(platforms)
 
     figures_path = data_dir / "platform_demographics.csv"

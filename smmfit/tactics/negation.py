@@ -1,0 +1,83 @@
+"""The negation rule: which of the phrases found in a line the line says it does not use.
+
+A phrase is negated by a cue word shortly before it in the same clause ("no bots", "не
+покупаем подписчиков"), by a cue between its words, or by a cue that follows what it negates
+("bot takipçi yok", "buying followers is banned"). A negation carries on over "and"/"or" to
+the next item ("no bots or fake followers"). Breakers ("don't forget to buy followers") and
+the end of a clause (a comma, "but") stop it. The word lists are in ``lexicon``.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+
+from smmfit.tactics.lexicon import CONJUNCTIONS, NEGATION_BREAKERS, Token
+from smmfit.tactics.matcher import Hit
+
+PRE_NEGATION_REACH = 3
+POST_NEGATION_REACH = 2
+
+
+def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
+    """Where a negation word shortly before the phrase starts, in the same clause."""
+    clause = tokens[hit.low].clause
+    for i in range(hit.low - 1, max(-1, hit.low - 1 - PRE_NEGATION_REACH), -1):
+        if tokens[i].clause != clause or tokens[i].text in NEGATION_BREAKERS:
+            return None
+        if tokens[i].cue:
+            return i
+    return None
+
+
+def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """A negation word within the phrase's span (not one the phrase contains), or just after."""
+    chosen = set(hit.tokens)
+    for i in range(hit.low + 1, hit.high):
+        if i not in chosen and tokens[i].cue and tokens[i].clause == tokens[hit.low].clause:
+            return True
+    clause = tokens[hit.high].clause
+    for i in range(hit.high + 1, min(len(tokens), hit.high + 1 + POST_NEGATION_REACH)):
+        if tokens[i].clause != clause:
+            return False
+        if tokens[i].post_cue:
+            return True
+    return False
+
+
+def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "no bots or fake followers": a negation reaches the next item over a conjunction."""
+    between = tokens[previous.high + 1 : hit.low]
+    return (
+        0 < len(between) <= 2
+        and all(t.clause == tokens[hit.low].clause for t in between)
+        and any(t.text in CONJUNCTIONS for t in between)
+        and all(t.text in CONJUNCTIONS or t.stop or t.cue for t in between)
+    )
+
+
+def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
+    result: list[Hit] = []
+    # Hits that end before the current one starts, to carry a negation over "and"/"or": the
+    # ones ending last are the previous item. Hits come sorted by start, so a min-heap of
+    # ends tells which have ended.
+    pending: list[tuple[int, int]] = []
+    last_end, last_hits = -1, list[Hit]()
+    for hit in sorted(hits, key=lambda h: (h.low, h.high)):
+        while pending and pending[0][0] < hit.low:
+            end, index = heapq.heappop(pending)
+            if end > last_end:
+                last_end, last_hits = end, [result[index]]
+            elif end == last_end:
+                last_hits.append(result[index])
+        start = _negation_before(hit, tokens)
+        if start is None and _negated_inside_or_after(hit, tokens):
+            start = hit.low
+        if start is None:
+            previous = [h for h in last_hits if h.negated]
+            if previous and _carried_over(previous[0], hit, tokens):
+                start = previous[0].negation_start
+        result.append(Hit(hit.pattern, hit.tokens, start is not None, start))
+        heapq.heappush(pending, (hit.high, len(result) - 1))
+    return result
