@@ -139,7 +139,7 @@ def safe_csv_text(frame: pd.DataFrame) -> str:
 
 def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
     """:func:`safe_csv_text` as UTF-8 with a BOM, so Excel reads Cyrillic: every download."""
-    return safe_csv_bytes(frame)
+    return safe_csv_text(frame).encode("utf-8-sig")
 
 
 def ranking_csv(
