@@ -66,7 +66,12 @@ def test_every_key_used_in_code_exists() -> None:
     """Literal t("...") and Note(key="...") calls anywhere in the code name real keys."""
     keys = set(catalog("en"))
     pattern = re.compile(r"""(?:\bt\(|key=)\s*f?["']([a-z_]+\.[a-z_{}.]+)["']""")
-    sources = [*ROOT.glob("smmfit/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py", ROOT / "ui.py"]
+    sources = [
+        *ROOT.glob("smmfit/*.py"),
+        *ROOT.glob("pages/*.py"),
+        ROOT / "app.py",
+        *ROOT.glob("ui/*.py"),
+    ]
     for path in sources:
         for key in pattern.findall(path.read_text(encoding="utf-8")):
             if "{" not in key:
