@@ -25,7 +25,7 @@ if user_data:
     )
 weights = ui.weights_form(language)
 ui.write_link(persona, weights, language)
-view = ui.fit_view(persona.model_dump_json(), weights.model_dump_json(), language, ui.data_key())
+view = ui.fit_view(persona, weights, language)
 result = view.result
 pick = result.recommendation
 
@@ -57,9 +57,7 @@ st.subheader(t("audience.title", language))
 scored = [item.platform for item in result.ranking if item.score is not None]
 others = [item.platform for item in result.ranking if item.score is None]
 chosen = ui.compare_selector(scored + others, pick.platform, language)
-profile, charts = ui.audience_view(
-    persona.model_dump_json(), chosen, persona.region, language, ui.data_key()
-)
+profile, charts = ui.audience_view(persona, chosen, persona.region, language)
 if charts:
     for column, spec in zip(st.columns(len(charts)), charts, strict=True):
         column.vega_lite_chart(spec=spec, width="stretch")

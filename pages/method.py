@@ -42,7 +42,7 @@ st.markdown(t("your_data_method.choice_rule", language))
 st.markdown(t("method.assumptions", language))
 
 st.subheader(t("coverage_label.title", language))
-report = ui.coverage_report(ui.data_key())
+report = ui.coverage_report()
 totals = report.totals
 share_col, rows_col, sources_col, age_col = st.columns(4)
 share_col.metric(t("coverage_label.share", language), format_share(totals.share_covered, language))
@@ -60,14 +60,14 @@ dimension = st.segmented_control(
     COVERAGE_DIMENSIONS,
     default="age",
     format_func=lambda name: t(f"dimension_name.{name}", language),
-    key="method_dimension",
+    key=ui.Key.METHOD_DIMENSION,
     persist_state="session",
 )
 st.vega_lite_chart(spec=coverage_chart(report, dimension or "age", language))
 st.caption(t("coverage_label.caption", language))
 
 st.subheader(t("method.sources", language))
-sources = ui.sources(ui.data_key())
+sources = ui.sources()
 st.caption(t("method.sources_count", language, count=len(sources)))
 st.dataframe(
     sources,

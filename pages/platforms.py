@@ -44,7 +44,7 @@ else:
     st.info(t("explorer.gap_audience", language, region=region_name(region, language)))
 
 st.subheader(t("explorer.profile", language))
-profile, charts = ui.audience_view(None, network, region, language, ui.data_key())
+profile, charts = ui.audience_view(None, network, region, language)
 if charts:
     for column, spec in zip(st.columns(len(charts)), charts, strict=True):
         column.vega_lite_chart(spec=spec, width="stretch")
@@ -65,7 +65,7 @@ for dimension in ("age", "gender", "device"):
         )
 
 st.subheader(t("coverage_label.this_network", language))
-report = ui.coverage_report(ui.data_key())
+report = ui.coverage_report()
 cells = [
     report.cell(network, region, dimension)
     for dimension in COVERAGE_DIMENSIONS
