@@ -1,13 +1,12 @@
 """Method and sources: how the score works, what the data covers, and every source."""
 
-import pandas as pd
 import streamlit as st
 
 import ui
 from smmfit.charts import coverage_chart
 from smmfit.coverage import COVERAGE_DIMENSIONS
 from smmfit.i18n import format_number, format_share, t
-from smmfit.models import FACTORS, GOAL_WEIGHTS
+from smmfit.page_tables import goal_weights_table
 
 language = ui.current_language()
 st.title(t("method.title", language))
@@ -25,17 +24,7 @@ st.markdown(t("method.segment", language))
 st.subheader(t("method.composite", language))
 st.markdown(t("method.composite_text", language))
 st.latex(r"S = \pi \times \frac{\sum_f w_f \, F_f}{\sum_f w_f}")
-weights = pd.DataFrame(
-    [
-        {
-            t("fit.goal", language): t(f"goal.{goal or 'none'}", language),
-            **{t(f"factor.{f}", language): getattr(w, f) for f in FACTORS},
-            t("weights.penalty", language): w.restricted_penalty,
-        }
-        for goal, w in GOAL_WEIGHTS.items()
-    ]
-)
-st.dataframe(weights, hide_index=True)
+st.dataframe(goal_weights_table(language), hide_index=True)
 st.markdown(t("method.availability", language))
 st.markdown(t("method.choice_rule", language))
 st.markdown(t("your_data_method.choice_rule", language))
