@@ -3,7 +3,13 @@
 import streamlit as st
 
 import ui
-from smmfit.render import escape_markdown, markdown_link, platform_name, render, t
+from smmfit.render import escape_markdown, platform_name, t
+from smmfit.render.page_tables import (
+    audience_sources,
+    evidence_markdown,
+    notes_markdown,
+    unavailable_markdown,
+)
 
 language = ui.current_language()
 st.title(t("fit.title", language))
@@ -24,7 +30,7 @@ if user_data:
     )
 weights = ui.weights_form(language)
 ui.write_link(persona, weights, language)
-view = ui.fit_view(persona.model_dump_json(), weights.model_dump_json(), language, ui.data_key())
+view = ui.fit_view(persona, weights, language)
 result = view.result
 pick = result.recommendation
 
@@ -34,17 +40,15 @@ with card.container(border=True):
         st.subheader(t("fit.test_first", language, platform=platform_name(pick.platform, language)))
     else:
         st.subheader(t("fit.no_pick", language))
-    st.markdown("\n".join(f"- {escape_markdown(render(r, language))}" for r in pick.reasons))
+    st.markdown(notes_markdown(pick.reasons, language))
     confidence = view.uncertainty.confidence
     if confidence is not None:
         st.markdown(f"**{t('fit.how_sure', language)}**")
-        st.markdown(
-            "\n".join(f"- {escape_markdown(render(n, language))}" for n in confidence.notes)
-        )
+        st.markdown(notes_markdown(confidence.notes, language))
 with changes.container(border=True):
     st.markdown(f"**{t('whatif.title', language)}**")
     notes = (*view.changes, *(flip.note for flip in view.uncertainty.flips_if))
-    st.markdown("\n".join(f"- {escape_markdown(render(note, language))}" for note in notes) or "—")
+    st.markdown(notes_markdown(notes, language) or "—")
 
 st.subheader(t("fit.ranking", language))
 st.vega_lite_chart(spec=view.chart, width="stretch")
@@ -56,44 +60,18 @@ st.subheader(t("audience.title", language))
 scored = [item.platform for item in result.ranking if item.score is not None]
 others = [item.platform for item in result.ranking if item.score is None]
 chosen = ui.compare_selector(scored + others, pick.platform, language)
-profile, charts = ui.audience_view(
-    persona.model_dump_json(), chosen, persona.region, language, ui.data_key()
-)
+profile, charts = ui.audience_view(persona, chosen, persona.region, language)
 if charts:
     for column, spec in zip(st.columns(len(charts)), charts, strict=True):
         column.vega_lite_chart(spec=spec, width="stretch")
-    marker = t("your_data.marker", language)
-    sources = sorted(
-        {
-            f"{f'[{marker}] ' if row.authority == 'user' else ''}{row.source} ({row.year})"
-            for row in profile.itertuples()
-        }
-    )
-    st.caption(escape_markdown(t("audience.sources", language, sources="; ".join(sources))))
+    st.caption(audience_sources(profile, language))
 else:
     st.info(t("audience.no_data", language, platform=platform_name(chosen, language)))
 
-unavailable = [(item, item.status_note) for item in result.ranking if item.status_note]
+unavailable = unavailable_markdown(result, language)
 if unavailable:
     st.subheader(t("fit.unavailable", language))
-    st.markdown(
-        "\n".join(
-            f"- **{escape_markdown(platform_name(item.platform, language))}**: "
-            f"{escape_markdown(render(note, language))}"
-            for item, note in unavailable
-        )
-    )
+    st.markdown(unavailable)
 
 with st.expander(t("fit.evidence", language)):
-    # One Markdown block, not two elements per network: each element costs every rerun.
-    mark = f"**{escape_markdown(t('your_data.marker', language))}:** "
-    blocks = []
-    for item in result.ranking:
-        lines = [f"**{escape_markdown(platform_name(item.platform, language))}**", ""]
-        lines += [f"- {escape_markdown(render(gap, language))}" for gap in item.gaps]
-        lines += [
-            f"- {mark if s.user else ''}{markdown_link(s.source, s.url)} ({s.year})"
-            for s in item.sources
-        ]
-        blocks.append("\n".join(lines))
-    st.markdown("\n\n".join(blocks))
+    st.markdown(evidence_markdown(result, language))

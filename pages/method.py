@@ -1,13 +1,12 @@
 """Method and sources: how the score works, what the data covers, and every source."""
 
-import pandas as pd
 import streamlit as st
 
 import ui
 from smmfit.data import COVERAGE_DIMENSIONS
-from smmfit.models import FACTORS, GOAL_WEIGHTS
 from smmfit.render import format_number, format_share, t
 from smmfit.render.charts import coverage_chart
+from smmfit.render.page_tables import goal_weights_table
 
 language = ui.current_language()
 st.title(t("method.title", language))
@@ -25,24 +24,14 @@ st.markdown(t("method.segment", language))
 st.subheader(t("method.composite", language))
 st.markdown(t("method.composite_text", language))
 st.latex(r"S = \pi \times \frac{\sum_f w_f \, F_f}{\sum_f w_f}")
-weights = pd.DataFrame(
-    [
-        {
-            t("fit.goal", language): t(f"goal.{goal or 'none'}", language),
-            **{t(f"factor.{f}", language): getattr(w, f) for f in FACTORS},
-            t("weights.penalty", language): w.restricted_penalty,
-        }
-        for goal, w in GOAL_WEIGHTS.items()
-    ]
-)
-st.dataframe(weights, hide_index=True)
+st.dataframe(goal_weights_table(language), hide_index=True)
 st.markdown(t("method.availability", language))
 st.markdown(t("method.choice_rule", language))
 st.markdown(t("your_data_method.choice_rule", language))
 st.markdown(t("method.assumptions", language))
 
 st.subheader(t("coverage_label.title", language))
-report = ui.coverage_report(ui.data_key())
+report = ui.coverage_report()
 totals = report.totals
 share_col, rows_col, sources_col, age_col = st.columns(4)
 share_col.metric(t("coverage_label.share", language), format_share(totals.share_covered, language))
@@ -60,14 +49,14 @@ dimension = st.segmented_control(
     COVERAGE_DIMENSIONS,
     default="age",
     format_func=lambda name: t(f"dimension_name.{name}", language),
-    key="method_dimension",
+    key=ui.Key.METHOD_DIMENSION,
     persist_state="session",
 )
 st.vega_lite_chart(spec=coverage_chart(report, dimension or "age", language))
 st.caption(t("coverage_label.caption", language))
 
 st.subheader(t("method.sources", language))
-sources = ui.sources(ui.data_key())
+sources = ui.sources()
 st.caption(t("method.sources_count", language, count=len(sources)))
 st.dataframe(
     sources,

@@ -3,10 +3,15 @@
 import streamlit as st
 
 import ui
-from smmfit.data import COVERAGE_DIMENSIONS, availability_table, platform_figures
-from smmfit.data.coverage import TRACKED_REGIONS
-from smmfit.render import escape_markdown, format_people, platform_name, region_name, render, t
-from smmfit.render.i18n import format_since
+from smmfit.data import availability_table, platform_figures
+from smmfit.render import escape_markdown, format_people, platform_name, region_name, t
+from smmfit.render.page_tables import (
+    availability_display,
+    coverage_rows,
+    figures_display,
+    missing_dimensions,
+    profile_falls_back,
+)
 
 language = ui.current_language()
 st.title(t("explorer.title", language))
@@ -43,52 +48,28 @@ else:
     st.info(t("explorer.gap_audience", language, region=region_name(region, language)))
 
 st.subheader(t("explorer.profile", language))
-profile, charts = ui.audience_view(None, network, region, language, ui.data_key())
+profile, charts = ui.audience_view(None, network, region, language)
 if charts:
     for column, spec in zip(st.columns(len(charts)), charts, strict=True):
         column.vega_lite_chart(spec=spec, width="stretch")
-used_regions = set(profile["region"]) if not profile.empty else set()
-if used_regions - {region}:
+if profile_falls_back(profile, region):
     st.caption(t("explorer.fallback", language, region=region_name(region, language)))
-for dimension in ("age", "gender", "device"):
-    if profile.empty or dimension not in set(profile["dimension"]):
-        st.info(
-            t(
-                "explorer.gap_dimension",
-                language,
-                dimension=t(f"dimension_title.{dimension}", language),
-                platform=platform_name(network, language),
-                region=region_name(region, language),
-            ),
-            icon=":material/help:",
-        )
+for dimension in missing_dimensions(profile):
+    st.info(
+        t(
+            "explorer.gap_dimension",
+            language,
+            dimension=t(f"dimension_title.{dimension}", language),
+            platform=platform_name(network, language),
+            region=region_name(region, language),
+        ),
+        icon=":material/help:",
+    )
 
 st.subheader(t("coverage_label.this_network", language))
-report = ui.coverage_report(ui.data_key())
-cells = [
-    report.cell(network, region, dimension)
-    for dimension in COVERAGE_DIMENSIONS
-    if region in TRACKED_REGIONS
-]
-if cells:
-    st.dataframe(
-        [
-            {
-                t("coverage_label.dimension", language): t(
-                    f"dimension_name.{c.dimension}", language
-                ),
-                t("audience.year", language): str(c.year) if c.year else "—",
-                t("table.status", language): t(f"coverage_label.{c.status}", language),
-                t("coverage_label.reason", language): render(c.reason, language)
-                if c.reason
-                else "",
-            }
-            for c in cells
-            if c is not None
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+cells = coverage_rows(ui.coverage_report(), network, region, language)
+if not cells.empty:
+    st.dataframe(cells, hide_index=True, width="stretch")
 else:
     st.caption(t("coverage_label.not_tracked", language, region=region_name(region, language)))
 
@@ -97,10 +78,8 @@ figures = platform_figures(evidence, network, region)
 if figures.empty:
     st.info(t("explorer.no_figures", language))
 else:
-    figures["dimension"] = [t(f"dimension_name.{d}", language) for d in figures["dimension"]]
-    figures["unit"] = [t(f"unit.{u}", language) for u in figures["unit"]]
     st.dataframe(
-        figures,
+        figures_display(figures, language),
         hide_index=True,
         width="stretch",
         column_config={
@@ -124,11 +103,8 @@ table = availability_table(dataset, network, language)
 if table.empty:
     st.markdown(escape_markdown(t("explorer.no_blocks", language)))
 else:
-    table["region"] = [region_name(code, language) for code in table["region"]]
-    table["status"] = [t(f"status.label_{value}", language) for value in table["status"]]
-    table["since"] = [format_since(value, language) for value in table["since"]]
     st.dataframe(
-        table,
+        availability_display(table, language),
         hide_index=True,
         width="stretch",
         column_config={

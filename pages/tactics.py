@@ -4,8 +4,7 @@ import streamlit as st
 
 import ui
 from smmfit.render import t
-from smmfit.render.tactic_reports import VERDICT_ICONS
-from smmfit.tactics import VERDICTS, PlanError, check_plan, check_tactics
+from smmfit.tactics import PlanError, check_plan, check_tactics
 
 language = ui.current_language()
 st.title(t("tactics.title", language))
@@ -21,8 +20,9 @@ with paste:
     # No max_chars: a plan over the limit gets a message and stays in the box, never cut.
     plan = st.text_area(
         t("tactics.plan", language),
-        key="tactics_plan",
-        # Kept across pages: the Fit page's meeting pack includes the checked plan.
+        key=ui.Key.TACTICS_PLAN,
+        # Kept across pages: the Fit page's meeting pack includes the checked plan
+        # (ui.tactics.session_tactic_summary reads it, and the region and platform above).
         persist_state="session",
         height=220,
         placeholder=t("tactics.plan_placeholder", language),
@@ -36,26 +36,14 @@ with paste:
         except PlanError as error:
             st.error(ui.plan_error_message(error, language), icon=":material/error:")
         else:
-            ui.show_tactic_check(result, taxonomy, language, key="plan")
+            ui.show_tactic_check(result, taxonomy, language, source="plan")
 
 with checklist:
     st.caption(t("tactics.checklist_help", language))
-    for column, verdict in zip(st.columns(len(VERDICTS)), VERDICTS, strict=True):
-        with column.expander(
-            f"{VERDICT_ICONS[verdict]} {t(f'tactics.group_{verdict}', language)}",
-            expanded=True,
-        ):
-            for tactic in taxonomy.tactics:
-                if tactic.verdict == verdict:
-                    st.checkbox(tactic.name.get(language), key=f"tactics_pick_{tactic.id}")
-    ticked = [
-        tactic.id
-        for tactic in taxonomy.tactics
-        if st.session_state.get(f"tactics_pick_{tactic.id}")
-    ]
+    ticked = ui.tactics_checklist(taxonomy, language)
     if ticked:
         ui.show_tactic_check(
-            check_tactics(ticked, taxonomy, context, language), taxonomy, language, key="list"
+            check_tactics(ticked, taxonomy, context, language), taxonomy, language, source="list"
         )
     else:
         st.info(t("tactics.nothing_ticked", language), icon=":material/checklist:")

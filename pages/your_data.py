@@ -36,13 +36,13 @@ long.download_button(
 uploaded = st.file_uploader(
     t("your_data.upload", language),
     type=["csv", "xlsx"],
-    key="yd_file",
+    key=ui.Key.YD_FILE,
     max_upload_size=MAX_UPLOAD_MB,
 )
 if uploaded is not None:
     ui.take_upload(uploaded.name, uploaded.getvalue(), uploaded.file_id)
 
-problems = st.session_state.get(ui.USER_PROBLEMS)
+problems = ui.user_problems()
 if problems:
     st.error(t("your_data.errors", language, count=len(problems)), icon=":material/error:")
     st.dataframe(problems_frame(problems, language), hide_index=True, width="stretch")
@@ -52,14 +52,14 @@ if summary:
     count, name = summary
     st.success(t("your_data.loaded", language, count=count), icon=":material/check_circle:")
     st.dataframe(
-        figures_frame(st.session_state[ui.USER_FIGURES], language),
+        figures_frame(ui.user_figures(), language),
         hide_index=True,
         width="stretch",
     )
     st.button(
         t("your_data.remove", language),
         on_click=ui.remove_user_data,
-        key="yd_remove",
+        key=ui.Key.YD_REMOVE,
         icon=":material/delete:",
     )
 else:

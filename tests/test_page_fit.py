@@ -159,12 +159,12 @@ def test_downloads_offer_the_csv_the_deck_and_the_report() -> None:
 
 def test_a_rerun_does_not_build_the_deck(monkeypatch: pytest.MonkeyPatch) -> None:
     """The deck and report are built when their button is clicked, never on a rerun."""
-    import ui
+    import ui.fit
 
     def refuse(*_: object, **__: object) -> bytes:
         raise AssertionError("the meeting pack was built on an ordinary rerun")
 
-    monkeypatch.setattr(ui, "meeting_pack", refuse)
+    monkeypatch.setattr(ui.fit, "meeting_pack", refuse)
     app = open_app(region="RU")
     app.selectbox(key="fit_region").select("US").run()
     assert not app.exception
@@ -187,10 +187,10 @@ def test_the_link_reproduces_the_view() -> None:
 
 def test_the_deck_button_gives_a_deck_of_the_view() -> None:
     """What the deck button's callable returns: the pack of the persona the page shows."""
-    import ui
+    import ui.fit
 
     persona = Persona(region="RU", age_min=25, age_max=44, name="Q4 launch")
-    deck, report = ui.meeting_files(
+    deck, report = ui.fit.meeting_files(
         persona.model_dump_json(),
         Weights().model_dump_json(),
         "ru",
@@ -206,11 +206,11 @@ def test_the_deck_button_gives_a_deck_of_the_view() -> None:
 
 def test_a_plan_checked_this_session_ends_the_deck() -> None:
     """The Tactic checker's plan rides along: the deck and report end with its summary."""
-    import ui
+    import ui.fit
 
     persona = Persona(region="RU", age_min=25, age_max=44)
     summary = (("black", "Рассылка со взломанных аккаунтов"), ("gray", "Купить 5000 подписчиков"))
-    deck, report = ui.meeting_files(
+    deck, report = ui.fit.meeting_files(
         persona.model_dump_json(),
         Weights().model_dump_json(),
         "en",
@@ -223,7 +223,7 @@ def test_a_plan_checked_this_session_ends_the_deck() -> None:
     last = " ".join(shape.text_frame.text for shape in slides[-1].shapes if shape.has_text_frame)
     assert "Купить 5000 подписчиков" in last
     assert "Купить 5000 подписчиков" in report.decode()
-    plain, _ = ui.meeting_files(
+    plain, _ = ui.fit.meeting_files(
         persona.model_dump_json(),
         Weights().model_dump_json(),
         "en",

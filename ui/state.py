@@ -1,0 +1,189 @@
+"""This session's state: its keys, its language, its data.
+
+- :class:`Key`: every ``st.session_state`` and widget key, so a typo is an AttributeError
+  instead of a silently new key.
+- :func:`language_picker`, :func:`current_language`: the sidebar's language.
+- :func:`evidence`, :func:`data_key`: the published data, or the published data extended by
+  the user's own figures, and the key that keeps caches of the two apart.
+- :func:`take_upload`, :func:`remove_user_data`, :func:`user_data_summary`,
+  :func:`user_figures`, :func:`user_problems`: the upload of the Your data page.
+- :data:`REGIONS` and :func:`query`: what every country selector offers, and the link's
+  parameters.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import pycountry
+import streamlit as st
+
+from smmfit.data import (
+    Evidence,
+    Figure,
+    RowProblem,
+    figures_digest,
+    load_dataset,
+    parse_upload,
+    with_user_figures,
+)
+from smmfit.models import WORLDWIDE
+from smmfit.render import LANGUAGES, Language, t
+from smmfit.render.i18n import language_of
+from smmfit.render.links import language_from_query
+
+
+class Key:
+    """Every session-state key, by page. Widgets that keep their value across pages use
+    ``persist_state="session"``; the ``*_seeded`` flags mark a form filled from the link."""
+
+    LANG: Final = "lang"
+
+    # Fit: the persona form (seeded from the link), the weights, the comparison, downloads.
+    FIT_SEEDED: Final = "fit_seeded"
+    FIT_REJECTED: Final = "fit_rejected"
+    FIT_NAME: Final = "fit_name"
+    FIT_REGION: Final = "fit_region"
+    FIT_AGE: Final = "fit_age"
+    FIT_GENDER: Final = "fit_gender"
+    FIT_DEVICES: Final = "fit_devices"
+    FIT_SEGMENT: Final = "fit_segment"
+    FIT_GOAL: Final = "fit_goal"
+    FIT_W_REACH: Final = "fit_w_reach"
+    FIT_W_MATCH: Final = "fit_w_match"
+    FIT_W_SEGMENT: Final = "fit_w_segment"
+    FIT_W_PENALTY: Final = "fit_w_penalty"
+    FIT_COMPARE: Final = "fit_compare"
+    FIT_COMPARE_BY_USER: Final = "fit_compare_by_user"
+    FIT_CSV: Final = "fit_csv"
+    FIT_DECK: Final = "fit_deck"
+    FIT_REPORT: Final = "fit_report"
+
+    # Networks (pages/platforms.py): network and region, seeded from the link.
+    PLAT_SEEDED: Final = "plat_seeded"
+    PLAT_NETWORK: Final = "plat_network"
+    PLAT_REGION: Final = "plat_region"
+
+    # Method.
+    METHOD_DIMENSION: Final = "method_dimension"
+
+    # Tactic checker: the context (seeded from the link), the pasted plan, the checklist.
+    TACTICS_SEEDED: Final = "tactics_seeded"
+    TACTICS_REGION: Final = "tactics_region"
+    TACTICS_PLATFORM: Final = "tactics_platform"
+    TACTICS_PLAN: Final = "tactics_plan"
+    TACTICS_PLAN_CSV: Final = "tactics_csv_plan"
+    TACTICS_PLAN_MD: Final = "tactics_md_plan"
+    TACTICS_LIST_CSV: Final = "tactics_csv_list"
+    TACTICS_LIST_MD: Final = "tactics_md_list"
+
+    # Your data: the user's own figures live in this session only (never on disk).
+    YD_FILE: Final = "yd_file"
+    YD_FILE_ID: Final = "yd_file_id"
+    YD_FIGURES: Final = "yd_figures"
+    YD_DIGEST: Final = "yd_digest"
+    YD_NAME: Final = "yd_name"
+    YD_PROBLEMS: Final = "yd_problems"
+    YD_REMOVE: Final = "yd_remove"
+
+    @staticmethod
+    def tactic_pick(tactic_id: str) -> str:
+        """The checklist's checkbox of one tactic."""
+        return f"tactics_pick_{tactic_id}"
+
+
+# Every country a selector offers, worldwide first.
+REGIONS: tuple[str, ...] = (WORLDWIDE, *sorted(str(c.alpha_2) for c in pycountry.countries))
+
+
+def query() -> dict[str, list[str]]:
+    """The link's parameters, every value of each."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def language_picker() -> Language:
+    """Sidebar language choice: from the link, else the browser's locale."""
+    st.session_state.setdefault(
+        Key.LANG, language_from_query(query()) or language_of(st.context.locale)
+    )
+    chosen = st.sidebar.selectbox(
+        t("app.language", language_of(st.session_state[Key.LANG])),
+        LANGUAGES,
+        format_func=lambda code: t(f"language_name.{code}", code),
+        key=Key.LANG,
+        persist_state="session",
+    )
+    return language_of(chosen)
+
+
+def current_language() -> Language:
+    return language_of(st.session_state.get(Key.LANG) or st.context.locale)
+
+
+@st.cache_resource(max_entries=1)
+def builtin_evidence() -> Evidence:
+    """The validated data and its chosen evidence, shared by every session (read-only)."""
+    return Evidence(load_dataset())
+
+
+@st.cache_resource(max_entries=16)
+def _evidence_with(digest: str, _figures: tuple[Figure, ...]) -> Evidence:
+    # Keyed by the digest alone: the figures are hashed once, when they are accepted.
+    return Evidence(with_user_figures(builtin_evidence().dataset, _figures))
+
+
+def data_key() -> str:
+    """Which data this session's pages use: "" for the published data, else a digest.
+
+    Every cached view of the data takes it as an argument, so views of one session's upload
+    are never served to another session."""
+    return str(st.session_state.get(Key.YD_DIGEST, ""))
+
+
+def evidence() -> Evidence:
+    """This session's evidence: the published data, extended by the user's own figures."""
+    figures = st.session_state.get(Key.YD_FIGURES)
+    if figures:
+        return _evidence_with(data_key(), tuple(figures))
+    return builtin_evidence()
+
+
+def take_upload(name: str, data: bytes, file_id: str) -> None:
+    """Parse an uploaded file once; keep its figures, or its problems (and the old figures)."""
+    state = st.session_state
+    if state.get(Key.YD_FILE_ID) == file_id:
+        return
+    state[Key.YD_FILE_ID] = file_id
+    dataset = builtin_evidence().dataset
+    result = parse_upload(name, data, tuple(dataset.platforms), dataset.aliases)
+    if result.ok:
+        state[Key.YD_FIGURES] = result.figures
+        state[Key.YD_DIGEST] = figures_digest(result.figures)
+        state[Key.YD_NAME] = name
+        state[Key.YD_PROBLEMS] = ()
+    else:
+        state[Key.YD_PROBLEMS] = result.problems
+
+
+def remove_user_data() -> None:
+    """One click: back to the published data."""
+    for key in (Key.YD_FIGURES, Key.YD_DIGEST, Key.YD_NAME, Key.YD_PROBLEMS):
+        st.session_state.pop(key, None)
+
+
+def user_figures() -> tuple[Figure, ...]:
+    """The user's own figures in use this session; () for none."""
+    return tuple(st.session_state.get(Key.YD_FIGURES) or ())
+
+
+def user_problems() -> tuple[RowProblem, ...]:
+    """What was wrong with the last file uploaded, if it was refused; () otherwise."""
+    return tuple(st.session_state.get(Key.YD_PROBLEMS) or ())
+
+
+def user_data_summary() -> tuple[int, str] | None:
+    """How many of the user's figures are in use, and the file they came from."""
+    figures = user_figures()
+    if not figures:
+        return None
+    return len(figures), str(st.session_state.get(Key.YD_NAME, ""))
