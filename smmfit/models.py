@@ -187,9 +187,12 @@ class Weights(Frozen):
     0.5
     """
 
-    reach: float = Field(default=0.5, ge=0, le=100)
-    match: float = Field(default=0.3, ge=0, le=100)
-    segment: float = Field(default=0.2, ge=0, le=100)
+    # Practitioners test first where the largest share of the target audience is, so reach
+    # dominates; a concentrated audience (match share, i.e. affinity) comes next, for organic
+    # work; the segment factor counts only where its evidence describes the audience.
+    reach: float = Field(default=0.85, ge=0, le=100)
+    match: float = Field(default=0.1, ge=0, le=100)
+    segment: float = Field(default=0.05, ge=0, le=100)
     restricted_penalty: float = Field(
         default=0.5,
         ge=0,
@@ -215,9 +218,11 @@ class Weights(Frozen):
 # Goal presets shift the defaults: awareness buys reach, sales buy a concentrated audience.
 GOAL_WEIGHTS: dict[Goal | None, Weights] = {
     None: Weights(),
-    "awareness": Weights(reach=0.6, match=0.25, segment=0.15),
-    "sales": Weights(reach=0.35, match=0.45, segment=0.2),
-    "loyalty": Weights(reach=0.3, match=0.5, segment=0.2),
+    # Awareness buys as many of the audience as possible; sales and loyalty work better where
+    # the audience is concentrated (fewer people outside it), but reach still leads.
+    "awareness": Weights(reach=0.9, match=0.05, segment=0.05),
+    "sales": Weights(reach=0.7, match=0.2, segment=0.1),
+    "loyalty": Weights(reach=0.6, match=0.3, segment=0.1),
 }
 
 
@@ -259,6 +264,13 @@ class PlatformResult(Frozen):
     match_share_low: float | None
     match_share_high: float | None
     reach: float | None = Field(description="people in the target audience on this network")
+    reach_low: float | None = Field(default=None, description="plausible low bound of reach")
+    reach_high: float | None = Field(default=None, description="plausible high bound of reach")
+    reach_estimated: bool = Field(
+        default=False,
+        description="part of the persona lies in cells no figure covers: reach is the centre "
+        "of a range, not a measured figure",
+    )
     audience: float | None = Field(description="people on this network in the region")
     affinity: float | None
     factors: dict[Factor, FactorScore]
@@ -267,9 +279,15 @@ class PlatformResult(Frozen):
 
 
 class Recommendation(Frozen):
-    platform: str | None
+    platform: str | None = Field(description="the network to test first")
     runner_up: str | None
     reasons: tuple[Note, ...]
+    close_call: bool = Field(
+        default=False, description="no network comes out first in most plausible scenarios"
+    )
+    contenders: tuple[str, ...] = Field(
+        default=(), description="the networks a close call is between, most likely first"
+    )
 
 
 class Ranking(Frozen):

@@ -28,7 +28,7 @@ def test_method_states_formulas_and_default_weights() -> None:
     assert "independent" in text and "never recommended" in text
     assert len(app.get("latex")) == 4
     weights = app.dataframe[0].value
-    assert list(weights["Reach"]) == [0.5, 0.6, 0.35, 0.3]
+    assert list(weights["Reach"]) == [0.85, 0.9, 0.7, 0.6]
 
 
 def test_every_source_is_listed_with_link_and_year() -> None:

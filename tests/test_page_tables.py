@@ -248,5 +248,5 @@ def test_goal_weights_table(
 ) -> None:
     table = goal_weights_table(language)
     assert list(table[goal_column]) == goals
-    assert list(table[reach_column]) == [0.5, 0.6, 0.35, 0.3]
+    assert list(table[reach_column]) == [0.85, 0.9, 0.7, 0.6]
     assert list(table.iloc[:, -1]) == [0.5] * 4

@@ -205,7 +205,8 @@ def test_your_figures_win_and_change_the_ranking_marked_as_yours(dataset: Datase
     after = rank(persona, Evidence(with_user_figures(dataset, figures)), weights)
     assert after.recommendation.platform == "dzen"
     dzen = next(item for item in after.ranking if item.platform == "dzen")
-    assert dzen.audience == pytest.approx(98.5e6)
+    # Your 98.5M people, plus an estimate for the ages your profile does not publish (13-17).
+    assert dzen.audience is not None and dzen.audience >= 98.5e6
     assert any(source.user for source in dzen.sources)
     assert not any(s.user for item in before.ranking for s in item.sources)
     table = ranking_frame(after, "ru")

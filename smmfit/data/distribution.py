@@ -27,6 +27,7 @@ FloatArray = npt.NDArray[np.float64]
 
 
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 
 GENDER_AXIS = {"female": 0, "male": 1}
 
@@ -215,6 +216,13 @@ class Population:
             return None
         ages = np.arange(MAX_AGE + 1)
         return self.people(region, GENDER_AXIS, ages, ages)
+
+    def cells(self, region: str) -> FloatArray | None:
+        """People per sex (female, male) and single year of age 0..100, shaped (2, 101)."""
+        if not self.has(region):
+            return None
+        ages = np.arange(MAX_AGE + 1)
+        return np.stack([self.people(region, [sex], ages, ages) for sex in GENDER_AXIS])
 
     def people_one(self, region: str, sexes: Iterable[str], low: int, high: int) -> float:
         return float(self.people(region, sexes, np.array([low]), np.array([high]))[0])

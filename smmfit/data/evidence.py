@@ -19,11 +19,19 @@ from typing import Literal
 
 import numpy as np
 
+from smmfit.data.cells import (
+    Layer,
+    PeopleCells,
+    combine,
+    composition_cells,
+    penetration_cells,
+)
 from smmfit.data.distribution import (
     GENDER_AXIS,
     AudienceSize,
     DeviceMix,
     Distribution,
+    FloatArray,
     Population,
     Provenance,
     SegmentEvidence,
@@ -31,6 +39,7 @@ from smmfit.data.distribution import (
 )
 from smmfit.data.rows import (
     AUTHORITIES,
+    SUM_TOLERANCE_PCT,
     Dataset,
     Figure,
     SegmentSignal,
@@ -40,6 +49,10 @@ from smmfit.models import MAX_AGE, MIN_AGE, WORLDWIDE
 
 # A figure older than this many years is stale: flagged in the gaps, a gap in coverage.
 STALE_AFTER_YEARS = 4
+# Signals that measure marketers' opinions (e.g. "most important platform"), not the audience:
+# shown as context with their sources, never scored.
+OPINION_SIGNALS = frozenset({"marketers_most_important_platform_pct"})
+
 # Audience-size kinds usable as "people on the network in a month", best first. Daily
 # figures measure something else and are never mixed in.
 MONTHLY_KINDS = ("monthly_reach", "mau", "ad_audience")
@@ -63,19 +76,49 @@ class PlatformEvidence:
     audience_candidates: tuple[AudienceSize, ...] = ()
 
 
+# A complete distribution (its shares add up to the whole, within rounding) counts as this many
+# years newer than it is: a complete profile a year or two older beats a partial newer one, a
+# complete one three years older does not. Completeness matters because a partial profile
+# leaves the rest of the audience unplaced, which widens every answer that depends on it.
+COMPLETE_CREDIT_YEARS = 2
+_COMPLETE = 1 - SUM_TOLERANCE_PCT / 100
+
+
 def choice_key(authority: str, year: int, coverage: float, source: str) -> tuple[object, ...]:
     """Sort key of the choice rule among candidates for one cell; the smallest wins.
 
     0. the user's own figures (authority ``user``, uploaded for their session) before any
-    published one, whatever their year; 1. newest year first; 2. higher authority (primary,
-    secondary, low); 3. the candidate covering more of the distribution; 4. source name, so
-    the choice is deterministic. Low-authority candidates are dropped beforehand whenever
-    any other candidate exists.
+    published one, whatever their year; 1. newest year first, a complete distribution
+    (``coverage`` of the whole, within rounding) counting ``COMPLETE_CREDIT_YEARS`` newer;
+    2. higher authority (primary, secondary, low); 3. the candidate covering more of the
+    distribution; 4. source name, so the choice is deterministic. Low-authority candidates
+    are dropped beforehand whenever any other candidate exists.
 
     >>> sorted([choice_key("primary", 2025, 1, "Pew"), choice_key("user", 2019, 1, "Ours")])[0]
-    (False, -2019, 0, -1, 'Ours')
+    (False, -2021, 0, -1, 'Ours')
+    >>> complete_2023 = choice_key("secondary", 2023, 1.0, "A")
+    >>> partial_2024 = choice_key("secondary", 2024, 0.4, "B")
+    >>> min(complete_2023, partial_2024) == complete_2023
+    True
     """
-    return (authority != "user", -year, AUTHORITIES.index(authority), -coverage, source)
+    credit = COMPLETE_CREDIT_YEARS if coverage >= _COMPLETE else 0
+    return (authority != "user", -(year + credit), AUTHORITIES.index(authority), -coverage, source)
+
+
+def _layer_rank(authority: str, year: int, source: str) -> tuple[object, ...]:
+    """The choice rule between ways of placing people: low authority only where nothing else
+    covers, then newest, then more authoritative."""
+    return (authority == "low", *choice_key(authority, year, 1.0, source))
+
+
+def _figure_rank(figure: Figure) -> tuple[object, ...]:
+    return _layer_rank(figure.authority, figure.year, figure.source)
+
+
+def _distribution_key(candidate: Distribution) -> tuple[object, ...]:
+    provenance = candidate.provenance
+    coverage = float(candidate.shares.sum())
+    return choice_key(provenance.authority, provenance.year, coverage, provenance.sources[0].source)
 
 
 def _drop_low_authority(candidates: list[Distribution]) -> list[Distribution]:
@@ -98,6 +141,7 @@ class Evidence:
             self._cells[figure.platform, figure.region, figure.dimension].append(figure)
         self._segments = self._choose_segment_signals(dataset.segment_signals)
         self._cache: dict[tuple[str, str], PlatformEvidence] = {}
+        self._people: dict[tuple[str, str], PeopleCells | None] = {}
 
     def for_platform(self, platform: str, region: str) -> PlatformEvidence:
         key = (platform, region)
@@ -122,6 +166,115 @@ class Evidence:
                 audience_candidates=audience_candidates,
             )
         return self._cache[key]
+
+    # -- people per cell -------------------------------------------------------------------
+
+    def people(self, platform: str, region: str) -> PeopleCells | None:
+        """People on the network in the region per cell (:mod:`smmfit.data.cells`).
+
+        None when nothing is known: no penetration figure and no audience for the region.
+        """
+        key = (platform, region)
+        if key not in self._people:
+            self._people[key] = self._build_people(platform, region)
+        return self._people[key]
+
+    def _penetration(self, platform: str, region: str, dimension: str) -> list[Figure]:
+        """Penetration figures of one dimension, best first: by the choice rule, with
+        low-authority figures last, so they fill only what nothing better covers."""
+        figures = [
+            f
+            for f in self._cells.get((platform, region, dimension), ())
+            if f.unit == "pct_of_group_using"
+        ]
+        return sorted(figures, key=_figure_rank)
+
+    def _best_composition(self, platform: str, region: str, dimension: str) -> Distribution | None:
+        """The best composition (not penetration-derived) for the region, else worldwide."""
+        for where in (region, WORLDWIDE) if region != WORLDWIDE else (WORLDWIDE,):
+            candidates = [
+                c
+                for c in self._candidates(platform, where, dimension)
+                if not c.provenance.derived_from_penetration
+            ]
+            if candidates:
+                candidates = _drop_low_authority(candidates)
+                return min(candidates, key=_distribution_key)
+        return None
+
+    def _build_people(self, platform: str, region: str) -> PeopleCells | None:
+        population = self.population.cells(region)
+        layers = self._surveyed(platform, region, population)
+        audience, _ = self._audience(platform, region)
+        if audience is not None and not audience.provenance.derived_from_penetration:
+            profiles = self._profiles(platform, region)
+            age = profiles[0] if profiles else None
+            gender = self._best_composition(platform, region, "gender")
+            people, covered, pools = composition_cells(audience.people, age, gender, population)
+            chosen = audience.provenance
+            layers.append(
+                Layer(
+                    people=people,
+                    covered=covered,
+                    pools=pools,
+                    provenance=tuple(
+                        [chosen] + [d.provenance for d in (age, gender) if d is not None]
+                    ),
+                    rank=_layer_rank(chosen.authority, chosen.year, chosen.sources[0].source),
+                    form="composition",
+                )
+            )
+        return combine(layers, population, self._profiles(platform, region), region)
+
+    def _surveyed(self, platform: str, region: str, population: FloatArray | None) -> list[Layer]:
+        """One layer per surveyed population ("18+", "13-17"...) of penetration figures."""
+        if population is None:
+            return []
+        by_universe: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+        for dimension in ("age", "gender", "total"):
+            for figure in self._penetration(platform, region, dimension):
+                by_universe[figure.universe][dimension].append(figure)
+        layers = []
+        for rates in by_universe.values():
+            people, covered, pool = penetration_cells(
+                rates["age"], rates["gender"], rates["total"], population
+            )
+            used = [f for figures in rates.values() for f in figures]
+            if not covered.any():
+                continue
+            best = used[0] if len(used) == 1 else min(used, key=_figure_rank)
+            layers.append(
+                Layer(
+                    people=people,
+                    covered=covered,
+                    pools=(pool,) if pool else (),
+                    provenance=(
+                        Provenance(
+                            region=region,
+                            year=max(f.year for f in used),
+                            authority=_worst_authority(used),
+                            sources=_refs(used) + self.population.sources(region),
+                            derived_from_penetration=True,
+                        ),
+                    ),
+                    rank=_figure_rank(best),
+                    form="penetration",
+                )
+            )
+        return layers
+
+    def _profiles(self, platform: str, region: str) -> list[Distribution]:
+        """Age compositions to lean on: the region's best, then the worldwide one."""
+        result = []
+        for where in (region, WORLDWIDE) if region != WORLDWIDE else (WORLDWIDE,):
+            candidates = [
+                c
+                for c in self._candidates(platform, where, "age")
+                if not c.provenance.derived_from_penetration
+            ]
+            if candidates:
+                result.append(min(_drop_low_authority(candidates), key=_distribution_key))
+        return result
 
     # -- distributions -------------------------------------------------------------------
 
@@ -331,6 +484,8 @@ class Evidence:
         """
         sets: dict[tuple[str, str, str, int], list[SegmentSignal]] = defaultdict(list)
         for signal in signals:
+            if signal.signal in OPINION_SIGNALS:
+                continue  # what marketers think is context, not evidence about the audience
             sets[signal.segment, signal.signal, signal.source, signal.year].append(signal)
         result: dict[str, dict[str, SegmentEvidence]] = {}
         for segment in ("b2b", "b2c"):

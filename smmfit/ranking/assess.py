@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from smmfit.data.evidence import Evidence
 from smmfit.models import Note, Persona, Ranking, Weights, default_weights
+from smmfit.ranking.decision import decide
 from smmfit.ranking.explain import rank
 from smmfit.ranking.uncertainty import DEFAULT_DRAWS, Uncertainty, win_probabilities
 from smmfit.ranking.whatif import what_would_change
@@ -45,4 +46,5 @@ def assess(
     uncertainty = win_probabilities(
         persona, evidence, weights, include_blocked, draws=draws, seed=seed
     )
-    return Assessment(ranking, uncertainty, what_would_change(ranking, evidence))
+    decided = decide(ranking, uncertainty)
+    return Assessment(decided, uncertainty, what_would_change(decided, evidence))

@@ -21,6 +21,7 @@ from smmfit.data import (
     Distribution,
     Evidence,
 )
+from smmfit.data.cells import CellQuery
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.models import (
     DEVICE_GROUPS,
@@ -98,6 +99,13 @@ class PersonaArrays:
     def __len__(self) -> int:
         return len(self.age_min)
 
+    def cells(self) -> CellQuery:
+        """Each persona's cells (ages and sexes) for :meth:`PeopleCells.query`."""
+        sexes = np.stack(
+            [self.gender != GENDER_CODES["male"], self.gender != GENDER_CODES["female"]], axis=1
+        )
+        return CellQuery(age_min=self.age_min, age_max=self.age_max, sexes=sexes)
+
 
 @dataclass(frozen=True)
 class ScoreArrays:
@@ -111,8 +119,11 @@ class ScoreArrays:
     match_high: FloatArray
     population_share: FloatArray
     affinity: FloatArray
-    audience: FloatArray
-    reach: FloatArray
+    audience: FloatArray  # everyone on the network in the region (people)
+    reach: FloatArray  # people on the network in the persona's cells, times device share
+    reach_low: FloatArray
+    reach_high: FloatArray
+    estimated: BoolArray  # the reach includes cells no figure covers: a range, not a number
     segment_value: FloatArray
     factor_scores: dict[Factor, FloatArray]
     score: FloatArray
@@ -187,20 +198,38 @@ def weight_matrix(weights: Sequence[Weights], count: int) -> tuple[FloatArray, F
     return normalised, penalty
 
 
+def effective_weights(
+    factor_scores: dict[Factor, FloatArray], normalised: FloatArray, scored: BoolArray
+) -> FloatArray:
+    """Each row's weights over the factors some scored network has evidence for, summing to 1."""
+    known_somewhere = np.stack(
+        [(~np.isnan(factor_scores[f]) & scored).any(axis=1) for f in FACTORS], axis=1
+    )
+    weights = normalised * known_somewhere
+    total = weights.sum(axis=1, keepdims=True)
+    return np.asarray(
+        np.divide(weights, total, out=np.zeros_like(weights), where=total > 0), dtype=np.float64
+    )
+
+
 def composite_scores(
     factor_scores: dict[Factor, FloatArray],
     normalised: FloatArray,
     penalty: FloatArray,
     restricted: BoolArray,
+    scored: BoolArray,
 ) -> FloatArray:
     """Weighted sum of factor scores; restricted networks are multiplied by the penalty.
 
-    ``normalised`` holds each row's weights in FACTORS order. An unknown factor earns no
-    points: evidence must be there to recommend a network.
+    ``normalised`` holds each row's weights in FACTORS order. A factor no scored network has
+    evidence for is left out of that row and the other weights renormalised (it measures
+    nothing). A factor known for some networks but not for one is unknown there: it counts at
+    50, the middle of its range, and the scenarios draw it across the range.
     """
+    weights = effective_weights(factor_scores, normalised, scored)
     composite = np.zeros(factor_scores[FACTORS[0]].shape)
     for i, factor in enumerate(FACTORS):
-        composite += normalised[:, [i]] * np.nan_to_num(factor_scores[factor], nan=0.0)
+        composite += weights[:, [i]] * np.nan_to_num(factor_scores[factor], nan=50.0)
     return np.where(restricted, composite * penalty[:, None], composite)
 
 
@@ -224,7 +253,7 @@ def scores_from_figures(
         "match": relative_scores(match, scored),
         "segment": relative_scores(segment_value, scored),
     }
-    composite = composite_scores(factor_scores, normalised, penalty, restricted)
+    composite = composite_scores(factor_scores, normalised, penalty, restricted, scored)
     # A network about which nothing is known is not scored at all, rather than scored 0.
     known = np.zeros(match.shape, dtype=bool)
     for values in factor_scores.values():
@@ -272,31 +301,48 @@ def score_arrays(
     n, p_count = len(people), len(platforms)
     shape = (n, p_count)
 
-    age_low_q, age_high_q, whole_age = age_query(people)
-    gender_low, gender_high, whole_gender = gender_query(people)
-
+    cells = people.cells()
     match_low = np.full(shape, np.nan)
     match_high = np.full(shape, np.nan)
     match = np.full(shape, np.nan)
     demographic = np.full(shape, np.nan)
     audience = np.full(shape, np.nan)
+    reach = np.full(shape, np.nan)
+    reach_low = np.full(shape, np.nan)
+    reach_high = np.full(shape, np.nan)
+    estimated = np.zeros(shape, dtype=bool)
     segment_value = np.full(shape, np.nan)
     masks, inverse = np.unique(people.devices, return_inverse=True)
 
     for j, platform in enumerate(platforms):
         ev = evidence.for_platform(platform, region)
-        age_low, age_mid, age_high = share_bounds(ev.age, age_low_q, age_high_q, whole_age)
-        sex_low, sex_mid, sex_high = share_bounds(ev.gender, gender_low, gender_high, whole_gender)
-        devices = np.array([device_share(ev.device, int(m)) for m in masks])[inverse]
-        # Device data is rare: where it is missing the factor is left out (and flagged),
-        # rather than making the whole match share unknown.
-        devices = np.where(np.isnan(devices), 1.0, devices)
-        match_low[:, j] = age_low * sex_low * devices
-        match_high[:, j] = age_high * sex_high * devices
-        demographic[:, j] = age_mid * sex_mid
-        match[:, j] = demographic[:, j] * devices
-        if ev.audience is not None:
-            audience[:, j] = ev.audience.people
+        on_network = evidence.people(platform, region)
+        if on_network is not None:
+            low, mid, high = on_network.query(cells)
+            total_low, total_mid, total_high = on_network.total
+            # A part nothing suggests a figure for is a range: its centre stands in for it
+            # here, and the scenarios draw it across the whole range.
+            estimated[:, j] = high > low
+            mid = np.where(np.isnan(mid), (low + high) / 2, mid)
+            total = (total_low + total_high) / 2 if np.isnan(total_mid) else total_mid
+            devices = np.array([device_share(ev.device, int(m)) for m in masks])[inverse]
+            # Device data is rare: where it is missing the factor is left out (and flagged),
+            # rather than making the whole match share unknown.
+            devices = np.where(np.isnan(devices), 1.0, devices)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                demographic[:, j] = np.where(total > 0, mid / total, np.nan)
+                match_low[:, j] = np.where(total_high > 0, low / max(total_high, 1.0), 0) * devices
+                match_high[:, j] = (
+                    np.minimum(
+                        1.0, np.where(total_low > 0, high / np.maximum(total_low, high), 1.0)
+                    )
+                    * devices
+                )
+            match[:, j] = demographic[:, j] * devices
+            audience[:, j] = total
+            reach[:, j] = mid * devices
+            reach_low[:, j] = low * devices
+            reach_high[:, j] = high * devices
         b2b = ev.segment.get("b2b")
         b2c = ev.segment.get("b2c")
         segment_value[:, j] = np.where(
@@ -308,7 +354,6 @@ def score_arrays(
     population_share = np.broadcast_to(_population_share(evidence, region, people)[:, None], shape)
     with np.errstate(divide="ignore", invalid="ignore"):
         affinity = np.where(population_share > 0, demographic / population_share * 100, np.nan)
-    reach = audience * match
 
     blocked = np.array([s == "blocked" for s in statuses])
     scored = np.broadcast_to(~blocked | include_blocked, shape)
@@ -335,6 +380,9 @@ def score_arrays(
         affinity=affinity,
         audience=audience,
         reach=reach,
+        reach_low=reach_low,
+        reach_high=reach_high,
+        estimated=estimated,
         segment_value=segment_value,
         factor_scores=factor_scores,
         score=score,

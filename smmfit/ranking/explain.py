@@ -38,6 +38,7 @@ from smmfit.ranking.engine import (
     availability_of,
     device_mask,
     device_share,
+    effective_weights,
     pick_order,
     score_arrays,
 )
@@ -154,7 +155,7 @@ def _sources(ev: PlatformEvidence, persona: Persona, evidence: Evidence) -> tupl
     return tuple(sorted(refs, key=lambda r: (r.source, r.url, r.year)))
 
 
-def _reasons(
+def explain_reasons(
     pick: PlatformResult, runner: PlatformResult | None, results: Sequence[PlatformResult]
 ) -> list[Note]:
     candidates = [r for r in results if r.recommendable and r.score is not None]
@@ -185,14 +186,11 @@ def _reasons(
     if pick.status == "restricted":
         reasons.append(Note(key="reason.restricted", params={"platform": pick.platform}))
     if runner is not None and runner.score is not None:
+        gap = round((pick.score or 0) - runner.score, 1)
         reasons.append(
             Note(
-                key="reason.runner_up",
-                params={
-                    "runner": runner.platform,
-                    "score": round(runner.score, 1),
-                    "gap": round((pick.score or 0) - runner.score, 1),
-                },
+                key="reason.runner_up" if gap > 0 else "reason.runner_up_level",
+                params={"runner": runner.platform, "score": round(runner.score, 1), "gap": gap},
             )
         )
     if pick.gaps:
@@ -220,7 +218,9 @@ def rank(
     arrays = score_arrays(
         evidence, persona.region, PersonaArrays.of([persona]), [weights], include_blocked
     )
-    normalised = weights.normalised()
+    normal = np.array([[weights.normalised()[f] for f in FACTORS]])
+    used = effective_weights(arrays.factor_scores, normal, np.asarray(arrays.scored))[0]
+    normalised = dict(zip(FACTORS, used.tolist(), strict=True))
     dataset = evidence.dataset
     results: list[PlatformResult] = []
     for j, platform in enumerate(arrays.platforms):
@@ -231,7 +231,9 @@ def rank(
         factors = {}
         for factor in FACTORS:
             value = _optional(arrays.factor_scores[factor][0, j]) if score is not None else None
-            points = (value or 0.0) * normalised[factor] * multiplier if score is not None else 0.0
+            # An unknown factor counts at 50, as in the engine (composite_scores).
+            shown = 50.0 if value is None else value
+            points = shown * normalised[factor] * multiplier if score is not None else 0.0
             factors[factor] = FactorScore(
                 score=_round(value, 2), weight=round(normalised[factor], 4), points=round(points, 2)
             )
@@ -252,6 +254,9 @@ def rank(
                 match_share_low=_round(_optional(arrays.match_low[0, j])),
                 match_share_high=_round(_optional(arrays.match_high[0, j])),
                 reach=_round(_optional(arrays.reach[0, j]), 0),
+                reach_low=_round(_optional(arrays.reach_low[0, j]), 0),
+                reach_high=_round(_optional(arrays.reach_high[0, j]), 0),
+                reach_estimated=bool(arrays.estimated[0, j]),
                 audience=_round(_optional(arrays.audience[0, j]), 0),
                 affinity=_round(_optional(arrays.affinity[0, j]), 1),
                 factors=factors,
@@ -285,7 +290,7 @@ def rank(
         recommendation = Recommendation(
             platform=pick.platform,
             runner_up=runner.platform if runner else None,
-            reasons=tuple(_reasons(pick, runner, ranked)),
+            reasons=tuple(explain_reasons(pick, runner, ranked)),
         )
     return Ranking(
         persona=persona,

@@ -13,7 +13,7 @@ import numpy as np
 
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.models import FACTORS, Factor, Note
-from smmfit.ranking.scenarios import AGE, AUDIENCE, DEVICE, GENDER, INPUTS, SEGMENT, Scenarios
+from smmfit.ranking.scenarios import AUDIENCE, INPUTS, MATCH, SEGMENT, Scenarios
 from smmfit.types import Frozen
 
 FLIPS_SHOWN = 3
@@ -78,7 +78,7 @@ class _Knobs:
     def of(cls, model: Scenarios) -> _Knobs:
         """Every known, positive figure of a scored network, and every weight above 0."""
         figures, base = model.figures, model.base
-        match_parts = [AGE, GENDER, DEVICE]
+        match_parts = [MATCH]
         plausible = (
             (figures.low[match_parts].prod(axis=0), figures.high[match_parts].prod(axis=0)),
             (figures.low[AUDIENCE], figures.high[AUDIENCE]),

@@ -14,15 +14,14 @@ from typing import Literal, get_args
 import numpy as np
 from pydantic import Field
 
-from smmfit.data import AudienceSize, DeviceMix, Distribution, Evidence
+from smmfit.data import AUTHORITIES, AudienceSize, Distribution, Evidence
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.models import FACTORS, Note, Persona
 from smmfit.ranking.engine import (
     BoolArray,
     PersonaArrays,
+    ScoreArrays,
     age_query,
-    device_mask,
-    device_share,
     gender_query,
     pick_index,
     scores_from_figures,
@@ -65,11 +64,9 @@ RangeCause = Literal["sources", "partial_data", "authority"]
 INPUTS: tuple[Input, ...] = get_args(Input)
 
 
-# The persona's figures per network, drawn independently: match share = age x gender x device.
-AGE, GENDER, DEVICE, AUDIENCE, SEGMENT = range(5)
-
-
-COMPONENTS = 5
+# The persona's figures per network, drawn independently; reach = match share x audience.
+MATCH, AUDIENCE, SEGMENT = range(3)
+COMPONENTS = 3
 
 
 class Margins(Frozen):
@@ -110,6 +107,7 @@ class WinProbability(Frozen):
     platform: str
     probability: float = Field(ge=0, le=1)
     score_low: float | None = Field(description="5th percentile of the score")
+    score: float | None = Field(default=None, description="median score: the centre shown")
     score_high: float | None = Field(description="95th percentile of the score")
 
 
@@ -159,69 +157,88 @@ def _spread(
     return max(0.0, min(values)), min(ceiling, max(values)), frozenset(causes)
 
 
-def _share_range(
+def _alternatives(
+    estimate: float,
+    persona: Persona,
     chosen: Distribution | None,
-    candidates: tuple[Distribution, ...],
-    query: tuple[IntArray, IntArray, BoolArray],
-    margins: Margins,
+    others: tuple[Distribution, ...],
+    dimension: str,
+) -> list[float]:
+    """The match share under each other recent candidate for one axis (age or gender)."""
+    if chosen is None:
+        return []
+    people = PersonaArrays.of([persona])
+    query = age_query(people) if dimension == "age" else gender_query(people)
+    base = float(share_bounds(chosen, *query)[1][0])
+    if not base > 0:
+        return []
+    return [
+        estimate * float(share_bounds(other, *query)[1][0]) / base
+        for other in others
+        if other is not chosen and _recent(other.provenance.year, chosen.provenance.year)
+    ]
+
+
+def _match_range(
+    arrays: ScoreArrays, j: int, authority: str, margins: Margins, alternatives: list[float]
 ) -> tuple[float, float, float, frozenset[RangeCause]]:
-    """The persona's share of the audience on one axis (age or gender), with its range.
+    """The persona's share of the network's audience, with the bounds of the people cells.
 
     The margin is taken on the smaller of the persona's share and the rest: both are figures
     of the same source, each uncertain by the margin, and together they make the whole, so a
     persona covering everyone has a share of exactly 1.
     """
-    low, estimate, high = (float(values[0]) for values in share_bounds(chosen, *query))
-    if chosen is None or np.isnan(estimate):
-        return low, estimate, high, frozenset()
-    alternatives = [
-        float(share_bounds(candidate, *query)[1][0])
-        for candidate in candidates
-        if _recent(candidate.provenance.year, chosen.provenance.year)
-    ]
-    margin = margins.of(chosen.provenance.authority) * min(estimate, 1 - estimate)
-    lowest, highest, causes = _spread(estimate, (low, high), alternatives, margin, 1.0)
+    estimate = float(arrays.match[0, j])
+    if np.isnan(estimate):
+        return np.nan, np.nan, np.nan, frozenset()
+    bounds = (float(arrays.match_low[0, j]), float(arrays.match_high[0, j]))
+    margin = margins.of(authority) * min(estimate, 1 - estimate)
+    lowest, highest, causes = _spread(estimate, bounds, alternatives, margin, 1.0)
     return lowest, estimate, highest, causes
 
 
-def _device_range(
-    mix: DeviceMix | None, mask: int, margins: Margins
-) -> tuple[float, float, float, frozenset[RangeCause]]:
-    share = device_share(mix, mask)
-    if mix is None or np.isnan(share) or share >= 1:
-        # As in scoring: an unpublished device split counts all devices (and is flagged there).
-        return 1.0, 1.0, 1.0, frozenset()
-    margin = margins.of(mix.provenance.authority) * min(share, 1 - share)
-    low, high, causes = _spread(share, (share, share), [], margin, 1.0)
-    return low, share, high, causes
-
-
 def _audience_range(
-    chosen: AudienceSize | None, candidates: tuple[AudienceSize, ...], margins: Margins
+    arrays: ScoreArrays,
+    j: int,
+    chosen: AudienceSize | None,
+    candidates: tuple[AudienceSize, ...],
+    margins: Margins,
 ) -> tuple[float, float, float, frozenset[RangeCause]]:
-    if chosen is None:
+    people = float(arrays.audience[0, j])
+    if np.isnan(people):
         return np.nan, np.nan, np.nan, frozenset()
-    alternatives = [
-        candidate.people
-        for candidate in candidates
-        if _recent(candidate.provenance.year, chosen.provenance.year)
-    ]
-    margin = margins.of(chosen.provenance.authority) * chosen.people
-    people = chosen.people
+    alternatives, margin = [], 0.0
+    if chosen is not None:
+        alternatives = [
+            candidate.people
+            for candidate in candidates
+            if _recent(candidate.provenance.year, chosen.provenance.year)
+        ]
+        margin = margins.of(chosen.provenance.authority) * people
     low, high, causes = _spread(people, (people, people), alternatives, margin, np.inf)
     return low, people, high, causes
 
 
 def figure_ranges(
-    persona: Persona, evidence: Evidence, platforms: tuple[str, ...], margins: Margins
+    persona: Persona,
+    evidence: Evidence,
+    arrays: ScoreArrays,
+    margins: Margins,
 ) -> _Figures:
-    people = PersonaArrays.of([persona])
-    ages, genders, mask = age_query(people), gender_query(people), device_mask(persona.devices)
+    """Every network's figures for one persona (``arrays`` holds its one row) with ranges."""
+    platforms = arrays.platforms
     shape = (COMPONENTS, len(platforms))
     low, mode, high = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape, np.nan)
     causes: list[list[frozenset[RangeCause]]] = [[] for _ in range(COMPONENTS)]
     for j, platform in enumerate(platforms):
         ev = evidence.for_platform(platform, persona.region)
+        cells = evidence.people(platform, persona.region)
+        authority = (
+            max((p.authority for p in cells.provenance), key=AUTHORITIES.index)
+            if cells is not None and cells.provenance
+            else "primary"
+        )
+        match = float(arrays.match[0, j])
         signal = ev.segment.get(persona.segment)
         if signal is None:
             segment: tuple[float, float, float, frozenset[RangeCause]] = (
@@ -233,10 +250,15 @@ def figure_ranges(
             lowest, highest, why = _spread(value, (value, value), [], margin, 100.0)
             segment = (lowest, value, highest, why)
         rows = (
-            _share_range(ev.age, ev.age_candidates, ages, margins),
-            _share_range(ev.gender, ev.gender_candidates, genders, margins),
-            _device_range(ev.device, mask, margins),
-            _audience_range(ev.audience, ev.audience_candidates, margins),
+            _match_range(
+                arrays,
+                j,
+                authority,
+                margins,
+                _alternatives(match, persona, ev.age, ev.age_candidates, "age")
+                + _alternatives(match, persona, ev.gender, ev.gender_candidates, "gender"),
+            ),
+            _audience_range(arrays, j, ev.audience, ev.audience_candidates, margins),
             segment,
         )
         for component, (lowest, estimate, highest, why) in enumerate(rows):
@@ -247,7 +269,7 @@ def figure_ranges(
 
 def plausible_ranges(figures: _Figures, platforms: tuple[str, ...]) -> tuple[PlausibleRange, ...]:
     """Match share, audience and segment of every network with a known estimate."""
-    match_parts = (AGE, GENDER, DEVICE)
+    match_parts = (MATCH,)
     result = []
     for j, platform in enumerate(platforms):
         inputs: tuple[tuple[Input, tuple[int, ...]], ...] = (
@@ -331,7 +353,7 @@ class Scenarios:
     def base(self) -> FloatArray:
         """The chosen figures: match share, audience, segment value, shaped (3, platforms)."""
         mode = self.figures.mode
-        return np.stack([mode[[AGE, GENDER, DEVICE]].prod(axis=0), mode[AUDIENCE], mode[SEGMENT]])
+        return np.stack([mode[MATCH], mode[AUDIENCE], mode[SEGMENT]])
 
     def simulate(self, draws: int, seed: int) -> FloatArray:
         """Scores of ``draws`` scenarios, shaped (draws, platforms)."""
@@ -349,7 +371,7 @@ class Scenarios:
             figures.high[component, column][:, None],
         )
         jitter = rng.uniform(1 - self.band, 1 + self.band, (draws, len(FACTORS)))
-        match = values[AGE] * values[GENDER] * values[DEVICE]
+        match = values[MATCH]
         return self.scores(match, values[AUDIENCE], values[SEGMENT], self.raw_weights * jitter)
 
 
@@ -357,14 +379,15 @@ def count_wins(score: FloatArray, model: Scenarios) -> tuple[WinProbability, ...
     picks = pick_index(score, model.recommendable)
     counts = np.bincount(picks[picks >= 0], minlength=len(model.platforms))
     finite = ~np.isnan(score).any(axis=0)
-    spread = np.full((2, len(model.platforms)), np.nan)
+    spread = np.full((3, len(model.platforms)), np.nan)
     if finite.any():
-        spread[:, finite] = np.percentile(score[:, finite], [5, 95], axis=0)
+        spread[:, finite] = np.percentile(score[:, finite], [5, 95, 50], axis=0)
     return tuple(
         WinProbability(
             platform=platform,
             probability=round(float(counts[j]) / len(score), 4),
             score_low=None if np.isnan(spread[0, j]) else round(float(spread[0, j]), 2),
+            score=None if np.isnan(spread[2, j]) else round(float(spread[2, j]), 2),
             score_high=None if np.isnan(spread[1, j]) else round(float(spread[1, j]), 2),
         )
         for j, platform in enumerate(model.platforms)

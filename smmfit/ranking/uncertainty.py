@@ -18,6 +18,7 @@ from pydantic import Field
 
 from smmfit.data import Evidence
 from smmfit.models import FACTORS, Persona, Weights, default_weights
+from smmfit.ranking.decision import most_likely
 from smmfit.ranking.engine import PersonaArrays, pick_index, score_arrays
 from smmfit.ranking.flips import FlipCondition, find_flips
 from smmfit.ranking.scenarios import (
@@ -84,7 +85,7 @@ def win_probabilities(
         evidence, persona.region, PersonaArrays.of([persona]), [weights], include_blocked
     )
     model = Scenarios(
-        figures=figure_ranges(persona, evidence, arrays.platforms, margins),
+        figures=figure_ranges(persona, evidence, arrays, margins),
         raw_weights=np.array([getattr(weights, f) for f in FACTORS], dtype=np.float64),
         scored=np.asarray(arrays.scored[0]),
         restricted=np.array([s == "restricted" for s in arrays.status]),
@@ -94,14 +95,18 @@ def win_probabilities(
         platforms=arrays.platforms,
         segment=persona.segment,
     )
-    pick = int(pick_index(arrays.score, model.recommendable)[0])
     probabilities = count_wins(model.simulate(draws, seed), model)
+    wins = np.array([p.probability for p in probabilities])
+    pick = most_likely(wins, model.recommendable)
+    # The flip search moves one figure away from the chosen figures; where those already
+    # put another network first (a close call), there is no single figure to report.
+    at_centre = int(pick_index(arrays.score, model.recommendable)[0])
     return Uncertainty(
         draws=draws,
         seed=seed,
         margins=margins,
         probabilities=probabilities,
         confidence=confidence_of(arrays.platforms[pick], probabilities) if pick >= 0 else None,
-        flips_if=find_flips(model, pick) if pick >= 0 else (),
+        flips_if=find_flips(model, pick) if pick >= 0 and pick == at_centre else (),
         ranges=plausible_ranges(model.figures, arrays.platforms),
     )

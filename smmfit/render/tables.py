@@ -16,7 +16,7 @@ import pandas as pd
 from smmfit.data.coverage import FRAME_COLUMNS, CoverageReport
 from smmfit.data.load import RowProblem
 from smmfit.data.rows import Figure
-from smmfit.models import Ranking
+from smmfit.models import PlatformResult, Ranking
 from smmfit.ranking import Uncertainty
 from smmfit.render.i18n import (
     DEFAULT_LANGUAGE,
@@ -50,6 +50,7 @@ def ranking_frame(
                 t("table.score", language): item.score,
                 t("table.status", language): t(f"status.label_{item.status}", language),
                 t("table.reach", language): item.reach,
+                t("table.reach_range", language): _reach_range(item, language),
                 t("table.match_share", language): item.match_share,
                 t("table.affinity", language): item.affinity,
                 **(
@@ -80,6 +81,14 @@ def ranking_frame(
 
 
 UNKNOWN = "—"
+
+
+def _reach_range(item: PlatformResult, language: Language) -> str:
+    """ "low – high" where the reach is a range, marked when no figure covers part of it."""
+    if item.reach_low is None or item.reach_high is None or item.reach_high <= item.reach_low:
+        return ""
+    text = f"{format_people(item.reach_low, language)} – {format_people(item.reach_high, language)}"
+    return f"{text} ({t('table.estimated', language)})" if item.reach_estimated else text
 
 
 def ranking_display(

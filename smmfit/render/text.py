@@ -42,6 +42,8 @@ def ranking_json(
             "match_share": item.match_share,
             "match_share_range": [item.match_share_low, item.match_share_high],
             "reach": item.reach,
+            "reach_range": [item.reach_low, item.reach_high],
+            "reach_estimated": item.reach_estimated,
             "audience": item.audience,
             "affinity": item.affinity,
             "factors": {name: f.model_dump() for name, f in item.factors.items()},
@@ -54,6 +56,8 @@ def ranking_json(
     recommendation: dict[str, Any] = {
         "platform": result.recommendation.platform,
         "runner_up": result.recommendation.runner_up,
+        "close_call": result.recommendation.close_call,
+        "contenders": list(result.recommendation.contenders),
         "reasons": [render(r, language) for r in result.recommendation.reasons],
     }
     if uncertainty is not None:
@@ -118,7 +122,7 @@ def ranking_table(
                 cell(item.score, "number"),
                 item.status,
                 cell(item.match_share, "share"),
-                cell(item.reach, "people"),
+                ("~" if item.reach_estimated else "") + cell(item.reach, "people"),
                 cell(item.affinity, "number"),
             )
         )

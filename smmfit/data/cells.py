@@ -1,0 +1,354 @@
+"""People on a network per demographic cell: every published form in one unit, with bounds.
+
+A cell is one sex and one year of age in one country. :func:`people_cells` turns whatever the
+sources publish into people on network N in region R per cell:
+
+1. **penetration** ("X% of group G use N": Pew, Mediascope, Ofcom...): rate x the cell's
+   population, for the cells inside the surveyed groups. Age rates, gender rates and the total
+   rate may come from different tables; they are combined assuming independence, the age rate
+   scaled by the gender's rate relative to the whole (``r_sex / r_all``).
+2. **composition x audience** ("64% of N's users are men" and "N has 90M users"): for the cells
+   no penetration figure covers, the audience times the cell's share (age share spread within
+   a band by the population, times the gender share).
+3. **unknown**: what no figure covers is never zero. Those cells hold the *unassigned* people,
+   somewhere between a lower and an upper bound: with a known audience, exactly what the
+   composition leaves unassigned; without one, from 0 up to every person in those cells. Its
+   central estimate comes from a worldwide profile used as a labelled stand-in, or is unknown.
+
+A persona's reach is then a sum over the cells it covers (:meth:`PeopleCells.query`), with
+bounds that put as many unassigned people inside the persona as fit, or as few as possible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from smmfit.data.distribution import (
+    GENDER_AXIS,
+    BoolArray,
+    Distribution,
+    FloatArray,
+    IntArray,
+    Provenance,
+)
+from smmfit.data.rows import SUM_TOLERANCE_PCT, Figure, parse_age_band
+from smmfit.models import MAX_AGE, MIN_AGE
+
+AGES = np.arange(MAX_AGE + 1)
+SEXES = tuple(GENDER_AXIS)  # female, male: row order of every cell array
+CELL_SHAPE = (len(SEXES), MAX_AGE + 1)
+
+Method = Literal["penetration", "composition", "mixed", "audience_only"]
+
+
+@dataclass(frozen=True)
+class Pool:
+    """People known to be somewhere in a set of cells, but not in which.
+
+    ``amount`` is low, estimate, high (the estimate is NaN when nothing suggests one); a cell
+    holds at most its ``capacity`` (0 outside the pool), and the estimate is spread in
+    proportion to ``spread``.
+    """
+
+    capacity: FloatArray
+    spread: FloatArray
+    amount: tuple[float, float, float]
+    stand_in: bool = False  # the estimate leans on a profile from elsewhere (e.g. worldwide)
+
+    def query(self, cells: CellQuery) -> tuple[FloatArray, FloatArray, FloatArray]:
+        room_inside = cells.sum(self.capacity)
+        room_outside = float(self.capacity.sum()) - room_inside
+        low_u, mid_u, high_u = self.amount
+        low = np.maximum(0.0, low_u - room_outside)
+        high = np.minimum(high_u, room_inside)
+        weight = float(self.spread.sum())
+        share = cells.sum(self.spread) / weight if weight > 0 else np.zeros(len(room_inside))
+        return low, np.clip(mid_u * share, low, high), high
+
+
+@dataclass(frozen=True)
+class CellQuery:
+    """Each persona's cells: an age range and a set of sexes (rows of ``sexes``: female, male)."""
+
+    age_min: IntArray
+    age_max: IntArray
+    sexes: BoolArray  # (personas, 2)
+
+    def sum(self, values: FloatArray) -> FloatArray:
+        """Each persona's total of a (2, 101) cell array, by cumulative sums (no masks)."""
+        running = np.concatenate([np.zeros((len(SEXES), 1)), np.cumsum(values, axis=1)], axis=1)
+        per_sex = running[:, self.age_max + 1] - running[:, self.age_min]  # (2, personas)
+        return np.asarray((per_sex.T * self.sexes).sum(axis=1), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class PeopleCells:
+    """People on one network in one region, per cell (sex x year of age, shaped 2 x 101).
+
+    ``known`` holds people a figure puts in a cell (0 where none does); ``covered`` marks those
+    cells. The other cells are in :class:`Pool` s of people whose place is not known.
+    """
+
+    known: FloatArray
+    covered: BoolArray
+    pools: tuple[Pool, ...]
+    method: Method
+    provenance: tuple[Provenance, ...]
+
+    @property
+    def stand_in(self) -> bool:
+        return any(pool.stand_in for pool in self.pools)
+
+    @property
+    def total(self) -> tuple[float, float, float]:
+        """Everyone on the network in the region: low, estimate (NaN if unknown), high."""
+        known = float(self.known.sum())
+        amounts = [pool.amount for pool in self.pools]
+        return tuple(known + sum(a[i] for a in amounts) for i in range(3))  # type: ignore[return-value]
+
+    def query(self, cells: CellQuery) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """People in each persona's cells: low, estimate, high.
+
+        The estimate is NaN where part of the persona lies in cells nothing suggests a figure
+        for: the people there are a range, not a number.
+        """
+        known = cells.sum(self.known)
+        low, mid, high = known.copy(), known.copy(), known.copy()
+        for pool in self.pools:
+            pool_low, pool_mid, pool_high = pool.query(cells)
+            low += pool_low
+            high += pool_high
+            mid += np.where(pool_high > pool_low, pool_mid, pool_low)
+        return low, mid, high
+
+
+def profile_ratio(profile: Distribution | None, outside: BoolArray, inside: BoolArray) -> float:
+    """How many people in the ``outside`` ages per person in the ``inside`` ages, by a profile.
+
+    NaN unless the profile's own bands cover every age on both sides: a stand-in says nothing
+    about ages it does not publish.
+    """
+    if profile is None or not outside.any() or not inside.any():
+        return np.nan
+    band_ages = np.zeros(MAX_AGE + 1, dtype=bool)
+    for low, high in zip(profile.lows, profile.highs, strict=True):
+        band_ages[(low <= AGES) & (high >= AGES)] = True
+    if not (band_ages[outside].all() and band_ages[inside].all()):
+        return np.nan
+    shares, _, _ = profile.share_between(AGES, AGES)
+    share_in = float(shares[inside].sum())
+    return float(shares[outside].sum()) / share_in if share_in > 0 else np.nan
+
+
+def _rates_by_age(figures: list[Figure]) -> FloatArray:
+    """Each age's rate (0-1) from the best age band covering it (figures come best first)."""
+    rates = np.full(MAX_AGE + 1, np.nan)
+    for figure in figures:
+        low, high = parse_age_band(figure.category)
+        ages = (max(low, MIN_AGE) <= AGES) & (high >= AGES) & np.isnan(rates)
+        rates[ages] = figure.value / 100
+    return rates
+
+
+def penetration_cells(
+    age: list[Figure],
+    gender: list[Figure],
+    total: list[Figure],
+    population: FloatArray,
+) -> tuple[FloatArray, BoolArray, Pool | None]:
+    """People per cell from "X% of group G use it" figures, each list best first.
+
+    Returns (people, covered cells, pool). Where age bands leave part of the surveyed
+    population uncovered and the total rate is known, the pool holds the users the total
+    implies there. ``population`` is people per cell (2 x 101).
+    """
+    people = np.zeros(CELL_SHAPE)
+    covered = np.zeros(CELL_SHAPE, dtype=bool)
+    if not (age or gender or total):
+        return people, covered, None
+    ages_rate = _rates_by_age(age)
+    by_sex = {f.category: f for f in reversed(gender)}  # the best figure per sex wins
+    uni_low, uni_high = parse_age_band((total or gender or age)[0].universe or "13+")
+    in_universe = (max(uni_low, MIN_AGE) <= AGES) & (uni_high >= AGES)
+    sex_rates: FloatArray | None = None
+    if set(by_sex) == set(SEXES):
+        sex_rates = np.array([by_sex[sex].value / 100 for sex in SEXES])
+    whole = total[0].value / 100 if total else None
+    if sex_rates is not None and whole is None:
+        weights = population[:, in_universe].sum(axis=1)
+        whole = float(sex_rates @ weights / weights.sum()) if weights.sum() > 0 else None
+    if not np.isnan(ages_rate).all():
+        factor = np.ones(len(SEXES))
+        if sex_rates is not None and whole:
+            factor = sex_rates / whole
+        rates = np.nan_to_num(ages_rate)[None, :] * factor[:, None]
+        covered[:] = ~np.isnan(ages_rate)[None, :]
+    elif sex_rates is not None:
+        rates = np.repeat(sex_rates[:, None], MAX_AGE + 1, axis=1)
+        covered[:] = in_universe[None, :]
+    elif whole is not None:
+        rates = np.full(CELL_SHAPE, whole)
+        covered[:] = in_universe[None, :]
+    else:
+        return people, covered, None
+    people = np.where(covered, np.minimum(np.clip(rates, 0, 1) * population, population), 0.0)
+    pool = None
+    rest = in_universe[None, :] & ~covered
+    if whole is not None and rest.any():
+        capacity = np.where(rest, population, 0.0)
+        inside = float(people[:, in_universe].sum())
+        amount = min(
+            max(0.0, whole * float(population[:, in_universe].sum()) - inside),
+            float(capacity.sum()),
+        )
+        pool = Pool(capacity, capacity, (amount, amount, amount))
+    return people, covered, pool
+
+
+def composition_cells(
+    audience: float,
+    age: Distribution | None,
+    gender: Distribution | None,
+    population: FloatArray | None,
+) -> tuple[FloatArray, BoolArray, tuple[Pool, ...]]:
+    """People per cell from an audience and its age and gender shares.
+
+    A complete age profile (its bands add up to the whole, within rounding) describes the
+    audience in the ages it spans: a profile from 18 describes an 18+ audience, and says
+    nothing about 13-17. A partial profile leaves the rest of the audience somewhere in the
+    other ages. Without an age profile the whole audience is unplaced, spread like the
+    population; without a gender profile each age splits like the population.
+    Returns (people in the cells the bands cover, those cells, pools of unplaced people).
+    """
+    if gender is not None:
+        _, sex_share, _ = gender.share_between(np.array([0, 1]), np.array([0, 1]))
+        sex_split = np.repeat(sex_share[:, None], MAX_AGE + 1, axis=1)
+    elif population is not None:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            sex_split = np.nan_to_num(population / population.sum(axis=0, keepdims=True))
+    else:
+        sex_split = np.full(CELL_SHAPE, 0.5)
+    density = population.sum(axis=0) if population is not None else np.ones(MAX_AGE + 1)
+    room = population if population is not None else np.full(CELL_SHAPE, np.inf)
+    adult = AGES >= MIN_AGE
+    if age is None:
+        spanned, known_age, unplaced = adult, np.zeros(MAX_AGE + 1), audience
+    else:
+        complete = age.unknown_mass <= SUM_TOLERANCE_PCT / 100
+        spanned = (
+            adult & (age.lows.min() <= AGES) & (age.highs.max() >= AGES) if complete else adult
+        )
+        low, _, _ = age.share_between(AGES, AGES)
+        known_age = np.where(spanned, low, 0.0)
+        unplaced = audience * age.unknown_mass
+    banded = known_age > 0
+    people = audience * known_age[None, :] * sex_split
+    covered = np.repeat(banded[None, :], len(SEXES), axis=0)
+    gaps = (spanned & ~banded)[None, :] & np.ones((len(SEXES), 1), dtype=bool)
+    capacity = np.where(gaps, room, 0.0)
+    spread = np.where(gaps, density[None, :] * sex_split, 0.0)
+    if capacity.sum() <= 0 or unplaced <= 0:
+        return people, covered, ()
+    if gender is None:
+        return people, covered, (Pool(capacity, spread, _clamped(unplaced, capacity)),)
+    # A published gender split places the unplaced people by sex: one pool for each.
+    pools = []
+    for row in range(len(SEXES)):
+        mine = np.zeros(CELL_SHAPE, dtype=bool)
+        mine[row] = True
+        share = float(sex_split[row, spanned].mean()) if spanned.any() else 0.0
+        sex_capacity = np.where(mine, capacity, 0.0)
+        pools.append(
+            Pool(
+                sex_capacity, np.where(mine, spread, 0.0), _clamped(unplaced * share, sex_capacity)
+            )
+        )
+    return people, covered, tuple(pools)
+
+
+def _clamped(amount: float, capacity: FloatArray) -> tuple[float, float, float]:
+    exact = min(amount, float(capacity.sum()))
+    return exact, exact, exact
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One way of placing people in cells (a survey's rates, or an audience and its profile)."""
+
+    people: FloatArray
+    covered: BoolArray
+    pools: tuple[Pool, ...]
+    provenance: tuple[Provenance, ...]
+    rank: tuple[object, ...]  # the choice rule's key: the smallest is the best evidence
+    form: Literal["penetration", "composition"]
+
+
+def combine(
+    layers: list[Layer],
+    population: FloatArray | None,
+    profiles: list[Distribution],
+    region: str,
+) -> PeopleCells | None:
+    """Cells from layers of evidence, best first; what none covers is a pool of its own.
+
+    Each cell takes its people from the best layer covering it; the best layer's unplaced
+    people stay in its pools. Cells beyond every layer hold anywhere from nobody to everyone,
+    with an estimate only where an age profile publishes both them and the others.
+    """
+    if not layers:
+        return None
+    ordered = sorted(layers, key=lambda layer: layer.rank)
+    known = np.zeros(CELL_SHAPE)
+    covered = np.zeros(CELL_SHAPE, dtype=bool)
+    # The best layer's unplaced people belong to its pools' cells: weaker layers only fill
+    # cells the best one says nothing about.
+    claimed = np.zeros(CELL_SHAPE, dtype=bool)
+    for pool in ordered[0].pools:
+        claimed |= pool.capacity > 0
+    for layer in ordered:
+        new = layer.covered & ~covered & ~claimed
+        known = np.where(new, layer.people, known)
+        covered |= new
+    pools = [
+        Pool(
+            np.where(covered, 0.0, pool.capacity),
+            np.where(covered, 0.0, pool.spread),
+            _clamped(pool.amount[1], np.where(covered, 0.0, pool.capacity)),
+        )
+        for pool in ordered[0].pools
+    ]
+    provenance = [p for layer in ordered for p in layer.provenance]
+    adult = (AGES >= MIN_AGE)[None, :] & np.ones((len(SEXES), 1), dtype=bool)
+    placed = covered.copy()
+    for pool in pools:
+        placed |= pool.capacity > 0
+    outside = adult & ~placed
+    if outside.any():
+        room = population if population is not None else np.full(CELL_SHAPE, np.inf)
+        capacity = np.where(outside, room, 0.0)
+        base = float(known.sum()) + sum(pool.amount[1] for pool in pools)
+        middle, stand_in = np.nan, False
+        for profile in profiles:
+            ages_out = np.asarray(outside.any(axis=0), dtype=bool)
+            ages_in = np.asarray((~outside & adult).any(axis=0), dtype=bool)
+            ratio = profile_ratio(profile, ages_out, ages_in)
+            if not np.isnan(ratio):
+                middle, stand_in = min(base * ratio, float(capacity.sum())), True
+                stand_in = profile.provenance.region != region
+                provenance.append(profile.provenance)
+                break
+        pools.append(Pool(capacity, capacity, (0.0, middle, float(capacity.sum())), stand_in))
+    forms = {layer.form for layer in ordered if (layer.covered & covered).any()}
+    method: Method = "mixed" if len(forms) > 1 else "penetration"
+    if forms == {"composition"}:
+        method = "composition" if covered.any() else "audience_only"
+    return PeopleCells(
+        known=known,
+        covered=covered,
+        pools=tuple(pools),
+        method=method,
+        provenance=tuple(dict.fromkeys(provenance)),
+    )
