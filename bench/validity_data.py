@@ -88,6 +88,7 @@ PUBLISHERS: Mapping[str, tuple[str, ...]] = {
     ),
     "ardzdf": (r"\bard\s*/\s*zdf\b", r"\bard-zdf\b"),
     "bitkom": (r"\bbitkom\b",),
+    "postbank": (r"\bpostbank\b",),
     "socialmediaatlas": (r"social[- ]media[- ]atlas",),
     "vtsiom": (r"vtsiom", r"вциом"),
     "fom": (r"\bfom\b", r"\bфом\b"),
