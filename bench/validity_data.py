@@ -72,7 +72,7 @@ LACKING_NETWORKS: Mapping[str, str] = {
 # Publishers whose figures leave-one-source-out removes together: a key and the patterns
 # (case-insensitive regular expressions) that name it in a `source`. A family is one key:
 # DataReportal's country reports are Kepios's, published with We Are Social and Meltwater
-# (Hootsuite until 2022) on GWI survey data; Ofcom's Online Nation reach is Comscore's panel.
+# (Hootsuite until 2022) on GWI survey data.
 PUBLISHERS: Mapping[str, tuple[str, ...]] = {
     "pew": (r"\bpew\b",),
     "mediascope": (r"mediascope", r"медиаскоп"),
@@ -106,10 +106,13 @@ _PATTERNS = {
     for key, patterns in PUBLISHERS.items()
 }
 
-# Pew and Ipsos share sources often (Ipsos fields Pew's teen and 2023 surveys), but only the
-# first publisher named in a source's opening clause is its publisher: "Pew Research Center,
-# ... (Ipsos KnowledgePanel ...)" is Pew's. Families that publish another's data jointly
-# (Ofcom with Comscore) are named in the opening clause too.
+# Publishers that publish another one's measurement: an Ofcom table also leaves out Comscore's
+# figures, since Ofcom's Online Nation reach is Comscore's panel.
+SAME_DATA: Mapping[str, frozenset[str]] = {"ofcom": frozenset({"comscore"})}
+
+# A table's publisher is the one its source names before any parenthesis: the details name
+# fieldwork agencies ("Pew Research Center, ... (Ipsos KnowledgePanel)" is Pew's table, and
+# Ipsos's own figures are other surveys), or, as above, a data supplier listed in SAME_DATA.
 _OPENING = re.compile(r"^[^(]*")
 
 
@@ -221,7 +224,8 @@ class Group:
     @property
     def publishers(self) -> frozenset[str]:
         """Publishers whose figures leave-one-source-out removes for this group."""
-        return frozenset().union(*(publisher_keys(source) for source in self.sources))
+        own = frozenset[str]().union(*(publisher_keys(source) for source in self.sources))
+        return own.union(*(SAME_DATA.get(key, frozenset()) for key in own))
 
     @property
     def url_keys(self) -> frozenset[str]:

@@ -145,6 +145,14 @@ def test_publisher_keys(source: str, keys: set[str]) -> None:
     assert publisher_keys(source) == keys
 
 
+def test_an_ofcom_table_also_leaves_out_comscore(tmp_path: Path) -> None:
+    # Ofcom's reach figures are Comscore's panel: leaving out Ofcom alone would keep the copy.
+    source = "Ofcom, Online Nation 2024 (Comscore MMX, May 2024), via a news copy"
+    rows = [use_row(group_id="ofcom-gb", region="GB", source=source)]
+    group = load_groups(write_uses(tmp_path / "published_use.csv", rows))["ofcom-gb"]
+    assert group.publishers == {"ofcom", "comscore"}
+
+
 @pytest.mark.parametrize(
     ("x", "y", "expected"),
     [
