@@ -33,10 +33,11 @@ lint: $(INSTALLED)
 typecheck: $(INSTALLED)
 	$(BIN)/mypy .
 
-bench: $(INSTALLED)  ## speed figures, printed (see the README's Benchmarks section)
+bench: $(INSTALLED)  ## speed, accuracy and validity figures, printed (see the README's Benchmarks section)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.app
 	$(BIN)/python -m bench.tactics
+	$(BIN)/python -m bench.validity
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

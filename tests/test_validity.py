@@ -1,0 +1,259 @@
+"""The validation suite (bench/validity.py): its loader, leave-one-source-out, and its floors."""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.validity import LeaveOneOut, persona_of, run, score_group, spearman
+from bench.validity_data import VALIDATION_CSV, leaders, load_groups, publisher_keys
+from smmfit import DataError, Evidence, assess, load_dataset
+from tests.conftest import audience, figure, write_data
+
+# What the suite measures today (44 published tables, leave-one-source-out), rounded down to two
+# decimals: reach's top is the published leader in 20 of 44 groups (0.4545), the default pick in
+# 13 of 42 (0.3095), mean Spearman 0.7295 over 16 complete groups. Issue 12's targets are 0.90,
+# 0.85 and 0.80. A change may raise these floors and must never lower them: a change that makes
+# the product agree less with the published tables fails here. (Adding tables to the validation
+# set changes what is measured; such a commit re-measures the floors and says so.)
+LEADER_BY_REACH_FLOOR = 0.45
+PICK_FLOOR = 0.30
+SPEARMAN_FLOOR = 0.72
+
+COLUMNS = [
+    "group_id", "region", "age_min", "age_max", "gender", "settlement", "platform",
+    "share_using", "base", "source", "url", "year", "authority", "publisher_type", "notes",
+]  # fmt: skip
+
+GROUP_URL = "https://news.example.org/pew-table"
+
+
+def use_row(**changes: Any) -> dict[str, Any]:
+    row = {
+        "group_id": "pew-2024-us-adults-18-100", "region": "US", "age_min": 18, "age_max": 100,
+        "gender": "any", "settlement": "", "platform": "youtube", "share_using": 83,
+        "base": "ever use", "source": "Pew Research Center, Americans' Social Media Use",
+        "url": GROUP_URL, "year": 2024, "authority": "secondary", "publisher_type": "survey",
+        "notes": "'83% of U.S. adults use YouTube'",
+    }  # fmt: skip
+    return {**row, **changes}
+
+
+def write_uses(path: Path, rows: list[dict[str, Any]], columns: list[str] = COLUMNS) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_the_real_validation_set_loads() -> None:
+    groups = load_groups()
+    assert len(groups) >= 35
+    assert {group.region for group in groups.values()} >= {"US", "RU", "DE", "GB", "FR", "BR"}
+    assert all(group.leader for group in groups.values())
+    assert any(group.partial for group in groups.values())
+    assert any(not group.partial for group in groups.values())
+
+
+def test_a_network_the_product_lacks_is_reported_not_refused(tmp_path: Path) -> None:
+    path = write_uses(
+        tmp_path / "published_use.csv",
+        [use_row(), use_row(platform="whatsapp", share_using=30)],
+    )
+    group = load_groups(path)["pew-2024-us-adults-18-100"]
+    assert dict(group.shares) == {"youtube": 83, "whatsapp": 30}
+    assert group.publishers == {"pew"}
+
+
+PARTIAL = "'quote' | PARTIAL TABLE: only the top two were quoted"
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ([use_row(platform="myspace")], r"line 2, column platform \('myspace'\): unknown"),
+        ([use_row(share_using=120)], r"line 2, column share_using \('120'\): .*less than or"),
+        ([use_row(share_using="lots")], r"line 2, column share_using \('lots'\)"),
+        ([use_row(url="http://example.org/x")], r"line 2, column url .*https://"),
+        ([use_row(year=2021)], r"line 2, column year \('2021'\): year must be 2023 or later"),
+        ([use_row(region="Russia")], r"line 2, column region \('Russia'\): .*'RU'"),
+        ([use_row(gender="women")], r"line 2, column gender \('women'\)"),
+        ([use_row(settlement="downtown")], r"line 2, column settlement \('downtown'\)"),
+        ([use_row(authority="user")], r"line 2, column authority \('user'\)"),
+        ([use_row(age_min=40, age_max=30)], r"line 2: age_min 40 is above age_max 30"),
+        ([use_row(source="A marketing blog")], r"line 2, column source .*names no publisher"),
+        ([use_row(notes="")], r"line 2, column notes"),
+        ([use_row(group_id="Pew 2024")], r"line 2, column group_id \('Pew 2024'\)"),
+        ([use_row(), use_row()], r"line 3, column platform \('youtube'\): repeats line 2"),
+        (
+            [use_row(), use_row(platform="facebook", region="DE")],
+            r"line 3, column region \('DE'\): the group's line 2 has 'US'",
+        ),
+        (
+            [use_row(), use_row(platform="facebook", age_max=64)],
+            r"line 3, column age_max \('64'\): the group's line 2 has 100",
+        ),
+        (
+            [use_row(notes=PARTIAL), use_row(platform="facebook")],
+            r"line 3, column notes .*: the group's line 2 is marked 'PARTIAL TABLE:'",
+        ),
+    ],
+)
+def test_bad_rows_are_refused_with_file_line_and_column(
+    tmp_path: Path, rows: list[dict[str, Any]], message: str
+) -> None:
+    path = write_uses(tmp_path / "published_use.csv", rows)
+    with pytest.raises(DataError, match=r"published_use\.csv, " + message):
+        load_groups(path)
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    rows = [use_row(platform="myspace"), use_row(platform="facebook", share_using=-1)]
+    with pytest.raises(DataError) as raised:
+        load_groups(write_uses(tmp_path / "published_use.csv", rows))
+    assert re.search(r"line 2, column platform", str(raised.value))
+    assert re.search(r"line 3, column share_using", str(raised.value))
+
+
+def test_a_missing_column_names_line_1(tmp_path: Path) -> None:
+    columns = [c for c in COLUMNS if c != "share_using"]
+    path = write_uses(tmp_path / "published_use.csv", [use_row()], columns)
+    with pytest.raises(DataError, match=r"published_use\.csv, line 1: missing columns share_using"):
+        load_groups(path)
+
+
+@pytest.mark.parametrize(
+    ("source", "keys"),
+    [
+        ("Pew Research Center, Teens 2023 (Ipsos KnowledgePanel), via Chain Store Age", {"pew"}),
+        ("Mediascope (Cross Web, Dec 2023), via RBC", {"mediascope"}),
+        ("Ofcom, Online Nation 2024 (Comscore MMX), via a news copy", {"ofcom"}),
+        ("DataReportal / Kepios, Digital 2024: France (GWI data)", {"datareportal"}),
+        ("We Are Social & Meltwater, Digital 2025 Turkey", {"datareportal"}),
+        ("ARD/ZDF-Medienstudie 2024, ARD MEDIA summary", {"ardzdf"}),
+        ("Bitkom survey, as reposted by TN Deutschland", {"bitkom"}),
+        ("A marketing blog", set()),
+    ],
+)
+def test_publisher_keys(source: str, keys: set[str]) -> None:
+    assert publisher_keys(source) == keys
+
+
+def test_an_ofcom_table_also_leaves_out_comscore(tmp_path: Path) -> None:
+    # Ofcom's reach figures are Comscore's panel: leaving out Ofcom alone would keep the copy.
+    source = "Ofcom, Online Nation 2024 (Comscore MMX, May 2024), via a news copy"
+    rows = [use_row(group_id="ofcom-gb", region="GB", source=source)]
+    group = load_groups(write_uses(tmp_path / "published_use.csv", rows))["ofcom-gb"]
+    assert group.publishers == {"ofcom", "comscore"}
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        ([1, 2, 3], [10, 20, 30], 1.0),
+        ([1, 2, 3], [30, 20, 10], -1.0),
+        ([1, 2, 3, 4], [10, 20, 30, 25], 0.8),
+        ([1, 2, 3, 4], [10, 10, 30, 40], 0.9486832981),  # a tie gets the average rank
+        ([1, 1, 1], [1, 2, 3], None),
+    ],
+)
+def test_spearman(x: list[float], y: list[float], expected: float | None) -> None:
+    result = spearman(x, y)
+    if expected is None:
+        assert result is None
+    else:
+        assert result is not None and math.isclose(result, expected, abs_tol=1e-9)
+
+
+def test_leaders_keep_ties() -> None:
+    assert leaders({"a": 1, "b": 2, "c": 2}) == ("b", "c")
+    assert leaders({}) == ()
+
+
+def test_a_12_plus_table_is_scored_from_the_youngest_age_the_product_covers(
+    tmp_path: Path,
+) -> None:
+    rows = [use_row(group_id="mediascope-ru", region="RU", age_min=12, source="Mediascope")]
+    group = load_groups(write_uses(tmp_path / "published_use.csv", rows))["mediascope-ru"]
+    persona, settlement_scored = persona_of(group)
+    assert (persona.age_min, persona.age_max, persona.region) == (13, 100, "RU")
+    assert settlement_scored
+
+
+# -- leave-one-source-out ----------------------------------------------------------------------
+
+
+def _sourced(rows: list[dict[str, Any]], source: str, url: str) -> list[dict[str, Any]]:
+    return [{**row, "source": source, "url": url} for row in rows]
+
+
+def _network(name: str, women: float, young: float, millions: float) -> list[dict[str, Any]]:
+    return [
+        figure(name, "DE", "gender", "female", women),
+        figure(name, "DE", "gender", "male", 100 - women),
+        figure(name, "DE", "age", "13-29", young),
+        figure(name, "DE", "age", "30+", 100 - young),
+        audience(name, "DE", millions),
+    ]
+
+
+def test_leave_one_source_out_removes_the_groups_publisher_and_url(tmp_path: Path) -> None:
+    # alpha's only evidence is Pew's (the group's publisher, another page); gamma's only
+    # evidence is on the group's own page under another name; beta's is independent.
+    figures = [
+        *_sourced(_network("alpha", 60, 40, 10), "Pew Research Center, other report",
+                  "https://pewresearch.example.org/other"),
+        *_sourced(_network("beta", 30, 80, 20), "Survey B", "https://b.example.org/b"),
+        *_sourced(_network("gamma", 50, 50, 5), "Newspaper compilation", GROUP_URL),
+    ]  # fmt: skip
+    data = write_data(tmp_path / "data", figures)
+    rows = [
+        use_row(group_id="pew-de", region="DE", age_min=18, age_max=65, platform=platform,
+                share_using=share, source="Pew Research Center, global survey (via outlet)")
+        for platform, share in (("alpha", 60), ("beta", 50), ("gamma", 40))
+    ]  # fmt: skip
+    group = load_groups(write_uses(tmp_path / "use.csv", rows), platforms_dir=data)["pew-de"]
+    dataset = load_dataset(data)
+    persona, _ = persona_of(group)
+
+    full = {
+        r.platform: r.reach for r in assess(persona, Evidence(dataset), draws=200).ranking.ranking
+    }
+    assert all(full[name] for name in ("alpha", "beta", "gamma"))
+
+    loo = LeaveOneOut(dataset)
+    evidence, removed = loo.evidence(group)
+    assert removed == 10
+    for name in ("alpha", "gamma"):
+        assert evidence.for_platform(name, "DE").audience is None
+        assert evidence.for_platform(name, "DE").age is None
+    result = score_group(group, loo, draws=200)
+    reach = {n.platform: n.reach for n in result.networks}
+    assert reach["alpha"] is None and reach["gamma"] is None
+    assert reach["beta"] == full["beta"]
+    assert result.reach_top == "beta" and result.reach_top_is_leader is False
+    assert result.no_reach == ("alpha", "gamma")
+    assert result.removed_publishers == ("pew",)
+
+    # A second group of the same publisher and page reuses the same evidence.
+    loo.evidence(group)
+    assert loo.built == 1
+
+
+# -- the floors ---------------------------------------------------------------------------------
+
+
+def test_the_suite_does_not_drop_below_its_floors() -> None:
+    results, summary = run()
+    assert summary.groups == len(load_groups(VALIDATION_CSV)) == len(results)
+    assert summary.leader_by_reach is not None and summary.pick is not None
+    assert summary.spearman is not None
+    assert summary.leader_by_reach >= LEADER_BY_REACH_FLOOR, summary
+    assert summary.pick >= PICK_FLOOR, summary
+    assert summary.spearman >= SPEARMAN_FLOOR, summary
