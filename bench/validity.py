@@ -153,12 +153,18 @@ def without_sources(dataset: Dataset, group: Group) -> Dataset:
 class LeaveOneOut:
     """Evidence without a group's own source, built once per distinct set of removed rows."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, *, keep_own: bool = False) -> None:
         self.dataset = dataset
+        # keep_own: score in sample (the group's own figures stay), to see what copying gives.
+        self.keep_own = keep_own
         self._cache: dict[tuple[tuple[int, ...], tuple[int, ...]], Evidence] = {}
 
     def evidence(self, group: Group) -> tuple[Evidence, int]:
         """The evidence for the group, and how many rows its own source had."""
+        if self.keep_own:
+            if ((), ()) not in self._cache:
+                self._cache[(), ()] = Evidence(self.dataset)
+            return self._cache[(), ()], 0
         # Groups of one publisher usually remove the same rows: one Evidence serves them all.
         removed = (
             tuple(
@@ -262,7 +268,9 @@ def score_group(group: Group, loo: LeaveOneOut, draws: int = DRAWS) -> GroupResu
         reach_top_is_leader=(reach_top in tracked_leader) if tracked_leader else None,
         pick=pick,
         pick_leader=pick_leader,
-        pick_is_leader=(pick in pick_leader) if pick_leader else None,
+        # A table that does not list the pick (ARD/ZDF leaves YouTube out of "social media")
+        # says nothing about it: the check is then not applicable, not a miss.
+        pick_is_leader=(pick in pick_leader) if pick_leader and pick in group.shares else None,
         spearman=rho,
         spearman_networks=len(with_reach),
         lacks=tuple(p for p in group.shares if p not in by_platform),
@@ -300,10 +308,12 @@ def run(
     groups: Mapping[str, Group] | None = None,
     dataset: Dataset | None = None,
     draws: int = DRAWS,
+    *,
+    in_sample: bool = False,
 ) -> tuple[list[GroupResult], Summary]:
-    """Score every group (leave-one-source-out) and total the results."""
+    """Score every group (leave-one-source-out unless ``in_sample``) and total the results."""
     groups = load_groups() if groups is None else groups
-    loo = LeaveOneOut(load_dataset() if dataset is None else dataset)
+    loo = LeaveOneOut(load_dataset() if dataset is None else dataset, keep_own=in_sample)
     results = [score_group(group, loo, draws) for group in groups.values()]
     return results, summarise(results)
 
@@ -383,6 +393,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.validity", description=__doc__)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--group", metavar="ID", help="show one group in detail")
+    parser.add_argument(
+        "--in-sample",
+        action="store_true",
+        help="keep each group's own source in the evidence (measures copying, not prediction)",
+    )
     args = parser.parse_args(argv)
 
     start = time.perf_counter()
@@ -391,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"unknown group {args.group!r}; known: {', '.join(groups)}", file=sys.stderr)
         return 2
     chosen = {args.group: groups[args.group]} if args.group else groups
-    results, summary = run(chosen)
+    results, summary = run(chosen, in_sample=args.in_sample)
     seconds = time.perf_counter() - start
 
     if args.json:

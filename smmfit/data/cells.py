@@ -13,7 +13,9 @@ sources publish into people on network N in region R per cell:
 3. **unknown**: what no figure covers is never zero. Those cells hold the *unassigned* people,
    somewhere between a lower and an upper bound: with a known audience, exactly what the
    composition leaves unassigned; without one, from 0 up to every person in those cells. Its
-   central estimate comes from a worldwide profile used as a labelled stand-in, or is unknown.
+   central estimate is a labelled stand-in: an age profile (the country's, else the worldwide
+   one) that publishes both these ages and the others, else the network's own rate over the
+   cells that are covered.
 
 A persona's reach is then a sum over the cells it covers (:meth:`PeopleCells.query`), with
 bounds that put as many unassigned people inside the persona as fit, or as few as possible.
@@ -340,6 +342,11 @@ def combine(
                 stand_in = profile.provenance.region != region
                 provenance.append(profile.provenance)
                 break
+        if np.isnan(middle) and population is not None and covered.any():
+            # No profile publishes these ages: the network's own rate over the cells that
+            # are covered stands in (labelled), within the range from nobody to everyone.
+            rate = float(known[covered].sum()) / float(population[covered].sum())
+            middle, stand_in = min(rate * float(capacity.sum()), float(capacity.sum())), True
         pools.append(Pool(capacity, capacity, (0.0, middle, float(capacity.sum())), stand_in))
     forms = {layer.form for layer in ordered if (layer.covered & covered).any()}
     method: Method = "mixed" if len(forms) > 1 else "penetration"
