@@ -12,6 +12,7 @@ import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
+from smmfit.data import load_dataset
 from smmfit.models import Persona, Weights
 from tests.conftest import open_app
 
@@ -31,7 +32,7 @@ def test_default_view_recommends_and_charts() -> None:
     app = open_app()
     assert pick(app).startswith("Test first: ")
     assert len(chart_networks(app)) >= 3
-    assert app.dataframe[0].value.shape[0] == 14
+    assert app.dataframe[0].value.shape[0] == len(load_dataset().platforms)
 
 
 def test_region_change_changes_the_ranking_the_way_the_data_says() -> None:

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from smmfit.data import load_dataset, source_list
+from smmfit.data import TRACKED_REGIONS, load_dataset, source_list
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -56,7 +56,7 @@ def chart_values(app: AppTest) -> pd.DataFrame:
 def test_coverage_matrix_shows_years_and_gaps() -> None:
     app = open_page()
     values = chart_values(app)
-    assert len(values) == 14 * 11
+    assert len(values) == len(load_dataset().platforms) * len(TRACKED_REGIONS)
     assert "gap" in set(values["label"])
     assert values["label"].str.isdigit().any()
     app.segmented_control(key="method_dimension").set_value("availability").run()

@@ -38,7 +38,7 @@ def test_region_change_shows_that_countrys_status_and_audience() -> None:
     app = open_page(network="youtube", region="US")
     assert metric(app, "Status") == "available"
     app.selectbox(key="plat_region").select("RU").run()
-    assert metric(app, "Status") == "restricted"
+    assert metric(app, "Status") == "blocked"  # since February 2026
     app.selectbox(key="plat_region").select("CN").run()
     assert metric(app, "Status") == "blocked"
 
