@@ -12,10 +12,19 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from smmfit.data import DataError, Dataset, Figure, figure_problems, load_dataset, parse_age_band
+from smmfit.data import (
+    DataError,
+    Dataset,
+    Figure,
+    figure_problems,
+    load_dataset,
+    parse_age_band,
+    status_on,
+)
 from smmfit.data.load import validate_row
 from smmfit.data.rows import SUM_TOLERANCE_PCT
-from tests.conftest import ROOT, figure, synthetic_figures, write_data
+from smmfit.models import MAX_AGE, MIN_AGE
+from tests.conftest import ROOT, block, figure, synthetic_figures, write_data
 
 SEED_PLATFORMS = ("vk", "ok", "instagram", "facebook", "pinterest", "youtube", "x", "weibo")
 
@@ -58,9 +67,9 @@ def test_blocks_that_define_the_zones_are_recorded(dataset: Dataset) -> None:
         ("facebook", "CN"),
         ("youtube", "CN"),
     ):
-        record = dataset.availability[platform, region]
-        assert record.status == "blocked"
-        assert record.since and record.reason
+        status, record = status_on(dataset, platform, region, date.today(), (MIN_AGE, MAX_AGE))
+        assert status == "blocked"
+        assert record is not None and record.since and record.reason and record.until is None
 
 
 def test_twitter_is_an_alias_of_x(dataset: Dataset) -> None:
@@ -103,6 +112,7 @@ CORRUPTIONS = [
     ("availability.csv", "status", "banned", "column status"),
     ("availability.csv", "since", "March 2022", "column since"),
     ("availability.csv", "region", "WW", "column region.*country code"),
+    ("availability.csv", "since", "2022-13", "column since.*not a calendar date"),
     ("population.csv", "sex", "all", "column sex"),
     ("population.csv", "age", "adults", "column age"),
     ("segment_signals.csv", "segment", "b2g", "column segment"),
@@ -224,15 +234,20 @@ def test_ragged_row_is_reported(data_dir: Path) -> None:
         load_dataset(data_dir)
 
 
-def test_latest_availability_record_is_in_force(tmp_path: Path) -> None:
-    from tests.conftest import block
-
+def test_availability_keeps_the_whole_history_oldest_first(tmp_path: Path) -> None:
     records = [
-        block("alpha", "DE", "blocked", "2018-04"),
         block("alpha", "DE", "available", "2020-06-18"),
+        block("alpha", "DE", "blocked", "2018-04", until="2020-06-18"),
+        block("alpha", "DE", "restricted", "2024", scope="ads"),
     ]
     dataset = load_dataset(write_data(tmp_path, synthetic_figures(), availability=records))
-    assert dataset.availability["alpha", "DE"].status == "available"
+    history = dataset.availability["alpha", "DE"]
+    assert [(r.status, r.since) for r in history] == [
+        ("blocked", "2018-04"),
+        ("available", "2020-06-18"),
+        ("restricted", "2024"),
+    ]
+    assert history[0].until == date(2020, 6, 18) and history[2].scope_kind == "ads"
 
 
 # -- the real files, read raw, so the checks hold even if the loader changes ---------------
