@@ -211,3 +211,26 @@ def test_as_of_runs_from_the_earliest_record_to_a_year_from_today(
     else:
         with pytest.raises(ValueError, match="outside the data's range"):
             check_as_of(dataset, day, today)
+
+
+def test_real_data_turkish_throttle_ended_and_australian_rule_spares_adults(
+    evidence_dataset: Dataset,
+) -> None:
+    """The two cases that motivated the dates: a 42-hour throttle in Turkey (19-21 Mar 2025)
+    and Australia's under-16 account rule."""
+    during, after = date(2025, 3, 20), date(2025, 3, 22)
+    for platform in ("instagram", "x", "youtube", "tiktok", "telegram", "facebook"):
+        assert status_on(evidence_dataset, platform, "TR", during, ADULTS)[0] == "restricted"
+        assert status_on(evidence_dataset, platform, "TR", after, ADULTS) == ("available", None)
+    ads = status_on(evidence_dataset, "pinterest", "TR", date(2021, 2, 1), ADULTS)
+    assert ads[0] == "restricted" and ads[1] is not None and ads[1].scope_kind == "ads"
+    today = date(2026, 12, 2)
+    for platform in ("facebook", "instagram", "tiktok", "x", "youtube"):
+        assert status_on(evidence_dataset, platform, "AU", today, ADULTS) == ("available", None)
+        assert status_on(evidence_dataset, platform, "AU", today, (13, 15))[0] == "blocked"
+        assert status_on(evidence_dataset, platform, "AU", today, (13, 17))[0] == "restricted"
+
+
+@pytest.fixture(scope="module")
+def evidence_dataset() -> Dataset:
+    return load_dataset()

@@ -113,6 +113,13 @@ CORRUPTIONS = [
     ("availability.csv", "since", "March 2022", "column since"),
     ("availability.csv", "region", "WW", "column region.*country code"),
     ("availability.csv", "since", "2022-13", "column since.*not a calendar date"),
+    ("availability.csv", "until", "21 March 2025", "column until.*YYYY-MM-DD"),
+    ("availability.csv", "until", "2022-02-30", "column until"),
+    ("availability.csv", "until", "2022-03-01", "column until.*after since 2022-03-04"),
+    ("availability.csv", "until", "2022-03-04", "column until.*after since"),
+    ("availability.csv", "scope", "age:0-15", "column scope.*ages:LOW-HIGH"),
+    ("availability.csv", "scope", "ages:16-0", "column scope.*lower to a higher"),
+    ("availability.csv", "scope", "feature:", "column scope"),
     ("population.csv", "sex", "all", "column sex"),
     ("population.csv", "age", "adults", "column age"),
     ("segment_signals.csv", "segment", "b2g", "column segment"),
@@ -248,6 +255,15 @@ def test_availability_keeps_the_whole_history_oldest_first(tmp_path: Path) -> No
         ("restricted", "2024"),
     ]
     assert history[0].until == date(2020, 6, 18) and history[2].scope_kind == "ads"
+
+
+def test_real_availability_scopes_and_ends_are_read(dataset: Dataset) -> None:
+    australia = dataset.availability["facebook", "AU"]
+    assert [(r.scope_kind, r.scope_ages) for r in australia] == [("ages", (0, 15))]
+    calls = [r for r in dataset.availability["telegram", "RU"] if r.scope_kind == "feature"]
+    assert [r.scope_feature for r in calls] == ["calls"]
+    turkey = dataset.availability["instagram", "TR"]
+    assert all(r.until is not None for r in turkey)
 
 
 # -- the real files, read raw, so the checks hold even if the loader changes ---------------

@@ -156,6 +156,25 @@ def test_rank_batch_takes_each_personas_own_status(tmp_path: Path) -> None:
     assert before["pick"][0] == "beta"
 
 
+def test_real_turkish_throttle_counts_only_while_it_lasted(evidence: Evidence) -> None:
+    """Restricted for 42 hours on 19-21 March 2025 (Bianet), then history."""
+    persona = Persona(region="TR", age_min=25, age_max=44)
+    during = by_platform(rank(persona, evidence, as_of=date(2025, 3, 20)))
+    after = by_platform(rank(persona, evidence, as_of=date(2025, 3, 22)))
+    for platform in ("instagram", "tiktok", "youtube", "x"):
+        assert during[platform].status == "restricted"
+        assert after[platform].status == "available" and after[platform].status_note is None
+        assert (after[platform].score or 0) > (during[platform].score or 0)
+
+
+def test_real_australian_rule_spares_adults(evidence: Evidence) -> None:
+    adults = by_platform(rank(Persona(region="AU", age_min=25, age_max=44), evidence))
+    teens = by_platform(rank(Persona(region="AU", age_min=13, age_max=15), evidence))
+    for platform in ("facebook", "instagram", "tiktok", "x", "youtube"):
+        assert adults[platform].status == "available"
+        assert teens[platform].status == "blocked" and not teens[platform].recommendable
+
+
 def test_weights_change_the_pick(tmp_path: Path) -> None:
     """alpha has the better match share here, beta the bigger audience."""
     rows = [
