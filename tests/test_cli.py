@@ -118,9 +118,9 @@ def test_rank_batch_takes_as_of(tmp_path: Path, capsys: pytest.CaptureFixture[st
         assert code == 0
         tables[day] = pd.read_csv(output)
     during, later = tables["2025-03-20"], tables["2026-01-05"]
-    assert later.loc[0, "score_instagram"] > during.loc[0, "score_instagram"]
+    assert later["score_instagram"][0] > during["score_instagram"][0]
     # On 5 Jan 2026 the under-16 rule is in force: nothing of it is recommended to 13-15s.
-    assert later.loc[1, "pick"] not in ("facebook", "instagram", "tiktok", "x", "youtube")
+    assert later["pick"][1] not in ("facebook", "instagram", "tiktok", "x", "youtube")
 
 
 def test_report_refuses_a_day_outside_the_range(

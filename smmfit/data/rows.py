@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -253,15 +254,21 @@ class Availability(FrozenRow):
             raise ValueError(f"scope {value!r}: ages must run from a lower to a higher age")
         return value
 
-    @property
+    # Parsed once per record: the in-force rule reads them for every network of every ranking.
+    @cached_property
     def start(self) -> date | None:
         """The first day in force (:func:`parse_since`); ``None`` for never offered."""
         return parse_since(self.since)
 
-    @property
-    def scope_kind(self) -> ScopeKind:
+    @cached_property
+    def _scope_match(self) -> re.Match[str]:
         match = SCOPE.match(self.scope)
         assert match is not None  # checked at validation
+        return match
+
+    @cached_property
+    def scope_kind(self) -> ScopeKind:
+        match = self._scope_match
         if match["lo"] is not None:
             return "ages"
         if match["ads"]:
@@ -270,19 +277,16 @@ class Availability(FrozenRow):
             return "feature"
         return "service"
 
-    @property
+    @cached_property
     def scope_ages(self) -> tuple[int, int] | None:
         """The ages an ``ages`` scope covers, both ends included."""
-        match = SCOPE.match(self.scope)
-        if match is None or match["lo"] is None:
-            return None
-        return int(match["lo"]), int(match["hi"])
+        match = self._scope_match
+        return None if match["lo"] is None else (int(match["lo"]), int(match["hi"]))
 
-    @property
+    @cached_property
     def scope_feature(self) -> str:
         """The feature a ``feature`` scope names (``"calls"``), else ``""``."""
-        match = SCOPE.match(self.scope)
-        return (match["feature"] or "") if match is not None else ""
+        return self._scope_match["feature"] or ""
 
     def reason_in(self, language: str) -> str:
         """The reason in the language when the data has it, else in English."""

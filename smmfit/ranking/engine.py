@@ -22,7 +22,7 @@ from smmfit.data import (
     Distribution,
     Evidence,
 )
-from smmfit.data.availability import status_on
+from smmfit.data.availability import SEVERITY, status_on
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.models import (
     DEVICE_GROUPS,
@@ -179,17 +179,20 @@ def status_of(
 
 def status_matrix(
     dataset: Dataset, platforms: Sequence[str], region: str, people: PersonaArrays, as_of: date
-) -> tuple[tuple[Status, ...], ...]:
-    """Each persona's status of each network, shaped (personas, platforms); statuses are
-    computed once per distinct age range."""
-    ranges, inverse = np.unique(
-        np.stack([people.age_min, people.age_max], axis=1), axis=0, return_inverse=True
-    )
-    by_range = [
-        tuple(status_of(dataset, p, region, as_of, (int(low), int(high))) for p in platforms)
-        for low, high in ranges
-    ]
-    return tuple(by_range[int(i)] for i in np.ravel(inverse))
+) -> tuple[tuple[tuple[Status, ...], ...], IntArray]:
+    """Each persona's status of each network, as names and as severities (0 available,
+    1 restricted, 2 blocked), shaped (personas, platforms); computed once per age range."""
+    pairs = list(zip(people.age_min.tolist(), people.age_max.tolist(), strict=True))
+    by_range: dict[tuple[int, int], tuple[Status, ...]] = {}
+    for pair in pairs:
+        if pair not in by_range:
+            by_range[pair] = tuple(status_of(dataset, p, region, as_of, pair) for p in platforms)
+    position = {pair: i for i, pair in enumerate(by_range)}
+    severity = np.array(
+        [[SEVERITY[s] for s in row] for row in by_range.values()], dtype=np.int64
+    ).reshape(len(by_range), len(platforms))
+    rows = np.array([position[pair] for pair in pairs], dtype=np.int64)
+    return tuple(by_range[pair] for pair in pairs), severity[rows]
 
 
 def _population_share(evidence: Evidence, region: str, people: PersonaArrays) -> FloatArray:
@@ -314,7 +317,7 @@ def score_arrays(
     dataset = evidence.dataset
     platforms = tuple(dataset.platforms)
     as_of = as_of or date.today()
-    statuses = status_matrix(dataset, platforms, region, people, as_of)
+    statuses, severity = status_matrix(dataset, platforms, region, people, as_of)
     n, p_count = len(people), len(platforms)
     shape = (n, p_count)
 
@@ -356,12 +359,10 @@ def score_arrays(
         affinity = np.where(population_share > 0, demographic / population_share * 100, np.nan)
     reach = audience * match
 
-    blocked = np.array([[s == "blocked" for s in row] for row in statuses], dtype=bool)
-    blocked = blocked.reshape(shape)
+    blocked = severity == SEVERITY["blocked"]
     scored = ~blocked | include_blocked
 
-    restricted = np.array([[s == "restricted" for s in row] for row in statuses], dtype=bool)
-    restricted = restricted.reshape(shape)
+    restricted = severity == SEVERITY["restricted"]
     normalised, penalty = weight_matrix(weights, n)
     factor_scores, score = scores_from_figures(
         reach,
