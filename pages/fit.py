@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from smmfit.render import escape_markdown, platform_name, t
 from smmfit.render.page_tables import (
+    as_of_caption,
     audience_sources,
     evidence_markdown,
     notes_markdown,
@@ -71,6 +72,7 @@ else:
 unavailable = unavailable_markdown(result, language)
 if unavailable:
     st.subheader(t("fit.unavailable", language))
+    st.caption(as_of_caption(result, language))
     st.markdown(unavailable)
 
 with st.expander(t("fit.evidence", language)):

@@ -11,6 +11,7 @@ from smmfit.render.page_tables import (
     figures_display,
     missing_dimensions,
     profile_falls_back,
+    status_metric,
 )
 
 language = ui.current_language()
@@ -26,16 +27,11 @@ evidence = ui.evidence()
 dataset = evidence.dataset
 info = dataset.platforms[network]
 ev = evidence.for_platform(network, region)
-record = dataset.availability.get((network, region))
+status, status_reason, status_day = status_metric(dataset, network, region, language)
 
 zone_col, status_col, audience_col = st.columns(3)
 zone_col.metric(t("explorer.zone", language), t(f"zone.{info.zone}", language))
-status = record.status if record else "available"
-status_col.metric(
-    t("table.status", language),
-    t(f"status.label_{status}", language),
-    help=record.reason_in(language) if record else t("explorer.no_restriction", language),
-)
+status_col.metric(t("table.status", language), status, help=f"{status_day}: {status_reason}")
 if ev.audience is not None:
     source = ev.audience.provenance.sources[0]
     audience_col.metric(
@@ -111,7 +107,9 @@ else:
             "url": st.column_config.LinkColumn(t("explorer.col_url", language)),
             "region": t("explorer.col_region", language),
             "status": t("table.status", language),
+            "scope": t("explorer.col_scope", language),
             "since": t("explorer.col_since", language),
+            "until": t("explorer.col_until", language),
             "reason": t("explorer.col_reason", language),
             "source": t("table.sources", language),
             "year": st.column_config.NumberColumn(t("audience.year", language), format="%d"),

@@ -24,6 +24,7 @@ from smmfit.data import (
     Dataset,
     Evidence,
     audience_profile,
+    check_as_of,
     coverage,
     load_dataset,
 )
@@ -85,6 +86,22 @@ def _bounded_int(low: int, high: int) -> Any:
     return parse
 
 
+def _day(text: str) -> date:
+    """An argparse type: a day written YYYY-MM-DD (argparse names the option)."""
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"needs a date written YYYY-MM-DD, not {text!r}") from None
+
+
+AS_OF_HELP = (
+    "take availability as of this day, YYYY-MM-DD (default today); from the earliest "
+    "record in the data to one year from today"
+)
+
+
 def _weights(text: str, goal: str | None) -> Weights:
     base = default_weights(goal).model_dump()  # type: ignore[arg-type]
     for part in filter(None, (p.strip() for p in text.split(","))):
@@ -124,6 +141,7 @@ def _persona_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--include-blocked", action="store_true", help="score blocked networks too"
     )
+    command.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help=AS_OF_HELP)
     command.add_argument("--lang", choices=LANGUAGES, default="en")
     command.add_argument(
         "--draws", type=_bounded_int(1, MAX_DRAWS), default=DEFAULT_DRAWS,
@@ -157,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument("-o", "--output", type=Path, help="write the CSV here instead of stdout")
     many.add_argument("--weights", default="")
     many.add_argument("--include-blocked", action="store_true")
+    many.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help=AS_OF_HELP)
 
     report = commands.add_parser(
         "data-report", help="coverage of the data: year of the figure used per cell, or gap"
@@ -186,6 +205,17 @@ def _load(data_dir: Path) -> Dataset:
         raise UsageError(f"data: {error}") from None
 
 
+def _as_of(args: argparse.Namespace, dataset: Dataset) -> date:
+    """The day availability is taken on: ``--as-of`` if it lies in the data's range, else today."""
+    if args.as_of is None:
+        return date.today()
+    try:
+        check_as_of(dataset, args.as_of)
+    except ValueError as error:
+        raise UsageError(f"--as-of: {error}") from None
+    return args.as_of  # type: ignore[no-any-return]
+
+
 def _persona(args: argparse.Namespace) -> Persona:
     given = {
         "name": args.name,
@@ -208,9 +238,11 @@ def _assessed(args: argparse.Namespace) -> tuple[Evidence, Assessment]:
     persona = _persona(args)
     weights = _weights(args.weights, args.goal) if args.weights else None
     evidence = Evidence(_load(args.data_dir))
+    as_of = _as_of(args, evidence.dataset)
     result = assess(
-        persona, evidence, weights, args.include_blocked, draws=args.draws, seed=args.seed
-    )
+        persona, evidence, weights, args.include_blocked,
+        draws=args.draws, seed=args.seed, as_of=as_of,
+    )  # fmt: skip
     return evidence, result
 
 
@@ -294,7 +326,9 @@ def read_personas(path: Path) -> list[Persona]:
 def _rank_batch(args: argparse.Namespace) -> int:
     personas = read_personas(args.personas)
     weights = _weights(args.weights, None) if args.weights else None
-    table = rank_batch(personas, Evidence(_load(args.data_dir)), weights, args.include_blocked)
+    dataset = _load(args.data_dir)
+    as_of = _as_of(args, dataset)
+    table = rank_batch(personas, Evidence(dataset), weights, args.include_blocked, as_of=as_of)
     # Persona names come from the user's file: a name like "=HYPERLINK(...)" must stay text.
     text = safe_csv_text(table)
     if args.output:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Annotated, Any, Literal, get_args
 
@@ -294,5 +295,6 @@ class Ranking(Frozen):
     persona: Persona
     weights: Weights
     include_blocked: bool
+    as_of: date = Field(description="the day each network's availability is taken on")
     ranking: tuple[PlatformResult, ...]
     recommendation: Recommendation

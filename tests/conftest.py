@@ -29,6 +29,8 @@ AVAILABILITY_COLUMNS = [
     "region",
     "status",
     "since",
+    "until",
+    "scope",
     "reason",
     "source",
     "url",
@@ -74,12 +76,18 @@ def audience(platform: str, region: str, millions: float, **kwargs: Any) -> dict
 
 
 def block(
-    platform: str, region: str, status: str = "blocked", since: str = "2022-03-14"
+    platform: str,
+    region: str,
+    status: str = "blocked",
+    since: str = "2022-03-14",
+    until: str = "",
+    scope: str = "",
 ) -> dict[str, Any]:
+    """An availability row: by default a block in force since 2022-03-14 for everything."""
     return {
         "platform": platform, "region": region, "status": status, "since": since,
-        "reason": "Ordered by the regulator", "source": "Regulator", "url": URL, "year": 2022,
-        "notes": "",
+        "until": until, "scope": scope, "reason": "Ordered by the regulator",
+        "source": "Regulator", "url": URL, "year": 2022, "notes": "",
     }  # fmt: skip
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,8 @@ from smmfit.cli import main
 from smmfit.render.i18n import format_since
 
 ROOT = Path(__file__).resolve().parent.parent
+# More than a year from today: outside the range --as-of accepts.
+FAR = (date.today() + timedelta(days=400)).isoformat()
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -82,6 +85,53 @@ def test_rank_table_says_how_sure(capsys: pytest.CaptureFixture[str]) -> None:
     assert "of plausible scenarios" in out
 
 
+def test_rank_json_records_the_day_and_uses_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """Turkey's throttle of 19-21 March 2025 counts on 20 March and is history today."""
+    args = ["rank", "--region", "TR", "--age", "25-44", "--format", "json", "--draws", "200"]
+    _, today, _ = run(args, capsys)
+    _, during, _ = run([*args, "--as-of", "2025-03-20"], capsys)
+    now, then = json.loads(today), json.loads(during)
+    assert (now["as_of"], then["as_of"]) == (date.today().isoformat(), "2025-03-20")
+    status_now = {item["platform"]: item for item in now["ranking"]}
+    status_then = {item["platform"]: item for item in then["ranking"]}
+    assert status_now["instagram"]["status"] == "available"
+    assert status_now["instagram"]["status_note"] is None
+    assert status_then["instagram"]["status"] == "restricted"
+    assert "March 19, 2025" in status_then["instagram"]["status_note"]
+
+
+def test_rank_table_says_the_day(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["rank", "--region", "AU", "--as-of", "2026-01-05", "--draws", "200"], capsys)
+    assert "availability as of 2026-01-05" in out
+
+
+def test_rank_batch_takes_as_of(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "personas.csv"
+    source.write_text(
+        "name,age_min,age_max,region\nTurkey,25,44,TR\nAustralian teens,13,15,AU\n",
+        encoding="utf-8",
+    )
+    tables = {}
+    for day in ("2025-03-20", "2026-01-05"):
+        output = tmp_path / f"{day}.csv"
+        code, _, _ = run(["rank-batch", str(source), "-o", str(output), "--as-of", day], capsys)
+        assert code == 0
+        tables[day] = pd.read_csv(output)
+    during, later = tables["2025-03-20"], tables["2026-01-05"]
+    assert later["score_instagram"][0] > during["score_instagram"][0]
+    # On 5 Jan 2026 the under-16 rule is in force: nothing of it is recommended to 13-15s.
+    assert later["pick"][1] not in ("facebook", "instagram", "tiktok", "x", "youtube")
+
+
+def test_report_refuses_a_day_outside_the_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "deck.pptx"
+    assert main(["report", "--out", str(out), "--as-of", "1999-01-01"]) == 2
+    assert "--as-of: 1999-01-01 is outside" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_rank_table_names_the_pick(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rank", "--region", "CN"], capsys)
     assert code == 0
@@ -136,6 +186,12 @@ def test_russian_output(capsys: pytest.CaptureFixture[str]) -> None:
         (["frobnicate"], "invalid choice: 'frobnicate'"),
         ([], "the following arguments are required: command"),
         (["rank-batch", "/nonexistent/personas.csv"], "cannot be read"),
+        (["rank", "--as-of", "2025-3-20"], "argument --as-of: needs a date written YYYY-MM-DD"),
+        (["rank", "--as-of", "20250320"], "argument --as-of: needs a date written YYYY-MM-DD"),
+        (["rank", "--as-of", "2025-02-30"], "argument --as-of: needs a date written YYYY-MM-DD"),
+        (["rank", "--as-of", "2008-12-31"], "--as-of: 2008-12-31 is outside the data's range"),
+        (["rank", "--as-of", FAR], f"--as-of: {FAR} is outside the data's range"),
+        (["rank-batch", "p.csv", "--as-of", "soon"], "argument --as-of: needs a date"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(

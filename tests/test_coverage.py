@@ -232,6 +232,37 @@ def test_blocked_network_without_own_figures(
     assert render(cell.reason, "en") == text
 
 
+@pytest.mark.parametrize(
+    ("record", "status", "key", "age_status"),
+    [
+        # Ended: available, and the data says so; the other dimensions are not gaps.
+        (block("alpha", "DE", since="2020-01-10", until="2020-03-01"), "covered",
+         "coverage.status_ended", "fallback"),
+        # In force, but only for the under-16s: restricted for everyone aged 13+, not blocked.
+        (block("alpha", "DE", since="2020-01-10", scope="ages:0-15"), "covered",
+         "coverage.status_restricted", "fallback"),
+        # In force for everyone.
+        (block("alpha", "DE", since="2020-01-10"), "covered", "coverage.status_blocked", "gap"),
+    ],
+)  # fmt: skip
+def test_availability_is_the_status_in_force_today(
+    tmp_path: Path, record: dict[str, Any], status: str, key: str, age_status: str
+) -> None:
+    rows = [figure("alpha", "WW", "age", "13-29", 40), figure("alpha", "WW", "age", "30+", 60)]
+    report = synthetic_report(tmp_path, rows, availability=[record])
+    cell = report.cell("alpha", "DE", "availability")
+    assert cell.status == status
+    assert cell.reason is not None and cell.reason.key == key
+    assert report.cell("alpha", "DE", "age").status == age_status
+
+
+def test_an_ended_event_is_rendered_with_its_end(tmp_path: Path) -> None:
+    ended = block("alpha", "DE", since="2020-01-10", until="2020-03-01")
+    cell = synthetic_report(tmp_path, [], availability=[ended]).cell("alpha", "DE", "availability")
+    assert cell.reason is not None
+    assert render(cell.reason, "en") == "available; the last recorded event ended on March 1, 2020"
+
+
 def test_figure_older_than_the_block_is_flagged(tmp_path: Path) -> None:
     rows = [
         figure("alpha", "DE", "gender", "female", 77, year=2020),

@@ -12,10 +12,19 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from smmfit.data import DataError, Dataset, Figure, figure_problems, load_dataset, parse_age_band
+from smmfit.data import (
+    DataError,
+    Dataset,
+    Figure,
+    figure_problems,
+    load_dataset,
+    parse_age_band,
+    status_on,
+)
 from smmfit.data.load import validate_row
 from smmfit.data.rows import SUM_TOLERANCE_PCT
-from tests.conftest import ROOT, figure, synthetic_figures, write_data
+from smmfit.models import MAX_AGE, MIN_AGE
+from tests.conftest import ROOT, block, figure, synthetic_figures, write_data
 
 SEED_PLATFORMS = ("vk", "ok", "instagram", "facebook", "pinterest", "youtube", "x", "weibo")
 
@@ -58,9 +67,9 @@ def test_blocks_that_define_the_zones_are_recorded(dataset: Dataset) -> None:
         ("facebook", "CN"),
         ("youtube", "CN"),
     ):
-        record = dataset.availability[platform, region]
-        assert record.status == "blocked"
-        assert record.since and record.reason
+        status, record = status_on(dataset, platform, region, date.today(), (MIN_AGE, MAX_AGE))
+        assert status == "blocked"
+        assert record is not None and record.since and record.reason and record.until is None
 
 
 def test_twitter_is_an_alias_of_x(dataset: Dataset) -> None:
@@ -103,6 +112,14 @@ CORRUPTIONS = [
     ("availability.csv", "status", "banned", "column status"),
     ("availability.csv", "since", "March 2022", "column since"),
     ("availability.csv", "region", "WW", "column region.*country code"),
+    ("availability.csv", "since", "2022-13", "column since.*not a calendar date"),
+    ("availability.csv", "until", "21 March 2025", "column until.*YYYY-MM-DD"),
+    ("availability.csv", "until", "2022-02-30", "column until"),
+    ("availability.csv", "until", "2022-03-01", "column until.*after since 2022-03-04"),
+    ("availability.csv", "until", "2022-03-04", "column until.*after since"),
+    ("availability.csv", "scope", "age:0-15", "column scope.*ages:LOW-HIGH"),
+    ("availability.csv", "scope", "ages:16-0", "column scope.*lower to a higher"),
+    ("availability.csv", "scope", "feature:", "column scope"),
     ("population.csv", "sex", "all", "column sex"),
     ("population.csv", "age", "adults", "column age"),
     ("segment_signals.csv", "segment", "b2g", "column segment"),
@@ -224,15 +241,29 @@ def test_ragged_row_is_reported(data_dir: Path) -> None:
         load_dataset(data_dir)
 
 
-def test_latest_availability_record_is_in_force(tmp_path: Path) -> None:
-    from tests.conftest import block
-
+def test_availability_keeps_the_whole_history_oldest_first(tmp_path: Path) -> None:
     records = [
-        block("alpha", "DE", "blocked", "2018-04"),
         block("alpha", "DE", "available", "2020-06-18"),
+        block("alpha", "DE", "blocked", "2018-04", until="2020-06-18"),
+        block("alpha", "DE", "restricted", "2024", scope="ads"),
     ]
     dataset = load_dataset(write_data(tmp_path, synthetic_figures(), availability=records))
-    assert dataset.availability["alpha", "DE"].status == "available"
+    history = dataset.availability["alpha", "DE"]
+    assert [(r.status, r.since) for r in history] == [
+        ("blocked", "2018-04"),
+        ("available", "2020-06-18"),
+        ("restricted", "2024"),
+    ]
+    assert history[0].until == date(2020, 6, 18) and history[2].scope_kind == "ads"
+
+
+def test_real_availability_scopes_and_ends_are_read(dataset: Dataset) -> None:
+    australia = dataset.availability["facebook", "AU"]
+    assert [(r.scope_kind, r.scope_ages) for r in australia] == [("ages", (0, 15))]
+    calls = [r for r in dataset.availability["telegram", "RU"] if r.scope_kind == "feature"]
+    assert [r.scope_feature for r in calls] == ["calls"]
+    turkey = dataset.availability["instagram", "TR"]
+    assert all(r.until is not None for r in turkey)
 
 
 # -- the real files, read raw, so the checks hold even if the loader changes ---------------

@@ -129,4 +129,5 @@ def test_block_reasons_come_in_the_users_language(evidence: Evidence) -> None:
 
 
 def test_every_block_reason_has_a_russian_version(evidence: Evidence) -> None:
-    assert all(record.reason_ru for record in evidence.dataset.availability.values())
+    records = [r for history in evidence.dataset.availability.values() for r in history]
+    assert records and all(record.reason_ru for record in records)

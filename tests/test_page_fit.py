@@ -96,6 +96,19 @@ def test_blocked_networks_are_listed_with_reason() -> None:
     assert "Instagram" in listed and "March 14, 2022" in listed
 
 
+def test_the_blocked_list_says_which_day_it_holds_for() -> None:
+    app = open_app(region="RU")
+    captions = [str(caption.value) for caption in app.caption]
+    today = date.today()
+    assert any(f"As of {today:%B} {today.day}, {today.year}" in c for c in captions), captions
+
+
+def test_an_ended_throttle_is_not_listed() -> None:
+    """Turkey's 42-hour throttle of March 2025 is history: nothing is blocked or restricted."""
+    app = open_app(region="TR", age="25-44")
+    assert "Blocked or restricted here" not in [str(s.value) for s in app.subheader]
+
+
 def test_empty_device_selection_explains_and_keeps_ranking() -> None:
     app = open_app(region="RU")
     app.multiselect(key="fit_devices").set_value([]).run()

@@ -86,3 +86,21 @@ def test_coverage_of_the_network_in_the_country() -> None:
     gender = cells[cells["Dimension"] == "Gender"].iloc[0]
     assert gender["Status"] == "gap"
     assert "blocked since March 14, 2022" in gender["Why"]
+
+
+def test_history_lists_ended_events_with_their_dates() -> None:
+    app = open_page(network="instagram", region="TR")
+    assert metric(app, "Status") == "available"
+    history = table_with(app, "until")
+    turkey = history[history["region"] == "Türkiye"]
+    assert list(turkey["until"]) == ["August 10, 2024", "March 21, 2025", "September 8, 2025"]
+    assert list(turkey["scope"]) == ["whole service"] * 3
+
+
+def test_history_names_scopes() -> None:
+    app = open_page(network="facebook", region="AU")
+    # For everyone aged 13+, a rule for the under-16s is a restriction on part of them.
+    assert metric(app, "Status") == "restricted"
+    history = table_with(app, "until")
+    australia = history[history["region"] == "Australia"].iloc[0]
+    assert (australia["scope"], australia["until"]) == ("ages under 16", "in force")

@@ -220,7 +220,7 @@ def test_figures_display_names_dimension_and_unit(
     [
         ("en", "CN", ("China", "blocked", "September 2014")),
         ("ru", "CN", ("Китай", "заблокирована", "сентябрь 2014\u202fг.")),
-        ("ru", "NP", ("Непал", "доступна", "8 сентября 2025\u202fг.")),
+        ("ru", "NP", ("Непал", "заблокирована", "4 сентября 2025\u202fг.")),
     ],
 )
 def test_availability_display_names_country_status_and_date(

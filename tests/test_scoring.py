@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +85,95 @@ def test_restricted_network_is_penalised_and_flagged(tmp_path: Path) -> None:
     assert result.recommendation.platform == "alpha"
     assert beta.status_note is not None
     assert beta.status_note.key == "status.restricted"
+
+
+# -- availability as of a date ---------------------------------------------------------------
+
+
+def test_an_ended_restriction_is_history_not_a_penalty(tmp_path: Path) -> None:
+    availability = [
+        block("gamma", "DE"),
+        block("beta", "DE", "restricted", "2022-01-01", until="2022-06-01"),
+    ]
+    evidence = Evidence(load_dataset(write_data(tmp_path, synthetic_figures(), availability)))
+    # As in test_restricted_network_is_penalised_and_flagged: beta 40 when restricted, else 80.
+    during = rank(YOUNG_WOMEN, evidence, Weights(), as_of=date(2022, 4, 1))
+    after = rank(YOUNG_WOMEN, evidence, Weights(), as_of=date(2022, 6, 1))
+    assert (during.as_of, after.as_of) == (date(2022, 4, 1), date(2022, 6, 1))
+    beta_during, beta_after = by_platform(during)["beta"], by_platform(after)["beta"]
+    assert beta_during.status == "restricted" and beta_during.score == pytest.approx(40)
+    assert beta_after.status == "available" and beta_after.score == pytest.approx(80)
+    assert beta_after.status_note is None
+    assert during.recommendation.platform == "alpha"
+    assert after.recommendation.platform == "beta"
+
+
+def test_rank_defaults_to_today(synthetic: Evidence) -> None:
+    assert rank(YOUNG_WOMEN, synthetic).as_of == date.today()
+
+
+@pytest.mark.parametrize(
+    ("ages", "status", "key"),
+    [
+        ((13, 15), "blocked", "status.ages_blocked"),
+        ((13, 17), "restricted", "status.ages_blocked"),
+        ((25, 44), "available", None),
+    ],
+)
+def test_an_age_scoped_block_concerns_only_the_ages_it_covers(
+    tmp_path: Path, ages: tuple[int, int], status: str, key: str | None
+) -> None:
+    availability = [
+        block("gamma", "DE"),
+        block("beta", "DE", "blocked", "2025-12-10", scope="ages:0-15"),
+    ]
+    evidence = Evidence(load_dataset(write_data(tmp_path, synthetic_figures(), availability)))
+    persona = YOUNG_WOMEN.model_copy(update={"age_min": ages[0], "age_max": ages[1]})
+    beta = by_platform(rank(persona, evidence, as_of=date(2026, 1, 1)))["beta"]
+    assert beta.status == status
+    assert (beta.status_note.key if beta.status_note else None) == key
+    assert beta.recommendable is (status != "blocked")
+
+
+def test_rank_batch_takes_each_personas_own_status(tmp_path: Path) -> None:
+    """One region, two ages: the under-16 rule blocks beta (young-heavy, first for both
+    otherwise) for the 13-15s only."""
+    availability = [
+        block("gamma", "DE"),
+        block("beta", "DE", "blocked", "2025-12-10", scope="ages:0-15"),
+    ]
+    evidence = Evidence(load_dataset(write_data(tmp_path, synthetic_figures(), availability)))
+    teens = YOUNG_WOMEN.model_copy(update={"age_min": 13, "age_max": 15, "name": "teens"})
+    adults = YOUNG_WOMEN.model_copy(update={"age_min": 16, "age_max": 29, "name": "adults"})
+    table = rank_batch([teens, adults, teens], evidence, as_of=date(2026, 1, 1))
+    assert list(table["pick"]) == ["alpha", "beta", "alpha"]
+    assert np.isnan(table["score_beta"][0]) and not np.isnan(table["score_beta"][1])
+    for row, persona in enumerate([teens, adults]):
+        single = by_platform(rank(persona, evidence, as_of=date(2026, 1, 1)))
+        assert table["pick_score"][row] == pytest.approx(
+            max(r.score for r in single.values() if r.score is not None and r.recommendable)
+        )
+    before = rank_batch([teens], evidence, as_of=date(2025, 12, 9))
+    assert before["pick"][0] == "beta"
+
+
+def test_real_turkish_throttle_counts_only_while_it_lasted(evidence: Evidence) -> None:
+    """Restricted for 42 hours on 19-21 March 2025 (Bianet), then history."""
+    persona = Persona(region="TR", age_min=25, age_max=44)
+    during = by_platform(rank(persona, evidence, as_of=date(2025, 3, 20)))
+    after = by_platform(rank(persona, evidence, as_of=date(2025, 3, 22)))
+    for platform in ("instagram", "tiktok", "youtube", "x"):
+        assert during[platform].status == "restricted"
+        assert after[platform].status == "available" and after[platform].status_note is None
+        assert (after[platform].score or 0) > (during[platform].score or 0)
+
+
+def test_real_australian_rule_spares_adults(evidence: Evidence) -> None:
+    adults = by_platform(rank(Persona(region="AU", age_min=25, age_max=44), evidence))
+    teens = by_platform(rank(Persona(region="AU", age_min=13, age_max=15), evidence))
+    for platform in ("facebook", "instagram", "tiktok", "x", "youtube"):
+        assert adults[platform].status == "available"
+        assert teens[platform].status == "blocked" and not teens[platform].recommendable
 
 
 def test_weights_change_the_pick(tmp_path: Path) -> None:

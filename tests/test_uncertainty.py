@@ -8,6 +8,7 @@ again, and see the pick change.
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from smmfit.ranking import (
     scenarios,
     uncertainty,
 )
+from smmfit.ranking.engine import status_of
 from smmfit.ranking.flips import Direction
 from smmfit.ranking.uncertainty import win_probabilities
 from smmfit.render import LANGUAGES, Language, render
@@ -57,11 +59,12 @@ def women_rows(
     return rows
 
 
-def recommendable_total(result: Uncertainty, evidence: Evidence, region: str) -> float:
+def recommendable_total(result: Uncertainty, evidence: Evidence, persona: Persona) -> float:
+    ages = (persona.age_min, persona.age_max)
     blocked = {
         platform
-        for (platform, where), record in evidence.dataset.availability.items()
-        if where == region and record.status == "blocked"
+        for platform in evidence.dataset.platforms
+        if status_of(evidence.dataset, platform, persona.region, ages=ages) == "blocked"
     }
     return sum(p.probability for p in result.probabilities if p.platform not in blocked)
 
@@ -125,6 +128,16 @@ def test_blocked_networks_get_nothing_even_as_a_what_if(tmp_path: Path) -> None:
         assert result.probability_of("gamma") == 0.0
         assert result.probability_of("alpha") + result.probability_of("beta") == 1.0
         assert all(flip.new_pick != "gamma" for flip in result.flips_if)
+
+
+def test_win_probabilities_take_availability_on_the_day(tmp_path: Path) -> None:
+    """A block that ended is history: before its end the network gets nothing."""
+    availability = [block("beta", "DE", "blocked", "2022-01-01", until="2022-06-01")]
+    evidence = evidence_of(tmp_path, synthetic_figures(), availability=availability)
+    during = win_probabilities(YOUNG_WOMEN, evidence, draws=500, as_of=date(2022, 3, 1))
+    after = win_probabilities(YOUNG_WOMEN, evidence, draws=500, as_of=date(2022, 6, 1))
+    assert during.probability_of("beta") == 0
+    assert after.probability_of("beta") > 0.5
 
 
 def test_no_pick_means_no_confidence_and_no_flips(tmp_path: Path) -> None:
@@ -392,7 +405,7 @@ def test_real_rankings_probabilities_are_a_distribution_over_recommendable_netwo
         assert result.confidence is None
     else:
         assert result.confidence is not None and result.confidence.platform == pick
-        assert recommendable_total(result, evidence, persona.region) == pytest.approx(1, abs=1e-3)
+        assert recommendable_total(result, evidence, persona) == pytest.approx(1, abs=1e-3)
 
 
 @PROPERTY_SETTINGS

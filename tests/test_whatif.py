@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from smmfit.data import Evidence, load_dataset
 from smmfit.models import FACTORS, GOAL_WEIGHTS, Persona, Weights
 from smmfit.ranking import rank, what_would_change
-from tests.conftest import synthetic_figures, write_data
+from tests.conftest import block, synthetic_figures, write_data
 
 
 @pytest.mark.parametrize("region", ["RU", "US", "CN", "WW", "DE"])
@@ -46,3 +47,24 @@ def test_no_pick_no_notes(tmp_path: Path) -> None:
     result = rank(Persona(region="BR", age_min=20, age_max=30), evidence)
     assert result.recommendation.platform is None
     assert what_would_change(result, evidence) == ()
+
+
+@pytest.mark.parametrize(
+    ("as_of", "pick"), [(date(2022, 3, 1), "alpha"), (date(2022, 7, 1), "beta")]
+)
+def test_scenarios_take_availability_on_the_rankings_day(
+    tmp_path: Path, as_of: date, pick: str
+) -> None:
+    """beta is restricted until 1 June 2022: the scenarios are scored on the ranking's own
+    day, so each one they name agrees with rank() on that day."""
+    availability = [block("beta", "DE", "restricted", "2022-01-01", until="2022-06-01")]
+    evidence = Evidence(load_dataset(write_data(tmp_path, synthetic_figures(), availability)))
+    persona = Persona(region="DE", age_min=13, age_max=29, gender="female")
+    result = rank(persona, evidence, Weights(), as_of=as_of)
+    assert result.recommendation.platform == pick
+    for note in what_would_change(result, evidence):
+        if note.key == "whatif.factor_only":
+            factor = str(note.params["factor"])
+            weights = Weights(**{f: float(f == factor) for f in FACTORS})
+            other = rank(persona, evidence, weights, as_of=as_of).recommendation.platform
+            assert other == note.params["platform"]

@@ -44,18 +44,24 @@ class FitView:
 
 
 def fit_view(persona: Persona, weights: Weights, language: Language) -> FitView:
-    """The Fit page's view of a persona, on this session's data (cached)."""
-    return _fit_view(persona.model_dump_json(), weights.model_dump_json(), language, data_key())
+    """The Fit page's view of a persona, on this session's data, as of today (cached)."""
+    return _fit_view(
+        persona.model_dump_json(), weights.model_dump_json(), language, data_key(), date.today()
+    )
 
 
 # Cached views: switching back to a persona seen before skips scoring and Altair entirely.
 # Keys are JSON strings, so equal inputs hash equally; charts are kept as Vega-Lite dicts.
 @st.cache_data(max_entries=256, show_spinner=False)
-def _fit_view(persona_json: str, weights_json: str, language: Language, data: str) -> FitView:
-    """``data`` is :func:`ui.state.data_key`: views of the user's own figures are cached apart."""
+def _fit_view(
+    persona_json: str, weights_json: str, language: Language, data: str, as_of: date
+) -> FitView:
+    """``data`` is :func:`ui.state.data_key`: views of the user's own figures are cached apart.
+    ``as_of`` is the day availability is taken on: part of the key, so a view cached yesterday
+    is not served today."""
     persona = Persona.model_validate_json(persona_json)
     weights = Weights.model_validate_json(weights_json)
-    assessed = assess(persona, evidence(), weights)
+    assessed = assess(persona, evidence(), weights, as_of=as_of)
     result, uncertainty = assessed.ranking, assessed.uncertainty
     return FitView(
         result=result,
@@ -84,7 +90,7 @@ def meeting_files(
     audience, the plan checked this session) is passed in: the download runs after the page
     script, so it must not need the session. With a plan, both end with its summary.
     """
-    view = _fit_view(persona_json, weights_json, language, data)
+    view = _fit_view(persona_json, weights_json, language, data, generated)
     pack = meeting_pack(
         view.result, view.uncertainty, view.changes, language,
         audience=audience, tactic_summary=tactic_summary, generated=generated,

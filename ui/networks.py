@@ -12,6 +12,7 @@ page cannot forget the key.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -75,12 +76,13 @@ def _audience_view(
 
 
 def coverage_report() -> CoverageReport:
-    """The data coverage report of this session's data."""
-    return _coverage_report(data_key())
+    """The data coverage report of this session's data, with availability as of today."""
+    return _coverage_report(data_key(), date.today())
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _coverage_report(data: str) -> CoverageReport:
+def _coverage_report(data: str, today: date) -> CoverageReport:
+    # today is part of the key: the status in force changes when an event starts or ends.
     return coverage(evidence().dataset)
 
 

@@ -4,6 +4,7 @@ Parts:
 
 - ``rows``: one row model per data file, and :class:`Dataset` that holds them all;
 - ``load``: reads and validates ``data/`` (errors name file, line and column);
+- ``availability``: which availability record is in force on a date, for a persona's ages;
 - ``upload``: a user's own figures from CSV or XLSX, every problem named;
 - ``distribution``: shares with honest bounds (:class:`Distribution`) and the population;
 - ``evidence``: the choice rule, one figure per cell (:class:`Evidence`);
@@ -21,6 +22,7 @@ True
 """
 
 from smmfit.data.audience import NOT_PUBLISHED, PROFILE_COLUMNS, audience_profile
+from smmfit.data.availability import as_of_range, check_as_of, history, status_on
 from smmfit.data.coverage import (
     COVERAGE_DIMENSIONS,
     TRACKED_REGIONS,
@@ -99,19 +101,23 @@ __all__ = [
     "RowProblem",
     "SegmentSignal",
     "UploadResult",
+    "as_of_range",
     "audience_profile",
     "availability_table",
+    "check_as_of",
     "choice_key",
     "coverage",
     "figure_problems",
     "figures_digest",
     "header_problems",
+    "history",
     "load_dataset",
     "load_platforms",
     "parse_age_band",
     "parse_upload",
     "platform_figures",
     "source_list",
+    "status_on",
     "template_csv",
     "validate_row",
     "with_user_figures",

@@ -28,11 +28,14 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
+from smmfit.data.availability import history, status_on
 from smmfit.data.distribution import Distribution, Provenance
 from smmfit.data.evidence import STALE_AFTER_YEARS, Evidence, PlatformEvidence
 from smmfit.data.rows import Availability, Dataset
-from smmfit.models import WORLDWIDE, Note, SourceRef
+from smmfit.models import MAX_AGE, MIN_AGE, WORLDWIDE, Note, SourceRef, Status
 from smmfit.types import Frozen
+
+ALL_AGES = (MIN_AGE, MAX_AGE)
 
 # Worldwide, the three spheres, then the markets our users work in.
 TRACKED_REGIONS: tuple[str, ...] = (
@@ -140,10 +143,11 @@ def _caveat(provenance: Provenance, record: Availability | None, as_of: int) -> 
 class _Grid:
     """Builds the cells of one region for one platform from the evidence scoring uses."""
 
-    def __init__(self, evidence: Evidence, as_of: int) -> None:
+    def __init__(self, evidence: Evidence, as_of: int, today: date) -> None:
         self.evidence = evidence
         self.dataset = evidence.dataset
         self.as_of = as_of
+        self.today = today
         self.raw: dict[tuple[str, str, str], list[str]] = {}
         for figure in self.dataset.figures:
             key = (figure.platform, figure.region, figure.dimension)
@@ -189,7 +193,10 @@ class _Grid:
 
     def cells(self, platform: str, region: str) -> list[CoverageCell]:
         ev = self.evidence.for_platform(platform, region)
-        record = self.dataset.availability.get((platform, region))
+        # The status in force today for the whole population; only a block in force makes
+        # the other dimensions a gap ("blocked since ...").
+        status, in_force = status_on(self.dataset, platform, region, self.today, ALL_AGES)
+        record = in_force if status == "blocked" else None
         return [
             self._distribution(platform, region, "gender", ev.gender, record),
             self._distribution(platform, region, "age", ev.age, record),
@@ -197,7 +204,7 @@ class _Grid:
             self._os(platform, region, ev, record),
             self._audience(platform, region, ev, record),
             self._segment(platform, region, ev, record),
-            self._availability(platform, region, record),
+            self._availability(platform, region, status, in_force),
         ]
 
     def _distribution(
@@ -280,7 +287,7 @@ class _Grid:
         return self._covered(platform, region, "segment", newest, None)
 
     def _availability(
-        self, platform: str, region: str, record: Availability | None
+        self, platform: str, region: str, status: Status, record: Availability | None
     ) -> CoverageCell:
         if region == WORLDWIDE:
             return CoverageCell(
@@ -290,17 +297,25 @@ class _Grid:
                 status="not_applicable",
                 reason=_note("per_country"),
             )
-        if record is None:
+        past = history(self.dataset, platform, region)
+        if not past:
             return self._gap(platform, region, "availability", _note("no_record"))
-        suffix = "" if record.since else "_never"
+        if record is None:
+            # Every recorded event has ended: the network is available, and the data says so.
+            last = max(past, key=lambda r: r.until or date.min)
+            reason = _note("status_ended", until=last.until.isoformat() if last.until else "")
+        else:
+            suffix = "" if record.since else "_never"
+            reason = _note(f"status_{status}{suffix}", since=record.since)
+            last = record
         return CoverageCell(
             platform=platform,
             region=region,
             dimension="availability",
             status="covered",
-            year=record.year,
-            reason=_note(f"status_{record.status}{suffix}", since=record.since),
-            sources=(SourceRef(source=record.source, url=record.url, year=record.year),),
+            year=last.year,
+            reason=reason,
+            sources=(SourceRef(source=last.source, url=last.url, year=last.year),),
         )
 
 
@@ -315,10 +330,11 @@ def coverage(
 ) -> CoverageReport:
     """The coverage grid of ``dataset``: every platform x region x dimension.
 
-    ``as_of`` is the year ages are counted from (default: this year).
+    ``as_of`` is the year ages are counted from (default: this year). Availability is the
+    status in force today for the whole population (:mod:`smmfit.data.availability`).
     """
     year_now = as_of if as_of is not None else date.today().year
-    grid = _Grid(Evidence(dataset), year_now)
+    grid = _Grid(Evidence(dataset), year_now, date.today())
     cells = [cell for platform in dataset.platforms for region in regions
              for cell in grid.cells(platform, region)]  # fmt: skip
     applicable = [c for c in cells if c.status != "not_applicable"]

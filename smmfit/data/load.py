@@ -322,7 +322,7 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
         raise DataError(problem.english(figures_path.name))
 
     availability_path = data_dir / "availability.csv"
-    availability: dict[tuple[str, str], Availability] = {}
+    histories: dict[tuple[str, str], list[Availability]] = defaultdict(list)
     for line, record in _read_rows(availability_path, Availability):
         _known(availability_path, line, "platform", record.platform, known_platforms)
         code = normalise_region(record.region)
@@ -331,11 +331,13 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
                 f"{availability_path.name}, line {line}, column region ({record.region!r}): "
                 "must be a country code"
             )
-        key = (record.platform, record.region)
-        previous = availability.get(key)
-        # Several rows tell a network's history in a country; the latest one is in force.
-        if previous is None or record.since >= previous.since:
-            availability[key] = record
+        histories[record.platform, record.region].append(record)
+    # Several rows tell a network's history in a country, oldest first (a stable sort keeps
+    # the file's order for the same start); smmfit.data.availability says which is in force.
+    availability = {
+        key: tuple(sorted(records, key=lambda r: r.start or date.min))
+        for key, records in histories.items()
+    }
 
     signals_path = data_dir / "segment_signals.csv"
     signals = list(_read_rows(signals_path, SegmentSignal))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -154,14 +156,55 @@ class PlatformInfo(FrozenRow):
     notes: str = ""
 
 
+ScopeKind = Literal["service", "ages", "ads", "feature"]
+
+
+# What a record covers: empty for the whole service, "ages:0-15" for an age group (Australia's
+# under-16 rule), "ads" for advertising only, "feature:calls" for one feature.
+SCOPE = re.compile(
+    r"^(?:ages:(?P<lo>\d{1,3})-(?P<hi>\d{1,3})|(?P<ads>ads)|feature:(?P<feature>[a-z][a-z_]*))?$"
+)
+
+
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_since(text: str) -> date | None:
+    """The first day a ``since`` can mean: ``"2009"`` -> 1 Jan 2009, ``"2022-03"`` -> 1 Mar.
+
+    Empty (never offered) is ``None``: such a record holds from the start of time.
+
+    >>> parse_since("2022-03"), parse_since("2009-07-07"), parse_since("")
+    (datetime.date(2022, 3, 1), datetime.date(2009, 7, 7), None)
+    """
+    if not text:
+        return None
+    year, month, day = (*(int(part) for part in text.split("-")), 1, 1)[:3]
+    return date(year, month, day)
+
+
 class Availability(FrozenRow):
-    """Whether a network can be used in a country: ``availability.csv``."""
+    """One event in a network's availability in a country: ``availability.csv``.
+
+    In force from ``since`` (its first day when only the year or month is known) up to the
+    day before ``until``; ``until`` empty means still in force. ``scope`` narrows it to an
+    age group, to ads, or to one feature (:data:`SCOPE`).
+
+    >>> record = Availability(platform="x", region="TR", status="restricted",
+    ...     since="2025-03-19", until="2025-03-21", reason="Throttled", source="Bianet",
+    ...     url="https://bianet.org/x", year=2025)
+    >>> record.start, record.until, record.scope_kind
+    (datetime.date(2025, 3, 19), datetime.date(2025, 3, 21), 'service')
+    """
 
     platform: str
     region: str
     status: Status
     # Empty when the network was never offered there (TikTok in mainland China).
     since: str = Field(default="", pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
+    # The day the event ended or was lifted (ISO date); empty while it is still in force.
+    until: date | None = None
+    scope: str = ""
     reason: str = Field(min_length=3)
     # The reason in Russian, for the Russian interface; English is shown where it is empty.
     reason_ru: str = ""
@@ -169,6 +212,81 @@ class Availability(FrozenRow):
     url: HttpsUrl
     year: Year
     notes: str = ""
+
+    @field_validator("since")
+    @classmethod
+    def _since(cls, value: str) -> str:
+        try:
+            parse_since(value)
+        except ValueError:
+            raise ValueError(f"since {value!r} is not a calendar date") from None
+        return value
+
+    @field_validator("until", mode="before")
+    @classmethod
+    def _until_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            if not text:
+                return None
+            if not ISO_DAY.match(text):
+                raise ValueError("until must be a day written YYYY-MM-DD, or empty")
+        return value
+
+    @field_validator("until")
+    @classmethod
+    def _until_after_since(cls, value: date | None, info: Any) -> date | None:
+        since = info.data.get("since")
+        start = parse_since(since) if since else None
+        if value is not None and start is not None and value <= start:
+            raise ValueError(f"until {value.isoformat()} must be after since {since}")
+        return value
+
+    @field_validator("scope")
+    @classmethod
+    def _scope(cls, value: str) -> str:
+        match = SCOPE.match(value)
+        if match is None:
+            raise ValueError(
+                "scope must be empty (the whole service), ages:LOW-HIGH, ads or feature:NAME"
+            )
+        if match["lo"] is not None and not int(match["lo"]) <= int(match["hi"]) <= 100:
+            raise ValueError(f"scope {value!r}: ages must run from a lower to a higher age")
+        return value
+
+    # Parsed once per record: the in-force rule reads them for every network of every ranking.
+    @cached_property
+    def start(self) -> date | None:
+        """The first day in force (:func:`parse_since`); ``None`` for never offered."""
+        return parse_since(self.since)
+
+    @cached_property
+    def _scope_match(self) -> re.Match[str]:
+        match = SCOPE.match(self.scope)
+        assert match is not None  # checked at validation
+        return match
+
+    @cached_property
+    def scope_kind(self) -> ScopeKind:
+        match = self._scope_match
+        if match["lo"] is not None:
+            return "ages"
+        if match["ads"]:
+            return "ads"
+        if match["feature"]:
+            return "feature"
+        return "service"
+
+    @cached_property
+    def scope_ages(self) -> tuple[int, int] | None:
+        """The ages an ``ages`` scope covers, both ends included."""
+        match = self._scope_match
+        return None if match["lo"] is None else (int(match["lo"]), int(match["hi"]))
+
+    @cached_property
+    def scope_feature(self) -> str:
+        """The feature a ``feature`` scope names (``"calls"``), else ``""``."""
+        return self._scope_match["feature"] or ""
 
     def reason_in(self, language: str) -> str:
         """The reason in the language when the data has it, else in English."""
@@ -216,7 +334,9 @@ class Dataset:
 
     figures: tuple[Figure, ...]
     platforms: dict[str, PlatformInfo]
-    availability: dict[tuple[str, str], Availability]
+    # Each network's history in each country, oldest first (smmfit.data.availability says
+    # which record is in force on a date).
+    availability: dict[tuple[str, str], tuple[Availability, ...]]
     segment_signals: tuple[SegmentSignal, ...]
     population: tuple[PopulationRow, ...]
     aliases: dict[str, str] = field(default_factory=dict)

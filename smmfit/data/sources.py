@@ -55,19 +55,28 @@ def platform_figures(evidence: Evidence, platform: str, region: str) -> pd.DataF
     ).reset_index(drop=True)
 
 
+AVAILABILITY_COLUMNS = [
+    "region", "status", "scope", "since", "until", "reason", "source", "url", "year",
+]  # fmt: skip
+
+
 def availability_table(dataset: Dataset, platform: str, language: str = "en") -> pd.DataFrame:
-    """Where the network is blocked, restricted or available again, newest record per country."""
+    """The network's history in every country: each block, restriction or lifting with its
+    scope and dates (``until`` empty while in force), by country, oldest first."""
     rows = [
         {
-            **record.model_dump(include={"region", "status", "since", "source", "url", "year"}),
+            **record.model_dump(include={"region", "status", "scope", "since", "source", "url"}),
+            "until": record.until.isoformat() if record.until else "",
+            "year": record.year,
             "reason": record.reason_in(language),
         }
-        for (name, _), record in dataset.availability.items()
+        for (name, _), records in dataset.availability.items()
         if name == platform
+        for record in records
     ]
-    columns = ["region", "status", "since", "reason", "source", "url", "year"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(["status", "region"]).reset_index(drop=True)
+    frame = pd.DataFrame(rows, columns=AVAILABILITY_COLUMNS)
+    # Records are already oldest first per country; a stable sort keeps that order.
+    return frame.sort_values("region", kind="stable").reset_index(drop=True)
 
 
 def source_list(dataset: Dataset) -> pd.DataFrame:
@@ -75,7 +84,7 @@ def source_list(dataset: Dataset) -> pd.DataFrame:
     rows: list[dict[str, object]] = []
     collections: list[tuple[str, list[Figure | Availability | SegmentSignal | PopulationRow]]] = [
         ("platform_demographics", list(dataset.figures)),
-        ("availability", list(dataset.availability.values())),
+        ("availability", [r for records in dataset.availability.values() for r in records]),
         ("segment_signals", list(dataset.segment_signals)),
         ("population", list(dataset.population)),
     ]

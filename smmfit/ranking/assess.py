@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from smmfit.data.evidence import Evidence
 from smmfit.models import Note, Persona, Ranking, Weights, default_weights
@@ -39,12 +40,17 @@ def assess(
     *,
     draws: int = DEFAULT_DRAWS,
     seed: int = 0,
+    as_of: date | None = None,
 ) -> Assessment:
-    """Rank, say how sure, and say what would change it; seeded like :func:`win_probabilities`."""
+    """Rank, say how sure, and say what would change it; seeded like :func:`win_probabilities`.
+
+    All three take availability as of the same day, ``as_of`` (default today).
+    """
     weights = weights or default_weights(persona.goal)
-    ranking = rank(persona, evidence, weights, include_blocked)
+    as_of = as_of or date.today()
+    ranking = rank(persona, evidence, weights, include_blocked, as_of=as_of)
     uncertainty = win_probabilities(
-        persona, evidence, weights, include_blocked, draws=draws, seed=seed
+        persona, evidence, weights, include_blocked, draws=draws, seed=seed, as_of=as_of
     )
     decided = decide(ranking, uncertainty)
     return Assessment(decided, uncertainty, what_would_change(decided, evidence))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -23,12 +24,16 @@ def rank_batch(
     evidence: Evidence,
     weights: Weights | None = None,
     include_blocked: bool = False,
+    as_of: date | None = None,
 ) -> pd.DataFrame:
     """One row per persona: the pick, the runner-up and every network's score.
 
     Personas are grouped by region and each group is scored in one vectorised pass.
-    Without explicit ``weights`` each persona gets its goal's default weights.
+    Without explicit ``weights`` each persona gets its goal's default weights. Availability
+    is taken as of ``as_of`` (default today), per persona: an age-scoped rule concerns only
+    the personas whose ages it covers.
     """
+    as_of = as_of or date.today()
     platforms = tuple(evidence.dataset.platforms)
     scores = np.full((len(personas), len(platforms)), np.nan)
     recommendable = np.zeros((len(personas), len(platforms)), dtype=bool)
@@ -38,10 +43,15 @@ def rank_batch(
         group = [personas[int(i)] for i in rows]
         group_weights = [weights] if weights else [default_weights(p.goal) for p in group]
         arrays = score_arrays(
-            evidence, str(region), PersonaArrays.of(group), group_weights, include_blocked
+            evidence,
+            str(region),
+            PersonaArrays.of(group),
+            group_weights,
+            include_blocked,
+            as_of=as_of,
         )
         scores[rows] = arrays.score
-        recommendable[rows] = [s != "blocked" for s in arrays.status]
+        recommendable[rows] = arrays.recommendable
     order, valid = pick_order(scores, recommendable)
     names = np.array(platforms, dtype=object)
     table = pd.DataFrame({"name": [p.name for p in personas], "region": regions})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
@@ -21,6 +22,7 @@ from smmfit.data import (
     Distribution,
     Evidence,
 )
+from smmfit.data.availability import SEVERITY, status_on
 from smmfit.data.cells import CellQuery
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.models import (
@@ -109,10 +111,18 @@ class PersonaArrays:
 
 @dataclass(frozen=True)
 class ScoreArrays:
-    """Every number of the ranking, shaped (personas, platforms)."""
+    """Every number of the ranking, shaped (personas, platforms).
+
+    ``status`` holds each persona's status of each network on ``as_of`` (an age-scoped
+    restriction concerns some personas and not others); ``restricted`` and ``recommendable``
+    are the same as arrays.
+    """
 
     platforms: tuple[str, ...]
-    status: tuple[Status, ...]
+    as_of: date
+    status: tuple[tuple[Status, ...], ...]
+    restricted: BoolArray
+    recommendable: BoolArray
     scored: BoolArray
     match: FloatArray
     match_low: FloatArray
@@ -152,13 +162,48 @@ def gender_query(people: PersonaArrays) -> tuple[IntArray, IntArray, BoolArray]:
     return low, high, people.gender == GENDER_CODES["any"]
 
 
-def availability_of(dataset: Dataset, platform: str, region: str) -> Availability | None:
-    return dataset.availability.get((platform, region))
+ALL_AGES = (MIN_AGE, MAX_AGE)
 
 
-def status_of(dataset: Dataset, platform: str, region: str) -> Status:
-    record = availability_of(dataset, platform, region)
-    return "available" if record is None else record.status
+def availability_of(
+    dataset: Dataset,
+    platform: str,
+    region: str,
+    as_of: date | None = None,
+    ages: tuple[int, int] = ALL_AGES,
+) -> Availability | None:
+    """The record that decides the network's status on ``as_of`` (default today) for these
+    ages, or ``None`` when none is in force (:func:`smmfit.data.availability.status_on`)."""
+    return status_on(dataset, platform, region, as_of or date.today(), ages)[1]
+
+
+def status_of(
+    dataset: Dataset,
+    platform: str,
+    region: str,
+    as_of: date | None = None,
+    ages: tuple[int, int] = ALL_AGES,
+) -> Status:
+    """The network's status on ``as_of`` (default today) for these ages."""
+    return status_on(dataset, platform, region, as_of or date.today(), ages)[0]
+
+
+def status_matrix(
+    dataset: Dataset, platforms: Sequence[str], region: str, people: PersonaArrays, as_of: date
+) -> tuple[tuple[tuple[Status, ...], ...], IntArray]:
+    """Each persona's status of each network, as names and as severities (0 available,
+    1 restricted, 2 blocked), shaped (personas, platforms); computed once per age range."""
+    pairs = list(zip(people.age_min.tolist(), people.age_max.tolist(), strict=True))
+    by_range: dict[tuple[int, int], tuple[Status, ...]] = {}
+    for pair in pairs:
+        if pair not in by_range:
+            by_range[pair] = tuple(status_of(dataset, p, region, as_of, pair) for p in platforms)
+    position = {pair: i for i, pair in enumerate(by_range)}
+    severity = np.array(
+        [[SEVERITY[s] for s in row] for row in by_range.values()], dtype=np.int64
+    ).reshape(len(by_range), len(platforms))
+    rows = np.array([position[pair] for pair in pairs], dtype=np.int64)
+    return tuple(by_range[pair] for pair in pairs), severity[rows]
 
 
 def _population_share(evidence: Evidence, region: str, people: PersonaArrays) -> FloatArray:
@@ -293,11 +338,15 @@ def score_arrays(
     people: PersonaArrays,
     weights: Sequence[Weights],
     include_blocked: bool = False,
+    *,
+    as_of: date | None = None,
 ) -> ScoreArrays:
-    """The ranking's numbers for many personas of one region at once."""
+    """The ranking's numbers for many personas of one region at once, with each network's
+    availability as of ``as_of`` (default today)."""
     dataset = evidence.dataset
     platforms = tuple(dataset.platforms)
-    statuses: tuple[Status, ...] = tuple(status_of(dataset, p, region) for p in platforms)
+    as_of = as_of or date.today()
+    statuses, severity = status_matrix(dataset, platforms, region, people, as_of)
     n, p_count = len(people), len(platforms)
     shape = (n, p_count)
 
@@ -355,10 +404,10 @@ def score_arrays(
     with np.errstate(divide="ignore", invalid="ignore"):
         affinity = np.where(population_share > 0, demographic / population_share * 100, np.nan)
 
-    blocked = np.array([s == "blocked" for s in statuses])
-    scored = np.broadcast_to(~blocked | include_blocked, shape)
+    blocked = severity == SEVERITY["blocked"]
+    scored = ~blocked | include_blocked
 
-    restricted = np.array([s == "restricted" for s in statuses])
+    restricted = severity == SEVERITY["restricted"]
     normalised, penalty = weight_matrix(weights, n)
     factor_scores, score = scores_from_figures(
         reach,
@@ -371,7 +420,10 @@ def score_arrays(
     )
     return ScoreArrays(
         platforms=platforms,
+        as_of=as_of,
         status=statuses,
+        restricted=restricted,
+        recommendable=~blocked,
         scored=scored,
         match=match,
         match_low=match_low,

@@ -17,6 +17,7 @@ from smmfit.data import (
     PlatformEvidence,
     Provenance,
 )
+from smmfit.data.availability import status_on
 from smmfit.data.evidence import STALE_AFTER_YEARS
 from smmfit.models import (
     FACTORS,
@@ -35,7 +36,6 @@ from smmfit.models import (
 from smmfit.ranking.engine import (
     PersonaArrays,
     ScoreArrays,
-    availability_of,
     device_mask,
     device_share,
     effective_weights,
@@ -53,17 +53,27 @@ def _round(value: float | None, digits: int = 4) -> float | None:
 
 
 def _status_note(record: Availability | None, region: str) -> Note | None:
+    """What the record in force says, worded for its scope (an age group, ads, a feature)."""
     if record is None:
         return None
-    return Note(
-        key=f"status.{record.status}" if record.since else f"status.{record.status}_never",
-        params={
-            "region": region,
-            "since": record.since,
-            "reason": record.reason,
-            **({"reason_ru": record.reason_ru} if record.reason_ru else {}),
-        },
-    )
+    params: dict[str, str | int | float] = {
+        "region": region,
+        "since": record.since,
+        "reason": record.reason,
+        **({"reason_ru": record.reason_ru} if record.reason_ru else {}),
+    }
+    kind = record.scope_kind
+    if not record.since:
+        key = f"status.{record.status}_never"
+    elif kind == "service":
+        key = f"status.{record.status}"
+    else:
+        key = f"status.{kind}_{record.status}"
+        if record.scope_ages is not None:
+            params["ages"] = "{}-{}".format(*record.scope_ages)
+        if record.scope_feature:
+            params["feature"] = record.scope_feature
+    return Note(key=key, params=params)
 
 
 def _provenance_gaps(
@@ -141,7 +151,9 @@ def _gaps(
     return tuple(notes)
 
 
-def _sources(ev: PlatformEvidence, persona: Persona, evidence: Evidence) -> tuple[SourceRef, ...]:
+def _sources(
+    ev: PlatformEvidence, persona: Persona, record: Availability | None
+) -> tuple[SourceRef, ...]:
     provenances: list[Provenance] = []
     for item in (ev.age, ev.gender, ev.device, ev.audience):
         if item is not None:
@@ -149,7 +161,6 @@ def _sources(ev: PlatformEvidence, persona: Persona, evidence: Evidence) -> tupl
     if persona.segment in ev.segment:
         provenances.append(ev.segment[persona.segment].provenance)
     refs = {ref for provenance in provenances for ref in provenance.sources}
-    record = evidence.dataset.availability.get((ev.platform, persona.region))
     if record is not None:
         refs.add(SourceRef(source=record.source, url=record.url, year=record.year))
     return tuple(sorted(refs, key=lambda r: (r.source, r.url, r.year)))
@@ -207,26 +218,37 @@ def rank(
     weights: Weights | None = None,
     include_blocked: bool = False,
     today: date | None = None,
+    *,
+    as_of: date | None = None,
 ) -> Ranking:
     """Every tracked network ranked for one persona, with factors, gaps, sources and a pick.
 
-    Blocked networks stay in the list (with reason and date) but are never the pick, even
-    when ``include_blocked`` scores them as if they were reachable.
+    Availability is taken as of ``as_of`` (default today): events that ended before it are
+    history, not a penalty. Blocked networks stay in the list (with reason and date) but are
+    never the pick, even when ``include_blocked`` scores them as if they were reachable.
     """
     weights = weights or default_weights(persona.goal)
     this_year = (today or date.today()).year
+    as_of = as_of or date.today()
     arrays = score_arrays(
-        evidence, persona.region, PersonaArrays.of([persona]), [weights], include_blocked
+        evidence,
+        persona.region,
+        PersonaArrays.of([persona]),
+        [weights],
+        include_blocked,
+        as_of=as_of,
     )
     normal = np.array([[weights.normalised()[f] for f in FACTORS]])
     used = effective_weights(arrays.factor_scores, normal, np.asarray(arrays.scored))[0]
     normalised = dict(zip(FACTORS, used.tolist(), strict=True))
+    ages = (persona.age_min, persona.age_max)
     dataset = evidence.dataset
     results: list[PlatformResult] = []
     for j, platform in enumerate(arrays.platforms):
         ev = evidence.for_platform(platform, persona.region)
         score = _optional(arrays.score[0, j])
-        status = arrays.status[j]
+        status = arrays.status[0][j]
+        record = status_on(dataset, platform, persona.region, as_of, ages)[1]
         multiplier = weights.restricted_penalty if status == "restricted" else 1.0
         factors = {}
         for factor in FACTORS:
@@ -246,9 +268,7 @@ def rank(
                 rank=None,
                 score=_round(score, 2),
                 status=status,
-                status_note=_status_note(
-                    availability_of(dataset, platform, persona.region), persona.region
-                ),
+                status_note=_status_note(record, persona.region),
                 recommendable=status != "blocked",
                 match_share=_round(_optional(arrays.match[0, j])),
                 match_share_low=_round(_optional(arrays.match_low[0, j])),
@@ -261,7 +281,7 @@ def rank(
                 affinity=_round(_optional(arrays.affinity[0, j]), 1),
                 factors=factors,
                 gaps=_gaps(persona, ev, arrays, j, this_year),
-                sources=_sources(ev, persona, evidence),
+                sources=_sources(ev, persona, record),
             )
         )
     position = {platform: j for j, platform in enumerate(arrays.platforms)}
@@ -296,6 +316,7 @@ def rank(
         persona=persona,
         weights=weights,
         include_blocked=include_blocked,
+        as_of=as_of,
         ranking=tuple(ranked),
         recommendation=recommendation,
     )

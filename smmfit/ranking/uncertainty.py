@@ -13,6 +13,8 @@ True
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 from pydantic import Field
 
@@ -69,9 +71,11 @@ def win_probabilities(
     draws: int = DEFAULT_DRAWS,
     seed: int = 0,
     margins: Margins = DEFAULT_MARGINS,
+    as_of: date | None = None,
 ) -> Uncertainty:
     """How often each network ranks first over ``draws`` plausible scenarios, and what flips it.
 
+    Availability is taken as of ``as_of`` (default today), as in :func:`rank`.
     Seeded: the same arguments give the same result. Blocked networks get 0 even when
     ``include_blocked`` scores them (they are never the pick). ``margins`` sets the default
     ranges; ``Margins(secondary=0, low=0, weight=0)`` leaves only the data's own spread.
@@ -82,14 +86,19 @@ def win_probabilities(
         raise ValueError(f"seed must be 0 or above, not {seed}")
     weights = weights or default_weights(persona.goal)
     arrays = score_arrays(
-        evidence, persona.region, PersonaArrays.of([persona]), [weights], include_blocked
+        evidence,
+        persona.region,
+        PersonaArrays.of([persona]),
+        [weights],
+        include_blocked,
+        as_of=as_of,
     )
     model = Scenarios(
         figures=figure_ranges(persona, evidence, arrays, margins),
         raw_weights=np.array([getattr(weights, f) for f in FACTORS], dtype=np.float64),
         scored=np.asarray(arrays.scored[0]),
-        restricted=np.array([s == "restricted" for s in arrays.status]),
-        recommendable=np.array([s != "blocked" for s in arrays.status]),
+        restricted=np.asarray(arrays.restricted[0]),
+        recommendable=np.asarray(arrays.recommendable[0]),
         penalty=weights.restricted_penalty,
         band=margins.weight,
         platforms=arrays.platforms,

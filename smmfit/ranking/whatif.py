@@ -7,8 +7,6 @@ All scenarios are scored in one vectorised pass.
 
 from __future__ import annotations
 
-import numpy as np
-
 from smmfit.data import Evidence
 from smmfit.models import FACTORS, GOAL_WEIGHTS, Note, Ranking, Weights
 from smmfit.ranking.engine import PersonaArrays, pick_index, score_arrays
@@ -30,7 +28,8 @@ def _scenarios(result: Ranking) -> list[tuple[Note, Weights]]:
 
 
 def what_would_change(result: Ranking, evidence: Evidence) -> tuple[Note, ...]:
-    """Notes naming the weightings under which another network would be the pick."""
+    """Notes naming the weightings under which another network would be the pick, with
+    availability as of the ranking's own date (``result.as_of``)."""
     pick = result.recommendation.platform
     if pick is None:
         return ()
@@ -42,9 +41,9 @@ def what_would_change(result: Ranking, evidence: Evidence) -> tuple[Note, ...]:
         people,
         [weights for _, weights in scenarios],
         result.include_blocked,
+        as_of=result.as_of,
     )
-    recommendable = np.array([status != "blocked" for status in arrays.status])
-    best = pick_index(arrays.score, np.broadcast_to(recommendable, arrays.score.shape))
+    best = pick_index(arrays.score, arrays.recommendable)
     notes: list[Note] = []
     for row, (note, _) in enumerate(scenarios):
         other = arrays.platforms[best[row]] if best[row] >= 0 else None

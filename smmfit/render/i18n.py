@@ -104,6 +104,45 @@ def format_since(value: str, language: Language) -> str:
     return value
 
 
+def format_ages(value: str, language: Language) -> str:
+    """An age range as ages: ``"0-15"`` -> ``under 16``, ``"65-100"`` -> ``65+``, else ``18-24``.
+
+    >>> format_ages("0-15", "en"), format_ages("0-15", "ru"), format_ages("13-17", "en")
+    ('under 16', 'младше 16', '13–17')
+    """
+    low, _, high = value.partition("-")
+    if not (low.isdigit() and high.isdigit()):
+        return value
+    if int(low) == 0:
+        return t("ages.under", language, age=int(high) + 1)
+    if int(high) >= 100:
+        return t("ages.plus", language, age=int(low))
+    return f"{int(low)}–{int(high)}"
+
+
+def feature_name(feature: str, language: Language) -> str:
+    """A feature named in availability scopes (``calls``), in the language; as is if unknown."""
+    key = f"feature.{feature}"
+    return t(key, language) if key in catalog(DEFAULT_LANGUAGE) else feature
+
+
+def scope_label(scope: str, language: Language) -> str:
+    """What an availability record covers (``ages:0-15``, ``ads``, ``feature:calls`` or the
+    whole service), in the language.
+
+    >>> scope_label("", "en"), scope_label("ages:0-15", "en"), scope_label("feature:calls", "ru")
+    ('whole service', 'ages under 16', 'только звонки')
+    """
+    kind, _, detail = scope.partition(":")
+    if kind == "ages":
+        return t("scope.ages", language, ages=format_ages(detail, language))
+    if kind == "feature":
+        return t("scope.feature", language, feature=feature_name(detail, language))
+    if kind == "ads":
+        return t("scope.ads", language)
+    return t("scope.service", language)
+
+
 def region_name(code: str, language: Language) -> str:
     """Country name in the language; ``WW`` is the world."""
     if code == WORLDWIDE:
@@ -130,8 +169,12 @@ def _format_param(name: str, value: str | int | float, language: Language) -> st
         return ", ".join(platform_name(p.strip(), language) for p in str(value).split(","))
     if name == "region":
         return region_name(str(value), language)
-    if name == "since":
+    if name in ("since", "until"):
         return format_since(str(value), language)
+    if name == "ages":
+        return format_ages(str(value), language)
+    if name == "feature":
+        return feature_name(str(value), language)
     if name in ("dimension", "segment", "factor", "goal"):
         return t(f"{name}.{value}", language)
     return str(value)
@@ -153,6 +196,8 @@ __all__ = [
     "LANGUAGES",
     "Language",
     "catalog",
+    "feature_name",
+    "format_ages",
     "format_number",
     "format_people",
     "format_share",
@@ -160,5 +205,6 @@ __all__ = [
     "platform_name",
     "region_name",
     "render",
+    "scope_label",
     "t",
 ]

@@ -4,10 +4,10 @@ The pages only render these; the shaping lives here so that it is plain Python w
 tests (tests/test_page_tables.py). Every function returns a new value and leaves its input
 alone, and everything taken from the data is escaped before it becomes Markdown.
 
-- Fit: :func:`notes_markdown`, :func:`unavailable_markdown`, :func:`evidence_markdown`,
-  :func:`audience_sources`.
-- Networks: :func:`profile_falls_back`, :func:`missing_dimensions`, :func:`coverage_rows`,
-  :func:`figures_display`, :func:`availability_display`.
+- Fit: :func:`notes_markdown`, :func:`unavailable_markdown`, :func:`as_of_caption`,
+  :func:`evidence_markdown`, :func:`audience_sources`.
+- Networks: :func:`status_metric`, :func:`profile_falls_back`, :func:`missing_dimensions`,
+  :func:`coverage_rows`, :func:`figures_display`, :func:`availability_display`.
 - Method: :func:`goal_weights_table`.
 
 >>> from smmfit.models import Note
@@ -18,12 +18,21 @@ alone, and everything taken from the data is escaped before it becomes Markdown.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import pandas as pd
 
-from smmfit.data import COVERAGE_DIMENSIONS, TRACKED_REGIONS, CoverageReport
-from smmfit.models import FACTORS, GOAL_WEIGHTS, Note, Ranking
-from smmfit.render.i18n import Language, format_since, platform_name, region_name, render, t
+from smmfit.data import COVERAGE_DIMENSIONS, TRACKED_REGIONS, CoverageReport, Dataset, status_on
+from smmfit.models import FACTORS, GOAL_WEIGHTS, MAX_AGE, MIN_AGE, Note, Ranking
+from smmfit.render.i18n import (
+    Language,
+    format_since,
+    platform_name,
+    region_name,
+    render,
+    scope_label,
+    t,
+)
 from smmfit.render.markup import escape_markdown, markdown_link
 
 # The audience profile's dimensions a page reports as gaps when the data has none.
@@ -43,6 +52,25 @@ def unavailable_markdown(result: Ranking, language: Language) -> str:
         for item in result.ranking
         if item.status_note
     )
+
+
+def as_of_caption(result: Ranking, language: Language) -> str:
+    """The day the blocked and restricted list holds for, beside that list."""
+    return escape_markdown(
+        t("fit.as_of", language, date=format_since(result.as_of.isoformat(), language))
+    )
+
+
+def status_metric(
+    dataset: Dataset, platform: str, region: str, language: Language, on: date | None = None
+) -> tuple[str, str, str]:
+    """The Networks page's status: its label, the line explaining it, and the day it holds
+    for (today by default), for the whole population aged 13 and over."""
+    on = on or date.today()
+    status, record = status_on(dataset, platform, region, on, (MIN_AGE, MAX_AGE))
+    reason = record.reason_in(language) if record else t("explorer.no_restriction", language)
+    day = t("explorer.status_as_of", language, date=format_since(on.isoformat(), language))
+    return t(f"status.label_{status}", language), reason, day
 
 
 def evidence_markdown(result: Ranking, language: Language) -> str:
@@ -120,12 +148,17 @@ def figures_display(figures: pd.DataFrame, language: Language) -> pd.DataFrame:
 
 
 def availability_display(table: pd.DataFrame, language: Language) -> pd.DataFrame:
-    """A network's availability records (smmfit.explorer.availability_table) with country,
-    status and date in the language."""
+    """A network's availability history (smmfit.data.availability_table) with country,
+    status, scope and dates in the language; an open ``until`` reads "in force"."""
     shown = table.copy()
     shown["region"] = [region_name(code, language) for code in table["region"]]
     shown["status"] = [t(f"status.label_{value}", language) for value in table["status"]]
+    shown["scope"] = [scope_label(value, language) for value in table["scope"]]
     shown["since"] = [format_since(value, language) for value in table["since"]]
+    shown["until"] = [
+        format_since(value, language) if value else t("explorer.in_force", language)
+        for value in table["until"]
+    ]
     return shown
 
 
@@ -145,6 +178,7 @@ def goal_weights_table(language: Language) -> pd.DataFrame:
 
 __all__ = [
     "PROFILE_DIMENSIONS",
+    "as_of_caption",
     "audience_sources",
     "availability_display",
     "coverage_rows",
@@ -154,5 +188,6 @@ __all__ = [
     "missing_dimensions",
     "notes_markdown",
     "profile_falls_back",
+    "status_metric",
     "unavailable_markdown",
 ]

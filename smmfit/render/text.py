@@ -66,6 +66,7 @@ def ranking_json(
         "persona": result.persona.model_dump(mode="json"),
         "weights": result.weights.model_dump(),
         "include_blocked": result.include_blocked,
+        "as_of": result.as_of.isoformat(),
         "ranking": ranking,
         "recommendation": recommendation,
     }
@@ -129,6 +130,7 @@ def ranking_table(
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
     pick = result.recommendation.platform or "none"
+    lines.append(f"availability as of {result.as_of.isoformat()}")
     lines.append("")
     lines.append(f"test first: {pick}  (runner-up: {result.recommendation.runner_up or 'none'})")
     lines.extend(f"  - {render(r, language)}" for r in result.recommendation.reasons)
