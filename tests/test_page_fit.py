@@ -104,9 +104,18 @@ def test_the_blocked_list_says_which_day_it_holds_for() -> None:
 
 
 def test_an_ended_throttle_is_not_listed() -> None:
-    """Turkey's 42-hour throttle of March 2025 is history: nothing is blocked or restricted."""
+    """Turkey's 42-hour throttle of March 2025 is history: none of those networks is listed
+    (only Max, which is not offered outside the CIS)."""
     app = open_app(region="TR", age="25-44")
-    assert "Blocked or restricted here" not in [str(s.value) for s in app.subheader]
+    listed = [
+        line
+        for m in app.markdown
+        for line in str(m.value).splitlines()
+        if line.startswith("- **") and ("Türkiye" in line or "Turkey" in line)
+    ]
+    assert any(line.startswith("- **Max**") for line in listed), listed
+    for network in ("Instagram", "YouTube", "TikTok", "Telegram"):
+        assert not any(line.startswith(f"- **{network}**") for line in listed), listed
 
 
 def test_empty_device_selection_explains_and_keeps_ranking() -> None:

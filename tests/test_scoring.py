@@ -96,13 +96,13 @@ def test_an_ended_restriction_is_history_not_a_penalty(tmp_path: Path) -> None:
         block("beta", "DE", "restricted", "2022-01-01", until="2022-06-01"),
     ]
     evidence = Evidence(load_dataset(write_data(tmp_path, synthetic_figures(), availability)))
-    # As in test_restricted_network_is_penalised_and_flagged: beta 40 when restricted, else 80.
+    # As in test_restricted_network_is_penalised_and_flagged: beta 50 when restricted, else 100.
     during = rank(YOUNG_WOMEN, evidence, Weights(), as_of=date(2022, 4, 1))
     after = rank(YOUNG_WOMEN, evidence, Weights(), as_of=date(2022, 6, 1))
     assert (during.as_of, after.as_of) == (date(2022, 4, 1), date(2022, 6, 1))
     beta_during, beta_after = by_platform(during)["beta"], by_platform(after)["beta"]
-    assert beta_during.status == "restricted" and beta_during.score == pytest.approx(40)
-    assert beta_after.status == "available" and beta_after.score == pytest.approx(80)
+    assert beta_during.status == "restricted" and beta_during.score == pytest.approx(50)
+    assert beta_after.status == "available" and beta_after.score == pytest.approx(100)
     assert beta_after.status_note is None
     assert during.recommendation.platform == "alpha"
     assert after.recommendation.platform == "beta"
