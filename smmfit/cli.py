@@ -39,6 +39,7 @@ from smmfit.models import (
     validation_messages,
 )
 from smmfit.ranking import (
+    BATCH_DRAWS,
     DEFAULT_DRAWS,
     MAX_DRAWS,
     Assessment,
@@ -176,6 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument("--weights", default="")
     many.add_argument("--include-blocked", action="store_true")
     many.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help=AS_OF_HELP)
+    many.add_argument(
+        "--draws", type=_bounded_int(1, MAX_DRAWS), default=BATCH_DRAWS,
+        help=f"plausible scenarios per persona for the pick (default {BATCH_DRAWS:,})",
+    )  # fmt: skip
+    many.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0)
 
     report = commands.add_parser(
         "data-report", help="coverage of the data: year of the figure used per cell, or gap"
@@ -328,7 +334,10 @@ def _rank_batch(args: argparse.Namespace) -> int:
     weights = _weights(args.weights, None) if args.weights else None
     dataset = _load(args.data_dir)
     as_of = _as_of(args, dataset)
-    table = rank_batch(personas, Evidence(dataset), weights, args.include_blocked, as_of=as_of)
+    table = rank_batch(
+        personas, Evidence(dataset), weights, args.include_blocked, as_of=as_of,
+        draws=args.draws, seed=args.seed,
+    )  # fmt: skip
     # Persona names come from the user's file: a name like "=HYPERLINK(...)" must stay text.
     text = safe_csv_text(table)
     if args.output:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from smmfit.data import DeviceMix, Evidence, Provenance, load_dataset
 from smmfit.models import OPERATING_SYSTEMS, Persona, PlatformResult, Ranking, Weights
-from smmfit.ranking import device_share, rank, rank_batch
+from smmfit.ranking import assess, device_share, rank, rank_batch
 from tests.conftest import audience, block, figure, synthetic_figures, write_data
 
 YOUNG_WOMEN = Persona(age_min=13, age_max=29, gender="female", region="DE", segment="b2c")
@@ -412,12 +412,17 @@ def test_same_input_same_output(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(batch=st.lists(personas, min_size=1, max_size=12))
-def test_rank_batch_agrees_with_rank(evidence: Evidence, batch: list[Persona]) -> None:
-    table = rank_batch(batch, evidence)
+def test_rank_batch_agrees_with_the_single_answer(evidence: Evidence, batch: list[Persona]) -> None:
+    """The batch applies the same decision rule; with fewer draws it may name the other
+    contender of a close call, and then both say it is one."""
+    table = rank_batch(batch, evidence, draws=400)
     for row, persona in zip(table.to_dict("records"), batch, strict=True):
-        single = rank(persona, evidence)
+        single = assess(persona, evidence, draws=2_000).ranking
         expected = single.recommendation.platform
-        assert (row["pick"] if isinstance(row["pick"], str) else None) == expected
+        pick = row["pick"] if isinstance(row["pick"], str) else None
+        if pick != expected:
+            assert single.recommendation.close_call or row["close_call"], (persona, pick)
+            continue
         if expected:
             top = next(item for item in single.ranking if item.platform == expected)
             assert row["pick_score"] == pytest.approx(top.score, abs=0.01)

@@ -24,6 +24,7 @@ bounds that put as many unassigned people inside the persona as fit, or as few a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -60,14 +61,19 @@ class Pool:
     amount: tuple[float, float, float]
     stand_in: bool = False  # the estimate leans on a profile from elsewhere (e.g. worldwide)
 
+    @cached_property
+    def _running(self) -> tuple[FloatArray, FloatArray]:
+        return running_sums(self.capacity), running_sums(self.spread)
+
     def query(self, cells: CellQuery) -> tuple[FloatArray, FloatArray, FloatArray]:
-        room_inside = cells.sum(self.capacity)
-        room_outside = float(self.capacity.sum()) - room_inside
+        capacity, spread = self._running
+        room_inside = cells.sum(capacity)
+        room_outside = float(capacity[:, -1].sum()) - room_inside
         low_u, mid_u, high_u = self.amount
         low = np.maximum(0.0, low_u - room_outside)
         high = np.minimum(high_u, room_inside)
-        weight = float(self.spread.sum())
-        share = cells.sum(self.spread) / weight if weight > 0 else np.zeros(len(room_inside))
+        weight = float(spread[:, -1].sum())
+        share = cells.sum(spread) / weight if weight > 0 else np.zeros(len(room_inside))
         return low, np.clip(mid_u * share, low, high), high
 
 
@@ -79,9 +85,8 @@ class CellQuery:
     age_max: IntArray
     sexes: BoolArray  # (personas, 2)
 
-    def sum(self, values: FloatArray) -> FloatArray:
-        """Each persona's total of a (2, 101) cell array, by cumulative sums (no masks)."""
-        running = np.concatenate([np.zeros((len(SEXES), 1)), np.cumsum(values, axis=1)], axis=1)
+    def sum(self, running: FloatArray) -> FloatArray:
+        """Each persona's total of a cell array, given its :func:`running_sums` (no masks)."""
         per_sex = running[:, self.age_max + 1] - running[:, self.age_min]  # (2, personas)
         return np.asarray((per_sex.T * self.sexes).sum(axis=1), dtype=np.float64)
 
@@ -100,6 +105,10 @@ class PeopleCells:
     method: Method
     provenance: tuple[Provenance, ...]
 
+    @cached_property
+    def _known_running(self) -> FloatArray:
+        return running_sums(self.known)
+
     @property
     def stand_in(self) -> bool:
         return any(pool.stand_in for pool in self.pools)
@@ -117,7 +126,7 @@ class PeopleCells:
         The estimate is NaN where part of the persona lies in cells nothing suggests a figure
         for: the people there are a range, not a number.
         """
-        known = cells.sum(self.known)
+        known = cells.sum(self._known_running)
         low, mid, high = known.copy(), known.copy(), known.copy()
         for pool in self.pools:
             pool_low, pool_mid, pool_high = pool.query(cells)
@@ -125,6 +134,11 @@ class PeopleCells:
             high += pool_high
             mid += np.where(pool_high > pool_low, pool_mid, pool_low)
         return low, mid, high
+
+
+def running_sums(values: FloatArray) -> FloatArray:
+    """Cumulative sums of a (2, 101) cell array along age, with a leading 0: (2, 102)."""
+    return np.concatenate([np.zeros((len(SEXES), 1)), np.cumsum(values, axis=1)], axis=1)
 
 
 def profile_ratio(profile: Distribution | None, outside: BoolArray, inside: BoolArray) -> float:

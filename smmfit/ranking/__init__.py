@@ -16,7 +16,7 @@ rendering or streamlit.
 """
 
 from smmfit.ranking.assess import Assessment, assess
-from smmfit.ranking.batch import rank_batch
+from smmfit.ranking.batch import BATCH_DRAWS, rank_batch
 from smmfit.ranking.engine import (
     PersonaArrays,
     ScoreArrays,
@@ -43,6 +43,7 @@ from smmfit.ranking.uncertainty import DEFAULT_DRAWS, MAX_DRAWS, Uncertainty, wi
 from smmfit.ranking.whatif import what_would_change
 
 __all__ = [
+    "BATCH_DRAWS",
     "DEFAULT_DRAWS",
     "DEFAULT_MARGINS",
     "LOW_AUTHORITY_MARGIN",

@@ -12,11 +12,18 @@ from smmfit.data import (
     Evidence,
 )
 from smmfit.models import (
+    FACTORS,
     Persona,
     Weights,
     default_weights,
 )
-from smmfit.ranking.engine import PersonaArrays, pick_order, score_arrays
+from smmfit.ranking.decision import CLOSE_CALL_SHARE
+from smmfit.ranking.engine import PersonaArrays, score_arrays
+from smmfit.ranking.scenarios import win_shares
+
+# Scenarios per persona in a batch: enough to find the most likely winner where one network
+# leads clearly, and to flag the rest as close calls; `assess` draws 10,000 for one persona.
+BATCH_DRAWS = 200
 
 
 def rank_batch(
@@ -25,41 +32,70 @@ def rank_batch(
     weights: Weights | None = None,
     include_blocked: bool = False,
     as_of: date | None = None,
+    *,
+    draws: int = BATCH_DRAWS,
+    seed: int = 0,
 ) -> pd.DataFrame:
-    """One row per persona: the pick, the runner-up and every network's score.
+    """One row per persona: the pick, how often it comes out first, whether it is a close
+    call, the runner-up and every network's score.
 
-    Personas are grouped by region and each group is scored in one vectorised pass.
-    Without explicit ``weights`` each persona gets its goal's default weights. Availability
-    is taken as of ``as_of`` (default today), per persona: an age-scoped rule concerns only
-    the personas whose ages it covers.
+    The pick follows the decision rule (:mod:`smmfit.ranking.decision`): the network most
+    often first over ``draws`` plausible scenarios per persona, drawn as for one persona.
+    Personas are grouped by region and each group is scored in one vectorised pass. Without
+    explicit ``weights`` each persona gets its goal's default weights. Availability is taken
+    as of ``as_of`` (default today), per persona: an age-scoped rule concerns only the
+    personas whose ages it covers.
     """
     as_of = as_of or date.today()
     platforms = tuple(evidence.dataset.platforms)
     scores = np.full((len(personas), len(platforms)), np.nan)
+    wins = np.zeros((len(personas), len(platforms)))
     recommendable = np.zeros((len(personas), len(platforms)), dtype=bool)
     regions = np.array([p.region for p in personas])
     for region in np.unique(regions):
         rows = np.flatnonzero(regions == region)
         group = [personas[int(i)] for i in rows]
         group_weights = [weights] if weights else [default_weights(p.goal) for p in group]
+        people = PersonaArrays.of(group)
         arrays = score_arrays(
-            evidence,
-            str(region),
-            PersonaArrays.of(group),
-            group_weights,
-            include_blocked,
-            as_of=as_of,
+            evidence, str(region), people, group_weights, include_blocked, as_of=as_of
         )
         scores[rows] = arrays.score
         recommendable[rows] = arrays.recommendable
-    order, valid = pick_order(scores, recommendable)
+        raw = np.array([[getattr(w, f) for f in FACTORS] for w in group_weights])
+        penalty = np.array([w.restricted_penalty for w in group_weights])
+        wins[rows] = win_shares(
+            people,
+            str(region),
+            evidence,
+            arrays,
+            raw_weights=np.broadcast_to(raw, (len(rows), len(FACTORS))),
+            penalty=np.broadcast_to(penalty, (len(rows),)),
+            draws=draws,
+            seed=seed,
+        )
+    # The pick by the decision rule (most often first; ties to data order), the runner-up as
+    # in the single ranking's order: most often first, then score.
+    chances = np.where(recommendable, wins, 0.0)
+    rows = np.arange(len(personas))
+    pick = np.argmax(chances, axis=1)
+    order_key = np.where(
+        recommendable & ~np.isnan(scores), chances * 1e6 + np.nan_to_num(scores), -np.inf
+    )
+    order_key[rows, pick] = -np.inf
+    runner = np.argmax(order_key, axis=1)
     names = np.array(platforms, dtype=object)
     table = pd.DataFrame({"name": [p.name for p in personas], "region": regions})
-    for label, position in (("pick", 0), ("runner_up", 1)):
-        chosen = order[:, position]
-        best = pd.Series(np.take_along_axis(scores, order, axis=1)[:, position])
-        table[label] = pd.Series(names[chosen]).where(valid[:, position])
-        table[f"{label}_score"] = best.round(2).where(valid[:, position])
+    for label, chosen, valid in (
+        ("pick", pick, chances[rows, pick] > 0),
+        ("runner_up", runner, np.isfinite(order_key[rows, runner]) & (chances[rows, pick] > 0)),
+    ):
+        table[label] = pd.Series(names[chosen]).where(valid)
+        table[f"{label}_score"] = pd.Series(scores[rows, chosen]).round(2).where(valid)
+        table[f"{label}_probability"] = pd.Series(chances[rows, chosen]).where(valid)
+    best = chances[rows, pick][:, None]
+    valid = best > 0
+    table["close_call"] = valid[:, 0] & (best[:, 0] < CLOSE_CALL_SHARE)
     for j, platform in enumerate(platforms):
         table[f"score_{platform}"] = scores[:, j].round(2)
     return table

@@ -8,13 +8,13 @@ scored with the ranking's own engine (:func:`smmfit.ranking.engine.scores_from_f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, get_args
+from dataclasses import dataclass, replace
+from typing import Literal, TypeVar, get_args
 
 import numpy as np
 from pydantic import Field
 
-from smmfit.data import AUTHORITIES, AudienceSize, Distribution, Evidence
+from smmfit.data import AUTHORITIES, Distribution, Evidence
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.models import FACTORS, Note, Persona
 from smmfit.ranking.engine import (
@@ -138,85 +138,117 @@ def _recent(candidate_year: int, chosen_year: int) -> bool:
     return candidate_year >= chosen_year - CANDIDATE_YEARS
 
 
-def _spread(
-    estimate: float,
-    bounds: tuple[float, float],
-    alternatives: list[float],
-    margin: float,
+CAUSES: tuple[RangeCause, ...] = ("partial_data", "sources", "authority")
+
+
+def _hull(
+    estimate: FloatArray,
+    bounds: tuple[FloatArray, FloatArray],
+    alternatives: list[FloatArray],
+    margin: FloatArray,
     ceiling: float,
-) -> tuple[float, float, frozenset[RangeCause]]:
-    """The hull of the bounds, the alternatives and estimate +- margin, clipped to 0..ceiling."""
-    causes: set[RangeCause] = set()
-    if bounds[1] - bounds[0] > _EPSILON:
-        causes.add("partial_data")
-    if any(abs(value - estimate) > _EPSILON for value in alternatives):
-        causes.add("sources")
-    if margin > _EPSILON:
-        causes.add("authority")
-    values = [*bounds, *alternatives, estimate - margin, estimate + margin]
-    return max(0.0, min(values)), min(ceiling, max(values)), frozenset(causes)
+) -> tuple[FloatArray, FloatArray, BoolArray]:
+    """The hull of the bounds, the alternatives and estimate +- margin, clipped to 0..ceiling.
+
+    Vectorised over personas; also says which causes widened each range (CAUSES order).
+    """
+    causes = np.stack(
+        [
+            bounds[1] - bounds[0] > _EPSILON,
+            np.any([np.abs(a - estimate) > _EPSILON for a in alternatives], axis=0)
+            if alternatives
+            else np.zeros(estimate.shape, dtype=bool),
+            margin > _EPSILON,
+        ]
+    )
+    unknown = np.isnan(estimate)
+    values = np.stack([*bounds, *alternatives, estimate - margin, estimate + margin])
+    values = np.where(unknown, 0.0, np.where(np.isnan(values), estimate, values))
+    low = np.maximum(0.0, values.min(axis=0))
+    high = np.minimum(ceiling, values.max(axis=0))
+    return np.where(unknown, np.nan, low), np.where(unknown, np.nan, high), causes & ~unknown
 
 
 def _alternatives(
-    estimate: float,
-    persona: Persona,
+    match: FloatArray,
+    people: PersonaArrays,
     chosen: Distribution | None,
     others: tuple[Distribution, ...],
     dimension: str,
-) -> list[float]:
+) -> list[FloatArray]:
     """The match share under each other recent candidate for one axis (age or gender)."""
     if chosen is None:
         return []
-    people = PersonaArrays.of([persona])
     query = age_query(people) if dimension == "age" else gender_query(people)
-    base = float(share_bounds(chosen, *query)[1][0])
-    if not base > 0:
-        return []
-    return [
-        estimate * float(share_bounds(other, *query)[1][0]) / base
-        for other in others
-        if other is not chosen and _recent(other.provenance.year, chosen.provenance.year)
-    ]
-
-
-def _match_range(
-    arrays: ScoreArrays, j: int, authority: str, margins: Margins, alternatives: list[float]
-) -> tuple[float, float, float, frozenset[RangeCause]]:
-    """The persona's share of the network's audience, with the bounds of the people cells.
-
-    The margin is taken on the smaller of the persona's share and the rest: both are figures
-    of the same source, each uncertain by the margin, and together they make the whole, so a
-    persona covering everyone has a share of exactly 1.
-    """
-    estimate = float(arrays.match[0, j])
-    if np.isnan(estimate):
-        return np.nan, np.nan, np.nan, frozenset()
-    bounds = (float(arrays.match_low[0, j]), float(arrays.match_high[0, j]))
-    margin = margins.of(authority) * min(estimate, 1 - estimate)
-    lowest, highest, causes = _spread(estimate, bounds, alternatives, margin, 1.0)
-    return lowest, estimate, highest, causes
-
-
-def _audience_range(
-    arrays: ScoreArrays,
-    j: int,
-    chosen: AudienceSize | None,
-    candidates: tuple[AudienceSize, ...],
-    margins: Margins,
-) -> tuple[float, float, float, frozenset[RangeCause]]:
-    people = float(arrays.audience[0, j])
-    if np.isnan(people):
-        return np.nan, np.nan, np.nan, frozenset()
-    alternatives, margin = [], 0.0
-    if chosen is not None:
-        alternatives = [
-            candidate.people
-            for candidate in candidates
-            if _recent(candidate.provenance.year, chosen.provenance.year)
+    base = share_bounds(chosen, *query)[1]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return [
+            np.where(base > 0, match * share_bounds(other, *query)[1] / base, match)
+            for other in others
+            if other is not chosen and _recent(other.provenance.year, chosen.provenance.year)
         ]
-        margin = margins.of(chosen.provenance.authority) * people
-    low, high, causes = _spread(people, (people, people), alternatives, margin, np.inf)
-    return low, people, high, causes
+
+
+def ranges_of(
+    people: PersonaArrays, region: str, evidence: Evidence, arrays: ScoreArrays, margins: Margins
+) -> tuple[FloatArray, FloatArray, FloatArray, BoolArray]:
+    """Every network's figures for many personas of one region, with plausible ranges.
+
+    Returns low, estimate, high shaped (components, personas, platforms) and the causes of each
+    range shaped (causes, components, personas, platforms). The same ranges serve one
+    persona's "how sure" and a batch's decisions.
+    """
+    n, count = arrays.match.shape
+    shape = (COMPONENTS, n, count)
+    low, mode, high = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape, np.nan)
+    causes = np.zeros((len(CAUSES), *shape), dtype=bool)
+    for j, platform in enumerate(arrays.platforms):
+        ev = evidence.for_platform(platform, region)
+        cells = evidence.people(platform, region)
+        authority = (
+            max((p.authority for p in cells.provenance), key=AUTHORITIES.index)
+            if cells is not None and cells.provenance
+            else "primary"
+        )
+        match = arrays.match[:, j]
+        mode[MATCH, :, j] = match
+        low[MATCH, :, j], high[MATCH, :, j], causes[:, MATCH, :, j] = _hull(
+            match,
+            (arrays.match_low[:, j], arrays.match_high[:, j]),
+            _alternatives(match, people, ev.age, ev.age_candidates, "age")
+            + _alternatives(match, people, ev.gender, ev.gender_candidates, "gender"),
+            margins.of(authority) * np.minimum(match, 1 - match),
+            1.0,
+        )
+        audience = arrays.audience[:, j]
+        mode[AUDIENCE, :, j] = audience
+        chosen = ev.audience
+        alternatives = [] if chosen is None else [
+            np.full(n, candidate.people)
+            for candidate in ev.audience_candidates
+            if _recent(candidate.provenance.year, chosen.provenance.year)
+            and not candidate.provenance.derived_from_penetration
+        ]  # fmt: skip
+        margin = margins.of(chosen.provenance.authority) if chosen is not None else 0.0
+        low[AUDIENCE, :, j], high[AUDIENCE, :, j], causes[:, AUDIENCE, :, j] = _hull(
+            audience, (audience, audience), alternatives, margin * audience, np.inf
+        )
+        segment = arrays.segment_value[:, j]
+        signal_authority = np.array(
+            [
+                margins.of(ev.segment[s].provenance.authority) if s in ev.segment else 0.0
+                for s in ("b2c", "b2b")
+            ]
+        )[people.segment_b2b.astype(int)]
+        mode[SEGMENT, :, j] = segment
+        low[SEGMENT, :, j], high[SEGMENT, :, j], causes[:, SEGMENT, :, j] = _hull(
+            segment,
+            (segment, segment),
+            [],
+            signal_authority * np.minimum(segment, 100 - segment),
+            100.0,
+        )
+    return low, mode, high, causes
 
 
 def figure_ranges(
@@ -226,45 +258,20 @@ def figure_ranges(
     margins: Margins,
 ) -> _Figures:
     """Every network's figures for one persona (``arrays`` holds its one row) with ranges."""
-    platforms = arrays.platforms
-    shape = (COMPONENTS, len(platforms))
-    low, mode, high = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape, np.nan)
-    causes: list[list[frozenset[RangeCause]]] = [[] for _ in range(COMPONENTS)]
-    for j, platform in enumerate(platforms):
-        ev = evidence.for_platform(platform, persona.region)
-        cells = evidence.people(platform, persona.region)
-        authority = (
-            max((p.authority for p in cells.provenance), key=AUTHORITIES.index)
-            if cells is not None and cells.provenance
-            else "primary"
-        )
-        match = float(arrays.match[0, j])
-        signal = ev.segment.get(persona.segment)
-        if signal is None:
-            segment: tuple[float, float, float, frozenset[RangeCause]] = (
-                np.nan, np.nan, np.nan, frozenset(),
-            )  # fmt: skip
-        else:
-            value = signal.value
-            margin = margins.of(signal.provenance.authority) * min(value, 100 - value)
-            lowest, highest, why = _spread(value, (value, value), [], margin, 100.0)
-            segment = (lowest, value, highest, why)
-        rows = (
-            _match_range(
-                arrays,
-                j,
-                authority,
-                margins,
-                _alternatives(match, persona, ev.age, ev.age_candidates, "age")
-                + _alternatives(match, persona, ev.gender, ev.gender_candidates, "gender"),
-            ),
-            _audience_range(arrays, j, ev.audience, ev.audience_candidates, margins),
-            segment,
-        )
-        for component, (lowest, estimate, highest, why) in enumerate(rows):
-            low[component, j], mode[component, j], high[component, j] = lowest, estimate, highest
-            causes[component].append(why)
-    return _Figures(low=low, mode=mode, high=high, causes=tuple(tuple(items) for items in causes))
+    people = PersonaArrays.of([persona])
+    low, mode, high, causes = ranges_of(people, persona.region, evidence, arrays, margins)
+    return _Figures(
+        low=low[:, 0],
+        mode=mode[:, 0],
+        high=high[:, 0],
+        causes=tuple(
+            tuple(
+                frozenset(c for k, c in enumerate(CAUSES) if causes[k, component, 0, j])
+                for j in range(len(arrays.platforms))
+            )
+            for component in range(COMPONENTS)
+        ),
+    )
 
 
 def plausible_ranges(figures: _Figures, platforms: tuple[str, ...]) -> tuple[PlausibleRange, ...]:
@@ -420,3 +427,135 @@ def confidence_of(pick: str, probabilities: tuple[WinProbability, ...]) -> Confi
         challenger_probability=challenger.probability if challenger else None,
         notes=tuple(notes),
     )
+
+
+_Array = TypeVar("_Array", FloatArray, BoolArray)
+
+
+def _flat(values: _Array, grid: tuple[int, int, int]) -> _Array:
+    """(draws, personas, networks) as rows of (draws x personas, networks)."""
+    return np.broadcast_to(values, grid).reshape(-1, grid[2])
+
+
+# Personas simulated together in a batch: bounds the memory of one pass (draws x chunk x
+# networks x 3 figures).
+_BATCH_CHUNK = 2_000
+
+
+def win_shares(
+    people: PersonaArrays,
+    region: str,
+    evidence: Evidence,
+    arrays: ScoreArrays,
+    *,
+    raw_weights: FloatArray,
+    penalty: FloatArray,
+    draws: int,
+    seed: int,
+    margins: Margins = DEFAULT_MARGINS,
+) -> FloatArray:
+    """How often each network comes out first for each persona, shaped (personas, networks).
+
+    The batch form of :meth:`Scenarios.simulate` and :func:`count_wins`: the same ranges
+    (:func:`ranges_of`), the same draws (triangular within each range, weights jittered in
+    the band), the same engine and pick rule, for many personas at once.
+    """
+    low, mode, high, _ = ranges_of(people, region, evidence, arrays, margins)
+    n, count = arrays.match.shape
+    rng = np.random.default_rng(seed)
+    wins = np.zeros((n, count))
+    # A persona whose leader wins even in its worst scenario against every other network's
+    # best is decided without drawing: every draw would give the same pick.
+    sure = _sure_winner(
+        low, high, arrays, raw_weights=raw_weights, penalty=penalty, band=margins.weight
+    )
+    wins[np.flatnonzero(sure >= 0), sure[sure >= 0]] = 1.0
+    undecided = np.flatnonzero(sure < 0)
+    # Networks no persona here has a score for never come out first: leave them out.
+    columns = np.flatnonzero(~np.isnan(arrays.score[undecided]).all(axis=0))
+    low, mode, high = (a[:, undecided][:, :, columns] for a in (low, mode, high))
+    arrays = replace(
+        arrays,
+        scored=arrays.scored[undecided][:, columns],
+        restricted=arrays.restricted[undecided][:, columns],
+        recommendable=arrays.recommendable[undecided][:, columns],
+    )
+    raw_weights, penalty = raw_weights[undecided], penalty[undecided]
+    n, count = len(undecided), len(columns)
+    shares = np.zeros((n, count))
+    for start in range(0, n if count else 0, _BATCH_CHUNK):
+        rows = slice(start, min(n, start + _BATCH_CHUNK))
+        size = rows.stop - rows.start
+        lo, mo, hi = (a[:, None, rows, :] for a in (low, mode, high))
+        shape = (COMPONENTS, draws, size, count)
+        lows, modes, highs = (np.broadcast_to(a, shape) for a in (lo, mo, hi))
+        drawn = triangular(rng.random(shape), lows, modes, highs)
+        values = np.where(highs > lows, drawn, modes)
+        jitter = rng.uniform(1 - margins.weight, 1 + margins.weight, (draws, size, len(FACTORS)))
+        weights = (raw_weights[rows][None] * jitter).reshape(-1, len(FACTORS))
+        grid = (draws, size, count)
+        _, score = scores_from_figures(
+            _flat(values[AUDIENCE] * values[MATCH], grid),
+            _flat(values[MATCH], grid),
+            _flat(values[SEGMENT], grid),
+            scored=_flat(arrays.scored[rows][None], grid),
+            restricted=_flat(arrays.restricted[rows][None], grid),
+            normalised=weights / weights.sum(axis=1, keepdims=True),
+            penalty=np.broadcast_to(penalty[rows][None], (draws, size)).reshape(-1),
+        )
+        picks = pick_index(score, _flat(arrays.recommendable[rows][None], grid))
+        picks = picks.reshape(draws, size)
+        for column in range(count):
+            shares[rows, column] = (picks == column).sum(axis=0) / draws
+    wins[np.ix_(undecided, columns)] = shares
+    return wins
+
+
+def _sure_winner(
+    low: FloatArray,
+    high: FloatArray,
+    arrays: ScoreArrays,
+    *,
+    raw_weights: FloatArray,
+    penalty: FloatArray,
+    band: float,
+) -> IntArray:
+    """Per persona the network that comes out first in every plausible scenario, else -1.
+
+    A sufficient test, never a guess: the leader's lowest composite (its figures at their
+    lows, every other network at its highs, for each corner of the weight band) must beat
+    every other network's highest. Factor scores are relative to the best network, so their
+    bounds use the best network's high (for the low) and low (for the high).
+    """
+    n = arrays.match.shape[0]
+    reach_low, reach_high = low[MATCH] * low[AUDIENCE], high[MATCH] * high[AUDIENCE]
+    bounds = [(reach_low, reach_high), (low[MATCH], high[MATCH]), (low[SEGMENT], high[SEGMENT])]
+    scored = np.asarray(arrays.scored)
+    lows, highs, known = [], [], []
+    for factor_low, factor_high in bounds:
+        f_low = np.where(scored, factor_low, np.nan)
+        f_high = np.where(scored, factor_high, np.nan)
+        known.append((~np.isnan(f_low)).any(axis=1))
+        with np.errstate(invalid="ignore", divide="ignore", all="ignore"):
+            best_high = np.nanmax(np.where(np.isnan(f_high), -np.inf, f_high), axis=1)[:, None]
+            best_low = np.nanmax(np.where(np.isnan(f_low), -np.inf, f_low), axis=1)[:, None]
+            lows.append(np.where(np.isnan(f_low), 50.0, np.nan_to_num(f_low / best_high * 100)))
+            highs.append(
+                np.where(np.isnan(f_high), 50.0, np.minimum(100.0, f_high / best_low * 100))
+            )
+    corners = np.array(np.meshgrid(*[[1 - band, 1 + band]] * len(FACTORS))).reshape(
+        len(FACTORS), -1
+    )
+    weights = raw_weights[:, :, None] * corners[None] * np.stack(known, axis=1)[:, :, None]
+    weights = weights / np.maximum(weights.sum(axis=1, keepdims=True), _EPSILON)  # (n, f, v)
+    factor = np.where(arrays.restricted, penalty[:, None], 1.0)
+    worst = np.einsum("nfv,fnp->nvp", weights, np.stack(lows)) * factor[:, None, :]
+    best = np.einsum("nfv,fnp->nvp", weights, np.stack(highs)) * factor[:, None, :]
+    point = pick_index(np.where(scored, arrays.score, np.nan), arrays.recommendable)
+    rows = np.arange(n)
+    leader = np.where(point >= 0, point, 0)
+    rivals = best.copy()
+    rivals[rows, :, leader] = -np.inf
+    rivals = np.where(scored[:, None, :] & ~np.isnan(arrays.score)[:, None, :], rivals, -np.inf)
+    certain = (worst[rows, :, leader] > rivals.max(axis=2)).all(axis=1) & (point >= 0)
+    return np.where(certain, point, -1).astype(np.int64)
