@@ -175,7 +175,7 @@ def _format_param(name: str, value: str | int | float, language: Language) -> st
         return format_ages(str(value), language)
     if name == "feature":
         return feature_name(str(value), language)
-    if name in ("dimension", "segment", "factor", "goal"):
+    if name in ("dimension", "segment", "factor", "goal", "settlement"):
         return t(f"{name}.{value}", language)
     return str(value)
 
