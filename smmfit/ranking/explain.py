@@ -138,14 +138,13 @@ def _gaps(
                     "device", ev.device.provenance if ev.device else None, region, this_year
                 )
             )
-    if persona.settlement is not None and not np.isnan(arrays.score[0, j]):
-        if not ev.splits_by_settlement:
-            notes.append(
-                Note(
-                    key="gap.no_settlement",
-                    params={"settlement": persona.settlement, "region": region},
-                )
+    scored = not np.isnan(arrays.score[0, j])
+    if persona.settlement is not None and scored and not ev.splits_by_settlement:
+        notes.append(
+            Note(
+                key="gap.no_settlement", params={"settlement": persona.settlement, "region": region}
             )
+        )
     if np.isnan(arrays.score[0, j]) and arrays.scored[0, j]:
         notes.insert(0, Note(key="gap.no_data", params={"region": region}))
     if ev.audience is None:
