@@ -26,7 +26,8 @@ def rank_batch(
     include_blocked: bool = False,
     as_of: date | None = None,
 ) -> pd.DataFrame:
-    """One row per persona: the pick, the runner-up and every network's score.
+    """One row per persona (name, region, settlement type): the pick, the runner-up and every
+    network's score.
 
     Personas are grouped by region and each group is scored in one vectorised pass.
     Without explicit ``weights`` each persona gets its goal's default weights. Availability
@@ -54,7 +55,14 @@ def rank_batch(
         recommendable[rows] = arrays.recommendable
     order, valid = pick_order(scores, recommendable)
     names = np.array(platforms, dtype=object)
-    table = pd.DataFrame({"name": [p.name for p in personas], "region": regions})
+    # A settlement type is echoed, not scored: no figure splits by it (see explain._gaps).
+    table = pd.DataFrame(
+        {
+            "name": [p.name for p in personas],
+            "region": regions,
+            "settlement": [p.settlement for p in personas],
+        }
+    )
     for label, position in (("pick", 0), ("runner_up", 1)):
         chosen = order[:, position]
         best = pd.Series(np.take_along_axis(scores, order, axis=1)[:, position])
