@@ -145,7 +145,7 @@ def _gaps(
                 key="gap.no_settlement", params={"settlement": persona.settlement, "region": region}
             )
         )
-    if np.isnan(arrays.score[0, j]) and arrays.scored[0, j]:
+    if not scored and arrays.scored[0, j]:
         notes.insert(0, Note(key="gap.no_data", params={"region": region}))
     if ev.audience is None:
         notes.append(Note(key="gap.audience", params={"region": region}))
