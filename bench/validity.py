@@ -21,8 +21,8 @@ Mediascope, DataReportal and its family, ...; ``PUBLISHERS`` in ``bench/validity
 is removed. One :class:`smmfit.Evidence` is built per distinct removal.
 
 Partial tables count for the leader checks and are skipped for Spearman. A group's
-settlement (urban, suburban, rural) is passed to the persona only once the product models it;
-until then such a group is scored as the whole country, and says so.
+settlement (urban, suburban, rural) is passed to the persona; no figure splits by it yet, so
+such a group is still scored from whole-country figures (its ranking's caveats say so).
 
 tests/test_validity.py runs the same suite and fails when a figure drops below its floor.
 """

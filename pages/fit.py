@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from smmfit.render import escape_markdown, platform_name, t
+from smmfit.render import escape_markdown, platform_name, settlement_choices, t
 from smmfit.render.page_tables import (
     as_of_caption,
     audience_sources,
@@ -19,7 +19,11 @@ st.caption(t("app.tagline", language))
 rejected = ui.seed_persona_form()
 if rejected:
     fields = ", ".join(t(f"fit.{name}", language) for name in rejected)
-    st.warning(t("fit.bad_link", language, fields=fields), icon=":material/link_off:")
+    message = t("fit.bad_link", language, fields=fields)
+    if "settlement" in rejected:
+        choices = settlement_choices(language)
+        message += " " + t("fit.settlement_rule", language, choices=choices)
+    st.warning(message, icon=":material/link_off:")
 
 persona = ui.persona_form(language)
 user_data = ui.user_data_summary()

@@ -33,6 +33,7 @@ from smmfit.models import (
     GENDERS,
     GOALS,
     SEGMENTS,
+    SETTLEMENTS_BY_REGION,
     Persona,
     Weights,
     default_weights,
@@ -137,6 +138,11 @@ def _persona_options(command: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     command.add_argument("--segment", choices=SEGMENTS, help=f"default {default.segment}")
     command.add_argument("--goal", choices=GOALS)
+    types = "; ".join(f"{r}: {', '.join(codes)}" for r, codes in SETTLEMENTS_BY_REGION.items())
+    command.add_argument(
+        "--settlement", metavar="CODE",
+        help=f"settlement type, one of the country's ({types}); default: everyone",
+    )  # fmt: skip
     command.add_argument("--name")
     command.add_argument("--weights", default="", help="e.g. reach=0.5,match=0.3,segment=0.2")
     command.add_argument(
@@ -201,7 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-BATCH_COLUMNS = ("name", "age_min", "age_max", "gender", "region", "devices", "segment", "goal")
+BATCH_COLUMNS = (
+    "name", "age_min", "age_max", "gender", "region", "devices", "segment", "goal", "settlement",
+)  # fmt: skip
 
 
 def _load(data_dir: Path) -> Dataset:
@@ -230,6 +238,7 @@ def _persona(args: argparse.Namespace) -> Persona:
         "devices": args.device,
         "segment": args.segment,
         "goal": args.goal,
+        "settlement": args.settlement,
     }
     if args.age is not None:
         given.update(age_min=args.age[0], age_max=args.age[1])

@@ -2,6 +2,8 @@
 
 >>> Persona(age_min=18, age_max=39, gender="female", region="ru", devices=["mobile"]).region
 'RU'
+>>> Persona(region="US", settlement="Rural").settlement
+'rural'
 """
 
 from __future__ import annotations
@@ -28,12 +30,38 @@ Goal = Literal["awareness", "sales", "loyalty"]
 Status = Literal["available", "restricted", "blocked"]
 Zone = Literal["american", "russian", "chinese"]
 Factor = Literal["reach", "match", "segment"]
+Settlement = Literal["moscow_spb", "city_1m_plus", "rest", "urban", "suburban", "rural"]
 
 GENDERS: tuple[Gender, ...] = get_args(Gender)
 OPERATING_SYSTEMS: tuple[OperatingSystem, ...] = get_args(OperatingSystem)
 SEGMENTS: tuple[Segment, ...] = get_args(Segment)
 GOALS: tuple[Goal, ...] = get_args(Goal)
 FACTORS: tuple[Factor, ...] = get_args(Factor)
+SETTLEMENTS: tuple[Settlement, ...] = get_args(Settlement)
+
+# Settlement types as practitioners target each country: Russia by Moscow and St Petersburg,
+# the other cities of a million or more, and the rest; the US by urban, suburban and rural
+# (Pew's community types). Other countries have none.
+SETTLEMENTS_BY_REGION: dict[str, tuple[Settlement, ...]] = {
+    "RU": ("moscow_spb", "city_1m_plus", "rest"),
+    "US": ("urban", "suburban", "rural"),
+}
+
+
+def settlements_for(region: str) -> tuple[Settlement, ...]:
+    """The settlement types a persona in ``region`` may name; () for a country without.
+
+    >>> settlements_for("RU"), settlements_for("FR")
+    (('moscow_spb', 'city_1m_plus', 'rest'), ())
+    """
+    return SETTLEMENTS_BY_REGION.get(region, ())
+
+
+def _settlement_choices() -> str:
+    return "; ".join(
+        f"{', '.join(codes)} ({region})" for region, codes in SETTLEMENTS_BY_REGION.items()
+    )
+
 
 DEVICE_GROUPS: dict[str, tuple[OperatingSystem, ...]] = {
     "mobile": ("ios", "android"),
@@ -129,7 +157,11 @@ MAX_NAME_LENGTH = 120
 
 
 class Persona(Frozen):
-    """Who the campaign is for. Devices are stored as the operating systems they cover."""
+    """Who the campaign is for. Devices are stored as the operating systems they cover.
+
+    ``settlement`` narrows the persona to a settlement type of its country (None: everyone);
+    each country has its own types (:data:`SETTLEMENTS_BY_REGION`).
+    """
 
     name: str = Field(default="", max_length=MAX_NAME_LENGTH)
     age_min: Age = 18
@@ -139,6 +171,7 @@ class Persona(Frozen):
     devices: tuple[OperatingSystem, ...] = OPERATING_SYSTEMS
     segment: Segment = "b2c"
     goal: Goal | None = None
+    settlement: Settlement | None = None
 
     @field_validator("region", mode="before")
     @classmethod
@@ -154,6 +187,17 @@ class Persona(Frozen):
             raise ValueError("devices must be a list of device names")
         return expand_devices(tuple(value) if isinstance(value, set) else value)
 
+    @field_validator("settlement", mode="before")
+    @classmethod
+    def _settlement(cls, value: Any) -> str | None:
+        # Spreadsheets and links write codes in any case; an empty cell means everyone.
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        code = value.strip().lower() if isinstance(value, str) else value
+        if code not in SETTLEMENTS:
+            raise ValueError(f"unknown settlement type {value!r}: use {_settlement_choices()}")
+        return str(code)
+
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
@@ -163,6 +207,20 @@ class Persona(Frozen):
     def _age_order(self) -> Persona:
         if self.age_min > self.age_max:
             raise ValueError(f"age range: minimum {self.age_min} is above maximum {self.age_max}")
+        return self
+
+    @model_validator(mode="after")
+    def _settlement_fits_region(self) -> Persona:
+        allowed = settlements_for(self.region)
+        if self.settlement is not None and self.settlement not in allowed:
+            home = next(r for r, codes in SETTLEMENTS_BY_REGION.items() if self.settlement in codes)
+            other = (
+                f"{self.region} has {', '.join(allowed)}" if allowed else f"{self.region} has none"
+            )
+            raise ValueError(
+                f"settlement: {self.settlement!r} is a settlement type of region {home}, "
+                f"not {self.region} ({other})"
+            )
         return self
 
     @property

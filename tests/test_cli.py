@@ -192,8 +192,18 @@ def test_russian_output(capsys: pytest.CaptureFixture[str]) -> None:
         (["rank", "--as-of", "2008-12-31"], "--as-of: 2008-12-31 is outside the data's range"),
         (["rank", "--as-of", FAR], f"--as-of: {FAR} is outside the data's range"),
         (["rank-batch", "p.csv", "--as-of", "soon"], "argument --as-of: needs a date"),
+        (["rank", "--region", "RU", "--settlement", "village"],
+         "settlement: unknown settlement type 'village': use moscow_spb, city_1m_plus, rest"),
+        (["rank", "--region", "US", "--settlement", "moscow_spb"],
+         "settlement: 'moscow_spb' is a settlement type of region RU, not US"),
+        (["rank", "--region", "RU", "--settlement", "rural"],
+         "settlement: 'rural' is a settlement type of region US, not RU"),
+        (["rank", "--region", "FR", "--settlement", "urban"], "not FR (FR has none)"),
+        (["rank", "--settlement", "rest"], "not WW (WW has none)"),
+        (["report", "--out", "deck.pptx", "--region", "CN", "--settlement", "urban"],
+         "settlement: 'urban' is a settlement type of region US, not CN"),
     ],
-)
+)  # fmt: skip
 def test_bad_input_exits_2_with_one_line(
     args: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -204,15 +214,49 @@ def test_bad_input_exits_2_with_one_line(
     assert message in err
 
 
+@pytest.mark.parametrize(
+    ("region", "given", "expected"),
+    [("RU", "moscow_spb", "moscow_spb"), ("RU", "city_1m_plus", "city_1m_plus"),
+     ("RU", "rest", "rest"), ("US", "Urban", "urban"), ("US", "suburban", "suburban"),
+     ("US", "RURAL", "rural")],
+)  # fmt: skip
+def test_rank_takes_a_settlement_type(
+    region: str, given: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["rank", "--region", region, "--settlement", given, "--draws", "200"]
+    code, out, _ = run([*args, "--format", "json"], capsys)
+    assert code == 0
+    result = json.loads(out)
+    assert result["persona"]["settlement"] == expected
+    scored = [item for item in result["ranking"] if item["score"] is not None]
+    assert scored and all(
+        any("splits this network's audience by settlement type" in gap for gap in item["gaps"])
+        for item in scored
+    )
+    reasons = [r for r in result["recommendation"]["reasons"] if "Settlement type" in r]
+    assert len(reasons) == 1
+    _, table, _ = run([*args, "--lang", "ru"], capsys)
+    assert "Тип населённого пункта" in table
+
+
+def test_rank_without_a_settlement_type_says_nothing_of_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(["rank", "--region", "RU", "--format", "json", "--draws", "200"], capsys)
+    result = json.loads(out)
+    assert result["persona"]["settlement"] is None
+    assert "settlement" not in json.dumps(result["ranking"])
+
+
 def test_rank_batch_writes_one_row_per_persona(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = tmp_path / "personas.csv"
     source.write_text(
-        "name,age_min,age_max,gender,region,devices,segment,goal\n"
-        "Moscow mums,25,44,female,RU,mobile,b2c,sales\n"
-        "US founders,30,55,any,US,ios windows,b2b,\n"
-        "Beijing students,18,24,any,CN,,b2c,awareness\n",
+        "name,age_min,age_max,gender,region,devices,segment,goal,settlement\n"
+        "Moscow mums,25,44,female,RU,mobile,b2c,sales,moscow_spb\n"
+        "US founders,30,55,any,US,ios windows,b2b,,\n"
+        "Beijing students,18,24,any,CN,,b2c,awareness,\n",
         encoding="utf-8",
     )
     output = tmp_path / "out.csv"
@@ -223,6 +267,7 @@ def test_rank_batch_writes_one_row_per_persona(
     assert table.loc[0, "pick"] in ("vk", "ok", "dzen", "youtube", "tiktok")
     assert table.loc[2, "pick"] in ("weibo", "wechat", "douyin")
     assert {"pick_score", "runner_up", "score_vk"} <= set(table.columns)
+    assert table.loc[0, "settlement"] == "moscow_spb" and table["settlement"].isna()[1:].all()
 
 
 @pytest.mark.parametrize(
@@ -233,8 +278,12 @@ def test_rank_batch_writes_one_row_per_persona(
         ("age_min,region\n20,RU\n", "missing columns age_max"),
         ("age_min,age_max,region,colour\n20,30,RU,red\n", "unknown columns colour"),
         ("", "line 1: missing columns age_min, age_max, region"),
+        ("age_min,age_max,region,settlement\n20,30,RU,rest\n20,30,RU,village\n",
+         "line 3: column settlement: unknown settlement type 'village'"),
+        ("age_min,age_max,region,settlement\n20,30,US,rural\n20,30,DE,rural\n",
+         "line 3: settlement: 'rural' is a settlement type of region US, not DE"),
     ],
-)
+)  # fmt: skip
 def test_rank_batch_bad_rows(
     tmp_path: Path, content: str, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

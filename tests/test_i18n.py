@@ -9,7 +9,17 @@ from pathlib import Path
 import pytest
 
 from smmfit.data import Evidence
-from smmfit.models import FACTORS, GENDERS, GOALS, OPERATING_SYSTEMS, SEGMENTS, Note, Persona
+from smmfit.models import (
+    FACTORS,
+    GENDERS,
+    GOALS,
+    OPERATING_SYSTEMS,
+    SEGMENTS,
+    SETTLEMENTS,
+    SETTLEMENTS_BY_REGION,
+    Note,
+    Persona,
+)
 from smmfit.ranking import rank
 from smmfit.render import LANGUAGES, Language, format_people, format_share, region_name, render, t
 from smmfit.render.i18n import catalog, language_of
@@ -48,6 +58,7 @@ def test_catalog_covers_every_code_the_ui_shows(evidence: Evidence) -> None:
         | {f"segment.{s}" for s in SEGMENTS}
         | {f"goal.{g}" for g in (*GOALS, "none")}
         | {f"factor.{f}" for f in FACTORS}
+        | {f"settlement.{s}" for s in (*SETTLEMENTS, "none")}
         | {f"language_name.{language}" for language in LANGUAGES}
     )
     assert needed <= keys, needed - keys
@@ -79,6 +90,7 @@ def test_every_note_of_a_real_ranking_renders(
             region=region, age_min=13, age_max=17, gender="female", devices=["ios"], segment="b2b"
         ),
         Persona(region=region, age_min=25, age_max=54, gender="male", devices=["windows"]),
+        *(Persona(region=region, settlement=s) for s in SETTLEMENTS_BY_REGION.get(region, ())),
     ):
         result = rank(persona, evidence, include_blocked=True)
         notes: list[Note] = list(result.recommendation.reasons)
@@ -131,3 +143,22 @@ def test_block_reasons_come_in_the_users_language(evidence: Evidence) -> None:
 def test_every_block_reason_has_a_russian_version(evidence: Evidence) -> None:
     records = [r for history in evidence.dataset.availability.values() for r in history]
     assert records and all(record.reason_ru for record in records)
+
+
+@pytest.mark.parametrize(
+    ("language", "gap", "reason"),
+    [
+        ("en", "Moscow and St Petersburg: no source splits this network's audience",
+         "Settlement type \"Moscow and St Petersburg\": no source splits VK's audience"),
+        ("ru", "Москва и Санкт-Петербург: ни один источник не делит аудиторию этой сети",
+         "Тип населённого пункта «Москва и Санкт-Петербург»: ни один источник"),
+    ],
+)  # fmt: skip
+def test_an_unsplit_settlement_type_is_said_in_the_language(
+    evidence: Evidence, language: Language, gap: str, reason: str
+) -> None:
+    result = rank(Persona(region="RU", age_min=25, age_max=44, settlement="moscow_spb"), evidence)
+    vk = next(item for item in result.ranking if item.platform == "vk")
+    assert any(render(note, language).startswith(gap) for note in vk.gaps)
+    reasons = [render(note, language) for note in result.recommendation.reasons]
+    assert sum(text.startswith(reason) for text in reasons) == 1

@@ -48,6 +48,46 @@ def test_odd_parameters_are_named_and_the_rest_kept() -> None:
     assert values == {"goal": "sales", "name": "Anna"}
 
 
+@pytest.mark.parametrize(
+    ("region", "code"),
+    [("RU", "moscow_spb"), ("RU", "city_1m_plus"), ("RU", "rest"), ("US", "urban"),
+     ("US", "suburban"), ("US", "rural"), ("US", None)],
+)  # fmt: skip
+def test_a_settlement_type_round_trips_as_its_code(region: str, code: str | None) -> None:
+    persona = Persona(region=region, devices="mobile", settlement=code)
+    query = persona_to_query(persona, "ru")
+    assert query.get("settlement") == code
+    values, rejected = persona_from_query({key: [value] for key, value in query.items()})
+    assert rejected == [] and Persona(**values) == persona
+
+
+@pytest.mark.parametrize(
+    ("query", "kept"),
+    [
+        ({"region": ["RU"], "settlement": ["village"]}, {"region": "RU"}),
+        ({"region": ["RU"], "settlement": ["Москва"]}, {"region": "RU"}),
+        ({"region": ["RU"], "settlement": ["rest", "urban"]}, {"region": "RU"}),
+        ({"region": ["RU"], "settlement": ["urban"], "gender": ["male"]},
+         {"region": "RU", "gender": "male"}),
+        ({"region": ["FR"], "settlement": ["rural"], "age": ["18-39"]},
+         {"region": "FR", "age_min": 18, "age_max": 39}),
+        ({"settlement": ["rest"], "segment": ["b2b"]}, {"segment": "b2b"}),
+    ],
+)  # fmt: skip
+def test_a_bad_settlement_type_is_dropped_and_named_keeping_the_rest(
+    query: dict[str, list[str]], kept: dict[str, object]
+) -> None:
+    values, rejected = persona_from_query(query)
+    assert rejected == ["settlement"]
+    assert values == kept
+    Persona(**values)
+
+
+def test_a_settlement_type_of_a_rejected_country_is_dropped_too() -> None:
+    values, rejected = persona_from_query({"region": ["XX"], "settlement": ["urban"]})
+    assert rejected == ["region", "settlement"] and values == {}
+
+
 def test_case_and_aliases_are_forgiven() -> None:
     values, rejected = persona_from_query(
         {"region": ["ru"], "gender": ["FEMALE"], "devices": ["Mobile"]}
@@ -60,7 +100,18 @@ def test_case_and_aliases_are_forgiven() -> None:
 @given(
     st.dictionaries(
         st.sampled_from(
-            ["region", "age", "gender", "devices", "segment", "goal", "name", "lang", "x"]
+            [
+                "region",
+                "age",
+                "gender",
+                "devices",
+                "segment",
+                "goal",
+                "name",
+                "settlement",
+                "lang",
+                "x",
+            ]
         ),
         st.lists(st.text(max_size=300), max_size=3),
     )

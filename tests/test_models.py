@@ -10,6 +10,8 @@ from pydantic import ValidationError
 
 from smmfit.models import (
     OPERATING_SYSTEMS,
+    SETTLEMENTS,
+    SETTLEMENTS_BY_REGION,
     Persona,
     RegionError,
     Weights,
@@ -36,6 +38,15 @@ from smmfit.models import (
         ({"age_min": 100, "age_max": 100}, "age_min", 100),
         ({"name": "  Anna \n from  Kazan "}, "name", "Anna from Kazan"),
         ({"goal": "sales"}, "goal", "sales"),
+        ({"region": "RU"}, "settlement", None),
+        ({"region": "RU", "settlement": "moscow_spb"}, "settlement", "moscow_spb"),
+        ({"region": "RU", "settlement": "city_1m_plus"}, "settlement", "city_1m_plus"),
+        ({"region": "Russia", "settlement": "rest"}, "settlement", "rest"),
+        ({"region": "US", "settlement": "urban"}, "settlement", "urban"),
+        ({"region": "US", "settlement": "suburban"}, "settlement", "suburban"),
+        ({"region": "usa", "settlement": " Rural "}, "settlement", "rural"),
+        ({"region": "US", "settlement": ""}, "settlement", None),
+        ({"region": "FR", "settlement": None}, "settlement", None),
     ],
 )
 def test_valid_personas_are_normalised(given: dict[str, Any], field: str, expected: object) -> None:
@@ -58,6 +69,22 @@ def test_valid_personas_are_normalised(given: dict[str, Any], field: str, expect
         ({"goal": "fame"}, r"goal: Input should be 'awareness', 'sales' or 'loyalty'"),
         ({"name": "x" * 121}, r"name: String should have at most 120 characters"),
         ({"colour": "red"}, r"colour: Extra inputs are not permitted"),
+        (
+            {"region": "RU", "settlement": "village"},
+            r"settlement: unknown settlement type 'village': use moscow_spb, city_1m_plus, rest "
+            r"\(RU\); urban, suburban, rural \(US\)",
+        ),
+        ({"region": "US", "settlement": 1}, r"settlement: unknown settlement type 1"),
+        (
+            {"region": "US", "settlement": "moscow_spb"},
+            r"settlement: 'moscow_spb' is a settlement type of region RU, not US \(US has urban",
+        ),
+        (
+            {"region": "RU", "settlement": "rural"},
+            r"settlement: 'rural' is a settlement type of region US, not RU \(RU has moscow_spb",
+        ),
+        ({"region": "FR", "settlement": "urban"}, r"region US, not FR \(FR has none\)"),
+        ({"settlement": "rest"}, r"region RU, not WW \(WW has none\)"),
     ],
 )
 def test_invalid_personas_name_the_field_and_what_is_allowed(
@@ -67,6 +94,11 @@ def test_invalid_personas_name_the_field_and_what_is_allowed(
         Persona(**given)
     lines = validation_messages(caught.value)
     assert any(re.search(message, line) for line in lines), lines
+
+
+def test_every_settlement_type_belongs_to_one_country() -> None:
+    codes = [code for codes in SETTLEMENTS_BY_REGION.values() for code in codes]
+    assert sorted(codes) == sorted(SETTLEMENTS)
 
 
 def test_persona_is_frozen() -> None:

@@ -271,3 +271,66 @@ def test_the_audience_comparison_follows_the_pick_until_the_user_chooses() -> No
     app.selectbox(key="fit_compare").select("weibo").run()
     app.selectbox(key="fit_region").select("US").run()
     assert app.selectbox(key="fit_compare").value == "weibo"
+
+
+@pytest.mark.parametrize(
+    ("region", "settlement", "options"),
+    [
+        ("RU", "moscow_spb", ["none", "moscow_spb", "city_1m_plus", "rest"]),
+        ("RU", "rest", ["none", "moscow_spb", "city_1m_plus", "rest"]),
+        ("US", "rural", ["none", "urban", "suburban", "rural"]),
+        ("US", "Suburban", ["none", "urban", "suburban", "rural"]),
+    ],
+)
+def test_a_link_with_a_settlement_type_seeds_the_selectbox(
+    region: str, settlement: str, options: list[str]
+) -> None:
+    app = open_app(region=region, settlement=settlement)
+    box = app.selectbox(key="fit_settlement")
+    assert box.value == settlement.lower()
+    assert [box.format_func(option) for option in options] == box.options
+    assert not app.warning
+    summary = " ".join(str(item.value) for item in app.sidebar.markdown)
+    assert box.options[options.index(settlement.lower())] in summary
+    caveats = " ".join(str(item.value) for item in app.markdown).replace("\\", "")
+    assert "no source splits" in caveats and "settlement type" in caveats
+    assert app.query_params["settlement"] in (settlement.lower(), [settlement.lower()])
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "named"),
+    [
+        ({"region": "FR", "settlement": "urban"}, "en", "Settlement type"),
+        ({"region": "RU", "settlement": "village"}, "en", "Settlement type"),
+        ({"settlement": "rest"}, "en", "Settlement type"),
+        ({"region": "US", "settlement": "moscow_spb"}, "ru", "Тип населённого пункта"),
+    ],
+)
+def test_a_bad_settlement_type_in_the_link_warns_and_keeps_the_rest(
+    query: dict[str, str], language: str, named: str
+) -> None:
+    app = open_app(**query, gender="female", lang=language)
+    assert len(app.warning) == 1
+    warning = str(app.warning[0].value)
+    assert named in warning
+    assert ("United States" if language == "en" else "Соединенные Штаты") in warning
+    assert app.segmented_control(key="fit_gender").value == "female"
+    assert app.selectbox(key="fit_region").value == query.get("region", "WW")
+    boxes = [box.key for box in app.selectbox]
+    assert ("fit_settlement" in boxes) == (query.get("region") in ("RU", "US"))
+    if "fit_settlement" in boxes:
+        assert app.selectbox(key="fit_settlement").value == "none"
+
+
+def test_the_settlement_selectbox_follows_the_country() -> None:
+    app = open_app(region="RU", settlement="city_1m_plus")
+    app.selectbox(key="fit_region").select("US").run()
+    assert not app.exception
+    assert app.selectbox(key="fit_settlement").value == "none"
+    app.selectbox(key="fit_settlement").select("suburban").run()
+    assert not app.exception
+    app.selectbox(key="fit_region").select("DE").run()
+    assert not app.exception
+    assert "fit_settlement" not in [box.key for box in app.selectbox]
+    summary = " ".join(str(item.value) for item in app.sidebar.markdown)
+    assert "Suburban" not in summary

@@ -11,7 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smmfit.data import DeviceMix, Evidence, Provenance, load_dataset
-from smmfit.models import OPERATING_SYSTEMS, Persona, PlatformResult, Ranking, Weights
+from smmfit.models import (
+    OPERATING_SYSTEMS,
+    SETTLEMENTS,
+    Persona,
+    PlatformResult,
+    Ranking,
+    Weights,
+    settlements_for,
+)
 from smmfit.ranking import assess, device_share, rank, rank_batch
 from tests.conftest import audience, block, figure, synthetic_figures, write_data
 
@@ -333,13 +341,50 @@ def test_rank_batch_matches_rank_on_synthetic_data(synthetic: Evidence) -> None:
     assert np.isnan(table["score_gamma"]).all()
 
 
+@pytest.mark.parametrize(
+    ("region", "settlement"),
+    [("RU", "moscow_spb"), ("RU", "city_1m_plus"), ("RU", "rest"), ("US", "urban"),
+     ("US", "suburban"), ("US", "rural")],
+)  # fmt: skip
+def test_a_settlement_type_is_said_to_be_unsplit_not_pretended(
+    evidence: Evidence, region: str, settlement: str
+) -> None:
+    """No figure splits by settlement type: every scored network's gaps say so, the reasons
+    say it once, and the figures stay those of the whole country."""
+    everyone = Persona(region=region, age_min=25, age_max=44)
+    persona = everyone.model_copy(update={"settlement": settlement})
+    result, whole = rank(persona, evidence), rank(everyone, evidence)
+    for item, same in zip(result.ranking, whole.ranking, strict=True):
+        flagged = [gap for gap in item.gaps if gap.key == "gap.no_settlement"]
+        assert len(flagged) == (item.score is not None), item.platform
+        assert all(gap.params["settlement"] == settlement for gap in flagged)
+        assert (item.platform, item.score, item.reach) == (same.platform, same.score, same.reach)
+    assert not any(gap.key == "gap.no_settlement" for item in whole.ranking for gap in item.gaps)
+    decided = assess(persona, evidence, draws=200).ranking.recommendation
+    keys = [reason.key for reason in decided.reasons]
+    assert keys.count("reason.no_settlement") == 1
+    assert "reason.no_settlement" not in [
+        reason.key
+        for reason in assess(everyone, evidence, draws=200).ranking.recommendation.reasons
+    ]
+
+
+def test_rank_batch_echoes_the_settlement_type(evidence: Evidence) -> None:
+    batch = [Persona(region="RU", settlement="rest"), Persona(region="RU")]
+    table = rank_batch(batch, evidence)
+    assert list(table.columns[:3]) == ["name", "region", "settlement"]
+    assert table.loc[0, "settlement"] == "rest" and table["settlement"].isna().tolist()[1]
+    assert table["pick_score"].nunique() == 1, "figures stay the whole country's"
+
+
 # -- properties on the real data ---------------------------------------------------------
 
 REGIONS = st.sampled_from(["RU", "US", "CN", "WW", "DE", "TR", "UA", "IN"])
 personas = st.builds(
-    lambda low, span, gender, region, devices, segment, goal: Persona(
+    lambda low, span, gender, region, devices, segment, goal, settlement: Persona(
         age_min=low, age_max=min(100, low + span), gender=gender, region=region,
         devices=devices, segment=segment, goal=goal,
+        settlement=settlement if settlement in settlements_for(region) else None,
     ),
     st.integers(13, 100),
     st.integers(0, 87),
@@ -348,6 +393,7 @@ personas = st.builds(
     st.lists(st.sampled_from(["ios", "android", "windows", "macos"]), min_size=1, max_size=4),
     st.sampled_from(["b2b", "b2c"]),
     st.sampled_from([None, "awareness", "sales", "loyalty"]),
+    st.sampled_from([None, *SETTLEMENTS]),
 )  # fmt: skip
 PROPERTY_SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

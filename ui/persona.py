@@ -31,8 +31,10 @@ from smmfit.models import (
     SEGMENTS,
     Goal,
     Persona,
+    Settlement,
     Weights,
     default_weights,
+    settlements_for,
 )
 from smmfit.render import Language, escape_markdown, region_name, t
 from smmfit.render.links import (
@@ -43,8 +45,10 @@ from smmfit.render.links import (
 )
 from ui.state import REGIONS, Key, query
 
-# A selectbox shows its placeholder for a None option, so "no goal" is a code of its own.
+# A selectbox shows its placeholder for a None option, so "no goal" and "everyone" (no
+# settlement type) are codes of their own.
 NO_GOAL = "none"
+NO_SETTLEMENT = "none"
 # The form's key of each Persona field a link may set on its own (age is one slider).
 _FIELD_KEYS = {
     "name": Key.FIT_NAME,
@@ -52,6 +56,7 @@ _FIELD_KEYS = {
     "gender": Key.FIT_GENDER,
     "segment": Key.FIT_SEGMENT,
     "goal": Key.FIT_GOAL,
+    "settlement": Key.FIT_SETTLEMENT,
 }
 _WEIGHT_KEYS = {
     "reach": Key.FIT_W_REACH,
@@ -71,6 +76,7 @@ def _form_values(persona: Persona) -> dict[str, Any]:
         Key.FIT_DEVICES: list(persona.devices),
         Key.FIT_SEGMENT: persona.segment,
         Key.FIT_GOAL: persona.goal or NO_GOAL,
+        Key.FIT_SETTLEMENT: persona.settlement or NO_SETTLEMENT,
     }
 
 
@@ -112,6 +118,13 @@ def _weight_state(weights: Weights) -> dict[str, float]:
 def _goal_of_state() -> Goal | None:
     goal = st.session_state.get(Key.FIT_GOAL, NO_GOAL)
     return None if goal == NO_GOAL else goal
+
+
+def _settlement_of_state(region: str) -> Settlement | None:
+    """The settlement type chosen, if the country has it. The selectbox is drawn only for a
+    country with settlement types, so after a change of country it may hold the old one's."""
+    settlement = st.session_state.get(Key.FIT_SETTLEMENT, NO_SETTLEMENT)
+    return settlement if settlement in settlements_for(region) else None
 
 
 def _reset_weights() -> None:
@@ -167,6 +180,7 @@ def persona_from_state() -> Persona:
         "devices": state[Key.FIT_DEVICES],
         "segment": state[Key.FIT_SEGMENT],
         "goal": _goal_of_state(),
+        "settlement": _settlement_of_state(state[Key.FIT_REGION]),
     }
     fields = Persona.model_fields
     return Persona(**{field: value or fields[field].default for field, value in values.items()})
@@ -196,7 +210,19 @@ def persona_form(language: Language) -> Persona:
         format_func=lambda code: t(f"goal.{code}", language), key=Key.FIT_GOAL,
         persist_state="session", on_change=_reset_weights,
     )  # fmt: skip
-    col_age, col_gender, col_devices = st.columns([2, 2, 3])
+    settlements = settlements_for(st.session_state[Key.FIT_REGION])
+    if st.session_state.get(Key.FIT_SETTLEMENT) not in (NO_SETTLEMENT, *settlements):
+        # The country changed: its settlement types are not the last one's.
+        st.session_state[Key.FIT_SETTLEMENT] = NO_SETTLEMENT
+    if settlements:
+        col_age, col_gender, col_settlement, col_devices = st.columns([2, 2, 2, 3])
+        col_settlement.selectbox(
+            t("fit.settlement", language), (NO_SETTLEMENT, *settlements),
+            format_func=lambda code: t(f"settlement.{code}", language), key=Key.FIT_SETTLEMENT,
+            persist_state="session",
+        )  # fmt: skip
+    else:
+        col_age, col_gender, col_devices = st.columns([2, 2, 3])
     col_age.slider(
         t("fit.age", language), MIN_AGE, MAX_AGE, key=Key.FIT_AGE, persist_state="session"
     )
@@ -225,6 +251,7 @@ def persona_summary(language: Language) -> None:
         t(f"gender.{persona.gender}", language),
         f"{persona.age_min}–{persona.age_max}",
         region_name(persona.region, language),
+        *([t(f"settlement.{persona.settlement}", language)] if persona.settlement else []),
         t(f"segment.{persona.segment}", language),
         ", ".join(t(f"device.{device}", language) for device in devices),
     ]

@@ -49,6 +49,7 @@ class Key:
     FIT_DEVICES: Final = "fit_devices"
     FIT_SEGMENT: Final = "fit_segment"
     FIT_GOAL: Final = "fit_goal"
+    FIT_SETTLEMENT: Final = "fit_settlement"
     FIT_W_REACH: Final = "fit_w_reach"
     FIT_W_MATCH: Final = "fit_w_match"
     FIT_W_SEGMENT: Final = "fit_w_segment"

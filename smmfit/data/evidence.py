@@ -75,6 +75,17 @@ class PlatformEvidence:
     gender_candidates: tuple[Distribution, ...] = ()
     audience_candidates: tuple[AudienceSize, ...] = ()
 
+    @property
+    def splits_by_settlement(self) -> bool:
+        """Whether a figure here splits the audience by settlement type (a Persona field).
+
+        None does yet: no figure row carries a settlement, so a persona's settlement type is
+        answered with whole-country figures and a gap note says so. A source that publishes
+        the split plugs in here (a settlement distribution beside ``age`` and ``gender``) and
+        in :class:`~smmfit.data.cells.CellQuery` (a settlement axis for reach).
+        """
+        return False
+
 
 # A complete distribution (its shares add up to the whole, within rounding) counts as this many
 # years newer than it is: a complete profile a year or two older beats a partial newer one, a

@@ -36,8 +36,8 @@ def rank_batch(
     draws: int = BATCH_DRAWS,
     seed: int = 0,
 ) -> pd.DataFrame:
-    """One row per persona: the pick, how often it comes out first, whether it is a close
-    call, the runner-up and every network's score.
+    """One row per persona (name, region, settlement type): the pick, how often it comes out
+    first, whether it is a close call, the runner-up and every network's score.
 
     The pick follows the decision rule (:mod:`smmfit.ranking.decision`): the network most
     often first over ``draws`` plausible scenarios per persona, drawn as for one persona.
@@ -85,7 +85,14 @@ def rank_batch(
     order_key[rows, pick] = -np.inf
     runner = np.argmax(order_key, axis=1)
     names = np.array(platforms, dtype=object)
-    table = pd.DataFrame({"name": [p.name for p in personas], "region": regions})
+    # A settlement type is echoed, not scored: no figure splits by it (see explain._gaps).
+    table = pd.DataFrame(
+        {
+            "name": [p.name for p in personas],
+            "region": regions,
+            "settlement": [p.settlement for p in personas],
+        }
+    )
     for label, chosen, valid in (
         ("pick", pick, chances[rows, pick] > 0),
         ("runner_up", runner, np.isfinite(order_key[rows, runner]) & (chances[rows, pick] > 0)),

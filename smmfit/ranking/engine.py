@@ -103,6 +103,8 @@ class PersonaArrays:
 
     def cells(self) -> CellQuery:
         """Each persona's cells (ages and sexes) for :meth:`PeopleCells.query`."""
+        # Settlement type is not an axis: no figure splits by it yet, so reach is
+        # whole-country (PlatformEvidence.splits_by_settlement). A split would add it here.
         sexes = np.stack(
             [self.gender != GENDER_CODES["male"], self.gender != GENDER_CODES["female"]], axis=1
         )

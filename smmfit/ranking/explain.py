@@ -138,7 +138,14 @@ def _gaps(
                     "device", ev.device.provenance if ev.device else None, region, this_year
                 )
             )
-    if np.isnan(arrays.score[0, j]) and arrays.scored[0, j]:
+    scored = not np.isnan(arrays.score[0, j])
+    if persona.settlement is not None and scored and not ev.splits_by_settlement:
+        notes.append(
+            Note(
+                key="gap.no_settlement", params={"settlement": persona.settlement, "region": region}
+            )
+        )
+    if not scored and arrays.scored[0, j]:
         notes.insert(0, Note(key="gap.no_data", params={"region": region}))
     if ev.audience is None:
         notes.append(Note(key="gap.audience", params={"region": region}))
@@ -203,6 +210,12 @@ def explain_reasons(
                 key="reason.runner_up" if gap > 0 else "reason.runner_up_level",
                 params={"runner": runner.platform, "score": round(runner.score, 1), "gap": gap},
             )
+        )
+    # Said once, for the pick: the persona's settlement type is not in its figures.
+    unsplit = next((note for note in pick.gaps if note.key == "gap.no_settlement"), None)
+    if unsplit is not None:
+        reasons.append(
+            Note(key="reason.no_settlement", params={**unsplit.params, "platform": pick.platform})
         )
     if pick.gaps:
         reasons.append(Note(key="reason.caveats", params={"count": len(pick.gaps)}))

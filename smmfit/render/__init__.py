@@ -27,6 +27,7 @@ from smmfit.render.i18n import (
     platform_name,
     region_name,
     render,
+    settlement_choices,
     t,
 )
 from smmfit.render.markup import escape_markdown, markdown_link
@@ -45,5 +46,6 @@ __all__ = [
     "region_name",
     "render",
     "safe_csv_text",
+    "settlement_choices",
     "t",
 ]

@@ -21,7 +21,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
-from smmfit.models import WORLDWIDE, Note
+from smmfit.models import SETTLEMENTS_BY_REGION, WORLDWIDE, Note
 
 Language = Literal["en", "ru"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
@@ -150,6 +150,19 @@ def region_name(code: str, language: Language) -> str:
     return str(Locale.parse(language).territories.get(code, code))
 
 
+def settlement_choices(language: Language) -> str:
+    """Each country's settlement types in the language, for a message saying what is allowed.
+
+    >>> settlement_choices("en").split("; ")[1]
+    'United States: Urban, Suburban, Rural'
+    """
+    return "; ".join(
+        f"{region_name(region, language)}: "
+        + ", ".join(t(f"settlement.{code}", language) for code in codes)
+        for region, codes in SETTLEMENTS_BY_REGION.items()
+    )
+
+
 def platform_name(platform: str, language: Language) -> str:
     """The network's name in the language; its id if the catalog does not know it."""
     key = f"platform.{platform}"
@@ -175,7 +188,7 @@ def _format_param(name: str, value: str | int | float, language: Language) -> st
         return format_ages(str(value), language)
     if name == "feature":
         return feature_name(str(value), language)
-    if name in ("dimension", "segment", "factor", "goal"):
+    if name in ("dimension", "segment", "factor", "goal", "settlement"):
         return t(f"{name}.{value}", language)
     return str(value)
 
@@ -206,5 +219,6 @@ __all__ = [
     "region_name",
     "render",
     "scope_label",
+    "settlement_choices",
     "t",
 ]

@@ -1,9 +1,10 @@
 """Shareable links: a persona and language to URL query parameters and back.
 
 Parameters hold codes, never display labels, so a link means the same in every language:
-``?region=RU&age=18-39&gender=female&devices=ios,android&segment=b2c&lang=ru``.
+``?region=RU&age=18-39&gender=female&devices=ios,android&segment=b2c&settlement=rest&lang=ru``.
 Parsing never raises: a value that does not fit is dropped and named, so the page can warn
-and fall back to the default for that one field.
+and fall back to the default for that one field (a settlement type also has to be one of the
+link's country).
 
 >>> values, rejected = persona_from_query({"region": ["ru"], "age": ["18-39"], "gender": ["robot"]})
 >>> values["region"], values["age_min"], rejected
@@ -26,16 +27,18 @@ from smmfit.models import (
     MAX_NAME_LENGTH,
     MIN_AGE,
     SEGMENTS,
+    SETTLEMENTS,
     Goal,
     Persona,
     Weights,
     default_weights,
     expand_devices,
     normalise_region,
+    settlements_for,
 )
 from smmfit.render.i18n import LANGUAGES, Language
 
-PERSONA_PARAMS = ("name", "region", "age", "gender", "devices", "segment", "goal")
+PERSONA_PARAMS = ("name", "region", "age", "gender", "devices", "segment", "goal", "settlement")
 LANGUAGE_PARAM = "lang"
 MAX_PARAM_LENGTH = 200
 
@@ -83,6 +86,7 @@ def persona_from_query(params: Mapping[str, Sequence[str]]) -> tuple[dict[str, A
         "devices": lambda v: {"devices": expand_devices(",".join(v))},
         "segment": lambda v: {"segment": _choice(v, SEGMENTS)},
         "goal": lambda v: {"goal": _choice(v, GOALS)},
+        "settlement": lambda v: {"settlement": _choice(v, SETTLEMENTS)},
     }
     for name in PERSONA_PARAMS:
         if name not in params:
@@ -91,6 +95,11 @@ def persona_from_query(params: Mapping[str, Sequence[str]]) -> tuple[dict[str, A
             values.update(parsers[name](params[name]))
         except ValueError:
             rejected.append(name)
+    # A settlement type belongs to one country: with another (or no) country it is dropped.
+    region = values.get("region", Persona.model_fields["region"].default)
+    if values.get("settlement") not in (None, *settlements_for(region)):
+        del values["settlement"]
+        rejected.append("settlement")
     return values, rejected
 
 
@@ -113,6 +122,8 @@ def persona_to_query(persona: Persona, language: Language) -> dict[str, str]:
     }
     if persona.goal:
         query["goal"] = persona.goal
+    if persona.settlement:
+        query["settlement"] = persona.settlement
     if persona.name:
         query["name"] = persona.name
     return query

@@ -144,6 +144,11 @@ def _persona_rows(persona: Persona, language: Language) -> tuple[tuple[str, str]
         (t("fit.age", language), f"{persona.age_min}–{persona.age_max}"),
         (t("fit.gender", language), t(f"gender.{persona.gender}", language)),
         (t("fit.region", language), region_name(persona.region, language)),
+        *(
+            [(t("fit.settlement", language), t(f"settlement.{persona.settlement}", language))]
+            if persona.settlement
+            else []
+        ),
         (t("fit.devices", language), devices),
         (t("fit.segment", language), t(f"segment.{persona.segment}", language)),
         (t("fit.goal", language), t(f"goal.{persona.goal or 'none'}", language)),
