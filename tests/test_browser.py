@@ -222,7 +222,9 @@ def test_upload_a_russian_excel_export_then_see_it_in_the_ranking(
         _wait_idle(page)
         page.wait_for_selector("text=The ranking uses your data", timeout=30_000)
         main = page.inner_text("[data-testid='stMain']")
-        assert "Test first: Dzen" in main
+        # Your Dzen figures make it a contender for 25-44: a close call with VK (the most
+        # likely winner), where the published data alone gave VK outright.
+        assert "Too close to call between VK, Dzen" in main
         assert page.locator("[data-testid='stException']").count() == 0
         page.screenshot(path=str(ARTIFACTS / "fit_with_your_data.png"), full_page=True)
     finally:

@@ -120,7 +120,9 @@ def _gaps(
             persona.age_min < distribution.domain[0]
             and distribution.provenance.derived_from_penetration
         ):
-            notes.append(Note(key="gap.outside_universe", params={"low": distribution.domain[0]}))
+            notes.append(
+                Note(key="gap.outside_universe", params={"first_age": distribution.domain[0]})
+            )
     low, high = arrays.match_low[0, j], arrays.match_high[0, j]
     if not np.isnan(low) and high - low > 0.0005:
         notes.append(
