@@ -26,6 +26,7 @@ from smmfit.ranking import (
     Uncertainty,
     assess,
     flips,
+    ranges,
     rank,
     scenarios,
     uncertainty,
@@ -435,7 +436,7 @@ def test_scenarios_without_ranges_reproduce_the_real_ranking(
     evidence: Evidence, persona: Persona, include_blocked: bool
 ) -> None:
     """With every range collapsed to its figure, each scenario is the ranking itself."""
-    exact_figures = scenarios.figure_ranges
+    exact_figures = ranges.figure_ranges
 
     def collapsed(*args: Any) -> Any:
         figures = exact_figures(*args)

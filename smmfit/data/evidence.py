@@ -5,6 +5,10 @@ rule (:func:`choice_key`), converts penetration to composition where a populatio
 allows it, and keeps track of where each number came from. Nothing here fills a gap: a
 missing cell stays missing, and partial distributions report bounds instead of a guess.
 
+:class:`Evidence` is one cohesive rule (which figure stands for each cell, and how the chosen
+figures become people per cell), so it stays in one module of about 500 lines rather than
+being split across files that would share its private indexes.
+
 The shared :class:`Evidence` is read by every session; ``for_platform`` fills a private cache
 on first use, which is harmless under the GIL (at worst a cell is computed twice).
 """

@@ -29,16 +29,15 @@ from smmfit.ranking.engine import (
 )
 from smmfit.ranking.explain import rank
 from smmfit.ranking.flips import FlipCondition
-from smmfit.ranking.scenarios import (
+from smmfit.ranking.ranges import (
     DEFAULT_MARGINS,
     LOW_AUTHORITY_MARGIN,
     SECONDARY_MARGIN,
     WEIGHT_BAND,
-    Confidence,
     Margins,
     PlausibleRange,
-    WinProbability,
 )
+from smmfit.ranking.scenarios import Confidence, WinProbability
 from smmfit.ranking.uncertainty import DEFAULT_DRAWS, MAX_DRAWS, Uncertainty, win_probabilities
 from smmfit.ranking.whatif import what_would_change
 

@@ -13,7 +13,8 @@ import numpy as np
 
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.models import FACTORS, Factor, Note
-from smmfit.ranking.scenarios import AUDIENCE, INPUTS, MATCH, SEGMENT, Scenarios
+from smmfit.ranking.ranges import AUDIENCE, INPUTS, MATCH, SEGMENT
+from smmfit.ranking.scenarios import Scenarios
 from smmfit.types import Frozen
 
 FLIPS_SHOWN = 3

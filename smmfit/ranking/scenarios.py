@@ -1,104 +1,41 @@
-"""Plausible scenarios for one persona: a range for every figure the ranking uses, drawn at random.
+"""Plausible scenarios: every figure drawn within its range, scored by the ranking's engine.
 
-Every figure gets a plausible range: the spread of the sources that disagree about the same
-cell, the bounds of partial data, and a default margin for figures from secondary or
-low-authority sources. The weights vary in a band around the user's choice. Each scenario is
-scored with the ranking's own engine (:func:`smmfit.ranking.engine.scores_from_figures`).
+:class:`Scenarios` draws one persona's scenarios (and moves single figures for the flip
+search); :func:`win_shares` does the same for many personas at once, for the batch. Both
+count how often each network comes out first, which the decision rule reads
+(:mod:`smmfit.ranking.decision`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal, TypeVar, get_args
+from typing import TypeVar
 
 import numpy as np
 from pydantic import Field
 
-from smmfit.data import AUTHORITIES, Distribution, Evidence
+from smmfit.data import Evidence
 from smmfit.data.distribution import FloatArray, IntArray
-from smmfit.models import FACTORS, Note, Persona
+from smmfit.models import FACTORS, Note
 from smmfit.ranking.engine import (
     BoolArray,
     PersonaArrays,
     ScoreArrays,
-    age_query,
-    gender_query,
     pick_index,
     scores_from_figures,
-    share_bounds,
+)
+from smmfit.ranking.ranges import (
+    AUDIENCE,
+    COMPONENTS,
+    DEFAULT_MARGINS,
+    EPSILON,
+    MATCH,
+    SEGMENT,
+    Figures,
+    Margins,
+    ranges_of,
 )
 from smmfit.types import Frozen
-
-# Default margins where a source states none, as a fraction of the figure. They match how much
-# sources disagree in data/ (November 2026): of 78 same-year pairs of non-low figures for the
-# same cell from different sources, 59 (three in four) differ by at most 10%; all 36 same-year
-# pairs of a low-authority (blog, compilation) and a secondary figure differ by at most 25%.
-# Primary figures (the producer's own publication) get no default margin.
-SECONDARY_MARGIN = 0.10
-
-
-LOW_AUTHORITY_MARGIN = 0.25
-
-
-# Weights are judgement calls stated to about one decimal: each is multiplied by a factor
-# drawn from U(0.75, 1.25), then all are renormalised, so a reach weight of 0.5 ranges over
-# about 0.375-0.625 and its neighbours 0.4 and 0.6 are both within reach.
-WEIGHT_BAND = 0.25
-
-
-# Candidates for a cell that are more than a year older than the chosen one describe a
-# network that has since changed, not a disagreement between sources; a year is allowed
-# because reports lag their data ("Digital 2025" carries late-2024 figures).
-CANDIDATE_YEARS = 1
-
-
-_EPSILON = 1e-12
-
-
-Input = Literal["match", "audience", "segment"]
-
-
-RangeCause = Literal["sources", "partial_data", "authority"]
-
-
-INPUTS: tuple[Input, ...] = get_args(Input)
-
-
-# The persona's figures per network, drawn independently; reach = match share x audience.
-MATCH, AUDIENCE, SEGMENT = range(3)
-COMPONENTS = 3
-
-
-class Margins(Frozen):
-    """Default plausible ranges where the data states none, as fractions of the figure.
-
-    >>> Margins().of("low"), Margins(weight=0).weight
-    (0.25, 0.0)
-    """
-
-    secondary: float = Field(default=SECONDARY_MARGIN, ge=0, le=1)
-    low: float = Field(default=LOW_AUTHORITY_MARGIN, ge=0, le=1)
-    weight: float = Field(default=WEIGHT_BAND, ge=0, lt=1)
-
-    def of(self, authority: str) -> float:
-        return {"secondary": self.secondary, "low": self.low}.get(authority, 0.0)
-
-
-DEFAULT_MARGINS = Margins()
-
-
-class PlausibleRange(Frozen):
-    """Where one figure of one network plausibly lies, and why it is not a single number.
-
-    ``match`` is a share 0-1, ``audience`` people, ``segment`` the signal's percentage.
-    """
-
-    platform: str
-    input: Input
-    low: float
-    estimate: float
-    high: float
-    causes: tuple[RangeCause, ...]
 
 
 class WinProbability(Frozen):
@@ -119,187 +56,6 @@ class Confidence(Frozen):
     challenger: str | None
     challenger_probability: float | None = Field(default=None, ge=0, le=1)
     notes: tuple[Note, ...]
-
-
-@dataclass(frozen=True)
-class _Figures:
-    """The persona's figures per network: low, estimate, high, shaped (components, platforms).
-
-    NaN estimates are unknown figures: they stay unknown in every scenario.
-    """
-
-    low: FloatArray
-    mode: FloatArray
-    high: FloatArray
-    causes: tuple[tuple[frozenset[RangeCause], ...], ...]  # [component][platform]
-
-
-def _recent(candidate_year: int, chosen_year: int) -> bool:
-    return candidate_year >= chosen_year - CANDIDATE_YEARS
-
-
-CAUSES: tuple[RangeCause, ...] = ("partial_data", "sources", "authority")
-
-
-def _hull(
-    estimate: FloatArray,
-    bounds: tuple[FloatArray, FloatArray],
-    alternatives: list[FloatArray],
-    margin: FloatArray,
-    ceiling: float,
-) -> tuple[FloatArray, FloatArray, BoolArray]:
-    """The hull of the bounds, the alternatives and estimate +- margin, clipped to 0..ceiling.
-
-    Vectorised over personas; also says which causes widened each range (CAUSES order).
-    """
-    causes = np.stack(
-        [
-            bounds[1] - bounds[0] > _EPSILON,
-            np.any([np.abs(a - estimate) > _EPSILON for a in alternatives], axis=0)
-            if alternatives
-            else np.zeros(estimate.shape, dtype=bool),
-            margin > _EPSILON,
-        ]
-    )
-    unknown = np.isnan(estimate)
-    values = np.stack([*bounds, *alternatives, estimate - margin, estimate + margin])
-    values = np.where(unknown, 0.0, np.where(np.isnan(values), estimate, values))
-    low = np.maximum(0.0, values.min(axis=0))
-    high = np.minimum(ceiling, values.max(axis=0))
-    return np.where(unknown, np.nan, low), np.where(unknown, np.nan, high), causes & ~unknown
-
-
-def _alternatives(
-    match: FloatArray,
-    people: PersonaArrays,
-    chosen: Distribution | None,
-    others: tuple[Distribution, ...],
-    dimension: str,
-) -> list[FloatArray]:
-    """The match share under each other recent candidate for one axis (age or gender)."""
-    if chosen is None:
-        return []
-    query = age_query(people) if dimension == "age" else gender_query(people)
-    base = share_bounds(chosen, *query)[1]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return [
-            np.where(base > 0, match * share_bounds(other, *query)[1] / base, match)
-            for other in others
-            if other is not chosen and _recent(other.provenance.year, chosen.provenance.year)
-        ]
-
-
-def ranges_of(
-    people: PersonaArrays, region: str, evidence: Evidence, arrays: ScoreArrays, margins: Margins
-) -> tuple[FloatArray, FloatArray, FloatArray, BoolArray]:
-    """Every network's figures for many personas of one region, with plausible ranges.
-
-    Returns low, estimate, high shaped (components, personas, platforms) and the causes of each
-    range shaped (causes, components, personas, platforms). The same ranges serve one
-    persona's "how sure" and a batch's decisions.
-    """
-    n, count = arrays.match.shape
-    shape = (COMPONENTS, n, count)
-    low, mode, high = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape, np.nan)
-    causes = np.zeros((len(CAUSES), *shape), dtype=bool)
-    for j, platform in enumerate(arrays.platforms):
-        ev = evidence.for_platform(platform, region)
-        cells = evidence.people(platform, region)
-        authority = (
-            max((p.authority for p in cells.provenance), key=AUTHORITIES.index)
-            if cells is not None and cells.provenance
-            else "primary"
-        )
-        match = arrays.match[:, j]
-        mode[MATCH, :, j] = match
-        low[MATCH, :, j], high[MATCH, :, j], causes[:, MATCH, :, j] = _hull(
-            match,
-            (arrays.match_low[:, j], arrays.match_high[:, j]),
-            _alternatives(match, people, ev.age, ev.age_candidates, "age")
-            + _alternatives(match, people, ev.gender, ev.gender_candidates, "gender"),
-            margins.of(authority) * np.minimum(match, 1 - match),
-            1.0,
-        )
-        audience = arrays.audience[:, j]
-        mode[AUDIENCE, :, j] = audience
-        chosen = ev.audience
-        alternatives = [] if chosen is None else [
-            np.full(n, candidate.people)
-            for candidate in ev.audience_candidates
-            if _recent(candidate.provenance.year, chosen.provenance.year)
-            and not candidate.provenance.derived_from_penetration
-        ]  # fmt: skip
-        margin = margins.of(chosen.provenance.authority) if chosen is not None else 0.0
-        low[AUDIENCE, :, j], high[AUDIENCE, :, j], causes[:, AUDIENCE, :, j] = _hull(
-            audience, (audience, audience), alternatives, margin * audience, np.inf
-        )
-        segment = arrays.segment_value[:, j]
-        signal_authority = np.array(
-            [
-                margins.of(ev.segment[s].provenance.authority) if s in ev.segment else 0.0
-                for s in ("b2c", "b2b")
-            ]
-        )[people.segment_b2b.astype(int)]
-        mode[SEGMENT, :, j] = segment
-        low[SEGMENT, :, j], high[SEGMENT, :, j], causes[:, SEGMENT, :, j] = _hull(
-            segment,
-            (segment, segment),
-            [],
-            signal_authority * np.minimum(segment, 100 - segment),
-            100.0,
-        )
-    return low, mode, high, causes
-
-
-def figure_ranges(
-    persona: Persona,
-    evidence: Evidence,
-    arrays: ScoreArrays,
-    margins: Margins,
-) -> _Figures:
-    """Every network's figures for one persona (``arrays`` holds its one row) with ranges."""
-    people = PersonaArrays.of([persona])
-    low, mode, high, causes = ranges_of(people, persona.region, evidence, arrays, margins)
-    return _Figures(
-        low=low[:, 0],
-        mode=mode[:, 0],
-        high=high[:, 0],
-        causes=tuple(
-            tuple(
-                frozenset(c for k, c in enumerate(CAUSES) if causes[k, component, 0, j])
-                for j in range(len(arrays.platforms))
-            )
-            for component in range(COMPONENTS)
-        ),
-    )
-
-
-def plausible_ranges(figures: _Figures, platforms: tuple[str, ...]) -> tuple[PlausibleRange, ...]:
-    """Match share, audience and segment of every network with a known estimate."""
-    match_parts = (MATCH,)
-    result = []
-    for j, platform in enumerate(platforms):
-        inputs: tuple[tuple[Input, tuple[int, ...]], ...] = (
-            ("match", match_parts), ("audience", (AUDIENCE,)), ("segment", (SEGMENT,)),
-        )  # fmt: skip
-        for name, parts in inputs:
-            estimate = float(np.prod(figures.mode[list(parts), j]))
-            if np.isnan(estimate):
-                continue
-            causes: set[RangeCause] = set()
-            for part in parts:
-                causes |= figures.causes[part][j]
-            result.append(
-                PlausibleRange(
-                    platform=platform,
-                    input=name,
-                    low=float(np.prod(figures.low[list(parts), j])),
-                    estimate=estimate,
-                    high=float(np.prod(figures.high[list(parts), j])),
-                    causes=tuple(sorted(causes)),
-                )
-            )
-    return tuple(result)
 
 
 def triangular(
@@ -326,7 +82,7 @@ class Scenarios:
     A row is a scenario: a match share, audience and segment value per network, and weights.
     """
 
-    figures: _Figures
+    figures: Figures
     raw_weights: FloatArray  # FACTORS order, as the user gave them
     scored: BoolArray
     restricted: BoolArray
@@ -547,7 +303,7 @@ def _sure_winner(
         len(FACTORS), -1
     )
     weights = raw_weights[:, :, None] * corners[None] * np.stack(known, axis=1)[:, :, None]
-    weights = weights / np.maximum(weights.sum(axis=1, keepdims=True), _EPSILON)  # (n, f, v)
+    weights = weights / np.maximum(weights.sum(axis=1, keepdims=True), EPSILON)  # (n, f, v)
     factor = np.where(arrays.restricted, penalty[:, None], 1.0)
     worst = np.einsum("nfv,fnp->nvp", weights, np.stack(lows)) * factor[:, None, :]
     best = np.einsum("nfv,fnp->nvp", weights, np.stack(highs)) * factor[:, None, :]

@@ -23,17 +23,19 @@ from smmfit.models import FACTORS, Persona, Weights, default_weights
 from smmfit.ranking.decision import most_likely
 from smmfit.ranking.engine import PersonaArrays, pick_index, score_arrays
 from smmfit.ranking.flips import FlipCondition, find_flips
-from smmfit.ranking.scenarios import (
+from smmfit.ranking.ranges import (
     DEFAULT_MARGINS,
-    Confidence,
     Margins,
     PlausibleRange,
+    figure_ranges,
+    plausible_ranges,
+)
+from smmfit.ranking.scenarios import (
+    Confidence,
     Scenarios,
     WinProbability,
     confidence_of,
     count_wins,
-    figure_ranges,
-    plausible_ranges,
 )
 from smmfit.types import Frozen
 
