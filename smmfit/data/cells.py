@@ -37,7 +37,7 @@ from smmfit.data.distribution import (
     IntArray,
     Provenance,
 )
-from smmfit.data.rows import SUM_TOLERANCE_PCT, Figure, parse_age_band
+from smmfit.data.rows import Figure, parse_age_band
 from smmfit.models import MAX_AGE, MIN_AGE
 
 AGES = np.arange(MAX_AGE + 1)
@@ -232,11 +232,12 @@ def composition_cells(
 ) -> tuple[FloatArray, BoolArray, tuple[Pool, ...]]:
     """People per cell from an audience and its age and gender shares.
 
-    A complete age profile (its bands add up to the whole, within rounding) describes the
-    audience in the ages it spans: a profile from 18 describes an 18+ audience, and says
-    nothing about 13-17. A partial profile leaves the rest of the audience somewhere in the
-    other ages. Without an age profile the whole audience is unplaced, spread like the
-    population; without a gender profile each age splits like the population.
+    An audience count without a surveyed population counts everyone on the network, so its
+    profile's shares place all of it: what the bands leave (a partial profile, or rounding)
+    is somewhere in the other ages, and no more. (A survey's rate, by contrast, says nothing
+    beyond the population it surveyed: see :func:`penetration_cells`.) Without an age profile
+    the whole audience is unplaced, spread like the population; without a gender profile each
+    age splits like the population.
     Returns (people in the cells the bands cover, those cells, pools of unplaced people).
     """
     if gender is not None:
@@ -253,10 +254,7 @@ def composition_cells(
     if age is None:
         spanned, known_age, unplaced = adult, np.zeros(MAX_AGE + 1), audience
     else:
-        complete = age.unknown_mass <= SUM_TOLERANCE_PCT / 100
-        spanned = (
-            adult & (age.lows.min() <= AGES) & (age.highs.max() >= AGES) if complete else adult
-        )
+        spanned = adult
         low, _, _ = age.share_between(AGES, AGES)
         known_age = np.where(spanned, low, 0.0)
         unplaced = audience * age.unknown_mass
