@@ -336,6 +336,12 @@ class PlatformResult(Frozen):
     gaps: tuple[Note, ...]
     sources: tuple[SourceRef, ...]
 
+    @property
+    def limited(self) -> bool:
+        """Blocked, restricted, or with a feature or age group blocked: what the "blocked or
+        restricted" lists show. A plain "available (again) since" record is history."""
+        return self.status_note is not None and self.status_note.key != "status.available"
+
 
 class Recommendation(Frozen):
     platform: str | None = Field(description="the network to test first")

@@ -74,7 +74,9 @@ def test_unavailable_markdown_names_each_network_and_why(
 ) -> None:
     result = ranking(evidence, region)
     lines = unavailable_markdown(result, language).splitlines()
-    assert len(lines) == sum(1 for item in result.ranking if item.status_note)
+    assert len(lines) == sum(1 for item in result.ranking if item.limited)
+    # A launch or a lifting ("available again since") is history, not a limit.
+    assert not any("Available" in text or "доступна" in text for text in lines)
     assert any(text.startswith(line) for text in lines)
     assert all(text.startswith("- **") for text in lines)
 

@@ -265,7 +265,7 @@ def meeting_pack(
         unavailable=tuple(
             (platform_name(item.platform, language), clean(render(item.status_note, language)))
             for item in result.ranking
-            if item.status_note
+            if item.limited and item.status_note
         ),
         sources=_sources(result, audience),
         tactics=None,

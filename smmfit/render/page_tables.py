@@ -50,7 +50,7 @@ def unavailable_markdown(result: Ranking, language: Language) -> str:
         f"- **{escape_markdown(platform_name(item.platform, language))}**: "
         f"{escape_markdown(render(item.status_note, language))}"
         for item in result.ranking
-        if item.status_note
+        if item.limited and item.status_note
     )
 
 
