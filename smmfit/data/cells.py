@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
 
 import numpy as np
 
@@ -43,8 +42,6 @@ from smmfit.models import MAX_AGE, MIN_AGE
 AGES = np.arange(MAX_AGE + 1)
 SEXES = tuple(GENDER_AXIS)  # female, male: row order of every cell array
 CELL_SHAPE = (len(SEXES), MAX_AGE + 1)
-
-Method = Literal["penetration", "composition", "mixed", "audience_only"]
 
 
 @dataclass(frozen=True)
@@ -102,7 +99,6 @@ class PeopleCells:
     known: FloatArray
     covered: BoolArray
     pools: tuple[Pool, ...]
-    method: Method
     provenance: tuple[Provenance, ...]
 
     @cached_property
@@ -297,7 +293,6 @@ class Layer:
     pools: tuple[Pool, ...]
     provenance: tuple[Provenance, ...]
     rank: tuple[object, ...]  # the choice rule's key: the smallest is the best evidence
-    form: Literal["penetration", "composition"]
 
 
 def combine(
@@ -360,14 +355,9 @@ def combine(
             rate = float(known[covered].sum()) / float(population[covered].sum())
             middle, stand_in = min(rate * float(capacity.sum()), float(capacity.sum())), True
         pools.append(Pool(capacity, capacity, (0.0, middle, float(capacity.sum())), stand_in))
-    forms = {layer.form for layer in ordered if (layer.covered & covered).any()}
-    method: Method = "mixed" if len(forms) > 1 else "penetration"
-    if forms == {"composition"}:
-        method = "composition" if covered.any() else "audience_only"
     return PeopleCells(
         known=known,
         covered=covered,
         pools=tuple(pools),
-        method=method,
         provenance=tuple(dict.fromkeys(provenance)),
     )

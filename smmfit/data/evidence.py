@@ -204,8 +204,9 @@ class Evidence:
         ]
         return sorted(figures, key=_figure_rank)
 
-    def _best_composition(self, platform: str, region: str, dimension: str) -> Distribution | None:
-        """The best composition (not penetration-derived) for the region, else worldwide."""
+    def _compositions(self, platform: str, region: str, dimension: str) -> list[Distribution]:
+        """The best composition (not penetration-derived) for the region, then worldwide."""
+        result = []
         for where in (region, WORLDWIDE) if region != WORLDWIDE else (WORLDWIDE,):
             candidates = [
                 c
@@ -213,18 +214,18 @@ class Evidence:
                 if not c.provenance.derived_from_penetration
             ]
             if candidates:
-                candidates = _drop_low_authority(candidates)
-                return min(candidates, key=_distribution_key)
-        return None
+                result.append(min(_drop_low_authority(candidates), key=_distribution_key))
+        return result
 
     def _build_people(self, platform: str, region: str) -> PeopleCells | None:
         population = self.population.cells(region)
         layers = self._surveyed(platform, region, population)
         audience, _ = self._audience(platform, region)
+        profiles = self._compositions(platform, region, "age")
         if audience is not None and not audience.provenance.derived_from_penetration:
-            profiles = self._profiles(platform, region)
             age = profiles[0] if profiles else None
-            gender = self._best_composition(platform, region, "gender")
+            genders = self._compositions(platform, region, "gender")
+            gender = genders[0] if genders else None
             people, covered, pools = composition_cells(audience.people, age, gender, population)
             chosen = audience.provenance
             layers.append(
@@ -236,10 +237,9 @@ class Evidence:
                         [chosen] + [d.provenance for d in (age, gender) if d is not None]
                     ),
                     rank=_layer_rank(chosen.authority, chosen.year, chosen.sources[0].source),
-                    form="composition",
                 )
             )
-        return combine(layers, population, self._profiles(platform, region), region)
+        return combine(layers, population, profiles, region)
 
     def _surveyed(self, platform: str, region: str, population: FloatArray | None) -> list[Layer]:
         """One layer per surveyed population ("18+", "13-17"...) of penetration figures."""
@@ -273,23 +273,9 @@ class Evidence:
                         ),
                     ),
                     rank=_figure_rank(best),
-                    form="penetration",
                 )
             )
         return layers
-
-    def _profiles(self, platform: str, region: str) -> list[Distribution]:
-        """Age compositions to lean on: the region's best, then the worldwide one."""
-        result = []
-        for where in (region, WORLDWIDE) if region != WORLDWIDE else (WORLDWIDE,):
-            candidates = [
-                c
-                for c in self._candidates(platform, where, "age")
-                if not c.provenance.derived_from_penetration
-            ]
-            if candidates:
-                result.append(min(_drop_low_authority(candidates), key=_distribution_key))
-        return result
 
     # -- distributions -------------------------------------------------------------------
 
