@@ -6,6 +6,7 @@ network, what a reader needs to trust or question the number.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 
@@ -35,7 +36,6 @@ from smmfit.models import (
 )
 from smmfit.ranking.engine import (
     PersonaArrays,
-    ScoreArrays,
     device_mask,
     device_share,
     effective_weights,
@@ -43,9 +43,23 @@ from smmfit.ranking.engine import (
     score_arrays,
 )
 
+_SHOWN_ARRAYS = (
+    "score",
+    "match",
+    "match_low",
+    "match_high",
+    "reach",
+    "reach_low",
+    "reach_high",
+    "audience",
+    "affinity",
+    "scored",
+    "population_share",
+)
+
 
 def _optional(value: float) -> float | None:
-    return None if np.isnan(value) else float(value)
+    return None if math.isnan(value) else value
 
 
 def _round(value: float | None, digits: int = 4) -> float | None:
@@ -98,7 +112,7 @@ def _provenance_gaps(
 def _gaps(
     persona: Persona,
     ev: PlatformEvidence,
-    arrays: ScoreArrays,
+    row: dict[str, list[float]],
     j: int,
     this_year: int,
 ) -> tuple[Note, ...]:
@@ -123,14 +137,9 @@ def _gaps(
             notes.append(
                 Note(key="gap.outside_universe", params={"first_age": distribution.domain[0]})
             )
-    low, high = arrays.match_low[0, j], arrays.match_high[0, j]
-    if not np.isnan(low) and high - low > 0.0005:
-        notes.append(
-            Note(
-                key="gap.bounds",
-                params={"low": round(float(low), 4), "high": round(float(high), 4)},
-            )
-        )
+    low, high = row["match_low"][j], row["match_high"][j]
+    if not math.isnan(low) and high - low > 0.0005:
+        notes.append(Note(key="gap.bounds", params={"low": round(low, 4), "high": round(high, 4)}))
     if not persona.all_devices:
         if np.isnan(device_share(ev.device, device_mask(persona.devices))):
             notes.append(Note(key="gap.device"))
@@ -140,20 +149,20 @@ def _gaps(
                     "device", ev.device.provenance if ev.device else None, region, this_year
                 )
             )
-    scored = not np.isnan(arrays.score[0, j])
+    scored = not math.isnan(row["score"][j])
     if persona.settlement is not None and scored and not ev.splits_by_settlement:
         notes.append(
             Note(
                 key="gap.no_settlement", params={"settlement": persona.settlement, "region": region}
             )
         )
-    if not scored and arrays.scored[0, j]:
+    if not scored and row["scored"][j]:
         notes.insert(0, Note(key="gap.no_data", params={"region": region}))
     if ev.audience is None:
         notes.append(Note(key="gap.audience", params={"region": region}))
     else:
         notes.extend(_provenance_gaps("audience", ev.audience.provenance, region, this_year))
-    if np.isnan(arrays.population_share[0, j]):
+    if math.isnan(row["population_share"][j]):
         notes.append(Note(key="gap.population", params={"region": region}))
     if persona.segment not in ev.segment:
         notes.append(Note(key="gap.segment", params={"segment": persona.segment}))
@@ -258,16 +267,27 @@ def rank(
     normalised = dict(zip(FACTORS, used.tolist(), strict=True))
     ages = (persona.age_min, persona.age_max)
     dataset = evidence.dataset
+    # One conversion to Python floats per array: per-element numpy access dominated the
+    # time of a single ranking (issue 12's 5 ms target).
+    row = {name: getattr(arrays, name)[0].tolist() for name in _SHOWN_ARRAYS}
+    factor_rows = {factor: arrays.factor_scores[factor][0].tolist() for factor in FACTORS}
+    scores = row["score"]
+    # Ranks follow the score, highest first; equal scores keep the data's order.
+    ordered = sorted(
+        range(len(arrays.platforms)),
+        key=lambda j: (math.isnan(scores[j]), -(0.0 if math.isnan(scores[j]) else scores[j]), j),
+    )
+    rank_of = {j: position + 1 for position, j in enumerate(ordered) if not math.isnan(scores[j])}
     results: list[PlatformResult] = []
     for j, platform in enumerate(arrays.platforms):
         ev = evidence.for_platform(platform, persona.region)
-        score = _optional(arrays.score[0, j])
+        score = _optional(scores[j])
         status = arrays.status[0][j]
         record = status_on(dataset, platform, persona.region, as_of, ages)[1]
         multiplier = weights.restricted_penalty if status == "restricted" else 1.0
         factors = {}
         for factor in FACTORS:
-            value = _optional(arrays.factor_scores[factor][0, j]) if score is not None else None
+            value = _optional(factor_rows[factor][j]) if score is not None else None
             # An unknown factor counts at 50, as in the engine (composite_scores).
             shown = 50.0 if value is None else value
             points = shown * normalised[factor] * multiplier if score is not None else 0.0
@@ -280,38 +300,26 @@ def rank(
                 platform=platform,
                 name=info.name,
                 zone=info.zone,
-                rank=None,
+                rank=rank_of.get(j),
                 score=_round(score, 2),
                 status=status,
                 status_note=_status_note(record, persona.region),
                 recommendable=status != "blocked",
-                match_share=_round(_optional(arrays.match[0, j])),
-                match_share_low=_round(_optional(arrays.match_low[0, j])),
-                match_share_high=_round(_optional(arrays.match_high[0, j])),
-                reach=_round(_optional(arrays.reach[0, j]), 0),
-                reach_low=_round(_optional(arrays.reach_low[0, j]), 0),
-                reach_high=_round(_optional(arrays.reach_high[0, j]), 0),
+                match_share=_round(_optional(row["match"][j])),
+                match_share_low=_round(_optional(row["match_low"][j])),
+                match_share_high=_round(_optional(row["match_high"][j])),
+                reach=_round(_optional(row["reach"][j]), 0),
+                reach_low=_round(_optional(row["reach_low"][j]), 0),
+                reach_high=_round(_optional(row["reach_high"][j]), 0),
                 reach_estimated=bool(arrays.estimated[0, j]),
-                audience=_round(_optional(arrays.audience[0, j]), 0),
-                affinity=_round(_optional(arrays.affinity[0, j]), 1),
+                audience=_round(_optional(row["audience"][j]), 0),
+                affinity=_round(_optional(row["affinity"][j]), 1),
                 factors=factors,
-                gaps=_gaps(persona, ev, arrays, j, this_year),
+                gaps=_gaps(persona, ev, row, j, this_year),
                 sources=_sources(ev, persona, record),
             )
         )
-    position = {platform: j for j, platform in enumerate(arrays.platforms)}
-    ordered = sorted(
-        results,
-        key=lambda r: (
-            r.score is None,
-            -float(np.nan_to_num(arrays.score[0, position[r.platform]], nan=0.0)),
-            position[r.platform],
-        ),
-    )
-    ranked = [
-        r.model_copy(update={"rank": i + 1 if r.score is not None else None})
-        for i, r in enumerate(ordered)
-    ]
+    ranked = [results[j] for j in ordered]
     by_platform = {r.platform: r for r in ranked}
     order, valid = pick_order(arrays.score[0], np.array([r.recommendable for r in results]))
     chosen = [by_platform[arrays.platforms[j]] for j, ok in zip(order, valid, strict=True) if ok]
