@@ -59,17 +59,18 @@ class Pool:
     stand_in: bool = False  # the estimate leans on a profile from elsewhere (e.g. worldwide)
 
     @cached_property
-    def _running(self) -> tuple[FloatArray, FloatArray]:
-        return running_sums(self.capacity), running_sums(self.spread)
+    def _running(self) -> tuple[FloatArray, FloatArray, float, float]:
+        """Running sums of capacity and spread, and their totals (asked for on every query)."""
+        capacity, spread = running_sums(self.capacity), running_sums(self.spread)
+        return capacity, spread, float(capacity[:, -1].sum()), float(spread[:, -1].sum())
 
     def query(self, cells: CellQuery) -> tuple[FloatArray, FloatArray, FloatArray]:
-        capacity, spread = self._running
+        capacity, spread, room, weight = self._running
         room_inside = cells.sum(capacity)
-        room_outside = float(capacity[:, -1].sum()) - room_inside
+        room_outside = room - room_inside
         low_u, mid_u, high_u = self.amount
         low = np.maximum(0.0, low_u - room_outside)
         high = np.minimum(high_u, room_inside)
-        weight = float(spread[:, -1].sum())
         share = cells.sum(spread) / weight if weight > 0 else np.zeros(len(room_inside))
         return low, np.clip(mid_u * share, low, high), high
 
@@ -109,7 +110,7 @@ class PeopleCells:
     def stand_in(self) -> bool:
         return any(pool.stand_in for pool in self.pools)
 
-    @property
+    @cached_property
     def total(self) -> tuple[float, float, float]:
         """Everyone on the network in the region: low, estimate (NaN if unknown), high."""
         known = float(self.known.sum())
