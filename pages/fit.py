@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from smmfit.render import escape_markdown, platform_name, settlement_choices, t
+from smmfit.render import escape_markdown, headline, platform_name, settlement_choices, t
 from smmfit.render.page_tables import (
     as_of_caption,
     audience_sources,
@@ -41,10 +41,7 @@ pick = result.recommendation
 
 card, changes = st.columns([3, 2])
 with card.container(border=True):
-    if pick.platform:
-        st.subheader(t("fit.test_first", language, platform=platform_name(pick.platform, language)))
-    else:
-        st.subheader(t("fit.no_pick", language))
+    st.subheader(headline(pick, language))
     st.markdown(notes_markdown(pick.reasons, language))
     confidence = view.uncertainty.confidence
     if confidence is not None:

@@ -13,6 +13,7 @@ import pytest
 from pptx import Presentation
 
 from smmfit.cli import main
+from smmfit.render import platform_name
 from smmfit.render.i18n import format_since
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,8 +135,11 @@ def test_report_refuses_a_day_outside_the_range(
 
 def test_rank_table_names_the_pick(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rank", "--region", "CN"], capsys)
+    _, as_json, _ = run(["rank", "--region", "CN", "--format", "json"], capsys)
     assert code == 0
-    assert "test first:" in out
+    pick = json.loads(as_json)["recommendation"]["platform"]
+    # The table states the same answer as the JSON, in the page's words.
+    assert f"Test first: {platform_name(pick, 'en')}" in out
     assert "blocked" in out
 
 

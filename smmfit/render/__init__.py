@@ -32,6 +32,7 @@ from smmfit.render.i18n import (
 )
 from smmfit.render.markup import escape_markdown, markdown_link
 from smmfit.render.tables import safe_csv_text
+from smmfit.render.text import headline
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -41,6 +42,7 @@ __all__ = [
     "format_number",
     "format_people",
     "format_share",
+    "headline",
     "markdown_link",
     "platform_name",
     "region_name",

@@ -36,6 +36,7 @@ from smmfit.ranking import Uncertainty
 from smmfit.render.charts import audience_charts, ranking_chart
 from smmfit.render.i18n import Language, format_share, platform_name, region_name, render, t
 from smmfit.render.tables import ranking_display
+from smmfit.render.text import headline
 
 # (verdict, plan line), worst first: the tactic checker's result as plain data.
 TacticSummary = Sequence[tuple[str, str]]
@@ -240,9 +241,7 @@ def meeting_pack(
             language,
             **{name: format_share(value, language) for name, value in weights.items()},
         ),
-        pick=t("fit.test_first", language, platform=platform_name(pick.platform, language))
-        if pick.platform
-        else t("fit.no_pick", language),
+        pick=headline(pick, language),
         reasons=tuple(clean(render(note, language)) for note in pick.reasons),
         runner_up=t(
             "export.runner_up",

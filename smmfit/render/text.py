@@ -14,11 +14,12 @@ from smmfit.data import (
 )
 from smmfit.models import (
     Ranking,
+    Recommendation,
 )
 from smmfit.ranking import (
     Uncertainty,
 )
-from smmfit.render.i18n import Language, format_people, format_share, render
+from smmfit.render.i18n import Language, format_people, format_share, platform_name, render, t
 
 
 def ranking_json(
@@ -102,6 +103,24 @@ def _uncertainty_json(uncertainty: Uncertainty, language: Language) -> dict[str,
     }
 
 
+def headline(recommendation: Recommendation, language: Language) -> str:
+    """The answer in one line, the same on the page, in the deck and in the CLI: the network to
+    test first, and the contenders beside it when the call is too close.
+
+    >>> headline(Recommendation(platform="vk", runner_up="telegram", close_call=True,
+    ...     contenders=("vk", "telegram"), reasons=()), "en")
+    'Test first: VK (too close to call with Telegram)'
+    """
+    if recommendation.platform is None:
+        return t("fit.no_pick", language)
+    platform = platform_name(recommendation.platform, language)
+    others = [p for p in recommendation.contenders if p != recommendation.platform]
+    if recommendation.close_call and others:
+        names = ", ".join(platform_name(other, language) for other in others)
+        return t("fit.test_first_close", language, platform=platform, others=names)
+    return t("fit.test_first", language, platform=platform)
+
+
 def ranking_table(
     result: Ranking, language: Language, uncertainty: Uncertainty | None = None
 ) -> str:
@@ -129,10 +148,9 @@ def ranking_table(
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
-    pick = result.recommendation.platform or "none"
     lines.append(f"availability as of {result.as_of.isoformat()}")
     lines.append("")
-    lines.append(f"test first: {pick}  (runner-up: {result.recommendation.runner_up or 'none'})")
+    lines.append(headline(result.recommendation, language))
     lines.extend(f"  - {render(r, language)}" for r in result.recommendation.reasons)
     if uncertainty is not None and uncertainty.confidence is not None:
         lines.append(f"how sure ({uncertainty.draws:,} scenarios, seed {uncertainty.seed}):")
