@@ -454,3 +454,27 @@ def test_scenarios_without_ranges_reproduce_the_real_ranking(
         score = next(r.score for r in ranked.ranking if r.platform == item.platform)
         if score is not None:
             assert item.score_low == pytest.approx(score, abs=0.01)
+
+
+def test_an_unknown_factor_is_drawn_across_its_range_not_held_at_the_middle(
+    tmp_path: Path,
+) -> None:
+    """beta has no segment figure. In the centre scenario it counts at 50: alpha leads
+    (0.5 x 100 + 0.5 x 50 = 75 against 0.5 x 90 + 0.5 x 50 = 70). Across the scenarios the
+    unknown is anything in 0-100, so beta comes first whenever it draws above 60: 40% of the
+    time, and its score spreads from about 45 to 95."""
+    rows = women_rows(
+        {"alpha": 0.5, "beta": 0.5, "gamma": 0.5}, {"alpha": 10, "beta": 9, "gamma": 1}
+    )
+    signals = [signal("alpha", "b2c", 40), signal("gamma", "b2c", 80)]
+    evidence = evidence_of(tmp_path, rows, signals=signals)
+    weights = Weights(reach=1, match=0, segment=1)
+    centre = rank(WOMEN, evidence, weights)
+    assert [r.platform for r in centre.ranking[:2]] == ["alpha", "beta"]
+    assert centre.ranking[1].factors["segment"].score is None
+    result = win_probabilities(WOMEN, evidence, weights, draws=10_000, seed=3, margins=EXACT)
+    assert result.probability_of("beta") == pytest.approx(0.4, abs=0.03)
+    assert result.probability_of("alpha") == pytest.approx(0.6, abs=0.03)
+    beta = next(p for p in result.probabilities if p.platform == "beta")
+    assert beta.score_low is not None and beta.score_low < 50
+    assert beta.score_high is not None and beta.score_high > 90

@@ -259,24 +259,33 @@ def effective_weights(
     )
 
 
+# An unknown factor's score in the centre scenario: the middle of its 0-100 range.
+UNKNOWN_FACTOR_SCORE = 50.0
+
+
 def composite_scores(
     factor_scores: dict[Factor, FloatArray],
     normalised: FloatArray,
     penalty: FloatArray,
     restricted: BoolArray,
     scored: BoolArray,
+    *,
+    unknown: FloatArray | None = None,
 ) -> FloatArray:
     """Weighted sum of factor scores; restricted networks are multiplied by the penalty.
 
     ``normalised`` holds each row's weights in FACTORS order. A factor no scored network has
     evidence for is left out of that row and the other weights renormalised (it measures
-    nothing). A factor known for some networks but not for one is unknown there: it counts at
-    50, the middle of its range, and the scenarios draw it across the range.
+    nothing). A factor known for some networks but not for one is unknown there: it counts
+    at ``unknown`` (shaped like the scores, within 0-100), by default the middle of its range;
+    the scenarios draw it across the whole range (:mod:`smmfit.ranking.scenarios`).
     """
     weights = effective_weights(factor_scores, normalised, scored)
+    fill = UNKNOWN_FACTOR_SCORE if unknown is None else unknown
     composite = np.zeros(factor_scores[FACTORS[0]].shape)
     for i, factor in enumerate(FACTORS):
-        composite += weights[:, [i]] * np.nan_to_num(factor_scores[factor], nan=50.0)
+        values = factor_scores[factor]
+        composite += weights[:, [i]] * np.where(np.isnan(values), fill, values)
     return np.where(restricted, composite * penalty[:, None], composite)
 
 
@@ -289,18 +298,22 @@ def scores_from_figures(
     restricted: BoolArray,
     normalised: FloatArray,
     penalty: FloatArray,
+    unknown: FloatArray | None = None,
 ) -> tuple[dict[Factor, FloatArray], FloatArray]:
     """Factor scores and the 0-100 composite from the raw figures, shaped (rows, platforms).
 
     A row is a persona in :func:`score_arrays` and a plausible scenario in
-    :mod:`smmfit.uncertainty`; both go through this one function.
+    :mod:`smmfit.uncertainty`; both go through this one function. ``unknown`` is the score an
+    unknown factor takes in each row (see :func:`composite_scores`).
     """
     factor_scores: dict[Factor, FloatArray] = {
         "reach": relative_scores(reach, scored),
         "match": relative_scores(match, scored),
         "segment": relative_scores(segment_value, scored),
     }
-    composite = composite_scores(factor_scores, normalised, penalty, restricted, scored)
+    composite = composite_scores(
+        factor_scores, normalised, penalty, restricted, scored, unknown=unknown
+    )
     # A network about which nothing is known is not scored at all, rather than scored 0.
     known = np.zeros(match.shape, dtype=bool)
     for values in factor_scores.values():

@@ -35,6 +35,7 @@ from smmfit.models import (
     default_weights,
 )
 from smmfit.ranking.engine import (
+    UNKNOWN_FACTOR_SCORE,
     PersonaArrays,
     device_mask,
     device_share,
@@ -288,8 +289,8 @@ def rank(
         factors = {}
         for factor in FACTORS:
             value = _optional(factor_rows[factor][j]) if score is not None else None
-            # An unknown factor counts at 50, as in the engine (composite_scores).
-            shown = 50.0 if value is None else value
+            # An unknown factor counts at the middle of its range, as in the engine.
+            shown = UNKNOWN_FACTOR_SCORE if value is None else value
             points = shown * normalised[factor] * multiplier if score is not None else 0.0
             factors[factor] = FactorScore(
                 score=_round(value, 2), weight=round(normalised[factor], 4), points=round(points, 2)

@@ -79,7 +79,9 @@ def triangular(
 class Scenarios:
     """One persona's figures, weights and statuses; scores rows of them with the engine.
 
-    A row is a scenario: a match share, audience and segment value per network, and weights.
+    A row is a scenario: a match share, audience and segment value per network, weights, and
+    the score a factor takes where it is unknown (drawn across its 0-100 range, one draw per
+    network and scenario for all of its unknown factors).
     """
 
     figures: Figures
@@ -93,7 +95,12 @@ class Scenarios:
     segment: str
 
     def scores(
-        self, match: FloatArray, audience: FloatArray, segment: FloatArray, weights: FloatArray
+        self,
+        match: FloatArray,
+        audience: FloatArray,
+        segment: FloatArray,
+        weights: FloatArray,
+        unknown: FloatArray | None = None,
     ) -> FloatArray:
         normalised = weights / weights.sum(axis=1, keepdims=True)
         _, score = scores_from_figures(
@@ -104,6 +111,7 @@ class Scenarios:
             restricted=self.restricted,
             normalised=normalised,
             penalty=np.full(len(match), self.penalty),
+            unknown=unknown,
         )
         return score
 
@@ -134,8 +142,11 @@ class Scenarios:
             figures.high[component, column][:, None],
         )
         jitter = rng.uniform(1 - self.band, 1 + self.band, (draws, len(FACTORS)))
+        unknown = rng.uniform(0.0, 100.0, (draws, len(self.platforms)))
         match = values[MATCH]
-        return self.scores(match, values[AUDIENCE], values[SEGMENT], self.raw_weights * jitter)
+        return self.scores(
+            match, values[AUDIENCE], values[SEGMENT], self.raw_weights * jitter, unknown
+        )
 
 
 def count_wins(score: FloatArray, model: Scenarios) -> tuple[WinProbability, ...]:
@@ -248,6 +259,7 @@ def win_shares(
         drawn = triangular(rng.random(shape), lows, modes, highs)
         values = np.where(highs > lows, drawn, modes)
         jitter = rng.uniform(1 - margins.weight, 1 + margins.weight, (draws, size, len(FACTORS)))
+        unknown = rng.uniform(0.0, 100.0, (draws * size, count))
         weights = (raw_weights[rows][None] * jitter).reshape(-1, len(FACTORS))
         grid = (draws, size, count)
         _, score = scores_from_figures(
@@ -258,6 +270,7 @@ def win_shares(
             restricted=_flat(arrays.restricted[rows][None], grid),
             normalised=weights / weights.sum(axis=1, keepdims=True),
             penalty=np.broadcast_to(penalty[rows][None], (draws, size)).reshape(-1),
+            unknown=unknown,
         )
         picks = pick_index(score, _flat(arrays.recommendable[rows][None], grid))
         picks = picks.reshape(draws, size)
@@ -295,9 +308,10 @@ def _sure_winner(
         with np.errstate(invalid="ignore", divide="ignore", all="ignore"):
             best_high = np.nanmax(np.where(np.isnan(f_high), -np.inf, f_high), axis=1)[:, None]
             best_low = np.nanmax(np.where(np.isnan(f_low), -np.inf, f_low), axis=1)[:, None]
-            lows.append(np.where(np.isnan(f_low), 50.0, np.nan_to_num(f_low / best_high * 100)))
+            # An unknown factor may be anything in its range (the scenarios draw it).
+            lows.append(np.where(np.isnan(f_low), 0.0, np.nan_to_num(f_low / best_high * 100)))
             highs.append(
-                np.where(np.isnan(f_high), 50.0, np.minimum(100.0, f_high / best_low * 100))
+                np.where(np.isnan(f_high), 100.0, np.minimum(100.0, f_high / best_low * 100))
             )
     corners = np.array(np.meshgrid(*[[1 - band, 1 + band]] * len(FACTORS))).reshape(
         len(FACTORS), -1
