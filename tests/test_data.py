@@ -79,6 +79,16 @@ def test_twitter_is_an_alias_of_x(dataset: Dataset) -> None:
         dataset.platform_id("myspace")
 
 
+def test_line_loads_in_its_own_zone_with_its_thai_audience(dataset: Dataset) -> None:
+    """LINE (LY Corporation, Tokyo) is none of the American, Russian or Chinese networks."""
+    assert dataset.platforms["line"].zone == "japanese"
+    assert dataset.platform_id("лайн") == "line"
+    thai = [f for f in dataset.figures if f.platform == "line" and f.region == "TH"]
+    assert [(f.dimension, f.category, f.value) for f in thai] == [("audience", "mau", 54)]
+    status, _ = status_on(dataset, "line", "CN", date.today(), (MIN_AGE, MAX_AGE))
+    assert status == "blocked"
+
+
 @pytest.mark.parametrize(
     ("band", "expected"),
     [("18-24", (18, 24)), ("65+", (65, 100)), ("13-17", (13, 17)), ("100+", (100, 100))],
