@@ -30,6 +30,6 @@ page = st.navigation(
         ),
     ]
 )
-page.run()
+ui.run_page(page, language)
 # After the page: on the Fit page's first run the form has only just been seeded.
 ui.persona_summary(language)

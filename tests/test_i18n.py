@@ -23,6 +23,7 @@ from smmfit.models import (
 from smmfit.ranking import rank
 from smmfit.render import LANGUAGES, Language, format_people, format_share, region_name, render, t
 from smmfit.render.i18n import catalog, language_of
+from smmfit.render.links import LINK_PARAMS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,6 +61,7 @@ def test_catalog_covers_every_code_the_ui_shows(evidence: Evidence) -> None:
         | {f"factor.{f}" for f in FACTORS}
         | {f"settlement.{s}" for s in (*SETTLEMENTS, "none")}
         | {f"language_name.{language}" for language in LANGUAGES}
+        | {f"link_param.{name}" for name in LINK_PARAMS}
     )
     assert needed <= keys, needed - keys
 
