@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import tracemalloc
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -18,7 +20,7 @@ from smmfit.data import (
     template_csv,
     with_user_figures,
 )
-from smmfit.data.upload import clean_number
+from smmfit.data.upload import MAX_XLSX_CELLS, MAX_XLSX_COLUMNS, clean_number
 from smmfit.models import Persona, Weights
 from smmfit.ranking import rank
 from smmfit.render import render
@@ -226,3 +228,75 @@ def test_the_server_limit_matches_the_parser() -> None:
 
     config = tomllib.loads((Path(__file__).parent.parent / ".streamlit/config.toml").read_text())
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES
+
+
+def workbook(rows: str, **extra: str) -> bytes:
+    """openpyxl's empty workbook with this sheet XML and any extra part (openpyxl would not
+    write a million-cell row quickly)."""
+    buffer = io.BytesIO()
+    openpyxl.Workbook().save(buffer)
+    sheet = (
+        '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>'
+    )
+    parts = {"xl/worksheets/sheet1.xml": sheet, **extra}
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+    ):
+        for name in source.namelist():
+            if name not in parts:
+                archive.writestr(name, source.read(name))
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+ELEMENTS = "upload_limit.elements"
+INLINE = '<c t="inlineStr"><is><t>x</t></is></c>'
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (workbook("<row>" + "<c/>" * 1_000_000 + "</row>"), "upload_limit.columns"),
+        (workbook("<row>" + INLINE * 200_000 + "</row>"), "upload_limit.columns"),
+        (workbook("<row>" + "<c/>" * (MAX_XLSX_COLUMNS + 1) + "</row>"), "upload_limit.columns"),
+        (workbook(("<row>" + "<c/>" * 200 + "</row>") * 1_600), "upload_limit.cells"),
+        # A sheet under another name: every part is counted, whatever the relationships say.
+        (workbook("", **{"xl/x/s.bin": f"<row>{'<c/>' * 300}</row>"}), "upload_limit.columns"),
+        (workbook("", **{"xl/styles.xml": f"<s>{'<x/>' * 2_000_001}</s>"}), ELEMENTS),
+    ],
+    ids=["million-cell-row", "inline-strings", "one-over", "many-rows", "hidden-part", "styles"],
+)  # fmt: skip
+def test_a_workbook_too_big_to_read_is_refused_before_reading(data: bytes, key: str) -> None:
+    """RELIABILITY-2 H2: a 5 KB workbook of one million-cell row took 55 s and 456 MB."""
+    tracemalloc.start()
+    try:
+        result = parse_upload("bomb.xlsx", data, PLATFORMS)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [p.note.key for p in result.problems] == [key]
+    assert peak < 50 * 2**20
+    limit = {"columns": MAX_XLSX_COLUMNS, "cells": MAX_XLSX_CELLS, "elements": 2_000_000}
+    for language in ("en", "ru"):
+        assert str(limit[key.partition(".")[2]]) in render(result.problems[0].note, language)
+
+
+def test_a_workbook_at_the_limits_is_read() -> None:
+    """Exactly MAX_XLSX_COLUMNS cells in the header row: counted, not refused, then parsed."""
+    header = "".join(
+        f'<c t="inlineStr"><is><t>{name}</t></is></c>'
+        for name in ["platform", "region", "dimension", "category", "value", "unit", "source",
+                     "url", "year"]
+    ) + "<c/>" * (MAX_XLSX_COLUMNS - 9)  # fmt: skip
+    row = "".join(
+        f'<c t="inlineStr"><is><t>{value}</t></is></c>'
+        for value in ["vk", "RU", "gender", "female", "55", "pct_of_platform_audience", "Ads",
+                      "https://a.example/r", "2025"]
+    )  # fmt: skip
+    result = parse_upload("mine.xlsx", workbook(f"<row>{header}</row><row>{row}</row>"), PLATFORMS)
+    assert result.ok, [p.note.key for p in result.problems]
+    assert MAX_XLSX_CELLS >= (MAX_ROWS + 1) * 25  # the wide template, full
