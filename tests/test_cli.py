@@ -14,6 +14,7 @@ from pptx import Presentation
 
 from smmfit.cli import main
 from smmfit.render.i18n import format_since
+from tests.test_tables import formula_starts
 
 ROOT = Path(__file__).resolve().parent.parent
 # More than a year from today: outside the range --as-of accepts.
@@ -402,3 +403,18 @@ def test_rank_batch_output_is_safe_against_formulas(
     assert run(["rank-batch", str(source), "-o", str(output)], capsys)[0] == 0
     names = list(pd.read_csv(output)["name"])
     assert names == ['\'=HYPERLINK("https://evil.example","x")', "'@SUM(A1)"]
+
+
+def test_rank_batch_output_is_safe_whatever_the_separator(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """RELIABILITY-2 M1: a persona named "x;=1+1;" was written unquoted, a formula in ';' Excel."""
+    source = tmp_path / "personas.csv"
+    source.write_text(
+        'name,age_min,age_max,region\n"x;=1+1;",25,44,RU\n"t;-2",18,39,US\n', encoding="utf-8"
+    )
+    output = tmp_path / "out.csv"
+    assert run(["rank-batch", str(source), "-o", str(output)], capsys)[0] == 0
+    text = output.read_text(encoding="utf-8-sig")
+    assert list(pd.read_csv(output)["name"]) == ["x;'=1+1;", "t;'-2"]
+    assert formula_starts(text) == []
