@@ -183,3 +183,9 @@ def test_tactics_link_values(
     query: dict[str, list[str]], values: dict[str, str], rejected: list[str]
 ) -> None:
     assert tactics_from_query(query, ("vk", "x"), {"twitter": "x"}) == (values, rejected)
+
+
+def test_a_name_from_a_link_loses_its_control_characters() -> None:
+    """RELIABILITY-2 L6: ?name=a%00b%07c%1Bd was kept as it was, in the form and the link."""
+    values, rejected = persona_from_query({"name": ["a\x00b\x07c\x1bd \u202eQ4"]})
+    assert (values, rejected) == ({"name": "abcd Q4"}, [])

@@ -31,6 +31,7 @@ from smmfit.models import (
     Goal,
     Persona,
     Weights,
+    clean_name,
     default_weights,
     expand_devices,
     normalise_region,
@@ -64,7 +65,7 @@ def _single(values: Sequence[str]) -> str:
 
 
 def _name(values: Sequence[str]) -> str:
-    name = " ".join(_single(values).split())
+    name = clean_name(_single(values))
     if len(name) > MAX_NAME_LENGTH:
         raise ValueError("name too long")
     return name
