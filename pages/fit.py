@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from smmfit.render import escape_markdown, platform_name, t
+from smmfit.render import escape_markdown, platform_name, t, tn
 from smmfit.render.page_tables import (
     as_of_caption,
     audience_sources,
@@ -23,7 +23,7 @@ user_data = ui.user_data_summary()
 if user_data:
     count, name = user_data
     st.info(
-        t("your_data.in_use", language, count=count, name=escape_markdown(name)),
+        tn("counted.in_use", language, count, name=escape_markdown(name)),
         icon=":material/upload_file:",
     )
 weights = ui.weights_form(language)

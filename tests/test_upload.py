@@ -227,7 +227,7 @@ def test_the_server_limit_matches_the_parser() -> None:
     import tomllib
 
     config = tomllib.loads((Path(__file__).parent.parent / ".streamlit/config.toml").read_text())
-    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES
+    assert config["server"]["maxUploadSize"] * 1_000_000 == MAX_UPLOAD_BYTES
 
 
 def workbook(rows: str, **extra: str) -> bytes:
@@ -300,3 +300,34 @@ def test_a_workbook_at_the_limits_is_read() -> None:
     result = parse_upload("mine.xlsx", workbook(f"<row>{header}</row><row>{row}</row>"), PLATFORMS)
     assert result.ok, [p.note.key for p in result.problems]
     assert MAX_XLSX_CELLS >= (MAX_ROWS + 1) * 25  # the wide template, full
+
+
+def test_excel_unicode_text_loads() -> None:
+    """RELIABILITY-2 I1: Excel's "Unicode text" (UTF-16 with a BOM, TAB-separated) was refused
+    as "not a table (NUL)"."""
+    text = (
+        HEADER.replace(";", "\t")
+        + "\r\n"
+        + (
+            "vk\tRU\tgender\tfemale\t55,5\tpct_of_platform_audience\t\tКабинет\t"
+            "https://a.ru/r\t2025\t\r\n"
+        )
+    )
+    for encoding in ("utf-16", "utf-16-be"):
+        data = text.encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        result = parse_upload("unicode.txt", data, PLATFORMS)
+        assert result.ok, [p.note.key for p in result.problems]
+        assert result.figures[0].source == "Кабинет" and result.figures[0].value == 55.5
+
+
+def test_a_file_mixing_utf8_and_cp1251_lines_is_refused_naming_the_line() -> None:
+    """RELIABILITY-2 L4: it loaded with "РљР°Р±РёРЅРµС‚" as a source."""
+    good = "vk;RU;gender;female;55;pct_of_platform_audience;;Кабинет;https://a.ru/r;2025;\n"
+    data = (HEADER + "\n" + good).encode("utf-8") + good.replace("female", "male").encode("cp1251")
+    result = parse_upload("mixed.csv", data, PLATFORMS)
+    assert [p.note.key for p in result.problems] == ["upload_encoding.mixed"]
+    assert result.problems[0].note.params == {"line": 3}
+    assert "line 3" in render(result.problems[0].note, "en")
+    assert "строка 3" in render(result.problems[0].note, "ru")

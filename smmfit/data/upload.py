@@ -39,7 +39,9 @@ from smmfit.data.rows import Dataset, Figure
 from smmfit.models import Note, RegionError, normalise_region
 
 MAX_UPLOAD_MB = 5  # the same limit as server.maxUploadSize in .streamlit/config.toml
-MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+# Streamlit's upload widget counts a megabyte as 1,000,000 bytes: so does the parser, so a
+# file the widget takes is never refused for its size afterwards (RELIABILITY-2 L3).
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1_000_000
 MAX_ROWS = 10_000
 # An .xlsx is a zip: a small file can inflate to gigabytes (a "zip bomb").
 MAX_XLSX_UNPACKED_BYTES = 20 * MAX_UPLOAD_BYTES
@@ -109,10 +111,27 @@ def clean_number(text: str) -> tuple[str, bool]:
 def _decode(data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    # Excel's "Unicode text" is UTF-16 with a byte order mark (and TAB-separated).
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _FileError("encoding") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Lines that are UTF-8 beside lines that are not (one pasted from another file) would
+    # load as mojibake, "РљР°Р±РёРЅРµС‚" for "Кабинет", in a file that otherwise looks fine.
+    bad = 0
+    utf8_text = False
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            utf8_text |= not line.decode("utf-8").isascii()
+        except UnicodeDecodeError:
+            bad = bad or number
+        if bad and utf8_text:
+            raise _FileError("upload_encoding.mixed", line=bad)
     try:
         return data.decode("cp1251")
     except UnicodeDecodeError:
@@ -216,7 +235,7 @@ def _xlsx_table(data: bytes) -> list[tuple[int, list[str]]]:
         # NotImplementedError: a zip whose compression method Python does not know.
         raise _FileError("not_xlsx") from None
     if unpacked > MAX_XLSX_UNPACKED_BYTES:
-        raise _FileError("too_big", size=round(unpacked / 2**20, 1), limit=MAX_UPLOAD_MB)
+        raise _FileError("too_big", size=round(unpacked / 1e6, 1), limit=MAX_UPLOAD_MB)
     _count_xlsx_cells(data)
     import openpyxl  # a large import, needed only for workbooks
 
@@ -361,7 +380,7 @@ def parse_upload(
 ) -> UploadResult:
     """The figures in an uploaded file, or every problem in it. Never raises on bad input."""
     if len(data) > MAX_UPLOAD_BYTES:
-        size = round(len(data) / 2**20, 1)
+        size = round(len(data) / 1e6, 1)
         return _file_problem(
             Note(key="upload.too_big", params={"size": size, "limit": MAX_UPLOAD_MB})
         )
