@@ -5,7 +5,12 @@ import streamlit as st
 import ui
 from smmfit.render import t
 
-st.set_page_config(page_title="smmfit", page_icon=":material/target:", layout="wide")
+# An emoji, not a ":material/...:" icon: for the favicon Streamlit's frontend fetches a
+# material icon from fonts.gstatic.com on every page view (the viewer's address to a third
+# party; nothing where Google is blocked). An emoji is drawn by the browser (a data: URL).
+# The icons inside the app (":material/...:" on pages, buttons, alerts) come from the font
+# Streamlit serves itself; tests/test_browser.py fails on any request to another host.
+st.set_page_config(page_title="smmfit", page_icon="🎯", layout="wide")
 
 language = ui.language_picker()
 page = st.navigation(
@@ -30,6 +35,6 @@ page = st.navigation(
         ),
     ]
 )
-page.run()
+ui.run_page(page, language)
 # After the page: on the Fit page's first run the form has only just been seeded.
 ui.persona_summary(language)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from smmfit.render import escape_markdown, headline, platform_name, settlement_choices, t
+from smmfit.render import escape_markdown, headline, platform_name, settlement_choices, t, tn
 from smmfit.render.page_tables import (
     as_of_caption,
     audience_sources,
@@ -16,21 +16,14 @@ language = ui.current_language()
 st.title(t("fit.title", language))
 st.caption(t("app.tagline", language))
 
-rejected = ui.seed_persona_form()
-if rejected:
-    fields = ", ".join(t(f"fit.{name}", language) for name in rejected)
-    message = t("fit.bad_link", language, fields=fields)
-    if "settlement" in rejected:
-        choices = settlement_choices(language)
-        message += " " + t("fit.settlement_rule", language, choices=choices)
-    st.warning(message, icon=":material/link_off:")
+ui.link_warning(ui.seed_persona_form(), language)
 
 persona = ui.persona_form(language)
 user_data = ui.user_data_summary()
 if user_data:
     count, name = user_data
     st.info(
-        t("your_data.in_use", language, count=count, name=escape_markdown(name)),
+        tn("counted.in_use", language, count, name=escape_markdown(name)),
         icon=":material/upload_file:",
     )
 weights = ui.weights_form(language)

@@ -19,9 +19,7 @@ st.title(t("explorer.title", language))
 st.caption(t("explorer.tagline", language))
 
 network, region, rejected = ui.explorer_selectors(language)
-if rejected:
-    fields = ", ".join(t(f"explorer.param_{name}", language) for name in rejected)
-    st.warning(t("fit.bad_link", language, fields=fields), icon=":material/link_off:")
+ui.link_warning(rejected, language)
 
 evidence = ui.evidence()
 dataset = evidence.dataset

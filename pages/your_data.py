@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from smmfit.data import MAX_ROWS, MAX_UPLOAD_MB, template_csv
-from smmfit.render import escape_markdown, format_number, t
+from smmfit.render import escape_markdown, format_number, t, tn
 from smmfit.render.tables import figures_frame, problems_frame
 
 language = ui.current_language()
@@ -44,13 +44,13 @@ if uploaded is not None:
 
 problems = ui.user_problems()
 if problems:
-    st.error(t("your_data.errors", language, count=len(problems)), icon=":material/error:")
+    st.error(tn("counted.problems", language, len(problems)), icon=":material/error:")
     st.dataframe(problems_frame(problems, language), hide_index=True, width="stretch")
 
 summary = ui.user_data_summary()
 if summary:
     count, name = summary
-    st.success(t("your_data.loaded", language, count=count), icon=":material/check_circle:")
+    st.success(tn("counted.loaded", language, count), icon=":material/check_circle:")
     st.dataframe(
         figures_frame(ui.user_figures(), language),
         hide_index=True,

@@ -8,10 +8,12 @@ Bad input exits with code 2 and one line naming the problem, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -303,12 +305,18 @@ def _report(args: argparse.Namespace) -> int:
 
 
 _PERSONA_LIST = TypeAdapter(list[Persona])
+# rank-batch reads, ranks and writes this many personas at a time, so memory stays bounded
+# whatever the file's length (50,000 personas at once took 1.5 GB; the decision rule draws
+# 200 scenarios for each), and refuses a file longer than MAX_BATCH_ROWS before any work.
+BATCH_CHUNK_ROWS = 5_000
+MAX_BATCH_ROWS = 1_000_000
 
 
-def read_personas(path: Path) -> list[Persona]:
-    """Personas from a CSV; the first bad row stops the run with its line and column.
+def persona_chunks(path: Path, size: int = BATCH_CHUNK_ROWS) -> Iterator[list[Persona]]:
+    """Personas from a CSV, ``size`` at a time; the first bad row stops the run with its line
+    and column, and a file of more than MAX_BATCH_ROWS rows stops it at the row after them.
 
-    Validated in one pass (pydantic's list adapter), so 100,000 rows take well under a second.
+    Validated a chunk at a time (pydantic's list adapter): 100,000 rows take about a second.
     """
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
@@ -320,14 +328,29 @@ def read_personas(path: Path) -> list[Persona]:
             unknown = [c for c in header if c not in BATCH_COLUMNS]
             if unknown:
                 raise UsageError(f"{path}, line 1: unknown columns {', '.join(unknown)}")
-            records = []
-            for row in reader:
+            records: list[dict[str, str]] = []
+            lines: list[int] = []
+            for rows, row in enumerate(reader, start=1):
+                if rows > MAX_BATCH_ROWS:
+                    raise UsageError(
+                        f"{path}, line {reader.line_num}: more than {MAX_BATCH_ROWS:,} personas; "
+                        f"split the file into files of at most {MAX_BATCH_ROWS:,} rows"
+                    )
                 if None in row:
                     raise UsageError(f"{path}, line {reader.line_num}: more cells than columns")
                 records.append({key: value for key, value in row.items() if value})
+                lines.append(reader.line_num)
+                if len(records) == size:
+                    yield _validated(path, records, lines)
+                    records, lines = [], []
+            if records:
+                yield _validated(path, records, lines)
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         reason = error.strerror if isinstance(error, OSError) else type(error).__name__
         raise UsageError(f"{path}: cannot be read as a UTF-8 CSV ({reason})") from None
+
+
+def _validated(path: Path, records: list[dict[str, str]], lines: list[int]) -> list[Persona]:
     try:
         return _PERSONA_LIST.validate_python(records)
     except ValidationError as error:
@@ -335,27 +358,42 @@ def read_personas(path: Path) -> list[Persona]:
         index, *field = first["loc"]
         message = str(first["msg"]).removeprefix("Value error, ")
         where = f"column {field[0]}: " if field else ""
-        raise UsageError(f"{path}, line {int(index) + 2}: {where}{message}") from None
+        raise UsageError(f"{path}, line {lines[int(index)]}: {where}{message}") from None
+
+
+def read_personas(path: Path) -> list[Persona]:
+    """Every persona of a CSV (see :func:`persona_chunks`)."""
+    return [persona for chunk in persona_chunks(path) for persona in chunk]
 
 
 def _rank_batch(args: argparse.Namespace) -> int:
-    personas = read_personas(args.personas)
+    # A first pass checks every row, so a bad row or too many rows stop the run before any
+    # output; the second ranks and writes a chunk at a time.
+    for _ in persona_chunks(args.personas):
+        pass
     weights = _weights(args.weights, None) if args.weights else None
-    dataset = _load(args.data_dir)
-    as_of = _as_of(args, dataset)
-    table = rank_batch(
-        personas, Evidence(dataset), weights, args.include_blocked, as_of=as_of,
-        draws=args.draws, seed=args.seed,
-    )  # fmt: skip
-    # Persona names come from the user's file: a name like "=HYPERLINK(...)" must stay text.
-    text = safe_csv_text(table)
-    if args.output:
-        try:
-            args.output.write_text(text, encoding="utf-8", newline="")
-        except OSError as error:
-            raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
-    else:
-        sys.stdout.write(text)
+    evidence = Evidence(_load(args.data_dir))
+    as_of = _as_of(args, evidence.dataset)
+    try:
+        with contextlib.ExitStack() as stack:
+            out = (
+                stack.enter_context(args.output.open("w", encoding="utf-8", newline=""))
+                if args.output
+                else sys.stdout
+            )
+            for number, personas in enumerate(persona_chunks(args.personas)):
+                table = rank_batch(
+                    personas, evidence, weights, args.include_blocked, as_of=as_of,
+                    draws=args.draws, seed=args.seed,
+                )  # fmt: skip
+                # Names come from the user's file: "=HYPERLINK(...)" must stay text.
+                text = safe_csv_text(table)
+                # The header once: its names are fixed, so it is the text's first line.
+                out.write(text if number == 0 else text.split("\r\n", 1)[1])
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
     return 0
 
 
@@ -369,6 +407,11 @@ def _data_report(args: argparse.Namespace) -> int:
 
 
 def _tactics_context(args: argparse.Namespace, dataset: Dataset) -> Context:
+    # An empty value is a slip (an unset shell variable), not "any": leaving the option out is.
+    for option in ("region", "platform"):
+        value = getattr(args, option)
+        if value is not None and not value.strip():
+            raise UsageError(f"--{option} is empty: give a value, or leave it out for any")
     platform = None
     if args.platform:
         try:
@@ -419,3 +462,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"smmfit: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader stopped early (`... | head`): nothing failed here. Point stdout at
+        # /dev/null so the interpreter's final flush does not raise again, and exit quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

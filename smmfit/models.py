@@ -154,6 +154,24 @@ def _expand_items(items: tuple[str, ...]) -> tuple[str, ...]:
 
 # The form's text box holds as many characters; a longer name from a link is rejected.
 MAX_NAME_LENGTH = 120
+# Control characters (C0, DEL, C1: NUL, BEL, ESC...) and the bidirectional overrides and
+# isolates that can make a name display as something else. Names come from links, files and
+# the form, and go into CSV, PPTX, HTML and the terminal.
+# Those that are whitespace (TAB, LF, CR, NEL...) separate words: they become spaces.
+_NAME_DROPS = {
+    code: " " if chr(code).isspace() else None
+    for code in (*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F),
+                 *range(0x2066, 0x206A))
+}  # fmt: skip
+
+
+def clean_name(text: str) -> str:
+    r"""A persona name without control characters, its whitespace collapsed to single spaces.
+
+    >>> clean_name(" a\x00b\x07c\x1bd\t e \x00 f\u202e ")
+    'abcd e f'
+    """
+    return " ".join(text.translate(_NAME_DROPS).split())
 
 
 class Persona(Frozen):
@@ -201,7 +219,7 @@ class Persona(Frozen):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        return " ".join(value.split())
+        return clean_name(value)
 
     @model_validator(mode="after")
     def _age_order(self) -> Persona:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import streamlit as st
+import streamlit.config
 from streamlit.testing.v1 import AppTest
 
 from smmfit.data import Dataset, Evidence, load_dataset
@@ -192,6 +193,14 @@ def synthetic(tmp_path: Path) -> Evidence:
                  signal("alpha", "b2c", 10), signal("beta", "b2c", 50), signal("gamma", "b2c", 60)],
     )  # fmt: skip
     return Evidence(load_dataset(directory))
+
+
+@pytest.fixture(autouse=True)
+def _show_error_details() -> None:
+    """Tests see a page's exception as ``app.exception``: ui.run_page lets it through when
+    details are "full". Users get "none" (.streamlit/config.toml) and a catalog line instead;
+    tests/test_app_smoke.py checks that path."""
+    streamlit.config.set_option("client.showErrorDetails", "full")
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ is skipped with a clear message, except under CI=true, where a skip would hide a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -18,11 +19,12 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, Route
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
@@ -55,9 +57,9 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _chromium_or_skip()
+@contextlib.contextmanager
+def _serve(log_dir: Path) -> Iterator[str]:
+    """A fresh ``streamlit run`` of the app on a free loopback port; its address."""
     port = _free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
@@ -65,7 +67,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     # A file, not a pipe: a pipe nobody reads can fill up and stall the server.
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    log_path = log_dir / "server.log"
     base = f"http://127.0.0.1:{port}"
     with log_path.open("w", encoding="utf-8") as log:
         process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
@@ -85,6 +87,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    _chromium_or_skip()
+    with _serve(tmp_path_factory.mktemp("streamlit")) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -229,3 +238,61 @@ def test_upload_a_russian_excel_export_then_see_it_in_the_ranking(
         page.screenshot(path=str(ARTIFACTS / "fit_with_your_data.png"), full_page=True)
     finally:
         page.close()
+
+
+FAVICON = "() => document.querySelector(\"link[rel='shortcut icon']\").href"
+
+
+def test_no_page_asks_any_host_but_the_app(browser: Browser, tmp_path: Path) -> None:
+    """Every page (each file in pages/, in both languages) loads without a request to another
+    host: no font, icon or script from a CDN, so the viewer's address goes nowhere else and
+    the app works offline. Requests elsewhere are recorded and blocked.
+
+    On a server of its own, opened first at a page other than /: until the process first
+    ran st.navigation, Streamlit ran such a page without app.py (see ui/__init__.py)."""
+    with _serve(tmp_path) as server:
+        _only_the_app_is_asked(server, browser)
+
+
+def _only_the_app_is_asked(server: str, browser: Browser) -> None:
+    host = urlsplit(server).netloc
+    elsewhere: list[str] = []
+
+    def off_host(url: str) -> bool:
+        return urlsplit(url).netloc != host and not url.startswith(("data:", "blob:"))
+
+    def record(url: str) -> None:
+        if off_host(url):
+            elsewhere.append(url)
+
+    def only_the_app(route: Route) -> None:
+        if off_host(route.request.url):
+            route.abort()
+        else:
+            route.continue_()
+
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    # Routing blocks what it sees; the request event also sees what routing does not (the
+    # favicon is fetched outside the page's routes).
+    context.route("**/*", only_the_app)
+    context.on("request", lambda request: record(request.url))
+    icons: set[str] = set()
+    try:
+        page = context.new_page()
+        # Not sorted: "fit" is the default page, any other tells the fresh-server case.
+        for path in sorted((ROOT / "pages").glob("*.py"), key=lambda p: p.stem == "fit"):
+            for language in ("en", "ru"):
+                page.goto(f"{server}/{path.stem}?lang={language}", wait_until="domcontentloaded")
+                # "notRunning" holds before the first run too: wait for the page's title.
+                page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
+                page.wait_for_selector(DONE, timeout=60_000)
+                # The favicon is set from the page config after the render; give it time.
+                page.wait_for_timeout(1500)
+                assert page.locator("[data-testid='stException']").count() == 0, path.stem
+                icons.add(page.evaluate(FAVICON))
+    finally:
+        context.close()
+    assert elsewhere == []
+    # The app's icon (an emoji, drawn by the browser) was set, so the check ran after the
+    # page config arrived.
+    assert len(icons) == 1 and icons.pop().startswith("data:image/svg+xml"), icons

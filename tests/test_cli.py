@@ -12,9 +12,11 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 
+from smmfit import cli
 from smmfit.cli import main
 from smmfit.render import platform_name
 from smmfit.render.i18n import format_since
+from tests.test_tables import formula_starts
 
 ROOT = Path(__file__).resolve().parent.parent
 # More than a year from today: outside the range --as-of accepts.
@@ -406,3 +408,78 @@ def test_rank_batch_output_is_safe_against_formulas(
     assert run(["rank-batch", str(source), "-o", str(output)], capsys)[0] == 0
     names = list(pd.read_csv(output)["name"])
     assert names == ['\'=HYPERLINK("https://evil.example","x")', "'@SUM(A1)"]
+
+
+def test_rank_batch_output_is_safe_whatever_the_separator(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """RELIABILITY-2 M1: a persona named "x;=1+1;" was written unquoted, a formula in ';' Excel."""
+    source = tmp_path / "personas.csv"
+    source.write_text(
+        'name,age_min,age_max,region\n"x;=1+1;",25,44,RU\n"t;-2",18,39,US\n', encoding="utf-8"
+    )
+    output = tmp_path / "out.csv"
+    assert run(["rank-batch", str(source), "-o", str(output)], capsys)[0] == 0
+    text = output.read_text(encoding="utf-8-sig")
+    assert list(pd.read_csv(output)["name"]) == ["x;'=1+1;", "t;'-2"]
+    assert formula_starts(text) == []
+
+
+PERSONAS = "name,age_min,age_max,region\n" + "".join(
+    f"p{i},{18 + i % 20},{40 + i % 20},{('RU', 'US', 'DE')[i % 3]}\n" for i in range(23)
+)
+
+
+def test_rank_batch_in_chunks_writes_what_one_pass_writes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks of 5 rows give one header and every row, in the file's order."""
+    source = tmp_path / "personas.csv"
+    source.write_text(PERSONAS, encoding="utf-8")
+    monkeypatch.setattr(cli, "BATCH_CHUNK_ROWS", 5)
+    monkeypatch.setattr(cli.persona_chunks, "__defaults__", (5,))
+    code, out, _ = run(["rank-batch", str(source)], capsys)
+    assert code == 0
+    lines = out.split("\r\n")
+    assert lines[0].startswith("name,region,settlement,pick,") and lines[-1] == ""
+    assert [line.split(",")[0] for line in lines[1:-1]] == [f"p{i}" for i in range(23)]
+    assert all(line.split(",")[3] for line in lines[1:-1])  # every persona has a pick
+
+
+def test_rank_batch_names_a_bad_row_in_a_later_chunk_before_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "personas.csv"
+    source.write_text(PERSONAS + "bad,40,20,RU\n", encoding="utf-8")
+    monkeypatch.setattr(cli.persona_chunks, "__defaults__", (5,))
+    code, out, error = run(["rank-batch", str(source)], capsys)
+    assert (code, out) == (2, "")
+    assert error.startswith(f"smmfit: error: {source}, line 25: ") and error.count("\n") == 1
+
+
+def test_rank_batch_refuses_more_rows_than_its_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "personas.csv"
+    source.write_text(PERSONAS, encoding="utf-8")
+    monkeypatch.setattr(cli, "MAX_BATCH_ROWS", 20)
+    output = tmp_path / "out.csv"
+    code, out, error = run(["rank-batch", str(source), "-o", str(output)], capsys)
+    assert (code, out) == (2, "") and not output.exists()
+    assert error == (
+        f"smmfit: error: {source}, line 22: more than 20 personas; "
+        "split the file into files of at most 20 rows\n"
+    )
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """RELIABILITY-2 L1: `smmfit data-report --format json | head -1` ended in a traceback.
+    Its output (over 500 KB) is far more than a pipe holds, so the write does fail."""
+    command = [sys.executable, "-m", "smmfit", "data-report", "--format", "json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline() == b"{\n"
+        process.stdout.close()  # as `head -1` does
+        error = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0, error
+    assert error == ""

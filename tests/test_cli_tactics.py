@@ -176,3 +176,14 @@ def test_module_entry_point_reads_stdin() -> None:
     assert completed.returncode == 0, completed.stderr
     rows = json.loads(completed.stdout)
     assert [row["verdict"] for row in rows] == ["gray", "white"]
+
+
+@pytest.mark.parametrize("option", ["--region", "--platform"])
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_option_is_an_error_not_any(
+    option: str, value: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RELIABILITY-2 I2: --region "" was taken as "any country" and exited 0."""
+    code, out, error = run([option, value], PLAN.encode(), capsys, monkeypatch)
+    assert code == 2 and out == ""
+    assert error == f"smmfit: error: {option} is empty: give a value, or leave it out for any\n"

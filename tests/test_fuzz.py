@@ -25,13 +25,17 @@ from streamlit.testing.v1 import AppTest
 from smmfit.data import Dataset, parse_upload
 from smmfit.models import Persona, validation_messages
 from smmfit.render import render, safe_csv_text
+from smmfit.render.i18n import t
 from smmfit.render.links import (
+    LINK_PARAMS,
     PERSONA_PARAMS,
     explorer_from_query,
     language_from_query,
     persona_from_query,
+    tactics_from_query,
     weights_from_query,
 )
+from tests.test_tables import formula_starts
 
 pytestmark = pytest.mark.fuzz
 
@@ -94,7 +98,7 @@ query_values = st.lists(
 @fuzz(2500)
 @given(
     st.dictionaries(
-        st.sampled_from([*PERSONA_PARAMS, "lang", "weights", "network", "x"]),
+        st.sampled_from([*LINK_PARAMS, "x"]),
         query_values,
         max_size=8,
     )
@@ -110,6 +114,8 @@ def test_query_parameters_never_raise(params: dict[str, list[str]]) -> None:
     assert not (weights is not None and weights_rejected)
     explorer, _ = explorer_from_query(params, PLATFORMS, {"twitter": "x"})
     assert explorer.get("network", "vk") in PLATFORMS
+    tactics, _ = tactics_from_query(params, PLATFORMS, {"twitter": "x"})
+    assert tactics.get("platform", "vk") in PLATFORMS
 
 
 HEADER = ["platform", "region", "dimension", "category", "value", "unit", "source", "url", "year"]
@@ -193,35 +199,52 @@ def test_parser_on_damaged_workbooks(flips: list[tuple[int, int]]) -> None:
 def test_csv_exports_never_start_a_cell_with_a_formula(cells: list[str]) -> None:
     CASES["export"] += 1
     frame = pd.DataFrame({"text": cells, "number": range(len(cells))})
-    for row in csv.reader(io.StringIO(safe_csv_text(frame), newline="")):
-        for cell in row:
-            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    # Split at any of , ; TAB CR LF, as a spreadsheet of any locale might (tests/test_tables.py).
+    assert formula_starts(safe_csv_text(frame)) == []
 
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP_DIR = Path(__file__).resolve().parent.parent
+APP = str(APP_DIR / "app.py")
+
+
+# Values that are valid for some key, so a link mixes good and bad values the way real ones do.
+_LINK_VALUES = ["RU", "18-39", "female", "ios", "b2b", "ru", "vk", "1,1,1,1", "1,2", "nan,0,0,0"]
+PAGES = sorted(str(path.relative_to(APP_DIR)) for path in (APP_DIR / "pages").glob("*.py"))
+
+
+def _no_failure(app: AppTest, params: dict[str, str]) -> None:
+    assert not app.exception, (params, app.exception)
+    failures = {t("reliability.unexpected", language) for language in ("en", "ru")}
+    assert not [e for e in app.error if e.value in failures], params
 
 
 @fuzz(60)
 @given(
+    # Every key a link may hold (LINK_PARAMS, the one list): a new key is fuzzed as it is added.
     st.dictionaries(
-        st.sampled_from([*PERSONA_PARAMS, "lang", "weights", "network"]),
-        st.one_of(
-            nasty_text,
-            st.text(min_size=100, max_size=260),
-            st.sampled_from(["RU", "18-39", "female", "ios", "b2b", "ru", "vk", "1,1,1,1"]),
-        ),
-        max_size=7,
+        st.sampled_from(LINK_PARAMS),
+        st.one_of(nasty_text, st.text(min_size=100, max_size=260), st.sampled_from(_LINK_VALUES)),
+        min_size=1,
+        max_size=len(LINK_PARAMS),
     ),
-    st.sampled_from(["pages/fit.py", "pages/platforms.py", "pages/your_data.py"]),
+    st.sampled_from(PAGES),
 )
 def test_pages_survive_any_link(params: dict[str, str], page: str) -> None:
-    """End to end: whatever a link holds, the page runs and shows no exception."""
+    """End to end: whatever a link holds, every page runs and shows no exception, on the
+    first run (the Fit page seeds its form from the link then) and on the page itself."""
     CASES["pages"] += 1
     app = AppTest.from_file(APP, default_timeout=30)
     app.query_params.update(params)
     app.run()
+    _no_failure(app, params)
     app.switch_page(page).run()
-    assert not app.exception, (params, app.exception)
+    _no_failure(app, params)
+
+
+def test_every_link_key_is_fuzzed_on_every_page() -> None:
+    """The generator above draws from LINK_PARAMS, and every page file is among PAGES."""
+    assert set(PAGES) == {f"pages/{path.name}" for path in (APP_DIR / "pages").glob("*.py")}
+    assert {"weights", "network", "platform", "lang", *PERSONA_PARAMS} <= set(LINK_PARAMS)
 
 
 def test_the_fuzzing_ran_enough_cases(dataset: Dataset) -> None:

@@ -21,8 +21,18 @@ from smmfit.models import (
     Persona,
 )
 from smmfit.ranking import rank
-from smmfit.render import LANGUAGES, Language, format_people, format_share, region_name, render, t
+from smmfit.render import (
+    LANGUAGES,
+    Language,
+    format_people,
+    format_share,
+    region_name,
+    render,
+    t,
+    tn,
+)
 from smmfit.render.i18n import catalog, language_of
+from smmfit.render.links import LINK_PARAMS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,6 +70,7 @@ def test_catalog_covers_every_code_the_ui_shows(evidence: Evidence) -> None:
         | {f"factor.{f}" for f in FACTORS}
         | {f"settlement.{s}" for s in (*SETTLEMENTS, "none")}
         | {f"language_name.{language}" for language in LANGUAGES}
+        | {f"link_param.{name}" for name in LINK_PARAMS}
     )
     assert needed <= keys, needed - keys
 
@@ -162,3 +173,21 @@ def test_an_unsplit_settlement_type_is_said_in_the_language(
     assert any(render(note, language).startswith(gap) for note in vk.gaps)
     reasons = [render(note, language) for note in result.recommendation.reasons]
     assert sum(text.startswith(reason) for text in reasons) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "text"),
+    [
+        ("en", 1, "1 problem found;"),
+        ("en", 2, "2 problems found;"),
+        ("en", 0, "0 problems found;"),
+        ("ru", 1, "Найдена 1 проблема;"),
+        ("ru", 3, "Найдено 3 проблемы;"),
+        ("ru", 11, "Найдено 11 проблем;"),
+        ("ru", 21, "Найдена 21 проблема;"),
+        ("ru", 10000, "Найдено 10 000 проблем;"),
+    ],
+)  # fmt: skip
+def test_counts_take_the_languages_plural_form(language: Language, count: int, text: str) -> None:
+    """RELIABILITY-2 I3: "1 problems found"."""
+    assert tn("counted.problems", language, count).replace("\xa0", " ").startswith(text)

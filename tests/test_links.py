@@ -10,9 +10,13 @@ from hypothesis import strategies as st
 
 from smmfit.models import Persona, Weights
 from smmfit.render.links import (
+    LINK_PARAMS,
+    WEIGHTS_PARAM,
+    explorer_from_query,
     language_from_query,
     persona_from_query,
     persona_to_query,
+    tactics_from_query,
     view_link,
     weights_from_query,
 )
@@ -99,21 +103,7 @@ def test_case_and_aliases_are_forgiven() -> None:
 @settings(max_examples=500, deadline=None)
 @given(
     st.dictionaries(
-        st.sampled_from(
-            [
-                "region",
-                "age",
-                "gender",
-                "devices",
-                "segment",
-                "goal",
-                "name",
-                "settlement",
-                "lang",
-                "x",
-            ]
-        ),
-        st.lists(st.text(max_size=300), max_size=3),
+        st.sampled_from([*LINK_PARAMS, "x"]), st.lists(st.text(max_size=300), max_size=3)
     )
 )
 def test_parsing_any_query_never_raises_and_yields_a_valid_persona(
@@ -123,6 +113,12 @@ def test_parsing_any_query_never_raises_and_yields_a_valid_persona(
     Persona(**{k: v for k, v in values.items()})  # must not raise
     assert set(rejected) <= set(query)
     language_from_query(query)
+    weights, weights_rejected = weights_from_query(query)
+    assert (weights is None) == (weights_rejected or WEIGHTS_PARAM not in query)
+    for parse in (explorer_from_query, tactics_from_query):
+        found, dropped = parse(query, ("vk", "x"), {"twitter": "x"})
+        assert set(dropped) <= set(query) & set(LINK_PARAMS)
+        assert set(found) | set(dropped) <= set(query)
 
 
 @settings(max_examples=50, deadline=None)
@@ -160,3 +156,36 @@ def test_a_name_longer_than_the_form_allows_is_rejected_not_raised() -> None:
     assert rejected == ["name"] and "name" not in values
     values, rejected = persona_from_query({"name": ["  a   b  " + "c" * 100]})
     assert values["name"] == "a b " + "c" * 100 and not rejected
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["1,2", "nan,0,0,0", "inf,1,1,1", "-1,2,0,0", "1e308,1e308,1,1", "0,0,0,0", "a,b,c,d",
+     "1," * 150 + "1", ""],
+)  # fmt: skip
+def test_bad_weights_are_named_not_raised(value: str) -> None:
+    """RELIABILITY-2 H1: each of these put a traceback on the Fit page."""
+    assert weights_from_query({WEIGHTS_PARAM: [value]}) == (None, True)
+
+
+@pytest.mark.parametrize(
+    ("query", "values", "rejected"),
+    [
+        ({"region": ["ru"], "platform": ["VK"]}, {"region": "RU", "platform": "vk"}, []),
+        ({"platform": ["twitter"]}, {"platform": "x"}, []),
+        ({"platform": [""]}, {}, []),
+        ({"region": ["XX"], "platform": ["vk"]}, {"platform": "vk"}, ["region"]),
+        ({"region": ["RU"], "platform": ["vk", "x"]}, {"region": "RU"}, ["platform"]),
+        ({"platform": ["x" * 201]}, {}, ["platform"]),
+    ],
+)
+def test_tactics_link_values(
+    query: dict[str, list[str]], values: dict[str, str], rejected: list[str]
+) -> None:
+    assert tactics_from_query(query, ("vk", "x"), {"twitter": "x"}) == (values, rejected)
+
+
+def test_a_name_from_a_link_loses_its_control_characters() -> None:
+    """RELIABILITY-2 L6: ?name=a%00b%07c%1Bd was kept as it was, in the form and the link."""
+    values, rejected = persona_from_query({"name": ["a\x00b\x07c\x1bd \u202eQ4"]})
+    assert (values, rejected) == ({"name": "abcd Q4"}, [])

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from smmfit.models import (
+    MAX_NAME_LENGTH,
     OPERATING_SYSTEMS,
     SETTLEMENTS,
     SETTLEMENTS_BY_REGION,
@@ -137,3 +141,24 @@ def test_weights_normalise_to_one() -> None:
 def test_goal_presets_shift_weight_the_documented_way() -> None:
     assert default_weights("awareness").reach > default_weights(None).reach
     assert default_weights("sales").match > default_weights(None).match
+
+
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [
+        ("a\x00b\x07c\x1bd", "abcd"),  # RELIABILITY-2 L6: NUL, BEL and ESC were kept
+        ("x\x7fy\x85z\x9b", "xy z"),  # DEL and C1 controls; NEL is a line break: a space
+        ("Anna\u202e\u2066 Q4", "Anna Q4"),  # bidirectional overrides and isolates
+        ("  tab\tand\r\nnew \x00 line ", "tab and new line"),
+        ("Кампания 🚀 Q4", "Кампания 🚀 Q4"),
+    ],
+)
+def test_a_name_keeps_no_control_character(name: str, clean: str) -> None:
+    assert Persona(name=name).name == clean
+
+
+@given(st.text(max_size=60))
+def test_no_persona_name_holds_a_control_character(name: str) -> None:
+    cleaned = Persona(name=name[:MAX_NAME_LENGTH]).name
+    assert not any(unicodedata.category(ch) == "Cc" for ch in cleaned)
+    assert cleaned == cleaned.strip() and "  " not in cleaned

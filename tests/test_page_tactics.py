@@ -87,10 +87,20 @@ def test_platform_changes_the_verdict_and_comes_from_the_link() -> None:
     assert metrics(app)["Gray"] == "1"
 
 
-def test_a_bad_link_falls_back_to_any() -> None:
+def test_a_bad_link_falls_back_to_any_and_says_so() -> None:
     app = open_page(lang="en", region="XX", platform="myspace")
     assert app.selectbox(key="tactics_region").value == "WW"
     assert app.selectbox(key="tactics_platform").value == "any"
+    assert [w.value for w in app.warning] == [
+        "Some values in the link were not valid and were replaced by defaults: Country, Platform."
+    ]
+
+
+def test_a_bad_platform_alone_keeps_the_country() -> None:
+    app = open_page(lang="ru", region="ru", platform="myspace")
+    assert app.selectbox(key="tactics_region").value == "RU"
+    assert app.selectbox(key="tactics_platform").value == "any"
+    assert len(app.warning) == 1 and "Площадка" in app.warning[0].value
 
 
 def test_the_link_follows_the_selectors() -> None:

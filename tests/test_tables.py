@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
-from smmfit.data import Evidence
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smmfit.data import Dataset, Evidence, parse_upload, with_user_figures
 from smmfit.models import Persona
 from smmfit.ranking import rank
 from smmfit.render.charts import ranking_chart, ranking_points
-from smmfit.render.tables import ranking_csv, ranking_frame
+from smmfit.render.tables import (
+    FORMULA_STARTS,
+    ranking_csv,
+    ranking_frame,
+    safe_cell,
+    safe_csv_text,
+)
 
 
 def test_ranking_frame_has_every_network_in_order(evidence: Evidence) -> None:
@@ -54,3 +66,65 @@ def test_chart_is_a_stacked_bar_in_ranking_order(evidence: Evidence) -> None:
         "douyin": "Douyin",
     }.get(ranked[0].platform, spec["encoding"]["y"]["sort"][0])
     assert spec["encoding"]["color"]["scale"]["range"] == ["#0072B2", "#E69F00", "#009E73"]
+
+
+def formula_starts(text: str) -> list[str]:
+    """Every piece of CSV text that starts a formula when a spreadsheet splits it at any of
+    , ; TAB CR LF, read with the quoting of each separator or with quotes dropped."""
+    pieces = re.split(r"[,;\t\r\n]", text)
+    for delimiter in ",;\t":
+        pieces += [f for row in csv.reader(io.StringIO(text), delimiter=delimiter) for f in row]
+    return [piece for piece in pieces if piece.lstrip('"').startswith(tuple(FORMULA_STARTS))]
+
+
+# Text built to hit the rule's edges: separators, formula starts and quotes, densely.
+hostile_text = st.text(
+    alphabet=st.one_of(st.sampled_from(list(",;\t\r\n\"=+-@' x")), st.characters(codec="utf-8")),
+    max_size=30,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(hostile_text, min_size=1, max_size=5), hostile_text)
+def test_no_csv_piece_starts_a_formula_whatever_the_separator(
+    cells: list[str], column: str
+) -> None:
+    frame = pd.DataFrame({column or "text": cells, "number": range(len(cells))})
+    text = safe_csv_text(frame)
+    assert formula_starts(text) == [], text
+    # Nothing but the "'" marks is added: removing them gives the cells back.
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert [row[0] for row in rows[1:]] == [safe_cell(cell) for cell in cells]
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("x;=1+1;", "x;'=1+1;"),
+        ("tab\t=2+2", "tab\t'=2+2"),
+        ("a,+1", "a,'+1"),
+        ("a;@SUM(A1)", "a;'@SUM(A1)"),
+        ('a;"=1', "a;'\"=1"),
+        ("line\r\n-1", "line\r\n'-1"),
+        ("=1", "'=1"),
+        ("a; =1", "a; =1"),  # a leading space makes it text
+        ("Anna, 25-34", "Anna, 25-34"),
+        ("", ""),
+    ],
+)
+def test_a_formula_start_after_a_separator_is_neutralised(cell: str, safe: str) -> None:
+    assert safe_cell(cell) == safe
+
+
+def test_the_ranking_csv_neutralises_a_formula_in_an_uploaded_source(dataset: Dataset) -> None:
+    """RELIABILITY-2 M1: an uploaded figure's source "x;=1+1;" reached the Sources column."""
+    text = (
+        b"platform;region;dimension;category;value;unit;source;url;year\n"
+        b'vk;RU;gender;female;55;pct_of_platform_audience;"Ad x;=1+1;";https://a.ru/r;2025\n'
+    )
+    figures = parse_upload("mine.csv", text, tuple(dataset.platforms)).figures
+    assert figures
+    result = rank(Persona(region="RU"), Evidence(with_user_figures(dataset, figures)))
+    data = ranking_csv(result, "ru").decode("utf-8-sig")
+    assert "x;'=1+1;" in data
+    assert formula_starts(data) == []

@@ -21,6 +21,7 @@ from smmfit.render.tactic_reports import (
     verdict_label,
 )
 from smmfit.tactics import LINE_VERDICTS, Context, PlanCheck, Taxonomy, check_plan
+from tests.test_tables import formula_starts
 
 PLAN = "\n".join(
     [
@@ -148,3 +149,13 @@ def test_every_verdict_has_a_word_a_meaning_an_icon_and_a_mark(language: Languag
         assert keys[f"tactics.error_{kind}"]
     for verdict in ("white", "gray", "black"):
         assert keys[f"tactics.group_{verdict}"]
+
+
+def test_csv_is_formula_safe_whatever_separator_a_spreadsheet_splits_on(
+    taxonomy: Taxonomy,
+) -> None:
+    """RELIABILITY-2 M1: the plan line "ok;=1+1;" became a live formula in Russian Excel."""
+    plan = "ok;=1+1;\ntab\t=2+2\nbuy 5k followers, +1 per day; @everyone"
+    text = plan_csv(check_plan(plan, taxonomy, Context()), taxonomy, "ru").decode("utf-8-sig")
+    assert "ok;'=1+1;" in text
+    assert formula_starts(text) == []

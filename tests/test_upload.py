@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import tracemalloc
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -18,7 +20,7 @@ from smmfit.data import (
     template_csv,
     with_user_figures,
 )
-from smmfit.data.upload import clean_number
+from smmfit.data.upload import MAX_XLSX_CELLS, MAX_XLSX_COLUMNS, clean_number
 from smmfit.models import Persona, Weights
 from smmfit.ranking import rank
 from smmfit.render import render
@@ -225,4 +227,107 @@ def test_the_server_limit_matches_the_parser() -> None:
     import tomllib
 
     config = tomllib.loads((Path(__file__).parent.parent / ".streamlit/config.toml").read_text())
-    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES
+    assert config["server"]["maxUploadSize"] * 1_000_000 == MAX_UPLOAD_BYTES
+
+
+def workbook(rows: str, **extra: str) -> bytes:
+    """openpyxl's empty workbook with this sheet XML and any extra part (openpyxl would not
+    write a million-cell row quickly)."""
+    buffer = io.BytesIO()
+    openpyxl.Workbook().save(buffer)
+    sheet = (
+        '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+        f'spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>'
+    )
+    parts = {"xl/worksheets/sheet1.xml": sheet, **extra}
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+    ):
+        for name in source.namelist():
+            if name not in parts:
+                archive.writestr(name, source.read(name))
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+ELEMENTS = "upload_limit.elements"
+INLINE = '<c t="inlineStr"><is><t>x</t></is></c>'
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (workbook("<row>" + "<c/>" * 1_000_000 + "</row>"), "upload_limit.columns"),
+        (workbook("<row>" + INLINE * 200_000 + "</row>"), "upload_limit.columns"),
+        (workbook("<row>" + "<c/>" * (MAX_XLSX_COLUMNS + 1) + "</row>"), "upload_limit.columns"),
+        (workbook(("<row>" + "<c/>" * 200 + "</row>") * 1_600), "upload_limit.cells"),
+        # A sheet under another name: every part is counted, whatever the relationships say.
+        (workbook("", **{"xl/x/s.bin": f"<row>{'<c/>' * 300}</row>"}), "upload_limit.columns"),
+        (workbook("", **{"xl/styles.xml": f"<s>{'<x/>' * 2_000_001}</s>"}), ELEMENTS),
+    ],
+    ids=["million-cell-row", "inline-strings", "one-over", "many-rows", "hidden-part", "styles"],
+)  # fmt: skip
+def test_a_workbook_too_big_to_read_is_refused_before_reading(data: bytes, key: str) -> None:
+    """RELIABILITY-2 H2: a 5 KB workbook of one million-cell row took 55 s and 456 MB."""
+    tracemalloc.start()
+    try:
+        result = parse_upload("bomb.xlsx", data, PLATFORMS)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [p.note.key for p in result.problems] == [key]
+    assert peak < 50 * 2**20
+    limit = {"columns": MAX_XLSX_COLUMNS, "cells": MAX_XLSX_CELLS, "elements": 2_000_000}
+    for language in ("en", "ru"):
+        assert str(limit[key.partition(".")[2]]) in render(result.problems[0].note, language)
+
+
+def test_a_workbook_at_the_limits_is_read() -> None:
+    """Exactly MAX_XLSX_COLUMNS cells in the header row: counted, not refused, then parsed."""
+    header = "".join(
+        f'<c t="inlineStr"><is><t>{name}</t></is></c>'
+        for name in ["platform", "region", "dimension", "category", "value", "unit", "source",
+                     "url", "year"]
+    ) + "<c/>" * (MAX_XLSX_COLUMNS - 9)  # fmt: skip
+    row = "".join(
+        f'<c t="inlineStr"><is><t>{value}</t></is></c>'
+        for value in ["vk", "RU", "gender", "female", "55", "pct_of_platform_audience", "Ads",
+                      "https://a.example/r", "2025"]
+    )  # fmt: skip
+    result = parse_upload("mine.xlsx", workbook(f"<row>{header}</row><row>{row}</row>"), PLATFORMS)
+    assert result.ok, [p.note.key for p in result.problems]
+    assert MAX_XLSX_CELLS >= (MAX_ROWS + 1) * 25  # the wide template, full
+
+
+def test_excel_unicode_text_loads() -> None:
+    """RELIABILITY-2 I1: Excel's "Unicode text" (UTF-16 with a BOM, TAB-separated) was refused
+    as "not a table (NUL)"."""
+    text = (
+        HEADER.replace(";", "\t")
+        + "\r\n"
+        + (
+            "vk\tRU\tgender\tfemale\t55,5\tpct_of_platform_audience\t\tКабинет\t"
+            "https://a.ru/r\t2025\t\r\n"
+        )
+    )
+    for encoding in ("utf-16", "utf-16-be"):
+        data = text.encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        result = parse_upload("unicode.txt", data, PLATFORMS)
+        assert result.ok, [p.note.key for p in result.problems]
+        assert result.figures[0].source == "Кабинет" and result.figures[0].value == 55.5
+
+
+def test_a_file_mixing_utf8_and_cp1251_lines_is_refused_naming_the_line() -> None:
+    """RELIABILITY-2 L4: it loaded with "РљР°Р±РёРЅРµС‚" as a source."""
+    good = "vk;RU;gender;female;55;pct_of_platform_audience;;Кабинет;https://a.ru/r;2025;\n"
+    data = (HEADER + "\n" + good).encode("utf-8") + good.replace("female", "male").encode("cp1251")
+    result = parse_upload("mixed.csv", data, PLATFORMS)
+    assert [p.note.key for p in result.problems] == ["upload_encoding.mixed"]
+    assert result.problems[0].note.params == {"line": 3}
+    assert "line 3" in render(result.problems[0].note, "en")
+    assert "строка 3" in render(result.problems[0].note, "ru")

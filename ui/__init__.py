@@ -17,6 +17,19 @@ which part holds it.
 
 from __future__ import annotations
 
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+# Streamlit runs a directory named pages/ beside the entry point as a v1 multipage app until
+# the server process first meets st.navigation: after a restart, a first visitor who opens
+# /platforms?... got pages/platforms.py run on its own (no app.py: no page config, so the
+# favicon came from fonts.gstatic.com; no language picker; no ui.run_page), and so did every
+# visitor until someone opened /. Every page imports ui first, so the first such run switches
+# the process to st.navigation and reruns through app.py. (Renaming pages/ would avoid it.)
+if PagesManager.uses_pages_directory:
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
 from ui.fit import FitView, compare_selector, downloads, fit_view, share_link
 from ui.networks import audience_view, coverage_report, explorer_selectors, sources
 from ui.persona import (
@@ -34,7 +47,9 @@ from ui.state import (
     data_key,
     evidence,
     language_picker,
+    link_warning,
     remove_user_data,
+    run_page,
     take_upload,
     user_data_summary,
     user_figures,
@@ -62,11 +77,13 @@ __all__ = [
     "explorer_selectors",
     "fit_view",
     "language_picker",
+    "link_warning",
     "persona_form",
     "persona_from_state",
     "persona_summary",
     "plan_error_message",
     "remove_user_data",
+    "run_page",
     "seed_persona_form",
     "share_link",
     "show_tactic_check",

@@ -7,16 +7,22 @@
   the user's own figures, and the key that keeps caches of the two apart.
 - :func:`take_upload`, :func:`remove_user_data`, :func:`user_data_summary`,
   :func:`user_figures`, :func:`user_problems`: the upload of the Your data page.
-- :data:`REGIONS` and :func:`query`: what every country selector offers, and the link's
-  parameters.
+- :func:`run_page`: the routed page, with a short message in the user's language, never a
+  traceback, if it fails.
+- :data:`REGIONS`, :func:`query` and :func:`link_warning`: what every country selector
+  offers, the link's parameters (read here only), and the one warning that names those a
+  page rejected.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Final
 
 import pycountry
 import streamlit as st
+from streamlit import config
+from streamlit.navigation.page import StreamlitPage
 
 from smmfit.data import (
     Evidence,
@@ -28,9 +34,11 @@ from smmfit.data import (
     with_user_figures,
 )
 from smmfit.models import WORLDWIDE
-from smmfit.render import LANGUAGES, Language, t
+from smmfit.render import LANGUAGES, Language, settlement_choices, t
 from smmfit.render.i18n import language_of
-from smmfit.render.links import language_from_query
+from smmfit.render.links import LINK_PARAMS, language_from_query
+
+_LOG = logging.getLogger(__name__)
 
 
 class Key:
@@ -98,8 +106,22 @@ REGIONS: tuple[str, ...] = (WORLDWIDE, *sorted(str(c.alpha_2) for c in pycountry
 
 
 def query() -> dict[str, list[str]]:
-    """The link's parameters, every value of each."""
+    """The link's parameters, every value of each: the one reading of the link."""
     return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def link_warning(rejected: list[str], language: Language) -> None:
+    """One warning naming the link's parameters a page rejected (their defaults are used and
+    everything else in the link is kept). Each is named by the catalog's ``link_param.<key>``
+    (tests/test_i18n.py checks every key of ``LINK_PARAMS`` has one)."""
+    names = [name for name in LINK_PARAMS if name in rejected]
+    if not names:
+        return
+    fields = ", ".join(t(f"link_param.{name}", language) for name in names)
+    message = t("fit.bad_link", language, fields=fields)
+    if "settlement" in names:
+        message += " " + t("fit.settlement_rule", language, choices=settlement_choices(language))
+    st.warning(message, icon=":material/link_off:")
 
 
 def language_picker() -> Language:
@@ -188,3 +210,17 @@ def user_data_summary() -> tuple[int, str] | None:
     if not figures:
         return None
     return len(figures), str(st.session_state.get(Key.YD_NAME, ""))
+
+
+def run_page(page: StreamlitPage, language: Language) -> None:
+    """Run the routed page. If it fails, the user sees one line from the catalog and the
+    server's log gets the traceback: a traceback shows server paths, and Streamlit's own
+    box offers to send it off-site. ``client.showErrorDetails = "full"`` (a developer's
+    setting; the test suite's) lets the exception through to Streamlit instead."""
+    try:
+        page.run()
+    except Exception:
+        if config.get_option("client.showErrorDetails") in ("full", "true", "True", True):
+            raise
+        _LOG.exception("page %s failed", page.url_path or "/")
+        st.error(t("reliability.unexpected", language), icon=":material/error:")

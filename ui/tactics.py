@@ -9,14 +9,13 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Literal
 
 import streamlit as st
 
-from smmfit.data import DataError
-from smmfit.models import WORLDWIDE, RegionError, normalise_region
+from smmfit.models import WORLDWIDE
 from smmfit.render import Language, escape_markdown, format_number, platform_name, region_name, t
+from smmfit.render.links import PLATFORM_PARAM, tactics_from_query
 from smmfit.render.tactic_reports import (
     VERDICT_ICONS,
     line_details,
@@ -36,7 +35,7 @@ from smmfit.tactics import (
     check_plan,
     load_taxonomy,
 )
-from ui.state import REGIONS, Key, evidence, query
+from ui.state import REGIONS, Key, evidence, link_warning, query
 
 ANY_PLATFORM = "any"
 # The CSV and Markdown download keys of a check of the pasted plan or of the checklist.
@@ -52,26 +51,23 @@ def taxonomy() -> Taxonomy:
     return load_taxonomy(platforms=evidence().dataset.platforms)
 
 
-def _seed_tactics_context() -> None:
-    """Country and platform from the link, once per session; anything unknown is ignored."""
+def _seed_tactics_context() -> list[str]:
+    """Country and platform from the link, once per session; return the parameters rejected
+    (their defaults, any country and any platform, are used instead)."""
     state = st.session_state
     if Key.TACTICS_SEEDED in state:
-        return
-    params = query()
-    region, platform = WORLDWIDE, ANY_PLATFORM
-    with contextlib.suppress(RegionError):
-        region = normalise_region(params.get("region", [WORLDWIDE])[0])
-    with contextlib.suppress(DataError):
-        if params.get("platform"):
-            platform = evidence().dataset.platform_id(params["platform"][0])
-    state[Key.TACTICS_REGION] = region
-    state[Key.TACTICS_PLATFORM] = platform
+        return []
+    dataset = evidence().dataset
+    values, rejected = tactics_from_query(query(), tuple(dataset.platforms), dataset.aliases)
+    state[Key.TACTICS_REGION] = values.get("region", WORLDWIDE)
+    state[Key.TACTICS_PLATFORM] = values.get(PLATFORM_PARAM, ANY_PLATFORM)
     state[Key.TACTICS_SEEDED] = True
+    return rejected
 
 
 def tactics_context_form(language: Language) -> Context:
     """Country and platform selectors; the link keeps their codes so it can be shared."""
-    _seed_tactics_context()
+    link_warning(_seed_tactics_context(), language)
     platforms = tuple(evidence().dataset.platforms)
     col_region, col_platform = st.columns(2)
     col_region.selectbox(

@@ -26,8 +26,10 @@ import dataclasses
 import hashlib
 import io
 import math
+import pyexpat
 import warnings
 import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -37,10 +39,22 @@ from smmfit.data.rows import Dataset, Figure
 from smmfit.models import Note, RegionError, normalise_region
 
 MAX_UPLOAD_MB = 5  # the same limit as server.maxUploadSize in .streamlit/config.toml
-MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+# Streamlit's upload widget counts a megabyte as 1,000,000 bytes: so does the parser, so a
+# file the widget takes is never refused for its size afterwards (RELIABILITY-2 L3).
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1_000_000
 MAX_ROWS = 10_000
 # An .xlsx is a zip: a small file can inflate to gigabytes (a "zip bomb").
 MAX_XLSX_UNPACKED_BYTES = 20 * MAX_UPLOAD_BYTES
+# The unpacked size does not bound the work: a 5 KB workbook can hold one row of a million
+# empty cells, and openpyxl builds every cell of a row before the row is seen whole (55 s and
+# 456 MB in RELIABILITY-2 H2). So the workbook's XML is counted first, streamed and without
+# building anything: cells in a row (the wide template has 25 columns; 256 is the old Excel's
+# width), cells in the workbook (10,001 rows of the wide template are ~250,000) and XML
+# elements in all (shared strings, styles and the rest, that openpyxl also reads).
+MAX_XLSX_COLUMNS = 256
+MAX_XLSX_CELLS = 300_000
+MAX_XLSX_ELEMENTS = 2_000_000
+_XML_CHUNK = 64 * 1024
 
 LONG_COLUMNS: tuple[str, ...] = tuple(name for name in Figure.model_fields if name != "authority")
 WIDE_COLUMNS = ("platform", "region", "dimension", "unit", "universe", "source", "url", "year")
@@ -68,7 +82,7 @@ class UploadResult:
 class _FileError(Exception):
     def __init__(self, key: str, **params: str | int | float) -> None:
         super().__init__(key)
-        self.note = Note(key=f"upload.{key}", params=params)
+        self.note = Note(key=key if "." in key else f"upload.{key}", params=params)
 
 
 def _file_problem(note: Note) -> UploadResult:
@@ -97,10 +111,27 @@ def clean_number(text: str) -> tuple[str, bool]:
 def _decode(data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    # Excel's "Unicode text" is UTF-16 with a byte order mark (and TAB-separated).
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _FileError("encoding") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Lines that are UTF-8 beside lines that are not (one pasted from another file) would
+    # load as mojibake, "РљР°Р±РёРЅРµС‚" for "Кабинет", in a file that otherwise looks fine.
+    bad = 0
+    utf8_text = False
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            utf8_text |= not line.decode("utf-8").isascii()
+        except UnicodeDecodeError:
+            bad = bad or number
+        if bad and utf8_text:
+            raise _FileError("upload_encoding.mixed", line=bad)
     try:
         return data.decode("cp1251")
     except UnicodeDecodeError:
@@ -145,6 +176,57 @@ def _xlsx_text(value: object, number_format: str) -> str:
     return str(value)
 
 
+class _XmlCount:
+    """Cells per row, cells and elements of a workbook's XML, refused as soon as one is over."""
+
+    def __init__(self) -> None:
+        self.in_row = 0
+        self.cells = 0
+        self.elements = 0
+
+    def start(self, name: str, _attributes: object) -> None:
+        self.elements += 1
+        if self.elements > MAX_XLSX_ELEMENTS:
+            raise _FileError("upload_limit.elements", limit=MAX_XLSX_ELEMENTS)
+        local = name.rpartition(" ")[2]  # "namespace local" (namespace_separator below)
+        if local == "row":
+            self.in_row = 0
+        elif local in ("c", "si"):  # a cell; a shared string (one per distinct text cell)
+            self.cells += 1
+            if self.cells > MAX_XLSX_CELLS:
+                raise _FileError("upload_limit.cells", limit=MAX_XLSX_CELLS)
+            if local == "c":
+                self.in_row += 1
+                if self.in_row > MAX_XLSX_COLUMNS:
+                    raise _FileError("upload_limit.columns", limit=MAX_XLSX_COLUMNS)
+
+
+def _count_xlsx_cells(data: bytes) -> None:
+    """Stream every part of the workbook through expat, counting; raise on the first limit.
+
+    Every part, not only ``xl/worksheets/*``: a workbook names its sheets through its
+    relationships, so a sheet may sit under any name. A part that is not XML (an image) ends
+    its own count; openpyxl refuses it later if it was meant to be a sheet. Expat expands no
+    external entities and caps entity amplification (billion laughs)."""
+    count = _XmlCount()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            parser = pyexpat.ParserCreate(namespace_separator=" ")
+            parser.StartElementHandler = count.start
+            try:
+                with archive.open(info) as part:
+                    while chunk := part.read(_XML_CHUNK):
+                        parser.Parse(chunk, False)
+                    parser.Parse(b"", True)
+            except pyexpat.ExpatError:
+                continue
+            except (
+                zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError
+            ):  # fmt: skip
+                # A damaged part (bad deflate stream, CRC, unknown compression) is unreadable.
+                raise _FileError("not_xlsx") from None
+
+
 def _xlsx_table(data: bytes) -> list[tuple[int, list[str]]]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -153,7 +235,8 @@ def _xlsx_table(data: bytes) -> list[tuple[int, list[str]]]:
         # NotImplementedError: a zip whose compression method Python does not know.
         raise _FileError("not_xlsx") from None
     if unpacked > MAX_XLSX_UNPACKED_BYTES:
-        raise _FileError("too_big", size=round(unpacked / 2**20, 1), limit=MAX_UPLOAD_MB)
+        raise _FileError("too_big", size=round(unpacked / 1e6, 1), limit=MAX_UPLOAD_MB)
+    _count_xlsx_cells(data)
     import openpyxl  # a large import, needed only for workbooks
 
     table = []
@@ -297,7 +380,7 @@ def parse_upload(
 ) -> UploadResult:
     """The figures in an uploaded file, or every problem in it. Never raises on bad input."""
     if len(data) > MAX_UPLOAD_BYTES:
-        size = round(len(data) / 2**20, 1)
+        size = round(len(data) / 1e6, 1)
         return _file_problem(
             Note(key="upload.too_big", params={"size": size, "limit": MAX_UPLOAD_MB})
         )
@@ -380,6 +463,8 @@ __all__ = [
     "MAX_ROWS",
     "MAX_UPLOAD_BYTES",
     "MAX_UPLOAD_MB",
+    "MAX_XLSX_CELLS",
+    "MAX_XLSX_COLUMNS",
     "UploadResult",
     "clean_number",
     "figures_digest",

@@ -29,6 +29,7 @@ from smmfit.render.i18n import (
     render,
     settlement_choices,
     t,
+    tn,
 )
 from smmfit.render.markup import escape_markdown, markdown_link
 from smmfit.render.tables import safe_csv_text
@@ -50,4 +51,5 @@ __all__ = [
     "safe_csv_text",
     "settlement_choices",
     "t",
+    "tn",
 ]

@@ -70,6 +70,19 @@ def t(key: str, language: Language, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def tn(key: str, language: Language, count: int, **params: object) -> str:
+    """The text for ``count`` things: ``key.one``, ``key.few``, ``key.many`` or ``key.other``,
+    by the language's plural rule (CLDR, via Babel); ``count`` formatted for the locale.
+
+    >>> tn("counted.problems", "en", 1)[:17], tn("counted.problems", "ru", 5)[:17]
+    ('1 problem found; ', 'Найдено 5 проблем')
+    """
+    form = Locale.parse(language).plural_form(count)
+    if f"{key}.{form}" not in catalog(DEFAULT_LANGUAGE):
+        form = "other"
+    return t(f"{key}.{form}", language, count=format_number(count, language), **params)
+
+
 def format_people(value: float, language: Language) -> str:
     """12300000 -> ``12.3M`` (en) or ``12,3 млн`` (ru)."""
     return str(
@@ -221,4 +234,5 @@ __all__ = [
     "scope_label",
     "settlement_choices",
     "t",
+    "tn",
 ]

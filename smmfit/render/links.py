@@ -31,6 +31,7 @@ from smmfit.models import (
     Goal,
     Persona,
     Weights,
+    clean_name,
     default_weights,
     expand_devices,
     normalise_region,
@@ -40,6 +41,20 @@ from smmfit.render.i18n import LANGUAGES, Language
 
 PERSONA_PARAMS = ("name", "region", "age", "gender", "devices", "segment", "goal", "settlement")
 LANGUAGE_PARAM = "lang"
+WEIGHTS_PARAM = "weights"
+# The Networks page's network; the Tactic checker's platform (region is shared with the persona).
+NETWORK_PARAM = "network"
+PLATFORM_PARAM = "platform"
+# Every parameter any page reads from a link: the one list. A rejected value is named in the
+# page's warning by the catalog's ``link_param.<key>``, and the fuzz tests generate each key,
+# so a new parameter cannot be read without a name in every language and without fuzzing.
+LINK_PARAMS: tuple[str, ...] = (
+    *PERSONA_PARAMS,
+    WEIGHTS_PARAM,
+    LANGUAGE_PARAM,
+    NETWORK_PARAM,
+    PLATFORM_PARAM,
+)
 MAX_PARAM_LENGTH = 200
 
 
@@ -50,7 +65,7 @@ def _single(values: Sequence[str]) -> str:
 
 
 def _name(values: Sequence[str]) -> str:
-    name = " ".join(_single(values).split())
+    name = clean_name(_single(values))
     if len(name) > MAX_NAME_LENGTH:
         raise ValueError("name too long")
     return name
@@ -129,9 +144,6 @@ def persona_to_query(persona: Persona, language: Language) -> dict[str, str]:
     return query
 
 
-WEIGHTS_PARAM = "weights"
-
-
 def weights_from_query(params: Mapping[str, Sequence[str]]) -> tuple[Weights | None, bool]:
     """Custom weights from ``weights=reach,match,segment,penalty``; (None, rejected?)."""
     if WEIGHTS_PARAM not in params:
@@ -177,15 +189,50 @@ def explorer_from_query(
     """The Platforms page's network and region from the link, and the names rejected."""
     values: dict[str, str] = {}
     rejected: list[str] = []
-    if "network" in params:
+    if NETWORK_PARAM in params:
         try:
-            name = _single(params["network"]).lower()
-            values["network"] = name if name in platforms else aliases[name]
-        except (ValueError, KeyError):
-            rejected.append("network")
+            values[NETWORK_PARAM] = _platform(params[NETWORK_PARAM], platforms, aliases)
+        except ValueError:
+            rejected.append(NETWORK_PARAM)
     if "region" in params:
         try:
             values["region"] = normalise_region(_single(params["region"]))
         except ValueError:
             rejected.append("region")
+    return values, rejected
+
+
+def _platform(values: Sequence[str], platforms: Sequence[str], aliases: Mapping[str, str]) -> str:
+    name = _single(values).lower()
+    if name in platforms:
+        return name
+    if name in aliases:
+        return aliases[name]
+    raise ValueError("unknown network")
+
+
+def tactics_from_query(
+    params: Mapping[str, Sequence[str]], platforms: Sequence[str], aliases: Mapping[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """The Tactic checker's region and platform from the link, and the names rejected.
+
+    An empty ``platform`` means any platform, as the page's own links write it.
+
+    >>> tactics_from_query({"region": ["ru"], "platform": ["Twitter"]}, ["x"], {"twitter": "x"})
+    ({'region': 'RU', 'platform': 'x'}, [])
+    >>> tactics_from_query({"region": ["Narnia"], "platform": ["myspace"]}, ["vk"], {})
+    ({}, ['region', 'platform'])
+    """
+    values: dict[str, str] = {}
+    rejected: list[str] = []
+    if "region" in params:
+        try:
+            values["region"] = normalise_region(_single(params["region"]))
+        except ValueError:
+            rejected.append("region")
+    if PLATFORM_PARAM in params and params[PLATFORM_PARAM] != [""]:
+        try:
+            values[PLATFORM_PARAM] = _platform(params[PLATFORM_PARAM], platforms, aliases)
+        except ValueError:
+            rejected.append(PLATFORM_PARAM)
     return values, rejected

@@ -9,6 +9,7 @@ Every CSV smmfit writes goes through :func:`safe_csv_text` (formulas neutralised
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import pandas as pd
@@ -29,8 +30,15 @@ from smmfit.render.i18n import (
     t,
 )
 
-# Spreadsheet apps run cells starting with these as formulas (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheet apps run a cell starting with = + - @ TAB or CR as a formula (CSV injection).
+# Which character splits cells is the reader's choice: Excel uses the locale's list separator
+# (";" in Russian and most of Europe), "Unicode text" is TAB-separated, and a reader that gets
+# the quoting wrong splits at a line break. So a formula start is neutralised at the start of
+# the text and after any of , ; TAB CR LF, also behind quote characters (a reader that drops
+# them would see the formula), by a "'" (RELIABILITY-2 M1: "x;=1+1;" was a live formula).
+CSV_SEPARATORS = ",;\t\r\n"
+FORMULA_STARTS = "=+-@\t\r"
+_FORMULA_AT = re.compile(r'(^|[,;\t\r\n])(?="*[=+\-@\t\r])')
 
 
 def ranking_frame(
@@ -114,23 +122,30 @@ def _user_mark(user: bool, language: Language) -> str:
     return f"[{t('your_data.marker', language)}] " if user else ""
 
 
-def _safe_cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+def safe_cell(value: object) -> object:
+    """Text with a "'" before every formula start a spreadsheet could split it into.
+
+    >>> safe_cell("x;=1+1;"), safe_cell("=1"), safe_cell("a, -b"), safe_cell(-1)
+    ("x;'=1+1;", "'=1", 'a, -b', -1)
+    """
+    if isinstance(value, str):
+        return _FORMULA_AT.sub(r"\1'", value)
     return value
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text cells cannot run as spreadsheet formulas: every CSV we write uses it.
 
-    >>> neutralise_formulas(pd.DataFrame({"name": ["=1+1", "Anna"], "n": [-1, 2]})).values.tolist()
-    [["'=1+1", -1], ['Anna', 2]]
+    >>> neutralise_formulas(pd.DataFrame({"name": ["=1+1", "a;@b"], "n": [-1, 2]})).values.tolist()
+    [["'=1+1", -1], ["a;'@b", 2]]
+
+    Numbers are left as they are: a negative number is a number, not a formula.
     """
-    safe = frame.rename(columns=_safe_cell)
+    safe = frame.rename(columns=safe_cell)
     # Only text can hold a formula; skipping numeric columns keeps 100,000-row exports fast.
     for column in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[column]):
-            safe[column] = safe[column].map(_safe_cell)
+            safe[column] = safe[column].map(safe_cell)
     return safe
 
 
@@ -140,8 +155,8 @@ def safe_csv_text(frame: pd.DataFrame) -> str:
     Rows end in CRLF (RFC 4180), so a cell holding a bare CR is quoted too; with pandas'
     default LF endings it would not be, and a spreadsheet would start a new row there.
 
-    >>> safe_csv_text(pd.DataFrame({"a": ["x\r=1"]}))
-    'a\r\n"x\r=1"\r\n'
+    >>> safe_csv_text(pd.DataFrame({"a": ["x\rok"]}))
+    'a\r\n"x\rok"\r\n'
     """
     return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
 
