@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from smmfit.render import escape_markdown, headline, platform_name, settlement_choices, t, tn
+from smmfit.render import escape_markdown, headline, platform_name, t, tn
 from smmfit.render.page_tables import (
     as_of_caption,
     audience_sources,
