@@ -392,7 +392,7 @@ def _smart(
     checks.append(relevant)
 
     if request.weeks is None or request.start is None:
-        missing = ", ".join(n for n, v in (("weeks", request.weeks), ("start", request.start)) if v is None)
+        missing = "/".join(n for n, v in (("weeks", request.weeks), ("start", request.start)) if v is None)
         checks.append(SmartCheck(letter="T", status="missing",
                                  note=Note(key="smart.t_missing", params={"ask": missing})))  # fmt: skip
     elif learning_days is not None and duration_days < learning_days:
