@@ -23,6 +23,7 @@ from smmfit.plan.data import (
     CostRow,
     Currency,
     PlanData,
+    home_currency,
     load_plan_data,
 )
 from smmfit.plan.models import (
@@ -67,6 +68,7 @@ __all__ = [
     "SmartGoal",
     "TestPlan",
     "build_plan",
+    "home_currency",
     "impressions_for_ctr",
     "load_plan_data",
     "parse_request",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from smmfit.models import Goal, Note, PlatformResult, Ranking
@@ -50,10 +51,18 @@ def _order(rows: Iterable[CostRow], country: str) -> list[CostRow]:
 
 def _range(row: CostRow) -> CostRange:
     return CostRange(
-        network=row.network, country=row.country, metric=row.metric, low=row.low, high=row.high,
-        currency=row.currency, unit=row.unit, source=row.source, url=row.url, year=row.year,
+        network=row.network,
+        country=row.country,
+        metric=row.metric,
+        low=row.low,
+        high=row.high,
+        currency=row.currency,
+        unit=row.unit,
+        source=row.source,
+        url=row.url,
+        year=row.year,
         authority=row.authority,
-    )  # fmt: skip
+    )
 
 
 class _Money:
@@ -98,9 +107,14 @@ def _content(rows: Sequence[ContentRow], network: str, country: str) -> tuple[Co
     chosen.sort(key=lambda r: (r.country != country, _AUTHORITY_ORDER[r.authority], -r.year))
     return tuple(
         ContentItem(
-            format=r.format, why=r.why, why_ru=r.why_ru, source=r.source, url=r.url,
-            year=r.year, authority=r.authority,
-        )  # fmt: skip
+            format=r.format,
+            why=r.why,
+            why_ru=r.why_ru,
+            source=r.source,
+            url=r.url,
+            year=r.year,
+            authority=r.authority,
+        )
         for r in chosen
     )
 
@@ -132,6 +146,85 @@ _GOAL_TARGETS: dict[Goal | None, tuple[str, ...]] = {
 }
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """What the plan's parts read: the inputs, the network's sourced rows, and what follows."""
+
+    ranking: Ranking
+    request: PlanRequest
+    network: str
+    result: PlatformResult | None
+    by_metric: dict[str, list[CostRow]]
+    start: date
+    duration_days: int
+    learning_days: int | None
+    impressions: tuple[float, float] | None
+    clicks: tuple[float, float] | None
+    reach_ceiling: float | None
+    minimum: Money | None
+
+    @property
+    def targets(self) -> dict[str, int]:
+        return _targets(self.request)
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=self.duration_days)
+
+    def first(self, metric: str) -> CostRange | None:
+        rows = self.by_metric.get(metric)
+        return _range(rows[0]) if rows else None
+
+
+def _duration(request: PlanRequest, learning_days: int | None) -> int:
+    """The weeks asked for; else whole weeks covering the learning period; else the default."""
+    if request.weeks is not None:
+        return request.weeks * 7
+    if learning_days is not None:
+        return max(7, math.ceil(learning_days / 7) * 7)
+    return DEFAULT_WEEKS * 7
+
+
+def _bought(
+    by_metric: dict[str, list[CostRow]], money: _Money, budget: float
+) -> tuple[tuple[float, float] | None, tuple[float, float] | None]:
+    """Impressions (from each CPM source) and clicks (from CPC sources, or impressions times
+    CTR sources) the budget buys, each the span from the least to the most any source gives."""
+    impression_pairs = []
+    for row in by_metric.get("cpm", []):
+        amount = money.budget_in(budget, row.currency)
+        if row.low > 0 and amount is not None:
+            impression_pairs.append((amount / row.high * 1000, amount / row.low * 1000))
+    impressions = _envelope(impression_pairs)
+    click_pairs = []
+    for row in by_metric.get("cpc", []):
+        amount = money.budget_in(budget, row.currency)
+        if row.low > 0 and amount is not None:
+            click_pairs.append((amount / row.high, amount / row.low))
+    if impressions is not None:
+        for row in by_metric.get("ctr", []):
+            click_pairs.append((impressions[0] * row.low / 100, impressions[1] * row.high / 100))
+    return impressions, _envelope(click_pairs)
+
+
+def _sample(by_metric: dict[str, list[CostRow]]) -> SampleSize | None:
+    """The impressions two ads need to tell a 20% CTR difference apart, from the first CTR
+    source (the country's own, the most authoritative, the newest)."""
+    rows = by_metric.get("ctr")
+    if not rows:
+        return None
+    baseline = rows[0]
+    return SampleSize(
+        baseline_pct=baseline.low,
+        lift=RELATIVE_LIFT,
+        alpha=ALPHA,
+        power=POWER,
+        variants=VARIANTS,
+        impressions=impressions_for_ctr(baseline.low, variants=VARIANTS),
+        baseline=_range(baseline),
+    )
+
+
 def build_plan(
     ranking: Ranking,
     request: PlanRequest,
@@ -141,99 +234,101 @@ def build_plan(
 ) -> TestPlan:
     """The test plan for ``request.network`` (default: the ranking's pick) and the persona."""
     persona = ranking.persona
-    pick = ranking.recommendation.platform
-    network = request.network or pick
+    network = request.network or ranking.recommendation.platform
     if network is None:
         raise ValueError("no network to plan for: the ranking has no pick; name one")
     country = persona.region
     money = _Money(request)
-    gaps: list[Note] = []
-
     rows = _order(
         (r for r in data.costs if r.network == network and r.country in (country, "WW")), country
     )
     by_metric: dict[str, list[CostRow]] = {}
     for row in rows:
         by_metric.setdefault(row.metric, []).append(row)
-    for currency in sorted({r.currency for r in rows if r.currency and money.rate(r.currency) is None}):
-        gaps.append(Note(key="plan_gap.no_rate", params={"source": currency, "budget": money.currency}))
-
-    # Time: the duration asked for, never shorter than the learning period in the judging.
     learning_days = _learning(rows, "learning_days")
-    learning_events = _learning(rows, "learning_events")
-    if learning_days is None:
-        gaps.append(Note(key="plan_gap.no_learning", params={"platform": network}))
-    if request.weeks is not None:
-        duration_days = request.weeks * 7
-    elif learning_days is not None:
-        duration_days = max(7, math.ceil(learning_days / 7) * 7)
-    else:
-        duration_days = DEFAULT_WEEKS * 7
+    duration_days = _duration(request, learning_days)
     start = request.start or today
-    judge_after = start + timedelta(days=max(duration_days, learning_days or 0))
-
-    # What the budget buys: impressions from each CPM source, clicks from CPC or CTR sources.
-    impressions = _envelope(
-        [
-            (budget / r.high * 1000, budget / r.low * 1000)
-            for r in by_metric.get("cpm", [])
-            if r.low > 0 and (budget := money.budget_in(request.budget, r.currency)) is not None
-        ]
-    )
-    ctr_rows = by_metric.get("ctr", [])
-    click_pairs = [
-        (budget / r.high, budget / r.low)
-        for r in by_metric.get("cpc", [])
-        if r.low > 0 and (budget := money.budget_in(request.budget, r.currency)) is not None
-    ]
-    if impressions is not None:
-        click_pairs += [
-            (impressions[0] * r.low / 100, impressions[1] * r.high / 100) for r in ctr_rows
-        ]
-    clicks = _envelope(click_pairs)
+    impressions, clicks = _bought(by_metric, money, request.budget)
     result = _result(ranking, network)
-    audience = result.reach if result is not None else None
     reach_ceiling = None
     if impressions is not None:
+        audience = result.reach if result is not None else None
         reach_ceiling = impressions[1] if audience is None else min(impressions[1], audience)
-    if not by_metric.get("cpm"):
-        gaps.append(Note(key="plan_gap.no_cpm", params={"platform": network, "region": country}))
-
-    # A readable result: the impressions two ads need to tell a 20% CTR difference apart.
-    sample = None
-    if ctr_rows:
-        baseline = ctr_rows[0]
-        sample = SampleSize(
-            baseline_pct=baseline.low, lift=RELATIVE_LIFT, alpha=ALPHA, power=POWER,
-            variants=VARIANTS, impressions=impressions_for_ctr(baseline.low, variants=VARIANTS),
-            baseline=_range(baseline),
-        )  # fmt: skip
-    else:
-        gaps.append(Note(key="plan_gap.no_ctr", params={"platform": network}))
-    minimum = _min_budget(by_metric, money, duration_days, sample)
-    if minimum is None:
-        gaps.append(Note(key="plan_gap.no_min_budget", params={"platform": network}))
-
-    kpis = _kpis(persona.goal, request, by_metric, impressions, clicks, reach_ceiling)
-    for kpi in kpis:
-        if kpi.target_high is None and kpi.benchmark is None:
-            gaps.append(Note(key="plan_gap.no_kpi_source", params={"kpi": kpi.name}))
+    sample = _sample(by_metric)
+    facts = _Facts(
+        ranking=ranking,
+        request=request,
+        network=network,
+        result=result,
+        by_metric=by_metric,
+        start=start,
+        duration_days=duration_days,
+        learning_days=learning_days,
+        impressions=impressions,
+        clicks=clicks,
+        reach_ceiling=reach_ceiling,
+        minimum=_min_budget(by_metric, money, duration_days, sample),
+    )
+    kpis = tuple(_kpi(name, facts) for name in KPIS_BY_GOAL[persona.goal])
     content = _content(data.content, network, country)
+    return TestPlan(
+        persona=persona,
+        network=network,
+        pick=ranking.recommendation.platform,
+        next_network=_next_network(ranking, network),
+        request=request,
+        start=start,
+        duration_days=duration_days,
+        learning_days=learning_days,
+        learning_events=_learning(rows, "learning_events"),
+        # Never judged before the learning period is over, whatever the duration.
+        judge_after=start + timedelta(days=max(duration_days, learning_days or 0)),
+        smart=_smart(facts),
+        kpis=kpis,
+        cost_ranges=tuple(_range(r) for r in rows),
+        min_test_budget=facts.minimum,
+        sample=sample,
+        reach_ceiling=reach_ceiling,
+        content=content,
+        tactics=tactics,
+        gaps=_gaps(facts, money, rows=rows, sample=sample, kpis=kpis, content=content),
+    )
+
+
+def _gaps(
+    facts: _Facts,
+    money: _Money,
+    *,
+    rows: Sequence[CostRow],
+    sample: SampleSize | None,
+    kpis: Sequence[Kpi],
+    content: Sequence[ContentItem],
+) -> tuple[Note, ...]:
+    """What no source gives, each said once, in the order the plan reads."""
+    network, country = facts.network, facts.ranking.persona.region
+    gaps = [
+        Note(key="plan_gap.no_rate", params={"source": currency, "budget": money.currency})
+        for currency in sorted(
+            {r.currency for r in rows if r.currency and money.rate(r.currency) is None}
+        )
+    ]
+    if facts.learning_days is None:
+        gaps.append(Note(key="plan_gap.no_learning", params={"platform": network}))
+    if not facts.by_metric.get("cpm"):
+        gaps.append(Note(key="plan_gap.no_cpm", params={"platform": network, "region": country}))
+    if sample is None:
+        gaps.append(Note(key="plan_gap.no_ctr", params={"platform": network}))
+    if facts.minimum is None:
+        gaps.append(Note(key="plan_gap.no_min_budget", params={"platform": network}))
+    gaps.extend(
+        Note(key="plan_gap.no_kpi_source", params={"kpi": kpi.name})
+        for kpi in kpis
+        if kpi.target_high is None and kpi.benchmark is None
+    )
     if not content:
         gaps.append(Note(key="plan_gap.no_content", params={"platform": network}))
     gaps.append(Note(key="plan_gap.no_cadence", params={"platform": network}))
-
-    smart = _smart(
-        ranking, request, network, result, start, duration_days, learning_days,
-        reach_ceiling, minimum,
-    )  # fmt: skip
-    return TestPlan(
-        persona=persona, network=network, pick=pick, next_network=_next_network(ranking, network),
-        request=request, start=start, duration_days=duration_days, learning_days=learning_days,
-        learning_events=learning_events, judge_after=judge_after, smart=smart, kpis=kpis,
-        cost_ranges=tuple(_range(r) for r in rows), min_test_budget=minimum, sample=sample,
-        reach_ceiling=reach_ceiling, content=content, tactics=tactics, gaps=tuple(gaps),
-    )  # fmt: skip
+    return tuple(gaps)
 
 
 def _min_budget(
@@ -244,207 +339,171 @@ def _min_budget(
 ) -> Money | None:
     """The larger of the platform's floor for the whole test and the spend the sample needs
     (at the lowest and the highest sourced CPM), in the budget's currency."""
-    floors = [
-        r.high * duration_days * rate
-        for r in by_metric.get("min_daily_budget_campaign", [])
-        if (rate := money.rate(r.currency)) is not None
-    ]
-    floor = max(floors) if floors else None
-    spend = None
+    floors = []
+    for row in by_metric.get("min_daily_budget_campaign", []):
+        rate = money.rate(row.currency)
+        if rate is not None:
+            floors.append(row.high * duration_days * rate)
+    spend_pairs = []
     if sample is not None:
-        spend = _envelope(
-            [
-                (sample.impressions * r.low / 1000 * rate, sample.impressions * r.high / 1000 * rate)
-                for r in by_metric.get("cpm", [])
-                if (rate := money.rate(r.currency)) is not None
-            ]
-        )
+        for row in by_metric.get("cpm", []):
+            rate = money.rate(row.currency)
+            if rate is not None:
+                per_impression = rate / 1000
+                spend_pairs.append(
+                    (
+                        sample.impressions * row.low * per_impression,
+                        sample.impressions * row.high * per_impression,
+                    )
+                )
+    floor = max(floors) if floors else None
+    spend = _envelope(spend_pairs)
     if floor is None and spend is None:
         return None
-    low = max(floor or 0.0, spend[0] if spend else 0.0)
-    high = max(floor or 0.0, spend[1] if spend else 0.0)
-    used = {r.currency for rows in by_metric.values() for r in rows if r.currency}
+    used = {
+        row.currency
+        for rows in by_metric.values()
+        for row in rows
+        if row.currency and money.rate(row.currency) is not None
+    }
     return Money(
-        low=low, high=high, currency=money.currency,
-        user_rate=any(c != money.currency for c in used if money.rate(c) is not None),
-    )  # fmt: skip
+        low=max(floor or 0.0, spend[0] if spend else 0.0),
+        high=max(floor or 0.0, spend[1] if spend else 0.0),
+        currency=money.currency,
+        user_rate=any(currency != money.currency for currency in used),
+    )
 
 
-def _first(by_metric: dict[str, list[CostRow]], metric: str) -> CostRange | None:
-    rows = by_metric.get(metric)
-    return _range(rows[0]) if rows else None
-
-
-def _kpis(
-    goal: Goal | None,
-    request: PlanRequest,
-    by_metric: dict[str, list[CostRow]],
-    impressions: tuple[float, float] | None,
-    clicks: tuple[float, float] | None,
-    reach_ceiling: float | None,
-) -> tuple[Kpi, ...]:
-    result: list[Kpi] = []
-    targets = _targets(request)
-    for name in KPIS_BY_GOAL[goal]:
-        result.append(_kpi(name, request, by_metric, impressions, clicks, reach_ceiling, targets))
-    return tuple(result)
-
-
-def _kpi(
-    name: KpiName,
-    request: PlanRequest,
-    by_metric: dict[str, list[CostRow]],
-    impressions: tuple[float, float] | None,
-    clicks: tuple[float, float] | None,
-    reach_ceiling: float | None,
-    targets: dict[str, int],
-) -> Kpi:
+def _kpi(name: KpiName, facts: _Facts) -> Kpi:
+    """A KPI with what the budget buys of it and its benchmark, where sources allow."""
     if name == "impressions":
-        low, high = impressions or (None, None)
-        basis = Note(key="plan_basis.impressions") if impressions else None
-        return Kpi(name=name, target_low=low, target_high=high, unit="impressions", basis=basis,
-                   benchmark=_first(by_metric, "cpm"))  # fmt: skip
+        low, high = facts.impressions or (None, None)
+        return Kpi(
+            name=name,
+            target_low=low,
+            target_high=high,
+            unit="impressions",
+            basis=Note(key="plan_basis.impressions") if facts.impressions else None,
+            benchmark=facts.first("cpm"),
+        )
     if name == "reach":
-        basis = Note(key="plan_basis.reach") if reach_ceiling is not None else None
-        return Kpi(name=name, target_high=reach_ceiling, unit="people", basis=basis)
+        known = facts.reach_ceiling is not None
+        return Kpi(
+            name=name,
+            target_high=facts.reach_ceiling,
+            unit="people",
+            basis=Note(key="plan_basis.reach") if known else None,
+        )
     if name == "clicks":
-        low, high = clicks or (None, None)
-        basis = Note(key="plan_basis.clicks") if clicks else None
-        return Kpi(name=name, target_low=low, target_high=high, unit="clicks", basis=basis,
-                   benchmark=_first(by_metric, "cpc") or _first(by_metric, "ctr"))  # fmt: skip
-    if name in ("cpm", "cpc", "ctr"):
-        benchmark = _first(by_metric, name)
-        unit = "pct" if name == "ctr" else ("per_1000_impressions" if name == "cpm" else "per_click")
-        return Kpi(name=name, unit=unit, benchmark=benchmark,
-                   currency=benchmark.currency if benchmark else None)  # fmt: skip
+        low, high = facts.clicks or (None, None)
+        return Kpi(
+            name=name,
+            target_low=low,
+            target_high=high,
+            unit="clicks",
+            basis=Note(key="plan_basis.clicks") if facts.clicks else None,
+            benchmark=facts.first("cpc") or facts.first("ctr"),
+        )
+    if name in _COST_UNITS:
+        benchmark = facts.first(name)
+        currency = benchmark.currency if benchmark else None
+        return Kpi(name=name, unit=_COST_UNITS[name], benchmark=benchmark, currency=currency)
     if name == "cost_per_result":
-        wanted = targets.get("sales") or targets.get("leads")
+        request = facts.request
+        wanted = facts.targets.get("sales") or facts.targets.get("leads")
         if wanted:
             return Kpi(
-                name=name, target_high=request.budget / wanted, unit="per_result",
+                name=name,
+                target_high=request.budget / wanted,
+                unit="per_result",
                 currency=request.currency,
                 basis=Note(key="plan_basis.cost_per_result", params={"count": wanted}),
-            )  # fmt: skip
+            )
         return Kpi(name=name, unit="per_result", currency=request.currency)
     return Kpi(name=name, unit="pct" if name == "engagement_rate" else "people")
 
 
-def _smart(
-    ranking: Ranking,
-    request: PlanRequest,
-    network: str,
-    result: PlatformResult | None,
-    start: date,
-    duration_days: int,
-    learning_days: int | None,
-    reach_ceiling: float | None,
-    minimum: Money | None,
-) -> SmartGoal:
-    persona = ranking.persona
-    goal = persona.goal
-    targets = _targets(request)
+_COST_UNITS = {"cpm": "per_1000_impressions", "cpc": "per_click", "ctr": "pct"}
+
+
+def _check(letter: str, status: str, key: str, **params: str | int | float) -> SmartCheck:
+    return SmartCheck.model_validate(
+        {"letter": letter, "status": status, "note": Note(key=f"smart.{key}", params=params)}
+    )
+
+
+def _smart(facts: _Facts) -> SmartGoal:
+    """Each SMART letter checked against the inputs and the sources, and the goal stated."""
+    persona = facts.ranking.persona
+    goal, targets = persona.goal, facts.targets
     wanted = [name for name in _GOAL_TARGETS[goal] if name in targets]
-    end = start + timedelta(days=duration_days)
-    checks: list[SmartCheck] = []
-
-    if goal is None:
-        checks.append(SmartCheck(letter="S", status="missing", note=Note(key="smart.s_missing")))
-    else:
-        checks.append(
-            SmartCheck(
-                letter="S", status="ok",
-                note=Note(key="smart.s_ok", params={"goal": goal, "platform": network,
-                                                    "region": persona.region}),
-            )  # fmt: skip
-        )
-
-    if wanted:
-        kind = wanted[0]
-        checks.append(
-            SmartCheck(
-                letter="M", status="ok",
-                note=Note(key=f"smart.m_ok_{kind}", params={"count": targets[kind]}),
-            )
-        )
-    else:
-        ask = "/".join(_GOAL_TARGETS[goal])
-        checks.append(
-            SmartCheck(letter="M", status="missing", note=Note(key="smart.m_missing",
-                                                               params={"ask": ask}))
-        )  # fmt: skip
-
-    checks.append(_achievable(request, wanted, targets, reach_ceiling, minimum))
-
-    status = result.status if result is not None else "available"
-    if status == "blocked":
-        relevant = SmartCheck(letter="R", status="check",
-                              note=Note(key="smart.r_blocked", params={"platform": network,
-                                                                       "region": persona.region}))  # fmt: skip
-    elif network == ranking.recommendation.platform:
-        relevant = SmartCheck(letter="R", status="ok",
-                              note=Note(key="smart.r_pick", params={"platform": network}))  # fmt: skip
-    else:
-        relevant = SmartCheck(
-            letter="R", status="check",
-            note=Note(key="smart.r_other", params={"platform": network,
-                                                   "pick": ranking.recommendation.platform or "-"}),
-        )  # fmt: skip
-    checks.append(relevant)
-
-    if request.weeks is None or request.start is None:
-        missing = "/".join(n for n, v in (("weeks", request.weeks), ("start", request.start)) if v is None)
-        checks.append(SmartCheck(letter="T", status="missing",
-                                 note=Note(key="smart.t_missing", params={"ask": missing})))  # fmt: skip
-    elif learning_days is not None and duration_days < learning_days:
-        checks.append(SmartCheck(letter="T", status="check",
-                                 note=Note(key="smart.t_short", params={"days": duration_days,
-                                                                        "learning": learning_days})))  # fmt: skip
-    else:
-        checks.append(SmartCheck(letter="T", status="ok",
-                                 note=Note(key="smart.t_ok", params={"start": start.isoformat(),
-                                                                     "end": end.isoformat()})))  # fmt: skip
-
+    checks = [
+        _check("S", "missing", "s_missing")
+        if goal is None
+        else _check("S", "ok", "s_ok", goal=goal, platform=facts.network, region=persona.region),
+        _check("M", "ok", f"m_ok_{wanted[0]}", count=targets[wanted[0]])
+        if wanted
+        else _check("M", "missing", "m_missing", ask="/".join(_GOAL_TARGETS[goal])),
+        _achievable(facts, wanted),
+        _relevant(facts),
+        _time_bound(facts),
+    ]
     kind = wanted[0] if wanted else "none"
     statement = Note(
         key=f"smart.statement_{kind}",
         params={
-            "goal": goal or "none", "platform": network, "region": persona.region,
-            "count": targets.get(kind, 0), "money_budget": request.budget,
-            "start": start.isoformat(), "end": end.isoformat(),
+            "goal": goal or "none",
+            "platform": facts.network,
+            "region": persona.region,
+            "count": targets.get(kind, 0),
+            "money_budget": facts.request.budget,
+            "start": facts.start.isoformat(),
+            "end": facts.end.isoformat(),
         },
-    )  # fmt: skip
+    )
     return SmartGoal(goal=goal, statement=statement, checks=tuple(checks))
 
 
-def _achievable(
-    request: PlanRequest,
-    wanted: list[str],
-    targets: dict[str, int],
-    reach_ceiling: float | None,
-    minimum: Money | None,
-) -> SmartCheck:
-    if minimum is not None and request.budget < minimum.low:
-        return SmartCheck(
-            letter="A", status="check",
-            note=Note(key="smart.a_below_minimum",
-                      params={"money_low": minimum.low, "money_high": minimum.high}),
-        )  # fmt: skip
+def _achievable(facts: _Facts, wanted: list[str]) -> SmartCheck:
+    budget, minimum = facts.request.budget, facts.minimum
+    if minimum is not None and budget < minimum.low:
+        return _check(
+            "A", "check", "a_below_minimum", money_low=minimum.low, money_high=minimum.high
+        )
     if not wanted:
-        return SmartCheck(letter="A", status="missing", note=Note(key="smart.a_missing"))
-    kind = wanted[0]
-    if kind == "reach":
-        if reach_ceiling is None:
-            return SmartCheck(letter="A", status="check", note=Note(key="smart.a_unknown"))
-        if targets["reach"] > reach_ceiling:
-            return SmartCheck(
-                letter="A", status="check",
-                note=Note(key="smart.a_reach_above",
-                          params={"people": reach_ceiling, "count": targets["reach"]}),
-            )  # fmt: skip
-        return SmartCheck(letter="A", status="ok",
-                          note=Note(key="smart.a_reach_ok", params={"people": reach_ceiling}))  # fmt: skip
-    return SmartCheck(
-        letter="A", status="check",
-        note=Note(key="smart.a_per_result",
-                  params={"money_each": request.budget / targets[kind], "count": targets[kind]}),
-    )  # fmt: skip
+        return _check("A", "missing", "a_missing")
+    kind, target = wanted[0], facts.targets[wanted[0]]
+    if kind != "reach":
+        return _check("A", "check", "a_per_result", money_each=budget / target, count=target)
+    if facts.reach_ceiling is None:
+        return _check("A", "check", "a_unknown")
+    if target > facts.reach_ceiling:
+        return _check("A", "check", "a_reach_above", people=facts.reach_ceiling, count=target)
+    return _check("A", "ok", "a_reach_ok", people=facts.reach_ceiling)
+
+
+def _relevant(facts: _Facts) -> SmartCheck:
+    network, pick = facts.network, facts.ranking.recommendation.platform
+    if facts.result is not None and facts.result.status == "blocked":
+        return _check(
+            "R", "check", "r_blocked", platform=network, region=facts.ranking.persona.region
+        )
+    if network == pick:
+        return _check("R", "ok", "r_pick", platform=network)
+    return _check("R", "check", "r_other", platform=network, pick=pick or "-")
+
+
+def _time_bound(facts: _Facts) -> SmartCheck:
+    request = facts.request
+    missing = [
+        name
+        for name, value in (("weeks", request.weeks), ("start", request.start))
+        if value is None
+    ]
+    if missing:
+        return _check("T", "missing", "t_missing", ask="/".join(missing))
+    if facts.learning_days is not None and facts.duration_days < facts.learning_days:
+        return _check(
+            "T", "check", "t_short", days=facts.duration_days, learning=facts.learning_days
+        )
+    return _check("T", "ok", "t_ok", start=facts.start.isoformat(), end=facts.end.isoformat())

@@ -26,6 +26,22 @@ from smmfit.types import FrozenRow, HttpsUrl, Year
 Currency = Literal["RUB", "USD", "EUR", "TRY", "THB", "CNY"]
 CURRENCIES: tuple[Currency, ...] = get_args(Currency)
 
+# The currency a plan's inputs start in for a persona's country (the user can change it).
+_HOME_CURRENCY: dict[str, Currency] = {
+    "RU": "RUB", "US": "USD", "TR": "TRY", "TH": "THB", "CN": "CNY",
+    "FR": "EUR", "DE": "EUR", "IT": "EUR", "ES": "EUR", "NL": "EUR",
+}  # fmt: skip
+
+
+def home_currency(region: str) -> Currency:
+    """The country's own currency where the plan offers it, else US dollars.
+
+    >>> home_currency("RU"), home_currency("BR")
+    ('RUB', 'USD')
+    """
+    return _HOME_CURRENCY.get(region, "USD")
+
+
 Metric = Literal[
     "cpm",
     "cpc",

@@ -73,9 +73,12 @@ def _whole(field: str, text: str, low: int, high: int) -> int:
     value = _number(field, text)
     if value != int(value) or not low <= value <= high:
         raise PlanInputError(
-            field, f"needs a whole number from {low:,} to {high:,}, not {text!r}", "whole",
-            low=low, high=high,
-        )  # fmt: skip
+            field,
+            f"needs a whole number from {low:,} to {high:,}, not {text!r}",
+            "whole",
+            low=low,
+            high=high,
+        )
     return int(value)
 
 
@@ -85,9 +88,11 @@ def _currency(field: str, text: str) -> Currency:
         if code == currency:
             return currency
     raise PlanInputError(
-        field, f"unknown currency {text!r}; use one of {', '.join(CURRENCIES)}", "currency",
+        field,
+        f"unknown currency {text!r}; use one of {', '.join(CURRENCIES)}",
+        "currency",
         allowed=", ".join(CURRENCIES),
-    )  # fmt: skip
+    )
 
 
 def _rates(text: str, currency: Currency) -> dict[Currency, float]:
@@ -99,9 +104,11 @@ def _rates(text: str, currency: Currency) -> dict[Currency, float]:
         rate = _number("rate", value)
         if rate <= 0 or code == currency:
             raise PlanInputError(
-                "rate", f"{part!r}: give a positive rate for a currency other than {currency}",
-                "rate", currency=currency,
-            )  # fmt: skip
+                "rate",
+                f"{part!r}: give a positive rate for a currency other than {currency}",
+                "rate",
+                currency=currency,
+            )
         rates[code] = rate
     return rates
 
@@ -120,14 +127,17 @@ def parse_request(
     budget = _number("budget", values["budget"])
     if not 0 < budget <= MAX_BUDGET:
         raise PlanInputError(
-            "budget", f"must be above 0 and at most {MAX_BUDGET:,.0f}, not {values['budget']}",
+            "budget",
+            f"must be above 0 and at most {MAX_BUDGET:,.0f}, not {values['budget']}",
             "budget_range",
-        )  # fmt: skip
+        )
     if not values.get("currency"):
         raise PlanInputError(
-            "currency", f"give the budget's currency: {', '.join(CURRENCIES)}", "currency",
+            "currency",
+            f"give the budget's currency: {', '.join(CURRENCIES)}",
+            "currency",
             allowed=", ".join(CURRENCIES),
-        )  # fmt: skip
+        )
     currency = _currency("currency", values["currency"])
     fields: dict[str, object] = {"budget": budget, "currency": currency}
     if values.get("weeks"):
@@ -144,9 +154,11 @@ def parse_request(
             ) from None
         if start < today:
             raise PlanInputError(
-                "start", f"{text} is in the past; start today ({today.isoformat()}) or later",
-                "start_past", today=today.isoformat(),
-            )  # fmt: skip
+                "start",
+                f"{text} is in the past; start today ({today.isoformat()}) or later",
+                "start_past",
+                today=today.isoformat(),
+            )
         if (start - today).days > MAX_DAYS_AHEAD:
             raise PlanInputError(
                 "start", f"{text} is more than a year ahead", "start_far", today=today.isoformat()
@@ -162,9 +174,11 @@ def parse_request(
         known = networks or {}
         if name not in known:
             raise PlanInputError(
-                "network", f"unknown network {values['network']!r}", "network",
+                "network",
+                f"unknown network {values['network']!r}",
+                "network",
                 allowed=", ".join(sorted(set(known.values()))),
-            )  # fmt: skip
+            )
         fields["network"] = known[name]
     return PlanRequest.model_validate(fields)
 

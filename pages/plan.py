@@ -1,0 +1,26 @@
+"""Test plan: the pick (or another network) in; a first test with goal, KPIs, money, dates out."""
+
+import streamlit as st
+
+import ui
+from smmfit.render import t
+
+language = ui.current_language()
+st.title(t("plan.title", language))
+st.caption(t("plan.caption", language))
+
+rejected = ui.seed_persona_form()
+persona = ui.persona_from_state()
+weights = ui.weights_from_state()
+rejected += ui.seed_plan_form(persona.region)
+if rejected:
+    fields = ", ".join(t(f"plan_field.{name}", language) for name in rejected)
+    st.warning(t("plan.bad_link", language, fields=fields), icon=":material/link_off:")
+
+raw, tactics = ui.plan_form(language, ui.pick_of(persona, weights, language))
+ui.write_plan_link(persona, weights, raw, language)
+plan, problem = ui.test_plan(persona, weights, raw, tactics, language)
+if plan is None:
+    st.error(problem, icon=":material/error:")
+else:
+    ui.show_plan(plan, language)
