@@ -20,7 +20,10 @@ if rejected:
 raw, tactics = ui.plan_form(language, ui.pick_of(persona, weights, language))
 ui.write_plan_link(persona, weights, raw, language)
 plan, problem = ui.test_plan(persona, weights, raw, tactics, language)
-if plan is None:
+if plan is None and not raw["budget"].strip():
+    # A first visit has no budget yet: an invitation, not an error.
+    st.info(problem, icon=":material/edit_note:")
+elif plan is None:
     st.error(problem, icon=":material/error:")
 else:
     ui.show_plan(plan, language)
