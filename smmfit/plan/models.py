@@ -285,6 +285,9 @@ class ContentItem(Frozen):
 class TestPlan(Frozen):
     """A first-network test: goal, KPIs, money, time, content, tactics, and what is unknown."""
 
+    # Its name starts with "Test": without this, pytest would try to collect it.
+    __test__ = False
+
     persona: Persona
     network: str
     pick: str | None = Field(description="the ranking's pick for the persona")
