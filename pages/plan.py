@@ -9,13 +9,16 @@ language = ui.current_language()
 st.title(t("plan.title", language))
 st.caption(t("plan.caption", language))
 
-rejected = ui.seed_persona_form()
+# The persona's fields are named as on the Fit page; its weights by the weights panel's title.
+rejected = [
+    t("weights.title" if name == "weights" else f"fit.{name}", language)
+    for name in ui.seed_persona_form()
+]
 persona = ui.persona_from_state()
 weights = ui.weights_from_state()
-rejected += ui.seed_plan_form(persona.region)
+rejected += [t(f"plan_field.{name}", language) for name in ui.seed_plan_form(persona.region)]
 if rejected:
-    fields = ", ".join(t(f"plan_field.{name}", language) for name in rejected)
-    st.warning(t("plan.bad_link", language, fields=fields), icon=":material/link_off:")
+    st.warning(t("plan.bad_link", language, fields=", ".join(rejected)), icon=":material/link_off:")
 
 raw, tactics = ui.plan_form(language, ui.pick_of(persona, weights, language))
 ui.write_plan_link(persona, weights, raw, language)

@@ -9,7 +9,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
+
+from smmfit.render.plan import PLAN_PARAMS
 
 # The page file itself, with the language seeded as the sidebar would leave it
 # (tests/test_app_smoke.py runs every page through the router).
@@ -122,6 +126,13 @@ def test_bad_choices_in_the_link_fall_back_and_are_named() -> None:
     assert app.selectbox(key="plan_network").value == "pick"
 
 
+def test_bad_persona_values_in_the_link_are_named_too() -> None:
+    app = open_page(**{**THAI_AWARENESS, "weights": "zzz", "gender": "robot"})
+    warning = str(app.warning[0].value)
+    assert "Gender" in warning and "Weights" in warning
+    assert [str(s.value) for s in app.subheader] == ["Test plan: TikTok"]
+
+
 def test_tactic_lines_are_flagged_inline() -> None:
     app = open_page(**THAI_AWARENESS)
     app.text_area(key="plan_tactics").input("Weekly short videos\nBuy 5k followers").run()
@@ -137,3 +148,23 @@ def test_a_rate_converts_costs_into_the_budget_currency() -> None:
     shown = text(app)
     assert "Converted at your rates: 1 USD = 35 THB." in shown
     assert "No exchange rate" not in shown
+
+
+@pytest.mark.fuzz
+@settings(max_examples=15, deadline=None, database=None)
+@given(
+    st.dictionaries(
+        st.sampled_from([*PLAN_PARAMS, "region", "goal"]),
+        st.one_of(
+            st.text(max_size=40),
+            st.sampled_from(["TH", "-1", "1e400", "2020-01-01", "USD=0", "GBP", "99", "vk"]),
+        ),
+        max_size=8,
+    )
+)
+def test_the_page_survives_any_link(params: dict[str, str]) -> None:
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.session_state["lang"] = "en"
+    app.query_params.update(params)
+    app.run()
+    assert not app.exception, (params, app.exception)

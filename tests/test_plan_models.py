@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from smmfit.plan import PlanInputError, PlanRequest, parse_request
@@ -80,3 +82,29 @@ def test_bad_input_names_its_field(given: dict[str, str], field: str, key: str) 
 def test_the_model_keeps_its_limits(fields: dict[str, object], message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         PlanRequest.model_validate(fields)
+
+
+FIELDS = ["budget", "currency", "weeks", "start", "target_reach", "target_leads", "target_sales",
+          "rates", "network", "colour"]  # fmt: skip
+typed = st.one_of(
+    st.none(),
+    st.text(max_size=30),
+    st.sampled_from(["1000", "-1", "1e400", "nan", "USD", "rub", "2026-06-01", "USD=9", "x=y"]),
+)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=1500, deadline=None, database=None)
+@given(st.dictionaries(st.sampled_from(FIELDS), typed, max_size=9))
+def test_any_text_is_a_request_or_a_named_refusal(raw: dict[str, str | None]) -> None:
+    refusal: PlanInputError | None = None
+    try:
+        request = parse_request(raw, TODAY, NETWORKS)
+    except PlanInputError as error:
+        refusal = error
+    if refusal is not None:
+        assert refusal.field in {*FIELDS, "rate"}
+        assert refusal.note.key.startswith("plan_error.")
+    else:
+        assert request.budget > 0 and request.currency
+        assert request.start is None or request.start >= TODAY

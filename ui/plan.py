@@ -37,6 +37,7 @@ from smmfit.plan import (
 from smmfit.render import Language, escape_markdown, platform_name, t
 from smmfit.render.links import persona_to_query, weights_to_query
 from smmfit.render.plan import (
+    PLAN_PARAMS,
     SECTIONS,
     plan_error_text,
     plan_from_query,
@@ -73,14 +74,17 @@ def _networks() -> dict[str, str]:
 
 
 def seed_plan_form(region: str) -> list[str]:
-    """Fill the inputs from the link once per session; return the fields it could not use.
+    """Fill the inputs from the link once per session; return the fields it could not use
+    (request field names, as ``plan_field`` in the catalogs).
 
     Text inputs take the link's text as it is (a bad budget is then shown with its message);
     choices (network, currency, weeks, start) take only values they offer."""
     state = st.session_state
     if Key.PLAN_SEEDED in state:
         return list(state.pop(Key.PLAN_REJECTED, []))
-    values, rejected = plan_from_query(query())
+    values, unread = plan_from_query(query())
+    # Named by the request field they hold (reach -> target_reach), as the messages are.
+    rejected = [PLAN_PARAMS[param] for param in unread]
     for field, key in _TEXT_KEYS.items():
         state[key] = values.get(field, "")
     currency = values.get("currency", "").upper()
