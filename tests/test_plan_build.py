@@ -72,12 +72,16 @@ def request(**fields: object) -> PlanRequest:
 def test_the_network_defaults_to_the_pick(thai: Ranking, real: PlanData) -> None:
     plan = build_plan(thai, request(), real, TODAY)
     assert plan.network == plan.pick == thai.recommendation.platform == "tiktok"
-    assert plan.next_network not in (None, "tiktok")
+    runner_up = next(
+        item.platform for item in thai.ranking if item.recommendable and item.rank == 2
+    )
+    assert plan.next_network == runner_up
 
 
 def test_another_network_on_request(thai: Ranking, real: PlanData) -> None:
     plan = build_plan(thai, request(network="instagram"), real, TODAY)
     assert plan.network == "instagram" and plan.pick == "tiktok"
+    assert plan.next_network == "tiktok"
     relevant = next(c for c in plan.smart.checks if c.letter == "R")
     assert (relevant.status, relevant.note.key) == ("check", "smart.r_other")
 

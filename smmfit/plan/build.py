@@ -96,10 +96,10 @@ def _result(ranking: Ranking, network: str) -> PlatformResult | None:
 
 
 def _next_network(ranking: Ranking, network: str) -> str | None:
-    """The best-ranked recommendable network after ``network``: where the next test goes."""
+    """Where the next test goes: the best-ranked recommendable network other than this one
+    (the runner-up after testing the pick; the pick after testing another network)."""
     order = [item.platform for item in ranking.ranking if item.recommendable and item.rank]
-    after = order[order.index(network) + 1 :] if network in order else order
-    return next(iter(after), None)
+    return next((platform for platform in order if platform != network), None)
 
 
 def _content(rows: Sequence[ContentRow], network: str, country: str) -> tuple[ContentItem, ...]:
