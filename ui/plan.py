@@ -15,13 +15,11 @@ wrong: the message says what to fix and nothing entered is lost.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
 from datetime import date
 
 import streamlit as st
 
-from smmfit.data import DataError
 from smmfit.models import Persona, Weights
 from smmfit.plan import (
     CURRENCIES,
@@ -210,9 +208,7 @@ def test_plan(
             )
         except PlanError as error:
             return None, plan_error_message(error, language)
-    with contextlib.suppress(DataError):
-        return build_plan(ranking, request, plan_data(), date.today(), checked), None
-    return None, t("plan.bad_input", language, message="data")
+    return build_plan(ranking, request, plan_data(), date.today(), checked), None
 
 
 def show_plan(plan: TestPlan, language: Language) -> None:
