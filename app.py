@@ -21,6 +21,7 @@ page = st.navigation(
             icon=":material/leaderboard:",
             default=True,
         ),
+        st.Page("pages/plan.py", title=t("plan.nav", language), icon=":material/event_note:"),
         st.Page("pages/platforms.py", title=t("nav.platforms", language), icon=":material/hub:"),
         st.Page(
             "pages/your_data.py",

@@ -1,4 +1,4 @@
-"""The command line: ``python -m smmfit rank|report|rank-batch|data-report|check-tactics``.
+"""The command line: ``python -m smmfit rank|report|plan|rank-batch|data-report|check-tactics``.
 
 A stable contract for scripts.
 
@@ -41,6 +41,7 @@ from smmfit.models import (
     default_weights,
     validation_messages,
 )
+from smmfit.plan import CURRENCIES, PlanInputError, build_plan, load_plan_data, parse_request
 from smmfit.ranking import (
     BATCH_DRAWS,
     DEFAULT_DRAWS,
@@ -50,9 +51,20 @@ from smmfit.ranking import (
     rank_batch,
 )
 from smmfit.render import LANGUAGES, safe_csv_text
-from smmfit.render.tactic_reports import plan_json, plan_table
+from smmfit.render.plan import plan_json
+from smmfit.render.plan import plan_table as test_plan_table
+from smmfit.render.tactic_reports import plan_json as tactics_json
+from smmfit.render.tactic_reports import plan_table
 from smmfit.render.text import coverage_json, coverage_table, ranking_json, ranking_table
-from smmfit.tactics import Context, PlanError, TaxonomyError, check_plan, decode_plan, load_taxonomy
+from smmfit.tactics import (
+    Context,
+    PlanCheck,
+    PlanError,
+    TaxonomyError,
+    check_plan,
+    decode_plan,
+    load_taxonomy,
+)
 
 EXIT_USAGE = 2
 
@@ -179,6 +191,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, help="deck.pptx or report.html (format from the name)"
     )
 
+    plan = commands.add_parser(
+        "plan", help="a test plan for the pick (or --network): goal, KPIs, budget, dates, content"
+    )
+    _persona_options(plan)
+    plan.add_argument("--network", help="plan for this network instead of the ranking's pick")
+    plan.add_argument("--budget", required=True, help="the test budget, a number above 0")
+    plan.add_argument(
+        "--currency", required=True, metavar="CODE", help=f"one of {', '.join(CURRENCIES)}"
+    )
+    plan.add_argument("--weeks", help="how long the test runs (default: the learning period)")
+    plan.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default today)")
+    plan.add_argument("--target-reach", help="people to reach")
+    plan.add_argument("--target-leads", help="leads to get")
+    plan.add_argument("--target-sales", help="sales to make")
+    plan.add_argument(
+        "--rate", default="", metavar="CODE=RATE,...",
+        help="your exchange rates: one unit of CODE in the budget's currency, e.g. USD=92.5",
+    )  # fmt: skip
+    plan.add_argument(
+        "--tactics", type=Path, metavar="FILE",
+        help="the test's tactic lines (text, one a line), checked white, gray or black",
+    )  # fmt: skip
+    plan.add_argument("--format", choices=("json", "table"), default="table")
+
     many = commands.add_parser("rank-batch", help="rank many personas from a CSV file")
     many.add_argument("personas", type=Path, help="CSV with columns " + ", ".join(BATCH_COLUMNS))
     many.add_argument("-o", "--output", type=Path, help="write the CSV here instead of stdout")
@@ -274,6 +310,52 @@ def _rank(args: argparse.Namespace) -> int:
 
 
 REPORT_FORMATS = (".pptx", ".html")
+
+
+def _plan_tactics(args: argparse.Namespace, dataset: Dataset, network: str) -> PlanCheck | None:
+    if args.tactics is None:
+        return None
+    try:
+        text = decode_plan(args.tactics.read_bytes())
+        taxonomy = load_taxonomy(args.data_dir / "tactics.yaml", platforms=dataset.platforms)
+        region = _persona(args).region
+        context = Context(region=None if region == "WW" else region, platform=network)
+        return check_plan(text, taxonomy, context)
+    except OSError as error:
+        raise UsageError(f"--tactics: {args.tactics}: cannot be read ({error.strerror})") from None
+    except (PlanError, TaxonomyError) as error:
+        raise UsageError(f"--tactics: {error}") from None
+
+
+def _plan(args: argparse.Namespace) -> int:
+    today = date.today()
+    raw = {
+        "budget": args.budget, "currency": args.currency, "weeks": args.weeks,
+        "start": args.start, "target_reach": args.target_reach, "target_leads": args.target_leads,
+        "target_sales": args.target_sales, "rates": args.rate, "network": args.network,
+    }  # fmt: skip
+    evidence, result = _assessed(args)
+    dataset = evidence.dataset
+    networks = {**{key: key for key in dataset.platforms}, **dataset.aliases}
+    try:
+        request = parse_request(raw, today, networks)
+    except PlanInputError as error:
+        option = "--" + error.field.replace("_", "-")
+        raise UsageError(f"{option}: {str(error).partition(': ')[2]}") from None
+    try:
+        data = load_plan_data(args.data_dir)
+    except DataError as error:
+        raise UsageError(f"data: {error}") from None
+    network = request.network or result.ranking.recommendation.platform
+    if network is None:
+        raise UsageError("--network: the ranking has no pick for this persona; name a network")
+    tactics = _plan_tactics(args, dataset, network)
+    plan = build_plan(result.ranking, request, data, today, tactics)
+    if args.format == "json":
+        print(json.dumps(plan_json(plan, args.lang), ensure_ascii=False, indent=2))
+    else:
+        print(test_plan_table(plan, args.lang))
+    return 0
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -441,7 +523,7 @@ def _check_tactics(args: argparse.Namespace) -> int:
     except PlanError as error:
         raise UsageError(str(error)) from None
     if args.format == "json":
-        print(json.dumps(plan_json(check, args.lang), ensure_ascii=False, indent=2))
+        print(json.dumps(tactics_json(check, args.lang), ensure_ascii=False, indent=2))
     else:
         print(plan_table(check, args.lang))
     return 0
@@ -453,6 +535,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handlers = {
             "rank": _rank,
             "report": _report,
+            "plan": _plan,
             "rank-batch": _rank_batch,
             "data-report": _data_report,
             "check-tactics": _check_tactics,

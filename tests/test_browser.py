@@ -37,6 +37,12 @@ PAGES = [
     ("platforms", "/platforms?network=vk&region=RU&lang=en", "All figures, with sources", 3),
     ("method", "/method?lang=en", "Sources", 100),
     ("your_data", "/your_data?lang=en", "Your data", 0),
+    (
+        "plan",
+        "/plan?region=TH&goal=awareness&budget=1000&currency=USD&lang=en",
+        "Test plan: TikTok",
+        0,
+    ),
 ]
 
 pytestmark = pytest.mark.browser

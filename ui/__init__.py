@@ -10,6 +10,7 @@ All caching (``st.cache_data``, ``st.cache_resource``) lives in this package. Th
   sources.
 - ``ui.tactics``: the Tactic checker: taxonomy, context form, checklist, results, and the
   plan summary the Fit page's deck ends with.
+- ``ui.plan``: the Test plan page: its inputs (kept in the link), the plan, its sections.
 
 The names below are re-exported, so a page calls ``ui.fit_view(...)`` without knowing
 which part holds it.
@@ -38,7 +39,17 @@ from ui.persona import (
     persona_summary,
     seed_persona_form,
     weights_form,
+    weights_from_state,
     write_link,
+)
+from ui.plan import (
+    pick_of,
+    plan_data,
+    plan_form,
+    seed_plan_form,
+    show_plan,
+    test_plan,
+    write_plan_link,
 )
 from ui.state import (
     REGIONS,
@@ -81,20 +92,28 @@ __all__ = [
     "persona_form",
     "persona_from_state",
     "persona_summary",
+    "pick_of",
+    "plan_data",
     "plan_error_message",
+    "plan_form",
     "remove_user_data",
     "run_page",
     "seed_persona_form",
+    "seed_plan_form",
     "share_link",
+    "show_plan",
     "show_tactic_check",
     "sources",
     "tactics_checklist",
     "tactics_context_form",
     "take_upload",
     "taxonomy",
+    "test_plan",
     "user_data_summary",
     "user_figures",
     "user_problems",
     "weights_form",
+    "weights_from_state",
     "write_link",
+    "write_plan_link",
 ]

@@ -2,7 +2,8 @@
 
 - :func:`seed_persona_form`: fill the form from the link, once per session.
 - :func:`persona_form`, :func:`weights_form`: the inputs, returning a Persona and Weights.
-- :func:`persona_from_state`: the Persona the form holds; the one reading of the form.
+- :func:`persona_from_state`, :func:`weights_from_state`: the Persona and Weights the form
+  holds; the one reading of the form.
 - :func:`write_link`: the URL rewritten from what the page shows.
 - :func:`persona_summary`: the persona in the sidebar, on every page.
 
@@ -148,6 +149,14 @@ def weights_form(language: Language) -> Weights:
     state = st.session_state
     if state[Key.FIT_W_REACH] + state[Key.FIT_W_MATCH] + state[Key.FIT_W_SEGMENT] <= 0:
         st.info(t("weights.all_zero", language), icon=":material/info:")
+    return weights_from_state()
+
+
+def weights_from_state() -> Weights:
+    """The weights the form holds (the goal's defaults while all three are zero): the one
+    reading, for the Fit page and for pages that use its persona without drawing its form."""
+    state = st.session_state
+    if state[Key.FIT_W_REACH] + state[Key.FIT_W_MATCH] + state[Key.FIT_W_SEGMENT] <= 0:
         return default_weights(_goal_of_state()).model_copy(
             update={"restricted_penalty": state[Key.FIT_W_PENALTY]}
         )

@@ -95,6 +95,21 @@ class Key:
     YD_PROBLEMS: Final = "yd_problems"
     YD_REMOVE: Final = "yd_remove"
 
+    # Test plan: the plan's inputs (seeded from the link), the tactics, the download.
+    PLAN_SEEDED: Final = "plan_seeded"
+    PLAN_REJECTED: Final = "plan_rejected"
+    PLAN_NETWORK: Final = "plan_network"
+    PLAN_BUDGET: Final = "plan_budget"
+    PLAN_CURRENCY: Final = "plan_currency"
+    PLAN_WEEKS: Final = "plan_weeks"
+    PLAN_START: Final = "plan_start"
+    PLAN_REACH: Final = "plan_reach"
+    PLAN_LEADS: Final = "plan_leads"
+    PLAN_SALES: Final = "plan_sales"
+    PLAN_RATES: Final = "plan_rates"
+    PLAN_TACTICS: Final = "plan_tactics"
+    PLAN_JSON: Final = "plan_json"
+
     @staticmethod
     def tactic_pick(tactic_id: str) -> str:
         """The checklist's checkbox of one tactic."""

@@ -1,0 +1,85 @@
+"""python -m smmfit plan: the JSON contract, the table, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from smmfit.cli import main
+
+TODAY = date.today().isoformat()
+THAI = ["plan", "--region", "TH", "--goal", "awareness", "--draws", "200"]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_json_plan_for_the_pick(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        [*THAI, "--budget", "1000", "--currency", "USD", "--weeks", "2", "--start", TODAY,
+         "--target-reach", "100000", "--format", "json"],
+        capsys,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    plan = json.loads(out)
+    assert plan["network"] == plan["pick"] == "tiktok"
+    assert plan["duration_days"] == 14
+    assert plan["judge_after"] == (date.today() + timedelta(days=14)).isoformat()
+    assert plan["budget"]["min_test_budget"]["currency"] == "USD"
+    assert {k["name"] for k in plan["kpis"]} == {"impressions", "reach", "frequency", "cpm"}
+    assert all(c["source"] and c["year"] for c in plan["budget"]["cost_ranges"])
+
+
+def test_another_network_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        [*THAI, "--network", "instagram", "--budget", "35000", "--currency", "THB",
+         "--rate", "USD=35", "--lang", "ru"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert out.splitlines()[0] == "План теста: Instagram"
+    assert "Вы выбрали Instagram; рейтинг выбирает TikTok." in out
+    assert "Пересчитано по вашим курсам: 1 USD = 35 THB." in out
+
+
+def test_tactics_from_a_file_are_flagged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "tactics.txt"
+    lines.write_text("Weekly short videos\nBuy 5k followers\n", encoding="utf-8")
+    code, out, _ = run(
+        [*THAI, "--budget", "1000", "--currency", "USD", "--tactics", str(lines),
+         "--format", "json"],
+        capsys,
+    )  # fmt: skip
+    assert code == 0
+    assert [line["verdict"] for line in json.loads(out)["tactics"]] == ["unrecognized", "gray"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--budget", "-5", "--currency", "RUB"], "--budget: must be above 0"),
+        (["--budget", "abc", "--currency", "RUB"], "--budget: needs a number, not 'abc'"),
+        (["--budget", "5", "--currency", "GBP"], "--currency: unknown currency 'GBP'"),
+        (["--budget", "5", "--currency", "RUB", "--weeks", "0"], "--weeks: needs a whole"),
+        (["--budget", "5", "--currency", "RUB", "--start", "2020-01-01"], "--start: 2020-01-01"),
+        (["--budget", "5", "--currency", "RUB", "--network", "myspace"], "--network: unknown"),
+        (["--budget", "5", "--currency", "RUB", "--rate", "RUB=2"], "--rate: 'RUB=2'"),
+        (["--budget", "5", "--currency", "RUB", "--tactics", "/no/file"], "--tactics: /no/file"),
+        (["--currency", "RUB"], "the following arguments are required: --budget"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_one_line_and_exit_2(
+    extra: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run([*THAI, *extra], capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("smmfit: error: ")
+    assert message in err
