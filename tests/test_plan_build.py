@@ -190,7 +190,7 @@ def _thai_for_properties(thai: Ranking) -> None:
 )
 def test_smart_letters(thai: Ranking, fields: dict[str, object], expected: dict[str, str]) -> None:
     plan = build_plan(thai, request(**fields), SYNTHETIC, TODAY)
-    statuses = {check.letter: check.status for check in plan.smart.checks}
+    statuses: dict[str, str] = {check.letter: check.status for check in plan.smart.checks}
     assert [check.letter for check in plan.smart.checks] == ["S", "M", "A", "R", "T"]
     for letter, status in expected.items():
         assert statuses[letter] == status, (letter, plan.smart.checks)

@@ -43,8 +43,10 @@ def test_the_shipped_files_load_and_cite_https_sources() -> None:
     data = load_plan_data()
     networks = load_platforms()
     assert data.costs and data.content
-    for row in (*data.costs, *data.content):
-        assert row.url.startswith("https://") and row.network in networks
+    for cost_row in data.costs:
+        assert cost_row.url.startswith("https://") and cost_row.network in networks
+    for content_row in data.content:
+        assert content_row.url.startswith("https://") and content_row.network in networks
     assert {row.currency for row in data.costs} <= {None, *CURRENCIES}
 
 
