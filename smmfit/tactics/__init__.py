@@ -35,8 +35,10 @@ from smmfit.tactics.check import (
     LINE_VERDICTS,
     MAX_PLAN_CHARS,
     MAX_PLAN_LINES,
+    Confidence,
     LineResult,
     LineVerdict,
+    Resemblance,
     PlanCheck,
     PlanError,
     check_line,
@@ -45,8 +47,17 @@ from smmfit.tactics.check import (
     decode_plan,
     plan_lines,
 )
+from smmfit.tactics.examples import BANK_LANGUAGES, EXAMPLES_PATH, Example, load_examples
 from smmfit.tactics.lexicon import INDICATOR_LANGUAGES, stem, tokenize
 from smmfit.tactics.phrases import compile_phrase
+from smmfit.tactics.semantic import (
+    EMBEDDINGS_PATH,
+    Encoder,
+    Semantics,
+    load_encoder,
+    load_semantics,
+    write_embeddings,
+)
 from smmfit.tactics.taxonomy import (
     TACTICS_PATH,
     VERDICTS,
@@ -62,6 +73,18 @@ from smmfit.tactics.taxonomy import (
 )
 
 __all__ = [
+    "BANK_LANGUAGES",
+    "EMBEDDINGS_PATH",
+    "EXAMPLES_PATH",
+    "Confidence",
+    "Encoder",
+    "Example",
+    "Resemblance",
+    "Semantics",
+    "load_encoder",
+    "load_examples",
+    "load_semantics",
+    "write_embeddings",
     "INDICATOR_LANGUAGES",
     "LINE_VERDICTS",
     "MAX_PLAN_CHARS",
