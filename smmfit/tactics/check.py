@@ -150,8 +150,12 @@ def _spans(line: str, tokens: Sequence[Token], spans: Iterable[tuple[int, int]])
 # blind set; `python -m bench.tactics` prints what they give.
 STRONG = 0.5  # a harmful example this close, and clearly closer than any harmless one, names
 STRONG_MARGIN = 0.06  # the tactic: its verdict stands on meaning alone
-WEAK = 0.35  # a harmful example this close and closest of all: gray, check by hand
+WEAK = 0.35  # a harmful example this close and about the closest of all: gray, check by hand
+WEAK_MARGIN = 0.02
 SAFE = 0.5  # a harmless example this close (and no harm found) makes the line white
+# A line with a protective action (report, block, filter, remove, moderate) that is at least
+# this close to a protective example as to any harmful one fights the harm, not uses it.
+PROTECTIVE_MARGIN = 0.02
 SHOWN = 3  # examples listed as the evidence
 
 
@@ -230,10 +234,25 @@ def judge(
         else _Meaning(None, None, ())
     )
     harm, safe = meaning.harm, meaning.safe
+    if (
+        harm is not None
+        and safe is not None
+        and safe.label == PROTECTIVE
+        and any(token.protective for token in tokens)
+        and safe.similarity >= harm.similarity - PROTECTIVE_MARGIN
+    ):
+        harm = None
     harm_score = harm.similarity if harm else -1.0
     safe_score = safe.similarity if safe else -1.0
     strong = harm is not None and harm_score >= STRONG and harm_score >= safe_score + STRONG_MARGIN
-    weak = harm is not None and harm_score >= WEAK and harm_score >= safe_score
+    # A line that negates a tactic ("we don't buy followers") still resembles it: a negation
+    # USE does not see. There, only a strong resemblance to another tactic counts.
+    weak = (
+        harm is not None
+        and not avoided
+        and harm_score >= WEAK
+        and harm_score >= safe_score - WEAK_MARGIN
+    )
 
     first_seen: dict[str, int] = {}
     for hit in sorted(used, key=lambda h: h.low):
