@@ -156,6 +156,7 @@ SAFE = 0.5  # a harmless example this close (and no harm found) makes the line w
 # A line with a protective action (report, block, filter, remove, moderate) that is at least
 # this close to a protective example as to any harmful one fights the harm, not uses it.
 PROTECTIVE_MARGIN = 0.02
+RAISE = 0.7  # meaning adds a more severe tactic to ones phrases found only when this close
 SHOWN = 3  # examples listed as the evidence
 
 
@@ -258,9 +259,11 @@ def judge(
     for hit in sorted(used, key=lambda h: h.low):
         first_seen.setdefault(hit.pattern.tactic, hit.low)
     verdicts = {tactic: taxonomy[tactic].verdict_for(context) for tactic in first_seen}
-    if strong and harm is not None and harm.tactic:
+    phrase_harm = any(SEVERITY[v[0]] > 0 for v in verdicts.values())
+    if strong and harm is not None and harm.tactic and (not phrase_harm or harm_score >= RAISE):
         # Meaning adds its tactic to the phrases' ones: the most severe decides, so meaning can
-        # raise a phrase verdict (gray "ads" and black "hack the account") but never lower it.
+        # raise a phrase verdict but never lower it. Next to a harmful phrase it must be very
+        # close: at USE's 0.5-0.6 a line can resemble a tactic of the wrong severity.
         verdicts.setdefault(harm.tactic, taxonomy[harm.tactic].verdict_for(context))
         first_seen.setdefault(harm.tactic, len(tokens))
     ordered = sorted(first_seen, key=lambda t: (-SEVERITY[verdicts[t][0]], first_seen[t]))
