@@ -39,6 +39,7 @@ from smmfit.tactics import (
     Semantics,
     Taxonomy,
     check_line,
+    check_lines,
     check_plan,
     load_encoder,
     load_semantics,
@@ -135,17 +136,8 @@ def evaluate(
     items: list[Labelled], taxonomy: Taxonomy, semantics: Semantics | None = None
 ) -> Scores:
     """Each line checked in its own context; with ``semantics``, embedded in one batch."""
-    similarities = semantics.similarities([item.line for item in items]) if semantics else None
-    outcomes = []
-    for row, item in enumerate(items):
-        if semantics is not None and similarities is not None:
-            from smmfit.tactics.check import _check
-
-            result = _check(1, item.line, taxonomy, item.context, semantics, similarities[row])
-        else:
-            result = check_line(item.line, taxonomy, item.context)
-        outcomes.append(Outcome(item, result.verdict))
-    return Scores(tuple(outcomes))
+    results = check_lines([(item.line, item.context) for item in items], taxonomy, semantics)
+    return Scores(tuple(Outcome(item, result.verdict) for item, result in zip(items, results)))
 
 
 def confusion(scores: Scores) -> str:

@@ -50,7 +50,17 @@ from smmfit.ranking import (
 from smmfit.render import LANGUAGES, safe_csv_text
 from smmfit.render.tactic_reports import plan_json, plan_table
 from smmfit.render.text import coverage_json, coverage_table, ranking_json, ranking_table
-from smmfit.tactics import Context, PlanError, TaxonomyError, check_plan, decode_plan, load_taxonomy
+from smmfit.tactics import (
+    Context,
+    PlanError,
+    Semantics,
+    Taxonomy,
+    TaxonomyError,
+    check_plan,
+    decode_plan,
+    load_semantics,
+    load_taxonomy,
+)
 
 EXIT_USAGE = 2
 
@@ -204,6 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
     tactics.add_argument("--platform", help="platform id or alias such as vk, instagram, twitter")
     tactics.add_argument("--format", choices=("json", "table"), default="table")
     tactics.add_argument("--lang", choices=LANGUAGES, default="en")
+    tactics.add_argument(
+        "--phrases-only",
+        action="store_true",
+        help="skip the sentence encoder (faster start, but misses what the phrases miss)",
+    )
     return parser
 
 
@@ -381,6 +396,21 @@ def _tactics_context(args: argparse.Namespace, dataset: Dataset) -> Context:
         raise UsageError(f"--{'; '.join(validation_messages(error))}") from None
 
 
+_SEMANTICS: dict[Path, Semantics] = {}
+
+
+def _semantics(data_dir: Path, taxonomy: Taxonomy) -> Semantics:
+    """The encoder and the bank of ``data_dir``, loaded once per process (a few seconds)."""
+    key = data_dir.resolve()
+    if key not in _SEMANTICS:
+        _SEMANTICS[key] = load_semantics(
+            taxonomy,
+            examples_path=data_dir / "tactic_examples.yaml",
+            cache=data_dir / "tactic_examples.npz",
+        )
+    return _SEMANTICS[key]
+
+
 def _check_tactics(args: argparse.Namespace) -> int:
     dataset = _load(args.data_dir)
     context = _tactics_context(args, dataset)
@@ -394,11 +424,15 @@ def _check_tactics(args: argparse.Namespace) -> int:
     except TaxonomyError as error:
         raise UsageError(f"data: {error}") from None
     try:
-        check = check_plan(decode_plan(sys.stdin.buffer.read()), taxonomy, context)
+        semantics = None if args.phrases_only else _semantics(args.data_dir, taxonomy)
+    except TaxonomyError as error:
+        raise UsageError(f"data: {error}") from None
+    try:
+        check = check_plan(decode_plan(sys.stdin.buffer.read()), taxonomy, context, semantics)
     except PlanError as error:
         raise UsageError(str(error)) from None
     if args.format == "json":
-        print(json.dumps(plan_json(check, args.lang), ensure_ascii=False, indent=2))
+        print(json.dumps(plan_json(check, args.lang, taxonomy), ensure_ascii=False, indent=2))
     else:
         print(plan_table(check, args.lang))
     return 0

@@ -42,6 +42,7 @@ from ui.state import (
 )
 from ui.tactics import (
     plan_error_message,
+    semantics,
     show_tactic_check,
     tactics_checklist,
     tactics_context_form,
@@ -68,6 +69,7 @@ __all__ = [
     "plan_error_message",
     "remove_user_data",
     "seed_persona_form",
+    "semantics",
     "share_link",
     "show_tactic_check",
     "sources",

@@ -354,12 +354,42 @@ def check_line(
 ) -> LineResult:
     """The verdict on one line of a plan (by phrases alone without ``semantics``)."""
     similarities = semantics.similarities([line.strip()])[0] if semantics else None
-    return _check(number, line, taxonomy, context or Context(), semantics, similarities)
+    return _check(
+        number,
+        line,
+        taxonomy=taxonomy,
+        context=context or Context(),
+        semantics=semantics,
+        similarities=similarities,
+    )
+
+
+def check_lines(
+    lines: Sequence[tuple[str, Context]],
+    taxonomy: Taxonomy,
+    semantics: Semantics | None = None,
+) -> list[LineResult]:
+    """Lines each in its own context (a labelled set), embedded in one batch."""
+    similarities = (
+        semantics.similarities([line.strip() for line, _ in lines]) if semantics else None
+    )
+    return [
+        _check(
+            row + 1,
+            line,
+            taxonomy=taxonomy,
+            context=context,
+            semantics=semantics,
+            similarities=similarities[row] if similarities is not None else None,
+        )
+        for row, (line, context) in enumerate(lines)
+    ]
 
 
 def _check(
     number: int,
     line: str,
+    *,
     taxonomy: Taxonomy,
     context: Context,
     semantics: Semantics | None,
@@ -440,10 +470,10 @@ def check_plan(
             _check(
                 number,
                 line,
-                taxonomy,
-                context,
-                semantics,
-                similarities[row] if similarities is not None else None,
+                taxonomy=taxonomy,
+                context=context,
+                semantics=semantics,
+                similarities=similarities[row] if similarities is not None else None,
             )
             for row, (number, line) in enumerate(lines)
         ),

@@ -53,9 +53,7 @@ class _Group(FrozenRow):
     th: tuple[str, ...] = Field(min_length=1)
 
 
-def load_examples(
-    tactic_ids: Collection[str], path: Path = EXAMPLES_PATH
-) -> tuple[Example, ...]:
+def load_examples(tactic_ids: Collection[str], path: Path = EXAMPLES_PATH) -> tuple[Example, ...]:
     """The bank's lines, in file order; ``tactic_ids`` are the ids a group may name."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

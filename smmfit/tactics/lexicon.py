@@ -275,8 +275,16 @@ def tokenize(line: str) -> list[Token]:
             clause += 1
         if kind == "word" and _THAI.search(text):
             for low, high in split_thai(text):
-                tokens.append(_token(text[low:high], match.start() + low, match.start() + high,
-                                     segment, clause, money=False))
+                tokens.append(
+                    _token(
+                        text[low:high],
+                        match.start() + low,
+                        match.start() + high,
+                        segment,
+                        clause,
+                        money=False,
+                    )
+                )
             continue
         tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
     return tokens

@@ -60,8 +60,24 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 
 # Verb prefixes the Snowball stemmers keep: tried off a word that matched nothing as it is.
 _PREFIXES: dict[IndicatorLanguage, tuple[str, ...]] = {
-    "ru": ("пере", "при", "под", "над", "раз", "рас", "про", "вы", "за", "на", "до", "от",
-           "об", "по", "с", "у"),
+    "ru": (
+        "пере",
+        "при",
+        "под",
+        "над",
+        "раз",
+        "рас",
+        "про",
+        "вы",
+        "за",
+        "на",
+        "до",
+        "от",
+        "об",
+        "по",
+        "с",
+        "у",
+    ),
     "fr": ("re", "ré", "dé", "sur", "auto"),
 }
 _MIN_REST = 4  # letters that must remain once a prefix or suffixes are cut
