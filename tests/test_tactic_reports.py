@@ -20,7 +20,7 @@ from smmfit.render.tactic_reports import (
     plan_table,
     verdict_label,
 )
-from smmfit.tactics import LINE_VERDICTS, Context, PlanCheck, Taxonomy, check_plan
+from smmfit.tactics import LINE_VERDICTS, Context, PlanCheck, Semantics, Taxonomy, check_plan
 
 PLAN = "\n".join(
     [
@@ -47,15 +47,30 @@ def test_json_contract(check: PlanCheck) -> None:
     rows = plan_json(check, "en")
     assert [row["verdict"] for row in rows] == ["white", "gray", "black", "white", "unrecognized"]
     for row in rows:
-        assert set(row) == {"line", "verdict", "tactics", "matched", "rules", "alternative"}
+        assert set(row) == {
+            "line",
+            "verdict",
+            "confidence",
+            "check_by_hand",
+            "tactics",
+            "matched",
+            "resembles",
+            "explanation",
+            "rules",
+            "alternative",
+        }
         assert all(set(rule) == {"source", "url"} for rule in row["rules"])
     assert rows[2]["tactics"][0] == "spam_from_hacked_accounts"
     assert rows[2]["rules"] and rows[2]["rules"][0]["url"].startswith("https://")
     assert rows[4] == {
         "line": "Budget: $500 *bold* [x](javascript:alert(1))",
         "verdict": "unrecognized",
+        "confidence": "low",
+        "check_by_hand": False,
         "tactics": [],
         "matched": [],
+        "resembles": [],
+        "explanation": None,
         "rules": [],
         "alternative": None,
     }
@@ -148,3 +163,16 @@ def test_every_verdict_has_a_word_a_meaning_an_icon_and_a_mark(language: Languag
         assert keys[f"tactics.error_{kind}"]
     for verdict in ("white", "gray", "black"):
         assert keys[f"tactics.group_{verdict}"]
+
+
+def test_the_explanation_names_the_example_tactic_and_rule(
+    taxonomy: Taxonomy, semantics: Semantics
+) -> None:
+    check = check_plan("Hack into a rival brand's Instagram", taxonomy, semantics=semantics)
+    (row,) = plan_json(check, "en", taxonomy)
+    nearest = row["resembles"][0]
+    tactic = taxonomy[nearest["tactic"]]
+    assert row["explanation"] == (
+        f"resembles “{nearest['example']}” ({tactic.name.en}; {tactic.rules[0].source})"
+    )
+    assert row["verdict"] == "black" and row["confidence"] in ("high", "medium")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -95,6 +96,12 @@ def _variants(word: str, language: IndicatorLanguage) -> list[str]:
     ]
 
 
+def _is_word(text: str) -> bool:
+    """Letters only (Thai vowel and tone marks count as letters): a word worth stemming."""
+    text = text.replace("#", "")
+    return bool(text) and all(c.isalpha() or unicodedata.category(c) == "Mn" for c in text)
+
+
 def _typo_limit(length: int) -> int:
     """Edits tolerated in a stem of this length: none in short words, where a typo is a word."""
     return 0 if length < 5 else (1 if length < 8 else 2)
@@ -152,7 +159,7 @@ class Matcher:
         for prefix, *ref in self._prefixes.get(folded[:MIN_PREFIX], ()):
             if folded.startswith(prefix):
                 refs.add((ref[0], ref[1]))
-        if not token.text.replace("#", "").isalpha():
+        if not _is_word(token.text):
             return refs
         for language in INDICATOR_LANGUAGES:
             word_stem = stem(token.text, language)
