@@ -137,7 +137,9 @@ def evaluate(
 ) -> Scores:
     """Each line checked in its own context; with ``semantics``, embedded in one batch."""
     results = check_lines([(item.line, item.context) for item in items], taxonomy, semantics)
-    return Scores(tuple(Outcome(item, result.verdict) for item, result in zip(items, results)))
+    return Scores(
+        tuple(Outcome(item, result.verdict) for item, result in zip(items, results, strict=True))
+    )
 
 
 def confusion(scores: Scores) -> str:
