@@ -9,6 +9,7 @@ from smmfit.tactics import PlanError, check_plan, check_tactics
 language = ui.current_language()
 st.title(t("tactics.title", language))
 st.caption(t("tactics.caption", language))
+st.caption(t("tactics_v2.white_means", language))
 
 taxonomy = ui.taxonomy()
 context = ui.tactics_context_form(language)
@@ -31,8 +32,11 @@ with paste:
     if not plan.strip():
         st.info(t("tactics.empty_plan", language), icon=":material/edit_note:")
     else:
+        # Cached after the first plan of the server's life; until then, say why it waits.
+        with st.spinner(t("tactics_v2.loading", language)):
+            semantics = ui.semantics()
         try:
-            result = check_plan(plan, taxonomy, context)
+            result = check_plan(plan, taxonomy, context, semantics)
         except PlanError as error:
             st.error(ui.plan_error_message(error, language), icon=":material/error:")
         else:

@@ -60,9 +60,12 @@ from smmfit.tactics import (
     Context,
     PlanCheck,
     PlanError,
+    Semantics,
+    Taxonomy,
     TaxonomyError,
     check_plan,
     decode_plan,
+    load_semantics,
     load_taxonomy,
 )
 
@@ -242,6 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
     tactics.add_argument("--platform", help="platform id or alias such as vk, instagram, twitter")
     tactics.add_argument("--format", choices=("json", "table"), default="table")
     tactics.add_argument("--lang", choices=LANGUAGES, default="en")
+    tactics.add_argument(
+        "--phrases-only",
+        action="store_true",
+        help="skip the sentence encoder (faster start, but misses what the phrases miss)",
+    )
     return parser
 
 
@@ -320,7 +328,8 @@ def _plan_tactics(args: argparse.Namespace, dataset: Dataset, network: str) -> P
         taxonomy = load_taxonomy(args.data_dir / "tactics.yaml", platforms=dataset.platforms)
         region = _persona(args).region
         context = Context(region=None if region == "WW" else region, platform=network)
-        return check_plan(text, taxonomy, context)
+        # The same check as check-tactics: phrases and meaning, so a line reads the same in both.
+        return check_plan(text, taxonomy, context, _semantics(args.data_dir, taxonomy))
     except OSError as error:
         raise UsageError(f"--tactics: {args.tactics}: cannot be read ({error.strerror})") from None
     except (PlanError, TaxonomyError) as error:
@@ -506,6 +515,21 @@ def _tactics_context(args: argparse.Namespace, dataset: Dataset) -> Context:
         raise UsageError(f"--{'; '.join(validation_messages(error))}") from None
 
 
+_SEMANTICS: dict[Path, Semantics] = {}
+
+
+def _semantics(data_dir: Path, taxonomy: Taxonomy) -> Semantics:
+    """The encoder and the bank of ``data_dir``, loaded once per process (a few seconds)."""
+    key = data_dir.resolve()
+    if key not in _SEMANTICS:
+        _SEMANTICS[key] = load_semantics(
+            taxonomy,
+            examples_path=data_dir / "tactic_examples.yaml",
+            cache=data_dir / "tactic_examples.npz",
+        )
+    return _SEMANTICS[key]
+
+
 def _check_tactics(args: argparse.Namespace) -> int:
     dataset = _load(args.data_dir)
     context = _tactics_context(args, dataset)
@@ -519,11 +543,15 @@ def _check_tactics(args: argparse.Namespace) -> int:
     except TaxonomyError as error:
         raise UsageError(f"data: {error}") from None
     try:
-        check = check_plan(decode_plan(sys.stdin.buffer.read()), taxonomy, context)
+        semantics = None if args.phrases_only else _semantics(args.data_dir, taxonomy)
+    except TaxonomyError as error:
+        raise UsageError(f"data: {error}") from None
+    try:
+        check = check_plan(decode_plan(sys.stdin.buffer.read()), taxonomy, context, semantics)
     except PlanError as error:
         raise UsageError(str(error)) from None
     if args.format == "json":
-        print(json.dumps(tactics_json(check, args.lang), ensure_ascii=False, indent=2))
+        print(json.dumps(tactics_json(check, args.lang, taxonomy), ensure_ascii=False, indent=2))
     else:
         print(plan_table(check, args.lang))
     return 0

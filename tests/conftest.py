@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import streamlit.config
 from streamlit.testing.v1 import AppTest
 
 from smmfit.data import Dataset, Evidence, load_dataset
-from smmfit.tactics import Taxonomy, load_taxonomy
+from smmfit.tactics import Semantics, Taxonomy, load_semantics, load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 # Reports a test wants shown after the run (the tactic checker's precision and recall).
@@ -242,6 +243,20 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def taxonomy() -> Taxonomy:
     return load_taxonomy()
+
+
+@pytest.fixture(scope="session")
+def semantics(taxonomy: Taxonomy) -> Semantics:
+    """The real encoder and example bank, loaded once per test session (a few seconds), with
+    every network connection refused: the model must come from the installed wheel alone."""
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network use while loading the sentence encoder")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", refuse)
+        patch.setattr(socket, "create_connection", refuse)
+        return load_semantics(taxonomy)
 
 
 @pytest.fixture

@@ -57,7 +57,20 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     ]
     assert [row["verdict"] for row in rows] == ["white", "gray", "black", "white", "unrecognized"]
     for row in rows:
-        assert set(row) == {"line", "verdict", "tactics", "matched", "rules", "alternative"}
+        assert set(row) == {
+            "line",
+            "verdict",
+            "confidence",
+            "check_by_hand",
+            "tactics",
+            "matched",
+            "resembles",
+            "explanation",
+            "rules",
+            "alternative",
+        }
+        assert row["confidence"] in ("high", "medium", "low")
+        assert all(0 < r["similarity"] <= 1 for r in row["resembles"])
         assert isinstance(row["tactics"], list) and isinstance(row["matched"], list)
         for rule in row["rules"]:
             assert set(rule) == {"source", "url"} and rule["url"].startswith("https://")

@@ -145,3 +145,26 @@ def test_switching_tabs_keeps_the_pasted_plan() -> None:
     app = paste(open_page(lang="en"), PLAN)
     app.checkbox(key="tactics_pick_useful_content").check().run()
     assert app.text_area(key="tactics_plan").value == PLAN
+
+
+@pytest.mark.parametrize(
+    ("lang", "white_means", "confidence"),
+    [
+        ("en", "White means nothing harmful was recognised", "Confidence"),
+        ("ru", "Белая значит, что ни фразы, ни смысл строки", "Уверенность"),
+    ],
+)
+def test_white_is_explained_and_a_harmful_paraphrase_is_caught(
+    lang: str, white_means: str, confidence: str
+) -> None:
+    """The v1 misses a strategist reported: a fake login page and a hack came out
+    unrecognized. Both are black now, with the example they resemble and a confidence."""
+    app = paste(
+        open_page(lang=lang),
+        "Set up a fake Meta support login page to grab admin passwords\n"
+        "Hack the competitor's Instagram and post our offer from it",
+    )
+    assert any(white_means in str(caption.value) for caption in app.caption)
+    assert metrics(app)["Black" if lang == "en" else "Чёрная"] == "2"
+    details = " ".join(str(m.value) for m in app.markdown)
+    assert confidence in details

@@ -20,7 +20,7 @@ from smmfit.render.tactic_reports import (
     plan_table,
     verdict_label,
 )
-from smmfit.tactics import LINE_VERDICTS, Context, PlanCheck, Taxonomy, check_plan
+from smmfit.tactics import LINE_VERDICTS, Context, PlanCheck, Semantics, Taxonomy, check_plan
 from tests.test_tables import formula_starts
 
 PLAN = "\n".join(
@@ -48,15 +48,30 @@ def test_json_contract(check: PlanCheck) -> None:
     rows = plan_json(check, "en")
     assert [row["verdict"] for row in rows] == ["white", "gray", "black", "white", "unrecognized"]
     for row in rows:
-        assert set(row) == {"line", "verdict", "tactics", "matched", "rules", "alternative"}
+        assert set(row) == {
+            "line",
+            "verdict",
+            "confidence",
+            "check_by_hand",
+            "tactics",
+            "matched",
+            "resembles",
+            "explanation",
+            "rules",
+            "alternative",
+        }
         assert all(set(rule) == {"source", "url"} for rule in row["rules"])
     assert rows[2]["tactics"][0] == "spam_from_hacked_accounts"
     assert rows[2]["rules"] and rows[2]["rules"][0]["url"].startswith("https://")
     assert rows[4] == {
         "line": "Budget: $500 *bold* [x](javascript:alert(1))",
         "verdict": "unrecognized",
+        "confidence": "low",
+        "check_by_hand": False,
         "tactics": [],
         "matched": [],
+        "resembles": [],
+        "explanation": None,
         "rules": [],
         "alternative": None,
     }
@@ -159,3 +174,16 @@ def test_csv_is_formula_safe_whatever_separator_a_spreadsheet_splits_on(
     text = plan_csv(check_plan(plan, taxonomy, Context()), taxonomy, "ru").decode("utf-8-sig")
     assert "ok;'=1+1;" in text
     assert formula_starts(text) == []
+
+
+def test_the_explanation_names_the_example_tactic_and_rule(
+    taxonomy: Taxonomy, semantics: Semantics
+) -> None:
+    check = check_plan("Hack into a rival brand's Instagram", taxonomy, semantics=semantics)
+    (row,) = plan_json(check, "en", taxonomy)
+    nearest = row["resembles"][0]
+    tactic = taxonomy[nearest["tactic"]]
+    assert row["explanation"] == (
+        f"resembles “{nearest['example']}” ({tactic.name.en}; {tactic.rules[0].source})"
+    )
+    assert row["verdict"] == "black" and row["confidence"] in ("high", "medium")

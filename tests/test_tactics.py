@@ -11,8 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.tactics import BLIND, HOLDOUT, LABELLED, evaluate, format_scores, load_labelled
-from smmfit.tactics import LINE_VERDICTS, Context, Taxonomy, check_line, load_taxonomy
+from bench.tactics import (
+    BLIND,
+    HOLDOUT,
+    LABELLED,
+    TUNE_V2,
+    evaluate,
+    format_scores,
+    load_labelled,
+)
+from smmfit.tactics import LINE_VERDICTS, Context, Semantics, Taxonomy, check_line, load_taxonomy
 
 
 def verdict(taxonomy: Taxonomy, line: str, **context: str) -> str:
@@ -44,6 +52,36 @@ def test_no_gray_or_black_line_is_classed_white(
     assert not scores.unsafe, report
     # Not a tuning target, a floor: a large drop means the engine or the data broke.
     assert scores.accuracy >= 0.9, report
+
+
+@pytest.mark.parametrize(
+    "path", [TUNE_V2, LABELLED, HOLDOUT], ids=["tune_v2", "labelled", "holdout"]
+)
+def test_with_meaning_no_gray_or_black_line_is_classed_white(
+    taxonomy: Taxonomy, semantics: Semantics, path: Path, summary: list[str]
+) -> None:
+    scores = evaluate(load_labelled(path), taxonomy, semantics)
+    report = format_scores(scores)
+    summary.append(f"{path.name} (phrases and meaning)\n{report}")
+    assert not scores.unsafe, report
+    # A floor, not a target: a large drop means the engine, the bank or the model broke.
+    assert scores.accuracy >= 0.9, report
+
+
+@pytest.mark.parametrize(
+    ("line", "tactic"),
+    [
+        ("Set up a fake Facebook login page for the rival's admins", "account_hacking_phishing"),
+        ("Положить сайт конкурента DDoS-атакой", "ddos_attacks"),
+        ("Rakibin Instagram hesabını hacklemek", "account_hacking_phishing"),
+        ("แฮ็กบัญชีคู่แข่ง", "account_hacking_phishing"),
+        ("Publier l'adresse personnelle d'un critique", "doxxing"),
+        ("Send customers a trojan disguised as a coupon", "malware_distribution"),
+    ],
+)
+def test_new_and_plainly_worded_black_tactics(taxonomy: Taxonomy, line: str, tactic: str) -> None:
+    result = check_line(line, taxonomy)
+    assert result.verdict == "black" and tactic in result.tactics, result
 
 
 def test_blind_set_is_reported(taxonomy: Taxonomy, summary: list[str]) -> None:
@@ -84,6 +122,21 @@ def test_blind_set_is_reported(taxonomy: Taxonomy, summary: list[str]) -> None:
         ("Нативная интеграция без маркировки", "gray"),
         ("Influencer posts without #ad", "gray"),
         ("Мы не размещаем рекламу без erid", "white"),
+        # the negated verb after its object, and Turkish and Thai negation
+        ("Подписчиков не накручиваем", "white"),
+        ("Takipçi satın almıyoruz", "white"),
+        ("Bot takipçi almadan büyümek", "white"),
+        ("เราไม่ซื้อผู้ติดตาม", "white"),
+        # protective actions cancel the risky thing they act on, before or after it
+        ("Report fake accounts that impersonate us", "white"),
+        ("Filter spam bots out of the comments", "white"),
+        ("Фейковые аккаунты блокируем и удаляем", "white"),
+        ("Signaler les faux comptes", "white"),
+        ("Sahte hesapları şikayet edip engelliyoruz", "white"),
+        ("บล็อกบัญชีปลอม", "white"),
+        # ... but a phrase that contains the action is the tactic itself
+        ("Mass report the competitor's page", "gray"),
+        ("Toplu şikayet ile rakibin hesabını kapattırmak", "gray"),
     ],
 )
 def test_negation(taxonomy: Taxonomy, line: str, expected: str) -> None:

@@ -4,19 +4,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from smmfit.tactics import (
     MAX_PLAN_CHARS,
     MAX_PLAN_LINES,
     Context,
+    Example,
     PlanError,
+    Semantics,
     Taxonomy,
+    check_line,
     check_plan,
     check_tactics,
     decode_plan,
     plan_lines,
 )
+from smmfit.tactics.semantic import build_index
 
 
 def test_check_plan_keeps_order_and_line_numbers(taxonomy: Taxonomy) -> None:
@@ -71,3 +79,85 @@ def test_a_checklist_is_a_plan_of_tactic_names(taxonomy: Taxonomy) -> None:
     assert [line.verdict for line in check.lines] == ["white", "black"]
     assert check.lines[1].line == taxonomy["undisclosed_influencer_ads"].name.ru
     assert check.lines[1].notes
+
+
+# --- phrases and meaning together: the safety asymmetry -----------------------------------
+
+_BANK = (
+    Example(tactic="buying_followers_bots", language="en", text="bank: buy followers"),
+    Example(tactic="protective", language="en", text="bank: block spam bots"),
+    Example(tactic="neutral", language="en", text="bank: budget per month"),
+    Example(tactic="targeted_ads", language="en", text="bank: targeted ads"),
+    Example(tactic="account_hacking_phishing", language="en", text="bank: hack an account"),
+)
+
+
+class _Encoder:
+    """Bank line i is the unit vector e_i; a plan line is given its similarity to each."""
+
+    name = "stand-in"
+
+    def __init__(self, lines: dict[str, tuple[float, ...]]) -> None:
+        self.lines = lines
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        rows = []
+        for text in texts:
+            if text in self.lines:
+                rows.append(np.array(self.lines[text], dtype=np.float32))
+            else:
+                rows.append(
+                    np.eye(len(_BANK), dtype=np.float32)[[e.text for e in _BANK].index(text)]
+                )
+        return np.stack(rows)
+
+
+@pytest.mark.parametrize(
+    ("line", "similarity", "verdict", "confidence", "by_hand"),
+    [
+        # meaning alone, strong: the example's tactic and verdict
+        ("Plan item alpha", (0.60, 0.1, 0.1, 0.1, 0.1), "gray", "medium", False),
+        # a faint harmful resemblance, nearest of all: gray, never white
+        ("Plan item beta", (0.40, 0.1, 0.1, 0.39, 0.1), "gray", "low", True),
+        ("Plan item beta2", (0.1, 0.1, 0.1, 0.40, 0.39), "gray", "low", True),
+        # a harmless example is clearly nearest: white, by meaning
+        ("Plan item gamma", (0.2, 0.1, 0.1, 0.60, 0.1), "white", "medium", False),
+        # scaffolding is not a tactic, and nothing near is nothing recognised
+        ("Plan item delta", (0.1, 0.1, 0.60, 0.1, 0.1), "unrecognized", "low", False),
+        ("Plan item epsilon", (0.2, 0.1, 0.1, 0.1, 0.1), "unrecognized", "low", False),
+        # a protective action near a protective example fights the harm it resembles
+        ("Block the bots that plan item", (0.50, 0.52, 0.1, 0.1, 0.1), "white", "high", False),
+        # ... and the tactic it acts on does not count at all ("bots" is blocked, not bought)
+        ("Block the bots that plan item2", (0.62, 0.40, 0.1, 0.1, 0.1), "white", "medium", False),
+        # ... but another tactic, clearly nearer, does
+        ("Block the bots that plan item3", (0.1, 0.40, 0.1, 0.1, 0.62), "black", "medium", False),
+        # a negated tactic: its own examples do not count, another tactic's weak echo neither
+        ("We do not buy followers", (0.70, 0.1, 0.1, 0.1, 0.40), "white", "medium", False),
+        # ... a strong resemblance to another tactic still does
+        ("We do not buy followers, hack", (0.70, 0.1, 0.1, 0.1, 0.65), "black", "medium", False),
+        # meaning raises a phrase verdict only when very close
+        ("Buy followers", (0.1, 0.1, 0.1, 0.1, 0.60), "gray", "high", False),
+        ("Buy followers then", (0.1, 0.1, 0.1, 0.1, 0.75), "black", "medium", False),
+        # a harmless phrase with a harmful resemblance: gray (the v1 failure, "ads" + hacking)
+        ("Targeted ads on Meta", (0.1, 0.1, 0.1, 0.30, 0.45), "gray", "low", True),
+    ],
+)
+def test_meaning_and_phrases_never_clear_harm(
+    taxonomy: Taxonomy,
+    line: str,
+    similarity: tuple[float, ...],
+    verdict: str,
+    confidence: str,
+    by_hand: bool,
+) -> None:
+    encoder = _Encoder({line: similarity})
+    semantics = Semantics(encoder, build_index(_BANK, encoder, cache=None))
+    result = check_line(line, taxonomy, semantics=semantics)
+    assert (result.verdict, result.confidence, result.check_by_hand) == (
+        verdict,
+        confidence,
+        by_hand,
+    ), result
+    assert result.resembles and result.resembles[0].similarity == max(
+        s for s, e in zip(similarity, _BANK, strict=True) if e.tactic not in result.avoided
+    )

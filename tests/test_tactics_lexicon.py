@@ -16,6 +16,10 @@ from smmfit.tactics import tokenize
         ("#ad posts; $500", ["#ad", "posts", "$", "500"]),
         ("Ёлка n'achète", ["елка", "n", "achète"]),
         ("контент-план", ["контент", "план"]),
+        # Thai has no spaces: known words by longest match, the rest kept together
+        ("เราไม่ซื้อผู้ติดตาม", ["เรา", "ไม่", "ซื้อ", "ผู้ติดตาม"]),
+        ("แฮ็กบัญชีคู่แข่ง", ["แฮ็ก", "บัญชี", "คู่แข่ง"]),
+        ("เน้นโตแบบออร์แกนิก", ["เน้นโตแบบออร์แกนิก"]),
     ],
 )
 def test_tokenize(line: str, words: list[str]) -> None:
@@ -26,3 +30,37 @@ def test_a_full_stop_ends_a_phrase_a_comma_ends_only_a_negation() -> None:
     tokens = tokenize("a b, c. d")
     assert [t.segment for t in tokens] == [0, 0, 0, 1]
     assert [t.clause for t in tokens] == [0, 0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("word", "protective", "negative_verb"),
+    [
+        ("report", True, False),
+        ("блокируем", True, False),
+        ("signalons", True, False),
+        ("engelliyoruz", True, False),
+        ("บล็อก", True, False),
+        ("almıyoruz", False, True),
+        ("vermeden", False, True),
+        ("almak", False, False),
+        ("yarışma", False, False),
+        ("buy", False, False),
+    ],
+)
+def test_protective_actions_and_turkish_negative_verbs(
+    word: str, protective: bool, negative_verb: bool
+) -> None:
+    (token,) = tokenize(word)
+    assert (token.protective, token.negative_verb) == (protective, negative_verb)
+
+
+def test_every_thai_phrase_word_is_known_to_the_segmenter() -> None:
+    """A Thai phrase word missing from THAI_WORDS would never be cut out of a line."""
+    from smmfit.tactics import load_taxonomy
+    from smmfit.tactics.lexicon import THAI_WORDS
+
+    for tactic in load_taxonomy().tactics:
+        for phrase in tactic.indicators.th:
+            for word in phrase.split():
+                for alternative in word.split("|"):
+                    assert alternative in THAI_WORDS, (tactic.id, phrase, alternative)

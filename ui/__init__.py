@@ -68,6 +68,7 @@ from ui.state import (
 )
 from ui.tactics import (
     plan_error_message,
+    semantics,
     show_tactic_check,
     tactics_checklist,
     tactics_context_form,
@@ -100,6 +101,7 @@ __all__ = [
     "run_page",
     "seed_persona_form",
     "seed_plan_form",
+    "semantics",
     "share_link",
     "show_plan",
     "show_tactic_check",

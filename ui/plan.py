@@ -46,7 +46,7 @@ from smmfit.render.plan import (
 from smmfit.tactics import Context, PlanError, check_plan
 from ui.fit import fit_view
 from ui.state import Key, evidence, query
-from ui.tactics import plan_error_message, taxonomy
+from ui.tactics import plan_error_message, semantics, taxonomy
 
 PICK = "pick"
 AUTO_WEEKS = "auto"
@@ -203,8 +203,11 @@ def test_plan(
     checked = None
     if tactics.strip():
         try:
+            # Cached after the first check of the server's life; until then, say why it waits.
+            with st.spinner(t("tactics_v2.loading", language)):
+                encoder = semantics()
             checked = check_plan(
-                tactics, taxonomy(), Context(region=persona.region, platform=network)
+                tactics, taxonomy(), Context(region=persona.region, platform=network), encoder
             )
         except PlanError as error:
             return None, plan_error_message(error, language)

@@ -1,6 +1,7 @@
 """Helpers of the Tactic checker page, and the plan summary it lends the Fit page's deck.
 
 - :func:`taxonomy`: the validated tactics, loaded once for every session.
+- :func:`semantics`: the sentence encoder and the example bank, loaded once per server.
 - :func:`tactics_context_form`: country and platform, seeded from the link and written back.
 - :func:`tactics_checklist`: the tactics as checkboxes, grouped by verdict.
 - :func:`show_tactic_check`, :func:`plan_error_message`: a check's results and downloads.
@@ -31,8 +32,10 @@ from smmfit.tactics import (
     Context,
     PlanCheck,
     PlanError,
+    Semantics,
     Taxonomy,
     check_plan,
+    load_semantics,
     load_taxonomy,
 )
 from ui.state import REGIONS, Key, evidence, link_warning, query
@@ -49,6 +52,14 @@ _DOWNLOAD_KEYS = {
 def taxonomy() -> Taxonomy:
     """The validated tactics and their phrase index, shared by every session (read-only)."""
     return load_taxonomy(platforms=evidence().dataset.platforms)
+
+
+# Shared and never mutated: the encoder (about 130 MB of weights) must not load per session.
+# The spinner is off here: the page shows its own message, in the user's language.
+@st.cache_resource(max_entries=1, show_spinner=False)
+def semantics() -> Semantics:
+    """The sentence encoder and the embedded example bank (a few seconds, once per server)."""
+    return load_semantics(taxonomy())
 
 
 def _seed_tactics_context() -> list[str]:
@@ -196,7 +207,7 @@ def _plan_summary(
     plan: str, region: str, platform: str | None
 ) -> tuple[tuple[str, str], ...] | None:
     try:
-        check = check_plan(plan, taxonomy(), Context(region=region, platform=platform))
+        check = check_plan(plan, taxonomy(), Context(region=region, platform=platform), semantics())
     except PlanError:
         return None  # the Tactic checker page shows that error; the deck simply omits it
     return tuple((line.verdict, line.line) for line in check.worst_first())

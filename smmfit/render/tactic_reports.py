@@ -76,14 +76,56 @@ def context_text(check: PlanCheck, language: Language) -> str:
     )
 
 
-def plan_json(check: PlanCheck, language: Language) -> list[dict[str, Any]]:
-    """The CLI's JSON contract: one object per non-empty plan line, in order."""
+def explanation(line: LineResult, taxonomy: Taxonomy, language: Language) -> str | None:
+    """What the line resembles most, as "resembles '…' (tactic, the rule it breaks)".
+
+    Plain text (no Markdown): callers escape it where they need to.
+    """
+    if not line.resembles:
+        return None
+    nearest = line.resembles[0]
+    if nearest.tactic is None:
+        if nearest.label == "neutral":
+            return None
+        return t("tactics_v2.resembles_safe", language, example=nearest.example)
+    tactic = taxonomy[nearest.tactic]
+    if nearest.verdict == "white":
+        return t(
+            "tactics_v2.resembles_white",
+            language,
+            example=nearest.example,
+            tactic=tactic.name.get(language),
+        )
+    return t(
+        "tactics_v2.resembles",
+        language,
+        example=nearest.example,
+        tactic=tactic.name.get(language),
+        rule=tactic.rules[0].source,
+    )
+
+
+def plan_json(
+    check: PlanCheck, language: Language, taxonomy: Taxonomy | None = None
+) -> list[dict[str, Any]]:
+    """The CLI's JSON contract: one object per non-empty plan line, in order.
+
+    ``verdict`` white means "nothing harmful recognised", not clearance; ``confidence`` is
+    high (a phrase matched), medium (meaning alone) or low (faint resemblance, or nothing).
+    """
     return [
         {
             "line": line.line,
             "verdict": line.verdict,
+            "confidence": line.confidence,
+            "check_by_hand": line.check_by_hand,
             "tactics": list(line.tactics),
             "matched": list(line.matched),
+            "resembles": [
+                {"example": r.example, "tactic": r.tactic, "similarity": r.similarity}
+                for r in line.resembles
+            ],
+            "explanation": explanation(line, taxonomy, language) if taxonomy else None,
             "rules": [{"source": rule.source, "url": rule.url} for rule in line.rules],
             "alternative": line.alternative.get(language) if line.alternative else None,
         }
@@ -144,8 +186,13 @@ def report_frame(check: PlanCheck, taxonomy: Taxonomy, language: Language) -> pd
                 t("tactics.col_line", language): line.number,
                 t("tactics.col_text", language): line.line,
                 t("tactics.col_verdict", language): verdict_label(line.verdict, language),
+                t("tactics_v2.col_confidence", language): t(
+                    f"tactics_v2.confidence_{line.confidence}", language
+                ),
                 t("tactics.col_tactics", language): tactics,
                 t("tactics.col_matched", language): "; ".join(line.matched),
+                t("tactics_v2.col_explanation", language): explanation(line, taxonomy, language)
+                or "",
                 t("tactics.col_why", language): " | ".join(
                     taxonomy[tactic].why.get(language) for tactic in deciding
                 ),
@@ -187,7 +234,7 @@ def plan_markdown(check: PlanCheck, taxonomy: Taxonomy, language: Language) -> b
         )
         for key, value in line_details(line, taxonomy, check, language):
             out.write(f"- **{t(key, language)}**: {value}\n")
-    out.write(f"\n_{t('tactics.disclaimer', language)}_\n")
+    out.write(f"\n_{t('tactics.disclaimer', language)} {t('tactics_v2.white_means', language)}_\n")
     return out.getvalue().encode("utf-8")
 
 
@@ -196,6 +243,12 @@ def line_details(
 ) -> list[tuple[str, str]]:
     """(catalog key, Markdown text) pairs describing a line, in reading order."""
     items: list[tuple[str, str]] = []
+    if line.check_by_hand:
+        items.append(("tactics_v2.check", t("tactics_v2.check_by_hand", language)))
+    items.append(("tactics_v2.confidence", t(f"tactics_v2.confidence_{line.confidence}", language)))
+    resembles = explanation(line, taxonomy, language)
+    if resembles:
+        items.append(("tactics_v2.evidence", escape_markdown(resembles)))
     if line.tactics:
         items.append(("tactics.tactics", escape_markdown(_names(line.tactics, taxonomy, language))))
     if line.avoided:
@@ -226,6 +279,7 @@ __all__ = [
     "VERDICT_MARKS",
     "context_text",
     "deciding_tactics",
+    "explanation",
     "line_details",
     "plan_csv",
     "plan_json",

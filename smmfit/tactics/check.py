@@ -2,26 +2,35 @@
 
 ``check_plan`` checks pasted text line by line (``plan_lines`` refuses input it cannot check
 with a :class:`PlanError`; ``decode_plan`` turns an upload into text), ``check_line`` one
-line, ``check_tactics`` a checklist of tactic ids. ``judge`` decides a line: the most severe
-tactic it uses wins; a line that only names tactics it avoids is white; a line with no known
-tactic is unrecognized, never white by default.
+line, ``check_tactics`` a checklist of tactic ids. ``judge`` decides a line from two kinds of
+evidence: the indicator phrases found in it, and, when ``Semantics`` are given, the example-bank
+lines it resembles in meaning. Safety comes first: a line is white only when neither recognises
+anything harmful; a harmful resemblance too weak to name the tactic with confidence makes the
+line gray with "check by hand", never white. White therefore means "nothing harmful
+recognised", not clearance. A line with no known tactic is unrecognized, never white by default.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
+import numpy as np
+import numpy.typing as npt
 from pydantic import Field
 
+from smmfit.tactics.examples import NEUTRAL, PROTECTIVE, Example
 from smmfit.tactics.lexicon import Token, tokenize
 from smmfit.tactics.matcher import Hit
 from smmfit.tactics.negation import apply_negation
+from smmfit.tactics.semantic import Semantics
 from smmfit.tactics.taxonomy import SEVERITY, Context, Rule, Taxonomy, Text, TextLanguage
 from smmfit.types import FrozenRow
 
 LineVerdict = Literal["white", "gray", "black", "unrecognized"]
+Confidence = Literal["high", "medium", "low"]
 # The order a report lists lines in: what needs attention first.
 LINE_VERDICTS: tuple[LineVerdict, ...] = ("black", "gray", "unrecognized", "white")
 
@@ -56,6 +65,20 @@ def find_hits(line: str, taxonomy: Taxonomy) -> tuple[list[Token], list[Hit]]:
     return tokens, apply_negation(taxonomy.matcher.find(tokens), tokens)
 
 
+class Resemblance(FrozenRow):
+    """An example-bank line that a plan line resembles in meaning."""
+
+    example: str
+    label: str = Field(description="the example's tactic id, 'protective' or 'neutral'")
+    language: str
+    similarity: float = Field(ge=-1.0, le=1.0, description="cosine similarity of the two lines")
+    verdict: LineVerdict = Field(description="the example's verdict where the plan runs")
+
+    @property
+    def tactic(self) -> str | None:
+        return None if self.label in (PROTECTIVE, NEUTRAL) else self.label
+
+
 class LineResult(FrozenRow):
     """The verdict on one line of a plan, with the evidence for it."""
 
@@ -68,6 +91,17 @@ class LineResult(FrozenRow):
     rules: tuple[Rule, ...] = ()
     alternative: Text | None = None
     notes: tuple[Text, ...] = Field(default=(), description="why a platform or region changed it")
+    confidence: Confidence = Field(
+        default="high",
+        description="high: a phrase matched; medium: meaning alone; low: a faint resemblance "
+        "or nothing recognised",
+    )
+    check_by_hand: bool = Field(
+        default=False, description="gray only because it faintly resembles a harmful example"
+    )
+    resembles: tuple[Resemblance, ...] = Field(
+        default=(), description="the example-bank lines it is nearest to, nearest first"
+    )
 
 
 class PlanCheck(FrozenRow):
@@ -111,6 +145,71 @@ def _spans(line: str, tokens: Sequence[Token], spans: Iterable[tuple[int, int]])
     return _dedupe(_surface(line, tokens, low, high) for low, high in merged)
 
 
+# How alike a line and an example must be (cosine of USE v3 vectors) for the example to count.
+# Tuned on tests/data/tactic_lines_tune_v2.csv and the two older labelled sets, never on a
+# blind set; `python -m bench.tactics` prints what they give.
+STRONG = 0.5  # a harmful example this close, and clearly closer than any harmless one, names
+STRONG_MARGIN = 0.06  # the tactic: its verdict stands on meaning alone
+WEAK = 0.35  # a harmful example this close and about the closest of all: gray, check by hand
+WEAK_MARGIN = 0.02
+SAFE = 0.5  # a harmless example this close (and no harm found) makes the line white
+# A line with a protective action (report, block, filter, remove, moderate) that is at least
+# this close to a protective example as to any harmful one fights the harm, not uses it.
+PROTECTIVE_MARGIN = 0.02
+RAISE = 0.7  # meaning adds a more severe tactic to ones phrases found only when this close
+SHOWN = 3  # examples listed as the evidence
+
+
+def _example_verdict(example: Example, taxonomy: Taxonomy, context: Context) -> LineVerdict:
+    if example.tactic == PROTECTIVE:
+        return "white"
+    if example.tactic == NEUTRAL:
+        return "unrecognized"
+    return taxonomy[example.tactic].verdict_for(context)[0]
+
+
+@dataclass(frozen=True)
+class _Meaning:
+    """The nearest harmful and harmless examples to a line, and the top few overall."""
+
+    harm: Resemblance | None
+    safe: Resemblance | None
+    top: tuple[Resemblance, ...]
+
+
+def _meaning(
+    similarities: npt.NDArray[np.float32],
+    examples: Sequence[Example],
+    taxonomy: Taxonomy,
+    context: Context,
+    avoided: Collection[str],
+) -> _Meaning:
+    """The line's nearest examples; those of tactics the line says it avoids do not count."""
+    order = np.argsort(-similarities, kind="stable")
+    harm = safe = None
+    top: list[Resemblance] = []
+    for index in order:
+        example = examples[int(index)]
+        if example.tactic in avoided:
+            continue
+        resemblance = Resemblance(
+            example=example.text,
+            label=example.tactic,
+            language=example.language,
+            similarity=round(float(np.clip(similarities[index], -1.0, 1.0)), 3),
+            verdict=_example_verdict(example, taxonomy, context),
+        )
+        if len(top) < SHOWN:
+            top.append(resemblance)
+        if resemblance.verdict in ("gray", "black"):
+            harm = harm or resemblance
+        else:
+            safe = safe or resemblance
+        if harm and safe and len(top) == SHOWN:
+            break
+    return _Meaning(harm, safe, tuple(top))
+
+
 def judge(
     number: int,
     line: str,
@@ -119,55 +218,183 @@ def judge(
     hits: Sequence[Hit],
     taxonomy: Taxonomy,
     context: Context,
+    similarities: npt.NDArray[np.float32] | None = None,
+    examples: Sequence[Example] = (),
 ) -> LineResult:
-    """The verdict on a line from the phrases found in it."""
+    """The verdict on a line from the phrases found in it and the examples it resembles."""
     used = [hit for hit in hits if not hit.negated]
-    if not used:
-        avoided = [
-            hit for hit in hits if taxonomy[hit.pattern.tactic].verdict_for(context)[0] != "white"
-        ]
-        if avoided:
-            return LineResult(
-                number=number,
-                line=line,
-                verdict="white",
-                tactics=(),
-                matched=_spans(
-                    line,
-                    tokens,
-                    (
-                        (hit.low if hit.negation_start is None else hit.negation_start, hit.high)
-                        for hit in avoided
-                    ),
-                ),
-                avoided=_dedupe(hit.pattern.tactic for hit in sorted(avoided, key=lambda h: h.low)),
-            )
-        return LineResult(number=number, line=line, verdict="unrecognized", tactics=(), matched=())
+    avoided_hits = [
+        hit
+        for hit in hits
+        if hit.negated and taxonomy[hit.pattern.tactic].verdict_for(context)[0] != "white"
+    ]
+    avoided = _dedupe(hit.pattern.tactic for hit in sorted(avoided_hits, key=lambda h: h.low))
+    meaning = (
+        _meaning(similarities, examples, taxonomy, context, set(avoided))
+        if similarities is not None
+        else _Meaning(None, None, ())
+    )
+    harm, safe = meaning.harm, meaning.safe
+    if (
+        harm is not None
+        and safe is not None
+        and safe.label == PROTECTIVE
+        and any(token.protective for token in tokens)
+        and safe.similarity >= harm.similarity - PROTECTIVE_MARGIN
+    ):
+        harm = None
+    harm_score = harm.similarity if harm else -1.0
+    safe_score = safe.similarity if safe else -1.0
+    strong = harm is not None and harm_score >= STRONG and harm_score >= safe_score + STRONG_MARGIN
+    # A line that negates a tactic ("we don't buy followers") still resembles it: a negation
+    # USE does not see. There, only a strong resemblance to another tactic counts.
+    weak = (
+        harm is not None
+        and not avoided
+        and harm_score >= WEAK
+        and harm_score >= safe_score - WEAK_MARGIN
+    )
+
     first_seen: dict[str, int] = {}
     for hit in sorted(used, key=lambda h: h.low):
         first_seen.setdefault(hit.pattern.tactic, hit.low)
     verdicts = {tactic: taxonomy[tactic].verdict_for(context) for tactic in first_seen}
+    phrase_harm = any(SEVERITY[v[0]] > 0 for v in verdicts.values())
+    if strong and harm is not None and harm.tactic and (not phrase_harm or harm_score >= RAISE):
+        # Meaning adds its tactic to the phrases' ones: the most severe decides, so meaning can
+        # raise a phrase verdict but never lower it. Next to a harmful phrase it must be very
+        # close: at USE's 0.5-0.6 a line can resemble a tactic of the wrong severity.
+        verdicts.setdefault(harm.tactic, taxonomy[harm.tactic].verdict_for(context))
+        first_seen.setdefault(harm.tactic, len(tokens))
     ordered = sorted(first_seen, key=lambda t: (-SEVERITY[verdicts[t][0]], first_seen[t]))
-    verdict = verdicts[ordered[0]][0]
-    deciding = [tactic for tactic in ordered if verdicts[tactic][0] == verdict]
-    rules = _dedupe(rule for tactic in deciding for rule in taxonomy[tactic].rules)
-    notes = _dedupe(o.note for tactic in ordered for o in verdicts[tactic][1])
+    worst = verdicts[ordered[0]][0] if ordered else None
+    evidence = dict(resembles=meaning.top)
+    matched = _spans(line, tokens, ((hit.low, hit.high) for hit in used))
+
+    if worst in ("gray", "black"):
+        deciding = [tactic for tactic in ordered if verdicts[tactic][0] == worst]
+        phrase_found = any(verdicts[t][0] == worst for t in {h.pattern.tactic for h in used})
+        return LineResult(
+            number=number,
+            line=line,
+            verdict=worst,
+            tactics=tuple(ordered),
+            matched=matched,
+            avoided=avoided,
+            rules=_dedupe(rule for tactic in deciding for rule in taxonomy[tactic].rules),
+            alternative=taxonomy[deciding[0]].alternative,
+            notes=_dedupe(o.note for tactic in ordered for o in verdicts[tactic][1]),
+            confidence="high" if phrase_found else "medium",
+            **evidence,
+        )
+    if weak and harm is not None and harm.tactic:
+        # Too faint to name the tactic, too close to clear the line.
+        tactic = taxonomy[harm.tactic]
+        return LineResult(
+            number=number,
+            line=line,
+            verdict="gray",
+            tactics=(harm.tactic,),
+            matched=matched,
+            avoided=avoided,
+            rules=tactic.rules,
+            alternative=tactic.alternative,
+            confidence="low",
+            check_by_hand=True,
+            **evidence,
+        )
+    if used or avoided:
+        agree = safe is not None and safe_score >= SAFE and safe_score >= harm_score
+        return LineResult(
+            number=number,
+            line=line,
+            verdict="white",
+            tactics=tuple(ordered),
+            matched=matched
+            or _spans(
+                line,
+                tokens,
+                (
+                    (hit.low if hit.negation_start is None else hit.negation_start, hit.high)
+                    for hit in avoided_hits
+                ),
+            ),
+            avoided=avoided,
+            notes=_dedupe(o.note for tactic in ordered for o in verdicts[tactic][1]),
+            confidence="high" if agree or similarities is None else "medium",
+            **evidence,
+        )
+    if safe is not None and safe_score >= SAFE and safe.verdict == "white":
+        return LineResult(
+            number=number,
+            line=line,
+            verdict="white",
+            tactics=(safe.tactic,) if safe.tactic else (),
+            matched=(),
+            confidence="medium",
+            **evidence,
+        )
     return LineResult(
         number=number,
         line=line,
-        verdict=verdict,
-        tactics=tuple(ordered),
-        matched=_spans(line, tokens, ((hit.low, hit.high) for hit in used)),
-        rules=rules,
-        alternative=taxonomy[deciding[0]].alternative,
-        notes=notes,
+        verdict="unrecognized",
+        tactics=(),
+        matched=(),
+        confidence="low",
+        **evidence,
     )
 
 
 def check_line(
-    line: str, taxonomy: Taxonomy, context: Context | None = None, number: int = 1
+    line: str,
+    taxonomy: Taxonomy,
+    context: Context | None = None,
+    number: int = 1,
+    semantics: Semantics | None = None,
 ) -> LineResult:
-    """The verdict on one line of a plan."""
+    """The verdict on one line of a plan (by phrases alone without ``semantics``)."""
+    similarities = semantics.similarities([line.strip()])[0] if semantics else None
+    return _check(
+        number,
+        line,
+        taxonomy=taxonomy,
+        context=context or Context(),
+        semantics=semantics,
+        similarities=similarities,
+    )
+
+
+def check_lines(
+    lines: Sequence[tuple[str, Context]],
+    taxonomy: Taxonomy,
+    semantics: Semantics | None = None,
+) -> list[LineResult]:
+    """Lines each in its own context (a labelled set), embedded in one batch."""
+    similarities = (
+        semantics.similarities([line.strip() for line, _ in lines]) if semantics else None
+    )
+    return [
+        _check(
+            row + 1,
+            line,
+            taxonomy=taxonomy,
+            context=context,
+            semantics=semantics,
+            similarities=similarities[row] if similarities is not None else None,
+        )
+        for row, (line, context) in enumerate(lines)
+    ]
+
+
+def _check(
+    number: int,
+    line: str,
+    *,
+    taxonomy: Taxonomy,
+    context: Context,
+    semantics: Semantics | None,
+    similarities: npt.NDArray[np.float32] | None,
+) -> LineResult:
     tokens, hits = find_hits(line, taxonomy)
     return judge(
         number,
@@ -175,7 +402,9 @@ def check_line(
         tokens=tokens,
         hits=hits,
         taxonomy=taxonomy,
-        context=context or Context(),
+        context=context,
+        similarities=similarities,
+        examples=semantics.index.examples if semantics else (),
     )
 
 
@@ -221,13 +450,32 @@ def plan_lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
-def check_plan(text: str, taxonomy: Taxonomy, context: Context | None = None) -> PlanCheck:
-    """Every non-empty line of a plan, in order; raises PlanError for input it cannot check."""
+def check_plan(
+    text: str,
+    taxonomy: Taxonomy,
+    context: Context | None = None,
+    semantics: Semantics | None = None,
+) -> PlanCheck:
+    """Every non-empty line of a plan, in order; raises PlanError for input it cannot check.
+
+    With ``semantics`` the lines are embedded in one batch (several times faster than one by
+    one); without, phrases alone decide.
+    """
     context = context or Context()
+    lines = plan_lines(text)
+    similarities = semantics.similarities([line for _, line in lines]) if semantics else None
     return PlanCheck(
         context=context,
         lines=tuple(
-            check_line(line, taxonomy, context, number) for number, line in plan_lines(text)
+            _check(
+                number,
+                line,
+                taxonomy=taxonomy,
+                context=context,
+                semantics=semantics,
+                similarities=similarities[row] if similarities is not None else None,
+            )
+            for row, (number, line) in enumerate(lines)
         ),
     )
 

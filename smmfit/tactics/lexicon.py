@@ -1,7 +1,10 @@
 """The words of a plan line: word lists by language, and the tokenizer every comparison uses.
 
-The lists (stop words, negation cues, contrast words, conjunctions) hold English, Russian,
-French and Turkish words side by side; edit them here without reading the matcher.
+The lists (stop words, negation cues, protective actions, contrast words, conjunctions) hold
+English, Russian, French, Turkish and Thai words side by side; edit them here without reading
+the matcher. Thai is written without spaces: ``tokenize`` cuts a Thai run into words by longest
+match against ``THAI_WORDS`` (the words of the Thai phrases and cues; a test checks every Thai
+phrase word is listed), leaving unknown stretches as words of their own.
 ``tokenize`` cuts a line into :class:`Token` s; ``normalise_word``, ``stem`` and ``fold``
 give the forms a line's words and a phrase's words are compared in.
 
@@ -21,9 +24,10 @@ from typing import Any, Literal, get_args
 
 import snowballstemmer
 
-IndicatorLanguage = Literal["en", "ru", "fr", "tr"]
+IndicatorLanguage = Literal["en", "ru", "fr", "tr", "th"]
 INDICATOR_LANGUAGES: tuple[IndicatorLanguage, ...] = get_args(IndicatorLanguage)
 
+# Thai words do not inflect: a Thai word is its own stem.
 STEMMERS: dict[IndicatorLanguage, str] = {
     "en": "english",
     "ru": "russian",
@@ -49,6 +53,7 @@ STOP_WORDS = _words(
     le la les l un une des du de d au aux à et ou en pour par sur dans avec nos notre vos
     votre nous vous on qui que qu ce cet cette ces se s son sa ses leur leurs est sont être
     ve ile bir bu şu için da de ki
+    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว
     """
 )
 # A negation word before a phrase (within a few words) or inside it means the line does not
@@ -60,8 +65,49 @@ NEGATION_CUES = _words(
     отказ отказываемся отказаться исключаем исключить ноль
     ne n pas sans jamais aucun aucune ni non plutôt lieu éviter évitons zéro
     asla hiç hiçbir
+    ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
     """
 )
+# Protective actions: a risky thing they act on is being fought, not used ("report fake
+# accounts", "фильтр спама", "sahte hesapları engelliyoruz", "บล็อกบัญชีปลอม"). They work
+# like a negation, before or after the phrase; a phrase that contains one ("mass report") is
+# not cancelled by it. Prefixes, so that every form counts (bloquer, bloquons, engelliyoruz).
+PROTECTIVE_PREFIXES = (
+    "report",
+    "block",
+    "filter",
+    "remov",
+    "delet",
+    "moderat",
+    "purg",
+    "жалоб",
+    "жалу",
+    "пожал",
+    "блокир",
+    "заблок",
+    "удал",
+    "фильтр",
+    "модер",
+    "вычищ",
+    "signal",
+    "bloqu",
+    "supprim",
+    "filtr",
+    "modér",
+    "moder",
+    "şikayet",
+    "engel",
+    "silmek",
+    "siliyor",
+    "sileriz",
+    "moderasyon",
+    "รายงาน",
+    "บล็อก",
+    "ลบ",
+    "กรอง",
+    "ตัวกรอง",
+)
+
 # Negation words that follow what they negate ("bot takipçi yok", "buying followers is banned").
 POST_NEGATION_CUES = _words(
     """
@@ -70,8 +116,10 @@ POST_NEGATION_CUES = _words(
     """
 )
 # Turkish negates verbs with a suffix: almıyoruz, almayacağız, almaz.
+# Also "without": almadan, vermeden; "don't": almayın; "not to": almamak.
 _TURKISH_NEGATIVE_VERB = re.compile(
-    r"\w{2,}(m[ıiuü]yor\w*|ma[yı]acak\w*|me[yi]ecek\w*|maz|mez|mayız|meyiz)$"
+    r"\w{2,}(m[ıiuü]yor\w*|ma[yı]acak\w*|me[yi]ecek\w*|maz|mez|mayız|meyiz"
+    r"|madan|meden|mayın|meyin|mamak|memek|mam|mem)$"
 )
 # Words between a negation and a phrase that cancel it: "don't forget to buy followers",
 # "не только контент, но и накрутка", "n'oubliez pas d'acheter".
@@ -90,7 +138,8 @@ _MATCH_BREAKS = frozenset(".;:!?()[]{}+")
 _NEGATION_BREAKS = frozenset(',"«»“”„')
 _LEXER = re.compile(
     r"(?P<neg>[^\W_]+n['’]t)(?![^\W_])"  # English contractions: don't, won't, can't
-    r"|(?P<word>#?[^\W_]+(?:[.,]\d+)*)"
+    # Thai vowel and tone marks are not letters to `\w`; without them a Thai word falls apart.
+    r"|(?P<word>#?(?:[^\W_]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])+(?:[.,]\d+)*)"
     r"|(?P<money>[$€£₽¥])"
     r"|(?P<dash>\s[-–—]+\s)"
     r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„])"
@@ -117,6 +166,56 @@ def normalise_word(word: str) -> str:
     return unicodedata.normalize("NFC", word.lower()).replace("ё", "е")
 
 
+# Thai words the tokenizer knows: those of the Thai indicator phrases and of the cues above.
+THAI_WORDS = _words(
+    """
+    ซื้อ ขาย ผู้ติดตาม ยอดผู้ติดตาม ฟอล ฟอลโลเวอร์ ไลก์ ไลค์ ยอดวิว วิว ปั๊ม ปั่น บอท ปลอม
+    บัญชี บัญชีปลอม อวตาร เพจ แฮ็ก แฮก เจาะ ขโมย รหัสผ่าน ฟิชชิง ล็อกอิน เข้าสู่ระบบ หน้า
+    รีวิว ส่วนลด แลก แลกไลก์ แลกคอมเมนต์ คอมเมนต์ ข้อความ อัตโนมัติ สแปม แชร์ แท็ก เพื่อน
+    ข้อมูล ฐานข้อมูล ลูกค้า หลุด รั่ว รั่วไหล รางวัล โอน โอนเงิน ค่าธรรมเนียม ค่าจัดส่ง
+    ค่าส่ง ดีดอส มัลแวร์ ไวรัส รีพอร์ต คู่แข่ง ดูด รายชื่อ โฆษณา ยิงแอด แอด แจก กิจกรรม
+    กติกา ห้าดาว ดาว ของแถม จ้าง รุม กด ติดตาม เลิกติดตาม กลุ่ม ที่อยู่ เบอร์ ส่วนตัว
+    เปิดเผย ล่ม ยิง เว็บ เว็บไซต์ ลิงก์ ไฟล์ แอป ติดตั้ง แอดมิน ยึด แปะ โพสต์
+    ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
+    รายงาน บล็อก ลบ กรอง ตัวกรอง
+    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว
+    """
+)
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_THAI_LONGEST = max(len(word) for word in THAI_WORDS)
+
+
+def split_thai(run: str) -> list[tuple[int, int]]:
+    """Spans of the words of a Thai run: longest known word first, unknown letters grouped.
+
+    >>> run = "เราไม่ซื้อผู้ติดตาม"
+    >>> [run[a:b] for a, b in split_thai(run)]
+    ['เรา', 'ไม่', 'ซื้อ', 'ผู้ติดตาม']
+    """
+    spans: list[tuple[int, int]] = []
+    unknown = -1
+    position = 0
+    while position < len(run):
+        for end in range(min(len(run), position + _THAI_LONGEST), position, -1):
+            if run[position:end] in THAI_WORDS:
+                break
+        else:
+            end = -1
+        if end == -1:
+            if unknown < 0:
+                unknown = position
+            position += 1
+            continue
+        if unknown >= 0:
+            spans.append((unknown, position))
+            unknown = -1
+        spans.append((position, end))
+        position = end
+    if unknown >= 0:
+        spans.append((unknown, len(run)))
+    return spans
+
+
 @cache
 def _stemmer(language: IndicatorLanguage) -> Any:
     return snowballstemmer.stemmer(STEMMERS[language])
@@ -129,6 +228,8 @@ def stem(word: str, language: IndicatorLanguage) -> str:
     >>> stem("подписчиков", "ru"), stem("abonnés", "fr"), stem("followers", "en")
     ('подписчик', 'abon', 'follow')
     """
+    if language == "th":
+        return word
     return str(_stemmer(language).stemWord(word))
 
 
@@ -145,6 +246,8 @@ class Token:
     stop: bool
     cue: bool
     post_cue: bool
+    protective: bool = False
+    negative_verb: bool = False  # a Turkish verb negated by its suffix (almıyoruz)
 
 
 def tokenize(line: str) -> list[Token]:
@@ -170,17 +273,36 @@ def tokenize(line: str) -> list[Token]:
         money = kind == "money"
         if text in CONTRAST_WORDS:
             clause += 1
-        tokens.append(
-            Token(
-                text=text,
-                start=match.start(),
-                end=match.end(),
-                segment=segment,
-                clause=clause,
-                number=money or bool(_NUMBER.match(text)),
-                stop=text in STOP_WORDS,
-                cue=text in NEGATION_CUES,
-                post_cue=text in POST_NEGATION_CUES or bool(_TURKISH_NEGATIVE_VERB.match(text)),
-            )
-        )
+        if kind == "word" and _THAI.search(text):
+            for low, high in split_thai(text):
+                tokens.append(
+                    _token(
+                        text[low:high],
+                        match.start() + low,
+                        match.start() + high,
+                        segment,
+                        clause,
+                        money=False,
+                    )
+                )
+            continue
+        tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
     return tokens
+
+
+def _token(text: str, start: int, end: int, segment: int, clause: int, *, money: bool) -> Token:
+    protective = text.startswith(PROTECTIVE_PREFIXES)
+    negative_verb = bool(_TURKISH_NEGATIVE_VERB.match(text))
+    return Token(
+        text=text,
+        start=start,
+        end=end,
+        segment=segment,
+        clause=clause,
+        number=money or bool(_NUMBER.match(text)),
+        stop=text in STOP_WORDS,
+        cue=text in NEGATION_CUES or protective,
+        post_cue=text in POST_NEGATION_CUES or protective or negative_verb,
+        protective=protective,
+        negative_verb=negative_verb,
+    )

@@ -2,7 +2,10 @@
 assigns a line's words to a phrase's.
 
 A word of a line matches a word of a phrase by its exact form, by prefix (accents folded),
-by its stem in any indicator language, or, in a longer stem, within a typo or two. A phrase
+by its stem in any indicator language, or, in a longer stem, within a typo or two. Where the
+stemmer stops short, morphology helps: a Russian or French word also matches without a verb
+prefix ("накрутить", "подкрутить" and "крутить"; "racheter" and "acheter"), and a Turkish word
+by its stem once suffixes are cut ("hackleyip", "hackle"). A phrase
 is found where each of its words has a distinct word of the line, all in one segment and
 close together; occurrences do not share words. Whether the line negates what is found is
 decided afterwards, in ``negation``.
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -55,6 +59,49 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+# Verb prefixes the Snowball stemmers keep: tried off a word that matched nothing as it is.
+_PREFIXES: dict[IndicatorLanguage, tuple[str, ...]] = {
+    "ru": (
+        "пере",
+        "при",
+        "под",
+        "над",
+        "раз",
+        "рас",
+        "про",
+        "вы",
+        "за",
+        "на",
+        "до",
+        "от",
+        "об",
+        "по",
+        "с",
+        "у",
+    ),
+    "fr": ("re", "ré", "dé", "sur", "auto"),
+}
+_MIN_REST = 4  # letters that must remain once a prefix or suffixes are cut
+
+
+def _variants(word: str, language: IndicatorLanguage) -> list[str]:
+    """Other forms to stem when the word's own stem matches nothing."""
+    if language == "tr":
+        # Agglutinative: cut letters off the end, longest rest first.
+        return [word[:end] for end in range(len(word) - 1, _MIN_REST - 1, -1)]
+    return [
+        word[len(prefix) :]
+        for prefix in _PREFIXES.get(language, ())
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_REST
+    ]
+
+
+def _is_word(text: str) -> bool:
+    """Letters only (Thai vowel and tone marks count as letters): a word worth stemming."""
+    text = text.replace("#", "")
+    return bool(text) and all(c.isalpha() or unicodedata.category(c) == "Mn" for c in text)
+
+
 def _typo_limit(length: int) -> int:
     """Edits tolerated in a stem of this length: none in short words, where a typo is a word."""
     return 0 if length < 5 else (1 if length < 8 else 2)
@@ -83,7 +130,8 @@ class Matcher:
                 ref = (index, position)
                 if atom.kind == "stem":
                     self._stems[(atom.language, atom.value)].append(ref)
-                    if _typo_limit(len(atom.value)):
+                    # No typos in Thai: without spaces a near word is another word.
+                    if atom.language != "th" and _typo_limit(len(atom.value)):
                         self._fuzzy[(atom.language, atom.value[:2])].add(atom.value)
                 elif atom.kind == "exact":
                     self._exact[atom.value].append(ref)
@@ -111,13 +159,26 @@ class Matcher:
         for prefix, *ref in self._prefixes.get(folded[:MIN_PREFIX], ()):
             if folded.startswith(prefix):
                 refs.add((ref[0], ref[1]))
-        if not token.text.replace("#", "").isalpha():
+        if not _is_word(token.text):
             return refs
         for language in INDICATOR_LANGUAGES:
             word_stem = stem(token.text, language)
             found = self._stems.get((language, word_stem))
             if found:
                 refs.update(found)
+                continue
+            if language == "th":
+                continue
+            variant = next(
+                (
+                    self._stems[(language, stem(v, language))]
+                    for v in _variants(token.text, language)
+                    if (language, stem(v, language)) in self._stems
+                ),
+                None,
+            )
+            if variant:
+                refs.update(variant)
                 continue
             limit = _typo_limit(len(word_stem))
             if not limit:

@@ -1,8 +1,11 @@
 """The negation rule: which of the phrases found in a line the line says it does not use.
 
 A phrase is negated by a cue word shortly before it in the same clause ("no bots", "не
-покупаем подписчиков"), by a cue between its words, or by a cue that follows what it negates
-("bot takipçi yok", "buying followers is banned"). A negation carries on over "and"/"or" to
+покупаем подписчиков", "ไม่ซื้อผู้ติดตาม"), by a cue between its words, by a cue that follows
+what it negates ("bot takipçi yok", "buying followers is banned", "подписчиков не покупаем"),
+or by a Turkish negative suffix on one of its own words ("takipçi almıyoruz"). A protective
+action cancels the risky thing it acts on the same way, before or after it ("report fake
+accounts", "спам удаляем", "sahte hesapları engelliyoruz"). A negation carries on over "and"/"or" to
 the next item ("no bots or fake followers"). Breakers ("don't forget to buy followers") and
 the end of a clause (a comma, "but") stop it. The word lists are in ``lexicon``.
 """
@@ -17,22 +20,28 @@ from smmfit.tactics.matcher import Hit
 
 PRE_NEGATION_REACH = 3
 POST_NEGATION_REACH = 2
+# A protective verb governs a longer object: "a moderation rule that hides comments with
+# links from spam bots".
+PRE_PROTECTIVE_REACH = 6
 
 
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
     """Where a negation word shortly before the phrase starts, in the same clause."""
     clause = tokens[hit.low].clause
-    for i in range(hit.low - 1, max(-1, hit.low - 1 - PRE_NEGATION_REACH), -1):
+    for i in range(hit.low - 1, max(-1, hit.low - 1 - PRE_PROTECTIVE_REACH), -1):
         if tokens[i].clause != clause or tokens[i].text in NEGATION_BREAKERS:
             return None
-        if tokens[i].cue:
+        if tokens[i].cue and (tokens[i].protective or hit.low - i <= PRE_NEGATION_REACH):
             return i
     return None
 
 
 def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
-    """A negation word within the phrase's span (not one the phrase contains), or just after."""
+    """A negation word within the phrase's span (not one the phrase contains), or just after;
+    or a word of the phrase is itself a negated Turkish verb ("takipçi satın almıyoruz")."""
     chosen = set(hit.tokens)
+    if any(tokens[i].negative_verb for i in chosen):
+        return True
     for i in range(hit.low + 1, hit.high):
         if i not in chosen and tokens[i].cue and tokens[i].clause == tokens[hit.low].clause:
             return True

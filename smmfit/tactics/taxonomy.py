@@ -145,14 +145,15 @@ def _phrases(value: tuple[str, ...], info: Any) -> tuple[str, ...]:
 
 
 class Indicators(FrozenRow):
-    """Phrases that signal a tactic, by language (Turkish optional)."""
+    """Phrases that signal a tactic, by language (Turkish and Thai optional)."""
 
     en: tuple[str, ...] = Field(min_length=1)
     ru: tuple[str, ...] = Field(min_length=1)
     fr: tuple[str, ...] = Field(min_length=1)
     tr: tuple[str, ...] = ()
+    th: tuple[str, ...] = ()
 
-    _check = field_validator("en", "ru", "fr", "tr")(_phrases)
+    _check = field_validator("en", "ru", "fr", "tr", "th")(_phrases)
 
     def items(self) -> Iterable[tuple[IndicatorLanguage, tuple[str, ...]]]:
         return ((language, getattr(self, language)) for language in INDICATOR_LANGUAGES)
