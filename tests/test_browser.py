@@ -39,7 +39,7 @@ PAGES = [
     ("your_data", "/your_data?lang=en", "Your data", 0),
     (
         "plan",
-        "/plan?region=TH&goal=awareness&budget=1000&currency=USD&lang=en",
+        "/plan?region=TH&goal=awareness&network=tiktok&budget=1000&currency=USD&lang=en",
         "Test plan: TikTok",
         0,
     ),

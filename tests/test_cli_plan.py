@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from smmfit.cli import main
+from smmfit.render import platform_name
 
 TODAY = date.today().isoformat()
 THAI = ["plan", "--region", "TH", "--goal", "awareness", "--draws", "200"]
@@ -28,9 +29,22 @@ def test_json_plan_for_the_pick(capsys: pytest.CaptureFixture[str]) -> None:
     )  # fmt: skip
     assert (code, err) == (0, "")
     plan = json.loads(out)
-    assert plan["network"] == plan["pick"] == "tiktok"
+    code, ranked, _ = run(["rank", *THAI[1:], "--format", "json"], capsys)
+    # The plan defaults to the network the ranking picks for the same persona.
+    assert plan["network"] == plan["pick"] == json.loads(ranked)["recommendation"]["platform"]
     assert plan["duration_days"] == 14
     assert plan["judge_after"] == (date.today() + timedelta(days=14)).isoformat()
+
+
+def test_json_plan_of_a_network_with_sourced_costs(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        [*THAI, "--network", "tiktok", "--budget", "1000", "--currency", "USD", "--weeks", "2",
+         "--start", TODAY, "--target-reach", "100000", "--format", "json"],
+        capsys,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    plan = json.loads(out)
+    assert plan["network"] == "tiktok"
     assert plan["budget"]["min_test_budget"]["currency"] == "USD"
     assert {k["name"] for k in plan["kpis"]} == {"impressions", "reach", "frequency", "cpm"}
     assert all(c["source"] and c["year"] for c in plan["budget"]["cost_ranges"])
@@ -44,7 +58,9 @@ def test_another_network_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
     )  # fmt: skip
     assert code == 0
     assert out.splitlines()[0] == "План теста: Instagram"
-    assert "Вы выбрали Instagram; рейтинг выбирает TikTok." in out
+    code, ranked, _ = run(["rank", *THAI[1:], "--format", "json"], capsys)
+    pick = json.loads(ranked)["recommendation"]["platform"]
+    assert f"Вы выбрали Instagram; рейтинг выбирает {platform_name(pick, 'ru')}." in out
     assert "Пересчитано по вашим курсам: 1 USD = 35 THB." in out
 
 
@@ -59,7 +75,9 @@ def test_tactics_from_a_file_are_flagged(
         capsys,
     )  # fmt: skip
     assert code == 0
-    assert [line["verdict"] for line in json.loads(out)["tactics"]] == ["unrecognized", "gray"]
+    # The same verdicts as check-tactics gives (phrases and meaning): nothing harmful in the
+    # first line, bought followers in the second.
+    assert [line["verdict"] for line in json.loads(out)["tactics"]] == ["white", "gray"]
 
 
 @pytest.mark.parametrize(

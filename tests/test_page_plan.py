@@ -4,6 +4,9 @@ with what was typed kept."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,6 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from smmfit.cli import main
+from smmfit.render import platform_name
 from smmfit.render.plan import PLAN_PARAMS
 
 # The page file itself, with the language seeded as the sidebar would leave it
@@ -42,19 +47,41 @@ def errors(app: AppTest) -> list[str]:
     return [str(e.value) for e in app.error]
 
 
+def cli_pick(**persona: str) -> str:
+    """The network ``python -m smmfit rank`` picks for the persona: the page must agree."""
+    options = [part for name, value in persona.items() for part in (f"--{name}", value)]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["rank", *options, "--format", "json"]) == 0
+    pick = json.loads(out.getvalue())["recommendation"]["platform"]
+    assert isinstance(pick, str)
+    return pick
+
+
 def test_the_pick_gets_a_plan_from_the_link() -> None:
     app = open_page(**THAI_AWARENESS)
     assert app.title[0].value == "Test plan"
-    assert [str(s.value) for s in app.subheader] == ["Test plan: TikTok"]
+    pick = platform_name(cli_pick(region="TH", goal="awareness"), "en")
+    assert [str(s.value) for s in app.subheader] == [f"Test plan: {pick}"]
     shown = text(app)
     end = date.today() + timedelta(days=14)
     assert f"Do not judge the test before {end.strftime('%B')} {end.day}, {end.year}" in shown
-    assert "Reach 100,000 people of the persona on TikTok (Thailand) for $1,000" in shown
-    assert "TikTok Ads Help: About Budget and Bidding FAQs" in shown
-    assert "test the next network in the ranking: Facebook" in shown
     assert not errors(app)
     labels = [button.proto.label for button in app.get("download_button")]
     assert labels == ["Plan (JSON)"]
+
+
+def test_a_network_with_sourced_costs_from_the_link() -> None:
+    app = open_page(**THAI_AWARENESS, network="tiktok")
+    assert [str(s.value) for s in app.subheader] == ["Test plan: TikTok"]
+    shown = text(app)
+    assert "Reach 100,000 people of the persona on TikTok (Thailand) for $1,000" in shown
+    assert "TikTok Ads Help: About Budget and Bidding FAQs" in shown
+    # After a test of another network, the next one is the ranking's pick.
+    pick = platform_name(cli_pick(region="TH", goal="awareness"), "en")
+    if pick != "TikTok":
+        assert f"test the next network in the ranking: {pick}" in shown
+    assert not errors(app)
 
 
 def test_the_link_keeps_the_inputs_as_codes() -> None:
@@ -69,11 +96,12 @@ def test_another_network_on_request() -> None:
     app = open_page(**THAI_AWARENESS)
     app.selectbox(key="plan_network").select("instagram").run()
     assert [str(s.value) for s in app.subheader] == ["Test plan: Instagram"]
-    assert "You chose Instagram; the ranking picks TikTok." in text(app)
+    pick = platform_name(cli_pick(region="TH", goal="awareness"), "en")
+    assert f"You chose Instagram; the ranking picks {pick}." in text(app)
 
 
 def test_russian_page() -> None:
-    app = open_page(lang="ru", **THAI_AWARENESS)
+    app = open_page(lang="ru", **THAI_AWARENESS, network="tiktok")
     assert app.title[0].value == "План теста"
     shown = text(app)
     assert "Не оценивайте тест раньше" in shown
@@ -130,7 +158,9 @@ def test_bad_persona_values_in_the_link_are_named_too() -> None:
     app = open_page(**{**THAI_AWARENESS, "weights": "zzz", "gender": "robot"})
     warning = str(app.warning[0].value)
     assert "Gender" in warning and "Weights" in warning
-    assert [str(s.value) for s in app.subheader] == ["Test plan: TikTok"]
+    # The rejected values fall back to the defaults: the plan is the default persona's pick.
+    pick = platform_name(cli_pick(region="TH", goal="awareness"), "en")
+    assert [str(s.value) for s in app.subheader] == [f"Test plan: {pick}"]
 
 
 def test_tactic_lines_are_flagged_inline() -> None:
@@ -142,7 +172,7 @@ def test_tactic_lines_are_flagged_inline() -> None:
 
 
 def test_a_rate_converts_costs_into_the_budget_currency() -> None:
-    app = open_page(**{**THAI_AWARENESS, "currency": "THB", "budget": "35000"})
+    app = open_page(**{**THAI_AWARENESS, "currency": "THB", "budget": "35000", "network": "tiktok"})
     assert "No exchange rate from USD to THB" in text(app)
     app.text_input(key="plan_rates").input("USD=35").run()
     shown = text(app)

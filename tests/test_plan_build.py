@@ -71,7 +71,7 @@ def request(**fields: object) -> PlanRequest:
 
 def test_the_network_defaults_to_the_pick(thai: Ranking, real: PlanData) -> None:
     plan = build_plan(thai, request(), real, TODAY)
-    assert plan.network == plan.pick == thai.recommendation.platform == "tiktok"
+    assert plan.network == plan.pick == thai.recommendation.platform
     runner_up = next(
         item.platform for item in thai.ranking if item.recommendable and item.rank == 2
     )
@@ -80,8 +80,9 @@ def test_the_network_defaults_to_the_pick(thai: Ranking, real: PlanData) -> None
 
 def test_another_network_on_request(thai: Ranking, real: PlanData) -> None:
     plan = build_plan(thai, request(network="instagram"), real, TODAY)
-    assert plan.network == "instagram" and plan.pick == "tiktok"
-    assert plan.next_network == "tiktok"
+    assert thai.recommendation.platform != "instagram"
+    assert plan.network == "instagram" and plan.pick == thai.recommendation.platform
+    assert plan.next_network == thai.recommendation.platform
     relevant = next(c for c in plan.smart.checks if c.letter == "R")
     assert (relevant.status, relevant.note.key) == ("check", "smart.r_other")
 

@@ -33,7 +33,9 @@ TODAY = date(2026, 6, 1)
 @pytest.fixture(scope="module")
 def plan(evidence: Evidence) -> TestPlan:
     ranking = rank(Persona(region="TH", goal="awareness"), evidence)
-    request = PlanRequest(budget=1000, currency="USD", weeks=2, start=TODAY, target_reach=100_000)
+    request = PlanRequest(
+        network="tiktok", budget=1000, currency="USD", weeks=2, start=TODAY, target_reach=100_000
+    )
     tactics = check_plan("Buy 5k followers", load_taxonomy())
     return build_plan(ranking, request, load_plan_data(), TODAY, tactics)
 

@@ -195,21 +195,13 @@ def explain_reasons(
             params={"platform": pick.platform, "score": round(pick.score or 0, 1)},
         )
     ]
-    reaches = [r.reach for r in candidates if r.reach is not None]
-    if pick.reach is not None and reaches and pick.reach >= max(reaches):
-        reasons.append(Note(key="reason.largest_reach", params={"people": round(pick.reach)}))
-    elif pick.reach is not None:
-        reasons.append(Note(key="reason.reach", params={"people": round(pick.reach)}))
-    matches = [r.match_share for r in candidates if r.match_share is not None]
-    if pick.match_share is not None and matches and pick.match_share >= max(matches):
-        reasons.append(
-            Note(key="reason.highest_match", params={"share": round(pick.match_share, 4)})
-        )
-    elif pick.match_share is not None:
-        reasons.append(Note(key="reason.match", params={"share": round(pick.match_share, 4)}))
-    if pick.affinity is not None:
-        key = "reason.affinity_over" if pick.affinity >= 100 else "reason.affinity_under"
-        reasons.append(Note(key=key, params={"index": round(pick.affinity)}))
+    if pick.reach_estimated:
+        # No source splits this network's audience for the persona: its reach, match and
+        # affinity are a range with a stand-in centre, so the reasons give the range and never
+        # present the centre (which sits at the population's own mix) as a finding.
+        reasons.extend(_estimated_reasons(pick))
+    else:
+        reasons.extend(_sourced_reasons(pick, candidates))
     segment = pick.factors["segment"]
     if segment.score is not None and segment.score >= 100:
         reasons.append(Note(key="reason.segment_best"))
@@ -344,3 +336,53 @@ def rank(
         ranking=tuple(ranked),
         recommendation=recommendation,
     )
+
+
+def _sourced_reasons(pick: PlatformResult, candidates: list[PlatformResult]) -> list[Note]:
+    """Reach, match and affinity of a pick whose audience split is sourced for the persona."""
+    notes: list[Note] = []
+    reaches = [r.reach for r in candidates if r.reach is not None]
+    if pick.reach is not None and reaches and pick.reach >= max(reaches):
+        notes.append(Note(key="reason.largest_reach", params={"people": round(pick.reach)}))
+    elif pick.reach is not None:
+        notes.append(Note(key="reason.reach", params={"people": round(pick.reach)}))
+    matches = [r.match_share for r in candidates if r.match_share is not None]
+    if pick.match_share is not None and matches and pick.match_share >= max(matches):
+        notes.append(Note(key="reason.highest_match", params={"share": round(pick.match_share, 4)}))
+    elif pick.match_share is not None:
+        notes.append(Note(key="reason.match", params={"share": round(pick.match_share, 4)}))
+    if pick.affinity is not None:
+        index = round(pick.affinity)
+        key = (
+            "reason.affinity_level"
+            if index == 100
+            else "reason.affinity_over"
+            if index > 100
+            else "reason.affinity_under"
+        )
+        notes.append(Note(key=key, params={"index": index}))
+    return notes
+
+
+def _estimated_reasons(pick: PlatformResult) -> list[Note]:
+    """Reach and match of a pick as the ranges they are; its affinity is unknown."""
+    notes: list[Note] = []
+    if pick.reach_low is not None and pick.reach_high is not None:
+        notes.append(
+            Note(
+                key="reason.reach_range",
+                params={"people_low": round(pick.reach_low), "people_high": round(pick.reach_high)},
+            )
+        )
+    if pick.match_share_low is not None and pick.match_share_high is not None:
+        notes.append(
+            Note(
+                key="reason.match_range",
+                params={
+                    "low": round(pick.match_share_low, 4),
+                    "high": round(pick.match_share_high, 4),
+                },
+            )
+        )
+    notes.append(Note(key="reason.affinity_unknown"))
+    return notes

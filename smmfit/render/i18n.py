@@ -29,7 +29,7 @@ DEFAULT_LANGUAGE: Language = "en"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 
 # Parameters are formatted by their name, so a Note carries raw numbers and ids only.
-_PEOPLE = frozenset({"people", "runner_people"})
+_PEOPLE = frozenset({"people", "runner_people", "people_low", "people_high"})
 _SHARES = frozenset({"share", "low", "high"})
 _NUMBERS = frozenset({"score", "index", "gap"})
 _PLATFORMS = frozenset({"platform", "runner", "pick"})
