@@ -434,7 +434,18 @@ def _sources(
     authorities: Mapping[tuple[str, str, int], str],
     language: Language,
 ) -> tuple[Source, ...]:
+    """Every source once, those behind the pick, the runner-up and the audience first; then by
+    authority (weak sources last) and name."""
     found: dict[str, Source] = {}
+    decision = result.recommendation
+    first = {
+        clean(f"{ref.source} ({ref.year})")
+        for item in result.ranking
+        if item.platform in (decision.platform, decision.runner_up)
+        for ref in item.sources
+    }
+    if audience is not None:
+        first |= {clean(f"{row.source} ({row.year})") for row in audience.itertuples()}
 
     def add(source: str, url: str, year: int, authority: str) -> None:
         name = clean(f"{source} ({year})")
@@ -453,7 +464,7 @@ def _sources(
     return tuple(
         sorted(
             found.values(),
-            key=lambda s: (AUTHORITY_ORDER.index(s.authority), s.name.casefold()),
+            key=lambda s: (s.name not in first, AUTHORITY_ORDER.index(s.authority), s.name.casefold()),
         )
     )
 
