@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -47,9 +47,12 @@ from smmfit.ranking import (
     assess,
     rank_batch,
 )
-from smmfit.render import LANGUAGES, safe_csv_text
+from smmfit.render import LANGUAGES, safe_csv_text, t
 from smmfit.render.tactic_reports import plan_json, plan_table
 from smmfit.render.text import coverage_json, coverage_table, ranking_json, ranking_table
+
+if TYPE_CHECKING:
+    from smmfit.render.logo import Logo
 from smmfit.tactics import Context, PlanError, TaxonomyError, check_plan, decode_plan, load_taxonomy
 
 EXIT_USAGE = 2
@@ -176,6 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument(
         "--out", type=Path, required=True, help="deck.pptx or report.html (format from the name)"
     )
+    pack.add_argument(
+        "--logo", type=Path, help="a PNG or JPEG logo for the title band (up to 2 MB)"
+    )
 
     many = commands.add_parser("rank-batch", help="rank many personas from a CSV file")
     many.add_argument("personas", type=Path, help="CSV with columns " + ", ".join(BATCH_COLUMNS))
@@ -281,18 +287,20 @@ def _report(args: argparse.Namespace) -> int:
         kind = ".html"
     if kind not in REPORT_FORMATS:
         raise UsageError(f"--out: {out.name!r} needs the extension .pptx (deck) or .html (report)")
+    logo = _logo(args.logo) if args.logo else None
     evidence, result = _assessed(args)
     persona = result.ranking.persona
     pick = result.ranking.recommendation.platform
     audience = audience_profile(evidence, pick, persona.region, persona) if pick else None
     # Imported here: python-pptx and the chart renderer cost ~0.6 s that no other command needs.
     from smmfit.render.deck import deck_pptx
+    from smmfit.render.pack import source_authorities
     from smmfit.render.page import report_html
 
     build = deck_pptx if kind == ".pptx" else report_html
     data = build(
-        result.ranking, result.uncertainty, result.changes, args.lang,
-        audience=audience, generated=date.today(),
+        result, args.lang, audience=audience, authorities=source_authorities(evidence.dataset),
+        logo=logo, generated=date.today(),
     )  # fmt: skip
     try:
         out.write_bytes(data)
@@ -300,6 +308,20 @@ def _report(args: argparse.Namespace) -> int:
         raise UsageError(f"{out}: cannot be written ({error.strerror})") from None
     print(out)
     return 0
+
+
+def _logo(path: Path) -> Logo:
+    """The --logo file, checked as the Fit page checks an upload."""
+    from smmfit.render.logo import LogoError, read_logo
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"--logo: {path} cannot be read ({error.strerror})") from None
+    try:
+        return read_logo(data)
+    except LogoError as error:
+        raise UsageError(f"--logo: {t(error.key, 'en', **error.params)}") from None
 
 
 _PERSONA_LIST = TypeAdapter(list[Persona])

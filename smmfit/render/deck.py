@@ -23,12 +23,12 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 import pandas as pd
-from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Inches, Pt
 
 from smmfit.ranking import Assessment
@@ -43,15 +43,20 @@ from smmfit.render.pack import (
     meeting_pack,
 )
 
+
+def _rgb(code: str) -> RGBColor:
+    return RGBColor.from_string(code)  # type: ignore[no-untyped-call,no-any-return]  # untyped
+
+
 # The theme: one brand colour for bands and headers, the charts' blue as the accent.
-BRAND = RGBColor(0x1F, 0x3A, 0x5F)
-ACCENT = RGBColor(0x00, 0x72, 0xB2)  # the ranking chart's reach colour (Okabe-Ito blue)
-INK = RGBColor(0x1B, 0x1F, 0x24)
-MUTED = RGBColor(0x5B, 0x64, 0x70)
-PAPER = RGBColor(0xFF, 0xFF, 0xFF)
-CARD = RGBColor(0xEE, 0xF3, 0xF8)
-STRIPE = RGBColor(0xF5, 0xF7, 0xFA)
-WEAK = RGBColor(0xA3, 0x4A, 0x00)  # weak sources: dark orange, and the word says so too
+BRAND = _rgb("1F3A5F")
+ACCENT = _rgb("0072B2")  # the ranking chart's reach colour (Okabe-Ito blue)
+INK = _rgb("1B1F24")
+MUTED = _rgb("5B6470")
+PAPER = _rgb("FFFFFF")
+CARD = _rgb("EEF3F8")
+STRIPE = _rgb("F5F7FA")
+WEAK = _rgb("A34A00")  # weak sources: dark orange, and the word says so too
 
 SLIDE_WIDTH = Inches(13.333)  # 16:9
 SLIDE_HEIGHT = Inches(7.5)
@@ -110,8 +115,8 @@ class Box(NamedTuple):
         """Boxes stacked top down; a height of 0 takes what is left."""
         rest = self.height - sum(heights) - gap * (len(heights) - 1)
         boxes, top = [], self.top
-        for height in heights:
-            height = height or rest
+        for asked in heights:
+            height = asked or rest
             boxes.append(Box(self.left, top, self.width, height))
             top += height + gap
         return boxes
@@ -166,9 +171,7 @@ def fits(paragraphs: Sequence[Para], box: Box, scale: float = 1.0, slack: float 
     """Whether the paragraphs fit the box; ``slack`` widens every word (the builder's margin)."""
     width = (box.width - 2 * INSET_X) / Pt(1) / slack
     height = (box.height - 2 * INSET_Y) / Pt(1)
-    words = all(
-        longest_word(p.text, p.size * scale, p.bold) <= width for p in paragraphs if p.text
-    )
+    words = all(longest_word(p.text, p.size * scale, p.bold) <= width for p in paragraphs if p.text)
     return words and text_height(paragraphs, width, scale) <= height
 
 
@@ -200,8 +203,9 @@ def _set_font(run: Any, size: float, bold: bool, colour: RGBColor) -> None:
     for tag in ("a:cs",):
         for old in properties.findall(qn(tag)):
             properties.remove(old)
-        element = etree.SubElement(properties, qn(tag))
+        element = OxmlElement(tag)
         element.set("typeface", SCRIPT_FONTS["thai"].family)
+        properties.append(element)
 
 
 def _frame(frame: Any, paragraphs: Sequence[Para], scale: float, anchor: MSO_ANCHOR) -> None:
@@ -286,7 +290,9 @@ class Deck:
         self.count += 1
         _rectangle(slide, Box(0, 0, SLIDE_WIDTH, BAND_HEIGHT), BRAND)
         logo_width = Inches(2.2) if self.pack.logo else 0
-        box = Box(MARGIN, Inches(0.1), SLIDE_WIDTH - 2 * MARGIN - logo_width, BAND_HEIGHT - Inches(0.2))
+        box = Box(
+            MARGIN, Inches(0.1), SLIDE_WIDTH - 2 * MARGIN - logo_width, BAND_HEIGHT - Inches(0.2)
+        )
         heading = [para(title, TITLE_SIZE, True, colour=PAPER)]
         title_shape = slide.shapes.title
         _place(title_shape, box)
@@ -297,11 +303,18 @@ class Deck:
         spree.remove(title_shape._element)
         spree.append(title_shape._element)
         if self.pack.logo:
-            logo_box = Box(SLIDE_WIDTH - MARGIN - Inches(2.0), Inches(0.2), Inches(2.0), BAND_HEIGHT - Inches(0.4))
+            logo_box = Box(
+                SLIDE_WIDTH - MARGIN - Inches(2.0),
+                Inches(0.2),
+                Inches(2.0),
+                BAND_HEIGHT - Inches(0.4),
+            )
             _logo(slide, self.pack.logo, logo_box, plate=True)
         left, right = FOOTER.split(0.8)
         text_box(slide, [para(self.pack.footer, NOTE_SIZE, colour=MUTED)], left)
-        text_box(slide, [para(str(self.count), NOTE_SIZE, colour=MUTED, align=PP_ALIGN.RIGHT)], right)
+        text_box(
+            slide, [para(str(self.count), NOTE_SIZE, colour=MUTED, align=PP_ALIGN.RIGHT)], right
+        )
         return slide
 
     def picture(self, slide: Any, chart: Chart, box: Box) -> None:
@@ -309,7 +322,9 @@ class Deck:
         points = min(box.width / chart.width, box.height / chart.height, Pt(MAX_CHART_SCALE))
         width, height = int(chart.width * points), int(chart.height * points)
         left = box.left + (box.width - width) // 2
-        slide.shapes.add_picture(io.BytesIO(chart.png), Emu(left), Emu(box.top), Emu(width), Emu(height))
+        slide.shapes.add_picture(
+            io.BytesIO(chart.png), Emu(left), Emu(box.top), Emu(width), Emu(height)
+        )
 
     def table(
         self,
@@ -329,7 +344,12 @@ class Deck:
             layout = ([box.width // len(rows[0])] * len(rows[0]), [Inches(0.4)] * len(rows))
         widths, heights = layout
         shape = slide.shapes.add_table(
-            len(rows), len(rows[0]), Emu(box.left), Emu(box.top), Emu(sum(widths)), Emu(sum(heights))
+            len(rows),
+            len(rows[0]),
+            Emu(box.left),
+            Emu(box.top),
+            Emu(sum(widths)),
+            Emu(sum(heights)),
         )
         table = shape.table
         table.first_row = True
@@ -381,7 +401,9 @@ class Deck:
         below = Box(MARGIN, Inches(5.2), Inches(7.5), Inches(1.6))
         text_box(slide, [para(pack.date_text, BODY_SIZE, colour=MUTED)], below)
         if pack.logo:
-            logo_box = Box(SLIDE_WIDTH - MARGIN - Inches(3.5), Inches(5.1), Inches(3.5), Inches(1.8))
+            logo_box = Box(
+                SLIDE_WIDTH - MARGIN - Inches(3.5), Inches(5.1), Inches(3.5), Inches(1.8)
+            )
             _logo(slide, pack.logo, logo_box, plate=False)
 
     def answer_slide(self) -> None:
@@ -394,14 +416,25 @@ class Deck:
         text_box(
             slide,
             [
-                Para(((t("deck.sure", self.language) + ": ", True), (pack.sure, False)), HEADLINE_SIZE),
-                Para(((t("deck.why", self.language) + ": ", True), (pack.why, False)), HEADLINE_SIZE - 2),
+                Para(
+                    ((t("deck.sure", self.language) + ": ", True), (pack.sure, False)),
+                    HEADLINE_SIZE,
+                ),
+                Para(
+                    ((t("deck.why", self.language) + ": ", True), (pack.why, False)),
+                    HEADLINE_SIZE - 2,
+                ),
             ],
             words,
         )
         for card, box in zip(pack.cards, cards.columns(len(pack.cards)), strict=True):
             _rectangle(slide, box, CARD, rounded=True)
-            inner = Box(box.left + Inches(0.15), box.top + Inches(0.15), box.width - Inches(0.3), box.height - Inches(0.3))
+            inner = Box(
+                box.left + Inches(0.15),
+                box.top + Inches(0.15),
+                box.width - Inches(0.3),
+                box.height - Inches(0.3),
+            )
             text_box(
                 slide,
                 [
@@ -467,7 +500,9 @@ class Deck:
     def next_steps_slide(self) -> None:
         pack = self.pack
         slide = self.slide("next_steps", t("deck.next_steps", self.language))
-        lines = [Para(((f"{label}: ", True), (value, False)), 20) for label, value in pack.next_steps]
+        lines = [
+            Para(((f"{label}: ", True), (value, False)), 20) for label, value in pack.next_steps
+        ]
         text_box(slide, lines or [para(t("fit.no_pick", self.language), 20)], BODY)
 
     def sources_slide(self) -> None:
@@ -541,7 +576,9 @@ def _spread(
     return parts
 
 
-def _table_layout(rows: Sequence[Sequence[str]], box: Box, size: float) -> tuple[list[int], list[int]] | None:
+def _table_layout(
+    rows: Sequence[Sequence[str]], box: Box, size: float
+) -> tuple[list[int], list[int]] | None:
     """Column widths and row heights (EMU) for the rows at ``size``, or None if they cannot
     fit the box: a header word wider than its column never fits."""
     columns = len(rows[0])
@@ -567,7 +604,9 @@ def _table_layout(rows: Sequence[Sequence[str]], box: Box, size: float) -> tuple
     else:
         spare = available - sum(floor)
         wants = [f - w for f, w in zip(full, floor, strict=True)]
-        widths = [w + spare * want / (sum(wants) or 1) for w, want in zip(floor, wants, strict=True)]
+        widths = [
+            w + spare * want / (sum(wants) or 1) for w, want in zip(floor, wants, strict=True)
+        ]
     heights = []
     for r, row in enumerate(rows):
         lines = max(

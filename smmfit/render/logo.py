@@ -62,7 +62,11 @@ def read_logo(data: bytes) -> Logo:
     except LogoError:
         raise
     except (
-        OSError, ValueError, SyntaxError, Image.DecompressionBombWarning, Image.DecompressionBombError
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombWarning,
+        Image.DecompressionBombError,
     ) as error:
         raise LogoError("deck.logo_bad") from error
     out = io.BytesIO()

@@ -213,7 +213,7 @@ def _png(spec: dict[str, Any]) -> Chart:
 
 
 def _for_a_room(spec: dict[str, Any]) -> dict[str, Any]:
-    """The page's chart with its text at :data:`CHART_FONT_PX` (colours and marks as on the page)."""
+    """The page's chart, its text at :data:`CHART_FONT_PX` (colours and marks as on the page)."""
     size = CHART_FONT_PX
     return {
         **spec,
@@ -221,7 +221,12 @@ def _for_a_room(spec: dict[str, Any]) -> dict[str, Any]:
             **spec.get("config", {}),
             "axis": {"labelFontSize": size, "titleFontSize": size},
             # The whole factor names, one under the other, as the page's legend says them.
-            "legend": {"labelFontSize": size, "symbolSize": 160, "labelLimit": 0, "direction": "vertical"},
+            "legend": {
+                "labelFontSize": size,
+                "symbolSize": 160,
+                "labelLimit": 0,
+                "direction": "vertical",
+            },
             "title": {"fontSize": size},
             "text": {"fontSize": size - 2},
         },
@@ -277,7 +282,9 @@ def _share(value: float | None, language: Language) -> str:
 
 
 def _affinity(value: float | None, language: Language) -> str:
-    return format_number(round(value), language) if value is not None else t("deck.unknown", language)
+    return (
+        format_number(round(value), language) if value is not None else t("deck.unknown", language)
+    )
 
 
 def _cards(pick: PlatformResult, language: Language) -> tuple[Card, ...]:
@@ -306,7 +313,12 @@ def _cards(pick: PlatformResult, language: Language) -> tuple[Card, ...]:
 
 
 # The one line of "why": the pick's strongest claim, in this order of preference.
-_WHY = ("reason.largest_reach", "reason.highest_match", "reason.segment_best", "reason.affinity_over")
+_WHY = (
+    "reason.largest_reach",
+    "reason.highest_match",
+    "reason.segment_best",
+    "reason.affinity_over",
+)
 
 
 def _why(reasons: Sequence[Note], language: Language) -> str:
@@ -351,13 +363,14 @@ def _runner(
     name = platform_name(runner.platform, language)
     header = ("", platform_name(pick.platform, language), name)
     odds = assessed.uncertainty.probability_of
+    both = (pick, runner)
     rows = [
-        (t("deck.col_score", language), *(format_number(i.score or 0, language) for i in (pick, runner))),
-        (t("deck.col_reach", language), *(_people(i.reach, language) for i in (pick, runner))),
-        (t("deck.col_share", language), *(_share(i.match_share, language) for i in (pick, runner))),
-        (t("deck.col_affinity", language), *(_affinity(i.affinity, language) for i in (pick, runner))),
-        (t("deck.col_wins", language), *(format_share(odds(i.platform), language) for i in (pick, runner))),
-        (t("deck.col_status", language), *(_status(i, language) for i in (pick, runner))),
+        (t("deck.col_score", language), *(format_number(i.score or 0, language) for i in both)),
+        (t("deck.col_reach", language), *(_people(i.reach, language) for i in both)),
+        (t("deck.col_share", language), *(_share(i.match_share, language) for i in both)),
+        (t("deck.col_affinity", language), *(_affinity(i.affinity, language) for i in both)),
+        (t("deck.col_wins", language), *(format_share(odds(i.platform), language) for i in both)),
+        (t("deck.col_status", language), *(_status(i, language) for i in both)),
     ]  # fmt: skip
     lines = [
         clean(render(note, language))
@@ -402,7 +415,9 @@ def _audience_lines(
                 "deck.audience_unpublished",
                 language,
                 platform=platform_name(pick.platform, language),
-                dimensions=format_list([t(f"dimension.{d}", language) for d in missing], locale=language),
+                dimensions=format_list(
+                    [t(f"dimension.{d}", language) for d in missing], locale=language
+                ),
             )
         )
     return tuple(lines)
@@ -420,9 +435,11 @@ def _audience_note(platform: str | None, audience: pd.DataFrame | None, language
 def source_authorities(dataset: Dataset) -> dict[tuple[str, str, int], str]:
     """Every source's authority in the data, by (source, url, year): the weakest one given."""
     found: dict[tuple[str, str, int], str] = {}
-    for row in (*dataset.figures, *dataset.segment_signals, *dataset.population):
-        key = (row.source, str(row.url), row.year)
-        authority = str(getattr(row, "authority", ""))
+    rows = [(f.source, f.url, f.year, str(f.authority)) for f in dataset.figures]
+    rows += [(s.source, s.url, s.year, str(s.authority)) for s in dataset.segment_signals]
+    rows += [(p.source, p.url, p.year, "") for p in dataset.population]
+    for source, url, year, authority in rows:
+        key = (source, str(url), year)
         if key not in found or AUTHORITY_ORDER.index(authority) > AUTHORITY_ORDER.index(found[key]):
             found[key] = authority
     return found
@@ -459,12 +476,17 @@ def _sources(
             authority = "user" if ref.user else authorities.get((ref.source, ref.url, ref.year), "")
             add(ref.source, ref.url, ref.year, authority)
     if audience is not None:
-        for row in audience.itertuples():
-            add(str(row.source), str(row.url), int(row.year), str(row.authority))  # type: ignore[call-overload]
+        columns = audience[["source", "url", "year", "authority"]]
+        for source, url, year, authority in columns.itertuples(index=False, name=None):
+            add(str(source), str(url), int(year), str(authority))
     return tuple(
         sorted(
             found.values(),
-            key=lambda s: (s.name not in first, AUTHORITY_ORDER.index(s.authority), s.name.casefold()),
+            key=lambda s: (
+                s.name not in first,
+                AUTHORITY_ORDER.index(s.authority),
+                s.name.casefold(),
+            ),
         )
     )
 
@@ -562,7 +584,13 @@ def meeting_pack(
         runner_lines=runner_lines,
         audience_title=t("export.audience_title", language, platform=pick_name),
         audience=tuple(
-            _png({**_for_a_room(spec), "width": AUDIENCE_CHART_WIDTH, "height": {"step": AUDIENCE_CHART_STEP}})
+            _png(
+                {
+                    **_for_a_room(spec),
+                    "width": AUDIENCE_CHART_WIDTH,
+                    "height": {"step": AUDIENCE_CHART_STEP},
+                }
+            )
             for spec in audience_specs.values()
         ),
         audience_lines=_audience_lines(pick, audience, subtitle, language),
@@ -577,7 +605,9 @@ def meeting_pack(
             for item in result.ranking
             if item.limited and item.status_note
         ),
-        as_of=t("fit.as_of", language, date=format_date(result.as_of, format="long", locale=language)),
+        as_of=t(
+            "fit.as_of", language, date=format_date(result.as_of, format="long", locale=language)
+        ),
         next_steps=_next_steps(next_steps, decision.platform, decision.runner_up, language),
         sources=_sources(result, audience, authorities or {}, language),
         tactics=None,

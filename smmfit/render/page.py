@@ -18,6 +18,7 @@ import pandas as pd
 
 from smmfit.ranking import Assessment
 from smmfit.render.i18n import Language, t
+from smmfit.render.logo import Logo
 from smmfit.render.pack import (
     Chart,
     MeetingPack,
@@ -26,7 +27,6 @@ from smmfit.render.pack import (
     clean,
     meeting_pack,
 )
-from smmfit.render.logo import Logo
 
 # The deck's theme (smmfit.render.deck), in CSS: brand band, card fill, weak-source colour.
 # Arial first, as in the deck; Noto Sans Thai for Thai; the reader's sans-serif otherwise.
