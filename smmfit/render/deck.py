@@ -58,7 +58,7 @@ CARD = _rgb("EEF3F8")
 STRIPE = _rgb("F5F7FA")
 WEAK = _rgb("A34A00")  # weak sources: dark orange, and the word says so too
 
-SLIDE_WIDTH = Inches(13.333)  # 16:9
+SLIDE_WIDTH = Emu(12_192_000)  # 13.333 in: 16:9 exactly, as PowerPoint makes it
 SLIDE_HEIGHT = Inches(7.5)
 MARGIN = Inches(0.5)
 GAP = Inches(0.3)
