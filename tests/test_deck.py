@@ -26,9 +26,9 @@ from smmfit.data import Evidence, audience_profile
 from smmfit.models import Persona
 from smmfit.ranking import Assessment, assess
 from smmfit.render import Language, platform_name, t
-from smmfit.render.i18n import catalog
 from smmfit.render.deck import MIN_CHART_SCALE, MIN_SIZE, deck_pptx
 from smmfit.render.fonts import fonts_installed, longest_word, wrap
+from smmfit.render.i18n import catalog
 from smmfit.render.logo import read_logo
 from smmfit.render.pack import CHART_SCALE, source_authorities
 
@@ -62,13 +62,18 @@ class Case(NamedTuple):
     plan: bool = False
 
 
+LONG_NAME = (
+    "Çok uzun bir kampanya adı: İstanbul, İzmir ve Ankara için ilkbahar–yaz 2027 lansmanı, "
+    "gençler ve aileler"
+)
+WOMEN_50 = Persona(region="RU", age_min=45, age_max=65, gender="female", name="Витамины 50+")
 CASES = [
     Case("us-en", Persona(region="US", age_min=25, age_max=34, gender="female", name="Glow"), "en"),
-    Case("ru-ru", Persona(region="RU", age_min=45, age_max=65, gender="female", name="Витамины 50+"), "ru", logo=True),
+    Case("ru-ru", WOMEN_50, "ru", logo=True),
     Case("cn-en", Persona(region="CN", age_min=18, age_max=30), "en", plan=True),
     Case("ru-teens", Persona(region="RU", age_min=13, age_max=17), "ru"),
-    Case("tr-long-name", Persona(region="TR", name="Çok uzun bir kampanya adı: İstanbul, İzmir ve Ankara için ilkbahar–yaz 2027 lansmanı, gençler ve aileler"), "en", logo=True),
-]  # fmt: skip
+    Case("tr-long-name", Persona(region="TR", name=LONG_NAME), "en", logo=True),
+]
 
 
 class Built(NamedTuple):
@@ -318,10 +323,9 @@ def headings(deck: Any) -> list[str]:
 
 @pytest.mark.parametrize("case", ["ru-ru", "ru-teens"])
 def test_the_russian_deck_has_no_english_headings(decks: dict[str, Built], case: str) -> None:
-    networks = sorted(
-        {platform_name(key.removeprefix("platform."), lang) for key in catalog("en") if key.startswith("platform.") for lang in ("en", "ru")},
-        key=len, reverse=True,
-    )  # fmt: skip
+    ids = [key.removeprefix("platform.") for key in catalog("en") if key.startswith("platform.")]
+    names = {platform_name(code, lang) for code in ids for lang in ("en", "ru")}
+    networks = sorted(names, key=len, reverse=True)  # "VK Video" before "VK"
     english = {
         text
         for key, text in catalog("en").items()
