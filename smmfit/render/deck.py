@@ -27,7 +27,6 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Inches, Pt
 
@@ -193,18 +192,24 @@ def _place(shape: Any, box: Box) -> None:
 
 
 def _set_font(run: Any, size: float, bold: bool, colour: RGBColor) -> None:
-    """Size, weight, colour, and the deck's font for Latin and Cyrillic and for Thai."""
-    font = run.font
-    font.size = Pt(size)
-    font.bold = bold
-    font.color.rgb = colour
-    font.name = SCRIPT_FONTS["latin"].family
+    """Size, weight, colour, and the deck's font for Latin and Cyrillic and for Thai.
+
+    Written as the run's XML directly, in schema order (fill, latin, cs): python-pptx's
+    property setters look up each child again, and a deck has hundreds of runs.
+    """
     properties = run._r.get_or_add_rPr()
-    for tag in ("a:cs",):
-        for old in properties.findall(qn(tag)):
-            properties.remove(old)
+    properties.set("sz", str(round(size * 100)))
+    properties.set("b", "1" if bold else "0")
+    for child in list(properties):
+        properties.remove(child)
+    fill = OxmlElement("a:solidFill")
+    colour_element = OxmlElement("a:srgbClr")
+    colour_element.set("val", str(colour))
+    fill.append(colour_element)
+    properties.append(fill)
+    for tag, script in (("a:latin", "latin"), ("a:cs", "thai")):
         element = OxmlElement(tag)
-        element.set("typeface", SCRIPT_FONTS["thai"].family)
+        element.set("typeface", SCRIPT_FONTS["latin" if script == "latin" else "thai"].family)
         properties.append(element)
 
 
@@ -566,13 +571,21 @@ def _spread(
         size = lines[0].size if lines else SOURCES_MIN_SIZE
         lines = [*lines, para(t("deck.sources_more", language, count=hidden), size, True)]
     parts: list[list[Para]] = [[] for _ in columns]
-    column = 0
+    column, used = 0, 0.0
     for line in lines:
-        while not fits([*parts[column], line], columns[column], 1.0, SLACK):
-            column += 1
+        # One line's height at a time (the column's text is the sum of its lines'), so the
+        # columns fill in one pass.
+        box = columns[column]
+        width = (box.width - 2 * INSET_X) / Pt(1) / SLACK
+        if longest_word(line.text, line.size, line.bold) > width:
+            return None
+        height = text_height([line], width)
+        while used + height > (box.height - 2 * INSET_Y) / Pt(1):
+            column, used = column + 1, 0.0
             if column == len(columns):
                 return None
         parts[column].append(line)
+        used += height
     return parts
 
 
