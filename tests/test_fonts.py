@@ -56,7 +56,7 @@ SAMPLES = {
 
 def _missing(script: str, text: str) -> set[str]:
     """Characters the script's font draws as its 'missing glyph' box."""
-    path = font_file(script)  # type: ignore[arg-type]
+    path = font_file(script)
     assert path is not None
     face = ImageFont.truetype(str(path), 40)
     box = face.getmask("\U000f0000").getbbox(), face.getlength("\U000f0000")
@@ -71,7 +71,7 @@ def _missing(script: str, text: str) -> set[str]:
 @needs_fonts
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_fonts_draw_every_catalog_string(language: str) -> None:
-    text = "".join(catalog(language).values())  # type: ignore[arg-type]
+    text = "".join(catalog(language).values())
     assert not _missing("latin", text)
 
 

@@ -448,6 +448,7 @@ class Deck:
                     *([para(card.detail, NOTE_SIZE, colour=MUTED)] if card.detail else []),
                 ],
                 inner,
+                anchor=MSO_ANCHOR.MIDDLE,
             )
 
     def ranking_slide(self) -> None:
