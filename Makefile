@@ -36,6 +36,7 @@ typecheck: $(INSTALLED)
 bench: $(INSTALLED)  ## speed, accuracy and validity figures, printed (see the README's Benchmarks section)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.app
+	$(BIN)/python -m bench.deck
 	$(BIN)/python -m bench.tactics
 	$(BIN)/python -m bench.validity
 	$(BIN)/python -m bench.load

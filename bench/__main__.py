@@ -24,7 +24,7 @@ from pathlib import Path
 
 from smmfit.data import Evidence, audience_profile, load_dataset
 from smmfit.models import GENDERS, GOALS, OPERATING_SYSTEMS, SEGMENTS, Persona
-from smmfit.ranking import DEFAULT_DRAWS, rank, rank_batch, what_would_change
+from smmfit.ranking import DEFAULT_DRAWS, assess, rank, rank_batch
 from smmfit.ranking.uncertainty import win_probabilities
 from smmfit.render.deck import deck_pptx
 from smmfit.render.page import report_html
@@ -112,17 +112,17 @@ def main() -> None:
     )
     report("win probabilities, 95th percentile", statistics.quantiles(sure, n=20)[18], None)
 
-    # The meeting pack of one persona: charts rendered to PNG, the deck and the report.
+    # The meeting pack of one persona: charts rendered to PNG, the deck and the report, each
+    # built on its own (python -m bench.deck times them as the Fit page builds them).
     persona = Persona(region="RU", age_min=25, age_max=44, gender="female", name="bench")
-    result = rank(persona, evidence)
-    sure_one = win_probabilities(persona, evidence, seed=0)
-    changes = what_would_change(result, evidence)
-    audience = audience_profile(evidence, str(result.recommendation.platform), "RU", persona)
+    assessed = assess(persona, evidence, seed=0)
+    pick = str(assessed.ranking.recommendation.platform)
+    audience = audience_profile(evidence, pick, "RU", persona)
     today = date.today()
     for name, build in (("deck (.pptx)", deck_pptx), ("report (.html)", report_html)):
         times = timed(
             lambda build=build: build(  # type: ignore[misc]
-                result, sure_one, changes, "en", audience=audience, generated=today
+                assessed, "en", audience=audience, generated=today
             ),
             6,
         )

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -50,7 +50,7 @@ from smmfit.ranking import (
     assess,
     rank_batch,
 )
-from smmfit.render import LANGUAGES, safe_csv_text
+from smmfit.render import LANGUAGES, safe_csv_text, t
 from smmfit.render.plan import plan_json
 from smmfit.render.plan import plan_table as test_plan_table
 from smmfit.render.tactic_reports import plan_json as tactics_json
@@ -68,6 +68,9 @@ from smmfit.tactics import (
     load_semantics,
     load_taxonomy,
 )
+
+if TYPE_CHECKING:
+    from smmfit.render.logo import Logo
 
 EXIT_USAGE = 2
 
@@ -192,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     _persona_options(pack)
     pack.add_argument(
         "--out", type=Path, required=True, help="deck.pptx or report.html (format from the name)"
+    )
+    pack.add_argument(
+        "--logo", type=Path, help="a PNG or JPEG logo for the title band (up to 2 MB)"
     )
 
     plan = commands.add_parser(
@@ -374,18 +380,20 @@ def _report(args: argparse.Namespace) -> int:
         kind = ".html"
     if kind not in REPORT_FORMATS:
         raise UsageError(f"--out: {out.name!r} needs the extension .pptx (deck) or .html (report)")
+    logo = _logo(args.logo) if args.logo else None
     evidence, result = _assessed(args)
     persona = result.ranking.persona
     pick = result.ranking.recommendation.platform
     audience = audience_profile(evidence, pick, persona.region, persona) if pick else None
     # Imported here: python-pptx and the chart renderer cost ~0.6 s that no other command needs.
     from smmfit.render.deck import deck_pptx
+    from smmfit.render.pack import source_authorities
     from smmfit.render.page import report_html
 
     build = deck_pptx if kind == ".pptx" else report_html
     data = build(
-        result.ranking, result.uncertainty, result.changes, args.lang,
-        audience=audience, generated=date.today(),
+        result, args.lang, audience=audience, authorities=source_authorities(evidence.dataset),
+        logo=logo, generated=date.today(),
     )  # fmt: skip
     try:
         out.write_bytes(data)
@@ -393,6 +401,20 @@ def _report(args: argparse.Namespace) -> int:
         raise UsageError(f"{out}: cannot be written ({error.strerror})") from None
     print(out)
     return 0
+
+
+def _logo(path: Path) -> Logo:
+    """The --logo file, checked as the Fit page checks an upload."""
+    from smmfit.render.logo import LogoError, read_logo
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"--logo: {path} cannot be read ({error.strerror})") from None
+    try:
+        return read_logo(data)
+    except LogoError as error:
+        raise UsageError(f"--logo: {t(error.key, 'en', **error.params)}") from None
 
 
 _PERSONA_LIST = TypeAdapter(list[Persona])

@@ -179,25 +179,36 @@ def test_tactic_checker_classes_a_pasted_plan(server: str, browser: Browser) -> 
 
 
 def test_fit_page_downloads_the_meeting_pack(server: str, browser: Browser, tmp_path: Path) -> None:
-    """The deck and report are built on click, in the server's download thread."""
+    """Prepared on request under a spinner, then both files download; the deck states the
+    answer the page shows, and the report prints on one A4 page."""
     from pptx import Presentation
 
     page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     try:
         page.goto(server + "/?region=RU&age=25-44&name=Q4&lang=en")
         page.wait_for_selector(DONE, timeout=60_000)
+        card = page.locator("h3", has_text="Test first:").first.inner_text()
+        pick = card.split(":", 1)[1].strip()  # the network the page says to test first
+        page.get_by_role("button", name="Prepare the meeting pack").click()
+        page.wait_for_selector("button:has-text('(PPTX)')", timeout=90_000)
+        _wait_idle(page)
         saved = {}
         for kind in ("PPTX", "HTML"):
             with page.expect_download(timeout=60_000) as download:
                 page.locator("button", has_text=f"({kind})").first.click()
             saved[kind] = tmp_path / download.value.suggested_filename
             download.value.save_as(saved[kind])
+        report = browser.new_page()
+        report.goto(saved["HTML"].as_uri())
+        pdf = report.pdf(prefer_css_page_size=True, print_background=True)
+        report.close()
     finally:
         page.close()
     assert saved["PPTX"].suffix == ".pptx"
     titles = [slide.shapes.title.text for slide in Presentation(str(saved["PPTX"])).slides]
     assert titles[0] == "Q4"
-    assert "Test first: VK" in titles
+    assert pick in titles[1]  # the deck's answer is the page's
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1  # one A4 page
 
 
 def _wait_idle(page: Page) -> None:

@@ -356,14 +356,51 @@ def test_data_report_on_broken_data_is_one_line(
     assert code == 2 and err.count("\n") == 1
 
 
-def test_report_writes_a_deck(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_writes_a_deck_stating_the_rank_command_s_answer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "deck.pptx"
-    argv = ["report", "--region", "RU", "--age", "25-44", "--name", "Q4 launch", "--draws", "500"]
-    assert main([*argv, "--lang", "ru", "--out", str(out)]) == 0
+    argv = ["--region", "RU", "--age", "25-44", "--name", "Q4 launch", "--draws", "500"]
+    assert main(["report", *argv, "--lang", "ru", "--out", str(out)]) == 0
     assert capsys.readouterr().out.strip() == str(out)
     titles = [slide.shapes.title.text for slide in Presentation(str(out)).slides]
-    assert titles[:3] == ["Q4 launch", "Персона", "Рейтинг"]
-    assert "Тестировать первой: ВКонтакте" in titles
+    assert titles[0] == "Q4 launch" and titles[2] == "Рейтинг"
+    code, ranked, _ = run(["rank", *argv, "--lang", "ru", "--format", "json"], capsys)
+    assert code == 0
+    pick = json.loads(ranked)["recommendation"]["platform"]
+    assert platform_name(pick, "ru") in titles[1]  # one answer: the deck says what `rank` says
+
+
+def test_report_takes_a_logo(tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo, out = tmp_path / "logo.png", tmp_path / "deck.pptx"
+    Image.new("RGB", (300, 100), "#C0392B").save(logo)
+    assert (
+        main(["report", "--region", "US", "--draws", "200", "--logo", str(logo), "--out", str(out)])
+        == 0
+    )
+    pictures = [s for s in Presentation(str(out)).slides[1].shapes if s.shape_type == 13]
+    assert len(pictures) == 1  # the logo on the title band
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not an image", "--logo: This file is not a PNG or JPEG image."),
+        (None, "--logo: "),  # missing file
+    ],
+)
+def test_report_refuses_a_bad_logo_with_one_line(
+    content: bytes | None, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logo = tmp_path / "logo.png"
+    if content is not None:
+        logo.write_bytes(content)
+    assert main(["report", "--logo", str(logo), "--out", str(tmp_path / "d.pptx")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert message in error and len(error.splitlines()) == 1
+    assert not (tmp_path / "d.pptx").exists()
 
 
 def test_report_writes_an_html_report(tmp_path: Path) -> None:

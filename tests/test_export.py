@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from datetime import date, datetime
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -14,15 +15,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches
 
 from smmfit.data import Evidence, audience_profile
-from smmfit.models import Note, Persona, Ranking
-from smmfit.ranking import Uncertainty, rank, what_would_change
-from smmfit.ranking.uncertainty import win_probabilities
+from smmfit.models import Persona
+from smmfit.ranking import Assessment, assess
 from smmfit.render import Language
-from smmfit.render.deck import _BODY, _fit_scale, deck_pptx, pack_pptx
+from smmfit.render.deck import BODY, MIN_SIZE, deck_pptx, fit_scale, pack_pptx, para
 from smmfit.render.i18n import format_since
-from smmfit.render.pack import MeetingPack, TacticSummary, clean, meeting_pack
+from smmfit.render.pack import (
+    MeetingPack,
+    TacticSummary,
+    clean,
+    meeting_pack,
+    source_authorities,
+)
 from smmfit.render.page import pack_html, report_html
 
 DAY = date(2026, 11, 23)
@@ -31,20 +38,18 @@ PLAN: TacticSummary = [("risky", "Buy 10,000 followers"), ("fine", "Post every w
 
 
 class Args(NamedTuple):
-    result: Ranking
-    uncertainty: Uncertainty
-    changes: tuple[Note, ...]
+    assessed: Assessment
     audience: pd.DataFrame | None
+    authorities: dict[tuple[str, str, int], str]
 
 
 def inputs(evidence: Evidence, persona: Persona) -> Args:
-    result = rank(persona, evidence)
-    pick = result.recommendation.platform
+    assessed = assess(persona, evidence, draws=500, as_of=DAY)
+    pick = assessed.ranking.recommendation.platform
     return Args(
-        result,
-        win_probabilities(persona, evidence, draws=500),
-        what_would_change(result, evidence),
+        assessed,
         audience_profile(evidence, pick, persona.region, persona) if pick else None,
+        source_authorities(evidence.dataset),
     )
 
 
@@ -59,16 +64,27 @@ def deck(
     language: Language = "en",
     tactic_summary: TacticSummary | None = None,
     generated: date = DAY,
+    **options: object,
 ) -> bytes:
     return deck_pptx(
-        *args[:3], language, tactic_summary, audience=args.audience, generated=generated
-    )
+        args.assessed, language, tactic_summary, audience=args.audience,
+        authorities=args.authorities, generated=generated, **options,  # type: ignore[arg-type]
+    )  # fmt: skip
 
 
 def report(
     args: Args, language: Language = "en", tactic_summary: TacticSummary | None = None
 ) -> bytes:
-    return report_html(*args[:3], language, tactic_summary, audience=args.audience, generated=DAY)
+    return report_html(
+        args.assessed, language, tactic_summary, audience=args.audience,
+        authorities=args.authorities, generated=DAY,
+    )  # fmt: skip
+
+
+def pick_name(args: Args, language: Language = "en") -> str:
+    from smmfit.render import platform_name
+
+    return platform_name(str(args.assessed.ranking.recommendation.platform), language)
 
 
 def slides(data: bytes) -> list[tuple[str, str, int]]:
@@ -110,58 +126,105 @@ def parse(data: bytes) -> _Text:
     return parser
 
 
-def test_deck_has_every_part_in_order(russia: Args) -> None:
+def test_deck_tells_the_story_in_order(russia: Args) -> None:
     shown = slides(deck(russia, tactic_summary=PLAN))
     titles = [title for title, _, _ in shown]
-    assert titles[:6] == [
+    assert titles == [
         EVIL,  # the persona's name, as text
-        "Persona",
-        "Ranking",
         "Test first: VK",
+        "Ranking",
+        "Why not Dzen?",
         "The persona against the audience of VK",
+        "Before you rely on VK",
         "Blocked or restricted here",
+        "Next steps",
+        "Tactic check",
+        "Sources (appendix)",
     ]
-    assert titles[6].startswith("Data sources")
-    assert titles[-1] == "Tactic check"
     text = {title: body for title, body, _ in shown}
     assert "Prepared with smmfit on November 23, 2026" in shown[0][1]
-    assert "Age range: 25–44" in text["Persona"]
-    assert "Country: Russia" in text["Persona"]
-    assert "Runner-up: Dzen" in text["Test first: VK"]
-    assert "comes out first in" in text["Test first: VK"]
-    assert "What would change the answer" in text["Test first: VK"]
+    assert "Women, ages 25–44, Russia, B2C" in shown[0][1]
+    answer = text["Test first: VK"]
+    assert "comes out first in" in answer  # how sure
+    assert "people from the target audience it reaches" in answer  # the number cards
+    assert "of its audience is the target audience" in answer
+    assert "affinity index" in answer
+    ranking = text["Ranking"]
+    for header in ("Network", "Status", "Reach", "Share of target", "First in scenarios"):
+        assert header in ranking
+    assert "blocked" not in ranking.split("\n")  # blocked networks are not ranked...
     assert "Facebook: Blocked in Russia since March 4, 2022" in text["Blocked or restricted here"]
-    assert "risky: 1" in text["Tactic check"]
-    assert "risky: Buy 10,000 followers" in text["Tactic check"]
-    assert "VK" in text["Ranking"]  # the ranking table beside the chart
+    assert "restricted" in ranking  # ...restricted ones are, and say so
+    assert "Runner-up: Dzen" in text["Why not Dzen?"]
+    assert "What would make Dzen the pick" in text["Why not Dzen?"]
+    assert "Step 1: Test VK first" in text["Next steps"]
+    assert "gray: 1" not in text["Tactic check"] and "risky: 1" in text["Tactic check"]
     pictures = {title: count for title, _, count in shown}
     assert pictures["Ranking"] == 1
     assert pictures["The persona against the audience of VK"] >= 2
 
 
-def test_sources_carry_years_and_links_and_split_over_slides(russia: Args) -> None:
+def test_runner_up_is_named_once(russia: Args) -> None:
+    body = "\n".join(body for _, body, _ in slides(deck(russia)))
+    assert body.count("Runner-up") == 1
+
+
+def test_next_steps_given_replace_the_method(russia: Args) -> None:
+    rows = [("Goal", "500 sign-ups"), ("Budget", "100,000 ₽"), ("Judge after", "2027-01-15")]
+    text = {title: body for title, body, _ in slides(deck(russia, next_steps=rows))}
+    lines = text["Next steps"].split("\n")
+    given = ["Goal: 500 sign-ups", "Budget: 100,000 ₽", "Judge after: 2027-01-15"]
+    assert [line for line in lines if line in given] == given
+    assert "Step 1" not in text["Next steps"]
+
+
+def test_unknown_figures_are_said_unknown_never_zero(russia: Args) -> None:
+    result = russia.assessed.ranking
+    pick = result.recommendation.platform
+    blank = {"affinity": None, "reach": None, "reach_low": None, "reach_high": None}
+    ranking = tuple(
+        item.model_copy(update=blank) if item.platform == pick else item for item in result.ranking
+    )
+    assessed = Assessment(
+        result.model_copy(update={"ranking": ranking}),
+        russia.assessed.uncertainty,
+        russia.assessed.changes,
+    )
+    pack = meeting_pack(assessed, "en", generated=DAY)
+    reach, _, affinity = pack.cards
+    assert (reach.value, affinity.value) == ("unknown", "unknown")
+    assert "not published" in reach.detail
+    assert pack.ranking_table[1][3] == "unknown"
+
+
+def test_sources_are_one_appendix_with_authority_and_weak_ones_flagged(russia: Args) -> None:
     shown = Presentation(io.BytesIO(deck(russia)))
-    runs = [
-        run
-        for slide in shown.slides
-        if slide.shapes.title.text.startswith("Data sources")
-        for shape in slide.shapes
-        if shape.has_text_frame and shape.shape_id != slide.shapes.title.shape_id
+    appendix = [s for s in shown.slides if s.shapes.title.text == "Sources (appendix)"]
+    assert len(appendix) == 1
+    paragraphs = [
+        paragraph
+        for shape in appendix[0].shapes
+        if shape.has_text_frame and shape.shape_id != appendix[0].shapes.title.shape_id
         for paragraph in shape.text_frame.paragraphs
-        for run in paragraph.runs
+        if " — " in paragraph.text  # a source line, not the footer
     ]
-    assert len(runs) > 18  # more than one slide holds
-    for run in runs:
-        match = re.search(r"\((19|20)\d\d\) — ([\w.-]+)$", run.text)
-        assert match, run.text
-        assert run.hyperlink.address.startswith(f"https://{match.group(2)}")
-    assert shown.slides[-1].shapes.title.text.startswith("Data sources")  # no tactic slide
+    found = [re.search(r" · (primary|secondary|weak source)$", p.text) for p in paragraphs]
+    marks = Counter(match.group(1) for match in found if match)
+    assert marks["primary"] and marks["secondary"] and marks["weak source"]
+    weak = [p for p in paragraphs if p.text.endswith("weak source")]
+    assert all(p.runs[-1].font.bold for p in weak)  # flagged in words and weight, not colour only
+    for paragraph in paragraphs:
+        if " — " not in paragraph.text:
+            continue
+        host = paragraph.runs[1]
+        assert paragraph.runs[0].text.rstrip(" —").endswith(")")  # "Source (year)"
+        assert host.hyperlink.address.startswith(f"https://{host.text}")
 
 
 def test_deck_in_russian(russia: Args) -> None:
     shown = slides(deck(russia, "ru"))
     titles = [title for title, _, _ in shown]
-    assert titles[1:4] == ["Персона", "Рейтинг", "Тестировать первой: ВКонтакте"]
+    assert titles[1:3] == ["Тестировать первой: ВКонтакте", "Рейтинг"]
     assert "23 ноября 2026" in shown[0][1]
     text = {title: body for title, body, _ in shown}
     blocked = text["Заблокированы или ограничены здесь"]
@@ -179,7 +242,7 @@ def test_deck_is_deterministic_apart_from_the_date(russia: Args) -> None:
     assert properties.author == "smmfit"
 
 
-def test_report_has_the_same_content_escaped(russia: Args) -> None:
+def test_report_tells_the_same_story_escaped(russia: Args) -> None:
     data = report(russia, tactic_summary=[("risky", "<img src=x onerror=alert(1)>")])
     parsed = parse(data)
     text = " ".join(parsed.parts)
@@ -189,18 +252,25 @@ def test_report_has_the_same_content_escaped(russia: Args) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in data.decode()
     for expected in (
         "Test first: VK",
+        "comes out first in",
+        "people from the target audience it reaches",
+        "Why not Dzen?",
         "Runner-up: Dzen",
-        "What would change the answer",
+        "Before you rely on VK",
         "Blocked or restricted here",
-        "Facebook: Blocked in Russia since March 4, 2022",
-        "Data sources",
+        "Facebook:",
+        "Blocked in Russia since March 4, 2022",
+        "Next steps",
+        "Sources (appendix)",
+        "weak source",
         "Tactic check",
         "November 23, 2026",
     ):
         assert expected in text, expected
+    assert text.count("Runner-up") == 1
     assert len(parsed.images) >= 3
     assert all(src.startswith("data:image/png;base64,") for src in parsed.images)
-    assert "@page" in data.decode()  # printable
+    assert "@page { size: A4 portrait" in data.decode()  # printable
 
 
 def test_report_in_russian_and_deterministic(russia: Args) -> None:
@@ -209,7 +279,7 @@ def test_report_in_russian_and_deterministic(russia: Args) -> None:
     text = " ".join(parse(data).parts)
     assert '<html lang="ru">' in data.decode()
     assert "Тестировать первой: ВКонтакте" in text
-    assert "Источники данных" in text
+    assert "Источники (приложение)" in text
     assert "Проверка тактик" not in text
 
 
@@ -219,7 +289,7 @@ def test_no_pick_still_makes_a_pack(synthetic: Evidence) -> None:
     args = inputs(synthetic, persona)
     shown = slides(deck(args))
     assert shown[0][0] == "Which network to test first"  # no name: the default title
-    assert len(shown) >= 6
+    assert 6 <= len(shown) <= 10
     assert parse(report(args)).scripts == 0
 
 
@@ -241,14 +311,16 @@ def test_clean_removes_what_xml_cannot_hold(raw: str, expected: str) -> None:
 @pytest.fixture(scope="module")
 def russian_pack(russia: Args) -> MeetingPack:
     """Rendered once: its charts take a while, and only the plan line varies below."""
-    return meeting_pack(*russia[:3], "en", generated=DAY)
+    return meeting_pack(russia.assessed, "en", audience=russia.audience, generated=DAY)
 
 
 def test_a_pack_with_tactics_equals_one_built_with_them(
     russia: Args, russian_pack: MeetingPack
 ) -> None:
     summary = [("gray", "Buy 5,000 followers"), ("white", "Run a contest")]
-    built = meeting_pack(*russia[:3], "en", tactic_summary=summary, generated=DAY)
+    built = meeting_pack(
+        russia.assessed, "en", audience=russia.audience, tactic_summary=summary, generated=DAY
+    )
     assert russian_pack.with_tactics(summary) == built
 
 
@@ -261,38 +333,38 @@ def test_any_plan_line_is_safe_in_both_formats(russian_pack: MeetingPack, line: 
     parsed = parse(pack_html(pack))
     assert parsed.scripts == 0
     assert clean(line) in "".join(parsed.parts) or not clean(line)
-    shown = slides(pack_pptx(pack, DAY))
-    assert f"risky: {clean(line)}" in shown[-1][1]
+    shown = {title: body for title, body, _ in slides(pack_pptx(pack, DAY))}
+    assert f"risky: {clean(line)}" in shown["Tactic check"]
 
 
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        ([("Short line", 16, False)] * 3, 1.0),  # fits as it is
-        ([("word " * 60, 16, False)] * 10, None),  # shrinks, stays readable
-        ([("word " * 400, 16, False)] * 20, 0.6),  # cannot fit: the smallest size
+        ([("Short line", 18)] * 3, 1.0),  # fits as it is
+        ([("word " * 40, 18)] * 10, None),  # shrinks, stays readable
+        ([("word " * 400, 18)] * 20, MIN_SIZE / 18),  # cannot fit: the smallest size
+        ([("word " * 400, 9)] * 20, 1.0),  # already under the floor: left as it is
     ],
 )
-def test_text_shrinks_to_fit_its_box(
-    lines: list[tuple[str, int, bool]], expected: float | None
-) -> None:
-    scale = _fit_scale(lines, _BODY)
+def test_text_shrinks_to_fit_its_box(lines: list[tuple[str, int]], expected: float | None) -> None:
+    scale = fit_scale([para(text, size) for text, size in lines], BODY)
     if expected is None:
-        assert 0.6 < scale < 1.0
+        assert MIN_SIZE / 18 < scale < 1.0
     else:
         assert scale == pytest.approx(expected)
 
 
 def test_a_long_list_of_blocks_is_set_smaller_to_fit(evidence: Evidence) -> None:
-    """China blocks many networks: their slide's text is smaller than Russia's default."""
+    """China blocks many networks: their slide's text is smaller than Russia's, not under 12."""
     shown = Presentation(io.BytesIO(deck(inputs(evidence, Persona(region="CN")))))
     blocked = next(s for s in shown.slides if s.shapes.title.text == "Blocked or restricted here")
     sizes = {
         run.font.size.pt
         for shape in blocked.shapes
         if shape.has_text_frame and shape.shape_id != blocked.shapes.title.shape_id
+        and shape.top < Inches(6.5)  # the footer and as-of line apart
         for paragraph in shape.text_frame.paragraphs
         for run in paragraph.runs
-    }
+    }  # fmt: skip
     assert len(sizes) == 1
-    assert 10 <= sizes.pop() < 16
+    assert MIN_SIZE <= sizes.pop() < 18

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from smmfit.data import load_dataset
 from smmfit.models import Persona, Weights
+from smmfit.render import platform_name
 from tests.conftest import open_app
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -166,18 +167,28 @@ def download_labels(app: AppTest) -> list[str]:
     return [element.proto.label for element in app.get("download_button")]
 
 
-def test_downloads_offer_the_csv_the_deck_and_the_report() -> None:
+def test_downloads_offer_the_csv_then_the_deck_and_the_report_once_prepared() -> None:
     app = open_app(region="RU")
+    assert download_labels(app) == ["Download the ranking (CSV)"]
+    app.button(key="fit_prepare").click().run()  # built under a spinner, on this run
     assert download_labels(app) == [
         "Download the ranking (CSV)",
         "Download the deck (PPTX)",
         "Download the one-page report (HTML)",
     ]
-    app.selectbox(key="lang").select("ru").run()
-    assert download_labels(app)[1:] == [
-        "Скачать презентацию (PPTX)",
-        "Скачать отчёт на одну страницу (HTML)",
-    ]
+    app.run()  # the same view: still offered, from the cache, with no second click
+    assert len(download_labels(app)) == 3
+    app.selectbox(key="fit_region").select("US").run()  # another view: prepared on request
+    assert download_labels(app) == ["Download the ranking (CSV)"]
+    russian = open_app(region="RU", lang="ru")
+    assert russian.button(key="fit_prepare").label == "Подготовить материалы для встречи"
+
+
+def test_the_logo_upload_is_offered_with_its_limits() -> None:
+    app = open_app(region="RU")
+    uploader = app.get("file_uploader")[0]
+    assert "PNG or JPEG, up to 2 MB" in uploader.proto.label
+    assert set(uploader.proto.type) == {".png", ".jpg", ".jpeg"}
 
 
 def test_a_rerun_does_not_build_the_deck(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -223,8 +234,12 @@ def test_the_deck_button_gives_a_deck_of_the_view() -> None:
     )
     titles = [slide.shapes.title.text for slide in Presentation(io.BytesIO(deck)).slides]
     assert titles[0] == "Q4 launch"
-    assert "Тестировать первой: ВКонтакте" in titles
-    assert "Тестировать первой: ВКонтакте" in report.decode()
+    view = ui.fit._fit_view(
+        persona.model_dump_json(), Weights().model_dump_json(), "ru", "", date(2026, 11, 23)
+    )
+    pick = platform_name(str(view.result.recommendation.platform), "ru")
+    assert pick in titles[1]  # the answer the page states
+    assert pick in report.decode()
 
 
 def test_a_plan_checked_this_session_ends_the_deck() -> None:
@@ -243,7 +258,8 @@ def test_a_plan_checked_this_session_ends_the_deck() -> None:
         tactic_summary=summary,
     )
     slides = list(Presentation(io.BytesIO(deck)).slides)
-    last = " ".join(shape.text_frame.text for shape in slides[-1].shapes if shape.has_text_frame)
+    tactics = next(s for s in slides if s.shapes.title.text == "Tactic check")
+    last = " ".join(shape.text_frame.text for shape in tactics.shapes if shape.has_text_frame)
     assert "Купить 5000 подписчиков" in last
     assert "Купить 5000 подписчиков" in report.decode()
     plain, _ = ui.fit.meeting_files(

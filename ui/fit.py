@@ -2,14 +2,15 @@
 
 - :func:`fit_view`: the ranking, how sure it is, what would change it, its table, CSV and
   chart, for a persona, weights and language, on this session's data.
-- :func:`downloads`: the ranking CSV, and the meeting deck and report built on click
-  (:func:`meeting_files`).
+- :func:`downloads`: the ranking CSV, the logo upload, and the meeting deck and report,
+  built under a spinner when asked for and cached per view (:func:`meeting_files`).
 - :func:`share_link`: the link that reproduces the view.
 - :func:`compare_selector`: the network the persona's audience is held against.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,16 +19,17 @@ import pandas as pd
 import streamlit as st
 
 from smmfit.models import Note, Persona, Ranking, Weights
-from smmfit.ranking import Uncertainty, assess
+from smmfit.ranking import Assessment, Uncertainty, assess
 from smmfit.render import Language, platform_name, t
 from smmfit.render.charts import ranking_chart
 from smmfit.render.deck import pack_pptx
 from smmfit.render.links import view_link
-from smmfit.render.pack import HTML_MIME, PPTX_MIME, meeting_pack
+from smmfit.render.logo import MAX_MEGABYTES, LogoError, read_logo
+from smmfit.render.pack import HTML_MIME, PPTX_MIME, meeting_pack, source_authorities
 from smmfit.render.page import pack_html
 from smmfit.render.tables import ranking_csv, ranking_display
 from ui.networks import audience_view
-from ui.state import Key, data_key, evidence
+from ui.state import Key, builtin_evidence, data_key, evidence
 from ui.tactics import session_tactic_summary
 
 
@@ -83,50 +85,83 @@ def meeting_files(
     data: str,
     audience: pd.DataFrame | None,
     tactic_summary: tuple[tuple[str, str], ...] | None = None,
+    logo: bytes | None = None,
 ) -> tuple[bytes, bytes]:
-    """The meeting deck (.pptx) and report (.html) of a Fit view, built together on demand.
+    """The meeting deck (.pptx) and report (.html) of a Fit view, built together, cached per
+    view (a second click, or coming back to a persona, is instant).
 
     Everything that depends on the session (the data key of uploaded figures, the pick's
-    audience, the plan checked this session) is passed in: the download runs after the page
-    script, so it must not need the session. With a plan, both end with its summary.
+    audience, the plan checked this session, the logo's checked PNG) is passed in, so the
+    cache key holds it. With a plan, both end with its summary.
     """
     view = _fit_view(persona_json, weights_json, language, data, generated)
+    assessed = Assessment(view.result, view.uncertainty, view.changes)
     pack = meeting_pack(
-        view.result, view.uncertainty, view.changes, language,
-        audience=audience, tactic_summary=tactic_summary, generated=generated,
+        assessed, language, audience=audience,
+        authorities=source_authorities(builtin_evidence().dataset),
+        tactic_summary=tactic_summary, logo=read_logo(logo) if logo else None,
+        generated=generated,
     )  # fmt: skip
     return pack_pptx(pack, generated), pack_html(pack)
 
 
+def _session_logo(language: Language) -> bytes | None:
+    """The logo uploaded for this session, as a checked PNG; a bad file gets a warning."""
+    upload = st.file_uploader(
+        t("deck.logo", language, megabytes=MAX_MEGABYTES),
+        type=["png", "jpg", "jpeg"],
+        key=Key.FIT_LOGO,
+    )
+    if upload is None:
+        return None
+    try:
+        return read_logo(upload.getvalue()).png
+    except LogoError as error:
+        message = t(error.key, language, **error.params) + " " + t("deck.logo_skipped", language)
+        st.warning(message, icon=":material/broken_image:")
+        return None
+
+
 def downloads(view: FitView, persona: Persona, weights: Weights, language: Language) -> None:
-    """CSV, deck and report downloads. The deck and report are built only when clicked:
-    the download buttons take a callable, so an ordinary rerun renders no chart to PNG."""
-    persona_json, weights_json = persona.model_dump_json(), weights.model_dump_json()
-    today = date.today()
-    data = data_key()
-    pick = view.result.recommendation.platform
-    audience = audience_view(persona, pick, persona.region, language)[0] if pick else None
-    tactics = session_tactic_summary()
-
-    def files() -> tuple[bytes, bytes]:
-        return meeting_files(
-            persona_json, weights_json, language, today,
-            data=data, audience=audience, tactic_summary=tactics,
-        )  # fmt: skip
-
+    """The ranking CSV, and the meeting deck and report: built when the user asks for them,
+    under a spinner (the first build takes about two seconds), then offered as downloads for
+    as long as the view stays the same."""
     stem = "smmfit-" + (persona.region.lower() if not persona.name else "persona")
-    csv_column, deck_column, report_column = st.columns(3)
-    csv_column.download_button(
+    today = date.today()
+    st.download_button(
         t("fit.download_csv", language), view.csv, file_name="smmfit-ranking.csv",
         mime="text/csv", on_click="ignore", icon=":material/download:", key=Key.FIT_CSV,
     )  # fmt: skip
+    st.markdown(f"**{t('export.pack', language)}**")
+    logo = _session_logo(language)
+    pick = view.result.recommendation.platform
+    audience = audience_view(persona, pick, persona.region, language)[0] if pick else None
+    arguments: dict[str, Any] = {
+        "data": data_key(),
+        "audience": audience,
+        "tactic_summary": session_tactic_summary(),
+        "logo": logo,
+    }
+    key = (persona.model_dump_json(), weights.model_dump_json(), language, today)
+    logo_digest = hashlib.sha256(logo).hexdigest() if logo else ""
+    this_view = repr((key, arguments["data"], arguments["tactic_summary"], logo_digest))
+    if st.session_state.get(Key.FIT_PACK_VIEW) != this_view:
+        if not st.button(
+            t("export.prepare", language), icon=":material/slideshow:", key=Key.FIT_PREPARE
+        ):
+            return
+        with st.spinner(t("deck.building", language)):
+            meeting_files(*key, **arguments)
+        st.session_state[Key.FIT_PACK_VIEW] = this_view
+    deck, report = meeting_files(*key, **arguments)  # cached: built above or on a past run
+    deck_column, report_column = st.columns(2)
     deck_column.download_button(
-        t("export.download_deck", language), lambda: files()[0],
+        t("export.download_deck", language), deck,
         file_name=f"{stem}-{today.isoformat()}.pptx", mime=PPTX_MIME, on_click="ignore",
         icon=":material/slideshow:", key=Key.FIT_DECK,
     )  # fmt: skip
     report_column.download_button(
-        t("export.download_report", language), lambda: files()[1],
+        t("export.download_report", language), report,
         file_name=f"{stem}-{today.isoformat()}.html", mime=HTML_MIME, on_click="ignore",
         icon=":material/description:", key=Key.FIT_REPORT,
     )  # fmt: skip

@@ -67,6 +67,10 @@ class Key:
     FIT_CSV: Final = "fit_csv"
     FIT_DECK: Final = "fit_deck"
     FIT_REPORT: Final = "fit_report"
+    FIT_LOGO: Final = "fit_logo"
+    FIT_PREPARE: Final = "fit_prepare"
+    # The view (persona, weights, language, day, data, logo, plan) whose pack was prepared.
+    FIT_PACK_VIEW: Final = "fit_pack_view"
 
     # Networks (pages/platforms.py): network and region, seeded from the link.
     PLAT_SEEDED: Final = "plat_seeded"

@@ -1,59 +1,78 @@
-"""The meeting pack: a ranking as a PowerPoint deck or a one-page printable HTML report.
+"""The meeting pack: an assessment as a PowerPoint deck or a one-page printable HTML report.
 
-Both carry the same content, in the user's language: the persona, the ranking chart (the
-very Vega-Lite spec the Fit page shows, rendered to PNG by vl-convert, offline), the pick
-with its reasons, runner-up, win probability and what would change it, the persona against
-the pick's audience, the blocked and restricted networks, the sources with their years, and
-a tactic-check summary when one is given.
+Both tell the same story, in the user's language and in this order: the answer (the network
+to test first, or the close call, how sure, why, and its key figures), the ranking, why not
+the runner-up, the persona against the pick's audience, the caveats that matter for the pick,
+the blocked and restricted networks with their dates, the next steps, and the sources, with
+their authority, as an appendix. The answer is the one :func:`smmfit.ranking.assess` decides,
+the very one the Fit page and the command line state. Charts are the Vega-Lite specs the page
+shows, rendered to PNG by vl-convert, offline, larger for a room.
 
 Output is deterministic: the same input gives the same bytes, apart from the date given.
 Text that is not ours (the persona name, plan lines, data) is cleaned of characters XML
 cannot hold and, in HTML, escaped.
 
 >>> from datetime import date
->>> from smmfit import Evidence, Persona, load_dataset, rank
->>> result = rank(Persona(region="RU", name="Anna"), Evidence(load_dataset()))
+>>> from smmfit import Evidence, Persona, load_dataset
+>>> from smmfit.ranking import assess
+>>> assessed = assess(Persona(region="RU", name="Anna"), Evidence(load_dataset()), draws=200)
 >>> from smmfit.render.page import report_html
->>> report_html(result, None, (), "en", generated=date(2026, 11, 23)).startswith(b"<!DOCTYPE")
+>>> report_html(assessed, "en", generated=date(2026, 11, 23)).startswith(b"<!DOCTYPE")
 True
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 import vl_convert
 from babel.dates import format_date
+from babel.lists import format_list
 
-from smmfit.models import Note, Persona, Ranking
-from smmfit.ranking import Uncertainty
+from smmfit.data import Dataset
+from smmfit.models import Note, Persona, PlatformResult, Ranking
+from smmfit.ranking import Assessment
 from smmfit.render.charts import audience_charts, ranking_chart
-from smmfit.render.i18n import Language, format_share, platform_name, region_name, render, t
-from smmfit.render.tables import ranking_display
+from smmfit.render.i18n import (
+    Language,
+    format_number,
+    format_people,
+    format_share,
+    platform_name,
+    region_name,
+    render,
+    t,
+)
+from smmfit.render.logo import Logo
+from smmfit.render.page_tables import PROFILE_DIMENSIONS, missing_dimensions
 from smmfit.render.text import headline
 
 # (verdict, plan line), worst first: the tactic checker's result as plain data.
 TacticSummary = Sequence[tuple[str, str]]
 
+# (label, value) rows of the next-steps slide, already in the user's language (a test plan).
+NextSteps = Sequence[tuple[str, str]]
+
 
 TACTIC_LINES_SHOWN = 5
 
 
-SOURCES_PER_SLIDE = 18
-
-
-# The page stretches the ranking chart to its width; on a slide it gets a fixed size, taller
-# bars than on screen so the names read from the back of the room.
-CHART_WIDTH = 440  # px of the plotting area
-
-
-CHART_STEP = 36  # px per network
+# Charts are drawn for a room: 16 px text, placed at 0.75 pt or more per pixel, is 12 pt or
+# more on the slide. Bars are thicker than on screen.
+CHART_FONT_PX = 16
+RANKING_CHART_WIDTH = 320  # px of the plotting area
+RANKING_CHART_STEP = 28  # px per network
+AUDIENCE_CHART_WIDTH = 220
+AUDIENCE_CHART_STEP = 30
 
 
 CHART_SCALE = 2  # PNG pixels per chart pixel, sharp on a projector
@@ -63,6 +82,10 @@ PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presen
 
 
 HTML_MIME = "text/html"
+
+
+# Weak sources last; a source's authority is the weakest it has anywhere in the data.
+AUTHORITY_ORDER = ("user", "primary", "secondary", "low", "")
 
 
 # Characters XML 1.0 cannot hold, and the C0/C1 controls (they show as boxes at best).
@@ -90,6 +113,34 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Card:
+    """One big figure of the answer: the number, what it counts, and its range or gap."""
+
+    value: str
+    label: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str  # "Source (year)"
+    url: str
+    authority: str  # user, primary, secondary, low, or "" when unknown
+    mark: str  # the authority in the language; weak sources say so
+
+    @property
+    def weak(self) -> bool:
+        return self.authority == "low"
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or ""
+
+
+Table = tuple[tuple[str, ...], ...]  # header row first
+
+
+@dataclass(frozen=True)
 class MeetingPack:
     """The pack's content, as text in one language and chart images: what both formats show."""
 
@@ -97,20 +148,38 @@ class MeetingPack:
     title: str
     subtitle: str
     date_text: str
+    footer: str
+    logo: Logo | None
     persona: tuple[tuple[str, str], ...]  # (label, value)
+    # The answer
+    headline: str
+    close_call: bool
+    sure: str
+    why: str
+    cards: tuple[Card, ...]
+    # The ranking
     ranking: Chart | None
-    ranking_table: tuple[tuple[str, ...], ...]  # header row first
+    ranking_table: Table
     weights: str
-    pick: str
-    reasons: tuple[str, ...]
-    runner_up: str
-    confidence: tuple[str, ...]
-    changes: tuple[str, ...]
+    # Why not the runner-up
+    runner_title: str
+    runner_table: Table  # header row: "", pick, runner
+    runner_lines: tuple[str, ...]
+    # The persona against the pick's audience
     audience_title: str
     audience: tuple[Chart, ...]
+    audience_lines: tuple[str, ...]
     audience_note: str
-    unavailable: tuple[tuple[str, str], ...]  # (network, why)
-    sources: tuple[tuple[str, str], ...]  # ("Source (year)", url)
+    # The caveats for the pick
+    caveats_title: str
+    caveats: tuple[str, ...]
+    # Blocked and restricted networks
+    unavailable: tuple[tuple[str, str], ...]  # (network, what since when, why)
+    as_of: str
+    # Next steps
+    next_steps: tuple[tuple[str, str], ...]  # (label, value)
+    # Appendix
+    sources: tuple[Source, ...]
     tactics: tuple[tuple[str, int], ...] | None  # (verdict, count)
     tactic_lines: tuple[tuple[str, str], ...]
 
@@ -126,13 +195,43 @@ class MeetingPack:
             ),
         )
 
+    def with_logo(self, logo: Logo | None) -> MeetingPack:
+        return replace(self, logo=logo)
 
-def _png(spec: dict[str, Any]) -> Chart:
-    png = vl_convert.vegalite_to_png(spec, scale=CHART_SCALE)
+
+@lru_cache(maxsize=64)
+def _png_of(spec_json: str) -> Chart:
+    # Cached by the spec: the same persona's deck and report, or a second click, reuse it.
+    png = vl_convert.vegalite_to_png(json.loads(spec_json), scale=CHART_SCALE)
     # A PNG's IHDR chunk holds width and height at bytes 16-24.
     width = int.from_bytes(png[16:20], "big") // CHART_SCALE
     height = int.from_bytes(png[20:24], "big") // CHART_SCALE
     return Chart(png=png, width=width, height=height)
+
+
+def _png(spec: dict[str, Any]) -> Chart:
+    return _png_of(json.dumps(spec, sort_keys=True, ensure_ascii=False))
+
+
+def _for_a_room(spec: dict[str, Any]) -> dict[str, Any]:
+    """The page's chart, its text at :data:`CHART_FONT_PX` (colours and marks as on the page)."""
+    size = CHART_FONT_PX
+    return {
+        **spec,
+        "config": {
+            **spec.get("config", {}),
+            "axis": {"labelFontSize": size, "titleFontSize": size},
+            # The whole factor names, one under the other, as the page's legend says them.
+            "legend": {
+                "labelFontSize": size,
+                "symbolSize": 160,
+                "labelLimit": 0,
+                "direction": "vertical",
+            },
+            "title": {"fontSize": size},
+            "text": {"fontSize": size - 2},
+        },
+    }
 
 
 def _persona_rows(persona: Persona, language: Language) -> tuple[tuple[str, str], ...]:
@@ -163,32 +262,166 @@ def _subtitle(persona: Persona, language: Language) -> str:
         region_name(persona.region, language),
         t(f"segment.{persona.segment}", language),
     ]
+    if persona.settlement:
+        parts.insert(-1, t(f"settlement.{persona.settlement}", language))
     text = ", ".join(parts)
     return text[:1].upper() + text[1:]
 
 
-def _ranking_rows(result: Ranking, language: Language, uncertainty: Uncertainty | None) -> Any:
-    frame = ranking_display(result, language, uncertainty)
-    columns = [
-        t(f"table.{name}", language)
-        for name in ("rank", "platform", "score", "reach", "match_share")
+def _range(low: float | None, high: float | None, text: Any, language: Language) -> str:
+    if low is None or high is None or text(low, language) == text(high, language):
+        return ""
+    return t("deck.range", language, low=text(low, language), high=text(high, language))
+
+
+def _people(value: float | None, language: Language) -> str:
+    return format_people(value, language) if value is not None else t("deck.unknown", language)
+
+
+def _share(value: float | None, language: Language) -> str:
+    return format_share(value, language) if value is not None else t("deck.unknown", language)
+
+
+def _affinity(value: float | None, language: Language) -> str:
+    return (
+        format_number(round(value), language) if value is not None else t("deck.unknown", language)
+    )
+
+
+def _cards(pick: PlatformResult, language: Language) -> tuple[Card, ...]:
+    unknown = t("deck.unknown_detail", language)
+    return (
+        Card(
+            _people(pick.reach, language),
+            t("deck.card_reach", language),
+            _range(pick.reach_low, pick.reach_high, format_people, language)
+            if pick.reach is not None
+            else unknown,
+        ),
+        Card(
+            _share(pick.match_share, language),
+            t("deck.card_share", language),
+            _range(pick.match_share_low, pick.match_share_high, format_share, language)
+            if pick.match_share is not None
+            else unknown,
+        ),
+        Card(
+            _affinity(pick.affinity, language),
+            t("deck.card_affinity", language),
+            "" if pick.affinity is not None else unknown,
+        ),
+    )
+
+
+# The one line of "why": the pick's strongest claim, in this order of preference.
+_WHY = (
+    "reason.largest_reach",
+    "reason.highest_match",
+    "reason.segment_best",
+    "reason.affinity_over",
+)
+
+
+def _why(reasons: Sequence[Note], language: Language) -> str:
+    for key in _WHY:
+        for note in reasons:
+            if note.key == key:
+                return clean(render(note, language))
+    score = next((n for n in reasons if n.key == "reason.score"), None)
+    return clean(render(score, language)) if score else ""
+
+
+def _status(item: PlatformResult, language: Language) -> str:
+    return t(f"status.label_{item.status}", language)
+
+
+def _ranking_rows(assessed: Assessment, language: Language) -> Table:
+    columns = ("rank", "network", "status", "reach", "share", "wins")
+    header = tuple(t(f"deck.col_{name}", language) for name in columns)
+    rows = [
+        (
+            str(item.rank),
+            platform_name(item.platform, language),
+            _status(item, language),
+            _people(item.reach, language),
+            _share(item.match_share, language),
+            format_share(assessed.uncertainty.probability_of(item.platform), language),
+        )
+        for item in assessed.ranking.ranking
+        if item.score is not None
     ]
-    if uncertainty is not None:
-        columns.append(t("table.win_probability", language))
-    scored = [item.score is not None for item in result.ranking]
-    rows = frame.loc[scored, columns].astype(str).itertuples(index=False, name=None)
-    return (tuple(columns), *(tuple(clean(cell) for cell in row) for row in rows))
+    return (header, *rows)
 
 
-def _sources(result: Ranking, audience: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
-    found: dict[str, str] = {}
-    for item in result.ranking:
-        for ref in item.sources:
-            found.setdefault(clean(f"{ref.source} ({ref.year})"), ref.url)
-    if audience is not None:
-        for row in audience.itertuples():
-            found.setdefault(clean(f"{row.source} ({row.year})"), str(row.url))
-    return tuple(sorted(found.items(), key=lambda pair: pair[0].casefold()))
+def _runner(
+    assessed: Assessment, pick: PlatformResult | None, language: Language
+) -> tuple[str, Table, tuple[str, ...]]:
+    result = assessed.ranking
+    runner_id = result.recommendation.runner_up
+    runner = next((r for r in result.ranking if r.platform == runner_id), None)
+    if pick is None or runner is None:
+        return t("deck.why_not_none", language), (), ()
+    name = platform_name(runner.platform, language)
+    header = ("", platform_name(pick.platform, language), name)
+    odds = assessed.uncertainty.probability_of
+    both = (pick, runner)
+    rows = [
+        (t("deck.col_score", language), *(format_number(i.score or 0, language) for i in both)),
+        (t("deck.col_reach", language), *(_people(i.reach, language) for i in both)),
+        (t("deck.col_share", language), *(_share(i.match_share, language) for i in both)),
+        (t("deck.col_affinity", language), *(_affinity(i.affinity, language) for i in both)),
+        (t("deck.col_wins", language), *(format_share(odds(i.platform), language) for i in both)),
+        (t("deck.col_status", language), *(_status(i, language) for i in both)),
+    ]  # fmt: skip
+    lines = [
+        clean(render(note, language))
+        for note in result.recommendation.reasons
+        if note.key in ("reason.runner_up", "reason.runner_up_level")
+    ]
+    flips = [f.note for f in assessed.uncertainty.flips_if if f.new_pick == runner.platform]
+    flips += [n for n in assessed.changes if n.params.get("platform") == runner.platform]
+    lines.append(t("deck.flips_to", language, platform=name))
+    lines += [clean(render(n, language)) for n in flips] or [
+        t("deck.no_flip", language, platform=name)
+    ]
+    return t("deck.why_not", language, platform=name), (header, *rows), tuple(lines)
+
+
+def _audience_lines(
+    pick: PlatformResult | None, audience: pd.DataFrame | None, subtitle: str, language: Language
+) -> tuple[str, ...]:
+    if pick is None:
+        return ()
+    lines = [t("deck.audience_persona", language, persona=subtitle)]
+    if pick.match_share is None:
+        lines.append(t("deck.audience_share", language, share=t("deck.unknown", language)))
+    else:
+        share = format_share(pick.match_share, language)
+        spread = _range(pick.match_share_low, pick.match_share_high, format_share, language)
+        lines.append(
+            t(
+                "deck.audience_share_range",
+                language,
+                share=share,
+                low=format_share(pick.match_share_low or 0, language),
+                high=format_share(pick.match_share_high or 0, language),
+            )
+            if spread
+            else t("deck.audience_share", language, share=share)
+        )
+    missing = missing_dimensions(audience if audience is not None else pd.DataFrame())
+    if missing:
+        lines.append(
+            t(
+                "deck.audience_unpublished",
+                language,
+                platform=platform_name(pick.platform, language),
+                dimensions=format_list(
+                    [t(f"dimension.{d}", language) for d in missing], locale=language
+                ),
+            )
+        )
+    return tuple(lines)
 
 
 def _audience_note(platform: str | None, audience: pd.DataFrame | None, language: Language) -> str:
@@ -200,73 +433,186 @@ def _audience_note(platform: str | None, audience: pd.DataFrame | None, language
     return t("audience.sources", language, sources="; ".join(sources))
 
 
-def meeting_pack(
+def source_authorities(dataset: Dataset) -> dict[tuple[str, str, int], str]:
+    """Every source's authority in the data, by (source, url, year): the weakest one given."""
+    found: dict[tuple[str, str, int], str] = {}
+    rows = [(f.source, f.url, f.year, str(f.authority)) for f in dataset.figures]
+    rows += [(s.source, s.url, s.year, str(s.authority)) for s in dataset.segment_signals]
+    rows += [(p.source, p.url, p.year, "") for p in dataset.population]
+    for source, url, year, authority in rows:
+        key = (source, str(url), year)
+        if key not in found or AUTHORITY_ORDER.index(authority) > AUTHORITY_ORDER.index(found[key]):
+            found[key] = authority
+    return found
+
+
+def _sources(
     result: Ranking,
-    uncertainty: Uncertainty | None,
-    changes: Sequence[Note],
+    audience: pd.DataFrame | None,
+    authorities: Mapping[tuple[str, str, int], str],
+    language: Language,
+) -> tuple[Source, ...]:
+    """Every source once, those behind the pick, the runner-up and the audience first; then by
+    authority (weak sources last) and name."""
+    found: dict[str, Source] = {}
+    decision = result.recommendation
+    first = {
+        clean(f"{ref.source} ({ref.year})")
+        for item in result.ranking
+        if item.platform in (decision.platform, decision.runner_up)
+        for ref in item.sources
+    }
+    if audience is not None:
+        first |= {clean(f"{row.source} ({row.year})") for row in audience.itertuples()}
+
+    def add(source: str, url: str, year: int, authority: str) -> None:
+        name = clean(f"{source} ({year})")
+        if name in found:
+            return
+        mark = t(f"deck.authority_{authority}", language) if authority else ""
+        found[name] = Source(name, url, authority, mark)
+
+    for item in result.ranking:
+        for ref in item.sources:
+            authority = "user" if ref.user else authorities.get((ref.source, ref.url, ref.year), "")
+            add(ref.source, ref.url, ref.year, authority)
+    if audience is not None:
+        columns = audience[["source", "url", "year", "authority"]]
+        for source, url, year, authority in columns.itertuples(index=False, name=None):
+            add(str(source), str(url), int(year), str(authority))
+    return tuple(
+        sorted(
+            found.values(),
+            key=lambda s: (
+                s.name not in first,
+                AUTHORITY_ORDER.index(s.authority),
+                s.name.casefold(),
+            ),
+        )
+    )
+
+
+def _next_steps(
+    given: NextSteps | None, pick: str | None, runner: str | None, language: Language
+) -> tuple[tuple[str, str], ...]:
+    if given:
+        return tuple((clean(label), clean(value)) for label, value in given)
+    if pick is None:
+        return ()
+    steps = [
+        t("deck.step_1", language, platform=platform_name(pick, language)),
+        t("deck.step_2", language),
+        t("deck.step_3", language),
+        t("deck.step_4", language, runner=platform_name(runner, language))
+        if runner
+        else t("deck.step_4_none", language),
+    ]
+    return tuple(
+        (t("deck.step_label", language, number=number), step)
+        for number, step in enumerate(steps, start=1)
+    )
+
+
+def meeting_pack(
+    assessed: Assessment,
     language: Language,
     *,
     audience: pd.DataFrame | None = None,
+    authorities: Mapping[tuple[str, str, int], str] | None = None,
+    next_steps: NextSteps | None = None,
     tactic_summary: TacticSummary | None = None,
+    logo: Logo | None = None,
     generated: date,
 ) -> MeetingPack:
-    """The pack's content. ``audience`` is the pick's profile (smmfit.audience)."""
+    """The pack's content. ``audience`` is the pick's profile (smmfit.audience);
+    ``authorities`` is :func:`source_authorities` of the data (sources unmarked without it);
+    ``next_steps`` are (label, value) rows in the language, else the method's steps."""
+    result = assessed.ranking
     persona = result.persona
-    pick = result.recommendation
+    decision = result.recommendation
+    pick = next((r for r in result.ranking if r.platform == decision.platform), None)
     scored = any(item.score is not None for item in result.ranking)
     chart = {
-        **ranking_chart(result, language).to_dict(),
-        "width": CHART_WIDTH,
-        "height": {"step": CHART_STEP},
+        **_for_a_room(ranking_chart(result, language).to_dict()),
+        "width": RANKING_CHART_WIDTH,
+        "height": {"step": RANKING_CHART_STEP},
     }
     audience_specs = audience_charts(audience, language) if audience is not None else {}
-    confidence = uncertainty.confidence if uncertainty is not None else None
-    flips = uncertainty.flips_if if uncertainty is not None else ()
+    confidence = assessed.uncertainty.confidence
     weights = result.weights.normalised()
-    audience_note = _audience_note(pick.platform, audience, language)
+    subtitle = _subtitle(persona, language)
+    pick_name = platform_name(decision.platform, language) if decision.platform else "—"
+    # The same words as the Fit page and the CLI: one answer, stated once.
+    sure = clean(render(confidence.notes[0], language)) if confidence else ""
+    runner_title, runner_table, runner_lines = _runner(assessed, pick, language)
+    when = format_date(generated, format="long", locale=language)
     return MeetingPack(
         language=language,
         title=clean(persona.name) or t("export.default_title", language),
-        subtitle=_subtitle(persona, language),
-        date_text=t(
-            "export.prepared",
-            language,
-            date=format_date(generated, format="long", locale=language),
-        ),
+        subtitle=subtitle,
+        date_text=t("export.prepared", language, date=when),
+        footer=t("deck.footer", language, date=when),
+        logo=logo,
         persona=tuple((label, clean(value)) for label, value in _persona_rows(persona, language)),
+        headline=headline(decision, language),
+        close_call=decision.close_call,
+        sure=sure,
+        why=_why(decision.reasons, language) if pick else "",
+        cards=_cards(pick, language) if pick else (),
         ranking=_png(chart) if scored else None,
-        ranking_table=_ranking_rows(result, language, uncertainty),
+        ranking_table=_ranking_rows(assessed, language),
         weights=t(
             "export.weights",
             language,
             **{name: format_share(value, language) for name, value in weights.items()},
         ),
-        pick=headline(pick, language),
-        reasons=tuple(clean(render(note, language)) for note in pick.reasons),
-        runner_up=t(
-            "export.runner_up",
-            language,
-            platform=platform_name(pick.runner_up, language)
-            if pick.runner_up
-            else t("export.none", language),
+        runner_title=runner_title,
+        runner_table=runner_table,
+        runner_lines=runner_lines,
+        audience_title=t("export.audience_title", language, platform=pick_name),
+        audience=tuple(
+            _png(
+                {
+                    **_for_a_room(spec),
+                    "width": AUDIENCE_CHART_WIDTH,
+                    "height": {"step": AUDIENCE_CHART_STEP},
+                }
+            )
+            for spec in audience_specs.values()
         ),
-        confidence=tuple(clean(render(n, language)) for n in confidence.notes)
-        if confidence
+        audience_lines=_audience_lines(pick, audience, subtitle, language),
+        audience_note=_audience_note(decision.platform, audience, language),
+        caveats_title=t("deck.caveats", language, platform=pick_name),
+        caveats=tuple(clean(render(gap, language)) for gap in pick.gaps)
+        or (t("deck.caveats_none", language, platform=pick_name),)
+        if pick
         else (),
-        changes=tuple(clean(render(n, language)) for n in (*changes, *(f.note for f in flips))),
-        audience_title=t(
-            "export.audience_title",
-            language,
-            platform=platform_name(pick.platform, language) if pick.platform else "—",
-        ),
-        audience=tuple(_png(spec) for spec in audience_specs.values()),
-        audience_note=audience_note,
         unavailable=tuple(
             (platform_name(item.platform, language), clean(render(item.status_note, language)))
             for item in result.ranking
             if item.limited and item.status_note
         ),
-        sources=_sources(result, audience),
+        as_of=t(
+            "fit.as_of", language, date=format_date(result.as_of, format="long", locale=language)
+        ),
+        next_steps=_next_steps(next_steps, decision.platform, decision.runner_up, language),
+        sources=_sources(result, audience, authorities or {}, language),
         tactics=None,
         tactic_lines=(),
     ).with_tactics(tactic_summary)
+
+
+__all__ = [
+    "HTML_MIME",
+    "PPTX_MIME",
+    "PROFILE_DIMENSIONS",
+    "Card",
+    "Chart",
+    "MeetingPack",
+    "NextSteps",
+    "Source",
+    "TacticSummary",
+    "clean",
+    "meeting_pack",
+    "source_authorities",
+]

@@ -1,7 +1,10 @@
 """The one-page report: a :class:`~smmfit.render.pack.MeetingPack` as printable HTML (A4).
 
-Every text that is not ours is escaped; charts are embedded as PNG data URIs, so the file
-opens offline.
+The same story as the deck, in the same order, on one A4 portrait page for a typical
+persona: the answer with its key figures, the ranking, why not the runner-up, the persona
+against the pick's audience, the caveats for the pick, the blocked and restricted networks,
+the next steps, and the sources with their authority. Every text that is not ours is
+escaped; charts and the logo are embedded as PNG data URIs, so the file opens offline.
 """
 
 from __future__ import annotations
@@ -13,27 +16,59 @@ from datetime import date
 
 import pandas as pd
 
-from smmfit.models import Note, Ranking
-from smmfit.ranking import Uncertainty
+from smmfit.ranking import Assessment
 from smmfit.render.i18n import Language, t
-from smmfit.render.pack import Chart, MeetingPack, TacticSummary, clean, meeting_pack
+from smmfit.render.logo import Logo
+from smmfit.render.pack import (
+    Chart,
+    MeetingPack,
+    NextSteps,
+    TacticSummary,
+    clean,
+    meeting_pack,
+)
 
-# One A4 portrait page for a typical persona: two columns of 8 pt text, sources in 6 pt.
+# The deck's theme (smmfit.render.deck), in CSS: brand band, card fill, weak-source colour.
+# Arial first, as in the deck; Noto Sans Thai for Thai; the reader's sans-serif otherwise.
 _CSS = """
-@page { size: A4 portrait; margin: 10mm; }
-body { font: 8pt/1.3 system-ui, sans-serif; color: #1b1f24; margin: 0 auto; max-width: 190mm; }
-h1 { font-size: 15pt; margin: 0; } h2 { font-size: 10pt; margin: 6pt 0 2pt; }
-p { margin: 2pt 0; } .sub { color: #555; }
+@page { size: A4 portrait; margin: 8mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font: 8pt/1.25 Arial, "Liberation Sans", "Noto Sans Thai", sans-serif; color: #1b1f24;
+  margin: 0 auto; max-width: 192mm; }
+header { background: #1f3a5f; color: #fff; padding: 6pt 9pt; display: flex;
+  align-items: center; gap: 9pt; border-bottom: 3pt solid #0072b2; }
+header div { flex: 1; } header img { max-height: 34pt; max-width: 45mm; background: #fff;
+  padding: 2pt; }
+h1 { font-size: 15pt; margin: 0; } header p { margin: 1pt 0 0; font-size: 8.5pt; }
+h2 { font-size: 10.5pt; margin: 5pt 0 1pt; color: #1f3a5f; break-after: avoid; }
+h3 { font-size: 9pt; margin: 4pt 0 1pt; color: #1f3a5f; break-after: avoid; }
+p { margin: 2pt 0; } .muted { color: #5b6470; font-size: 7.5pt; }
+.cards { display: flex; gap: 6pt; margin: 4pt 0; }
+.card { flex: 1; background: #eef3f8; border-radius: 5pt; padding: 2pt 6pt; }
+.card b { display: block; font-size: 14pt; color: #0072b2; }
 .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 12pt; }
 img { max-width: 100%; height: auto; }
-.charts { display: flex; gap: 4pt; } .charts img { flex: 1; min-width: 0; }
-table { border-collapse: collapse; font-size: 7.5pt; width: 100%; }
-td, th { border-bottom: 1px solid #ddd; padding: 0.5pt 3pt; text-align: left; }
-ul { margin: 0; padding-left: 11pt; }
-.sources { columns: 2; column-gap: 8pt; font-size: 6pt; line-height: 1.15; padding-left: 8pt; }
+.grid > div > img { display: block; max-height: 52mm; width: auto; }
+.charts { display: flex; flex-wrap: wrap; gap: 4pt; align-items: flex-start; }
+.charts img { max-width: calc(50% - 2pt); max-height: 34mm; width: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 7.5pt; }
+th { background: #1f3a5f; color: #fff; text-align: left; padding: 1.5pt 3pt;
+  vertical-align: bottom; hyphens: none; }
+td { border-bottom: 1px solid #dde3ea; padding: 0.5pt 3pt; }
+ul { margin: 0; padding-left: 11pt; } li { margin: 0.5pt 0; }
+.sources { columns: 3; column-gap: 8pt; font-size: 6pt; line-height: 1.12; padding-left: 0;
+  list-style: none; }
+.limits { columns: 2; column-gap: 12pt; font-size: 6.5pt; line-height: 1.15; }
+.limits li { break-inside: avoid; }
+.sources li { break-inside: avoid; } .weak { color: #a34a00; }
 a { color: inherit; text-decoration: none; }
-@media print { h2 { break-after: avoid; } }
 """.strip()
+
+
+# Sources listed on the page: those of the pick, the runner-up and the audience come first
+# (smmfit.render.pack), the rest are on the Method and sources page.
+REPORT_SOURCES = 21
 
 
 def _e(text: str) -> str:
@@ -44,83 +79,121 @@ def _items(lines: Sequence[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"
 
 
-def _image(chart: Chart, alt: str) -> str:
-    data = base64.b64encode(chart.png).decode("ascii")
-    return f'<img src="data:image/png;base64,{data}" width="{chart.width}" alt="{_e(alt)}">'
+def _image(png: bytes, width: int, alt: str) -> str:
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" width="{width}" alt="{_e(alt)}">'
 
 
-def pack_html(pack: MeetingPack) -> bytes:
-    """The pack as one printable HTML page (A4 portrait), images inline."""
-    language = pack.language
-    header, *body = pack.ranking_table
-    table = (
+def _chart(chart: Chart, alt: str) -> str:
+    return _image(chart.png, chart.width, alt)
+
+
+def _table(rows: Sequence[Sequence[str]]) -> str:
+    if not rows:
+        return ""
+    header, *body = rows
+    return (
         "<table><tr>"
         + "".join(f"<th>{_e(cell)}</th>" for cell in header)
         + "</tr>"
         + "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in body)
         + "</table>"
     )
-    persona = "; ".join(f"{label}: {value}" for label, value in pack.persona)
+
+
+def _logo(logo: Logo | None) -> str:
+    return _image(logo.png, logo.width, "logo") if logo else ""
+
+
+def pack_html(pack: MeetingPack) -> bytes:
+    """The pack as one printable HTML page (A4 portrait), images inline."""
+    language = pack.language
+    cards = "".join(
+        f'<div class="card"><b>{_e(c.value)}</b>{_e(c.label)}'
+        + (f'<div class="muted">{_e(c.detail)}</div>' if c.detail else "")
+        + "</div>"
+        for c in pack.cards
+    )
+    runner_first, *runner_rest = pack.runner_lines or ("",)
+    runner_heading, *flips = runner_rest or ("",)
     tactics = []
     if pack.tactics is not None:
         counts = [t("export.tactic_count", language, verdict=v, count=n) for v, n in pack.tactics]
         lines = [f"{verdict}: {line}" for verdict, line in pack.tactic_lines]
         tactics = [
-            f"<h2>{_e(t('export.tactics', language))}</h2>",
+            f"<h3>{_e(t('export.tactics', language))}</h3>",
             _items(counts or [t("export.none", language)]),
             _items(lines) if lines else "",
         ]
-    unavailable = [f"{name}: {why}" for name, why in pack.unavailable]
+    shown = pack.sources[:REPORT_SOURCES]
     sources = "".join(
-        f'<li><a href="{html.escape(url, quote=True)}">{_e(name)}</a></li>'
-        for name, url in pack.sources
+        f'<li{" class=weak" if s.weak else ""}><a href="{html.escape(s.url, quote=True)}">'
+        f"{_e(s.name)}</a>{' · ' + _e(s.mark) if s.mark else ''}</li>"
+        for s in shown
     )
+    if len(pack.sources) > len(shown):
+        more = t("deck.sources_more", language, count=len(pack.sources) - len(shown))
+        sources += f"<li><b>{_e(more)}</b></li>"
+    steps = "".join(f"<li><b>{_e(label)}:</b> {_e(value)}</li>" for label, value in pack.next_steps)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{language}"><head><meta charset="utf-8">',
         f"<title>{_e(pack.title)}</title><style>{_CSS}</style></head><body>",
-        f"<header><h1>{_e(pack.title)}</h1>",
-        f'<p class="sub">{_e(pack.subtitle)} · {_e(pack.date_text)}</p>',
-        f"<p><strong>{_e(t('fit.persona', language))}</strong>: {_e(persona)}</p></header>",
+        f"<header><div><h1>{_e(pack.title)}</h1>",
+        f"<p>{_e(pack.subtitle)} · {_e(pack.date_text)}</p></div>{_logo(pack.logo)}</header>",
+        f"<h2>{_e(pack.headline)}</h2>",
+        f"<p><b>{_e(t('deck.sure', language))}:</b> {_e(pack.sure)}</p>" if pack.sure else "",
+        f"<p><b>{_e(t('deck.why', language))}:</b> {_e(pack.why)}</p>" if pack.why else "",
+        f'<div class="cards">{cards}</div>' if cards else "",
         '<div class="grid"><div>',
-        f"<h2>{_e(pack.pick)}</h2>{_items(pack.reasons)}",
-        f"<p><strong>{_e(pack.runner_up)}</strong></p>",
-        f"<h2>{_e(t('fit.how_sure', language))}</h2>{_items(pack.confidence)}",
-        f"<h2>{_e(t('whatif.title', language))}</h2>{_items(pack.changes)}",
-        *tactics,
-        f"<h2>{_e(t('export.sources', language))}</h2>",
-        f'<ul class="sources">{sources}</ul>',
-        "</div><div>",
-        f"<h2>{_e(t('fit.ranking', language))}</h2>",
-        _image(pack.ranking, t("fit.ranking", language)) if pack.ranking else "",
-        table,
-        f'<p class="sub">{_e(pack.weights)}</p>',
-        f"<h2>{_e(pack.audience_title)}</h2>",
+        f"<h3>{_e(t('fit.ranking', language))}</h3>",
+        _chart(pack.ranking, t("fit.ranking", language)) if pack.ranking else "",
+        f'<p class="muted">{_e(pack.weights)}</p>',
+        f"<h3>{_e(pack.audience_title)}</h3>",
         '<div class="charts">'
-        + "".join(_image(chart, pack.audience_title) for chart in pack.audience)
+        + "".join(_chart(chart, pack.audience_title) for chart in pack.audience)
         + "</div>",
-        f'<p class="sub">{_e(pack.audience_note)}</p>',
-        f"<h2>{_e(t('fit.unavailable', language))}</h2>",
-        _items(unavailable or [t("export.none", language)]),
+        _items(pack.audience_lines),
+        f"<h3>{_e(pack.caveats_title)}</h3>",
+        _items(pack.caveats),
+        "</div><div>",
+        _table(pack.ranking_table),
+        f"<h3>{_e(pack.runner_title)}</h3>",
+        _table(pack.runner_table),
+        f"<p>{_e(runner_first)}</p>" if runner_first else "",
+        f"<p><b>{_e(runner_heading)}</b></p>{_items(flips)}" if runner_heading else "",
+        f"<h3>{_e(t('deck.next_steps', language))}</h3>",
+        f"<ul>{steps}</ul>" if steps else _items([t("fit.no_pick", language)]),
+        *tactics,
         "</div></div>",
+        f"<h3>{_e(t('fit.unavailable', language))}</h3>",
+        '<ul class="limits">'
+        + "".join(f"<li><b>{_e(name)}:</b> {_e(why)}</li>" for name, why in pack.unavailable)
+        + "</ul>"
+        if pack.unavailable
+        else _items([t("deck.blocked_none", language)]),
+        f'<p class="muted">{_e(pack.as_of)}</p>',
+        f"<h3>{_e(t('deck.sources', language))}</h3>",
+        f'<ul class="sources">{sources}</ul>',
+        "</body></html>",
     ]
-    parts.append("</body></html>")
-    return "\n".join(parts).encode("utf-8")
+    return "\n".join(part for part in parts if part).encode("utf-8")
 
 
 def report_html(
-    result: Ranking,
-    uncertainty: Uncertainty | None,
-    changes: Sequence[Note],
+    assessed: Assessment,
     language: Language,
     tactic_summary: TacticSummary | None = None,
     *,
     audience: pd.DataFrame | None = None,
+    authorities: dict[tuple[str, str, int], str] | None = None,
+    next_steps: NextSteps | None = None,
+    logo: Logo | None = None,
     generated: date,
 ) -> bytes:
     """The one-page printable report (.html, UTF-8), charts embedded as PNG data URIs."""
     pack = meeting_pack(
-        result, uncertainty, changes, language,
-        audience=audience, tactic_summary=tactic_summary, generated=generated,
+        assessed, language, audience=audience, authorities=authorities,
+        next_steps=next_steps, tactic_summary=tactic_summary, logo=logo, generated=generated,
     )  # fmt: skip
     return pack_html(pack)

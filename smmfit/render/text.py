@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.lists import format_list
+
 from smmfit.data import (
     COVERAGE_DIMENSIONS,
     STALE_AFTER_YEARS,
@@ -116,7 +118,7 @@ def headline(recommendation: Recommendation, language: Language) -> str:
     platform = platform_name(recommendation.platform, language)
     others = [p for p in recommendation.contenders if p != recommendation.platform]
     if recommendation.close_call and others:
-        names = ", ".join(platform_name(other, language) for other in others)
+        names = format_list([platform_name(other, language) for other in others], locale=language)
         return t("fit.test_first_close", language, platform=platform, others=names)
     return t("fit.test_first", language, platform=platform)
 
