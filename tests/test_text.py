@@ -18,7 +18,7 @@ from smmfit.render.text import headline
             True,
             ("youtube", "facebook", "instagram"),
             "en",
-            "Test first: YouTube (too close to call with Facebook, Instagram)",
+            "Test first: YouTube (too close to call with Facebook and Instagram)",
         ),
         (
             "vk",
