@@ -48,7 +48,7 @@ with changes.container(border=True):
 st.subheader(t("fit.ranking", language))
 st.vega_lite_chart(spec=view.chart, width="stretch")
 st.dataframe(view.table, hide_index=True, width="stretch")
-ui.downloads(view, persona, weights, language)
+ui.downloads(view, persona, weights, language, ui.session_plan_steps(persona, weights, language))
 ui.share_link(persona, weights, language)
 
 st.subheader(t("audience.title", language))

@@ -37,11 +37,19 @@ from smmfit.models import (
     SEGMENTS,
     SETTLEMENTS_BY_REGION,
     Persona,
+    Ranking,
     Weights,
     default_weights,
     validation_messages,
 )
-from smmfit.plan import CURRENCIES, PlanInputError, build_plan, load_plan_data, parse_request
+from smmfit.plan import (
+    CURRENCIES,
+    PlanInputError,
+    TestPlan,
+    build_plan,
+    load_plan_data,
+    parse_request,
+)
 from smmfit.ranking import (
     BATCH_DRAWS,
     DEFAULT_DRAWS,
@@ -51,7 +59,7 @@ from smmfit.ranking import (
     rank_batch,
 )
 from smmfit.render import LANGUAGES, safe_csv_text, t
-from smmfit.render.plan import plan_json
+from smmfit.render.plan import plan_json, plan_next_steps
 from smmfit.render.plan import plan_table as test_plan_table
 from smmfit.render.tactic_reports import plan_json as tactics_json
 from smmfit.render.tactic_reports import plan_table
@@ -180,6 +188,36 @@ def _persona_options(command: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def _plan_options(command: argparse.ArgumentParser, *, budget_required: bool) -> None:
+    """The test plan's options, shared by plan and report (where a budget adds the plan)."""
+    command.add_argument("--network", help="plan for this network instead of the ranking's pick")
+    command.add_argument(
+        "--budget",
+        required=budget_required,
+        help="the test budget, a number above 0"
+        + ("" if budget_required else " (adds the test plan to the pack's next steps)"),
+    )
+    command.add_argument(
+        "--currency",
+        required=budget_required,
+        metavar="CODE",
+        help=f"one of {', '.join(CURRENCIES)}",
+    )
+    command.add_argument("--weeks", help="how long the test runs (default: the learning period)")
+    command.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default today)")
+    command.add_argument("--target-reach", help="people to reach")
+    command.add_argument("--target-leads", help="leads to get")
+    command.add_argument("--target-sales", help="sales to make")
+    command.add_argument(
+        "--rate", default="", metavar="CODE=RATE,...",
+        help="your exchange rates: one unit of CODE in the budget's currency, e.g. USD=92.5",
+    )  # fmt: skip
+    command.add_argument(
+        "--tactics", type=Path, metavar="FILE",
+        help="the test's tactic lines (text, one a line), checked white, gray or black",
+    )  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m smmfit", description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
@@ -199,29 +237,13 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument(
         "--logo", type=Path, help="a PNG or JPEG logo for the title band (up to 2 MB)"
     )
+    _plan_options(pack, budget_required=False)
 
     plan = commands.add_parser(
         "plan", help="a test plan for the pick (or --network): goal, KPIs, budget, dates, content"
     )
     _persona_options(plan)
-    plan.add_argument("--network", help="plan for this network instead of the ranking's pick")
-    plan.add_argument("--budget", required=True, help="the test budget, a number above 0")
-    plan.add_argument(
-        "--currency", required=True, metavar="CODE", help=f"one of {', '.join(CURRENCIES)}"
-    )
-    plan.add_argument("--weeks", help="how long the test runs (default: the learning period)")
-    plan.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default today)")
-    plan.add_argument("--target-reach", help="people to reach")
-    plan.add_argument("--target-leads", help="leads to get")
-    plan.add_argument("--target-sales", help="sales to make")
-    plan.add_argument(
-        "--rate", default="", metavar="CODE=RATE,...",
-        help="your exchange rates: one unit of CODE in the budget's currency, e.g. USD=92.5",
-    )  # fmt: skip
-    plan.add_argument(
-        "--tactics", type=Path, metavar="FILE",
-        help="the test's tactic lines (text, one a line), checked white, gray or black",
-    )  # fmt: skip
+    _plan_options(plan, budget_required=True)
     plan.add_argument("--format", choices=("json", "table"), default="table")
 
     many = commands.add_parser("rank-batch", help="rank many personas from a CSV file")
@@ -342,14 +364,14 @@ def _plan_tactics(args: argparse.Namespace, dataset: Dataset, network: str) -> P
         raise UsageError(f"--tactics: {error}") from None
 
 
-def _plan(args: argparse.Namespace) -> int:
+def _test_plan(args: argparse.Namespace, evidence: Evidence, ranking: Ranking) -> TestPlan:
+    """The test plan of the plan options for the ranked persona; bad input is a UsageError."""
     today = date.today()
     raw = {
         "budget": args.budget, "currency": args.currency, "weeks": args.weeks,
         "start": args.start, "target_reach": args.target_reach, "target_leads": args.target_leads,
         "target_sales": args.target_sales, "rates": args.rate, "network": args.network,
     }  # fmt: skip
-    evidence, result = _assessed(args)
     dataset = evidence.dataset
     networks = {**{key: key for key in dataset.platforms}, **dataset.aliases}
     try:
@@ -361,11 +383,16 @@ def _plan(args: argparse.Namespace) -> int:
         data = load_plan_data(args.data_dir)
     except DataError as error:
         raise UsageError(f"data: {error}") from None
-    network = request.network or result.ranking.recommendation.platform
+    network = request.network or ranking.recommendation.platform
     if network is None:
         raise UsageError("--network: the ranking has no pick for this persona; name a network")
     tactics = _plan_tactics(args, dataset, network)
-    plan = build_plan(result.ranking, request, data, today, tactics)
+    return build_plan(ranking, request, data, today, tactics)
+
+
+def _plan(args: argparse.Namespace) -> int:
+    evidence, result = _assessed(args)
+    plan = _test_plan(args, evidence, result.ranking)
     if args.format == "json":
         print(json.dumps(plan_json(plan, args.lang), ensure_ascii=False, indent=2))
     else:
@@ -381,7 +408,15 @@ def _report(args: argparse.Namespace) -> int:
     if kind not in REPORT_FORMATS:
         raise UsageError(f"--out: {out.name!r} needs the extension .pptx (deck) or .html (report)")
     logo = _logo(args.logo) if args.logo else None
+    if args.budget is None and args.currency is not None:
+        raise UsageError("--budget: give the test budget with --currency, or leave both out")
     evidence, result = _assessed(args)
+    # With a budget, the pack's next steps are the test plan's (the same as `plan` prints).
+    steps = (
+        plan_next_steps(_test_plan(args, evidence, result.ranking), args.lang)
+        if args.budget is not None
+        else None
+    )
     persona = result.ranking.persona
     pick = result.ranking.recommendation.platform
     audience = audience_profile(evidence, pick, persona.region, persona) if pick else None
@@ -393,7 +428,7 @@ def _report(args: argparse.Namespace) -> int:
     build = deck_pptx if kind == ".pptx" else report_html
     data = build(
         result, args.lang, audience=audience, authorities=source_authorities(evidence.dataset),
-        logo=logo, generated=date.today(),
+        next_steps=steps, logo=logo, generated=date.today(),
     )  # fmt: skip
     try:
         out.write_bytes(data)

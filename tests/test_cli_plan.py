@@ -101,3 +101,38 @@ def test_bad_input_is_one_line_and_exit_2(
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("smmfit: error: ")
     assert message in err
+
+
+def test_report_with_a_budget_ends_with_the_test_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pptx import Presentation
+
+    plan_args = ["--network", "tiktok", "--budget", "1000", "--currency", "USD", "--weeks", "2",
+                 "--start", TODAY]  # fmt: skip
+    out = tmp_path / "deck.pptx"
+    assert main(["report", *THAI[1:], *plan_args, "--out", str(out)]) == 0
+    capsys.readouterr()
+    slide = next(
+        s for s in Presentation(str(out)).slides if s._element.cSld.get("name") == "next_steps"
+    )
+    steps = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    # The same sentences as `plan` prints for the same options.
+    code, table, _ = run([*THAI, *plan_args], capsys)
+    assert code == 0
+    goal = table.split("SMART goal\n  - ")[1].splitlines()[0]
+    judge = next(line for line in table.splitlines() if "Do not judge" in line).strip("- ")
+    assert goal in steps and judge in steps
+    assert "Budget $1,000 over 14 days" in steps
+
+
+def test_report_without_a_budget_keeps_the_method_s_steps_and_a_lone_currency_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "deck.pptx"
+    assert main(["report", *THAI[1:], "--currency", "USD", "--out", str(out)]) == 2
+    assert "--budget" in capsys.readouterr().err and not out.exists()
+    assert (
+        main(["report", *THAI[1:], "--budget", "-5", "--currency", "USD", "--out", str(out)]) == 2
+    )
+    assert "--budget" in capsys.readouterr().err and not out.exists()

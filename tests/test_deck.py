@@ -24,6 +24,7 @@ from pptx.util import Pt
 
 from smmfit.data import Evidence, audience_profile
 from smmfit.models import Persona
+from smmfit.plan import PlanRequest, build_plan, load_plan_data
 from smmfit.ranking import Assessment, assess
 from smmfit.render import Language, headline, platform_name, t
 from smmfit.render.deck import MIN_CHART_SCALE, MIN_SIZE, deck_pptx
@@ -31,6 +32,7 @@ from smmfit.render.fonts import fonts_installed, longest_word, wrap
 from smmfit.render.i18n import catalog
 from smmfit.render.logo import read_logo
 from smmfit.render.pack import CHART_SCALE, source_authorities
+from smmfit.render.plan import plan_next_steps
 
 DAY = date(2026, 11, 23)
 
@@ -60,6 +62,7 @@ class Case(NamedTuple):
     language: Language
     logo: bool = False
     plan: bool = False
+    test_plan: bool = False  # next steps from a test plan (the longest sentences a deck gets)
 
 
 LONG_NAME = (
@@ -73,7 +76,17 @@ CASES = [
     Case("cn-en", Persona(region="CN", age_min=18, age_max=30), "en", plan=True),
     Case("ru-teens", Persona(region="RU", age_min=13, age_max=17), "ru"),
     Case("tr-long-name", Persona(region="TR", name=LONG_NAME), "en", logo=True),
+    Case("th-plan", Persona(region="TH", goal="awareness"), "ru", test_plan=True),
 ]
+
+
+def plan_steps(assessed: Assessment, language: Language) -> list[tuple[str, str]]:
+    request = PlanRequest(
+        network="tiktok", budget=35_000, currency="THB", rates={"USD": 35.0}, weeks=2, start=DAY,
+        target_reach=250_000,
+    )  # fmt: skip
+    plan = build_plan(assessed.ranking, request, load_plan_data(), DAY)
+    return plan_next_steps(plan, language)
 
 
 class Built(NamedTuple):
@@ -95,6 +108,7 @@ def decks(evidence: Evidence) -> dict[str, Built]:
             assessed, case.language, [("gray", "Buy 5,000 followers")] if case.plan else None,
             audience=audience, authorities=authorities,
             logo=read_logo(LOGO) if case.logo else None, generated=DAY,
+            next_steps=plan_steps(assessed, case.language) if case.test_plan else None,
         )  # fmt: skip
         built[case.name] = Built(assessed, Presentation(io.BytesIO(data)))
     return built
@@ -386,3 +400,11 @@ def test_the_deck_names_a_font_for_every_script(decks: dict[str, Built]) -> None
     xml = decks["ru-ru"].deck.slides[1].shapes.title._element.xml
     assert 'latin typeface="Arial"' in xml
     assert 'cs typeface="Noto Sans Thai"' in xml
+
+
+def test_a_test_plan_s_steps_close_the_deck(decks: dict[str, Built]) -> None:
+    built = decks["th-plan"]
+    slide = next(s for s in built.deck.slides if s._element.cSld.get("name") == "next_steps")
+    text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    for label, value in plan_steps(built.assessed, "ru"):
+        assert f"{label}: {value}" in text

@@ -11,7 +11,7 @@ from smmfit.data import Evidence
 from smmfit.models import Note, Persona
 from smmfit.plan import PlanInputError, PlanRequest, TestPlan, build_plan, load_plan_data
 from smmfit.ranking import rank
-from smmfit.render import LANGUAGES
+from smmfit.render import LANGUAGES, Language
 from smmfit.render.i18n import catalog
 from smmfit.render.plan import (
     SECTIONS,
@@ -20,6 +20,7 @@ from smmfit.render.plan import (
     plan_from_query,
     plan_json,
     plan_json_bytes,
+    plan_next_steps,
     plan_rows,
     plan_table,
     plan_text,
@@ -135,3 +136,19 @@ def test_link_round_trip() -> None:
     assert plan_from_query({key: [value] for key, value in query.items()})[0] == {
         "budget": "500", "currency": "RUB", "target_reach": "9000",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_next_steps_are_the_plan_s_own_sentences_in_short(
+    plan: TestPlan, language: Language
+) -> None:
+    rows = plan_rows(plan, language)
+    steps = plan_next_steps(plan, language)
+    labels = [label for label, _ in steps]
+    assert labels == [
+        catalog(language)[f"plan_section.{name}"] for name in ("goal", "budget", "duration", "next")
+    ]
+    texts = [text for _, text in steps]
+    assert texts[0] == dict(rows)["goal"]
+    assert texts[2] in [text for section, text in rows if section == "duration"]
+    assert texts[3] == dict(rows)["next"]

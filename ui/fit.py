@@ -85,6 +85,7 @@ def meeting_files(
     data: str,
     audience: pd.DataFrame | None,
     tactic_summary: tuple[tuple[str, str], ...] | None = None,
+    next_steps: tuple[tuple[str, str], ...] | None = None,
     logo: bytes | None = None,
 ) -> tuple[bytes, bytes]:
     """The meeting deck (.pptx) and report (.html) of a Fit view, built together, cached per
@@ -99,8 +100,8 @@ def meeting_files(
     pack = meeting_pack(
         assessed, language, audience=audience,
         authorities=source_authorities(builtin_evidence().dataset),
-        tactic_summary=tactic_summary, logo=read_logo(logo) if logo else None,
-        generated=generated,
+        tactic_summary=tactic_summary, next_steps=next_steps,
+        logo=read_logo(logo) if logo else None, generated=generated,
     )  # fmt: skip
     return pack_pptx(pack, generated), pack_html(pack)
 
@@ -122,10 +123,17 @@ def _session_logo(language: Language) -> bytes | None:
         return None
 
 
-def downloads(view: FitView, persona: Persona, weights: Weights, language: Language) -> None:
+def downloads(
+    view: FitView,
+    persona: Persona,
+    weights: Weights,
+    language: Language,
+    next_steps: tuple[tuple[str, str], ...] | None = None,
+) -> None:
     """The ranking CSV, and the meeting deck and report: built when the user asks for them,
     under a spinner (the first build takes about two seconds), then offered as downloads for
-    as long as the view stays the same."""
+    as long as the view stays the same. ``next_steps`` are the session's test plan in short
+    (ui.session_plan_steps); without one the pack gives the method's steps."""
     stem = "smmfit-" + (persona.region.lower() if not persona.name else "persona")
     today = date.today()
     st.download_button(
@@ -140,11 +148,12 @@ def downloads(view: FitView, persona: Persona, weights: Weights, language: Langu
         "data": data_key(),
         "audience": audience,
         "tactic_summary": session_tactic_summary(),
+        "next_steps": next_steps,
         "logo": logo,
     }
     key = (persona.model_dump_json(), weights.model_dump_json(), language, today)
     logo_digest = hashlib.sha256(logo).hexdigest() if logo else ""
-    this_view = repr((key, arguments["data"], arguments["tactic_summary"], logo_digest))
+    this_view = repr((key, arguments["data"], arguments["tactic_summary"], next_steps, logo_digest))
     if st.session_state.get(Key.FIT_PACK_VIEW) != this_view:
         if not st.button(
             t("export.prepare", language), icon=":material/slideshow:", key=Key.FIT_PREPARE

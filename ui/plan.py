@@ -40,6 +40,7 @@ from smmfit.render.plan import (
     plan_error_text,
     plan_from_query,
     plan_json_bytes,
+    plan_next_steps,
     plan_rows,
     plan_to_query,
 )
@@ -158,6 +159,11 @@ def plan_form(language: Language, pick: str | None) -> tuple[dict[str, str], str
         help=t("plan.tactics_help", language),
         persist_state="session",
     )
+    return _raw_from_state(), tactics
+
+
+def _raw_from_state() -> dict[str, str]:
+    """The request's fields as text, from the form's state (seeded by seed_plan_form)."""
     state = st.session_state
     start = state[Key.PLAN_START]
     raw = {field: str(state[key]) for field, key in _TEXT_KEYS.items()}
@@ -167,7 +173,21 @@ def plan_form(language: Language, pick: str | None) -> tuple[dict[str, str], str
         start=start.isoformat() if isinstance(start, date) else "",
         network="" if state[Key.PLAN_NETWORK] == PICK else str(state[Key.PLAN_NETWORK]),
     )
-    return raw, tactics
+    return raw
+
+
+def session_plan_steps(
+    persona: Persona, weights: Weights, language: Language
+) -> tuple[tuple[str, str], ...] | None:
+    """The meeting pack's next steps from the plan made on the Test plan page this session
+    (for this persona), or ``None`` when there is none yet or its input is not valid."""
+    state = st.session_state
+    if Key.PLAN_SEEDED not in state or not str(state.get(Key.PLAN_BUDGET, "")).strip():
+        return None
+    plan, _ = test_plan(
+        persona, weights, _raw_from_state(), str(state.get(Key.PLAN_TACTICS, "")), language
+    )
+    return tuple(plan_next_steps(plan, language)) if plan is not None else None
 
 
 def write_plan_link(

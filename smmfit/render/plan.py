@@ -277,6 +277,35 @@ def plan_rows(plan: TestPlan, language: Language) -> list[tuple[str, str]]:
     return [(section, _tidy(text)) for section, text in rows]
 
 
+def plan_next_steps(plan: TestPlan, language: Language) -> list[tuple[str, str]]:
+    """The plan in a few (label, text) rows for the meeting pack's "Next steps": the SMART goal,
+    the money (budget a day and the minimum for a readable result), when to judge, and the
+    network after it. The same sentences as the page and the CLI table, fewer of them."""
+    currency = plan.request.currency
+    money = _budget_rows(plan, language)[: 2 if plan.min_test_budget is not None else 1]
+    steps = [
+        (t("plan_section.goal", language), plan_text(plan.smart.statement, language, currency)),
+        (t("plan_section.budget", language), " ".join(money)),
+        (
+            t("plan_section.duration", language),
+            t("plan.judge_after", language, day=format_day(plan.judge_after, language)),
+        ),
+    ]
+    if plan.next_network:
+        steps.append(
+            (
+                t("plan_section.next", language),
+                t(
+                    "plan.next_line",
+                    language,
+                    platform=platform_name(plan.next_network, language),
+                    day=format_day(plan.judge_after, language),
+                ),
+            )
+        )
+    return [(label, _tidy(text)) for label, text in steps]
+
+
 def plan_table(plan: TestPlan, language: Language) -> str:
     """The rows for a terminal: a section heading, then its lines."""
     lines = [t("plan.heading", language, platform=platform_name(plan.network, language))]
