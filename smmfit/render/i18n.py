@@ -1,7 +1,14 @@
-"""The translation catalog: every user-facing string, in English and Russian.
+"""The translation catalog: every user-facing string, in English, Russian, French, Turkish
+and Thai.
 
-Catalogs are TOML files in ``smmfit/locales/``, one per language, with the same keys.
-Numbers, shares, people counts and country names are formatted for the language by Babel.
+Catalogs are TOML files in ``smmfit/render/locales/``, one per language, with the same keys
+(their domain terms in ``locales/GLOSSARY.md``). Numbers, shares, people counts, dates and
+country names are formatted for the language by Babel (CLDR).
+
+A message whose words depend on a count is a table of CLDR plural forms instead of a string,
+``errors = { one = "{count} problème", other = "{count} problèmes" }``; the form is chosen by
+the first number among its placeholders, with the language's CLDR rules. Languages without
+plural forms (Thai, and Turkish after a number) give ``other`` only.
 
 >>> t("app.title", "ru")
 'smmfit: где тестировать первым'
@@ -11,6 +18,7 @@ Numbers, shares, people counts and country names are formatted for the language 
 
 from __future__ import annotations
 
+import string
 import tomllib
 from datetime import date
 from functools import cache
@@ -23,7 +31,7 @@ from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 from smmfit.models import SETTLEMENTS_BY_REGION, WORLDWIDE, Note
 
-Language = Literal["en", "ru"]
+Language = Literal["en", "ru", "fr", "tr", "th"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT_LANGUAGE: Language = "en"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
@@ -35,23 +43,64 @@ _NUMBERS = frozenset({"score", "index", "gap"})
 _PLATFORMS = frozenset({"platform", "runner", "pick"})
 
 
+# CLDR's plural categories; a table with only these keys (and "other") is one plural message.
+PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+
+
+def _is_plural(node: dict[str, object]) -> bool:
+    return "other" in node and set(node) <= PLURAL_CATEGORIES
+
+
 @cache
-def catalog(language: Language) -> dict[str, str]:
-    """The flattened catalog of a language: ``{"section.key": "text"}``."""
+def _load(language: Language) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     with (LOCALES_DIR / f"{language}.toml").open("rb") as handle:
         data = tomllib.load(handle)
     flat: dict[str, str] = {}
+    plural: dict[str, dict[str, str]] = {}
 
     def walk(prefix: str, node: dict[str, object]) -> None:
         for key, value in node.items():
             name = f"{prefix}{key}"
-            if isinstance(value, dict):
+            if isinstance(value, dict) and _is_plural(value):
+                plural[name] = {form: str(text) for form, text in value.items()}
+                flat[name] = plural[name]["other"]
+            elif isinstance(value, dict):
                 walk(f"{name}.", value)
             else:
                 flat[name] = str(value)
 
     walk("", data)
-    return flat
+    return flat, plural
+
+
+def catalog(language: Language) -> dict[str, str]:
+    """The flattened catalog of a language: ``{"section.key": "text"}`` (a plural message
+    by its ``other`` form)."""
+    return _load(language)[0]
+
+
+def plural_forms(language: Language) -> dict[str, dict[str, str]]:
+    """The plural messages of a language: ``{"section.key": {"one": ..., "other": ...}}``."""
+    return _load(language)[1]
+
+
+def _count(value: object) -> int | float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
+def _plural_text(forms: dict[str, str], language: Language, params: dict[str, object]) -> str:
+    """The form of a plural message for the first number among its placeholders."""
+    for _, name, _, _ in string.Formatter().parse(forms["other"]):
+        number = _count(params.get(name)) if name else None
+        if number is not None:
+            return forms.get(Locale.parse(language).plural_form(number), forms["other"])
+    return forms["other"]
 
 
 def language_of(value: str | None) -> Language:
@@ -65,8 +114,16 @@ def language_of(value: str | None) -> Language:
 
 
 def t(key: str, language: Language, **params: object) -> str:
-    """The text for ``key`` in ``language`` with ``params`` filled in (already formatted)."""
-    text = catalog(language).get(key) or catalog(DEFAULT_LANGUAGE)[key]
+    """The text for ``key`` in ``language`` with ``params`` filled in (already formatted).
+
+    >>> t("method.sources_count", "fr", count=1), t("method.sources_count", "fr", count=12)
+    ('1 source derrière les données, avec liens et années.', '12 sources derrière les données, avec liens et années.')
+    """
+    forms = plural_forms(language).get(key)
+    if forms is not None:
+        text = _plural_text(forms, language, params)
+    else:
+        text = catalog(language).get(key) or catalog(DEFAULT_LANGUAGE)[key]
     return text.format(**params) if params else text
 
 
@@ -215,6 +272,7 @@ __all__ = [
     "format_people",
     "format_share",
     "language_of",
+    "plural_forms",
     "platform_name",
     "region_name",
     "render",
