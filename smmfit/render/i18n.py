@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import string
 import tomllib
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -27,7 +28,12 @@ from typing import Literal, get_args
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.numbers import (
+    format_compact_decimal,
+    format_decimal,
+    format_percent,
+    get_decimal_symbol,
+)
 
 from smmfit.models import SETTLEMENTS_BY_REGION, WORLDWIDE, Note
 
@@ -116,8 +122,10 @@ def language_of(value: str | None) -> Language:
 def t(key: str, language: Language, **params: object) -> str:
     """The text for ``key`` in ``language`` with ``params`` filled in (already formatted).
 
-    >>> t("method.sources_count", "fr", count=1), t("method.sources_count", "fr", count=12)
-    ('1 source derrière les données, avec liens et années.', '12 sources derrière les données, avec liens et années.')
+    >>> t("your_data.errors", "fr", count=1).split(";")[0].strip()
+    '1 problème trouvé'
+    >>> t("your_data.errors", "fr", count=12).split(";")[0].strip()
+    '12 problèmes trouvés'
     """
     forms = plural_forms(language).get(key)
     if forms is not None:
@@ -250,30 +258,77 @@ def _format_param(name: str, value: str | int | float, language: Language) -> st
     return str(value)
 
 
+def localized(versions: Mapping[str, str], language: Language) -> str:
+    """A text from the data in the language, else its English version marked as English.
+
+    Data texts (block reasons, tactic names and advice) are written in English, some also in
+    Russian; a French, Turkish or Thai reader is told which ones were left in English.
+
+    >>> localized({"en": "Throttled", "ru": "Замедлён"}, "ru"), localized({"en": "Throttled"}, "fr")
+    ('Замедлён', '(en anglais) Throttled')
+    """
+    own = versions.get(language)
+    if own:
+        return own
+    return t("langs.english_text", language, text=versions["en"])
+
+
+# The languages the data's free texts (block reasons, tactics) are written in.
+DATA_TEXT_LANGUAGES: tuple[Language, ...] = ("en", "ru")
+
+
+def data_text(text: str, language: Language) -> str:
+    """A data text already picked for the language by the data layer (English where the data
+    has no version in it), marked as English when the language is not one the data has."""
+    if language in DATA_TEXT_LANGUAGES:
+        return text
+    return t("langs.english_text", language, text=text)
+
+
+# Note parameters that carry free text from the data, with translations as "<name>_<language>".
+_DATA_TEXTS = frozenset({"reason"})
+
+
 def render(note: Note, language: Language) -> str:
     """A Note as text in the language, its parameters formatted for the locale."""
     params = {name: _format_param(name, value, language) for name, value in note.params.items()}
-    # Free text from the data may come in several languages: "reason_ru" replaces "reason".
-    for name in list(params):
-        variant = note.params.get(f"{name}_{language}")
-        if variant:
-            params[name] = str(variant)
+    for name in _DATA_TEXTS & set(note.params):
+        versions: dict[str, str] = {
+            code: str(note.params[key])
+            for code in LANGUAGES
+            if (key := name if code == DEFAULT_LANGUAGE else f"{name}_{code}") in note.params
+        }
+        params[name] = localized(versions, language)
     return t(note.key, language, **params)
 
 
+def csv_separator(language: Language) -> str:
+    """The column separator a spreadsheet of the locale expects in a CSV: where the decimal
+    mark is a comma (ru, fr, tr), Excel splits columns on semicolons.
+
+    >>> csv_separator("en"), csv_separator("fr"), csv_separator("th")
+    (',', ';', ',')
+    """
+    return ";" if get_decimal_symbol(language) == "," else ","
+
+
 __all__ = [
+    "DATA_TEXT_LANGUAGES",
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "Language",
     "catalog",
+    "csv_separator",
+    "data_text",
     "feature_name",
     "format_ages",
     "format_number",
     "format_people",
     "format_share",
     "language_of",
-    "plural_forms",
+    "localized",
     "platform_name",
+    "plural_forms",
     "region_name",
     "render",
     "scope_label",
