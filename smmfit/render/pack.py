@@ -34,6 +34,7 @@ from babel.dates import format_date
 from smmfit.models import Note, Persona, Ranking
 from smmfit.ranking import Uncertainty
 from smmfit.render.charts import audience_charts, ranking_chart
+from smmfit.render.fonts import with_font
 from smmfit.render.i18n import Language, format_share, platform_name, region_name, render, t
 from smmfit.render.tables import ranking_display
 
@@ -126,8 +127,9 @@ class MeetingPack:
         )
 
 
-def _png(spec: dict[str, Any]) -> Chart:
-    png = vl_convert.vegalite_to_png(spec, scale=CHART_SCALE)
+def _png(spec: dict[str, Any], language: Language) -> Chart:
+    # The machine's default sans-serif may lack the language's script: name its font.
+    png = vl_convert.vegalite_to_png(with_font(spec, language), scale=CHART_SCALE)
     # A PNG's IHDR chunk holds width and height at bytes 16-24.
     width = int.from_bytes(png[16:20], "big") // CHART_SCALE
     height = int.from_bytes(png[20:24], "big") // CHART_SCALE
@@ -233,7 +235,7 @@ def meeting_pack(
             date=format_date(generated, format="long", locale=language),
         ),
         persona=tuple((label, clean(value)) for label, value in _persona_rows(persona, language)),
-        ranking=_png(chart) if scored else None,
+        ranking=_png(chart, language) if scored else None,
         ranking_table=_ranking_rows(result, language, uncertainty),
         weights=t(
             "export.weights",
@@ -260,7 +262,7 @@ def meeting_pack(
             language,
             platform=platform_name(pick.platform, language) if pick.platform else "—",
         ),
-        audience=tuple(_png(spec) for spec in audience_specs.values()),
+        audience=tuple(_png(spec, language) for spec in audience_specs.values()),
         audience_note=audience_note,
         unavailable=tuple(
             (platform_name(item.platform, language), clean(render(item.status_note, language)))

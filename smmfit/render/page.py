@@ -15,6 +15,7 @@ import pandas as pd
 
 from smmfit.models import Note, Ranking
 from smmfit.ranking import Uncertainty
+from smmfit.render.fonts import font_stack
 from smmfit.render.i18n import Language, t
 from smmfit.render.pack import Chart, MeetingPack, TacticSummary, clean, meeting_pack
 
@@ -34,6 +35,11 @@ ul { margin: 0; padding-left: 11pt; }
 a { color: inherit; text-decoration: none; }
 @media print { h2 { break-after: avoid; } }
 """.strip()
+
+
+def _font_css(language: Language) -> str:
+    # The language's family first (Thai needs one with Thai letters), then the reader's own.
+    return f"body {{ font-family: {font_stack(language)}; }}"
 
 
 def _e(text: str) -> str:
@@ -78,7 +84,8 @@ def pack_html(pack: MeetingPack) -> bytes:
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{language}"><head><meta charset="utf-8">',
-        f"<title>{_e(pack.title)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{_e(pack.title)}</title><style>{_CSS}\n{_font_css(language)}</style>",
+        "</head><body>",
         f"<header><h1>{_e(pack.title)}</h1>",
         f'<p class="sub">{_e(pack.subtitle)} · {_e(pack.date_text)}</p>',
         f"<p><strong>{_e(t('fit.persona', language))}</strong>: {_e(persona)}</p></header>",
