@@ -33,6 +33,8 @@ long.download_button(
     icon=":material/download:",
 )
 
+# Streamlit has no way to translate its upload box ("Upload", "5MB per file"): say it here.
+st.caption(t("langs.upload_hint", language))
 uploaded = st.file_uploader(
     t("your_data.upload", language),
     type=["csv", "xlsx"],
