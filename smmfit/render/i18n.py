@@ -22,6 +22,7 @@ import string
 import tomllib
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
@@ -29,10 +30,12 @@ from typing import Literal, get_args
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import (
+    NumberFormatError,
     format_compact_decimal,
     format_decimal,
     format_percent,
     get_decimal_symbol,
+    parse_decimal,
 )
 
 from smmfit.models import SETTLEMENTS_BY_REGION, WORLDWIDE, Note
@@ -90,20 +93,24 @@ def plural_forms(language: Language) -> dict[str, dict[str, str]]:
     return _load(language)[1]
 
 
-def _count(value: object) -> int | float | None:
+def _count(value: object, language: Language) -> int | float | Decimal | None:
+    """A number given raw or already formatted for the locale (``"20 001"``, ``"2,5"``)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
         return value
-    if isinstance(value, str) and value.isdigit():
-        return int(value)
+    if isinstance(value, str):
+        try:
+            return parse_decimal(value, locale=language, strict=True)
+        except NumberFormatError:
+            return None
     return None
 
 
 def _plural_text(forms: dict[str, str], language: Language, params: dict[str, object]) -> str:
     """The form of a plural message for the first number among its placeholders."""
     for _, name, _, _ in string.Formatter().parse(forms["other"]):
-        number = _count(params.get(name)) if name else None
+        number = _count(params.get(name), language) if name else None
         if number is not None:
             return forms.get(Locale.parse(language).plural_form(number), forms["other"])
     return forms["other"]
