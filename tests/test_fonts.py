@@ -11,13 +11,18 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from datetime import date
 from typing import Any
 
 import pytest
 import vl_convert
 
-from smmfit.render import LANGUAGES, Language
+from smmfit.data import Evidence, audience_profile
+from smmfit.models import Persona
+from smmfit.ranking import rank
+from smmfit.render import LANGUAGES, Language, pack
 from smmfit.render.fonts import FONT_FAMILIES, font_family, font_stack, with_font
+from smmfit.render.page import report_html
 
 # Two words of each script, the same number of letters, and letters only that script has.
 WORDS: list[tuple[Language, str, str]] = [
@@ -105,3 +110,35 @@ def test_documents_name_the_family_then_stand_ins(language: Language, stack: str
 
 def test_every_language_has_a_family() -> None:
     assert set(FONT_FAMILIES) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", ["th", "tr"])
+def test_the_meeting_packs_charts_ask_for_the_languages_font(
+    evidence: Evidence, language: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every chart image of the deck and the report is drawn in the language's family."""
+    asked: list[str] = []
+    draw = vl_convert.vegalite_to_png
+
+    def spy(spec: dict[str, Any], **options: Any) -> bytes:
+        asked.append(spec["config"]["font"])
+        return bytes(draw(spec, **options))
+
+    monkeypatch.setattr(pack.vl_convert, "vegalite_to_png", spy)
+    persona = Persona(region="TH", age_min=25, age_max=44)
+    result = rank(persona, evidence)
+    pick = result.recommendation.platform
+    assert pick is not None
+    built = pack.meeting_pack(
+        result, None, [], language,
+        audience=audience_profile(evidence, pick, "TH", persona), generated=date(2026, 1, 5),
+    )  # fmt: skip
+    assert built.ranking is not None and built.audience
+    assert asked == [font_family(language)] * (1 + len(built.audience))
+
+
+def test_the_report_names_the_languages_fonts(evidence: Evidence) -> None:
+    result = rank(Persona(region="TH"), evidence)
+    html = report_html(result, None, [], "th", generated=date(2026, 1, 5)).decode()
+    assert 'lang="th"' in html
+    assert f"font-family: {font_stack('th')}" in html
