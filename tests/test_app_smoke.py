@@ -78,9 +78,7 @@ def test_page_runs_without_exception(page: str, language: Language, region: str)
     app.run()
     app.switch_page(page).run()
     assert not app.exception, app.exception
-    headings = [
-        str(item.value) for kind in ("title", "header", "subheader") for item in app.get(kind)
-    ]
+    headings = [str(item.value) for item in [*app.title, *app.header, *app.subheader]]
     assert headings
     for heading in headings:
         assert not foreign_words(heading, language), (heading, foreign_words(heading, language))

@@ -124,7 +124,7 @@ def test_the_meeting_packs_charts_ask_for_the_languages_font(
         asked.append(spec["config"]["font"])
         return bytes(draw(spec, **options))
 
-    monkeypatch.setattr(pack.vl_convert, "vegalite_to_png", spy)
+    monkeypatch.setattr(vl_convert, "vegalite_to_png", spy)
     persona = Persona(region="TH", age_min=25, age_max=44)
     result = rank(persona, evidence)
     pick = result.recommendation.platform
