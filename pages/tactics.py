@@ -4,12 +4,15 @@ import streamlit as st
 
 import ui
 from smmfit.render import t
+from smmfit.render.tactic_reports import tactic_language
 from smmfit.tactics import PlanError, check_plan, check_tactics
 
 language = ui.current_language()
 st.title(t("tactics.title", language))
 st.caption(t("tactics.caption", language))
 st.caption(t("tactics_v2.white_means", language))
+if tactic_language(language) != language:
+    st.caption(t("langs.tactics_in_english", language))
 
 taxonomy = ui.taxonomy()
 context = ui.tactics_context_form(language)
@@ -47,7 +50,10 @@ with checklist:
     ticked = ui.tactics_checklist(taxonomy, language)
     if ticked:
         ui.show_tactic_check(
-            check_tactics(ticked, taxonomy, context, language), taxonomy, language, source="list"
+            check_tactics(ticked, taxonomy, context, tactic_language(language)),
+            taxonomy,
+            language,
+            source="list",
         )
     else:
         st.info(t("tactics.nothing_ticked", language), icon=":material/checklist:")

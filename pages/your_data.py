@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from smmfit.data import MAX_ROWS, MAX_UPLOAD_MB, template_csv
 from smmfit.render import escape_markdown, format_number, t, tn
+from smmfit.render.i18n import csv_separator
 from smmfit.render.tables import figures_frame, problems_frame
 
 language = ui.current_language()
@@ -13,8 +14,7 @@ st.markdown(t("your_data.intro", language))
 rows = format_number(MAX_ROWS, language)
 st.caption(escape_markdown(t("your_data.formats", language, size=MAX_UPLOAD_MB, rows=rows)))
 
-# Russian Excel splits CSV columns on semicolons, English Excel on commas.
-separator = ";" if language == "ru" else ","
+separator = csv_separator(language)
 wide, long = st.columns(2)
 wide.download_button(
     t("your_data.template", language),
@@ -33,6 +33,8 @@ long.download_button(
     icon=":material/download:",
 )
 
+# Streamlit has no way to translate its upload box ("Upload", "5MB per file"): say it here.
+st.caption(t("langs.upload_hint", language))
 uploaded = st.file_uploader(
     t("your_data.upload", language),
     type=["csv", "xlsx"],

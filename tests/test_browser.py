@@ -34,6 +34,9 @@ STARTUP_SECONDS = 60
 PAGES = [
     ("fit", "/?region=RU&age=18-39&gender=female&lang=en", "Test first:", 3),
     ("fit-ru", "/?region=RU&age=25-44&gender=female&devices=ios&lang=ru", "Тестировать первой:", 3),
+    ("fit-fr", "/?region=FR&age=25-44&lang=fr", "À tester en premier\u00a0:", 3),
+    ("fit-tr", "/?region=TR&age=25-44&lang=tr", "İlk test edilecek:", 3),
+    ("fit-th", "/?region=TH&age=25-44&lang=th", "ทดสอบก่อน:", 3),
     ("platforms", "/platforms?network=vk&region=RU&lang=en", "All figures, with sources", 3),
     ("method", "/method?lang=en", "Sources", 100),
     ("your_data", "/your_data?lang=en", "Your data", 0),
@@ -156,6 +159,37 @@ def test_page_draws_charts_without_exception(
         _screenshot(page, name)
     finally:
         page.close()
+
+
+def _fonts_drawing(page: Page, selector: str) -> dict[str, int]:
+    """The fonts Chromium actually drew an element's text with, and how many glyphs each."""
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return {font["familyName"]: int(font["glyphCount"]) for font in fonts}
+
+
+def _families_for(script: str) -> set[str]:
+    listing = subprocess.run(
+        ["fc-list", f":lang={script}", "family"], capture_output=True, text=True, check=True
+    ).stdout
+    return {name.strip() for line in listing.splitlines() for name in line.split(",")}
+
+
+def test_thai_headings_are_drawn_in_a_thai_font(server: str, browser: Browser) -> None:
+    """Glyphs, not boxes: Chromium draws the Thai pick with a font that has Thai letters."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(server + "/?region=TH&lang=th", wait_until="domcontentloaded")
+        page.wait_for_selector(DONE, timeout=60_000)
+        drawn = _fonts_drawing(page, "[data-testid='stMain'] h1")
+    finally:
+        page.close()
+    thai = _families_for("th")
+    assert any(family in thai and count > 0 for family, count in drawn.items()), (drawn, thai)
 
 
 def test_tactic_checker_classes_a_pasted_plan(server: str, browser: Browser) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -170,6 +171,51 @@ def test_russian_output(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(["rank", "--region", "RU", "--lang", "ru", "--format", "json"], capsys)
     reasons = " ".join(json.loads(out)["recommendation"]["reasons"])
     assert "из 100" in reasons
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "pick", "status"),
+    [
+        ("en", "rank  platform", "test first: instagram  (runner-up: ", "available"),
+        ("fr", "rang  réseau", "à tester en premier\xa0: instagram  (deuxième\xa0: ", "accessible"),
+        ("tr", "sıra  platform", "ilk test edilecek: instagram  (ikinci: ", "erişilebilir"),
+        ("th", "อันดับ  แพลตฟอร์ม", "ทดสอบก่อน: instagram  (อันดับสอง: ", "ใช้งานได้"),
+    ],
+)  # fmt: skip
+def test_rank_table_speaks_the_language(
+    language: str, header: str, pick: str, status: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["rank", "--region", "FR", "--age", "25-44", "--draws", "300", "--lang", language]
+    code, out, _ = run(args, capsys)
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].startswith(header)
+    assert any(line.startswith(pick) for line in lines)
+    assert status in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("fr", "(en anglais)"), ("tr", "(İngilizce)"), ("th", "(ภาษาอังกฤษ)")],
+)
+@pytest.mark.parametrize("command", ["rank", "data-report", "check-tactics"])
+def test_every_command_takes_every_language(
+    command: str, language: str, said: str, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Block reasons (rank) and tactic reasons (check-tactics) exist in English and Russian
+    only: they come out in English, marked in the language; data-report's are translated."""
+    plan = io.TextIOWrapper(io.BytesIO(b"Buy 5,000 followers\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", plan)
+    extra = ["--region", "RU", "--draws", "200"] if command == "rank" else []
+    code, out, _ = run([command, "--format", "json", "--lang", language, *extra], capsys)
+    assert code == 0
+    document = json.loads(out)
+    if command == "data-report":
+        reasons = [cell["reason"] for cell in document["cells"] if cell["reason"]]
+        assert reasons and not any(said in reason for reason in reasons)
+    else:
+        assert said in out
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from smmfit.render.fonts import (
     text_width,
     wrap,
 )
-from smmfit.render.i18n import LANGUAGES, catalog
+from smmfit.render.i18n import LANGUAGES, Language, catalog
 
 needs_fonts = pytest.mark.skipif(
     not fonts_installed() and os.environ.get("CI") != "true",
@@ -70,7 +70,7 @@ def _missing(script: str, text: str) -> set[str]:
 
 @needs_fonts
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_fonts_draw_every_catalog_string(language: str) -> None:
+def test_the_fonts_draw_every_catalog_string(language: Language) -> None:
     text = "".join(catalog(language).values())
     assert not _missing("latin", text)
 

@@ -18,6 +18,7 @@ from smmfit.render.tactic_reports import (
     plan_json,
     plan_markdown,
     plan_table,
+    tactic_text,
     verdict_label,
 )
 from smmfit.tactics import LINE_VERDICTS, Context, PlanCheck, Semantics, Taxonomy, check_plan
@@ -107,7 +108,7 @@ def test_csv_one_row_per_line_in_plan_order_and_formula_safe(
     assert rows[2][text].startswith("'- Use hacked")
     assert rows[2][verdict] == verdict_label("black", language)
     assert (
-        taxonomy["spam_from_hacked_accounts"].why.get(language)
+        tactic_text(taxonomy["spam_from_hacked_accounts"].why, language)
         in rows[2][header["tactics.col_why"]]
     )
     assert "https://" in rows[2][header["tactics.col_rules"]]

@@ -36,7 +36,7 @@ from smmfit.data import (
 from smmfit.models import WORLDWIDE
 from smmfit.render import LANGUAGES, Language, settlement_choices, t
 from smmfit.render.i18n import language_of
-from smmfit.render.links import LINK_PARAMS, language_from_query
+from smmfit.render.links import LANGUAGE_PARAM, LINK_PARAMS, language_from_query
 
 _LOG = logging.getLogger(__name__)
 
@@ -155,7 +155,11 @@ def language_picker() -> Language:
         key=Key.LANG,
         persist_state="session",
     )
-    return language_of(chosen)
+    language = language_of(chosen)
+    # Every page's link carries the language, so a shared link opens in the same one.
+    if st.query_params.get(LANGUAGE_PARAM) != language:
+        st.query_params[LANGUAGE_PARAM] = language
+    return language
 
 
 def current_language() -> Language:

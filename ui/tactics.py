@@ -22,6 +22,7 @@ from smmfit.render.tactic_reports import (
     line_details,
     plan_csv,
     plan_markdown,
+    tactic_language,
     verdict_label,
 )
 from smmfit.tactics import (
@@ -121,7 +122,10 @@ def tactics_checklist(tactics: Taxonomy, language: Language) -> list[str]:
         ):
             for tactic in tactics.tactics:
                 if tactic.verdict == verdict:
-                    st.checkbox(tactic.name.get(language), key=Key.tactic_pick(tactic.id))
+                    st.checkbox(
+                        tactic.name.get(tactic_language(language)),
+                        key=Key.tactic_pick(tactic.id),
+                    )
     return [
         tactic.id for tactic in tactics.tactics if st.session_state.get(Key.tactic_pick(tactic.id))
     ]

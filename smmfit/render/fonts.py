@@ -1,4 +1,5 @@
-"""The meeting deck's fonts, one per script, and how wide a text set in them is.
+"""Fonts: the meeting deck's, one per script, and how wide a text set in them is; and the
+family chart images and the HTML report ask for, one per language.
 
 A deck names its fonts; the viewer's PowerPoint or LibreOffice draws with whatever font of
 that name it has. So each script gets a family that is on the machines decks are opened on,
@@ -20,12 +21,25 @@ and the layout and the layout test measure its files.
 Without the font files (a laptop without them) the layout falls back to a conservative width
 estimate, wider than either font, so text still fits its box; the tests need the files.
 
+Chart images are drawn by vl-convert (resvg), which knows only the fonts installed on the
+machine and never falls back along a list: a family missing a letter borrows it from whichever
+installed face has it. So a chart names one family covering all of its language's text, Latin
+brand names included (:func:`with_font`): Liberation Sans for English, Russian, French and
+Turkish, and Loma (Debian ``fonts-tlwg-loma-ttf``, Thai and Latin in one face) for Thai, since
+Noto Sans Thai has no Latin letters. The report names the same family first, then what other
+machines have instead (:func:`font_stack`).
+
 >>> script_of("Привет") , script_of("สวัสดี")
 ('latin', 'thai')
+>>> font_family("th"), font_family("tr")
+('Loma', 'Liberation Sans')
+>>> font_stack("th")
+'"Loma", "Leelawadee UI", Tahoma, sans-serif'
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import unicodedata
@@ -33,9 +47,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from PIL import ImageFont
+
+from smmfit.render.i18n import LANGUAGES, Language
 
 Script = Literal["latin", "thai"]
 
@@ -187,3 +203,39 @@ def longest_word(text: str, size: float, bold: bool = False) -> float:
 def fonts_installed() -> bool:
     """Whether every script's regular and bold files are found (the layout is then exact)."""
     return all(font_file(s, b) is not None for s in SCRIPT_FONTS for b in (False, True))
+
+
+# Chart images and the report: one family per language (see the module's docstring).
+LATIN_CYRILLIC = "Liberation Sans"
+THAI = "Loma"
+FONT_FAMILIES: dict[Language, str] = {
+    language: THAI if language == "th" else LATIN_CYRILLIC for language in LANGUAGES
+}
+# What another machine has instead (Windows' and macOS's own fonts for the same scripts).
+_ELSEWHERE: dict[str, tuple[str, ...]] = {
+    LATIN_CYRILLIC: ("Arial", "Helvetica"),
+    THAI: ("Leelawadee UI", "Tahoma"),
+}
+
+
+def font_family(language: Language) -> str:
+    """The font family a chart image in the language is set in."""
+    return FONT_FAMILIES[language]
+
+
+def font_stack(language: Language) -> str:
+    """A CSS font-family list: the language's family, its stand-ins elsewhere, sans-serif."""
+    family = font_family(language)
+    names = [family, *_ELSEWHERE[family]]
+    return ", ".join(
+        [*(f'"{name}"' if " " in name or name == family else name for name in names), "sans-serif"]
+    )
+
+
+def with_font(spec: dict[str, Any], language: Language) -> dict[str, Any]:
+    """A copy of a Vega-Lite spec whose every text (titles, axes, legends, marks) is set in
+    the language's family. One family, not a list: resvg takes a list's first family and
+    borrows missing letters from any installed face, never from the list's next one."""
+    themed = copy.deepcopy(spec)
+    themed.setdefault("config", {})["font"] = font_family(language)
+    return themed

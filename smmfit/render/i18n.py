@@ -1,7 +1,14 @@
-"""The translation catalog: every user-facing string, in English and Russian.
+"""The translation catalog: every user-facing string, in English, Russian, French, Turkish
+and Thai.
 
-Catalogs are TOML files in ``smmfit/locales/``, one per language, with the same keys.
-Numbers, shares, people counts and country names are formatted for the language by Babel.
+Catalogs are TOML files in ``smmfit/render/locales/``, one per language, with the same keys
+(their domain terms in ``locales/GLOSSARY.md``). Numbers, shares, people counts, dates and
+country names are formatted for the language by Babel (CLDR).
+
+A message whose words depend on a count is a table of CLDR plural forms instead of a string,
+``errors = { one = "{count} problème", other = "{count} problèmes" }``; the form is chosen by
+the first number among its placeholders, with the language's CLDR rules. Languages without
+plural forms (Thai, and Turkish after a number) give ``other`` only.
 
 >>> t("app.title", "ru")
 'smmfit: где тестировать первым'
@@ -11,19 +18,29 @@ Numbers, shares, people counts and country names are formatted for the language 
 
 from __future__ import annotations
 
+import string
 import tomllib
+from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Literal, get_args
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.numbers import (
+    NumberFormatError,
+    format_compact_decimal,
+    format_decimal,
+    format_percent,
+    get_decimal_symbol,
+    parse_decimal,
+)
 
 from smmfit.models import SETTLEMENTS_BY_REGION, WORLDWIDE, Note
 
-Language = Literal["en", "ru"]
+Language = Literal["en", "ru", "fr", "tr", "th"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT_LANGUAGE: Language = "en"
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
@@ -35,23 +52,68 @@ _NUMBERS = frozenset({"score", "index", "gap"})
 _PLATFORMS = frozenset({"platform", "runner", "pick"})
 
 
+# CLDR's plural categories; a table with only these keys (and "other") is one plural message.
+PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+
+
+def _is_plural(node: dict[str, object]) -> bool:
+    return "other" in node and set(node) <= PLURAL_CATEGORIES
+
+
 @cache
-def catalog(language: Language) -> dict[str, str]:
-    """The flattened catalog of a language: ``{"section.key": "text"}``."""
+def _load(language: Language) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     with (LOCALES_DIR / f"{language}.toml").open("rb") as handle:
         data = tomllib.load(handle)
     flat: dict[str, str] = {}
+    plural: dict[str, dict[str, str]] = {}
 
     def walk(prefix: str, node: dict[str, object]) -> None:
         for key, value in node.items():
             name = f"{prefix}{key}"
-            if isinstance(value, dict):
+            if isinstance(value, dict) and _is_plural(value):
+                plural[name] = {form: str(text) for form, text in value.items()}
+                flat[name] = plural[name]["other"]
+            elif isinstance(value, dict):
                 walk(f"{name}.", value)
             else:
                 flat[name] = str(value)
 
     walk("", data)
-    return flat
+    return flat, plural
+
+
+def catalog(language: Language) -> dict[str, str]:
+    """The flattened catalog of a language: ``{"section.key": "text"}`` (a plural message
+    by its ``other`` form)."""
+    return _load(language)[0]
+
+
+def plural_forms(language: Language) -> dict[str, dict[str, str]]:
+    """The plural messages of a language: ``{"section.key": {"one": ..., "other": ...}}``."""
+    return _load(language)[1]
+
+
+def _count(value: object, language: Language) -> int | float | Decimal | None:
+    """A number given raw or already formatted for the locale (``"20 001"``, ``"2,5"``)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_decimal(value, locale=language, strict=True)
+        except NumberFormatError:
+            return None
+    return None
+
+
+def _plural_text(forms: dict[str, str], language: Language, params: dict[str, object]) -> str:
+    """The form of a plural message for the first number among its placeholders."""
+    for _, name, _, _ in string.Formatter().parse(forms["other"]):
+        number = _count(params.get(name), language) if name else None
+        if number is not None:
+            return forms.get(Locale.parse(language).plural_form(number), forms["other"])
+    return forms["other"]
 
 
 def language_of(value: str | None) -> Language:
@@ -65,22 +127,31 @@ def language_of(value: str | None) -> Language:
 
 
 def t(key: str, language: Language, **params: object) -> str:
-    """The text for ``key`` in ``language`` with ``params`` filled in (already formatted)."""
-    text = catalog(language).get(key) or catalog(DEFAULT_LANGUAGE)[key]
+    """The text for ``key`` in ``language`` with ``params`` filled in (already formatted).
+
+    >>> t("counted.problems", "fr", count=1).split(";")[0].strip()
+    '1 problème trouvé'
+    >>> t("counted.problems", "fr", count=12).split(";")[0].strip()
+    '12 problèmes trouvés'
+    """
+    forms = plural_forms(language).get(key)
+    if forms is not None:
+        text = _plural_text(forms, language, params)
+    else:
+        text = catalog(language).get(key) or catalog(DEFAULT_LANGUAGE)[key]
     return text.format(**params) if params else text
 
 
 def tn(key: str, language: Language, count: int, **params: object) -> str:
-    """The text for ``count`` things: ``key.one``, ``key.few``, ``key.many`` or ``key.other``,
-    by the language's plural rule (CLDR, via Babel); ``count`` formatted for the locale.
+    """The plural message ``key`` for ``count`` things, in the form the language's plural
+    rule (CLDR, via Babel) gives ``count``; ``{count}`` formatted for the locale.
 
     >>> tn("counted.problems", "en", 1)[:17], tn("counted.problems", "ru", 5)[:17]
     ('1 problem found; ', 'Найдено 5 проблем')
     """
-    form = Locale.parse(language).plural_form(count)
-    if f"{key}.{form}" not in catalog(DEFAULT_LANGUAGE):
-        form = "other"
-    return t(f"{key}.{form}", language, count=format_number(count, language), **params)
+    forms = plural_forms(language).get(key) or plural_forms(DEFAULT_LANGUAGE)[key]
+    text = forms.get(Locale.parse(language).plural_form(count), forms["other"])
+    return text.format(count=format_number(count, language), **params)
 
 
 def format_people(value: float, language: Language) -> str:
@@ -206,29 +277,77 @@ def _format_param(name: str, value: str | int | float, language: Language) -> st
     return str(value)
 
 
+def localized(versions: Mapping[str, str], language: Language) -> str:
+    """A text from the data in the language, else its English version marked as English.
+
+    Data texts (block reasons, tactic names and advice) are written in English, some also in
+    Russian; a French, Turkish or Thai reader is told which ones were left in English.
+
+    >>> localized({"en": "Throttled", "ru": "Замедлён"}, "ru"), localized({"en": "Throttled"}, "fr")
+    ('Замедлён', '(en anglais) Throttled')
+    """
+    own = versions.get(language)
+    if own:
+        return own
+    return t("langs.english_text", language, text=versions["en"])
+
+
+# The languages the data's free texts (block reasons, tactics) are written in.
+DATA_TEXT_LANGUAGES: tuple[Language, ...] = ("en", "ru")
+
+
+def data_text(text: str, language: Language) -> str:
+    """A data text already picked for the language by the data layer (English where the data
+    has no version in it), marked as English when the language is not one the data has."""
+    if language in DATA_TEXT_LANGUAGES:
+        return text
+    return t("langs.english_text", language, text=text)
+
+
+# Note parameters that carry free text from the data, with translations as "<name>_<language>".
+_DATA_TEXTS = frozenset({"reason"})
+
+
 def render(note: Note, language: Language) -> str:
     """A Note as text in the language, its parameters formatted for the locale."""
     params = {name: _format_param(name, value, language) for name, value in note.params.items()}
-    # Free text from the data may come in several languages: "reason_ru" replaces "reason".
-    for name in list(params):
-        variant = note.params.get(f"{name}_{language}")
-        if variant:
-            params[name] = str(variant)
+    for name in _DATA_TEXTS & set(note.params):
+        versions: dict[str, str] = {
+            code: str(note.params[key])
+            for code in LANGUAGES
+            if (key := name if code == DEFAULT_LANGUAGE else f"{name}_{code}") in note.params
+        }
+        params[name] = localized(versions, language)
     return t(note.key, language, **params)
 
 
+def csv_separator(language: Language) -> str:
+    """The column separator a spreadsheet of the locale expects in a CSV: where the decimal
+    mark is a comma (ru, fr, tr), Excel splits columns on semicolons.
+
+    >>> csv_separator("en"), csv_separator("fr"), csv_separator("th")
+    (',', ';', ',')
+    """
+    return ";" if get_decimal_symbol(language) == "," else ","
+
+
 __all__ = [
+    "DATA_TEXT_LANGUAGES",
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "Language",
     "catalog",
+    "csv_separator",
+    "data_text",
     "feature_name",
     "format_ages",
     "format_number",
     "format_people",
     "format_share",
     "language_of",
+    "localized",
     "platform_name",
+    "plural_forms",
     "region_name",
     "render",
     "scope_label",

@@ -42,6 +42,7 @@ from smmfit.data import Dataset
 from smmfit.models import Note, Persona, PlatformResult, Ranking
 from smmfit.ranking import Assessment
 from smmfit.render.charts import audience_charts, ranking_chart
+from smmfit.render.fonts import with_font
 from smmfit.render.i18n import (
     Language,
     format_number,
@@ -209,8 +210,9 @@ def _png_of(spec_json: str) -> Chart:
     return Chart(png=png, width=width, height=height)
 
 
-def _png(spec: dict[str, Any]) -> Chart:
-    return _png_of(json.dumps(spec, sort_keys=True, ensure_ascii=False))
+def _png(spec: dict[str, Any], language: Language) -> Chart:
+    # The machine's default sans-serif may lack the language's script: name its font.
+    return _png_of(json.dumps(with_font(spec, language), sort_keys=True, ensure_ascii=False))
 
 
 def _for_a_room(spec: dict[str, Any]) -> dict[str, Any]:
@@ -559,7 +561,7 @@ def meeting_pack(
         sure=sure,
         why=_why(decision.reasons, language) if pick else "",
         cards=_cards(pick, language) if pick else (),
-        ranking=_png(chart) if scored else None,
+        ranking=_png(chart, language) if scored else None,
         ranking_table=_ranking_rows(assessed, language),
         weights=t(
             "export.weights",
@@ -576,7 +578,8 @@ def meeting_pack(
                     **_for_a_room(spec),
                     "width": AUDIENCE_CHART_WIDTH,
                     "height": {"step": AUDIENCE_CHART_STEP},
-                }
+                },
+                language,
             )
             for spec in audience_specs.values()
         ),

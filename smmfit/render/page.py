@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 
 from smmfit.ranking import Assessment
+from smmfit.render.fonts import font_stack
 from smmfit.render.i18n import Language, t
 from smmfit.render.logo import Logo
 from smmfit.render.pack import (
@@ -69,6 +70,11 @@ a { color: inherit; text-decoration: none; }
 # Sources listed on the page: those of the pick, the runner-up and the audience come first
 # (smmfit.render.pack), the rest are on the Method and sources page.
 REPORT_SOURCES = 21
+
+
+def _font_css(language: Language) -> str:
+    # The language's family first (Thai needs one with Thai letters), then the reader's own.
+    return f"body {{ font-family: {font_stack(language)}; }}"
 
 
 def _e(text: str) -> str:
@@ -138,7 +144,7 @@ def pack_html(pack: MeetingPack) -> bytes:
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{language}"><head><meta charset="utf-8">',
-        f"<title>{_e(pack.title)}</title><style>{_CSS}</style></head><body>",
+        f"<title>{_e(pack.title)}</title><style>{_CSS}\n{_font_css(language)}</style></head><body>",
         f"<header><div><h1>{_e(pack.title)}</h1>",
         f"<p>{_e(pack.subtitle)} · {_e(pack.date_text)}</p></div>{_logo(pack.logo)}</header>",
         f"<h2>{_e(pack.headline)}</h2>",

@@ -26,6 +26,7 @@ from smmfit.data import COVERAGE_DIMENSIONS, TRACKED_REGIONS, CoverageReport, Da
 from smmfit.models import FACTORS, GOAL_WEIGHTS, MAX_AGE, MIN_AGE, Note, Ranking
 from smmfit.render.i18n import (
     Language,
+    data_text,
     format_since,
     platform_name,
     region_name,
@@ -68,7 +69,11 @@ def status_metric(
     for (today by default), for the whole population aged 13 and over."""
     on = on or date.today()
     status, record = status_on(dataset, platform, region, on, (MIN_AGE, MAX_AGE))
-    reason = record.reason_in(language) if record else t("explorer.no_restriction", language)
+    reason = (
+        data_text(record.reason_in(language), language)
+        if record
+        else t("explorer.no_restriction", language)
+    )
     day = t("explorer.status_as_of", language, date=format_since(on.isoformat(), language))
     return t(f"status.label_{status}", language), reason, day
 
@@ -155,6 +160,7 @@ def availability_display(table: pd.DataFrame, language: Language) -> pd.DataFram
     shown["status"] = [t(f"status.label_{value}", language) for value in table["status"]]
     shown["scope"] = [scope_label(value, language) for value in table["scope"]]
     shown["since"] = [format_since(value, language) for value in table["since"]]
+    shown["reason"] = [data_text(value, language) for value in table["reason"]]
     shown["until"] = [
         format_since(value, language) if value else t("explorer.in_force", language)
         for value in table["until"]

@@ -17,10 +17,11 @@ from typing import Any
 
 import pandas as pd
 
-from smmfit.render.i18n import Language, platform_name, region_name, t
+from smmfit.render.i18n import Language, localized, platform_name, region_name, t
 from smmfit.render.markup import escape_markdown
 from smmfit.render.tables import safe_csv_bytes
-from smmfit.tactics import LINE_VERDICTS, LineResult, LineVerdict, PlanCheck, Taxonomy
+from smmfit.tactics import LINE_VERDICTS, LineResult, LineVerdict, PlanCheck, Taxonomy, Text
+from smmfit.tactics.taxonomy import TextLanguage
 
 # Material icons for Streamlit; marks for text, CSV and Markdown. Each goes with the word.
 VERDICT_ICONS: dict[LineVerdict, str] = {
@@ -35,6 +36,17 @@ VERDICT_MARKS: dict[LineVerdict, str] = {
     "black": "⛔",
     "unrecognized": "❓",
 }
+
+
+def tactic_text(text: Text, language: Language) -> str:
+    """A tactic's name, reason, advice or note in the language; English, marked, where the
+    taxonomy has no version in it (it is written in English and Russian)."""
+    return localized(text.model_dump(), language)
+
+
+def tactic_language(language: Language) -> TextLanguage:
+    """The taxonomy's language closest to the user's: its own, else English."""
+    return "ru" if language == "ru" else "en"
 
 
 def verdict_label(verdict: LineVerdict, language: Language) -> str:
@@ -94,13 +106,13 @@ def explanation(line: LineResult, taxonomy: Taxonomy, language: Language) -> str
             "tactics_v2.resembles_white",
             language,
             example=nearest.example,
-            tactic=tactic.name.get(language),
+            tactic=tactic_text(tactic.name, language),
         )
     return t(
         "tactics_v2.resembles",
         language,
         example=nearest.example,
-        tactic=tactic.name.get(language),
+        tactic=tactic_text(tactic.name, language),
         rule=tactic.rules[0].source,
     )
 
@@ -127,7 +139,7 @@ def plan_json(
             ],
             "explanation": explanation(line, taxonomy, language) if taxonomy else None,
             "rules": [{"source": rule.source, "url": rule.url} for rule in line.rules],
-            "alternative": line.alternative.get(language) if line.alternative else None,
+            "alternative": tactic_text(line.alternative, language) if line.alternative else None,
         }
         for line in check.lines
     ]
@@ -168,7 +180,7 @@ def plan_table(check: PlanCheck, language: Language) -> str:
 
 
 def _names(ids: tuple[str, ...] | list[str], taxonomy: Taxonomy, language: Language) -> str:
-    return "; ".join(taxonomy[tactic].name.get(language) for tactic in ids)
+    return "; ".join(tactic_text(taxonomy[tactic].name, language) for tactic in ids)
 
 
 def report_frame(check: PlanCheck, taxonomy: Taxonomy, language: Language) -> pd.DataFrame:
@@ -194,12 +206,12 @@ def report_frame(check: PlanCheck, taxonomy: Taxonomy, language: Language) -> pd
                 t("tactics_v2.col_explanation", language): explanation(line, taxonomy, language)
                 or "",
                 t("tactics.col_why", language): " | ".join(
-                    taxonomy[tactic].why.get(language) for tactic in deciding
+                    tactic_text(taxonomy[tactic].why, language) for tactic in deciding
                 ),
                 t("tactics.col_notes", language): " | ".join(
-                    note.get(language) for note in line.notes
+                    tactic_text(note, language) for note in line.notes
                 ),
-                t("tactics.col_alternative", language): line.alternative.get(language)
+                t("tactics.col_alternative", language): tactic_text(line.alternative, language)
                 if line.alternative
                 else "",
                 t("tactics.col_rules", language): " | ".join(
@@ -258,12 +270,12 @@ def line_details(
     if line.verdict == "unrecognized":
         items.append(("tactics.why", t("tactics.meaning_unrecognized", language)))
     for tactic in deciding_tactics(line, taxonomy, check):
-        items.append(("tactics.why", escape_markdown(taxonomy[tactic].why.get(language))))
+        items.append(("tactics.why", escape_markdown(tactic_text(taxonomy[tactic].why, language))))
     for note in line.notes:
-        items.append(("tactics.changed_here", escape_markdown(note.get(language))))
+        items.append(("tactics.changed_here", escape_markdown(tactic_text(note, language))))
     if line.alternative:
         key = "tactics.how_to_keep" if line.verdict == "white" else "tactics.alternative"
-        items.append((key, escape_markdown(line.alternative.get(language))))
+        items.append((key, escape_markdown(tactic_text(line.alternative, language))))
     if line.rules:
         items.append(
             (
@@ -286,6 +298,8 @@ __all__ = [
     "plan_markdown",
     "plan_table",
     "report_frame",
+    "tactic_language",
+    "tactic_text",
     "verdict_label",
     "verdict_text",
 ]

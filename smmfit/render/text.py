@@ -5,9 +5,11 @@ The CLI prints these; the JSON shapes are the CLI's contract (README, "Command l
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from babel.lists import format_list
+from babel.numbers import format_decimal
 
 from smmfit.data import (
     COVERAGE_DIMENSIONS,
@@ -21,7 +23,15 @@ from smmfit.models import (
 from smmfit.ranking import (
     Uncertainty,
 )
-from smmfit.render.i18n import Language, format_people, format_share, platform_name, render, t
+from smmfit.render.i18n import (
+    Language,
+    format_number,
+    format_people,
+    format_share,
+    platform_name,
+    render,
+    t,
+)
 
 
 def ranking_json(
@@ -123,6 +133,16 @@ def headline(recommendation: Recommendation, language: Language) -> str:
     return t("fit.test_first", language, platform=platform)
 
 
+_RANKING_COLUMNS = ("rank", "platform", "score", "status", "match", "reach", "affinity")
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives the text: Thai vowel and tone marks sit on their letter."""
+    return sum(
+        not unicodedata.combining(char) and unicodedata.category(char) != "Mn" for char in text
+    )
+
+
 def ranking_table(
     result: Ranking, language: Language, uncertainty: Uncertainty | None = None
 ) -> str:
@@ -132,30 +152,38 @@ def ranking_table(
         return (
             format_people(value, language)
             if kind == "people"
-            else (format_share(value, language) if kind == "share" else f"{value:.1f}")
+            else (
+                format_share(value, language)
+                if kind == "share"
+                else str(format_decimal(value, format="0.0", locale=language))
+            )
         )
 
-    rows = [("rank", "platform", "score", "status", "match", "reach", "affinity")]
+    rows = [tuple(t(f"langs.cli_{column}", language) for column in _RANKING_COLUMNS)]
     for item in result.ranking:
         rows.append(
             (
                 str(item.rank or "-"),
                 item.platform,
                 cell(item.score, "number"),
-                item.status,
+                t(f"status.label_{item.status}", language),
                 cell(item.match_share, "share"),
                 ("~" if item.reach_estimated else "") + cell(item.reach, "people"),
                 cell(item.affinity, "number"),
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
-    lines.append(f"availability as of {result.as_of.isoformat()}")
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(v + " " * (w - _width(v)) for v, w in zip(row, widths, strict=True))
+        for row in rows
+    ]
+    lines.append(t("langs.cli_as_of", language, date=result.as_of.isoformat()))
     lines.append("")
     lines.append(headline(result.recommendation, language))
     lines.extend(f"  - {render(r, language)}" for r in result.recommendation.reasons)
     if uncertainty is not None and uncertainty.confidence is not None:
-        lines.append(f"how sure ({uncertainty.draws:,} scenarios, seed {uncertainty.seed}):")
+        draws = format_number(uncertainty.draws, language)
+        lines.append(t("langs.cli_how_sure", language, draws=draws, seed=uncertainty.seed))
         lines.extend(f"  - {render(note, language)}" for note in uncertainty.confidence.notes)
         lines.extend(f"  - {render(flip.note, language)}" for flip in uncertainty.flips_if)
     return "\n".join(lines)
