@@ -105,7 +105,13 @@ def test_every_plan_key_exists_in_every_catalog() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_bad_input_reads_in_the_language(language: str) -> None:
     error = PlanInputError("budget", "needs a number", "not_number")
-    expected = {"en": "Budget needs a number.", "ru": "Бюджет: нужно число."}[language]
+    expected = {
+        "en": "Budget needs a number.",
+        "ru": "Бюджет: нужно число.",
+        "fr": "Budget\xa0: un nombre est attendu.",
+        "tr": "Bütçe: bir sayı girin.",
+        "th": "งบประมาณ ต้องเป็นตัวเลข",
+    }[language]
     assert plan_error_text(error, language) == expected  # type: ignore[arg-type]
 
 
