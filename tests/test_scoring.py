@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,7 +22,8 @@ from smmfit.models import (
     Weights,
     settlements_for,
 )
-from smmfit.ranking import assess, device_share, rank, rank_batch
+from smmfit.ranking import assess, device_share, rank, rank_batch, scenarios
+from smmfit.ranking import batch as batch_module
 from tests.conftest import audience, block, figure, synthetic_figures, write_data
 
 YOUNG_WOMEN = Persona(age_min=13, age_max=29, gender="female", region="DE", segment="b2c")
@@ -483,3 +486,29 @@ def test_real_data_ranks_meaningfully_in_the_core_regions(evidence: Evidence) ->
         assert pick.zone == zone, region
         scored = [item for item in result.ranking if item.score is not None and item.score > 0]
         assert len(scored) >= 3, region
+
+
+def test_rank_batch_ranks_each_distinct_persona_once(
+    evidence: Evidence, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copies of a persona under other names get the same row, their scenarios drawn once,
+    and the batch reads the same as the batch of its distinct personas."""
+    drawn: list[int] = []
+    draw = scenarios.win_shares
+
+    def counting(people: Any, *args: Any, **kwargs: Any) -> Any:
+        shares = draw(people, *args, **kwargs)
+        drawn.append(len(shares))
+        return shares
+
+    monkeypatch.setattr(batch_module, "win_shares", counting)
+    first = Persona(region="RU", age_min=25, age_max=34, gender="female", name="A")
+    second = Persona(region="US", age_min=18, age_max=24, name="B")
+    copies = [first, second, first.model_copy(update={"name": "A, again"}), first]
+    table = rank_batch(copies, evidence, draws=50, seed=3)
+    assert sorted(drawn) == [1, 1]  # one persona in each region, not three in Russia
+    distinct = rank_batch([first, second], evidence, draws=50, seed=3)
+    figures = [column for column in table.columns if column != "name"]
+    expected = distinct[figures].iloc[[0, 1, 0, 0]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(table[figures], expected)
+    assert list(table["name"]) == ["A", "B", "A, again", "A"]

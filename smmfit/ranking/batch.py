@@ -48,13 +48,23 @@ def rank_batch(
     """
     as_of = as_of or date.today()
     platforms = tuple(evidence.dataset.platforms)
-    scores = np.full((len(personas), len(platforms)), np.nan)
-    wins = np.zeros((len(personas), len(platforms)))
-    recommendable = np.zeros((len(personas), len(platforms)), dtype=bool)
-    regions = np.array([p.region for p in personas])
-    for region in np.unique(regions):
-        rows = np.flatnonzero(regions == region)
-        group = [personas[int(i)] for i in rows]
+    # Each distinct persona is ranked once: a batch repeats the same audience under many
+    # names (campaigns, clients), and its scenarios need not be drawn again for each copy.
+    # A persona's name does not change its figures; everything else is part of the key.
+    index: dict[str, int] = {}
+    inverse = np.array(
+        [index.setdefault(p.model_dump_json(exclude={"name"}), len(index)) for p in personas],
+        dtype=np.intp,
+    )
+    first = {position: row for row, position in reversed(list(enumerate(inverse.tolist())))}
+    distinct = [personas[first[position]] for position in range(len(index))]
+    scores = np.full((len(distinct), len(platforms)), np.nan)
+    wins = np.zeros((len(distinct), len(platforms)))
+    recommendable = np.zeros((len(distinct), len(platforms)), dtype=bool)
+    distinct_regions = np.array([p.region for p in distinct])
+    for region in np.unique(distinct_regions):
+        rows = np.flatnonzero(distinct_regions == region)
+        group = [distinct[int(i)] for i in rows]
         group_weights = [weights] if weights else [default_weights(p.goal) for p in group]
         people = PersonaArrays.of(group)
         arrays = score_arrays(
@@ -74,6 +84,8 @@ def rank_batch(
             draws=draws,
             seed=seed,
         )
+    scores, wins, recommendable = scores[inverse], wins[inverse], recommendable[inverse]
+    regions = np.array([p.region for p in personas])
     # The pick by the decision rule (most often first; ties to data order), the runner-up as
     # in the single ranking's order: most often first, then score.
     chances = np.where(recommendable, wins, 0.0)
