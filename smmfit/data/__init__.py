@@ -44,6 +44,7 @@ from smmfit.data.load import (
     header_problems,
     load_dataset,
     load_platforms,
+    read_rows,
     validate_row,
 )
 from smmfit.data.rows import (
@@ -116,6 +117,7 @@ __all__ = [
     "parse_age_band",
     "parse_upload",
     "platform_figures",
+    "read_rows",
     "source_list",
     "status_on",
     "template_csv",

@@ -152,7 +152,7 @@ def validate_row(
         return None, problems
 
 
-def _read_rows(path: Path, model: type[RowModel]) -> Iterator[tuple[int, RowModel]]:
+def read_rows(path: Path, model: type[RowModel]) -> Iterator[tuple[int, RowModel]]:
     """Rows of a CSV as validated models, with their line numbers; errors name the cell."""
     try:
         handle = path.open(newline="", encoding="utf-8")
@@ -293,7 +293,7 @@ def load_platforms(data_dir: Path = DATA_DIR) -> dict[str, PlatformInfo]:
     """Only ``platforms.csv``, validated: for callers that need the network ids, not the figures."""
     platforms_path = data_dir / "platforms.csv"
     platforms: dict[str, PlatformInfo] = {}
-    for line, info in _read_rows(platforms_path, PlatformInfo):
+    for line, info in read_rows(platforms_path, PlatformInfo):
         if info.id in platforms:
             raise DataError(f"{platforms_path.name}, line {line}, column id: duplicate {info.id!r}")
         platforms[info.id] = info
@@ -311,7 +311,7 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     known_platforms = tuple(platforms)
 
     figures_path = data_dir / "platform_demographics.csv"
-    figure_rows = list(_read_rows(figures_path, Figure))
+    figure_rows = list(read_rows(figures_path, Figure))
     for line, figure in figure_rows:
         if figure.authority == "user":
             raise DataError(
@@ -323,7 +323,7 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
 
     availability_path = data_dir / "availability.csv"
     histories: dict[tuple[str, str], list[Availability]] = defaultdict(list)
-    for line, record in _read_rows(availability_path, Availability):
+    for line, record in read_rows(availability_path, Availability):
         _known(availability_path, line, "platform", record.platform, known_platforms)
         code = normalise_region(record.region)
         if code != record.region or code == WORLDWIDE:
@@ -340,14 +340,14 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     }
 
     signals_path = data_dir / "segment_signals.csv"
-    signals = list(_read_rows(signals_path, SegmentSignal))
+    signals = list(read_rows(signals_path, SegmentSignal))
     for line, signal in signals:
         _known(signals_path, line, "platform", signal.platform, known_platforms)
         if signal.authority == "user":
             raise DataError(f"{signals_path.name}, line {line}, column authority: not 'user'")
 
     population_path = data_dir / "population.csv"
-    population = list(_read_rows(population_path, PopulationRow))
+    population = list(read_rows(population_path, PopulationRow))
     for line, row in population:
         if normalise_region(row.region) != row.region:
             raise DataError(f"{population_path.name}, line {line}, column region: not a code")

@@ -11,7 +11,6 @@ A cost row is a *range* from one source (``low`` to ``high``; a single published
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import Field, field_validator, model_validator
 
-from smmfit.data import DATA_DIR, DataError, header_problems, load_platforms, validate_row
+from smmfit.data import DATA_DIR, DataError, load_platforms, read_rows
 from smmfit.models import WORLDWIDE, normalise_region
 from smmfit.types import FrozenRow, HttpsUrl, Year
 
@@ -166,28 +165,13 @@ Row = TypeVar("Row", CostRow, ContentRow)
 
 def _rows(path: Path, model: type[Row], networks: Collection[str]) -> Iterator[Row]:
     """A CSV's rows as validated models; the first problem stops the load, naming the cell."""
-    try:
-        handle = path.open(newline="", encoding="utf-8")
-    except OSError as error:
-        raise DataError(f"{path.name}: cannot be read ({error.strerror})") from None
-    with handle:
-        reader = csv.DictReader(handle)
-        for problem in header_problems(model, reader.fieldnames or []):
-            raise DataError(problem.english(path.name))
-        for row in reader:
-            line = reader.line_num
-            if None in row:
-                raise DataError(f"{path.name}, line {line}: more cells than columns")
-            cells = {key: value for key, value in row.items() if value is not None}
-            validated, problems = validate_row(model, line, cells)
-            if validated is None:
-                raise DataError(problems[0].english(path.name))
-            if validated.network not in networks:
-                raise DataError(
-                    f"{path.name}, line {line}, column network ({validated.network!r}): "
-                    f"unknown; known: {', '.join(networks)}"
-                )
-            yield validated
+    for line, validated in read_rows(path, model):
+        if validated.network not in networks:
+            raise DataError(
+                f"{path.name}, line {line}, column network ({validated.network!r}): "
+                f"unknown; known: {', '.join(networks)}"
+            )
+        yield validated
 
 
 def load_plan_data(data_dir: Path = DATA_DIR) -> PlanData:

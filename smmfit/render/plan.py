@@ -195,6 +195,19 @@ def _minimum(minimum: Money, language: Language) -> str:
     )
 
 
+def _judge_line(plan: TestPlan, language: Language) -> str:
+    return t("plan.judge_after", language, day=format_day(plan.judge_after, language))
+
+
+def _next_line(network: str, plan: TestPlan, language: Language) -> str:
+    return t(
+        "plan.next_line",
+        language,
+        platform=platform_name(network, language),
+        day=format_day(plan.judge_after, language),
+    )
+
+
 def plan_rows(plan: TestPlan, language: Language) -> list[tuple[str, str]]:
     """The plan as ``(section, text)`` rows, sections in :data:`SECTIONS` order."""
     currency = plan.request.currency
@@ -227,9 +240,7 @@ def plan_rows(plan: TestPlan, language: Language) -> list[tuple[str, str]]:
             ),
         )
     )
-    rows.append(
-        ("duration", t("plan.judge_after", language, day=format_day(plan.judge_after, language)))
-    )
+    rows.append(("duration", _judge_line(plan, language)))
     for item in plan.content:
         why = item.why_ru if language == "ru" and item.why_ru else item.why
         rows.append(
@@ -262,17 +273,7 @@ def plan_rows(plan: TestPlan, language: Language) -> list[tuple[str, str]]:
                 )
             )
     if plan.next_network:
-        rows.append(
-            (
-                "next",
-                t(
-                    "plan.next_line",
-                    language,
-                    platform=platform_name(plan.next_network, language),
-                    day=format_day(plan.judge_after, language),
-                ),
-            )
-        )
+        rows.append(("next", _next_line(plan.next_network, plan, language)))
     rows.extend(("gaps", plan_text(gap, language, currency)) for gap in plan.gaps)
     return [(section, _tidy(text)) for section, text in rows]
 
@@ -286,22 +287,11 @@ def plan_next_steps(plan: TestPlan, language: Language) -> list[tuple[str, str]]
     steps = [
         (t("plan_section.goal", language), plan_text(plan.smart.statement, language, currency)),
         (t("plan_section.budget", language), " ".join(money)),
-        (
-            t("plan_section.duration", language),
-            t("plan.judge_after", language, day=format_day(plan.judge_after, language)),
-        ),
+        (t("plan_section.duration", language), _judge_line(plan, language)),
     ]
     if plan.next_network:
         steps.append(
-            (
-                t("plan_section.next", language),
-                t(
-                    "plan.next_line",
-                    language,
-                    platform=platform_name(plan.next_network, language),
-                    day=format_day(plan.judge_after, language),
-                ),
-            )
+            (t("plan_section.next", language), _next_line(plan.next_network, plan, language))
         )
     return [(label, _tidy(text)) for label, text in steps]
 
