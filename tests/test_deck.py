@@ -408,3 +408,27 @@ def test_a_test_plan_s_steps_close_the_deck(decks: dict[str, Built]) -> None:
     text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
     for label, value in plan_steps(built.assessed, "ru"):
         assert f"{label}: {value}" in text
+
+
+def test_an_estimated_pick_s_affinity_is_unknown_as_its_reasons_say(
+    decks: dict[str, Built],
+) -> None:
+    """Where no source splits the pick's audience, its affinity is the stand-in's (100): the
+    card says unknown, as the answer's reasons do, never a figure."""
+    estimated = [
+        name
+        for name, built in decks.items()
+        if next(
+            item
+            for item in built.assessed.ranking.ranking
+            if item.platform == built.assessed.ranking.recommendation.platform
+        ).reach_estimated
+    ]
+    assert estimated, "no case has an estimated pick; add one"
+    for name in estimated:
+        language = next(c.language for c in CASES if c.name == name)
+        answer = next(s for s in decks[name].deck.slides if s._element.cSld.get("name") == "answer")
+        frames = [shape.text_frame.text for shape in answer.shapes if shape.has_text_frame]
+        card = t("deck.card_affinity", language)
+        (affinity,) = [frame for frame in frames if card in frame]
+        assert affinity.split("\n")[0] == t("deck.unknown", language), affinity
