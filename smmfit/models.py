@@ -349,7 +349,10 @@ class PlatformResult(Frozen):
         "of a range, not a measured figure",
     )
     audience: float | None = Field(description="people on this network in the region")
-    affinity: float | None
+    affinity: float | None = Field(
+        description="the persona's over- or under-representation, 100 = as in the population; "
+        "None where a part of the persona has no sourced split (reach_estimated)"
+    )
     factors: dict[Factor, FactorScore]
     gaps: tuple[Note, ...]
     sources: tuple[SourceRef, ...]

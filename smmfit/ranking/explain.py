@@ -306,7 +306,11 @@ def rank(
                 reach_high=_round(_optional(row["reach_high"][j]), 0),
                 reach_estimated=bool(arrays.estimated[0, j]),
                 audience=_round(_optional(row["audience"][j]), 0),
-                affinity=_round(_optional(row["affinity"][j]), 1),
+                # From a stand-in centre where a part of the persona has no sourced split
+                # (the population's own mix): unknown, not a finding.
+                affinity=None
+                if arrays.estimated[0, j]
+                else _round(_optional(row["affinity"][j]), 1),
                 factors=factors,
                 gaps=_gaps(persona, ev, row, j, this_year),
                 sources=_sources(ev, persona, record),

@@ -440,10 +440,20 @@ class Deck:
                 box.width - Inches(0.3),
                 box.height - Inches(0.3),
             )
+            # 44 pt, smaller only where the value's longest word would not fit the card
+            # ("неизвестно" in place of a figure); the label and detail keep their sizes.
+            value_size = next(
+                (
+                    size
+                    for size in (44, 40, 36, 32, 28, 24)
+                    if fits([para(card.value, size, True)], inner)
+                ),
+                20,
+            )
             text_box(
                 slide,
                 [
-                    para(card.value, 44, True, colour=ACCENT),
+                    para(card.value, value_size, True, colour=ACCENT),
                     para(card.label, 16),
                     *([para(card.detail, NOTE_SIZE, colour=MUTED)] if card.detail else []),
                 ],

@@ -307,12 +307,10 @@ def _cards(pick: PlatformResult, language: Language) -> tuple[Card, ...]:
             if pick.match_share is not None
             else unknown,
         ),
-        # Where no source splits the network's audience for the persona, its affinity comes
-        # from a stand-in centre (the population's own mix): unknown, as the reasons say.
         Card(
-            _affinity(None if pick.reach_estimated else pick.affinity, language),
+            _affinity(pick.affinity, language),
             t("deck.card_affinity", language),
-            "" if pick.affinity is not None and not pick.reach_estimated else unknown,
+            "" if pick.affinity is not None else unknown,
         ),
     )
 
