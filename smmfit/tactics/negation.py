@@ -21,8 +21,8 @@ from smmfit.tactics.matcher import Hit
 PRE_NEGATION_REACH = 3
 POST_NEGATION_REACH = 2
 # A protective verb governs a longer object: "a moderation rule that hides comments with
-# links from spam bots".
-PRE_PROTECTIVE_REACH = 6
+# links from spam bots", "фильтр по ключевым словам скрывает спам-комментарии от ботов".
+PRE_PROTECTIVE_REACH = 8
 
 
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
@@ -48,7 +48,11 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     clause = tokens[hit.high].clause
     for i in range(hit.high + 1, min(len(tokens), hit.high + 1 + POST_NEGATION_REACH)):
         if tokens[i].clause != clause:
-            return False
+            # "Bought followers? Out of the question": the answer right after a question
+            # negates what the question asked about.
+            if not (i == hit.high + 1 and tokens[i].after_question):
+                return False
+            clause = tokens[i].clause
         if tokens[i].post_cue:
             return True
     return False
