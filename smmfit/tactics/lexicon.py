@@ -53,7 +53,7 @@ STOP_WORDS = _words(
     le la les l un une des du de d au aux à et ou en pour par sur dans avec nos notre vos
     votre nous vous on qui que qu ce cet cette ces se s son sa ses leur leurs est sont être
     ve ile bir bu şu için da de ki
-    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว
+    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
     """
 )
 # A negation word before a phrase (within a few words) or inside it means the line does not
@@ -108,7 +108,7 @@ PROTECTIVE_PREFIXES = (
     "siliyor",
     "sileriz",
     "moderasyon",
-    "temizle",
+    "temizl",
     "รายงาน",
     "บล็อก",
     "ลบ",
@@ -202,7 +202,7 @@ THAI_WORDS = _words(
     ต้อง สินค้า ผู้ชนะ เลือก ร่วมสนุก ชิงรางวัล ซื้อขาย ขอ ตัวเอง คืนเงิน โค้ด ร้าน เก็บ
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
     รายงาน บล็อก ลบ กรอง ตัวกรอง
-    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว
+    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
