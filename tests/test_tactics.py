@@ -156,6 +156,13 @@ def test_blind_set_is_reported(taxonomy: Taxonomy, summary: list[str]) -> None:
         ("Nettoyer les faux abonnés", "white"),
         ("Sahte takipçileri temizliyoruz", "white"),
         ("ลบบอทออกจากผู้ติดตาม", "white"),
+        # ... but "clean" as an adjective, or a cleaned thing bought, is not an action on harm
+        ("Buy 10k clean followers", "gray"),
+        ("Temizlenmiş hesap satın almak", "gray"),
+        # a negation or protective verb does not reach a new action after "and"
+        ("Block bots and buy real followers", "gray"),
+        ("Удалить ботов и купить живых подписчиков", "gray"),
+        ("No bots or fake followers", "white"),
         # negations that need the next word: a verb after Russian "не", "de question" etc.
         ("Накрутку не заказываем", "white"),
         ("Купить подписчиков не дороже 1000 рублей", "gray"),

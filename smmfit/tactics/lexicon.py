@@ -80,7 +80,9 @@ PROTECTIVE_PREFIXES = (
     "delet",
     "moderat",
     "purg",
-    "clean",
+    "cleaning",
+    "cleanup",
+    "cleans",
     "жалоб",
     "жалу",
     "пожал",
@@ -101,14 +103,22 @@ PROTECTIVE_PREFIXES = (
     "filtr",
     "modér",
     "moder",
-    "nettoy",
+    "nettoyer",
+    "nettoyons",
+    "nettoyage",
+    "nettoie",
+    "nettoyez",
     "şikayet",
     "engel",
     "silmek",
     "siliyor",
     "sileriz",
     "moderasyon",
-    "temizl",
+    "temizlem",
+    "temizliyor",
+    "temizleyece",
+    "temizleyin",
+    "temizleriz",
     "รายงาน",
     "บล็อก",
     "ลบ",
@@ -135,6 +145,9 @@ POST_NEGATION_PAIRS: dict[str, frozenset[str]] = {
     "ไม่": _words("ใช้ ซื้อ ทำ จ้าง สั่ง เอา"),
 }
 RUSSIAN_POST_NEGATIONS = _words("не ни")
+# "clean" is an action (protective) only as a verb before its object or particle ("clean the
+# account of bots", "clean up", "clean out"), not as an adjective ("buy clean followers").
+CLEAN_VERB_NEXT = _words("up out off")
 # Present and future forms (заказываем, покупаем, будем, требуется) and infinitives.
 _RUSSIAN_VERB = re.compile(r"\w{2,}(ем|им|ём|ешь|ет|ит|ут|ют|ат|ят|ть|ться|тся|ется|ится)$")
 # Turkish negates verbs with a suffix: almıyoruz, almayacağız, almaz.
@@ -148,6 +161,25 @@ _TURKISH_NEGATIVE_VERB = re.compile(
 NEGATION_BREAKERS = _words(
     "forget forgetting only just doubt забыть забудь забудьте забываем только сомнения "
     "oublier oubliez oublie seulement doute unutma unutmayın sadece"
+)
+# Verbs of getting or using something: after "and"/"or" one starts a new action that an
+# earlier negation or protective verb does not reach ("block bots and buy real followers",
+# "удалить ботов и купить живых подписчиков"), while a noun still continues the list ("no
+# bots or fake followers"). Prefixes, so every form counts.
+USE_VERB_PREFIXES = (
+    "buy",
+    "order",
+    "purchas",
+    "куп",
+    "покуп",
+    "заказ",
+    "накрут",
+    "achet",
+    "command",
+    "satın",
+    "sipariş",
+    "ซื้อ",
+    "จ้าง",
 )
 # Words that end the reach of a negation: "no bots, but buy followers".
 CONTRAST_WORDS = _words("but however yet но однако а зато mais cependant pourtant ama fakat ancak")
@@ -328,6 +360,8 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
     """Mark the negations that follow what they negate only with the right next word."""
     result = list(tokens)
     for i, token in enumerate(tokens):
+        if _clean_as_verb(tokens, i):
+            result[i] = replace(token, protective=True, cue=True, post_cue=True)
         following = [t for t in tokens[i + 1 :] if not t.stop and t.clause == token.clause]
         if not following:
             continue
@@ -335,8 +369,17 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
         paired = after in POST_NEGATION_PAIRS.get(token.text, ())
         russian = token.text in RUSSIAN_POST_NEGATIONS and bool(_RUSSIAN_VERB.match(after))
         if paired or russian:
-            result[i] = replace(token, post_cue=True)
+            result[i] = replace(result[i], post_cue=True)
     return result
+
+
+def _clean_as_verb(tokens: list[Token], i: int) -> bool:
+    """ "clean" followed by its object's article, or a particle close after: "clean the
+    account", "clean up", "clean bots out"."""
+    if tokens[i].text != "clean" or i + 1 >= len(tokens):
+        return False
+    after = [t for t in tokens[i + 1 : i + 4] if t.clause == tokens[i].clause]
+    return bool(after) and (after[0].stop or any(t.text in CLEAN_VERB_NEXT for t in after))
 
 
 def _token(text: str, start: int, end: int, segment: int, clause: int, *, money: bool) -> Token:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
-from smmfit.tactics.lexicon import CONJUNCTIONS, NEGATION_BREAKERS, Token
+from smmfit.tactics.lexicon import CONJUNCTIONS, NEGATION_BREAKERS, USE_VERB_PREFIXES, Token
 from smmfit.tactics.matcher import Hit
 
 PRE_NEGATION_REACH = 3
@@ -28,12 +28,20 @@ PRE_PROTECTIVE_REACH = 8
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
     """Where a negation word shortly before the phrase starts, in the same clause."""
     clause = tokens[hit.low].clause
+    starts_action = _starts_action(hit, tokens)
     for i in range(hit.low - 1, max(-1, hit.low - 1 - PRE_PROTECTIVE_REACH), -1):
         if tokens[i].clause != clause or tokens[i].text in NEGATION_BREAKERS:
+            return None
+        if starts_action and tokens[i].text in CONJUNCTIONS:
             return None
         if tokens[i].cue and (tokens[i].protective or hit.low - i <= PRE_NEGATION_REACH):
             return i
     return None
+
+
+def _starts_action(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The phrase begins with a verb of getting or using ("buy real followers")."""
+    return tokens[hit.low].text.startswith(USE_VERB_PREFIXES)
 
 
 def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -61,6 +69,8 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
 def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
     """ "no bots or fake followers": a negation reaches the next item over a conjunction."""
     between = tokens[previous.high + 1 : hit.low]
+    if _starts_action(hit, tokens):
+        return False
     return (
         0 < len(between) <= 2
         and all(t.clause == tokens[hit.low].clause for t in between)
