@@ -173,6 +173,11 @@ def test_blind_set_is_reported(taxonomy: Taxonomy, summary: list[str]) -> None:
         ("Acheter des abonnés ? Hors de question", "white"),
         ("Bought followers? Out of the question", "white"),
         ("Why no growth? Buy followers", "gray"),
+        ("Takipçi satın almak mı? Asla", "white"),
+        ("Накрутка? Нет", "white"),
+        ("Buy followers? Not now, maybe in March", "gray"),
+        ("Buy followers? No. Buy likes", "gray"),
+        ("Sahte takipçi asla satın almayız", "white"),
         # the Turkish future negative
         ("Takipçi satın almayacağız", "white"),
     ],

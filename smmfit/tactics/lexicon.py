@@ -131,7 +131,7 @@ POST_NEGATION_CUES = _words(
     """
     forbidden banned prohibited excluded запрещено запрещена запрещены запрещен исключено
     нельзя interdit interdite interdits interdites exclu exclus yok değil olmadan yasak yerine
-    olmayan
+    olmayan asla
     """
 )
 # Negations that follow what they negate only with the word after them: "bought followers?
@@ -145,6 +145,8 @@ POST_NEGATION_PAIRS: dict[str, frozenset[str]] = {
     "ไม่": _words("ใช้ ซื้อ ทำ จ้าง สั่ง เอา"),
 }
 RUSSIAN_POST_NEGATIONS = _words("не ни")
+# A one-word refusal answering a question: "Bought followers? Never." ("not now" is no refusal).
+QUESTION_REFUSALS = _words("no never nope нет никогда non jamais asla hayır ไม่")
 # "clean" is an action (protective) only as a verb before its object or particle ("clean the
 # account of bots", "clean up", "clean out"), not as an adjective ("buy clean followers").
 CLEAN_VERB_NEXT = _words("up out off")

@@ -7,7 +7,10 @@ or by a Turkish negative suffix on one of its own words ("takipçi almıyoruz").
 action cancels the risky thing it acts on the same way, before or after it ("report fake
 accounts", "спам удаляем", "sahte hesapları engelliyoruz"). A negation carries on over "and"/"or" to
 the next item ("no bots or fake followers"). Breakers ("don't forget to buy followers") and
-the end of a clause (a comma, "but") stop it. The word lists are in ``lexicon``.
+the end of a clause (a comma, "but") stop it, and so does "and" before a new buying action
+("block bots and buy real followers"). A one-word refusal answering a question negates what
+the question asked ("Bought followers? Never", "Накрутка? Нет"). The word lists are in
+``lexicon``.
 """
 
 from __future__ import annotations
@@ -15,7 +18,13 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
-from smmfit.tactics.lexicon import CONJUNCTIONS, NEGATION_BREAKERS, USE_VERB_PREFIXES, Token
+from smmfit.tactics.lexicon import (
+    CONJUNCTIONS,
+    NEGATION_BREAKERS,
+    QUESTION_REFUSALS,
+    USE_VERB_PREFIXES,
+    Token,
+)
 from smmfit.tactics.matcher import Hit
 
 PRE_NEGATION_REACH = 3
@@ -56,14 +65,22 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     clause = tokens[hit.high].clause
     for i in range(hit.high + 1, min(len(tokens), hit.high + 1 + POST_NEGATION_REACH)):
         if tokens[i].clause != clause:
-            # "Bought followers? Out of the question": the answer right after a question
-            # negates what the question asked about.
-            if not (i == hit.high + 1 and tokens[i].after_question):
-                return False
-            clause = tokens[i].clause
+            break
         if tokens[i].post_cue:
             return True
-    return False
+    return _refused_in_answer(hit, tokens)
+
+
+def _refused_in_answer(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "Bought followers? Out of the question", "Takipçi satın almak mı? Asla": a refusal
+    right after the question the phrase is in negates it."""
+    clause = tokens[hit.high].clause
+    answer = next((t for t in tokens[hit.high + 1 :] if t.clause != clause), None)
+    return (
+        answer is not None
+        and answer.after_question
+        and (answer.post_cue or answer.text in QUESTION_REFUSALS)
+    )
 
 
 def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
