@@ -7,9 +7,12 @@ bank (``--phrases-only`` leaves them out). ``--set PATH`` evaluates any CSV with
 columns (line, expected, platform, region, language) instead, for example a blind set run once;
 ``--refresh-embeddings`` rewrites ``data/tactic_examples.npz`` after the bank changes.
 
+- ``tactic_lines_tune_v3.csv``: 71 lines in the five languages, written for the categories an
+  independent blind test found weak (incentivised reviews, fake-support phishing, purchase-only
+  contests, stolen accounts, lines that fight a harm or refuse it); vocabulary and bank were
+  tuned on it;
 - ``tactic_lines_tune_v2.csv``: written for v2 (meaning and phrases), 116 lines in English,
   Russian, French, Turkish and Thai; the thresholds, the bank and the phrases were tuned on it;
-
 - ``tactic_lines.csv``: the labelled set, written before the engine; the indicator phrases
   were then written with it in view, so its scores are optimistic;
 - ``tactic_lines_holdout.csv``: written after the first indicators; its misses then led to a
@@ -52,6 +55,7 @@ LABELLED = DATA / "tactic_lines.csv"
 HOLDOUT = DATA / "tactic_lines_holdout.csv"
 BLIND = DATA / "tactic_lines_blind.csv"
 TUNE_V2 = DATA / "tactic_lines_tune_v2.csv"
+TUNE_V3 = DATA / "tactic_lines_tune_v3.csv"
 
 
 @dataclass(frozen=True)
@@ -251,6 +255,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(1 if scores.unsafe else 0)
     unsafe = 0
     for title, path in (
+        ("tuning set v3 (written for the blind test's weak categories; tuned on)", TUNE_V3),
         ("tuning set v2 (written for v2; tuned on)", TUNE_V2),
         ("labelled set (written first; indicators written with it in view)", LABELLED),
         ("holdout set (its misses drove a second vocabulary pass)", HOLDOUT),

@@ -16,6 +16,7 @@ from bench.tactics import (
     HOLDOUT,
     LABELLED,
     TUNE_V2,
+    TUNE_V3,
     evaluate,
     format_scores,
     load_labelled,
@@ -55,7 +56,9 @@ def test_no_gray_or_black_line_is_classed_white(
 
 
 @pytest.mark.parametrize(
-    "path", [TUNE_V2, LABELLED, HOLDOUT], ids=["tune_v2", "labelled", "holdout"]
+    "path",
+    [TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
+    ids=["tune_v3", "tune_v2", "labelled", "holdout"],
 )
 def test_with_meaning_no_gray_or_black_line_is_classed_white(
     taxonomy: Taxonomy, semantics: Semantics, path: Path, summary: list[str]
@@ -77,6 +80,16 @@ def test_with_meaning_no_gray_or_black_line_is_classed_white(
         ("แฮ็กบัญชีคู่แข่ง", "account_hacking_phishing"),
         ("Publier l'adresse personnelle d'un critique", "doxxing"),
         ("Send customers a trojan disguised as a coupon", "malware_distribution"),
+        # accounts taken from their owners, fake support asking for codes, ex-contractors
+        ("Buy a page taken from its previous admin", "account_hacking_phishing"),
+        ("Купить канал, который увели у владельца", "account_hacking_phishing"),
+        ("Sahibi erişimini kaybetmiş sayfayı almak", "account_hacking_phishing"),
+        ("Une page dont le propriétaire a perdu l'accès", "account_hacking_phishing"),
+        ("ซื้อบัญชีที่หลุดจากเจ้าของเดิม", "account_hacking_phishing"),
+        ("DM creators to verify their account with the code we send", "account_hacking_phishing"),
+        ("Просить админов подтвердить аккаунт кодом", "account_hacking_phishing"),
+        ("Use the credentials of their former contractor", "account_hacking_phishing"),
+        ("A script that collects device data in the free app", "malware_distribution"),
     ],
 )
 def test_new_and_plainly_worded_black_tactics(taxonomy: Taxonomy, line: str, tactic: str) -> None:
@@ -137,6 +150,36 @@ def test_blind_set_is_reported(taxonomy: Taxonomy, summary: list[str]) -> None:
         # ... but a phrase that contains the action is the tactic itself
         ("Mass report the competitor's page", "gray"),
         ("Toplu şikayet ile rakibin hesabını kapattırmak", "gray"),
+        # cleaning is protective too, in every language
+        ("Clean bots out of our follower list", "white"),
+        ("Чистка подписчиков от ботов", "white"),
+        ("Nettoyer les faux abonnés", "white"),
+        ("Sahte takipçileri temizliyoruz", "white"),
+        ("ลบบอทออกจากผู้ติดตาม", "white"),
+        # ... but "clean" as an adjective, or a cleaned thing bought, is not an action on harm
+        ("Buy 10k clean followers", "gray"),
+        ("Temizlenmiş hesap satın almak", "gray"),
+        # a negation or protective verb does not reach a new action after "and"
+        ("Block bots and buy real followers", "gray"),
+        ("Удалить ботов и купить живых подписчиков", "gray"),
+        ("No bots or fake followers", "white"),
+        # negations that need the next word: a verb after Russian "не", "de question" etc.
+        ("Накрутку не заказываем", "white"),
+        ("Купить подписчиков не дороже 1000 рублей", "gray"),
+        ("Fake followers are off the table", "white"),
+        ("Acheter des abonnés hors taxe", "gray"),
+        ("ซื้อผู้ติดตาม เราไม่ใช้", "white"),
+        # the answer to a question negates what it asked about, nothing before the question
+        ("Acheter des abonnés ? Hors de question", "white"),
+        ("Bought followers? Out of the question", "white"),
+        ("Why no growth? Buy followers", "gray"),
+        ("Takipçi satın almak mı? Asla", "white"),
+        ("Накрутка? Нет", "white"),
+        ("Buy followers? Not now, maybe in March", "gray"),
+        ("Buy followers? No. Buy likes", "gray"),
+        ("Sahte takipçi asla satın almayız", "white"),
+        # the Turkish future negative
+        ("Takipçi satın almayacağız", "white"),
     ],
 )
 def test_negation(taxonomy: Taxonomy, line: str, expected: str) -> None:

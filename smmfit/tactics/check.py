@@ -266,7 +266,10 @@ def judge(
         # close: at USE's 0.5-0.6 a line can resemble a tactic of the wrong severity.
         verdicts.setdefault(harm.tactic, taxonomy[harm.tactic].verdict_for(context))
         first_seen.setdefault(harm.tactic, len(tokens))
-    ordered = sorted(first_seen, key=lambda t: (-SEVERITY[verdicts[t][0]], first_seen[t]))
+    # Ties (same severity, found at the same word) go by the taxonomy's order, not by the
+    # order the matcher happened to find them in.
+    rank = {tactic: index for index, tactic in enumerate(taxonomy.by_id)}
+    ordered = sorted(first_seen, key=lambda t: (-SEVERITY[verdicts[t][0]], first_seen[t], rank[t]))
     worst = verdicts[ordered[0]][0] if ordered else None
     evidence = dict(resembles=meaning.top)
     matched = _spans(line, tokens, ((hit.low, hit.high) for hit in used))

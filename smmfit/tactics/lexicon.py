@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, Literal, get_args
 
@@ -53,7 +53,7 @@ STOP_WORDS = _words(
     le la les l un une des du de d au aux à et ou en pour par sur dans avec nos notre vos
     votre nous vous on qui que qu ce cet cette ces se s son sa ses leur leurs est sont être
     ve ile bir bu şu için da de ki
-    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว
+    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
     """
 )
 # A negation word before a phrase (within a few words) or inside it means the line does not
@@ -80,6 +80,9 @@ PROTECTIVE_PREFIXES = (
     "delet",
     "moderat",
     "purg",
+    "cleaning",
+    "cleanup",
+    "cleans",
     "жалоб",
     "жалу",
     "пожал",
@@ -89,18 +92,33 @@ PROTECTIVE_PREFIXES = (
     "фильтр",
     "модер",
     "вычищ",
+    "вычист",
+    "чистк",
+    "почист",
+    "очист",
+    "зачист",
     "signal",
     "bloqu",
     "supprim",
     "filtr",
     "modér",
     "moder",
+    "nettoyer",
+    "nettoyons",
+    "nettoyage",
+    "nettoie",
+    "nettoyez",
     "şikayet",
     "engel",
     "silmek",
     "siliyor",
     "sileriz",
     "moderasyon",
+    "temizlem",
+    "temizliyor",
+    "temizleyece",
+    "temizleyin",
+    "temizleriz",
     "รายงาน",
     "บล็อก",
     "ลบ",
@@ -113,12 +131,31 @@ POST_NEGATION_CUES = _words(
     """
     forbidden banned prohibited excluded запрещено запрещена запрещены запрещен исключено
     нельзя interdit interdite interdits interdites exclu exclus yok değil olmadan yasak yerine
+    olmayan asla
     """
 )
+# Negations that follow what they negate only with the word after them: "bought followers?
+# Out of the question", "накрутку не заказываем", "ปั๊มยอด เราไม่ใช้". Alone they would negate too
+# much ("hors taxe", "не дороже 1000 рублей", "off-season"), so the next word (stop words
+# skipped) must complete them: a word from the set, or for Russian "не" a verb by its ending.
+POST_NEGATION_PAIRS: dict[str, frozenset[str]] = {
+    "off": _words("table limits"),
+    "out": _words("question"),
+    "hors": _words("question"),
+    "ไม่": _words("ใช้ ซื้อ ทำ จ้าง สั่ง เอา"),
+}
+RUSSIAN_POST_NEGATIONS = _words("не ни")
+# A one-word refusal answering a question: "Bought followers? Never." ("not now" is no refusal).
+QUESTION_REFUSALS = _words("no never nope нет никогда non jamais asla hayır ไม่")
+# "clean" is an action (protective) only as a verb before its object or particle ("clean the
+# account of bots", "clean up", "clean out"), not as an adjective ("buy clean followers").
+CLEAN_VERB_NEXT = _words("up out off")
+# Present and future forms (заказываем, покупаем, будем, требуется) and infinitives.
+_RUSSIAN_VERB = re.compile(r"\w{2,}(ем|им|ём|ешь|ет|ит|ут|ют|ат|ят|ть|ться|тся|ется|ится)$")
 # Turkish negates verbs with a suffix: almıyoruz, almayacağız, almaz.
 # Also "without": almadan, vermeden; "don't": almayın; "not to": almamak.
 _TURKISH_NEGATIVE_VERB = re.compile(
-    r"\w{2,}(m[ıiuü]yor\w*|ma[yı]acak\w*|me[yi]ecek\w*|maz|mez|mayız|meyiz"
+    r"\w{2,}(m[ıiuü]yor\w*|ma[yı]aca[kğ]\w*|me[yi]ece[kğ]\w*|maz|mez|mayız|meyiz"
     r"|madan|meden|mayın|meyin|mamak|memek|mam|mem)$"
 )
 # Words between a negation and a phrase that cancel it: "don't forget to buy followers",
@@ -126,6 +163,25 @@ _TURKISH_NEGATIVE_VERB = re.compile(
 NEGATION_BREAKERS = _words(
     "forget forgetting only just doubt забыть забудь забудьте забываем только сомнения "
     "oublier oubliez oublie seulement doute unutma unutmayın sadece"
+)
+# Verbs of getting or using something: after "and"/"or" one starts a new action that an
+# earlier negation or protective verb does not reach ("block bots and buy real followers",
+# "удалить ботов и купить живых подписчиков"), while a noun still continues the list ("no
+# bots or fake followers"). Prefixes, so every form counts.
+USE_VERB_PREFIXES = (
+    "buy",
+    "order",
+    "purchas",
+    "куп",
+    "покуп",
+    "заказ",
+    "накрут",
+    "achet",
+    "command",
+    "satın",
+    "sipariş",
+    "ซื้อ",
+    "จ้าง",
 )
 # Words that end the reach of a negation: "no bots, but buy followers".
 CONTRAST_WORDS = _words("but however yet но однако а зато mais cependant pourtant ama fakat ancak")
@@ -176,9 +232,11 @@ THAI_WORDS = _words(
     ค่าส่ง ดีดอส มัลแวร์ ไวรัส รีพอร์ต คู่แข่ง ดูด รายชื่อ โฆษณา ยิงแอด แอด แจก กิจกรรม
     กติกา ห้าดาว ดาว ของแถม จ้าง รุม กด ติดตาม เลิกติดตาม กลุ่ม ที่อยู่ เบอร์ ส่วนตัว
     เปิดเผย ล่ม ยิง เว็บ เว็บไซต์ ลิงก์ ไฟล์ แอป ติดตั้ง แอดมิน ยึด แปะ โพสต์
+    ใช้ ทำ สั่ง เอา เด็ดขาด เดิม เจ้าของ รหัส ยืนยัน ซัพพอร์ต ทีมงาน อุปกรณ์ สคริปต์ ฟรี
+    ต้อง สินค้า ผู้ชนะ เลือก ร่วมสนุก ชิงรางวัล ซื้อขาย ขอ ตัวเอง คืนเงิน โค้ด ร้าน เก็บ
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
     รายงาน บล็อก ลบ กรอง ตัวกรอง
-    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว
+    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -248,6 +306,7 @@ class Token:
     post_cue: bool
     protective: bool = False
     negative_verb: bool = False  # a Turkish verb negated by its suffix (almıyoruz)
+    after_question: bool = False  # the first word after a "?": an answer to it
 
 
 def tokenize(line: str) -> list[Token]:
@@ -258,6 +317,7 @@ def tokenize(line: str) -> list[Token]:
     """
     tokens: list[Token] = []
     segment = clause = 0
+    question = False
     for match in _LEXER.finditer(line):
         kind = match.lastgroup
         if kind in ("dash", "punct"):
@@ -267,7 +327,13 @@ def tokenize(line: str) -> list[Token]:
                 clause += 1
             elif mark in _NEGATION_BREAKS:
                 clause += 1
+            question = mark == "?"
             continue
+        if question:
+            question = False
+            first = len(tokens)
+        else:
+            first = -1
         text = "not" if kind == "neg" else normalise_word(match.group())
         # A currency sign counts like a number: "$500", "5000 ₽".
         money = kind == "money"
@@ -287,7 +353,35 @@ def tokenize(line: str) -> list[Token]:
                 )
             continue
         tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
-    return tokens
+        if first >= 0 and first < len(tokens):
+            tokens[first] = replace(tokens[first], after_question=True)
+    return _paired_post_negations(tokens)
+
+
+def _paired_post_negations(tokens: list[Token]) -> list[Token]:
+    """Mark the negations that follow what they negate only with the right next word."""
+    result = list(tokens)
+    for i, token in enumerate(tokens):
+        if _clean_as_verb(tokens, i):
+            result[i] = replace(token, protective=True, cue=True, post_cue=True)
+        following = [t for t in tokens[i + 1 :] if not t.stop and t.clause == token.clause]
+        if not following:
+            continue
+        after = following[0].text
+        paired = after in POST_NEGATION_PAIRS.get(token.text, ())
+        russian = token.text in RUSSIAN_POST_NEGATIONS and bool(_RUSSIAN_VERB.match(after))
+        if paired or russian:
+            result[i] = replace(result[i], post_cue=True)
+    return result
+
+
+def _clean_as_verb(tokens: list[Token], i: int) -> bool:
+    """ "clean" followed by its object's article, or a particle close after: "clean the
+    account", "clean up", "clean bots out"."""
+    if tokens[i].text != "clean" or i + 1 >= len(tokens):
+        return False
+    after = [t for t in tokens[i + 1 : i + 4] if t.clause == tokens[i].clause]
+    return bool(after) and (after[0].stop or any(t.text in CLEAN_VERB_NEXT for t in after))
 
 
 def _token(text: str, start: int, end: int, segment: int, clause: int, *, money: bool) -> Token:

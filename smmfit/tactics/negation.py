@@ -7,7 +7,10 @@ or by a Turkish negative suffix on one of its own words ("takipçi almıyoruz").
 action cancels the risky thing it acts on the same way, before or after it ("report fake
 accounts", "спам удаляем", "sahte hesapları engelliyoruz"). A negation carries on over "and"/"or" to
 the next item ("no bots or fake followers"). Breakers ("don't forget to buy followers") and
-the end of a clause (a comma, "but") stop it. The word lists are in ``lexicon``.
+the end of a clause (a comma, "but") stop it, and so does "and" before a new buying action
+("block bots and buy real followers"). A one-word refusal answering a question negates what
+the question asked ("Bought followers? Never", "Накрутка? Нет"). The word lists are in
+``lexicon``.
 """
 
 from __future__ import annotations
@@ -15,25 +18,39 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
-from smmfit.tactics.lexicon import CONJUNCTIONS, NEGATION_BREAKERS, Token
+from smmfit.tactics.lexicon import (
+    CONJUNCTIONS,
+    NEGATION_BREAKERS,
+    QUESTION_REFUSALS,
+    USE_VERB_PREFIXES,
+    Token,
+)
 from smmfit.tactics.matcher import Hit
 
 PRE_NEGATION_REACH = 3
 POST_NEGATION_REACH = 2
 # A protective verb governs a longer object: "a moderation rule that hides comments with
-# links from spam bots".
-PRE_PROTECTIVE_REACH = 6
+# links from spam bots", "фильтр по ключевым словам скрывает спам-комментарии от ботов".
+PRE_PROTECTIVE_REACH = 8
 
 
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
     """Where a negation word shortly before the phrase starts, in the same clause."""
     clause = tokens[hit.low].clause
+    starts_action = _starts_action(hit, tokens)
     for i in range(hit.low - 1, max(-1, hit.low - 1 - PRE_PROTECTIVE_REACH), -1):
         if tokens[i].clause != clause or tokens[i].text in NEGATION_BREAKERS:
+            return None
+        if starts_action and tokens[i].text in CONJUNCTIONS:
             return None
         if tokens[i].cue and (tokens[i].protective or hit.low - i <= PRE_NEGATION_REACH):
             return i
     return None
+
+
+def _starts_action(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The phrase begins with a verb of getting or using ("buy real followers")."""
+    return tokens[hit.low].text.startswith(USE_VERB_PREFIXES)
 
 
 def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -48,15 +65,29 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     clause = tokens[hit.high].clause
     for i in range(hit.high + 1, min(len(tokens), hit.high + 1 + POST_NEGATION_REACH)):
         if tokens[i].clause != clause:
-            return False
+            break
         if tokens[i].post_cue:
             return True
-    return False
+    return _refused_in_answer(hit, tokens)
+
+
+def _refused_in_answer(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "Bought followers? Out of the question", "Takipçi satın almak mı? Asla": a refusal
+    right after the question the phrase is in negates it."""
+    clause = tokens[hit.high].clause
+    answer = next((t for t in tokens[hit.high + 1 :] if t.clause != clause), None)
+    return (
+        answer is not None
+        and answer.after_question
+        and (answer.post_cue or answer.text in QUESTION_REFUSALS)
+    )
 
 
 def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
     """ "no bots or fake followers": a negation reaches the next item over a conjunction."""
     between = tokens[previous.high + 1 : hit.low]
+    if _starts_action(hit, tokens):
+        return False
     return (
         0 < len(between) <= 2
         and all(t.clause == tokens[hit.low].clause for t in between)
