@@ -46,7 +46,7 @@ from smmfit.render.plan import (
 )
 from smmfit.tactics import Context, PlanError, check_plan
 from ui.fit import fit_view
-from ui.state import Key, evidence, query
+from ui.state import Key, data_key, evidence, query
 from ui.tactics import plan_error_message, semantics, taxonomy
 
 PICK = "pick"
@@ -184,9 +184,34 @@ def session_plan_steps(
     state = st.session_state
     if Key.PLAN_SEEDED not in state or not str(state.get(Key.PLAN_BUDGET, "")).strip():
         return None
-    plan, _ = test_plan(
-        persona, weights, _raw_from_state(), str(state.get(Key.PLAN_TACTICS, "")), language
+    return _plan_steps(
+        persona.model_dump_json(),
+        weights.model_dump_json(),
+        tuple(sorted(_raw_from_state().items())),
+        language,
+        tactics=str(state.get(Key.PLAN_TACTICS, "")),
+        today=date.today(),
+        data=data_key(),
     )
+
+
+# Cached: the Fit page asks for the steps on every rerun, and checking the plan's tactic
+# lines runs the sentence encoder. ``today`` and ``data`` (the uploaded figures' key) are in
+# the key because the plan's dates and the pick depend on them.
+@st.cache_data(max_entries=16, show_spinner=False)
+def _plan_steps(
+    persona_json: str,
+    weights_json: str,
+    raw: tuple[tuple[str, str], ...],
+    language: Language,
+    *,
+    tactics: str,
+    today: date,
+    data: str,
+) -> tuple[tuple[str, str], ...] | None:
+    persona = Persona.model_validate_json(persona_json)
+    weights = Weights.model_validate_json(weights_json)
+    plan, _ = test_plan(persona, weights, dict(raw), tactics, language)
     return tuple(plan_next_steps(plan, language)) if plan is not None else None
 
 
