@@ -106,6 +106,13 @@ def meeting_files(
     return pack_pptx(pack, generated), pack_html(pack)
 
 
+# Cached by the file's bytes: the page reruns on every click, and checking a logo decodes
+# and redraws an image of up to 4000 px a side. A refused file raises again (not cached).
+@st.cache_data(max_entries=4, show_spinner=False)
+def _checked_logo(data: bytes) -> bytes:
+    return read_logo(data).png
+
+
 def _session_logo(language: Language) -> bytes | None:
     """The logo uploaded for this session, as a checked PNG; a bad file gets a warning."""
     upload = st.file_uploader(
@@ -116,7 +123,7 @@ def _session_logo(language: Language) -> bytes | None:
     if upload is None:
         return None
     try:
-        return read_logo(upload.getvalue()).png
+        return _checked_logo(upload.getvalue())
     except LogoError as error:
         message = t(error.key, language, **error.params) + " " + t("deck.logo_skipped", language)
         st.warning(message, icon=":material/broken_image:")
