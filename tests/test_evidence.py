@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -213,3 +214,91 @@ def test_population_spreads_people_evenly_within_bands() -> None:
     rows = [PopulationRow.model_validate(row) for row in population()]
     people = Population(rows).people_one("DE", ["female"], 15, 24)
     assert people == pytest.approx(500_000 + 500_000)
+
+
+def _ad_audience(platform: str, millions: float, **kwargs: Any) -> dict[str, Any]:
+    return figure(platform, "DE", "audience", "ad_audience", millions, "million_people", **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("alpha_rows", "expected_people", "expected_kind"),
+    [
+        # Most networks publish an ad audience: alpha is compared on it too, even though its
+        # only ad-audience figure is low-authority and its MAU is secondary.
+        (
+            [
+                audience("alpha", "DE", 50, authority="secondary"),
+                _ad_audience("alpha", 30, source="Blog", authority="low"),
+            ],
+            30e6,
+            "ad_audience",
+        ),
+        # A common-measure figure much older than another measure's does not win.
+        (
+            [audience("alpha", "DE", 50, year=2025), _ad_audience("alpha", 30, year=2020)],
+            50e6,
+            "mau",
+        ),
+        # Without the common measure, the network's best other measure stands.
+        ([audience("alpha", "DE", 50)], 50e6, "mau"),
+    ],
+)
+def test_networks_are_compared_on_the_regions_common_measure(
+    tmp_path: Path,
+    alpha_rows: list[dict[str, Any]],
+    expected_people: float,
+    expected_kind: str,
+) -> None:
+    rows = [*alpha_rows, _ad_audience("beta", 40), _ad_audience("gamma", 20)]
+    ev = _evidence(tmp_path, rows).for_platform("alpha", "DE")
+    assert ev.audience is not None
+    assert ev.audience.people == pytest.approx(expected_people)
+    assert ev.audience.kind == expected_kind
+    # The other measures stay candidates: their disagreement is part of the plausible range.
+    assert {c.people for c in ev.audience_candidates} >= {
+        r["value"] * 1e6 for r in alpha_rows if r["authority"] != "low"
+    }
+
+
+@pytest.mark.parametrize(
+    ("bands", "domain", "teens"),
+    [
+        # Bands that account for the whole audience from 18 up (advertising tools report
+        # adults only) say nothing about 13-17: a range from nobody to everyone there.
+        ([("18-34", 60), ("35+", 40)], (18, 100), (0.0, 1_000_000.0)),
+        # A source that means nobody under 18 publishes the band at 0%.
+        ([("13-17", 0), ("18-34", 60), ("35+", 40)], (13, 100), (0.0, 0.0)),
+        # A partial profile's unassigned rest may be at any age, 13-17 included.
+        ([("18-34", 60)], (13, 100), (0.0, 1_000_000.0)),
+    ],
+)
+def test_a_profile_speaks_only_for_the_ages_it_covers(
+    tmp_path: Path,
+    bands: list[tuple[str, float]],
+    domain: tuple[int, int],
+    teens: tuple[float, float],
+) -> None:
+    from smmfit.data.cells import CellQuery
+
+    rows = [_ad_audience("alpha", 10)] + [
+        figure("alpha", "DE", "age", band, share) for band, share in bands
+    ]
+    evidence = _evidence(tmp_path, rows)
+    age = evidence.for_platform("alpha", "DE").age
+    assert age is not None and age.domain == domain
+    people = evidence.people("alpha", "DE")
+    assert people is not None
+    query = CellQuery(np.array([13]), np.array([17]), np.array([[True, True]]))
+    low, _, high = (float(v[0]) for v in people.query(query))
+    assert (low, high) == pytest.approx(teens)
+
+
+def test_the_users_own_audience_comes_first_whatever_its_measure(tmp_path: Path) -> None:
+    from smmfit.data import Figure
+    from smmfit.data.upload import with_user_figures
+
+    rows = [_ad_audience("alpha", 30), _ad_audience("beta", 40), _ad_audience("gamma", 20)]
+    dataset = load_dataset(write_data(tmp_path, rows))
+    own = Figure.model_validate(audience("alpha", "DE", 70, source="Our CRM", authority="user"))
+    chosen = Evidence(with_user_figures(dataset, [own])).for_platform("alpha", "DE").audience
+    assert chosen is not None and (chosen.people, chosen.kind) == (70e6, "mau")

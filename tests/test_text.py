@@ -27,6 +27,14 @@ from smmfit.render.text import headline
             "ru",
             "Тестировать первой: ВКонтакте (почти на равных с Telegram)",
         ),
+        # CLDR's Thai list glues words; Latin-script names are set apart with spaces.
+        (
+            "facebook",
+            True,
+            ("facebook", "instagram", "whatsapp"),
+            "th",
+            "ทดสอบก่อน: Facebook (สูสีเกินกว่าจะตัดสินกับ Instagram และ WhatsApp)",
+        ),
         # A close call with no other contender listed has nothing to add to the headline.
         ("vk", True, ("vk",), "en", "Test first: VK"),
         (None, False, (), "en", "No recommendation"),

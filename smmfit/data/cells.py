@@ -229,9 +229,11 @@ def composition_cells(
 ) -> tuple[FloatArray, BoolArray, tuple[Pool, ...]]:
     """People per cell from an audience and its age and gender shares.
 
-    An audience count without a surveyed population counts everyone on the network, so its
-    profile's shares place all of it: what the bands leave (a partial profile, or rounding)
-    is somewhere in the other ages, and no more. (A survey's rate, by contrast, says nothing
+    An audience count without a surveyed population counts everyone on the network in its
+    profile's ages (the profile's ``domain``: an 18+ advertising audience and its 18+ bands
+    say nothing about 13-17, which stay unknown), so its profile's shares place all of it
+    there: what the bands leave (a partial profile, or rounding) is somewhere in the other
+    ages of that domain, and no more. (A survey's rate, by contrast, says nothing
     beyond the population it surveyed: see :func:`penetration_cells`.) Without an age profile
     the whole audience is unplaced, spread like the population; without a gender profile each
     age splits like the population.
@@ -248,14 +250,19 @@ def composition_cells(
     density = population.sum(axis=0) if population is not None else np.ones(MAX_AGE + 1)
     room = population if population is not None else np.full(CELL_SHAPE, np.inf)
     adult = AGES >= MIN_AGE
+    banded = np.zeros(MAX_AGE + 1, dtype=bool)
     if age is None:
         spanned, known_age, unplaced = adult, np.zeros(MAX_AGE + 1), audience
     else:
-        spanned = adult
+        # The audience and its profile speak for the profile's ages only (an 18+ ad
+        # audience says nothing about 13-17): younger cells stay unknown, not empty.
+        spanned = adult & (age.domain[0] <= AGES) & (age.domain[1] >= AGES)
         low, _, _ = age.share_between(AGES, AGES)
         known_age = np.where(spanned, low, 0.0)
         unplaced = audience * age.unknown_mass
-    banded = known_age > 0
+        # A published band places its people, a 0% band included: the source says so.
+        for band_low, band_high in zip(age.lows, age.highs, strict=True):
+            banded |= spanned & (band_low <= AGES) & (band_high >= AGES)
     people = audience * known_age[None, :] * sex_split
     covered = np.repeat(banded[None, :], len(SEXES), axis=0)
     gaps = (spanned & ~banded)[None, :] & np.ones((len(SEXES), 1), dtype=bool)

@@ -57,6 +57,11 @@ STALE_AFTER_YEARS = 4
 # shown as context with their sources, never scored.
 OPINION_SIGNALS = frozenset({"marketers_most_important_platform_pct"})
 
+# A figure of a region's common audience measure (the one published for the most networks
+# there) counts this many years newer than it is, as a complete age profile does: comparing
+# networks on one measure beats a newer figure of another measure, but not a much newer one.
+COMMON_MEASURE_CREDIT_YEARS = 2
+
 # Audience-size kinds usable as "people on the network in a month", best first. Daily
 # figures measure something else and are never mixed in.
 MONTHLY_KINDS = ("monthly_reach", "mau", "ad_audience")
@@ -97,6 +102,22 @@ class PlatformEvidence:
 # leaves the rest of the audience unplaced, which widens every answer that depends on it.
 COMPLETE_CREDIT_YEARS = 2
 _COMPLETE = 1 - SUM_TOLERANCE_PCT / 100
+
+
+def _age_domain(bands: list[tuple[int, int]], total: float) -> tuple[int, int]:
+    """The ages an age profile speaks for: what its bands imply.
+
+    A profile whose bands account for the whole audience but start above the youngest
+    possible age (advertising tools report adults only) says nothing about the younger ages:
+    reading it as "no users under 18" would turn an unknown into a zero (a source that means
+    zero publishes the band, at 0%). At the old end a profile's last band is open ("55+") or
+    its small unassigned rest is the oldest ages, so the axis runs on to the end. A partial
+    profile's unassigned rest may lie at any age, so it keeps the full axis.
+    """
+    first = min(low for low, _ in bands)
+    if total >= _COMPLETE and first > MIN_AGE:
+        return first, MAX_AGE
+    return MIN_AGE, MAX_AGE
 
 
 def choice_key(authority: str, year: int, coverage: float, source: str) -> tuple[object, ...]:
@@ -157,6 +178,7 @@ class Evidence:
         self._segments = self._choose_segment_signals(dataset.segment_signals)
         self._cache: dict[tuple[str, str], PlatformEvidence] = {}
         self._people: dict[tuple[str, str], PeopleCells | None] = {}
+        self._rulers = self._common_measures(dataset.figures)
 
     def for_platform(self, platform: str, region: str) -> PlatformEvidence:
         key = (platform, region)
@@ -327,7 +349,7 @@ class Evidence:
         shares = np.array([f.value / 100 for f in figures], dtype=np.float64)
         if shares.sum() > 1:  # rounding within tolerance: rescale to a whole
             shares = shares / shares.sum()
-        domain = (MIN_AGE, MAX_AGE) if dimension == "age" else (0, 1)
+        domain = _age_domain(bands, float(shares.sum())) if dimension == "age" else (0, 1)
         density = self.population.density(region) if dimension == "age" else None
         return Distribution(
             lows=np.array([max(b[0], domain[0]) for b in bands], dtype=np.int64),
@@ -444,7 +466,7 @@ class Evidence:
                     kind=figure.category,
                     provenance=Provenance(region, figure.year, figure.authority, _refs([figure])),
                 )
-                options.append((self._audience_key(figure, figure.category), size))
+                options.append((self._audience_key(figure, figure.category, region), size))
         if self.population.has(region):
             for figure in self._cells.get((platform, region, "total"), ()):
                 low, high = parse_age_band(figure.universe)
@@ -460,17 +482,57 @@ class Evidence:
                         derived_from_penetration=True,
                     ),
                 )
-                options.append((self._audience_key(figure, "monthly_reach"), size))
+                options.append((self._audience_key(figure, "monthly_reach", region), size))
         if not options:
             return None, ()
-        non_low = [o for o in options if o[1].provenance.authority != "low"] or options
-        ordered = tuple(size for _, size in sorted(non_low, key=lambda option: option[0]))
+        # A low-authority figure gives way to a better one of the same measure only: one
+        # network's company MAU against another's advertising audience compares the measures,
+        # not the networks, which a lower authority does not (see _common_measures).
+        kept = [
+            o
+            for o in options
+            if o[1].provenance.authority != "low"
+            or not any(
+                other[1].kind == o[1].kind and other[1].provenance.authority != "low"
+                for other in options
+            )
+        ]
+        ordered = tuple(size for _, size in sorted(kept, key=lambda option: option[0]))
         return ordered[0], ordered
 
     @staticmethod
-    def _audience_key(figure: Figure, kind: str) -> tuple[object, ...]:
+    def _common_measures(figures: Iterable[Figure]) -> dict[str, str]:
+        """Per region, the audience measure published for the most networks.
+
+        Monthly active users (a company's own count, often every age), advertising audiences
+        (people an advertiser can target, usually adults) and measured monthly reach count
+        different things, and one network's MAU against another's ad audience compares the
+        measures, not the networks. So the measure that covers the most networks in a region
+        is preferred there (``COMMON_MEASURE_CREDIT_YEARS``); ties go to the order of
+        MONTHLY_KINDS. A penetration rate ("X% of adults use it") counts as measured monthly
+        reach.
+        """
+        networks: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for figure in figures:
+            if figure.dimension == "audience" and figure.category in MONTHLY_KINDS:
+                networks[figure.region, figure.category].add(figure.platform)
+            elif figure.dimension == "total" and figure.unit == "pct_of_group_using":
+                networks[figure.region, "monthly_reach"].add(figure.platform)
+        best: dict[str, tuple[int, int]] = {}
+        rulers: dict[str, str] = {}
+        for (region, kind), platforms in networks.items():
+            rank = (len(platforms), -MONTHLY_KINDS.index(kind))
+            if region not in best or rank > best[region]:
+                best[region], rulers[region] = rank, kind
+        return rulers
+
+    def _audience_key(self, figure: Figure, kind: str, region: str) -> tuple[object, ...]:
+        """The choice rule for audience sizes, the region's common measure counting
+        ``COMMON_MEASURE_CREDIT_YEARS`` newer: networks are compared on one ruler unless its
+        figure for a network is much older than another measure's."""
+        credit = COMMON_MEASURE_CREDIT_YEARS if kind == self._rulers.get(region) else 0
         return (
-            *choice_key(figure.authority, figure.year, 0.0, figure.source),
+            *choice_key(figure.authority, figure.year + credit, 0.0, figure.source),
             MONTHLY_KINDS.index(kind),
         )
 

@@ -131,10 +131,7 @@ def _gaps(
         if not needed:
             continue
         notes.extend(_provenance_gaps(dimension, distribution.provenance, region, this_year))
-        if dimension == "age" and (
-            persona.age_min < distribution.domain[0]
-            and distribution.provenance.derived_from_penetration
-        ):
+        if dimension == "age" and persona.age_min < distribution.domain[0]:
             notes.append(
                 Note(key="gap.outside_universe", params={"first_age": distribution.domain[0]})
             )

@@ -5,6 +5,7 @@ The CLI prints these; the JSON shapes are the CLI's contract (README, "Command l
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -129,9 +130,17 @@ def headline(recommendation: Recommendation, language: Language) -> str:
     others = [p for p in recommendation.contenders if p != recommendation.platform]
     if recommendation.close_call and others:
         names = format_list([platform_name(other, language) for other in others], locale=language)
+        if language == "th":
+            # CLDR's Thai list joins without spaces ("InstagramและWhatsApp"); Thai text sets
+            # Latin-script names apart with spaces, as the catalogs do.
+            names = _THAI_LATIN_JOIN.sub(" ", names)
         return t("fit.test_first_close", language, platform=platform, others=names)
     return t("fit.test_first", language, platform=platform)
 
+
+_THAI_LATIN_JOIN = re.compile(
+    r"(?<=[A-Za-z0-9])(?=[\u0E00-\u0E7F])|(?<=[\u0E00-\u0E7F])(?=[A-Za-z0-9])"
+)
 
 _RANKING_COLUMNS = ("rank", "platform", "score", "status", "match", "reach", "affinity")
 
