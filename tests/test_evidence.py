@@ -302,3 +302,31 @@ def test_the_users_own_audience_comes_first_whatever_its_measure(tmp_path: Path)
     own = Figure.model_validate(audience("alpha", "DE", 70, source="Our CRM", authority="user"))
     chosen = Evidence(with_user_figures(dataset, [own])).for_platform("alpha", "DE").audience
     assert chosen is not None and (chosen.people, chosen.kind) == (70e6, "mau")
+
+
+def test_a_partial_profiles_rest_is_centred_by_a_fuller_one_with_the_same_bounds(
+    tmp_path: Path,
+) -> None:
+    from smmfit.data.cells import CellQuery
+
+    country = [_ad_audience("alpha", 10), figure("alpha", "DE", "age", "30-39", 30)]
+    # Worldwide, the network's audience is young: most of the rest is under 30.
+    worldwide = [
+        figure("alpha", "WW", "age", band, share, source="Ad tools")
+        for band, share in (("13-29", 70), ("30-39", 20), ("40+", 10))
+    ]
+    young = CellQuery(np.array([13]), np.array([29]), np.array([[True, True]]))
+    results = {}
+    for label, rows in (("country only", country), ("with worldwide", country + worldwide)):
+        people = _evidence(tmp_path / label, rows).people("alpha", "DE")
+        assert people is not None
+        results[label] = tuple(float(v[0]) for v in people.query(young))
+        assert people.stand_in == (label == "with worldwide")
+    (low, alone, high), (low_ww, centred, high_ww) = (
+        results["country only"],
+        results["with worldwide"],
+    )
+    assert (low, high) == pytest.approx((low_ww, high_ww))
+    # Spread like the population, 17 of the 78 uncovered ages (13-29 of 13-29 and 40-100)
+    # would hold the rest; the worldwide profile puts far more of it there.
+    assert centred > alone * 2

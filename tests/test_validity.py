@@ -21,11 +21,14 @@ from tests.conftest import audience, figure, write_data
 # makes the product agree less with the published tables fails here. (A commit that adds
 # tables or networks changes what is measured; it re-measures the floors and says so.)
 # - leave-one-source-out (prediction: each table scored without its own publisher's figures):
-#   29/44 = 0.66, 24/32 = 0.75, 0.76 over 17 complete tables, after networks are compared on
+#   29/44 = 0.66, 24/32 = 0.75, 0.80 over 17 complete tables, after networks are compared on
 #   one audience measure per region (the measure published for the most networks there:
 #   without Pew, the US is compared on advertising audiences, where YouTube's 239M leads
 #   Facebook's 194M, instead of Facebook's all-ages MAU estimate against YouTube's ad
-#   audience) and an 18+ profile no longer reads as "no users under 18". Was 16/44 = 0.36,
+#   audience), an 18+ profile no longer reads as "no users under 18" (Spearman 0.76), and the
+#   rest a country's partial profile leaves is centred by the network's fuller worldwide
+#   profile instead of the population's ages (0.80: US Instagram's one published band no
+#   longer sends most of its audience to the over-40s). Was 16/44 = 0.36,
 #   12/32 = 0.37, 0.69 (issue 13's data wave 2).
 # - in sample (the evidence as shipped): 32/44 = 0.73, 30/34 = 0.88, 0.91. Reach's top went
 #   from 33 to 32: for Thais 16-64, TikTok's 18+ ad audience (44.3M) now gets a range for
@@ -37,7 +40,7 @@ from tests.conftest import audience, figure, write_data
 #   a close call between YouTube and Facebook (the ranking says so).
 LEADER_BY_REACH_FLOOR = 0.65
 PICK_FLOOR = 0.75
-SPEARMAN_FLOOR = 0.76
+SPEARMAN_FLOOR = 0.80
 IN_SAMPLE_FLOORS = (0.72, 0.88, 0.91)
 
 COLUMNS = [

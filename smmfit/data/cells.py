@@ -226,6 +226,7 @@ def composition_cells(
     age: Distribution | None,
     gender: Distribution | None,
     population: FloatArray | None,
+    shape: Distribution | None = None,
 ) -> tuple[FloatArray, BoolArray, tuple[Pool, ...]]:
     """People per cell from an audience and its age and gender shares.
 
@@ -236,7 +237,9 @@ def composition_cells(
     ages of that domain, and no more. (A survey's rate, by contrast, says nothing
     beyond the population it surveyed: see :func:`penetration_cells`.) Without an age profile
     the whole audience is unplaced, spread like the population; without a gender profile each
-    age splits like the population.
+    age splits like the population. The unplaced people's central estimate follows
+    ``shape`` where given (a fuller age profile from elsewhere, e.g. the worldwide one: the
+    pools are then labelled stand-ins), else the population; their bounds do not depend on it.
     Returns (people in the cells the bands cover, those cells, pools of unplaced people).
     """
     if gender is not None:
@@ -267,11 +270,18 @@ def composition_cells(
     covered = np.repeat(banded[None, :], len(SEXES), axis=0)
     gaps = (spanned & ~banded)[None, :] & np.ones((len(SEXES), 1), dtype=bool)
     capacity = np.where(gaps, room, 0.0)
-    spread = np.where(gaps, density[None, :] * sex_split, 0.0)
+    by_age, stand_in = density, False
+    if shape is not None:
+        _, shaped, _ = shape.share_between(AGES, AGES)
+        if shaped[gaps[0]].sum() > 0:
+            # A network's own partial profile leaves its rest to be placed: a fuller profile
+            # of the same network says more about where than the population does.
+            by_age, stand_in = shaped, True
+    spread = np.where(gaps, by_age[None, :] * sex_split, 0.0)
     if capacity.sum() <= 0 or unplaced <= 0:
         return people, covered, ()
     if gender is None:
-        return people, covered, (Pool(capacity, spread, _clamped(unplaced, capacity)),)
+        return people, covered, (Pool(capacity, spread, _clamped(unplaced, capacity), stand_in),)
     # A published gender split places the unplaced people by sex: one pool for each.
     pools = []
     for row in range(len(SEXES)):
@@ -281,7 +291,10 @@ def composition_cells(
         sex_capacity = np.where(mine, capacity, 0.0)
         pools.append(
             Pool(
-                sex_capacity, np.where(mine, spread, 0.0), _clamped(unplaced * share, sex_capacity)
+                sex_capacity,
+                np.where(mine, spread, 0.0),
+                _clamped(unplaced * share, sex_capacity),
+                stand_in,
             )
         )
     return people, covered, tuple(pools)
@@ -334,6 +347,7 @@ def combine(
             np.where(covered, 0.0, pool.capacity),
             np.where(covered, 0.0, pool.spread),
             _clamped(pool.amount[1], np.where(covered, 0.0, pool.capacity)),
+            pool.stand_in,
         )
         for pool in ordered[0].pools
     ]

@@ -246,9 +246,17 @@ class Evidence:
         profiles = self._compositions(platform, region, "age")
         if audience is not None and not audience.provenance.derived_from_penetration:
             age = profiles[0] if profiles else None
+            # Where the chosen profile is partial, a fuller one (the worldwide profile behind
+            # a country's partial one) centres where the rest of the audience is.
+            shape = next(
+                (p for p in profiles[1:] if age is not None and p.unknown_mass < age.unknown_mass),
+                None,
+            )
             genders = self._compositions(platform, region, "gender")
             gender = genders[0] if genders else None
-            people, covered, pools = composition_cells(audience.people, age, gender, population)
+            people, covered, pools = composition_cells(
+                audience.people, age, gender, population, shape
+            )
             chosen = audience.provenance
             layers.append(
                 Layer(
