@@ -28,9 +28,12 @@ from tests.conftest import audience, figure, write_data
 #   audience), an 18+ profile no longer reads as "no users under 18" (Spearman 0.76), and the
 #   rest a country's partial profile leaves is centred by the network's fuller worldwide
 #   profile instead of the population's ages (0.80: US Instagram's one published band no
-#   longer sends most of its audience to the over-40s). Was 16/44 = 0.36,
+#   longer sends most of its audience to the over-40s). Then 30/44 = 0.68, 25/32 = 0.78, 0.82
+#   with Facebook's French monthly audience (Arcom 2024) and TikTok's DSA counts for France
+#   and Germany. Was 16/44 = 0.36,
 #   12/32 = 0.37, 0.69 (issue 13's data wave 2).
-# - in sample (the evidence as shipped): 32/44 = 0.73, 30/34 = 0.88, 0.91. Reach's top went
+# - in sample (the evidence as shipped): 33/44 = 0.75, 31/34 = 0.91, 0.93 after the French
+#   and German rows; before them 32/44 = 0.73, 30/34 = 0.88, 0.91. Reach's top went
 #   from 33 to 32: for Thais 16-64, TikTok's 18+ ad audience (44.3M) now gets a range for
 #   16-17 instead of zero, which takes it past Facebook's 13+ ad audience (49M) by 1.1M, a
 #   tie inside both ranges. The pick floor was 0.93 (31/33), lowered earlier for two reasons,
@@ -38,10 +41,10 @@ from tests.conftest import audience, figure, write_data
 #   (91.5%), a comparison the product loses even in sample, since LY Corporation's 54M Thai
 #   users (2025) exceed Facebook's 49M Thai ad audience (DataReportal 2024); (2) US women are
 #   a close call between YouTube and Facebook (the ranking says so).
-LEADER_BY_REACH_FLOOR = 0.65
-PICK_FLOOR = 0.75
-SPEARMAN_FLOOR = 0.80
-IN_SAMPLE_FLOORS = (0.72, 0.88, 0.91)
+LEADER_BY_REACH_FLOOR = 0.68
+PICK_FLOOR = 0.78
+SPEARMAN_FLOOR = 0.82
+IN_SAMPLE_FLOORS = (0.75, 0.91, 0.93)
 
 COLUMNS = [
     "group_id", "region", "age_min", "age_max", "gender", "settlement", "platform",
