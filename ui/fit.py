@@ -1,9 +1,10 @@
 """The Fit page's view, cached, and what it hands out: downloads, a share link, a comparison.
 
-- :func:`fit_view`: the ranking, how sure it is, what would change it, its table, CSV and
+- :func:`fit_view`: the ranking, how sure it is, what would change it, its table and
   chart, for a persona, weights and language, on this session's data.
-- :func:`downloads`: the ranking CSV, the logo upload, and the meeting deck and report,
-  built under a spinner when asked for and cached per view (:func:`meeting_files`).
+- :func:`downloads`: the ranking CSV (written when it is downloaded), the logo upload, and
+  the meeting deck and report, built under a spinner when asked for and cached per view
+  (:func:`meeting_files`).
 - :func:`share_link`: the link that reproduces the view.
 - :func:`compare_selector`: the network the persona's audience is held against.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -41,7 +43,6 @@ class FitView:
     uncertainty: Uncertainty
     changes: tuple[Note, ...]
     table: pd.DataFrame
-    csv: bytes
     chart: dict[str, Any]
 
 
@@ -52,8 +53,10 @@ def fit_view(persona: Persona, weights: Weights, language: Language) -> FitView:
     )
 
 
-# Cached views: switching back to a persona seen before skips scoring and Altair entirely.
-# Keys are JSON strings, so equal inputs hash equally; charts are kept as Vega-Lite dicts.
+# Cached views, shared by every session of the server (st.cache_data is per process, not
+# per session): a persona any session has seen skips scoring and charts entirely. The key
+# is everything the view depends on: persona, weights, language, data and day (JSON
+# strings, so equal inputs hash equally; tests/test_fit_view.py checks none is forgotten).
 @st.cache_data(max_entries=256, show_spinner=False)
 def _fit_view(
     persona_json: str, weights_json: str, language: Language, data: str, as_of: date
@@ -70,8 +73,7 @@ def _fit_view(
         uncertainty=uncertainty,
         changes=assessed.changes,
         table=ranking_display(result, language, uncertainty),
-        csv=ranking_csv(result, language, uncertainty),
-        chart=ranking_chart(result, language).to_dict(),
+        chart=ranking_chart(result, language),
     )
 
 
@@ -137,14 +139,17 @@ def downloads(
     language: Language,
     next_steps: tuple[tuple[str, str], ...] | None = None,
 ) -> None:
-    """The ranking CSV, and the meeting deck and report: built when the user asks for them,
+    """The ranking CSV, written when it is downloaded (a tenth of a new view's time went to
+    writing a file few download), and the meeting deck and report: built when asked for,
     under a spinner (the first build takes about two seconds), then offered as downloads for
     as long as the view stays the same. ``next_steps`` are the session's test plan in short
     (ui.session_plan_steps); without one the pack gives the method's steps."""
     stem = "smmfit-" + (persona.region.lower() if not persona.name else "persona")
     today = date.today()
     st.download_button(
-        t("fit.download_csv", language), view.csv, file_name="smmfit-ranking.csv",
+        t("fit.download_csv", language),
+        partial(ranking_csv, view.result, language, view.uncertainty),
+        file_name="smmfit-ranking.csv",
         mime="text/csv", on_click="ignore", icon=":material/download:", key=Key.FIT_CSV,
     )  # fmt: skip
     st.markdown(f"**{t('export.pack', language)}**")

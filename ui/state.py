@@ -69,6 +69,8 @@ class Key:
     FIT_REPORT: Final = "fit_report"
     FIT_LOGO: Final = "fit_logo"
     FIT_PREPARE: Final = "fit_prepare"
+    # The evidence expander: open or closed (its content runs only when open).
+    FIT_EVIDENCE: Final = "fit_evidence"
     # The view (persona, weights, language, day, data, logo, plan) whose pack was prepared.
     FIT_PACK_VIEW: Final = "fit_pack_view"
 
