@@ -39,6 +39,7 @@ bench: $(INSTALLED)  ## speed, accuracy and validity figures, printed (see the R
 	$(BIN)/python -m bench.deck
 	$(BIN)/python -m bench.tactics
 	$(BIN)/python -m bench.validity
+	$(BIN)/python -m bench.rerun
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.plan
 

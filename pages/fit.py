@@ -69,5 +69,8 @@ if unavailable:
     st.caption(as_of_caption(result, language))
     st.markdown(unavailable)
 
-with st.expander(t("fit.evidence", language)):
-    st.markdown(evidence_markdown(result, language))
+# Filled only while open: most visitors never open it, and its sources for every network
+# were written on every rerun.
+sources_box = st.expander(t("fit.evidence", language), key=ui.Key.FIT_EVIDENCE, on_change="rerun")
+if sources_box.open:
+    sources_box.markdown(evidence_markdown(result, language))

@@ -24,6 +24,18 @@ def pick(app: AppTest) -> str:
     return str(app.subheader[0].value)
 
 
+def markdown_text(app: AppTest) -> str:
+    return " ".join(str(item.value) for item in app.markdown).replace("\\", "")
+
+
+def open_evidence(app: AppTest) -> AppTest:
+    """Open the evidence expander, as a click does (its content runs only while open)."""
+    app.session_state["fit_evidence"] = True
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
 def chart_networks(app: AppTest) -> list[str]:
     spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
     return list(spec["encoding"]["y"]["sort"])
@@ -308,7 +320,8 @@ def test_a_link_with_a_settlement_type_seeds_the_selectbox(
     assert not app.warning
     summary = " ".join(str(item.value) for item in app.sidebar.markdown)
     assert box.options[options.index(settlement.lower())] in summary
-    caveats = " ".join(str(item.value) for item in app.markdown).replace("\\", "")
+    assert "settlement type" not in markdown_text(app)  # the evidence is filled when open
+    caveats = markdown_text(open_evidence(app))
     assert "no source splits" in caveats and "settlement type" in caveats
     assert app.query_params["settlement"] in (settlement.lower(), [settlement.lower()])
 
@@ -350,3 +363,76 @@ def test_the_settlement_selectbox_follows_the_country() -> None:
     assert "fit_settlement" not in [box.key for box in app.selectbox]
     summary = " ".join(str(item.value) for item in app.sidebar.markdown)
     assert "Suburban" not in summary
+
+
+RU = Persona(region="RU", age_min=25, age_max=44)
+
+
+def _view(**change: object) -> object:
+    """The Fit page's cached view of RU 25-44, in English, as of 23 Nov 2026, but for one input."""
+    import ui.fit
+
+    inputs: dict[str, object] = {
+        "persona_json": RU.model_dump_json(),
+        "weights_json": Weights().model_dump_json(),
+        "language": "en",
+        "data": "",
+        "as_of": date(2026, 11, 23),
+    }
+    return ui.fit._fit_view(**{**inputs, **change})
+
+
+def _status(view: object, platform: str) -> str:
+    ranking = view.result.ranking  # type: ignore[attr-defined]
+    return str(next(item.status for item in ranking if item.platform == platform))
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        # Each row changes one input of the view; the view served must be the changed one's.
+        ({"language": "ru"}, lambda view: view.table.columns[0] == "Место"),
+        ({"as_of": date(2022, 3, 1)}, lambda view: view.result.as_of == date(2022, 3, 1)),
+        ({"as_of": date(2022, 3, 1)}, lambda view: _status(view, "instagram") == "available"),
+        (
+            {"persona_json": Persona(region="US").model_dump_json()},
+            lambda view: view.result.persona.region == "US",
+        ),
+        (
+            {"weights_json": Weights(reach=1, match=0, segment=0).model_dump_json()},
+            lambda view: view.result.weights == Weights(reach=1, match=0, segment=0),
+        ),
+    ],
+)
+def test_views_that_differ_in_one_input_are_never_served_for_each_other(
+    change: dict[str, object], says: object
+) -> None:
+    """The view cache is shared by every session: a key that forgot an input (the language,
+    the day, the persona, the weights) would hand one view out for the other."""
+    first = _view()
+    assert not says(first)  # type: ignore[operator]
+    assert _status(first, "instagram") == "blocked"
+    second = _view(**change)
+    assert says(second)  # type: ignore[operator]
+    assert not says(_view())  # type: ignore[operator]  # and the first is still its own
+
+
+def test_a_view_is_computed_once_for_every_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sessions opening the same link share one assessment (st.cache_data is per server
+    process); another language renders it again."""
+    import ui.fit
+
+    calls: list[Persona] = []
+    real = ui.fit.assess
+
+    def counted(persona: Persona, *args: object, **kwargs: object) -> object:
+        calls.append(persona)
+        return real(persona, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ui.fit, "assess", counted)
+    first = open_app(region="DE", age="18-39", lang="en")
+    second = open_app(region="DE", age="18-39", lang="en")
+    assert pick(first) == pick(second)
+    assert len(calls) == 1
+    open_app(region="DE", age="18-39", lang="ru")
+    assert len(calls) == 2

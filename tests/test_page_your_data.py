@@ -55,6 +55,9 @@ def test_loaded_figures_are_listed_and_change_the_fit_page_marked_as_yours() -> 
     assert dict(zip(table["Network"], table["Your data"], strict=True))["Dzen"] == "your data"
     spec = json.loads(app.get("vega_lite_chart")[0].proto.spec)
     assert "Your data" in [tip.get("title") for tip in spec["encoding"]["tooltip"]]
+    assert "**your data:** [Наш рекламный кабинет]" not in texts(app)  # evidence: when open
+    app.session_state["fit_evidence"] = True
+    app.run()
     assert "**your data:** [Наш рекламный кабинет]" in texts(app)
     assert "[your data] Наш рекламный кабинет (2025)" in texts(app)
 

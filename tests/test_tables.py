@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
+import altair as alt
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -57,7 +59,7 @@ def test_chart_points_match_the_scores(evidence: Evidence) -> None:
 
 def test_chart_is_a_stacked_bar_in_ranking_order(evidence: Evidence) -> None:
     result = rank(Persona(region="CN"), evidence)
-    spec = ranking_chart(result, "en").to_dict()
+    spec = ranking_chart(result, "en")
     assert spec["mark"]["type"] == "bar"
     ranked = [item for item in result.ranking if item.score is not None]
     assert spec["encoding"]["y"]["sort"][0] == {
@@ -66,6 +68,33 @@ def test_chart_is_a_stacked_bar_in_ranking_order(evidence: Evidence) -> None:
         "douyin": "Douyin",
     }.get(ranked[0].platform, spec["encoding"]["y"]["sort"][0])
     assert spec["encoding"]["color"]["scale"]["range"] == ["#0072B2", "#E69F00", "#009E73"]
+
+
+@pytest.mark.parametrize(
+    ("persona", "language"),
+    [
+        (Persona(region="RU"), "ru"),
+        (Persona(region="US", gender="female", age_min=18, age_max=29), "en"),
+        (Persona(region="CN", segment="b2b"), "th"),
+        (Persona(region="WW", devices=("ios",)), "tr"),
+    ],
+)
+def test_ranking_chart_is_valid_vega_lite_with_the_points_in_ranking_order(
+    evidence: Evidence, persona: Persona, language: str
+) -> None:
+    """The chart is written as a plain dict (no Altair on the page's path): the Vega-Lite
+    schema checks it here instead, and its bars are the ranking's points, unknowns as null."""
+    result = rank(persona, evidence)
+    spec = ranking_chart(result, language)  # type: ignore[arg-type]
+    alt.Chart.from_dict(spec)  # raises on anything the Vega-Lite schema refuses
+    json.dumps(spec, allow_nan=False)  # what the browser gets: no NaN
+    expected = ranking_points(result, language).astype(object)  # type: ignore[arg-type]
+    expected = expected.where(expected.notna(), None)
+    assert spec["data"]["values"] == expected.to_dict("records")
+    scored = [item for item in result.ranking if item.score is not None]
+    names = list(dict.fromkeys(row["network"] for row in spec["data"]["values"]))
+    assert spec["encoding"]["y"]["sort"] == names
+    assert len(names) == len(scored)
 
 
 def formula_starts(text: str) -> list[str]:

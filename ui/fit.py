@@ -1,9 +1,10 @@
 """The Fit page's view, cached, and what it hands out: downloads, a share link, a comparison.
 
-- :func:`fit_view`: the ranking, how sure it is, what would change it, its table, CSV and
+- :func:`fit_view`: the ranking, how sure it is, what would change it, its table and
   chart, for a persona, weights and language, on this session's data.
-- :func:`downloads`: the ranking CSV, the logo upload, and the meeting deck and report,
-  built under a spinner when asked for and cached per view (:func:`meeting_files`).
+- :func:`downloads`: the ranking CSV (written when it is downloaded), the logo upload, and
+  the meeting deck and report, built under a spinner when asked for and cached per view
+  (:func:`meeting_files`).
 - :func:`share_link`: the link that reproduces the view.
 - :func:`compare_selector`: the network the persona's audience is held against.
 """
@@ -11,8 +12,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -35,14 +38,23 @@ from ui.tactics import session_tactic_summary
 
 @dataclass(frozen=True)
 class FitView:
-    """Everything the Fit page shows for one persona, weights and language."""
+    """Everything the Fit page shows for one persona, weights and language.
+
+    Shared by every session and never changed: the models are frozen, the table is only
+    read (st.dataframe converts it), and the chart is kept as JSON, so each caller gets
+    its own dict (:attr:`chart`)."""
 
     result: Ranking
     uncertainty: Uncertainty
     changes: tuple[Note, ...]
     table: pd.DataFrame
-    csv: bytes
-    chart: dict[str, Any]
+    chart_json: str
+
+    @property
+    def chart(self) -> dict[str, Any]:
+        """The ranking chart's Vega-Lite spec, a fresh copy (Streamlit moves its data out)."""
+        spec: dict[str, Any] = json.loads(self.chart_json)
+        return spec
 
 
 def fit_view(persona: Persona, weights: Weights, language: Language) -> FitView:
@@ -52,9 +64,13 @@ def fit_view(persona: Persona, weights: Weights, language: Language) -> FitView:
     )
 
 
-# Cached views: switching back to a persona seen before skips scoring and Altair entirely.
-# Keys are JSON strings, so equal inputs hash equally; charts are kept as Vega-Lite dicts.
-@st.cache_data(max_entries=256, show_spinner=False)
+# Cached views, shared by every session of the server: a persona any session has seen
+# skips scoring and charts entirely. The key is everything the view depends on: persona,
+# weights, language, data and day (JSON strings, so equal inputs hash equally;
+# tests/test_page_fit.py checks none is forgotten). A resource, not st.cache_data: that
+# unpickled a copy of the view (some 5,000 pydantic objects) on every rerun of every
+# session, the largest part of a rerun whose view was cached; a FitView is never changed.
+@st.cache_resource(max_entries=256, show_spinner=False)
 def _fit_view(
     persona_json: str, weights_json: str, language: Language, data: str, as_of: date
 ) -> FitView:
@@ -70,8 +86,7 @@ def _fit_view(
         uncertainty=uncertainty,
         changes=assessed.changes,
         table=ranking_display(result, language, uncertainty),
-        csv=ranking_csv(result, language, uncertainty),
-        chart=ranking_chart(result, language).to_dict(),
+        chart_json=json.dumps(ranking_chart(result, language), allow_nan=False),
     )
 
 
@@ -137,35 +152,40 @@ def downloads(
     language: Language,
     next_steps: tuple[tuple[str, str], ...] | None = None,
 ) -> None:
-    """The ranking CSV, and the meeting deck and report: built when the user asks for them,
+    """The ranking CSV, written when it is downloaded (a tenth of a new view's time went to
+    writing a file few download), and the meeting deck and report: built when asked for,
     under a spinner (the first build takes about two seconds), then offered as downloads for
     as long as the view stays the same. ``next_steps`` are the session's test plan in short
     (ui.session_plan_steps); without one the pack gives the method's steps."""
     stem = "smmfit-" + (persona.region.lower() if not persona.name else "persona")
     today = date.today()
     st.download_button(
-        t("fit.download_csv", language), view.csv, file_name="smmfit-ranking.csv",
+        t("fit.download_csv", language),
+        partial(ranking_csv, view.result, language, view.uncertainty),
+        file_name="smmfit-ranking.csv",
         mime="text/csv", on_click="ignore", icon=":material/download:", key=Key.FIT_CSV,
     )  # fmt: skip
     st.markdown(f"**{t('export.pack', language)}**")
     logo = _session_logo(language)
+    data, tactic_summary = data_key(), session_tactic_summary()
+    key = (persona.model_dump_json(), weights.model_dump_json(), language, today)
+    logo_digest = hashlib.sha256(logo).hexdigest() if logo else ""
+    this_view = repr((key, data, tactic_summary, next_steps, logo_digest))
+    prepared = st.session_state.get(Key.FIT_PACK_VIEW) == this_view
+    if not prepared and not st.button(
+        t("export.prepare", language), icon=":material/slideshow:", key=Key.FIT_PREPARE
+    ):
+        return
+    # The pick's audience is the pack's alone: looked up once the pack is asked for.
     pick = view.result.recommendation.platform
-    audience = audience_view(persona, pick, persona.region, language)[0] if pick else None
     arguments: dict[str, Any] = {
-        "data": data_key(),
-        "audience": audience,
-        "tactic_summary": session_tactic_summary(),
+        "data": data,
+        "audience": audience_view(persona, pick, persona.region, language)[0] if pick else None,
+        "tactic_summary": tactic_summary,
         "next_steps": next_steps,
         "logo": logo,
     }
-    key = (persona.model_dump_json(), weights.model_dump_json(), language, today)
-    logo_digest = hashlib.sha256(logo).hexdigest() if logo else ""
-    this_view = repr((key, arguments["data"], arguments["tactic_summary"], next_steps, logo_digest))
-    if st.session_state.get(Key.FIT_PACK_VIEW) != this_view:
-        if not st.button(
-            t("export.prepare", language), icon=":material/slideshow:", key=Key.FIT_PREPARE
-        ):
-            return
+    if not prepared:
         with st.spinner(t("deck.building", language)):
             meeting_files(*key, **arguments)
         st.session_state[Key.FIT_PACK_VIEW] = this_view

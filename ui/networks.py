@@ -20,10 +20,10 @@ import streamlit as st
 
 from smmfit.data import CoverageReport, audience_profile, coverage, source_list
 from smmfit.models import Persona
-from smmfit.render import Language, platform_name, region_name, t
+from smmfit.render import Language, platform_name, t
 from smmfit.render.charts import audience_charts
 from smmfit.render.links import explorer_from_query
-from ui.state import REGIONS, Key, data_key, evidence, query
+from ui.state import REGIONS, Key, data_key, evidence, query, region_labels
 
 
 def explorer_selectors(language: Language) -> tuple[str, str, list[str]]:
@@ -48,7 +48,7 @@ def explorer_selectors(language: Language) -> tuple[str, str, list[str]]:
     region = right.selectbox(
         t("fit.region", language),
         REGIONS,
-        format_func=lambda code: region_name(code, language),
+        format_func=region_labels(language).__getitem__,
         key=Key.PLAT_REGION,
         persist_state="session",
     )

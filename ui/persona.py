@@ -44,7 +44,7 @@ from smmfit.render.links import (
     weights_from_query,
     weights_to_query,
 )
-from ui.state import REGIONS, Key, query
+from ui.state import REGIONS, Key, query, region_labels
 
 # A selectbox shows its placeholder for a None option, so "no goal" and "everyone" (no
 # settlement type) are codes of their own.
@@ -206,7 +206,7 @@ def persona_form(language: Language) -> Persona:
         max_chars=MAX_NAME_LENGTH,
     )  # fmt: skip
     col_region.selectbox(
-        t("fit.region", language), REGIONS, format_func=lambda code: region_name(code, language),
+        t("fit.region", language), REGIONS, format_func=region_labels(language).__getitem__,
         key=Key.FIT_REGION, persist_state="session",
     )  # fmt: skip
     col_segment.segmented_control(

@@ -9,14 +9,16 @@
   :func:`user_figures`, :func:`user_problems`: the upload of the Your data page.
 - :func:`run_page`: the routed page, with a short message in the user's language, never a
   traceback, if it fails.
-- :data:`REGIONS`, :func:`query` and :func:`link_warning`: what every country selector
-  offers, the link's parameters (read here only), and the one warning that names those a
-  page rejected.
+- :data:`REGIONS`, :func:`region_labels`, :func:`query` and :func:`link_warning`: what
+  every country selector offers and its names, the link's parameters (read here only),
+  and the one warning that names those a page rejected.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 import pycountry
@@ -34,7 +36,7 @@ from smmfit.data import (
     with_user_figures,
 )
 from smmfit.models import WORLDWIDE
-from smmfit.render import LANGUAGES, Language, settlement_choices, t
+from smmfit.render import LANGUAGES, Language, region_name, settlement_choices, t
 from smmfit.render.i18n import language_of
 from smmfit.render.links import LANGUAGE_PARAM, LINK_PARAMS, language_from_query
 
@@ -69,6 +71,8 @@ class Key:
     FIT_REPORT: Final = "fit_report"
     FIT_LOGO: Final = "fit_logo"
     FIT_PREPARE: Final = "fit_prepare"
+    # The evidence expander: open or closed (its content runs only when open).
+    FIT_EVIDENCE: Final = "fit_evidence"
     # The view (persona, weights, language, day, data, logo, plan) whose pack was prepared.
     FIT_PACK_VIEW: Final = "fit_pack_view"
 
@@ -122,6 +126,13 @@ class Key:
 
 # Every country a selector offers, worldwide first.
 REGIONS: tuple[str, ...] = (WORLDWIDE, *sorted(str(c.alpha_2) for c in pycountry.countries))
+
+
+@st.cache_resource(max_entries=len(LANGUAGES))
+def region_labels(language: Language) -> Mapping[str, str]:
+    """The name of every country a selector offers, in a language. Built once per language:
+    a selector asks for all of them on every rerun, and each name is a CLDR lookup."""
+    return MappingProxyType({code: region_name(code, language) for code in REGIONS})
 
 
 def query() -> dict[str, list[str]]:

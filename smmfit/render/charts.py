@@ -1,4 +1,5 @@
-"""Altair charts of a ranking, in the user's language; the page and the exports share them.
+"""Vega-Lite charts of a ranking and an audience, in the user's language; the page and the exports
+share them. Plain Vega-Lite dicts, not Altair: the Fit page builds them on every new view.
 
 Colours are the Okabe-Ito palette (safe for colour-blind readers); every colour also has a
 legend entry, a text label in the tooltip and a fixed stacking order, so no meaning rests on
@@ -7,9 +8,9 @@ colour alone.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-import altair as alt
 import pandas as pd
 
 from smmfit.data import CoverageReport
@@ -20,8 +21,8 @@ from smmfit.render.i18n import Language, format_share, platform_name, render, t
 FACTOR_COLOURS = {"reach": "#0072B2", "match": "#E69F00", "segment": "#009E73"}
 
 
-def ranking_points(result: Ranking, language: Language) -> pd.DataFrame:
-    """Long table of each scored network's points per factor, in ranking order."""
+def _points_rows(result: Ranking, language: Language) -> list[dict[str, Any]]:
+    """Each scored network's points per factor, in ranking order: the ranking chart's rows."""
     rows = []
     for item in result.ranking:
         if item.score is None:
@@ -43,8 +44,13 @@ def ranking_points(result: Ranking, language: Language) -> pd.DataFrame:
                     else "",
                 }
             )
+    return rows
+
+
+def ranking_points(result: Ranking, language: Language) -> pd.DataFrame:
+    """Long table of each scored network's points per factor, in ranking order."""
     return pd.DataFrame(
-        rows,
+        _points_rows(result, language),
         columns=[
             "network", "rank", "factor", "order", "points", "factor_score", "score", "status",
             "your_data",
@@ -52,47 +58,66 @@ def ranking_points(result: Ranking, language: Language) -> pd.DataFrame:
     )  # fmt: skip
 
 
-def ranking_chart(result: Ranking, language: Language) -> alt.Chart:
-    """Horizontal stacked bars: each network's score split into its factors' points."""
-    data = ranking_points(result, language)
-    order = data.drop_duplicates("network").sort_values("rank")["network"].tolist()
+def _json_number(value: float | None) -> float | None:
+    # Vega-Lite reads a missing value as null; NaN is not JSON.
+    return None if value is None or math.isnan(value) else value
+
+
+def ranking_chart(result: Ranking, language: Language) -> dict[str, Any]:
+    """Horizontal stacked bars: each network's score split into its factors' points, as a
+    Vega-Lite spec. Written as plain Vega-Lite rather than Altair, like :func:`audience_charts`:
+    Altair's schema check and data conversion were a tenth of a new Fit view's time. The
+    tests check the spec against the Vega-Lite schema instead (tests/test_tables.py)."""
+    rows = _points_rows(result, language)
+    for row in rows:
+        for field in ("points", "factor_score", "score"):
+            row[field] = _json_number(row[field])
+    order = list(dict.fromkeys(row["network"] for row in sorted(rows, key=lambda r: r["rank"])))
     factor_names = [t(f"factor.{f}", language) for f in FACTORS]
-    chart: alt.Chart = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y("network:N", sort=order, title=None),
-            x=alt.X(
-                "points:Q",
-                title=t("table.score", language),
-                scale=alt.Scale(domain=[0, 100]),
-            ),
-            color=alt.Color(
-                "factor:N",
-                scale=alt.Scale(domain=factor_names, range=list(FACTOR_COLOURS.values())),
-                legend=alt.Legend(title=None, orient="bottom"),
-            ),
-            order=alt.Order("order:Q"),
-            tooltip=[
-                alt.Tooltip("network:N", title=t("table.platform", language)),
-                alt.Tooltip("factor:N", title=t("chart.factor", language)),
-                alt.Tooltip("points:Q", title=t("chart.points", language), format=".1f"),
-                alt.Tooltip(
-                    "factor_score:Q", title=t("chart.factor_score", language), format=".0f"
-                ),
-                alt.Tooltip("score:Q", title=t("table.score", language), format=".1f"),
-                alt.Tooltip("status:N", title=t("table.status", language)),
-                # Only with an upload in use: whether the bar rests on the user's own figures.
-                *(
-                    [alt.Tooltip("your_data:N", title=t("table_user.your_data", language))]
-                    if data["your_data"].astype(bool).any()
-                    else []
-                ),
-            ],
-        )
-        .properties(height=alt.Step(28))
-    )
-    return chart
+
+    def tip(field: str, kind: str, title: str, number: str | None = None) -> dict[str, Any]:
+        return {
+            "field": field,
+            "type": kind,
+            "title": title,
+            **({"format": number} if number else {}),
+        }
+
+    tooltip = [
+        tip("network", "nominal", t("table.platform", language)),
+        tip("factor", "nominal", t("chart.factor", language)),
+        tip("points", "quantitative", t("chart.points", language), ".1f"),
+        tip("factor_score", "quantitative", t("chart.factor_score", language), ".0f"),
+        tip("score", "quantitative", t("table.score", language), ".1f"),
+        tip("status", "nominal", t("table.status", language)),
+    ]
+    if any(row["your_data"] for row in rows):
+        # Only with an upload in use: whether the bar rests on the user's own figures.
+        tooltip.append(tip("your_data", "nominal", t("table_user.your_data", language)))
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "config": {"view": {"continuousWidth": 300, "continuousHeight": 300}},
+        "data": {"values": rows},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {"field": "network", "type": "nominal", "sort": order, "title": None},
+            "x": {
+                "field": "points",
+                "type": "quantitative",
+                "title": t("table.score", language),
+                "scale": {"domain": [0, 100]},
+            },
+            "color": {
+                "field": "factor",
+                "type": "nominal",
+                "scale": {"domain": factor_names, "range": list(FACTOR_COLOURS.values())},
+                "legend": {"title": None, "orient": "bottom"},
+            },
+            "order": {"field": "order", "type": "quantitative"},
+            "tooltip": tooltip,
+        },
+        "height": {"step": 28},
+    }
 
 
 # Persona overlap classes, in legend order; Okabe-Ito blue shades and greys.

@@ -535,7 +535,7 @@ def meeting_pack(
     pick = next((r for r in result.ranking if r.platform == decision.platform), None)
     scored = any(item.score is not None for item in result.ranking)
     chart = {
-        **_for_a_room(ranking_chart(result, language).to_dict()),
+        **_for_a_room(ranking_chart(result, language)),
         "width": RANKING_CHART_WIDTH,
         "height": {"step": RANKING_CHART_STEP},
     }
