@@ -16,6 +16,7 @@ give the forms a line's words and a phrase's words are compared in.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -53,7 +54,7 @@ STOP_WORDS = _words(
     le la les l un une des du de d au aux à et ou en pour par sur dans avec nos notre vos
     votre nous vous on qui que qu ce cet cette ces se s son sa ses leur leurs est sont être
     ve ile bir bu şu için da de ki
-    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
+    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง ว่า เป็น
     """
 )
 # A negation word before a phrase (within a few words) or inside it means the line does not
@@ -95,6 +96,13 @@ PROTECTIVE_PREFIXES = (
     "вычист",
     "чистк",
     "почист",
+    # The verb's present and infinitive ("чистим аккаунт от ботов"), not the adjective
+    # "чистый" ("чистые подписчики" are bought ones too).
+    "чистим",
+    "чистить",
+    "чистите",
+    "чистят",
+    "чищу",
     "очист",
     "зачист",
     "signal",
@@ -119,6 +127,14 @@ PROTECTIVE_PREFIXES = (
     "temizleyece",
     "temizleyin",
     "temizleriz",
+    "temizleyelim",
+    "temizleyip",
+    # kaldırmak and çıkarmak, to remove ("sahte hesapları kaldıralım", "çıkaralım").
+    "kaldır",
+    "çıkaral",
+    "çıkarıyor",
+    "çıkarın",
+    "çıkaraca",
     "รายงาน",
     "บล็อก",
     "ลบ",
@@ -156,8 +172,14 @@ _RUSSIAN_VERB = re.compile(r"\w{2,}(ем|им|ём|ешь|ет|ит|ут|ют|а
 # Also "without": almadan, vermeden; "don't": almayın; "not to": almamak.
 _TURKISH_NEGATIVE_VERB = re.compile(
     r"\w{2,}(m[ıiuü]yor\w*|ma[yı]aca[kğ]\w*|me[yi]ece[kğ]\w*|maz|mez|mayız|meyiz"
-    r"|madan|meden|mayın|meyin|mamak|memek|mam|mem)$"
+    r"|madan|meden|mayın|meyin|mamak|memek|mam|mem"
+    # "let's not", "let them not": yazmayalım, koymasınlar.
+    r"|ma[yı]al[ıi]m|me[yi]el[ıi]m|mas[ıi]n|mas[ıi]nlar|mes[ıi]n|mes[ıi]nler)$"
 )
+# "if not", "unless": a condition, not a refusal ("if they don't send the code, the account is
+# blocked", "s'ils ne confirment pas", "ถ้าไม่ส่งรหัส"). A negation cue up to four words after
+# one of these negates nothing.
+CONDITIONALS = _words("if если si s ถ้า หาก")
 # Words between a negation and a phrase that cancel it: "don't forget to buy followers",
 # "не только контент, но и накрутка", "n'oubliez pas d'acheter".
 NEGATION_BREAKERS = _words(
@@ -232,6 +254,8 @@ THAI_WORDS = _words(
     ค่าส่ง ดีดอส มัลแวร์ ไวรัส รีพอร์ต คู่แข่ง ดูด รายชื่อ โฆษณา ยิงแอด แอด แจก กิจกรรม
     กติกา ห้าดาว ดาว ของแถม จ้าง รุม กด ติดตาม เลิกติดตาม กลุ่ม ที่อยู่ เบอร์ ส่วนตัว
     เปิดเผย ล่ม ยิง เว็บ เว็บไซต์ ลิงก์ ไฟล์ แอป ติดตั้ง แอดมิน ยึด แปะ โพสต์
+    ค่าสมัคร สมัคร ลุ้น เคย บอก แจ้ง แท็ก ติด สปอนเซอร์ เนียน อินฟลู ถ้า หาก ว่า เป็น ขั้นต่ำ
+    เหมือน เอง กรอก
     ใช้ ทำ สั่ง เอา เด็ดขาด เดิม เจ้าของ รหัส ยืนยัน ซัพพอร์ต ทีมงาน อุปกรณ์ สคริปต์ ฟรี
     ต้อง สินค้า ผู้ชนะ เลือก ร่วมสนุก ชิงรางวัล ซื้อขาย ขอ ตัวเอง คืนเงิน โค้ด ร้าน เก็บ
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
@@ -352,10 +376,53 @@ def tokenize(line: str) -> list[Token]:
                     )
                 )
             continue
-        tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
+        if kind == "word" and match.start() > 0 and line[match.start() - 1] == "@":
+            for low, high in split_handle(match.group()):
+                word = normalise_word(match.group()[low:high])
+                start = match.start() + low
+                tokens.append(
+                    _token(word, start, match.start() + high, segment, clause, money=False)
+                )
+        else:
+            tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
         if first >= 0 and first < len(tokens):
             tokens[first] = replace(tokens[first], after_question=True)
-    return _paired_post_negations(tokens)
+    return _conditional_negations(_paired_post_negations(tokens))
+
+
+def _conditional_negations(tokens: list[Token]) -> list[Token]:
+    """A negation right after "if" states a condition, not a refusal: it negates nothing."""
+    result = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.cue and not token.protective and token.text not in POST_NEGATION_CUES:
+            before = [t for t in tokens[max(0, i - 4) : i] if t.clause == token.clause]
+            if any(t.text in CONDITIONALS for t in before):
+                result[i] = replace(token, cue=False, post_cue=False)
+    return result
+
+
+_CAMEL = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def split_handle(handle: str) -> list[tuple[int, int]]:
+    """Spans of the words run together in an @handle: at a capital after a small letter, at
+    the last capital of a run before a small letter, and between letters and digits.
+
+    Look-alike handles hide their words this way ("@NikeSupportTeam", "@TrendyolDestekEkibi").
+
+    >>> handle = "InstagramSupportFR2"
+    >>> [handle[a:b] for a, b in split_handle(handle)]
+    ['Instagram', 'Support', 'FR', '2']
+    """
+    cuts = {0, len(handle)}
+    for i in range(1, len(handle)):
+        before, here = handle[i - 1], handle[i]
+        after = handle[i + 1] if i + 1 < len(handle) else ""
+        if here.isupper() and (before.islower() or (before.isupper() and after.islower())):
+            cuts.add(i)
+    cuts.update(m.start() for m in _CAMEL.finditer(handle))
+    bounds = sorted(cuts)
+    return list(itertools.pairwise(bounds))
 
 
 def _paired_post_negations(tokens: list[Token]) -> list[Token]:

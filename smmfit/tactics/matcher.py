@@ -5,10 +5,10 @@ A word of a line matches a word of a phrase by its exact form, by prefix (accent
 by its stem in any indicator language, or, in a longer stem, within a typo or two. Where the
 stemmer stops short, morphology helps: a Russian or French word also matches without a verb
 prefix ("накрутить", "подкрутить" and "крутить"; "racheter" and "acheter"), and a Turkish word
-by its stem once suffixes are cut ("hackleyip", "hackle"). A phrase
-is found where each of its words has a distinct word of the line, all in one segment and
-close together; occurrences do not share words. Whether the line negates what is found is
-decided afterwards, in ``negation``.
+by its stem once suffixes are cut ("hackleyip", "hackle"). A phrase is found where each of its
+words has a distinct word of the line, all in one segment and close together (a loose
+phrase's anywhere in the segment); occurrences do not share words. Whether the line negates
+what is found is decided afterwards, in ``negation``.
 """
 
 from __future__ import annotations
@@ -203,7 +203,10 @@ class Matcher:
             if len(positions) < len(pattern.positions):
                 continue
             choices = [positions[p] for p in range(len(pattern.positions))]
-            hits.extend(Hit(pattern, found) for found in _assignments(tokens, prefix, choices))
+            hits.extend(
+                Hit(pattern, found)
+                for found in _assignments(tokens, prefix, choices, loose=pattern.loose)
+            )
         return hits
 
 
@@ -224,15 +227,16 @@ MAX_HITS_PER_PHRASE = 200
 
 
 def _assignments(
-    tokens: Sequence[Token], prefix: list[int], choices: list[list[int]]
+    tokens: Sequence[Token], prefix: list[int], choices: list[list[int]], *, loose: bool = False
 ) -> list[tuple[int, ...]]:
     """Every occurrence of a phrase: distinct tokens, one per phrase word, in one segment.
 
     Occurrences do not share tokens; the tightest win. Only candidates close to each other
     are combined, so a long line full of one word stays fast: the words of an occurrence are
-    at most ``len(choices) - 1 + slack`` counted words apart.
+    at most ``len(choices) - 1 + slack`` counted words apart; a loose phrase's anywhere in
+    the segment.
     """
-    allowed = _slack(len(choices))
+    allowed = len(tokens) if loose else _slack(len(choices))
     reach = len(choices) - 1 + allowed
     ranks = [[prefix[i] for i in options] for options in choices]
     found: list[tuple[int, int, tuple[int, ...]]] = []

@@ -59,15 +59,37 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     chosen = set(hit.tokens)
     if any(tokens[i].negative_verb for i in chosen):
         return True
-    for i in range(hit.low + 1, hit.high):
-        if i not in chosen and tokens[i].cue and tokens[i].clause == tokens[hit.low].clause:
-            return True
+    if hit.pattern.loose:
+        # A loose phrase spans a long sentence: only a negation just before one of its own
+        # words negates it ("support never asks for your password"); one elsewhere belongs to
+        # another part of it ("15% off, no code needed, for a 5-star review").
+        for word in sorted(chosen)[1:]:
+            for i in range(word - 1, max(hit.low, word - 1 - PRE_NEGATION_REACH), -1):
+                if tokens[i].clause != tokens[word].clause or i in chosen:
+                    break
+                if tokens[i].cue:
+                    return True
+    else:
+        for i in range(hit.low + 1, hit.high):
+            if i not in chosen and tokens[i].cue and tokens[i].clause == tokens[hit.low].clause:
+                return True
     clause = tokens[hit.high].clause
-    for i in range(hit.high + 1, min(len(tokens), hit.high + 1 + POST_NEGATION_REACH)):
+    # A list between the phrase and the negation widens the reach by its items: "karşılığında
+    # indirim ya da hediye yok", "discounts or gifts: none".
+    # A protective verb after "and" starts a new action instead ("взламываем аккаунты
+    # конкурентов и удаляем их посты").
+    reach = POST_NEGATION_REACH
+    listed = False
+    i = hit.high + 1
+    while i < len(tokens) and reach > 0:
         if tokens[i].clause != clause:
             break
-        if tokens[i].post_cue:
+        if tokens[i].post_cue and not (listed and tokens[i].protective):
             return True
+        if tokens[i].text in CONJUNCTIONS:
+            listed = True
+        reach += 1 if tokens[i].text in CONJUNCTIONS else -1
+        i += 1
     return _refused_in_answer(hit, tokens)
 
 
