@@ -142,6 +142,9 @@ PROTECTIVE_PREFIXES = (
     "ตัวกรอง",
 )
 
+# Protective verbs too short to be prefixes ("ban" would take "banner" and "bank").
+PROTECTIVE_WORDS = _words("ban bans banning mute mutes muting")
+
 # Negation words that follow what they negate ("bot takipçi yok", "buying followers is banned").
 POST_NEGATION_CUES = _words(
     """
@@ -207,6 +210,14 @@ USE_VERB_PREFIXES = (
 )
 # Words that end the reach of a negation: "no bots, but buy followers".
 CONTRAST_WORDS = _words("but however yet но однако а зато mais cependant pourtant ama fakat ancak")
+# Relative words: what follows says what the thing before does ("bots that post fake
+# giveaways", "ботов, которые", "bots qui annoncent", "yorum yapan botlar" has none).
+RELATIVES = _words("that which who qui который которые которая которых")
+# French "ne" negates only with its partner after it ("ne ... pas", "n'achetez jamais"); alone
+# it is the Turkish "ne" (what, how: "ne kadar çok bilet"), unless a second "ne" follows.
+FRENCH_NE = _words("ne n")
+FRENCH_NE_PARTNERS = _words("pas jamais plus rien aucun aucune personne guère ni point")
+FRENCH_NE_REACH = 5
 # Words that carry a negation on to the next item: "no bots or fake followers".
 CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya")
 
@@ -219,6 +230,8 @@ _LEXER = re.compile(
     # Thai vowel and tone marks are not letters to `\w`; without them a Thai word falls apart.
     r"|(?P<word>#?(?:[^\W_]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])+(?:[.,]\d+)*)"
     r"|(?P<money>[$€£₽¥])"
+    # Stars stand for a rating in every language: "rate us ★★★★★", "поставьте 5★".
+    r"|(?P<star>[★⭐☆✩]+)"
     r"|(?P<dash>\s[-–—]+\s)"
     r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„])"
 )
@@ -244,6 +257,8 @@ def normalise_word(word: str) -> str:
     return unicodedata.normalize("NFC", word.lower()).replace("ё", "е")
 
 
+STAR = "★"  # the word a run of star signs becomes
+
 # Thai words the tokenizer knows: those of the Thai indicator phrases and of the cues above.
 THAI_WORDS = _words(
     """
@@ -255,7 +270,7 @@ THAI_WORDS = _words(
     กติกา ห้าดาว ดาว ของแถม จ้าง รุม กด ติดตาม เลิกติดตาม กลุ่ม ที่อยู่ เบอร์ ส่วนตัว
     เปิดเผย ล่ม ยิง เว็บ เว็บไซต์ ลิงก์ ไฟล์ แอป ติดตั้ง แอดมิน ยึด แปะ โพสต์
     ค่าสมัคร สมัคร ลุ้น เคย บอก แจ้ง แท็ก ติด สปอนเซอร์ เนียน อินฟลู ถ้า หาก ว่า เป็น ขั้นต่ำ
-    เหมือน เอง กรอก
+    เหมือน เอง กรอก ภาษี ค่า คนละ ประกาศ สลาก จับสลาก ใบละ ดู ชอบ โค้ด สำรอง
     ใช้ ทำ สั่ง เอา เด็ดขาด เดิม เจ้าของ รหัส ยืนยัน ซัพพอร์ต ทีมงาน อุปกรณ์ สคริปต์ ฟรี
     ต้อง สินค้า ผู้ชนะ เลือก ร่วมสนุก ชิงรางวัล ซื้อขาย ขอ ตัวเอง คืนเงิน โค้ด ร้าน เก็บ
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
@@ -358,7 +373,7 @@ def tokenize(line: str) -> list[Token]:
             first = len(tokens)
         else:
             first = -1
-        text = "not" if kind == "neg" else normalise_word(match.group())
+        text = "not" if kind == "neg" else STAR if kind == "star" else normalise_word(match.group())
         # A currency sign counts like a number: "$500", "5000 ₽".
         money = kind == "money"
         if text in CONTRAST_WORDS:
@@ -391,9 +406,17 @@ def tokenize(line: str) -> list[Token]:
 
 
 def _conditional_negations(tokens: list[Token]) -> list[Token]:
-    """A negation right after "if" states a condition, not a refusal: it negates nothing."""
+    """A negation right after "if" states a condition, not a refusal: it negates nothing.
+    Nor does a French "ne" without its "pas", "jamais" or other partner after it."""
     result = list(tokens)
     for i, token in enumerate(tokens):
+        if token.text in FRENCH_NE:
+            after = tokens[i + 1 : i + 1 + FRENCH_NE_REACH]
+            # Turkish "ne ... ne" is "neither ... nor": "ne bot ne sahte takipçi".
+            partners = FRENCH_NE_PARTNERS | {"ne"}
+            if not any(t.text in partners and t.clause == token.clause for t in after):
+                result[i] = replace(token, cue=False)
+                continue
         if token.cue and not token.protective and token.text not in POST_NEGATION_CUES:
             before = [t for t in tokens[max(0, i - 4) : i] if t.clause == token.clause]
             if any(t.text in CONDITIONALS for t in before):
@@ -452,7 +475,7 @@ def _clean_as_verb(tokens: list[Token], i: int) -> bool:
 
 
 def _token(text: str, start: int, end: int, segment: int, clause: int, *, money: bool) -> Token:
-    protective = text.startswith(PROTECTIVE_PREFIXES)
+    protective = text.startswith(PROTECTIVE_PREFIXES) or text in PROTECTIVE_WORDS
     negative_verb = bool(_TURKISH_NEGATIVE_VERB.match(text))
     return Token(
         text=text,

@@ -22,6 +22,7 @@ from smmfit.tactics.lexicon import (
     CONJUNCTIONS,
     NEGATION_BREAKERS,
     QUESTION_REFUSALS,
+    RELATIVES,
     USE_VERB_PREFIXES,
     Token,
 )
@@ -32,6 +33,7 @@ POST_NEGATION_REACH = 2
 # A protective verb governs a longer object: "a moderation rule that hides comments with
 # links from spam bots", "фильтр по ключевым словам скрывает спам-комментарии от ботов".
 PRE_PROTECTIVE_REACH = 8
+RELATIVE_REACH = 4
 
 
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
@@ -118,6 +120,23 @@ def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
     )
 
 
+def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "supprimer les bots qui annoncent de faux concours": what a removed thing does is
+    removed with it. A protective verb reaches over a relative word (qui, that, который) to
+    the phrase just after, within a few words and with no "and" between."""
+    start = previous.negation_start
+    between = tokens[previous.high + 1 : hit.low]
+    return (
+        start is not None
+        and tokens[start].protective
+        and not _starts_action(hit, tokens)
+        and 0 < len(between) <= RELATIVE_REACH
+        and all(t.clause == tokens[hit.low].clause for t in between)
+        and any(t.text in RELATIVES for t in between)
+        and not any(t.text in CONJUNCTIONS for t in between)
+    )
+
+
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
     result: list[Hit] = []
@@ -138,7 +157,9 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
             start = hit.low
         if start is None:
             previous = [h for h in last_hits if h.negated]
-            if previous and _carried_over(previous[0], hit, tokens):
+            if previous and (
+                _carried_over(previous[0], hit, tokens) or _what_it_does(previous[0], hit, tokens)
+            ):
                 start = previous[0].negation_start
         result.append(Hit(hit.pattern, hit.tokens, start is not None, start))
         heapq.heappush(pending, (hit.high, len(result) - 1))
