@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from smmfit.tactics import tokenize
@@ -61,6 +63,9 @@ def test_every_thai_phrase_word_is_known_to_the_segmenter() -> None:
 
     for tactic in load_taxonomy().tactics:
         for phrase in tactic.indicators.th:
-            for word in phrase.split():
+            # "!" (negated only) and " ... " (anywhere) mark the phrase, not a word; Latin
+            # words ("otp") and signs ("=★") are cut out by the lexer, not the segmenter.
+            for word in phrase.removeprefix("!").split():
                 for alternative in word.split("|"):
-                    assert alternative in THAI_WORDS, (tactic.id, phrase, alternative)
+                    if re.search(r"[\u0e00-\u0e7f]", alternative):
+                        assert alternative in THAI_WORDS, (tactic.id, phrase, alternative)
