@@ -182,7 +182,11 @@ _TURKISH_NEGATIVE_VERB = re.compile(
 # "if not", "unless": a condition, not a refusal ("if they don't send the code, the account is
 # blocked", "s'ils ne confirment pas", "ถ้าไม่ส่งรหัส"). A negation cue up to four words after
 # one of these negates nothing.
-CONDITIONALS = _words("if если si s ถ้า หาก")
+CONDITIONALS = _words("if если si s ถ้า หาก eğer")
+# A condition also starts a clause of its own: what comes before it does not reach into it
+# ("the page will be deleted if they don't confirm their password" deletes no password).
+# Not French "s", which is also "se" ("s'abonner").
+CLAUSE_CONDITIONALS = CONDITIONALS - {"s"}
 # Words between a negation and a phrase that cancel it: "don't forget to buy followers",
 # "не только контент, но и накрутка", "n'oubliez pas d'acheter".
 NEGATION_BREAKERS = _words(
@@ -376,7 +380,7 @@ def tokenize(line: str) -> list[Token]:
         text = "not" if kind == "neg" else STAR if kind == "star" else normalise_word(match.group())
         # A currency sign counts like a number: "$500", "5000 ₽".
         money = kind == "money"
-        if text in CONTRAST_WORDS:
+        if text in CONTRAST_WORDS or text in CLAUSE_CONDITIONALS:
             clause += 1
         if kind == "word" and _THAI.search(text):
             for low, high in split_thai(text):

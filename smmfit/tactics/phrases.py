@@ -79,7 +79,8 @@ def _alternative_atoms(alternative: str, language: IndicatorLanguage) -> list[At
             if len(word.text) < MIN_PREFIX:
                 raise ValueError(f"{alternative!r}: a prefix needs at least {MIN_PREFIX} letters")
             atoms.append(Atom("prefix", word.text))
-        elif exact or word.cue or word.number:
+        # A word with a digit ("2fa", "sub4sub") is never stemmed in a line: match it exactly.
+        elif exact or word.cue or word.number or any(c.isdigit() for c in word.text):
             atoms.append(Atom("exact", word.text))
         else:
             atoms.append(Atom("stem", stem(word.text, language), language))
