@@ -17,6 +17,7 @@ from bench.tactics import (
     LABELLED,
     TUNE_V2,
     TUNE_V3,
+    TUNE_V4,
     evaluate,
     format_scores,
     load_labelled,
@@ -57,8 +58,8 @@ def test_no_gray_or_black_line_is_classed_white(
 
 @pytest.mark.parametrize(
     "path",
-    [TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
-    ids=["tune_v3", "tune_v2", "labelled", "holdout"],
+    [TUNE_V4, TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
+    ids=["tune_v4", "tune_v3", "tune_v2", "labelled", "holdout"],
 )
 def test_with_meaning_no_gray_or_black_line_is_classed_white(
     taxonomy: Taxonomy, semantics: Semantics, path: Path, summary: list[str]
@@ -184,6 +185,92 @@ def test_blind_set_is_reported(taxonomy: Taxonomy, summary: list[str]) -> None:
 )
 def test_negation(taxonomy: Taxonomy, line: str, expected: str) -> None:
     assert verdict(taxonomy, line) == expected
+
+
+# v4 mechanisms, in the five languages (lines written for the test, not from the sets).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "!" phrases: a disclosure the line negates is an undisclosed ad; said, it is not
+        ("Creators post it without mentioning the sponsorship", "gray"),
+        ("Блогеры не ставят плашку «реклама»", "gray"),
+        ("Les créateurs publient sans préciser le partenariat", "gray"),
+        ("Fenomenler #reklam yazmasın", "gray"),
+        ("ให้รีวิวโดยไม่บอกว่าเป็นสปอนเซอร์", "gray"),
+        ("Creators tag the post #ad and #gifted", "white"),
+        ("Reklam gibi görünmesin", "gray"),
+        ("Pour que ça ne ressemble pas à une pub", "gray"),
+        ("Чтобы пост не был похож на рекламу", "gray"),
+        ("ไม่ให้ดูเป็นโฆษณา", "gray"),
+        ("Ambassadors share the kit as their own find", "gray"),
+        ("Амбассадоры выкладывают набор как свою находку", "gray"),
+        # loose phrases: a reward and a star rating far apart in one sentence, stars as signs
+        ("Get 20% off your next order when you give us a 5-star rating", "gray"),
+        ("Скидка 10% на следующий заказ всем, кто поставит пятёрку", "gray"),
+        ("Profitez de -15 % sur la prochaine commande en nous notant 5★", "gray"),
+        ("Bize 5 yıldız veren herkese sonraki alışverişte hediye çeki", "gray"),
+        ("ให้ 5★ รับส่วนลดทันที", "gray"),
+        # ... but not across sentences
+        ("Get 20% off this weekend. Reviews: we answer every 5-star rating", "white"),
+        # entry fees and paid tickets; a free entry stays white
+        ("Each raffle ticket costs $2", "gray"),
+        ("Розыгрыш с взносом 100 рублей", "gray"),
+        ("Frais d'inscription de 5 € pour le jeu", "gray"),
+        ("Yarışmaya katılım ücreti 20 TL", "gray"),
+        ("ค่าสมัคร 20 บาท ลุ้นรางวัล", "gray"),
+        ("No entry fee, winner drawn at random", "white"),
+        ("Katılım ücretsiz çekiliş", "white"),
+        # winners made to pay, backup codes and logins asked for: black
+        ("Winners must pay a customs fee", "black"),
+        ("Победители оплачивают таможенный сбор", "black"),
+        ("Les gagnants doivent payer la douane", "black"),
+        ("Kazananlardan gümrük ücreti alınacak", "black"),
+        ("ผู้ชนะต้องโอนค่าธรรมเนียมก่อน", "black"),
+        ("Ask followers for their backup codes", "black"),
+        ("Собирать у админов логины и пароли", "black"),
+        ("Demander aux admins leurs codes de secours", "black"),
+        ("Yöneticilerden yedek kodları isteyelim", "black"),
+        ("ขอโค้ดสำรองจากแอดมิน", "black"),
+        # ... and warnings that they never are asked for: white
+        ("We never ask for your password", "white"),
+        ("Мы никогда не просим пароль", "white"),
+        ("Nous ne demandons jamais votre mot de passe", "white"),
+        ("Sizden asla şifre istemeyiz", "white"),
+        ("เราไม่ขอรหัสผ่านจากลูกค้า", "white"),
+        # a threat "if they don't" is a condition, not a refusal, and a protective verb
+        # before "if" does not reach the code asked for
+        ("Tell admins the page will be deleted if they don't confirm their password", "black"),
+        ("Message admins that the account gets blocked if they don't send the 2FA code", "black"),
+        ("Писать админам, что аккаунт заблокируют, если не пришлют пароль", "black"),
+        ("Écrire aux admins : s'ils ne confirment pas leur mot de passe, page supprimée", "black"),
+        ("DM creators from a fake @InstaSupportPage", "black"),
+        # a lone French "ne" is not a negation, nor Turkish "ne" (how); "ne ... ne" is
+        ("Ne kadar çok bilet, o kadar çok şans", "gray"),
+        ("Ne bot ne sahte takipçi", "white"),
+        # a protective verb reaches over a relative word to what the removed thing does
+        ("Remove bots that post fake giveaways", "white"),
+        ("Supprimer les bots qui publient de faux concours", "white"),
+        ("Удаляем ботов, которые публикуют фейковые розыгрыши", "white"),
+        ("Remove bots and run fake giveaways", "black"),
+        ("Delete spam and launch a fake contest", "black"),
+        ("Remove bots and fake accounts", "white"),
+        # new protective verbs, and a negation after a list
+        ("Чистим аккаунт от ботов", "white"),
+        ("Sahte hesapları kaldıralım", "white"),
+        ("We ban spam bots", "white"),
+        ("Yorum karşılığında indirim ya da hediye yok", "white"),
+        ("Avis contre réduction ou cadeau interdits", "white"),
+        ("Взламываем аккаунты конкурентов и удаляем их посты", "black"),
+    ],
+)
+def test_v4_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    assert verdict(taxonomy, line) == expected
+
+
+def test_a_negated_disclosure_names_what_the_line_leaves_out(taxonomy: Taxonomy) -> None:
+    result = check_line("Influencers post without mentioning the sponsorship", taxonomy)
+    assert result.verdict == "gray" and "undisclosed_influencer_ads" in result.tactics
+    assert "without mentioning the sponsorship" in result.matched
 
 
 @pytest.mark.parametrize(

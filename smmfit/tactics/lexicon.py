@@ -384,6 +384,9 @@ def tokenize(line: str) -> list[Token]:
             clause += 1
         if kind == "word" and _THAI.search(text):
             for low, high in split_thai(text):
+                # A Thai run holds whole sentences: a condition inside it starts a clause.
+                if text[low:high] in CLAUSE_CONDITIONALS and tokens:
+                    clause += 1
                 tokens.append(
                     _token(
                         text[low:high],

@@ -40,11 +40,17 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
     """Where a negation word shortly before the phrase starts, in the same clause."""
     clause = tokens[hit.low].clause
     starts_action = _starts_action(hit, tokens)
+    # Words between "and" and the phrase make a new action ("remove bots and run fake
+    # giveaways"); the phrase right after "and" is one more item ("remove bots and fake
+    # accounts").
+    words_after_and = 0
     for i in range(hit.low - 1, max(-1, hit.low - 1 - PRE_PROTECTIVE_REACH), -1):
         if tokens[i].clause != clause or tokens[i].text in NEGATION_BREAKERS:
             return None
-        if starts_action and tokens[i].text in CONJUNCTIONS:
+        if tokens[i].text in CONJUNCTIONS and (starts_action or words_after_and):
             return None
+        if not tokens[i].stop and not tokens[i].cue:
+            words_after_and += 1
         if tokens[i].cue and (tokens[i].protective or hit.low - i <= PRE_NEGATION_REACH):
             return i
     return None
