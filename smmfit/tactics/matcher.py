@@ -180,7 +180,9 @@ class Matcher:
             if variant:
                 refs.update(variant)
                 continue
-            limit = _typo_limit(len(word_stem))
+            # A negation or a protective verb is a known word, not a typo of a phrase word
+            # ("report" is no misspelt "repost").
+            limit = 0 if token.cue or token.protective else _typo_limit(len(word_stem))
             if not limit:
                 continue
             for candidate in self._fuzzy.get((language, word_stem[:2]), ()):
