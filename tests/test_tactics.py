@@ -261,10 +261,36 @@ def test_negation(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Yorum karşılığında indirim ya da hediye yok", "white"),
         ("Avis contre réduction ou cadeau interdits", "white"),
         ("Взламываем аккаунты конкурентов и удаляем их посты", "black"),
+        # a protective verb at the end of a Turkish clause reaches its object, not past a
+        # verb of getting
+        ("Bot takipçi satın alıp spam hesapları engelleyelim", "gray"),
+        # ... while in other languages a protective word a few words on is another action
+        ("Ask admins to confirm their login to avoid removal", "black"),
+        ("แฮ็กบัญชีคู่แข่งแล้วลบรูปทั้งหมด", "black"),
+        # warnings about a harm fight it
+        ("Warn followers about fake accounts", "white"),
+        ("Предупредить подписчиков о фейковых аккаунтах", "white"),
+        ("Prévenir les abonnés des faux comptes", "white"),
+        ("Takipçileri sahte hesaplar konusunda uyaralım", "white"),
+        ("เตือนลูกค้าเรื่องบัญชีปลอม", "white"),
     ],
 )
 def test_v4_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
     assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "tactic", "found"),
+    [
+        ("Report the pages copying our giveaway", "share_to_enter_giveaways", False),
+        ("Repost our giveaway to enter", "share_to_enter_giveaways", True),
+    ],
+)
+def test_a_protective_word_is_not_a_typo_of_a_phrase_word(
+    taxonomy: Taxonomy, line: str, tactic: str, found: bool
+) -> None:
+    """ "report" is one letter from "repost", but a known word, not a misspelling."""
+    assert (tactic in check_line(line, taxonomy).tactics) == found
 
 
 def test_a_negated_disclosure_names_what_the_line_leaves_out(taxonomy: Taxonomy) -> None:

@@ -64,6 +64,12 @@ def test_a_full_stop_ends_a_phrase_a_comma_ends_only_a_negation() -> None:
         ("yazmayalım", False, True),
         ("koymasınlar", False, True),
         ("görünmesin", False, True),
+        # warning people about a harm fights it
+        ("warn", True, False),
+        ("предупреждаем", True, False),
+        ("prévenir", True, False),
+        ("uyaralım", True, False),
+        ("เตือน", True, False),
         ("yarışma", False, False),
         ("buy", False, False),
     ],

@@ -154,6 +154,18 @@ PROTECTIVE_PREFIXES = (
     "ตัวกรอง",
 )
 
+# Turkish puts the verb last, after a long object ("takipçileri sahte hesaplar konusunda
+# uyaralım"): these protective verbs reach further back than others.
+VERB_FINAL_PROTECTIVE = (
+    "şikayet",
+    "engel",
+    "sil",
+    "temizle",
+    "temizli",
+    "kaldır",
+    "çıkar",
+    "uyar",
+)
 # Protective verbs too short to be prefixes ("ban" would take "banner" and "bank").
 PROTECTIVE_WORDS = _words("ban bans banning mute mutes muting")
 

@@ -24,12 +24,14 @@ from smmfit.tactics.lexicon import (
     QUESTION_REFUSALS,
     RELATIVES,
     USE_VERB_PREFIXES,
+    VERB_FINAL_PROTECTIVE,
     Token,
 )
 from smmfit.tactics.matcher import Hit
 
 PRE_NEGATION_REACH = 3
 POST_NEGATION_REACH = 2
+POST_PROTECTIVE_REACH = 4
 # A protective verb governs a longer object: "a moderation rule that hides comments with
 # links from spam bots", "фильтр по ключевым словам скрывает спам-комментарии от ботов".
 PRE_PROTECTIVE_REACH = 8
@@ -86,16 +88,22 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     # indirim ya da hediye yok", "discounts or gifts: none".
     # A protective verb after "and" starts a new action instead ("взламываем аккаунты
     # конкурентов и удаляем их посты").
+    # A protective verb at the end of a verb-final clause reaches further back ("takipçileri
+    # sahte hesaplar konusunda uyaralım"), unless a verb of getting comes between ("bot takipçi
+    # satın alıp spam hesapları engelleyelim").
     reach = POST_NEGATION_REACH
-    listed = False
+    listed = acting = False
     i = hit.high + 1
-    while i < len(tokens) and reach > 0:
+    while i < len(tokens) and i <= hit.high + POST_PROTECTIVE_REACH:
         if tokens[i].clause != clause:
             break
         if tokens[i].post_cue and not (listed and tokens[i].protective):
-            return True
+            verb_final = tokens[i].protective and tokens[i].text.startswith(VERB_FINAL_PROTECTIVE)
+            if reach > 0 or (verb_final and not acting):
+                return True
         if tokens[i].text in CONJUNCTIONS:
             listed = True
+        acting = acting or tokens[i].text.startswith(USE_VERB_PREFIXES)
         reach += 1 if tokens[i].text in CONJUNCTIONS else -1
         i += 1
     return _refused_in_answer(hit, tokens)
