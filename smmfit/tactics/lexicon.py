@@ -486,10 +486,18 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         if _clean_as_verb(tokens, i):
             result[i] = replace(token, protective=True, cue=True, post_cue=True)
-        following = [t for t in tokens[i + 1 :] if not t.stop and t.clause == token.clause]
-        if not following:
+        # The next word that counts, in the same clause (clauses only grow): found by walking,
+        # not by listing the rest of the line, which made a long line quadratic.
+        following = None
+        for later in itertools.islice(tokens, i + 1, None):
+            if later.clause != token.clause:
+                break
+            if not later.stop:
+                following = later
+                break
+        if following is None:
             continue
-        after = following[0].text
+        after = following.text
         paired = after in POST_NEGATION_PAIRS.get(token.text, ())
         russian = token.text in RUSSIAN_POST_NEGATIONS and bool(_RUSSIAN_VERB.match(after))
         if paired or russian:

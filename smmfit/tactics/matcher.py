@@ -226,6 +226,7 @@ def _content_prefix(tokens: Sequence[Token]) -> list[int]:
 
 
 MAX_HITS_PER_PHRASE = 200
+LOOSE_NEIGHBOURS = 2
 
 
 def _assignments(
@@ -248,6 +249,14 @@ def _assignments(
         for options, option_ranks in zip(choices[1:], ranks[1:], strict=True):
             low = bisect.bisect_left(option_ranks, rank - reach)
             high = bisect.bisect_right(option_ranks, rank + reach)
+            if loose:
+                # Anywhere in the segment: only the closest few on either side of the
+                # anchor, or a long line of repeated words would try every combination.
+                middle = bisect.bisect_left(option_ranks, rank)
+                low, high = (
+                    max(low, middle - LOOSE_NEIGHBOURS),
+                    min(high, middle + LOOSE_NEIGHBOURS),
+                )
             nearby.append(options[low:high])
         best: tuple[int, int, tuple[int, ...]] | None = None
         for combination in itertools.product(*nearby):
