@@ -14,6 +14,8 @@ columns (line, expected, platform, region, language) instead, for example a blin
   before any tuning on them (60.0%, 3 harmful lines white), then tuned on too;
 - ``tactic_lines_check2_v4.csv``: 50 more, written after the fixes for the check set and scored
   before any tuning on them (76.0%, none white), then tuned on too;
+- ``tactic_lines_check3_v4.csv``: 50 more, written last and scored before any tuning on them
+  (66.0%, 2 harmful lines white; the checker before v4 scored 66.0% with 1), then tuned on too;
 - ``tactic_lines_tune_v3.csv``: 71 lines in the five languages, written for the categories an
   independent blind test found weak (incentivised reviews, fake-support phishing, purchase-only
   contests, stolen accounts, lines that fight a harm or refuse it); vocabulary and bank were
@@ -66,6 +68,7 @@ TUNE_V3 = DATA / "tactic_lines_tune_v3.csv"
 TUNE_V4 = DATA / "tactic_lines_tune_v4.csv"
 CHECK_V4 = DATA / "tactic_lines_check_v4.csv"
 CHECK2_V4 = DATA / "tactic_lines_check2_v4.csv"
+CHECK3_V4 = DATA / "tactic_lines_check3_v4.csv"
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set v4 (written for blind v4's weak categories; tuned on)", TUNE_V4),
         ("check set v4 (scored once untuned, then tuned on)", CHECK_V4),
         ("check set 2 v4 (scored once untuned, then tuned on)", CHECK2_V4),
+        ("check set 3 v4 (scored once untuned, then tuned on)", CHECK3_V4),
         ("tuning set v3 (written for the blind test's weak categories; tuned on)", TUNE_V3),
         ("tuning set v2 (written for v2; tuned on)", TUNE_V2),
         ("labelled set (written first; indicators written with it in view)", LABELLED),

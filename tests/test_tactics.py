@@ -268,6 +268,25 @@ def test_negation(taxonomy: Taxonomy, line: str, expected: str) -> None:
         # ... while in other languages a protective word a few words on is another action
         ("Ask admins to confirm their login to avoid removal", "black"),
         ("แฮ็กบัญชีคู่แข่งแล้วลบรูปทั้งหมด", "black"),
+        # Thai "อย่า" (don't) negates, so "don't add the ad tag" is an undisclosed ad
+        ("ขอว่าอย่าติดแท็กโฆษณา", "gray"),
+        ("อย่าซื้อผู้ติดตาม", "white"),
+        # teaching people to recognise a harm fights it
+        ("Explain how to spot fake accounts", "white"),
+        ("Рассказать, как распознать фейковые аккаунты", "white"),
+        ("Expliquer comment repérer les faux comptes", "white"),
+        ("Sahte hesapları nasıl ayırt edeceğinizi anlatalım", "white"),
+        ("สอนวิธีสังเกตบัญชีปลอม", "white"),
+        # copyright notices that ask for a login, prize "winners" asked for card details
+        ("A copyright notice DM asking creators to log in at our link", "black"),
+        ("Письмо от «отдела авторских прав» со ссылкой на вход", "black"),
+        ("Faux message droits d'auteur demandant de se connecter via notre lien", "black"),
+        ("Telif bildirimi gibi DM atıp giriş linki gönderelim", "black"),
+        ("แจ้งเตือนลิขสิทธิ์ปลอมให้ล็อกอินผ่านลิงก์", "black"),
+        ("Сообщить, что выиграли, и попросить данные карты", "black"),
+        ("Dire qu'ils ont gagné et demander leurs coordonnées bancaires", "black"),
+        ("Kazandınız deyip kart bilgilerini isteyelim", "black"),
+        ("บอกว่าได้รางวัลแล้วขอเลขบัตรเครดิต", "black"),
         # warnings about a harm fight it
         ("Warn followers about fake accounts", "white"),
         ("Предупредить подписчиков о фейковых аккаунтах", "white"),

@@ -66,7 +66,7 @@ NEGATION_CUES = _words(
     отказ отказываемся отказаться исключаем исключить ноль
     ne n pas sans jamais aucun aucune ni non plutôt lieu éviter évitons zéro
     asla hiç hiçbir
-    ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
+    ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก อย่า
     """
 )
 # Protective actions: a risky thing they act on is being fought, not used ("report fake
@@ -147,6 +147,14 @@ PROTECTIVE_PREFIXES = (
     "uyarmak",
     "uyarın",
     "เตือน",
+    # Teaching people to recognise a harm fights it ("how to spot fake accounts").
+    "распозна",
+    "отличи",
+    "отлича",
+    "repérer",
+    "reconnaître",
+    "ayırt",
+    "สังเกต",
     "รายงาน",
     "บล็อก",
     "ลบ",
@@ -167,7 +175,9 @@ VERB_FINAL_PROTECTIVE = (
     "uyar",
 )
 # Protective verbs too short to be prefixes ("ban" would take "banner" and "bank").
-PROTECTIVE_WORDS = _words("ban bans banning mute mutes muting")
+PROTECTIVE_WORDS = _words(
+    "ban bans banning mute mutes muting spot spotting recognise recognize recognising recognizing"
+)
 
 # Negation words that follow what they negate ("bot takipçi yok", "buying followers is banned").
 POST_NEGATION_CUES = _words(
@@ -298,7 +308,7 @@ THAI_WORDS = _words(
     กติกา ห้าดาว ดาว ของแถม จ้าง รุม กด ติดตาม เลิกติดตาม กลุ่ม ที่อยู่ เบอร์ ส่วนตัว
     เปิดเผย ล่ม ยิง เว็บ เว็บไซต์ ลิงก์ ไฟล์ แอป ติดตั้ง แอดมิน ยึด แปะ โพสต์
     ค่าสมัคร สมัคร ลุ้น เคย บอก แจ้ง แท็ก ติด สปอนเซอร์ เนียน อินฟลู ถ้า หาก ว่า เป็น ขั้นต่ำ
-    คอนเทนต์ ไลฟ์ รีลส์ แผน ตอบ
+    คอนเทนต์ ไลฟ์ รีลส์ แผน ตอบ สังเกต แจ้งเตือน อย่า ป้าย รับ ข่าวสาร ลิขสิทธิ์ เลขบัตร บัตรเครดิต บัตร
     เหมือน เอง กรอก ภาษี ค่า คนละ ประกาศ สลาก จับสลาก ใบละ ดู ชอบ โค้ด สำรอง
     ใช้ ทำ สั่ง เอา เด็ดขาด เดิม เจ้าของ รหัส ยืนยัน ซัพพอร์ต ทีมงาน อุปกรณ์ สคริปต์ ฟรี
     ต้อง สินค้า ผู้ชนะ เลือก ร่วมสนุก ชิงรางวัล ซื้อขาย ขอ ตัวเอง คืนเงิน โค้ด ร้าน เก็บ
