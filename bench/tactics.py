@@ -7,6 +7,15 @@ bank (``--phrases-only`` leaves them out). ``--set PATH`` evaluates any CSV with
 columns (line, expected, platform, region, language) instead, for example a blind set run once;
 ``--refresh-embeddings`` rewrites ``data/tactic_examples.npz`` after the bank changes.
 
+- ``tactic_lines_tune_v4.csv``: 100 lines, 20 per language, written for the categories blind
+  set v4 found weak (rewards for star ratings, entry fees and fake prizes, gifted posts without
+  the label, support look-alikes asking for codes, lines that fight a harm); tuned on;
+- ``tactic_lines_check_v4.csv``: 50 more lines written after the first v4 fixes and scored
+  before any tuning on them (60.0%, 3 harmful lines white), then tuned on too;
+- ``tactic_lines_check2_v4.csv``: 50 more, written after the fixes for the check set and scored
+  before any tuning on them (76.0%, none white), then tuned on too;
+- ``tactic_lines_check3_v4.csv``: 50 more, written last and scored before any tuning on them
+  (66.0%, 2 harmful lines white; the checker before v4 scored 66.0% with 1), then tuned on too;
 - ``tactic_lines_tune_v3.csv``: 71 lines in the five languages, written for the categories an
   independent blind test found weak (incentivised reviews, fake-support phishing, purchase-only
   contests, stolen accounts, lines that fight a harm or refuse it); vocabulary and bank were
@@ -56,6 +65,10 @@ HOLDOUT = DATA / "tactic_lines_holdout.csv"
 BLIND = DATA / "tactic_lines_blind.csv"
 TUNE_V2 = DATA / "tactic_lines_tune_v2.csv"
 TUNE_V3 = DATA / "tactic_lines_tune_v3.csv"
+TUNE_V4 = DATA / "tactic_lines_tune_v4.csv"
+CHECK_V4 = DATA / "tactic_lines_check_v4.csv"
+CHECK2_V4 = DATA / "tactic_lines_check2_v4.csv"
+CHECK3_V4 = DATA / "tactic_lines_check3_v4.csv"
 
 
 @dataclass(frozen=True)
@@ -255,6 +268,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(1 if scores.unsafe else 0)
     unsafe = 0
     for title, path in (
+        ("tuning set v4 (written for blind v4's weak categories; tuned on)", TUNE_V4),
+        ("check set v4 (scored once untuned, then tuned on)", CHECK_V4),
+        ("check set 2 v4 (scored once untuned, then tuned on)", CHECK2_V4),
+        ("check set 3 v4 (scored once untuned, then tuned on)", CHECK3_V4),
         ("tuning set v3 (written for the blind test's weak categories; tuned on)", TUNE_V3),
         ("tuning set v2 (written for v2; tuned on)", TUNE_V2),
         ("labelled set (written first; indicators written with it in view)", LABELLED),

@@ -5,6 +5,7 @@ stemming, and platform and region overrides."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from bench.tactics import (
     LABELLED,
     TUNE_V2,
     TUNE_V3,
+    TUNE_V4,
     evaluate,
     format_scores,
     load_labelled,
@@ -57,8 +59,8 @@ def test_no_gray_or_black_line_is_classed_white(
 
 @pytest.mark.parametrize(
     "path",
-    [TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
-    ids=["tune_v3", "tune_v2", "labelled", "holdout"],
+    [TUNE_V4, TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
+    ids=["tune_v4", "tune_v3", "tune_v2", "labelled", "holdout"],
 )
 def test_with_meaning_no_gray_or_black_line_is_classed_white(
     taxonomy: Taxonomy, semantics: Semantics, path: Path, summary: list[str]
@@ -186,6 +188,137 @@ def test_negation(taxonomy: Taxonomy, line: str, expected: str) -> None:
     assert verdict(taxonomy, line) == expected
 
 
+# v4 mechanisms, in the five languages (lines written for the test, not from the sets).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "!" phrases: a disclosure the line negates is an undisclosed ad; said, it is not
+        ("Creators post it without mentioning the sponsorship", "gray"),
+        ("Блогеры не ставят плашку «реклама»", "gray"),
+        ("Les créateurs publient sans préciser le partenariat", "gray"),
+        ("Fenomenler #reklam yazmasın", "gray"),
+        ("ให้รีวิวโดยไม่บอกว่าเป็นสปอนเซอร์", "gray"),
+        ("Creators tag the post #ad and #gifted", "white"),
+        ("Reklam gibi görünmesin", "gray"),
+        ("Pour que ça ne ressemble pas à une pub", "gray"),
+        ("Чтобы пост не был похож на рекламу", "gray"),
+        ("ไม่ให้ดูเป็นโฆษณา", "gray"),
+        ("Ambassadors share the kit as their own find", "gray"),
+        ("Амбассадоры выкладывают набор как свою находку", "gray"),
+        # loose phrases: a reward and a star rating far apart in one sentence, stars as signs
+        ("Get 20% off your next order when you give us a 5-star rating", "gray"),
+        ("Скидка 10% на следующий заказ всем, кто поставит пятёрку", "gray"),
+        ("Profitez de -15 % sur la prochaine commande en nous notant 5★", "gray"),
+        ("Bize 5 yıldız veren herkese sonraki alışverişte hediye çeki", "gray"),
+        ("ให้ 5★ รับส่วนลดทันที", "gray"),
+        # ... but not across sentences
+        ("Get 20% off this weekend. Reviews: we answer every 5-star rating", "white"),
+        # entry fees and paid tickets; a free entry stays white
+        ("Each raffle ticket costs $2", "gray"),
+        ("Розыгрыш с взносом 100 рублей", "gray"),
+        ("Frais d'inscription de 5 € pour le jeu", "gray"),
+        ("Yarışmaya katılım ücreti 20 TL", "gray"),
+        ("ค่าสมัคร 20 บาท ลุ้นรางวัล", "gray"),
+        ("No entry fee, winner drawn at random", "white"),
+        ("Katılım ücretsiz çekiliş", "white"),
+        # winners made to pay, backup codes and logins asked for: black
+        ("Winners must pay a customs fee", "black"),
+        ("Победители оплачивают таможенный сбор", "black"),
+        ("Les gagnants doivent payer la douane", "black"),
+        ("Kazananlardan gümrük ücreti alınacak", "black"),
+        ("ผู้ชนะต้องโอนค่าธรรมเนียมก่อน", "black"),
+        ("Ask followers for their backup codes", "black"),
+        ("Собирать у админов логины и пароли", "black"),
+        ("Demander aux admins leurs codes de secours", "black"),
+        ("Yöneticilerden yedek kodları isteyelim", "black"),
+        ("ขอโค้ดสำรองจากแอดมิน", "black"),
+        # ... and warnings that they never are asked for: white
+        ("We never ask for your password", "white"),
+        ("Мы никогда не просим пароль", "white"),
+        ("Nous ne demandons jamais votre mot de passe", "white"),
+        ("Sizden asla şifre istemeyiz", "white"),
+        ("เราไม่ขอรหัสผ่านจากลูกค้า", "white"),
+        # a threat "if they don't" is a condition, not a refusal, and a protective verb
+        # before "if" does not reach the code asked for
+        ("Tell admins the page will be deleted if they don't confirm their password", "black"),
+        ("Message admins that the account gets blocked if they don't send the 2FA code", "black"),
+        ("Писать админам, что аккаунт заблокируют, если не пришлют пароль", "black"),
+        ("Écrire aux admins : s'ils ne confirment pas leur mot de passe, page supprimée", "black"),
+        ("DM creators from a fake @InstaSupportPage", "black"),
+        # a lone French "ne" is not a negation, nor Turkish "ne" (how); "ne ... ne" is
+        ("Ne kadar çok bilet, o kadar çok şans", "gray"),
+        ("Ne bot ne sahte takipçi", "white"),
+        # a protective verb reaches over a relative word to what the removed thing does
+        ("Remove bots that post fake giveaways", "white"),
+        ("Supprimer les bots qui publient de faux concours", "white"),
+        ("Удаляем ботов, которые публикуют фейковые розыгрыши", "white"),
+        ("Remove bots and run fake giveaways", "black"),
+        ("Delete spam and launch a fake contest", "black"),
+        ("Remove bots and fake accounts", "white"),
+        # new protective verbs, and a negation after a list
+        ("Чистим аккаунт от ботов", "white"),
+        ("Sahte hesapları kaldıralım", "white"),
+        ("We ban spam bots", "white"),
+        ("Yorum karşılığında indirim ya da hediye yok", "white"),
+        ("Avis contre réduction ou cadeau interdits", "white"),
+        ("Взламываем аккаунты конкурентов и удаляем их посты", "black"),
+        # a protective verb at the end of a Turkish clause reaches its object, not past a
+        # verb of getting
+        ("Bot takipçi satın alıp spam hesapları engelleyelim", "gray"),
+        # ... while in other languages a protective word a few words on is another action
+        ("Ask admins to confirm their login to avoid removal", "black"),
+        ("แฮ็กบัญชีคู่แข่งแล้วลบรูปทั้งหมด", "black"),
+        # Thai "อย่า" (don't) negates, so "don't add the ad tag" is an undisclosed ad
+        ("ขอว่าอย่าติดแท็กโฆษณา", "gray"),
+        ("อย่าซื้อผู้ติดตาม", "white"),
+        # teaching people to recognise a harm fights it
+        ("Explain how to spot fake accounts", "white"),
+        ("Рассказать, как распознать фейковые аккаунты", "white"),
+        ("Expliquer comment repérer les faux comptes", "white"),
+        ("Sahte hesapları nasıl ayırt edeceğinizi anlatalım", "white"),
+        ("สอนวิธีสังเกตบัญชีปลอม", "white"),
+        # copyright notices that ask for a login, prize "winners" asked for card details
+        ("A copyright notice DM asking creators to log in at our link", "black"),
+        ("Письмо от «отдела авторских прав» со ссылкой на вход", "black"),
+        ("Faux message droits d'auteur demandant de se connecter via notre lien", "black"),
+        ("Telif bildirimi gibi DM atıp giriş linki gönderelim", "black"),
+        ("แจ้งเตือนลิขสิทธิ์ปลอมให้ล็อกอินผ่านลิงก์", "black"),
+        ("Сообщить, что выиграли, и попросить данные карты", "black"),
+        ("Dire qu'ils ont gagné et demander leurs coordonnées bancaires", "black"),
+        ("Kazandınız deyip kart bilgilerini isteyelim", "black"),
+        ("บอกว่าได้รางวัลแล้วขอเลขบัตรเครดิต", "black"),
+        # warnings about a harm fight it
+        ("Warn followers about fake accounts", "white"),
+        ("Предупредить подписчиков о фейковых аккаунтах", "white"),
+        ("Prévenir les abonnés des faux comptes", "white"),
+        ("Takipçileri sahte hesaplar konusunda uyaralım", "white"),
+        ("เตือนลูกค้าเรื่องบัญชีปลอม", "white"),
+    ],
+)
+def test_v4_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "tactic", "found"),
+    [
+        ("Report the pages copying our giveaway", "share_to_enter_giveaways", False),
+        ("Repost our giveaway to enter", "share_to_enter_giveaways", True),
+    ],
+)
+def test_a_protective_word_is_not_a_typo_of_a_phrase_word(
+    taxonomy: Taxonomy, line: str, tactic: str, found: bool
+) -> None:
+    """ "report" is one letter from "repost", but a known word, not a misspelling."""
+    assert (tactic in check_line(line, taxonomy).tactics) == found
+
+
+def test_a_negated_disclosure_names_what_the_line_leaves_out(taxonomy: Taxonomy) -> None:
+    result = check_line("Influencers post without mentioning the sponsorship", taxonomy)
+    assert result.verdict == "gray" and "undisclosed_influencer_ads" in result.tactics
+    assert "without mentioning the sponsorship" in result.matched
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -202,6 +335,16 @@ def test_a_long_line_of_repeated_words_is_checked(taxonomy: Taxonomy) -> None:
     line = ("no bots. " * 5_000) + "buy followers"
     result = check_line(line, taxonomy)
     assert result.verdict == "gray" and result.matched == ("buy followers",)
+
+
+def test_a_long_line_full_of_a_loose_phrase_is_checked_fast(taxonomy: Taxonomy) -> None:
+    """A loose phrase's words may be anywhere in a sentence; trying every combination of
+    them in a long line would take minutes."""
+    line = "off star review " * 2_000
+    start = time.perf_counter()
+    result = check_line(line, taxonomy)
+    assert result.verdict == "gray"
+    assert time.perf_counter() - start < 5
 
 
 def test_a_negated_line_says_what_it_avoids(taxonomy: Taxonomy) -> None:

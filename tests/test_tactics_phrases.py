@@ -18,8 +18,49 @@ from smmfit.tactics import compile_phrase
         ("the of", "only ignored words"),
         ("one two three four five six", "more than 5 words"),
         ("the|buy", "is an ignored word"),
+        ("... buy followers", "goes between words"),
+        ("buy followers ...", "goes between words"),
+        ("buy !followers", "'!' goes only first"),
     ],
 )
 def test_malformed_phrases_are_refused(phrase: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         compile_phrase("x", phrase, "en")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "language", "loose", "when_negated", "words"),
+    [
+        ("buy followers", "en", False, False, 2),
+        ("discount ... star ... review", "en", True, False, 3),
+        ("скидк* ... пятерк*", "ru", True, False, 2),
+        ("!#ad|#sponsored", "en", False, True, 1),
+        ("!préciser partenariat", "fr", False, True, 2),
+        ("!#reklam", "tr", False, True, 1),
+        ("!บอก สปอนเซอร์", "th", False, True, 2),
+        ("!reklam ... etiket*", "tr", True, True, 2),
+    ],
+)
+def test_phrase_marks(
+    phrase: str, language: str, loose: bool, when_negated: bool, words: int
+) -> None:
+    """ " ... " lets the words stand anywhere in a sentence; a leading "!" makes the phrase
+    count only where the line negates it. Neither mark is a word."""
+    (pattern,) = compile_phrase("x", phrase, language)  # type: ignore[arg-type]
+    assert (pattern.loose, pattern.when_negated, len(pattern.positions)) == (
+        loose,
+        when_negated,
+        words,
+    )
+
+
+@pytest.mark.parametrize(("phrase", "value"), [("ask 2fa code", "2fa"), ("sub4sub", "sub4sub")])
+def test_a_word_with_a_digit_matches_exactly(phrase: str, value: str) -> None:
+    """Line words with digits are never stemmed, so a phrase word with one must be exact."""
+    atoms = {
+        atom
+        for pattern in compile_phrase("x", phrase, "en")
+        for p in pattern.positions
+        for atom in p
+    }
+    assert any(atom.kind == "exact" and atom.value == value for atom in atoms)

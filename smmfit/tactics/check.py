@@ -222,11 +222,14 @@ def judge(
     examples: Sequence[Example] = (),
 ) -> LineResult:
     """The verdict on a line from the phrases found in it and the examples it resembles."""
-    used = [hit for hit in hits if not hit.negated]
+    # A phrase marked "!" ("!#ad") is used where the line negates it ("don't add #ad").
+    used = [hit for hit in hits if hit.negated == hit.pattern.when_negated]
     avoided_hits = [
         hit
         for hit in hits
-        if hit.negated and taxonomy[hit.pattern.tactic].verdict_for(context)[0] != "white"
+        if hit.negated
+        and not hit.pattern.when_negated
+        and taxonomy[hit.pattern.tactic].verdict_for(context)[0] != "white"
     ]
     avoided = _dedupe(hit.pattern.tactic for hit in sorted(avoided_hits, key=lambda h: h.low))
     meaning = (
@@ -272,7 +275,14 @@ def judge(
     ordered = sorted(first_seen, key=lambda t: (-SEVERITY[verdicts[t][0]], first_seen[t], rank[t]))
     worst = verdicts[ordered[0]][0] if ordered else None
     evidence = dict(resembles=meaning.top)
-    matched = _spans(line, tokens, ((hit.low, hit.high) for hit in used))
+    matched = _spans(
+        line,
+        tokens,
+        (
+            (hit.low if hit.negation_start is None else min(hit.low, hit.negation_start), hit.high)
+            for hit in used
+        ),
+    )
 
     if worst in ("gray", "black"):
         deciding = [tactic for tactic in ordered if verdicts[tactic][0] == worst]

@@ -16,6 +16,7 @@ give the forms a line's words and a phrase's words are compared in.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -53,7 +54,7 @@ STOP_WORDS = _words(
     le la les l un une des du de d au aux à et ou en pour par sur dans avec nos notre vos
     votre nous vous on qui que qu ce cet cette ces se s son sa ses leur leurs est sont être
     ve ile bir bu şu için da de ki
-    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
+    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง ว่า เป็น
     """
 )
 # A negation word before a phrase (within a few words) or inside it means the line does not
@@ -65,7 +66,7 @@ NEGATION_CUES = _words(
     отказ отказываемся отказаться исключаем исключить ноль
     ne n pas sans jamais aucun aucune ni non plutôt lieu éviter évitons zéro
     asla hiç hiçbir
-    ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
+    ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก อย่า
     """
 )
 # Protective actions: a risky thing they act on is being fought, not used ("report fake
@@ -95,6 +96,13 @@ PROTECTIVE_PREFIXES = (
     "вычист",
     "чистк",
     "почист",
+    # The verb's present and infinitive ("чистим аккаунт от ботов"), not the adjective
+    # "чистый" ("чистые подписчики" are bought ones too).
+    "чистим",
+    "чистить",
+    "чистите",
+    "чистят",
+    "чищу",
     "очист",
     "зачист",
     "signal",
@@ -119,11 +127,56 @@ PROTECTIVE_PREFIXES = (
     "temizleyece",
     "temizleyin",
     "temizleriz",
+    "temizleyelim",
+    "temizleyip",
+    # kaldırmak and çıkarmak, to remove ("sahte hesapları kaldıralım", "çıkaralım").
+    "kaldır",
+    "çıkaral",
+    "çıkarıyor",
+    "çıkarın",
+    "çıkaraca",
+    # Warning people about a harm fights it ("warn followers about fake pages copying us").
+    "warn",
+    "предупре",
+    "prévenir",
+    "prévenons",
+    "avertir",
+    "avertissons",
+    "uyaral",
+    "uyarıyor",
+    "uyarmak",
+    "uyarın",
+    "เตือน",
+    # Teaching people to recognise a harm fights it ("how to spot fake accounts").
+    "распозна",
+    "отличи",
+    "отлича",
+    "repérer",
+    "reconnaître",
+    "ayırt",
+    "สังเกต",
     "รายงาน",
     "บล็อก",
     "ลบ",
     "กรอง",
     "ตัวกรอง",
+)
+
+# Turkish puts the verb last, after a long object ("takipçileri sahte hesaplar konusunda
+# uyaralım"): these protective verbs reach further back than others.
+VERB_FINAL_PROTECTIVE = (
+    "şikayet",
+    "engel",
+    "sil",
+    "temizle",
+    "temizli",
+    "kaldır",
+    "çıkar",
+    "uyar",
+)
+# Protective verbs too short to be prefixes ("ban" would take "banner" and "bank").
+PROTECTIVE_WORDS = _words(
+    "ban bans banning mute mutes muting spot spotting recognise recognize recognising recognizing"
 )
 
 # Negation words that follow what they negate ("bot takipçi yok", "buying followers is banned").
@@ -156,8 +209,18 @@ _RUSSIAN_VERB = re.compile(r"\w{2,}(ем|им|ём|ешь|ет|ит|ут|ют|а
 # Also "without": almadan, vermeden; "don't": almayın; "not to": almamak.
 _TURKISH_NEGATIVE_VERB = re.compile(
     r"\w{2,}(m[ıiuü]yor\w*|ma[yı]aca[kğ]\w*|me[yi]ece[kğ]\w*|maz|mez|mayız|meyiz"
-    r"|madan|meden|mayın|meyin|mamak|memek|mam|mem)$"
+    r"|madan|meden|mayın|meyin|mamak|memek|mam|mem"
+    # "let's not", "let them not": yazmayalım, koymasınlar.
+    r"|ma[yı]al[ıi]m|me[yi]el[ıi]m|mas[ıi]n|mas[ıi]nlar|mes[ıi]n|mes[ıi]nler)$"
 )
+# "if not", "unless": a condition, not a refusal ("if they don't send the code, the account is
+# blocked", "s'ils ne confirment pas", "ถ้าไม่ส่งรหัส"). A negation cue up to four words after
+# one of these negates nothing.
+CONDITIONALS = _words("if если si s ถ้า หาก eğer")
+# A condition also starts a clause of its own: what comes before it does not reach into it
+# ("the page will be deleted if they don't confirm their password" deletes no password).
+# Not French "s", which is also "se" ("s'abonner").
+CLAUSE_CONDITIONALS = CONDITIONALS - {"s"}
 # Words between a negation and a phrase that cancel it: "don't forget to buy followers",
 # "не только контент, но и накрутка", "n'oubliez pas d'acheter".
 NEGATION_BREAKERS = _words(
@@ -185,6 +248,14 @@ USE_VERB_PREFIXES = (
 )
 # Words that end the reach of a negation: "no bots, but buy followers".
 CONTRAST_WORDS = _words("but however yet но однако а зато mais cependant pourtant ama fakat ancak")
+# Relative words: what follows says what the thing before does ("bots that post fake
+# giveaways", "ботов, которые", "bots qui annoncent", "yorum yapan botlar" has none).
+RELATIVES = _words("that which who qui который которые которая которых")
+# French "ne" negates only with its partner after it ("ne ... pas", "n'achetez jamais"); alone
+# it is the Turkish "ne" (what, how: "ne kadar çok bilet"), unless a second "ne" follows.
+FRENCH_NE = _words("ne n")
+FRENCH_NE_PARTNERS = _words("pas jamais plus rien aucun aucune personne guère ni point")
+FRENCH_NE_REACH = 5
 # Words that carry a negation on to the next item: "no bots or fake followers".
 CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya")
 
@@ -197,6 +268,8 @@ _LEXER = re.compile(
     # Thai vowel and tone marks are not letters to `\w`; without them a Thai word falls apart.
     r"|(?P<word>#?(?:[^\W_]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])+(?:[.,]\d+)*)"
     r"|(?P<money>[$€£₽¥])"
+    # Stars stand for a rating in every language: "rate us ★★★★★", "поставьте 5★".
+    r"|(?P<star>[★⭐☆✩]+)"
     r"|(?P<dash>\s[-–—]+\s)"
     r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„])"
 )
@@ -222,6 +295,8 @@ def normalise_word(word: str) -> str:
     return unicodedata.normalize("NFC", word.lower()).replace("ё", "е")
 
 
+STAR = "★"  # the word a run of star signs becomes
+
 # Thai words the tokenizer knows: those of the Thai indicator phrases and of the cues above.
 THAI_WORDS = _words(
     """
@@ -232,6 +307,9 @@ THAI_WORDS = _words(
     ค่าส่ง ดีดอส มัลแวร์ ไวรัส รีพอร์ต คู่แข่ง ดูด รายชื่อ โฆษณา ยิงแอด แอด แจก กิจกรรม
     กติกา ห้าดาว ดาว ของแถม จ้าง รุม กด ติดตาม เลิกติดตาม กลุ่ม ที่อยู่ เบอร์ ส่วนตัว
     เปิดเผย ล่ม ยิง เว็บ เว็บไซต์ ลิงก์ ไฟล์ แอป ติดตั้ง แอดมิน ยึด แปะ โพสต์
+    ค่าสมัคร สมัคร ลุ้น เคย บอก แจ้ง แท็ก ติด สปอนเซอร์ เนียน อินฟลู ถ้า หาก ว่า เป็น ขั้นต่ำ
+    คอนเทนต์ ไลฟ์ รีลส์ แผน ตอบ สังเกต แจ้งเตือน อย่า ป้าย รับ ข่าวสาร ลิขสิทธิ์ เลขบัตร บัตรเครดิต บัตร
+    เหมือน เอง กรอก ภาษี ค่า คนละ ประกาศ สลาก จับสลาก ใบละ ดู ชอบ โค้ด สำรอง
     ใช้ ทำ สั่ง เอา เด็ดขาด เดิม เจ้าของ รหัส ยืนยัน ซัพพอร์ต ทีมงาน อุปกรณ์ สคริปต์ ฟรี
     ต้อง สินค้า ผู้ชนะ เลือก ร่วมสนุก ชิงรางวัล ซื้อขาย ขอ ตัวเอง คืนเงิน โค้ด ร้าน เก็บ
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
@@ -334,13 +412,16 @@ def tokenize(line: str) -> list[Token]:
             first = len(tokens)
         else:
             first = -1
-        text = "not" if kind == "neg" else normalise_word(match.group())
+        text = "not" if kind == "neg" else STAR if kind == "star" else normalise_word(match.group())
         # A currency sign counts like a number: "$500", "5000 ₽".
         money = kind == "money"
-        if text in CONTRAST_WORDS:
+        if text in CONTRAST_WORDS or text in CLAUSE_CONDITIONALS:
             clause += 1
         if kind == "word" and _THAI.search(text):
             for low, high in split_thai(text):
+                # A Thai run holds whole sentences: a condition inside it starts a clause.
+                if text[low:high] in CLAUSE_CONDITIONALS and tokens:
+                    clause += 1
                 tokens.append(
                     _token(
                         text[low:high],
@@ -352,10 +433,61 @@ def tokenize(line: str) -> list[Token]:
                     )
                 )
             continue
-        tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
+        if kind == "word" and match.start() > 0 and line[match.start() - 1] == "@":
+            for low, high in split_handle(match.group()):
+                word = normalise_word(match.group()[low:high])
+                start = match.start() + low
+                tokens.append(
+                    _token(word, start, match.start() + high, segment, clause, money=False)
+                )
+        else:
+            tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
         if first >= 0 and first < len(tokens):
             tokens[first] = replace(tokens[first], after_question=True)
-    return _paired_post_negations(tokens)
+    return _conditional_negations(_paired_post_negations(tokens))
+
+
+def _conditional_negations(tokens: list[Token]) -> list[Token]:
+    """A negation right after "if" states a condition, not a refusal: it negates nothing.
+    Nor does a French "ne" without its "pas", "jamais" or other partner after it."""
+    result = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.text in FRENCH_NE:
+            after = tokens[i + 1 : i + 1 + FRENCH_NE_REACH]
+            # Turkish "ne ... ne" is "neither ... nor": "ne bot ne sahte takipçi".
+            partners = FRENCH_NE_PARTNERS | {"ne"}
+            if not any(t.text in partners and t.clause == token.clause for t in after):
+                result[i] = replace(token, cue=False)
+                continue
+        if token.cue and not token.protective and token.text not in POST_NEGATION_CUES:
+            before = [t for t in tokens[max(0, i - 4) : i] if t.clause == token.clause]
+            if any(t.text in CONDITIONALS for t in before):
+                result[i] = replace(token, cue=False, post_cue=False)
+    return result
+
+
+_CAMEL = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def split_handle(handle: str) -> list[tuple[int, int]]:
+    """Spans of the words run together in an @handle: at a capital after a small letter, at
+    the last capital of a run before a small letter, and between letters and digits.
+
+    Look-alike handles hide their words this way ("@NikeSupportTeam", "@TrendyolDestekEkibi").
+
+    >>> handle = "InstagramSupportFR2"
+    >>> [handle[a:b] for a, b in split_handle(handle)]
+    ['Instagram', 'Support', 'FR', '2']
+    """
+    cuts = {0, len(handle)}
+    for i in range(1, len(handle)):
+        before, here = handle[i - 1], handle[i]
+        after = handle[i + 1] if i + 1 < len(handle) else ""
+        if here.isupper() and (before.islower() or (before.isupper() and after.islower())):
+            cuts.add(i)
+    cuts.update(m.start() for m in _CAMEL.finditer(handle))
+    bounds = sorted(cuts)
+    return list(itertools.pairwise(bounds))
 
 
 def _paired_post_negations(tokens: list[Token]) -> list[Token]:
@@ -364,10 +496,18 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         if _clean_as_verb(tokens, i):
             result[i] = replace(token, protective=True, cue=True, post_cue=True)
-        following = [t for t in tokens[i + 1 :] if not t.stop and t.clause == token.clause]
-        if not following:
+        # The next word that counts, in the same clause (clauses only grow): found by walking,
+        # not by listing the rest of the line, which made a long line quadratic.
+        following = None
+        for later in itertools.islice(tokens, i + 1, None):
+            if later.clause != token.clause:
+                break
+            if not later.stop:
+                following = later
+                break
+        if following is None:
             continue
-        after = following[0].text
+        after = following.text
         paired = after in POST_NEGATION_PAIRS.get(token.text, ())
         russian = token.text in RUSSIAN_POST_NEGATIONS and bool(_RUSSIAN_VERB.match(after))
         if paired or russian:
@@ -385,7 +525,7 @@ def _clean_as_verb(tokens: list[Token], i: int) -> bool:
 
 
 def _token(text: str, start: int, end: int, segment: int, clause: int, *, money: bool) -> Token:
-    protective = text.startswith(PROTECTIVE_PREFIXES)
+    protective = text.startswith(PROTECTIVE_PREFIXES) or text in PROTECTIVE_WORDS
     negative_verb = bool(_TURKISH_NEGATIVE_VERB.match(text))
     return Token(
         text=text,

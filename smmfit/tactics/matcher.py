@@ -5,10 +5,10 @@ A word of a line matches a word of a phrase by its exact form, by prefix (accent
 by its stem in any indicator language, or, in a longer stem, within a typo or two. Where the
 stemmer stops short, morphology helps: a Russian or French word also matches without a verb
 prefix ("накрутить", "подкрутить" and "крутить"; "racheter" and "acheter"), and a Turkish word
-by its stem once suffixes are cut ("hackleyip", "hackle"). A phrase
-is found where each of its words has a distinct word of the line, all in one segment and
-close together; occurrences do not share words. Whether the line negates what is found is
-decided afterwards, in ``negation``.
+by its stem once suffixes are cut ("hackleyip", "hackle"). A phrase is found where each of its
+words has a distinct word of the line, all in one segment and close together (a loose
+phrase's anywhere in the segment); occurrences do not share words. Whether the line negates
+what is found is decided afterwards, in ``negation``.
 """
 
 from __future__ import annotations
@@ -180,7 +180,9 @@ class Matcher:
             if variant:
                 refs.update(variant)
                 continue
-            limit = _typo_limit(len(word_stem))
+            # A negation or a protective verb is a known word, not a typo of a phrase word
+            # ("report" is no misspelt "repost").
+            limit = 0 if token.cue or token.protective else _typo_limit(len(word_stem))
             if not limit:
                 continue
             for candidate in self._fuzzy.get((language, word_stem[:2]), ()):
@@ -203,7 +205,10 @@ class Matcher:
             if len(positions) < len(pattern.positions):
                 continue
             choices = [positions[p] for p in range(len(pattern.positions))]
-            hits.extend(Hit(pattern, found) for found in _assignments(tokens, prefix, choices))
+            hits.extend(
+                Hit(pattern, found)
+                for found in _assignments(tokens, prefix, choices, loose=pattern.loose)
+            )
         return hits
 
 
@@ -221,18 +226,20 @@ def _content_prefix(tokens: Sequence[Token]) -> list[int]:
 
 
 MAX_HITS_PER_PHRASE = 200
+LOOSE_NEIGHBOURS = 2
 
 
 def _assignments(
-    tokens: Sequence[Token], prefix: list[int], choices: list[list[int]]
+    tokens: Sequence[Token], prefix: list[int], choices: list[list[int]], *, loose: bool = False
 ) -> list[tuple[int, ...]]:
     """Every occurrence of a phrase: distinct tokens, one per phrase word, in one segment.
 
     Occurrences do not share tokens; the tightest win. Only candidates close to each other
     are combined, so a long line full of one word stays fast: the words of an occurrence are
-    at most ``len(choices) - 1 + slack`` counted words apart.
+    at most ``len(choices) - 1 + slack`` counted words apart; a loose phrase's anywhere in
+    the segment.
     """
-    allowed = _slack(len(choices))
+    allowed = len(tokens) if loose else _slack(len(choices))
     reach = len(choices) - 1 + allowed
     ranks = [[prefix[i] for i in options] for options in choices]
     found: list[tuple[int, int, tuple[int, ...]]] = []
@@ -242,6 +249,14 @@ def _assignments(
         for options, option_ranks in zip(choices[1:], ranks[1:], strict=True):
             low = bisect.bisect_left(option_ranks, rank - reach)
             high = bisect.bisect_right(option_ranks, rank + reach)
+            if loose:
+                # Anywhere in the segment: only the closest few on either side of the
+                # anchor, or a long line of repeated words would try every combination.
+                middle = bisect.bisect_left(option_ranks, rank)
+                low, high = (
+                    max(low, middle - LOOSE_NEIGHBOURS),
+                    min(high, middle + LOOSE_NEIGHBOURS),
+                )
             nearby.append(options[low:high])
         best: tuple[int, int, tuple[int, ...]] | None = None
         for combination in itertools.product(*nearby):

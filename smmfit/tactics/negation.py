@@ -22,27 +22,37 @@ from smmfit.tactics.lexicon import (
     CONJUNCTIONS,
     NEGATION_BREAKERS,
     QUESTION_REFUSALS,
+    RELATIVES,
     USE_VERB_PREFIXES,
+    VERB_FINAL_PROTECTIVE,
     Token,
 )
 from smmfit.tactics.matcher import Hit
 
 PRE_NEGATION_REACH = 3
 POST_NEGATION_REACH = 2
+POST_PROTECTIVE_REACH = 4
 # A protective verb governs a longer object: "a moderation rule that hides comments with
 # links from spam bots", "фильтр по ключевым словам скрывает спам-комментарии от ботов".
 PRE_PROTECTIVE_REACH = 8
+RELATIVE_REACH = 4
 
 
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
     """Where a negation word shortly before the phrase starts, in the same clause."""
     clause = tokens[hit.low].clause
     starts_action = _starts_action(hit, tokens)
+    # Words between "and" and the phrase make a new action ("remove bots and run fake
+    # giveaways"); the phrase right after "and" is one more item ("remove bots and fake
+    # accounts").
+    words_after_and = 0
     for i in range(hit.low - 1, max(-1, hit.low - 1 - PRE_PROTECTIVE_REACH), -1):
         if tokens[i].clause != clause or tokens[i].text in NEGATION_BREAKERS:
             return None
-        if starts_action and tokens[i].text in CONJUNCTIONS:
+        if tokens[i].text in CONJUNCTIONS and (starts_action or words_after_and):
             return None
+        if not tokens[i].stop and not tokens[i].cue:
+            words_after_and += 1
         if tokens[i].cue and (tokens[i].protective or hit.low - i <= PRE_NEGATION_REACH):
             return i
     return None
@@ -59,15 +69,43 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     chosen = set(hit.tokens)
     if any(tokens[i].negative_verb for i in chosen):
         return True
-    for i in range(hit.low + 1, hit.high):
-        if i not in chosen and tokens[i].cue and tokens[i].clause == tokens[hit.low].clause:
-            return True
+    if hit.pattern.loose:
+        # A loose phrase spans a long sentence: only a negation just before one of its own
+        # words negates it ("support never asks for your password"); one elsewhere belongs to
+        # another part of it ("15% off, no code needed, for a 5-star review").
+        for word in sorted(chosen)[1:]:
+            for i in range(word - 1, max(hit.low, word - 1 - PRE_NEGATION_REACH), -1):
+                if tokens[i].clause != tokens[word].clause or i in chosen:
+                    break
+                if tokens[i].cue:
+                    return True
+    else:
+        for i in range(hit.low + 1, hit.high):
+            if i not in chosen and tokens[i].cue and tokens[i].clause == tokens[hit.low].clause:
+                return True
     clause = tokens[hit.high].clause
-    for i in range(hit.high + 1, min(len(tokens), hit.high + 1 + POST_NEGATION_REACH)):
+    # A list between the phrase and the negation widens the reach by its items: "karşılığında
+    # indirim ya da hediye yok", "discounts or gifts: none".
+    # A protective verb after "and" starts a new action instead ("взламываем аккаунты
+    # конкурентов и удаляем их посты").
+    # A protective verb at the end of a verb-final clause reaches further back ("takipçileri
+    # sahte hesaplar konusunda uyaralım"), unless a verb of getting comes between ("bot takipçi
+    # satın alıp spam hesapları engelleyelim").
+    reach = POST_NEGATION_REACH
+    listed = acting = False
+    i = hit.high + 1
+    while i < len(tokens) and i <= hit.high + POST_PROTECTIVE_REACH:
         if tokens[i].clause != clause:
             break
-        if tokens[i].post_cue:
-            return True
+        if tokens[i].post_cue and not (listed and tokens[i].protective):
+            verb_final = tokens[i].protective and tokens[i].text.startswith(VERB_FINAL_PROTECTIVE)
+            if reach > 0 or (verb_final and not acting):
+                return True
+        if tokens[i].text in CONJUNCTIONS:
+            listed = True
+        acting = acting or tokens[i].text.startswith(USE_VERB_PREFIXES)
+        reach += 1 if tokens[i].text in CONJUNCTIONS else -1
+        i += 1
     return _refused_in_answer(hit, tokens)
 
 
@@ -96,6 +134,23 @@ def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
     )
 
 
+def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "supprimer les bots qui annoncent de faux concours": what a removed thing does is
+    removed with it. A protective verb reaches over a relative word (qui, that, который) to
+    the phrase just after, within a few words and with no "and" between."""
+    start = previous.negation_start
+    between = tokens[previous.high + 1 : hit.low]
+    return (
+        start is not None
+        and tokens[start].protective
+        and not _starts_action(hit, tokens)
+        and 0 < len(between) <= RELATIVE_REACH
+        and all(t.clause == tokens[hit.low].clause for t in between)
+        and any(t.text in RELATIVES for t in between)
+        and not any(t.text in CONJUNCTIONS for t in between)
+    )
+
+
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
     result: list[Hit] = []
@@ -116,7 +171,9 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
             start = hit.low
         if start is None:
             previous = [h for h in last_hits if h.negated]
-            if previous and _carried_over(previous[0], hit, tokens):
+            if previous and (
+                _carried_over(previous[0], hit, tokens) or _what_it_does(previous[0], hit, tokens)
+            ):
                 start = previous[0].negation_start
         result.append(Hit(hit.pattern, hit.tokens, start is not None, start))
         heapq.heappush(pending, (hit.high, len(result) - 1))

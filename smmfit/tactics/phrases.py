@@ -4,7 +4,16 @@ A phrase is up to five words, each matched by its stem in the phrase's language.
 ``|`` separates alternatives (``buy|purchase``), a final ``*`` makes a prefix (``накрут*``),
 a leading ``=`` asks for the exact word (``=targeting``) and ``<num>`` stands for any number;
 a hyphenated alternative (``cross-promo``) is several words. Articles and prepositions are
-ignored, as they are in lines. A phrase compiles to one :class:`Pattern` per variant, each a
+ignored, as they are in lines. Two marks change how a whole phrase counts:
+
+- `` ... `` between its words (``discount ... 5-star``) lets them stand anywhere in one
+  sentence, not only close together: long plan lines put a reward and what it pays for far
+  apart ("a 10% discount on the next order for everyone who gives us five stars");
+- a leading ``!`` (``!#ad``) makes a phrase that signals its tactic only where the line
+  negates it: "don't add #ad", "#reklam yazmayalım", "ไม่บอกว่าเป็นสปอนเซอร์" are undisclosed ads,
+  while "#ad" alone signals nothing harmful.
+
+A phrase compiles to one :class:`Pattern` per variant, each a
 set of :class:`Atom` s per word.
 
 >>> [sorted(atom.value for atom in position) for position in
@@ -25,6 +34,7 @@ AtomKind = Literal["stem", "prefix", "exact", "number"]
 MIN_PREFIX = 3
 MAX_PHRASE_WORDS = 5
 MAX_VARIANTS = 24
+LOOSE = "..."
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,8 @@ class Pattern:
     phrase: str
     language: IndicatorLanguage
     positions: tuple[frozenset[Atom], ...]
+    loose: bool = False  # its words may be anywhere in one segment (`` ... ``)
+    when_negated: bool = False  # it signals the tactic only when the line negates it (``!``)
 
 
 def _alternative_atoms(alternative: str, language: IndicatorLanguage) -> list[Atom]:
@@ -67,7 +79,8 @@ def _alternative_atoms(alternative: str, language: IndicatorLanguage) -> list[At
             if len(word.text) < MIN_PREFIX:
                 raise ValueError(f"{alternative!r}: a prefix needs at least {MIN_PREFIX} letters")
             atoms.append(Atom("prefix", word.text))
-        elif exact or word.cue or word.number:
+        # A word with a digit ("2fa", "sub4sub") is never stemmed in a line: match it exactly.
+        elif exact or word.cue or word.number or any(c.isdigit() for c in word.text):
             atoms.append(Atom("exact", word.text))
         else:
             atoms.append(Atom("stem", stem(word.text, language), language))
@@ -81,10 +94,22 @@ def compile_phrase(tactic: str, phrase: str, language: IndicatorLanguage) -> lis
     [2]
     >>> len(compile_phrase("x", "cross-promo|collab", "en"))
     2
+    >>> [(p.loose, p.when_negated) for p in compile_phrase("x", "!label ... ad", "en")]
+    [(True, True)]
     """
+    body = phrase.strip()
+    when_negated = body.startswith("!")
+    body = body.removeprefix("!")
+    words = body.split()
+    loose = LOOSE in words
+    if loose and (words[0] == LOOSE or words[-1] == LOOSE):
+        raise ValueError(f"{LOOSE!r} goes between words")
+    body = " ".join(word for word in words if word != LOOSE)
+    if "!" in body:
+        raise ValueError("'!' goes only first in a phrase")
     return [
-        Pattern(tactic, phrase, language, positions)
-        for positions in _compile_positions(phrase, language)
+        Pattern(tactic, phrase, language, positions, loose, when_negated)
+        for positions in _compile_positions(body, language)
     ]
 
 
