@@ -497,9 +497,9 @@ def test_rank_batch_ranks_each_distinct_persona_once(
     draw = scenarios.win_shares
 
     def counting(people: Any, *args: Any, **kwargs: Any) -> Any:
-        shares = draw(people, *args, **kwargs)
+        shares, used = draw(people, *args, **kwargs)
         drawn.append(len(shares))
-        return shares
+        return shares, used
 
     monkeypatch.setattr(batch_module, "win_shares", counting)
     first = Persona(region="RU", age_min=25, age_max=34, gender="female", name="A")

@@ -315,12 +315,12 @@ def _complete_scores(
     factor_scores: dict[Factor, FloatArray] = {}
     known = np.zeros(len(FACTORS), dtype=bool)
     for i, (factor, values) in enumerate(zip(FACTORS, figures, strict=True)):
-        missing = np.isnan(values)
-        if missing.all():
+        # One pass where the figures are complete (their sum is a number), as is usual.
+        if np.isnan(values.sum()):
+            if not np.isnan(values).all():
+                return None
             factor_scores[factor] = np.broadcast_to(np.nan, values.shape)
             continue
-        if missing.any():
-            return None
         best = values.max(axis=1, keepdims=True)
         if not (best > 0).all():
             return None

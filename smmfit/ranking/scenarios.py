@@ -244,11 +244,11 @@ def unit(bits: UIntArray, half: int) -> FloatArray:
 
 # A persona stops drawing after one of these scenario counts once its answer is beyond doubt
 # (see _settled); the others go on to all the draws asked for.
-STAGES = (25, 50, 100)
+STAGES = (16, 32, 64, 128)
 # How many standard errors an answer must stand clear of a tie, and of the close-call share.
-DOUBT = 3.0
+DOUBT = 2.5
 # Bounds the memory of one pass: draws x personas x kept networks, for each array.
-_CELLS = 1_500_000
+_CELLS = 300_000
 
 
 def _settled(counts: FloatArray, draws: int) -> BoolArray:
