@@ -55,8 +55,9 @@ from smmfit.ranking import (
     DEFAULT_DRAWS,
     MAX_DRAWS,
     Assessment,
+    PersonaColumns,
     assess,
-    rank_batch,
+    rank_columns,
 )
 from smmfit.render import LANGUAGES, safe_csv_text, t
 from smmfit.render.plan import plan_json, plan_next_steps
@@ -453,10 +454,12 @@ def _logo(path: Path) -> Logo:
 
 
 _PERSONA_LIST = TypeAdapter(list[Persona])
-# rank-batch reads, ranks and writes this many personas at a time, so memory stays bounded
-# whatever the file's length (50,000 personas at once took 1.5 GB; the decision rule draws
-# 200 scenarios for each), and refuses a file longer than MAX_BATCH_ROWS before any work.
+# rank-batch validates this many rows at a time (as models, then kept as columns), ranks
+# RANK_CHUNK_ROWS at a time (each region's figures and scenarios are arrays: larger chunks
+# share their fixed costs, smaller ones bound memory), and refuses a file longer than
+# MAX_BATCH_ROWS before any work.
 BATCH_CHUNK_ROWS = 5_000
+RANK_CHUNK_ROWS = 50_000
 MAX_BATCH_ROWS = 1_000_000
 
 
@@ -515,10 +518,12 @@ def read_personas(path: Path) -> list[Persona]:
 
 
 def _rank_batch(args: argparse.Namespace) -> int:
-    # A first pass checks every row, so a bad row or too many rows stop the run before any
-    # output; the second ranks and writes a chunk at a time.
-    for _ in persona_chunks(args.personas):
-        pass
+    # One pass checks every row and keeps it as columns (a million rows take about 150 MB),
+    # so a bad row or too many rows stop the run before any output; then a chunk at a time
+    # is ranked and written.
+    personas = PersonaColumns.concat(
+        [PersonaColumns.of(chunk) for chunk in persona_chunks(args.personas)]
+    )
     weights = _weights(args.weights, None) if args.weights else None
     evidence = Evidence(_load(args.data_dir))
     as_of = _as_of(args, evidence.dataset)
@@ -529,15 +534,15 @@ def _rank_batch(args: argparse.Namespace) -> int:
                 if args.output
                 else sys.stdout
             )
-            for number, personas in enumerate(persona_chunks(args.personas)):
-                table = rank_batch(
-                    personas, evidence, weights, args.include_blocked, as_of=as_of,
-                    draws=args.draws, seed=args.seed,
+            for start in range(0, len(personas), RANK_CHUNK_ROWS):
+                table = rank_columns(
+                    personas.rows(slice(start, start + RANK_CHUNK_ROWS)), evidence, weights,
+                    args.include_blocked, as_of=as_of, draws=args.draws, seed=args.seed,
                 )  # fmt: skip
                 # Names come from the user's file: "=HYPERLINK(...)" must stay text.
                 text = safe_csv_text(table)
                 # The header once: its names are fixed, so it is the text's first line.
-                out.write(text if number == 0 else text.split("\r\n", 1)[1])
+                out.write(text if start == 0 else text.split("\r\n", 1)[1])
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             raise

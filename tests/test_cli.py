@@ -524,13 +524,18 @@ PERSONAS = "name,age_min,age_max,region\n" + "".join(
 def test_rank_batch_in_chunks_writes_what_one_pass_writes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Chunks of 5 rows give one header and every row, in the file's order."""
+    """Chunks of 5 rows give one header and every row, in the file's order, each row as one
+    pass writes it: a persona's row does not depend on the rest of its chunk."""
     source = tmp_path / "personas.csv"
     source.write_text(PERSONAS, encoding="utf-8")
+    code, whole, _ = run(["rank-batch", str(source)], capsys)
+    assert code == 0
     monkeypatch.setattr(cli, "BATCH_CHUNK_ROWS", 5)
+    monkeypatch.setattr(cli, "RANK_CHUNK_ROWS", 5)
     monkeypatch.setattr(cli.persona_chunks, "__defaults__", (5,))
     code, out, _ = run(["rank-batch", str(source)], capsys)
     assert code == 0
+    assert out == whole
     lines = out.split("\r\n")
     assert lines[0].startswith("name,region,settlement,pick,") and lines[-1] == ""
     assert [line.split(",")[0] for line in lines[1:-1]] == [f"p{i}" for i in range(23)]

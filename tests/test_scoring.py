@@ -22,7 +22,7 @@ from smmfit.models import (
     Weights,
     settlements_for,
 )
-from smmfit.ranking import assess, device_share, rank, rank_batch, scenarios
+from smmfit.ranking import assess, device_share, engine, rank, rank_batch, scenarios
 from smmfit.ranking import batch as batch_module
 from tests.conftest import audience, block, figure, synthetic_figures, write_data
 
@@ -497,9 +497,9 @@ def test_rank_batch_ranks_each_distinct_persona_once(
     draw = scenarios.win_shares
 
     def counting(people: Any, *args: Any, **kwargs: Any) -> Any:
-        shares = draw(people, *args, **kwargs)
+        shares, used = draw(people, *args, **kwargs)
         drawn.append(len(shares))
-        return shares
+        return shares, used
 
     monkeypatch.setattr(batch_module, "win_shares", counting)
     first = Persona(region="RU", age_min=25, age_max=34, gender="female", name="A")
@@ -512,3 +512,42 @@ def test_rank_batch_ranks_each_distinct_persona_once(
     expected = distinct[figures].iloc[[0, 1, 0, 0]].reset_index(drop=True)
     pd.testing.assert_frame_equal(table[figures], expected)
     assert list(table["name"]) == ["A", "B", "A, again", "A"]
+
+
+@pytest.mark.parametrize(
+    ("segment_known", "ties"), [(False, False), (True, False), (False, True), (True, True)]
+)
+def test_complete_figures_score_exactly_as_the_general_path(
+    segment_known: bool, ties: bool
+) -> None:
+    """Scenarios take a shortcut where every figure is known; its numbers and picks are the
+    general path's, to the last bit."""
+    rng = np.random.default_rng(7)
+    shape = (400, 6)
+    reach = rng.uniform(1e5, 1e7, shape)
+    match = rng.uniform(0.01, 0.9, shape)
+    if ties:  # equal scores: the pick goes to the network listed first
+        reach[:, 1], match[:, 1] = reach[:, 3], match[:, 3]
+    segment = rng.uniform(1, 60, shape) if segment_known else np.full(shape, np.nan)
+    scored = np.ones(shape, dtype=bool)
+    restricted = rng.random(shape) < 0.2
+    raw = rng.uniform(0.05, 1.0, (shape[0], 3))
+    normalised = raw / raw.sum(axis=1, keepdims=True)
+    penalty = np.full(shape[0], 0.5)
+    factors, score = engine.scores_from_figures(
+        reach, match, segment, scored=scored, restricted=restricted,
+        normalised=normalised, penalty=penalty,
+    )  # fmt: skip
+    general = {
+        "reach": engine.relative_scores(reach, scored),
+        "match": engine.relative_scores(match, scored),
+        "segment": engine.relative_scores(segment, scored),
+    }
+    composite = engine.composite_scores(general, normalised, penalty, restricted, scored)
+    assert np.array_equal(score, np.clip(composite, 0, 100))
+    for name, values in general.items():
+        assert np.array_equal(factors[name], values, equal_nan=True)  # type: ignore[index]
+    recommendable = rng.random(shape) < 0.8
+    order, valid = engine.pick_order(score, recommendable, 1)
+    expected = np.where(valid[:, 0], order[:, 0], -1)
+    assert np.array_equal(engine.pick_index(score, recommendable), expected)

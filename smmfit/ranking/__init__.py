@@ -4,7 +4,7 @@ Parts:
 
 - ``engine``: the vectorised scoring engine and :func:`pick_order`, the one pick rule;
 - ``explain``: :func:`rank`, one persona's ranking with factors, gaps, reasons, sources;
-- ``batch``: :func:`rank_batch`, many personas at once;
+- ``batch``: :func:`rank_batch` and :func:`rank_columns`, many personas at once;
 - ``scenarios``: plausible ranges for every figure, drawn as scenarios;
 - ``flips``: the smallest change to one figure or weight that changes the pick;
 - ``uncertainty``: :func:`win_probabilities`, the two above put together;
@@ -16,7 +16,7 @@ rendering or streamlit.
 """
 
 from smmfit.ranking.assess import Assessment, assess
-from smmfit.ranking.batch import BATCH_DRAWS, rank_batch
+from smmfit.ranking.batch import BATCH_DRAWS, PersonaColumns, rank_batch, rank_columns
 from smmfit.ranking.engine import (
     PersonaArrays,
     ScoreArrays,
@@ -54,6 +54,7 @@ __all__ = [
     "FlipCondition",
     "Margins",
     "PersonaArrays",
+    "PersonaColumns",
     "PlausibleRange",
     "ScoreArrays",
     "Uncertainty",
@@ -65,6 +66,7 @@ __all__ = [
     "pick_order",
     "rank",
     "rank_batch",
+    "rank_columns",
     "score_arrays",
     "scores_from_figures",
     "what_would_change",

@@ -1,29 +1,118 @@
-"""Many personas at once: one row per persona with the pick, the runner-up and every score."""
+"""Many personas at once: one row per persona with the pick, the runner-up and every score.
+
+:class:`PersonaColumns` holds a batch as columns (what a file of a million rows fits in);
+:func:`rank_columns` ranks it, :func:`rank_batch` does the same for persona models.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from datetime import date
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
-from smmfit.data import (
-    Evidence,
-)
+from smmfit.data import Evidence
+from smmfit.data.distribution import IntArray
 from smmfit.models import (
     FACTORS,
+    GOALS,
+    SETTLEMENTS,
+    Goal,
     Persona,
     Weights,
     default_weights,
 )
 from smmfit.ranking.decision import CLOSE_CALL_SHARE
-from smmfit.ranking.engine import PersonaArrays, score_arrays
-from smmfit.ranking.scenarios import win_shares
+from smmfit.ranking.engine import GENDER_CODES, BoolArray, PersonaArrays, device_mask, score_arrays
+from smmfit.ranking.scenarios import persona_keys, win_shares
 
 # Scenarios per persona in a batch: enough to find the most likely winner where one network
 # leads clearly, and to flag the rest as close calls; `assess` draws 10,000 for one persona.
 BATCH_DRAWS = 200
+
+# Codes of the columns that are not numbers, in a fixed order: persona keys are built from
+# them, so they must not depend on the batch.
+GOAL_CODES: tuple[Goal | None, ...] = (None, *GOALS)
+SETTLEMENT_CODES: tuple[str | None, ...] = (None, *SETTLEMENTS)
+
+ObjectArray = npt.NDArray[np.object_]
+
+
+@dataclass(frozen=True)
+class PersonaColumns:
+    """Validated personas as columns, one entry per persona (codes as in GOAL_CODES etc.)."""
+
+    name: ObjectArray
+    region: ObjectArray
+    age_min: IntArray
+    age_max: IntArray
+    gender: IntArray  # GENDER_CODES
+    devices: IntArray  # device_mask
+    segment_b2b: BoolArray
+    goal: IntArray  # GOAL_CODES
+    settlement: IntArray  # SETTLEMENT_CODES
+
+    @classmethod
+    def of(cls, personas: Sequence[Persona]) -> PersonaColumns:
+        return cls(
+            name=np.array([p.name for p in personas], dtype=object),
+            region=np.array([p.region for p in personas], dtype=object),
+            age_min=np.array([p.age_min for p in personas], dtype=np.int64),
+            age_max=np.array([p.age_max for p in personas], dtype=np.int64),
+            gender=np.array([GENDER_CODES[p.gender] for p in personas], dtype=np.int64),
+            devices=np.array([device_mask(p.devices) for p in personas], dtype=np.int64),
+            segment_b2b=np.array([p.segment == "b2b" for p in personas], dtype=bool),
+            goal=np.array([GOAL_CODES.index(p.goal) for p in personas], dtype=np.int64),
+            settlement=np.array(
+                [SETTLEMENT_CODES.index(p.settlement) for p in personas], dtype=np.int64
+            ),
+        )
+
+    @classmethod
+    def concat(cls, parts: Sequence[PersonaColumns]) -> PersonaColumns:
+        """The parts one after another (no parts: no personas)."""
+        parts = list(parts) or [cls.of([])]
+        return cls(
+            **{
+                field.name: np.concatenate([getattr(part, field.name) for part in parts])
+                for field in fields(cls)
+            }
+        )
+
+    def rows(self, chosen: slice) -> PersonaColumns:
+        """The personas in ``chosen``, as columns."""
+        return PersonaColumns(
+            **{field.name: getattr(self, field.name)[chosen] for field in fields(self)}
+        )
+
+    def __len__(self) -> int:
+        return len(self.age_min)
+
+    def codes(self) -> IntArray:
+        """Everything but the name as integers, shaped (personas, fields): two personas with
+        equal rows are the same audience."""
+        region = np.array(
+            [int.from_bytes(code.encode(), "little") for code in self.region], dtype=np.int64
+        )
+        return np.stack(
+            [
+                region, self.age_min, self.age_max, self.gender, self.devices,
+                self.segment_b2b.astype(np.int64), self.goal, self.settlement,
+            ],
+            axis=1,
+        )  # fmt: skip
+
+    def people(self, rows: IntArray) -> PersonaArrays:
+        return PersonaArrays(
+            age_min=self.age_min[rows],
+            age_max=self.age_max[rows],
+            gender=self.gender[rows],
+            devices=self.devices[rows],
+            segment_b2b=self.segment_b2b[rows],
+        )
 
 
 def rank_batch(
@@ -37,84 +126,111 @@ def rank_batch(
     seed: int = 0,
 ) -> pd.DataFrame:
     """One row per persona (name, region, settlement type): the pick, how often it comes out
-    first, whether it is a close call, the runner-up and every network's score.
+    first, whether it is a close call, the runner-up and every network's score
+    (:func:`rank_columns`)."""
+    return rank_columns(
+        PersonaColumns.of(personas), evidence, weights, include_blocked, as_of,
+        draws=draws, seed=seed,
+    )  # fmt: skip
+
+
+def rank_columns(
+    personas: PersonaColumns,
+    evidence: Evidence,
+    weights: Weights | None = None,
+    include_blocked: bool = False,
+    as_of: date | None = None,
+    *,
+    draws: int = BATCH_DRAWS,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """One row per persona (name, region, settlement type): the pick, how often it comes out
+    first, whether it is a close call, how many scenarios say so, the runner-up and every
+    network's score.
 
     The pick follows the decision rule (:mod:`smmfit.ranking.decision`): the network most
-    often first over ``draws`` plausible scenarios per persona, drawn as for one persona.
-    Personas are grouped by region and each group is scored in one vectorised pass. Without
-    explicit ``weights`` each persona gets its goal's default weights. Availability is taken
-    as of ``as_of`` (default today), per persona: an age-scoped rule concerns only the
-    personas whose ages it covers.
+    often first over up to ``draws`` plausible scenarios per persona, drawn as for one
+    persona; a persona whose answer is beyond doubt sooner stops sooner
+    (:func:`~smmfit.ranking.scenarios.win_shares`). A persona's scenarios depend on it and
+    ``seed`` alone, so its row is the same in any batch. Without explicit ``weights`` each
+    persona gets its goal's default weights. Availability is taken as of ``as_of`` (default
+    today), per persona: an age-scoped rule concerns only the personas whose ages it covers.
     """
     as_of = as_of or date.today()
     platforms = tuple(evidence.dataset.platforms)
     # Each distinct persona is ranked once: a batch repeats the same audience under many
-    # names (campaigns, clients), and its scenarios need not be drawn again for each copy.
-    # A persona's name does not change its figures; everything else is part of the key.
-    index: dict[str, int] = {}
-    inverse = np.array(
-        [index.setdefault(p.model_dump_json(exclude={"name"}), len(index)) for p in personas],
-        dtype=np.intp,
-    )
-    first = {position: row for row, position in reversed(list(enumerate(inverse.tolist())))}
-    distinct = [personas[first[position]] for position in range(len(index))]
-    scores = np.full((len(distinct), len(platforms)), np.nan)
-    wins = np.zeros((len(distinct), len(platforms)))
-    recommendable = np.zeros((len(distinct), len(platforms)), dtype=bool)
-    distinct_regions = np.array([p.region for p in distinct])
-    for region in np.unique(distinct_regions):
+    # names (campaigns, clients). A persona's name does not change its figures.
+    codes = personas.codes()
+    if len(codes):
+        codes, first, inverse = np.unique(codes, axis=0, return_index=True, return_inverse=True)
+    else:
+        first, inverse = np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    inverse = inverse.reshape(-1)
+    keys = persona_keys(codes, seed)
+    scores = np.full((len(first), len(platforms)), np.nan)
+    wins = np.zeros((len(first), len(platforms)))
+    used = np.zeros(len(first), dtype=np.int64)
+    recommendable = np.zeros((len(first), len(platforms)), dtype=bool)
+    distinct_regions = personas.region[first]
+    goal_weights = [weights or default_weights(goal) for goal in GOAL_CODES]
+    raw_by_goal = np.array([[getattr(w, f) for f in FACTORS] for w in goal_weights])
+    penalty_by_goal = np.array([w.restricted_penalty for w in goal_weights])
+    for region in sorted(set(distinct_regions.tolist())):
         rows = np.flatnonzero(distinct_regions == region)
-        group = [distinct[int(i)] for i in rows]
-        group_weights = [weights] if weights else [default_weights(p.goal) for p in group]
-        people = PersonaArrays.of(group)
+        source = first[rows]
+        goals = personas.goal[source]
+        people = personas.people(source)
+        group_weights = [weights] if weights else [goal_weights[int(g)] for g in goals]
         arrays = score_arrays(
             evidence, str(region), people, group_weights, include_blocked, as_of=as_of
         )
         scores[rows] = arrays.score
         recommendable[rows] = arrays.recommendable
-        raw = np.array([[getattr(w, f) for f in FACTORS] for w in group_weights])
-        penalty = np.array([w.restricted_penalty for w in group_weights])
-        wins[rows] = win_shares(
+        wins[rows], used[rows] = win_shares(
             people,
             str(region),
             evidence,
             arrays,
-            raw_weights=np.broadcast_to(raw, (len(rows), len(FACTORS))),
-            penalty=np.broadcast_to(penalty, (len(rows),)),
+            raw_weights=raw_by_goal[goals],
+            penalty=penalty_by_goal[goals],
+            keys=keys[rows],
             draws=draws,
-            seed=seed,
         )
     scores, wins, recommendable = scores[inverse], wins[inverse], recommendable[inverse]
-    regions = np.array([p.region for p in personas])
+    used = used[inverse]
     # The pick by the decision rule (most often first; ties to data order), the runner-up as
     # in the single ranking's order: most often first, then score.
     chances = np.where(recommendable, wins, 0.0)
     rows = np.arange(len(personas))
-    pick = np.argmax(chances, axis=1)
+    pick = np.argmax(chances, axis=1) if platforms else np.zeros(len(rows), dtype=np.intp)
     order_key = np.where(
         recommendable & ~np.isnan(scores), chances * 1e6 + np.nan_to_num(scores), -np.inf
     )
     order_key[rows, pick] = -np.inf
     runner = np.argmax(order_key, axis=1)
-    names = np.array(platforms, dtype=object)
-    # A settlement type is echoed, not scored: no figure splits by it (see explain._gaps).
+    # Text columns as categories: few distinct values, and the CSV writer then checks each
+    # value once, not once per row.
     table = pd.DataFrame(
         {
-            "name": [p.name for p in personas],
-            "region": regions,
-            "settlement": [p.settlement for p in personas],
+            "name": personas.name,
+            "region": pd.Categorical(personas.region),
+            # A settlement type is echoed, not scored: no figure splits by it (explain._gaps).
+            "settlement": pd.Categorical.from_codes(
+                personas.settlement - 1, categories=pd.Index(list(SETTLEMENTS))
+            ),
         }
     )
+    has_pick = chances[rows, pick] > 0
     for label, chosen, valid in (
-        ("pick", pick, chances[rows, pick] > 0),
-        ("runner_up", runner, np.isfinite(order_key[rows, runner]) & (chances[rows, pick] > 0)),
+        ("pick", pick, has_pick),
+        ("runner_up", runner, np.isfinite(order_key[rows, runner]) & has_pick),
     ):
-        table[label] = pd.Series(names[chosen]).where(valid)
+        codes = np.where(valid, chosen, -1)
+        table[label] = pd.Categorical.from_codes(codes, categories=pd.Index(list(platforms)))
         table[f"{label}_score"] = pd.Series(scores[rows, chosen]).round(2).where(valid)
         table[f"{label}_probability"] = pd.Series(chances[rows, chosen]).where(valid)
-    best = chances[rows, pick][:, None]
-    valid = best > 0
-    table["close_call"] = valid[:, 0] & (best[:, 0] < CLOSE_CALL_SHARE)
+    table["close_call"] = has_pick & (chances[rows, pick] < CLOSE_CALL_SHARE)
+    table["scenarios"] = used
     for j, platform in enumerate(platforms):
         table[f"score_{platform}"] = scores[:, j].round(2)
     return table

@@ -22,7 +22,7 @@ from smmfit.data import (
     Distribution,
     Evidence,
 )
-from smmfit.data.availability import SEVERITY, status_on
+from smmfit.data.availability import SEVERITY, history, status_on
 from smmfit.data.cells import CellQuery
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.models import (
@@ -196,10 +196,22 @@ def status_matrix(
     """Each persona's status of each network, as names and as severities (0 available,
     1 restricted, 2 blocked), shaped (personas, platforms); computed once per age range."""
     pairs = list(zip(people.age_min.tolist(), people.age_max.tolist(), strict=True))
+    # Only an age-scoped record makes a status depend on the ages: every other network's
+    # status is looked up once, not once per age range (a batch has thousands of ranges).
+    scoped = [
+        any(record.scope_kind == "ages" for record in history(dataset, p, region))
+        for p in platforms
+    ]
+    whole = tuple(status_of(dataset, p, region, as_of) for p in platforms)
     by_range: dict[tuple[int, int], tuple[Status, ...]] = {}
-    for pair in pairs:
+    for pair in pairs if any(scoped) else pairs[:1]:
         if pair not in by_range:
-            by_range[pair] = tuple(status_of(dataset, p, region, as_of, pair) for p in platforms)
+            by_range[pair] = tuple(
+                status_of(dataset, p, region, as_of, pair) if ages else status
+                for p, ages, status in zip(platforms, scoped, whole, strict=True)
+            )
+    if not any(scoped):
+        by_range = {pair: whole for pair in pairs}
     position = {pair: i for i, pair in enumerate(by_range)}
     severity = np.array(
         [[SEVERITY[s] for s in row] for row in by_range.values()], dtype=np.int64
@@ -289,6 +301,39 @@ def composite_scores(
     return np.where(restricted, composite * penalty[:, None], composite)
 
 
+def _complete_scores(
+    figures: tuple[FloatArray, FloatArray, FloatArray], scored: BoolArray, normalised: FloatArray
+) -> tuple[dict[Factor, FloatArray], FloatArray] | None:
+    """The factor scores and effective weights where every network is scored and each factor
+    is known for every network of every row (with a best above 0) or for none; else ``None``.
+
+    Then no row differs in which factors count and nothing is unknown, so the general path's
+    masks are not needed (scenarios score millions of such rows); the numbers are the same.
+    """
+    if not scored.all():
+        return None
+    factor_scores: dict[Factor, FloatArray] = {}
+    known = np.zeros(len(FACTORS), dtype=bool)
+    for i, (factor, values) in enumerate(zip(FACTORS, figures, strict=True)):
+        # One pass where the figures are complete (their sum is a number), as is usual.
+        if np.isnan(values.sum()):
+            if not np.isnan(values).all():
+                return None
+            factor_scores[factor] = np.broadcast_to(np.nan, values.shape)
+            continue
+        best = values.max(axis=1, keepdims=True)
+        if not (best > 0).all():
+            return None
+        factor_scores[factor] = values / best * 100
+        known[i] = True
+    if not known.any():
+        return None
+    weights = normalised * known
+    total = weights.sum(axis=1, keepdims=True)
+    effective = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+    return factor_scores, np.asarray(effective, dtype=np.float64)
+
+
 def scores_from_figures(
     reach: FloatArray,
     match: FloatArray,
@@ -306,7 +351,17 @@ def scores_from_figures(
     :mod:`smmfit.uncertainty`; both go through this one function. ``unknown`` is the score an
     unknown factor takes in each row (see :func:`composite_scores`).
     """
-    factor_scores: dict[Factor, FloatArray] = {
+    quick = _complete_scores((reach, match, segment_value), scored, normalised)
+    if quick is not None:
+        factor_scores, weights = quick
+        composite = np.zeros(match.shape)
+        for i, factor in enumerate(FACTORS):
+            # An unknown factor weighs 0 in every row: adding it would add 0.
+            if weights[:, i].any():
+                composite += weights[:, [i]] * factor_scores[factor]
+        composite = np.where(restricted, composite * penalty[:, None], composite)
+        return factor_scores, np.clip(composite, 0, 100)
+    factor_scores = {
         "reach": relative_scores(reach, scored),
         "match": relative_scores(match, scored),
         "segment": relative_scores(segment_value, scored),
@@ -343,8 +398,12 @@ def pick_order(
 
 def pick_index(score: FloatArray, recommendable: BoolArray) -> IntArray:
     """Each row's pick as a platform column, -1 where there is none (:func:`pick_order`)."""
-    order, valid = pick_order(score, recommendable, 1)
-    return np.where(valid[..., 0], order[..., 0], -1).astype(np.int64)
+    # pick_order's first column without sorting: argmax returns the first of equal maxima,
+    # as the stable sort puts it first (scenarios ask this of millions of rows).
+    filled = np.where(recommendable & ~np.isnan(score), score, -1.0)
+    first = np.argmax(filled, axis=-1)
+    valid = np.take_along_axis(filled, first[..., None], axis=-1)[..., 0] > 0
+    return np.where(valid, first, -1).astype(np.int64)
 
 
 def score_arrays(

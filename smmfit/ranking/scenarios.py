@@ -8,15 +8,16 @@ count how often each network comes out first, which the decision rule reads
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TypeVar
+from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from pydantic import Field
 
 from smmfit.data import Evidence
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.models import FACTORS, Note
+from smmfit.ranking.decision import CLOSE_CALL_SHARE
 from smmfit.ranking.engine import (
     BoolArray,
     PersonaArrays,
@@ -196,17 +197,75 @@ def confidence_of(pick: str, probabilities: tuple[WinProbability, ...]) -> Confi
     )
 
 
-_Array = TypeVar("_Array", FloatArray, BoolArray)
+UIntArray = npt.NDArray[np.uint64]
+
+# splitmix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014):
+# a counter run through this mix gives independent-looking 64-bit numbers.
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX_2 = np.uint64(0x94D049BB133111EB)
 
 
-def _flat(values: _Array, grid: tuple[int, int, int]) -> _Array:
-    """(draws, personas, networks) as rows of (draws x personas, networks)."""
-    return np.broadcast_to(values, grid).reshape(-1, grid[2])
+def mix64(values: UIntArray) -> UIntArray:
+    """The splitmix64 finaliser, element by element: equal inputs give equal outputs."""
+    x = (values ^ (values >> np.uint64(30))) * _MIX_1
+    x = (x ^ (x >> np.uint64(27))) * _MIX_2
+    return np.asarray(x ^ (x >> np.uint64(31)), dtype=np.uint64)
 
 
-# Personas simulated together in a batch: bounds the memory of one pass (draws x chunk x
-# networks x 3 figures).
-_BATCH_CHUNK = 2_000
+def persona_keys(columns: IntArray, seed: int) -> UIntArray:
+    """One 64-bit key per row of integer ``columns`` (personas x fields) and the seed."""
+    key = np.full(len(columns), np.uint64(seed)) * _GOLDEN
+    for field in np.asarray(columns, dtype=np.int64).astype(np.uint64).T:
+        key = mix64(key ^ (field + _GOLDEN))
+    return key
+
+
+def stable_bits(keys: UIntArray, first: int, stop: int, slots: IntArray, width: int) -> UIntArray:
+    """Random 64-bit numbers shaped (draws ``first``..``stop``, keys, slots).
+
+    Each number is a function of its persona's key, the draw's number and the slot (which
+    figure of which network) alone: a persona's scenarios do not depend on which other
+    personas share the batch, nor on which of its networks are drawn. ``slots`` is shaped
+    (slots,) or (keys, slots); a slot is below ``width``.
+    """
+    draw = np.arange(first, stop, dtype=np.uint64)[:, None, None] * np.uint64(width)
+    slot = np.asarray(slots, dtype=np.int64).astype(np.uint64)
+    counter = draw + (slot[None, None, :] if slot.ndim == 1 else slot[None]) + np.uint64(1)
+    return mix64(keys[None, :, None] + counter * _GOLDEN)
+
+
+def unit(bits: UIntArray, half: int) -> FloatArray:
+    """Uniforms in [0, 1) from the high (``half`` 0) or low (1) 32 bits of each number: one
+    number gives two independent uniforms."""
+    part = bits >> np.uint64(32) if half == 0 else bits & np.uint64(0xFFFFFFFF)
+    return np.asarray(part.astype(np.float64) * 2.0**-32, dtype=np.float64)
+
+
+# A persona stops drawing after one of these scenario counts once its answer is beyond doubt
+# (see _settled); the others go on to all the draws asked for.
+STAGES = (16, 32, 64, 128)
+# How many standard errors an answer must stand clear of a tie, and of the close-call share.
+DOUBT = 2.5
+# Bounds the memory of one pass: draws x personas x kept networks, for each array.
+_CELLS = 300_000
+
+
+def _settled(counts: FloatArray, draws: int) -> BoolArray:
+    """Rows whose answer more draws would not change: whether it is a close call (the
+    leader's share ``DOUBT`` standard errors from
+    :data:`~smmfit.ranking.decision.CLOSE_CALL_SHARE`) and, unless it is one, the pick (the
+    leader ``DOUBT`` standard errors ahead of the runner-up).
+    """
+    top = -np.sort(-counts, axis=1)[:, :2]
+    lead, runner = top[:, 0], top[:, 1] if counts.shape[1] > 1 else np.zeros(len(counts))
+    clear_lead = lead - runner >= DOUBT * np.sqrt(np.maximum(lead + runner, 1.0))
+    error = np.sqrt(CLOSE_CALL_SHARE * (1 - CLOSE_CALL_SHARE) / draws)
+    clear_side = np.abs(lead / draws - CLOSE_CALL_SHARE) >= DOUBT * error
+    # A clear close call may stop with its leader in doubt: any contender is then a fair
+    # first test, and the row says it is a close call.
+    close = lead / draws < CLOSE_CALL_SHARE
+    return np.asarray(clear_side & (clear_lead | close), dtype=bool)
 
 
 def win_shares(
@@ -217,70 +276,163 @@ def win_shares(
     *,
     raw_weights: FloatArray,
     penalty: FloatArray,
+    keys: UIntArray,
     draws: int,
-    seed: int,
     margins: Margins = DEFAULT_MARGINS,
-) -> FloatArray:
-    """How often each network comes out first for each persona, shaped (personas, networks).
+) -> tuple[FloatArray, IntArray]:
+    """How often each network comes out first for each persona, shaped (personas, networks),
+    and how many scenarios each persona's shares come from.
 
     The batch form of :meth:`Scenarios.simulate` and :func:`count_wins`: the same ranges
     (:func:`ranges_of`), the same draws (triangular within each range, weights jittered in
-    the band), the same engine and pick rule, for many personas at once.
+    the band), the same engine and pick rule, for many personas at once. Each persona draws
+    from its own stream (``keys``, :func:`stable_uniforms`), so its row does not depend on
+    the batch. Three shortcuts leave the answer as it is:
+
+    - a network that some other network beats in every plausible scenario (its lowest score
+      above this one's highest, :func:`composite_bounds`) is never first: it is not scored,
+      and drawn only if it could hold a factor's best figure (which scales the others);
+    - a persona left with one such network gets it as a sure winner, without drawing;
+    - a persona stops after a stage of :data:`STAGES` once its pick and whether it is a
+      close call stand ``DOUBT`` standard errors clear (:func:`_settled`).
     """
     low, mode, high, _ = ranges_of(people, region, evidence, arrays, margins)
     n, count = arrays.match.shape
-    rng = np.random.default_rng(seed)
-    wins = np.zeros((n, count))
-    # A persona whose leader wins even in its worst scenario against every other network's
-    # best is decided without drawing: every draw would give the same pick.
-    sure = _sure_winner(
+    present = np.asarray(arrays.scored & ~np.isnan(arrays.score), dtype=bool)
+    valid = present & arrays.recommendable
+    worst, best = composite_bounds(
         low, high, arrays, raw_weights=raw_weights, penalty=penalty, band=margins.weight
     )
-    wins[np.flatnonzero(sure >= 0), sure[sure >= 0]] = 1.0
-    undecided = np.flatnonzero(sure < 0)
-    # Networks no persona here has a score for never come out first: leave them out.
-    columns = np.flatnonzero(~np.isnan(arrays.score[undecided]).all(axis=0))
-    low, mode, high = (a[:, undecided][:, :, columns] for a in (low, mode, high))
-    arrays = replace(
-        arrays,
-        scored=arrays.scored[undecided][:, columns],
-        restricted=arrays.restricted[undecided][:, columns],
-        recommendable=arrays.recommendable[undecided][:, columns],
+    candidate = valid.copy()
+    for k in range(count):
+        beaten = (worst[:, :, [k]] > best).all(axis=1) & valid[:, [k]]
+        beaten[:, k] = False
+        candidate &= ~beaten
+    # Networks that could hold a factor's best figure in some scenario scale every score.
+    kept = candidate.copy()
+    for factor_low, factor_high in (
+        (low[MATCH] * low[AUDIENCE], high[MATCH] * high[AUDIENCE]),
+        (low[MATCH], high[MATCH]),
+        (low[SEGMENT], high[SEGMENT]),
+    ):
+        known = present & ~np.isnan(factor_low)
+        floor = np.max(np.where(known, factor_low, -np.inf), axis=1, keepdims=True)
+        kept |= known & (factor_high >= floor)
+    wins = np.zeros((n, count))
+    used = np.zeros(n, dtype=np.int64)
+    rows = np.arange(n)
+    single = candidate.sum(axis=1) == 1
+    sole = np.argmax(candidate, axis=1)
+    # The sole candidate wins every scenario only if its score cannot fall to 0 (no pick).
+    sure = single & (worst[rows, :, sole].min(axis=1) > 0)
+    wins[rows[sure], sole[sure]] = 1.0
+    active = np.flatnonzero(~sure & candidate.any(axis=1))
+    width = 3 * count + len(FACTORS)
+    first = 0
+    for stop in [s for s in STAGES if s < draws] + [draws]:
+        for group in _groups(kept[active], stop - first):
+            chosen = active[group]
+            wins[chosen] += _count_firsts(
+                chosen, kept, candidate, figures=(low, mode, high), arrays=arrays,
+                raw_weights=raw_weights, penalty=penalty, keys=keys,
+                span=(first, stop, width), band=margins.weight,
+            )  # fmt: skip
+        used[active] = stop
+        if stop < draws:
+            active = active[~_settled(wins[active], stop)]
+        first = stop
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = np.where(used[:, None] > 0, wins / np.maximum(used, 1)[:, None], wins)
+    return shares, used
+
+
+def _groups(kept: BoolArray, draws: int) -> list[IntArray]:
+    """Rows with the same number of kept networks, in pieces that fit the memory bound."""
+    sizes = kept.sum(axis=1)
+    pieces = []
+    for size in np.unique(sizes):
+        rows = np.flatnonzero(sizes == size)
+        step = max(1, _CELLS // max(1, draws * int(size)))
+        pieces += [rows[i : i + step] for i in range(0, len(rows), step)]
+    return pieces
+
+
+def _count_firsts(
+    chosen: IntArray,
+    kept: BoolArray,
+    candidate: BoolArray,
+    *,
+    figures: tuple[FloatArray, FloatArray, FloatArray],
+    arrays: ScoreArrays,
+    raw_weights: FloatArray,
+    penalty: FloatArray,
+    keys: UIntArray,
+    span: tuple[int, int, int],
+    band: float,
+) -> FloatArray:
+    """How often each network comes out first in draws ``span[0]``..``span[1]`` of the chosen
+    personas, shaped (chosen, networks); only each persona's kept networks are drawn."""
+    first, stop, width = span
+    count = kept.shape[1]
+    size = int(kept[chosen[0]].sum())
+    # Each row's kept networks, in data order (ties go to the network listed first).
+    columns = np.sort(np.argsort(~kept[chosen], axis=1, kind="stable")[:, :size], axis=1)
+    take = (slice(None), chosen[:, None], columns)
+    low, mode, high = (f[take] for f in figures)  # (components, personas, networks)
+    draws, people = stop - first, len(chosen)
+    mine = keys[chosen]
+    values = []
+    pair = None
+    for component in range(COMPONENTS):
+        ranged = high[component] > low[component]
+        if not ranged.any():
+            values.append(np.broadcast_to(mode[component], (draws, people, size)))
+            continue
+        # Match share and audience of a network share one random number (a half each).
+        if component == SEGMENT:
+            uniform = unit(stable_bits(mine, first, stop, count + columns, width), 0)
+        else:
+            if pair is None:
+                pair = stable_bits(mine, first, stop, columns, width)
+            uniform = unit(pair, 0 if component == MATCH else 1)
+        drawn = triangular(uniform, low[component], mode[component], high[component])
+        values.append(np.where(ranged, drawn, mode[component]))
+    jitter = (
+        1
+        - band
+        + 2
+        * band
+        * unit(stable_bits(mine, first, stop, 2 * count + np.arange(len(FACTORS)), width), 0)
     )
-    raw_weights, penalty = raw_weights[undecided], penalty[undecided]
-    n, count = len(undecided), len(columns)
-    shares = np.zeros((n, count))
-    for start in range(0, n if count else 0, _BATCH_CHUNK):
-        rows = slice(start, min(n, start + _BATCH_CHUNK))
-        size = rows.stop - rows.start
-        lo, mo, hi = (a[:, None, rows, :] for a in (low, mode, high))
-        shape = (COMPONENTS, draws, size, count)
-        lows, modes, highs = (np.broadcast_to(a, shape) for a in (lo, mo, hi))
-        drawn = triangular(rng.random(shape), lows, modes, highs)
-        values = np.where(highs > lows, drawn, modes)
-        jitter = rng.uniform(1 - margins.weight, 1 + margins.weight, (draws, size, len(FACTORS)))
-        unknown = rng.uniform(0.0, 100.0, (draws * size, count))
-        weights = (raw_weights[rows][None] * jitter).reshape(-1, len(FACTORS))
-        grid = (draws, size, count)
-        _, score = scores_from_figures(
-            _flat(values[AUDIENCE] * values[MATCH], grid),
-            _flat(values[MATCH], grid),
-            _flat(values[SEGMENT], grid),
-            scored=_flat(arrays.scored[rows][None], grid),
-            restricted=_flat(arrays.restricted[rows][None], grid),
-            normalised=weights / weights.sum(axis=1, keepdims=True),
-            penalty=np.broadcast_to(penalty[rows][None], (draws, size)).reshape(-1),
-            unknown=unknown,
-        )
-        picks = pick_index(score, _flat(arrays.recommendable[rows][None], grid))
-        picks = picks.reshape(draws, size)
-        for column in range(count):
-            shares[rows, column] = (picks == column).sum(axis=0) / draws
-    wins[np.ix_(undecided, columns)] = shares
-    return wins
+    unknown = None
+    if np.isnan(mode[[MATCH, AUDIENCE]]).any() or (
+        np.isnan(mode[SEGMENT]).any() and not np.isnan(mode[SEGMENT]).all()
+    ):
+        slots = 2 * count + len(FACTORS) + columns
+        unknown = 100.0 * unit(stable_bits(mine, first, stop, slots, width), 0)
+        unknown = unknown.reshape(-1, size)
+    weights = (raw_weights[chosen][None] * jitter).reshape(-1, len(FACTORS))
+    grid = (draws, people, size)
+    rows = chosen[:, None]
+    _, score = scores_from_figures(
+        (values[AUDIENCE] * values[MATCH]).reshape(-1, size),
+        values[MATCH].reshape(-1, size),
+        values[SEGMENT].reshape(-1, size),
+        scored=np.broadcast_to(arrays.scored[rows, columns], grid).reshape(-1, size),
+        restricted=np.broadcast_to(arrays.restricted[rows, columns], grid).reshape(-1, size),
+        normalised=weights / weights.sum(axis=1, keepdims=True),
+        penalty=np.broadcast_to(penalty[chosen][None], (draws, people)).reshape(-1),
+        unknown=unknown,
+    )
+    pickable = np.broadcast_to(candidate[rows, columns], grid).reshape(-1, size)
+    picks = pick_index(score, pickable).reshape(draws, people)
+    firsts = np.zeros((people, count))
+    for position in range(size):
+        firsts[np.arange(people), columns[:, position]] += (picks == position).sum(axis=0)
+    return firsts
 
 
-def _sure_winner(
+def composite_bounds(
     low: FloatArray,
     high: FloatArray,
     arrays: ScoreArrays,
@@ -288,15 +440,16 @@ def _sure_winner(
     raw_weights: FloatArray,
     penalty: FloatArray,
     band: float,
-) -> IntArray:
-    """Per persona the network that comes out first in every plausible scenario, else -1.
+) -> tuple[FloatArray, FloatArray]:
+    """Each network's lowest and highest score over the plausible scenarios, at each corner of
+    the weight band, shaped (personas, corners, networks).
 
-    A sufficient test, never a guess: the leader's lowest composite (its figures at their
-    lows, every other network at its highs, for each corner of the weight band) must beat
-    every other network's highest. Factor scores are relative to the best network, so their
-    bounds use the best network's high (for the low) and low (for the high).
+    Bounds, never guesses: the lowest takes a network's figures at their lows and the best
+    network's at its highs, for each factor (scores are relative to the best network); the
+    highest the other way round. An unknown factor may be anything from 0 to 100. Scores are
+    linear in the raw weights for fixed figures, so one network beating another at every
+    corner beats it everywhere in the band.
     """
-    n = arrays.match.shape[0]
     reach_low, reach_high = low[MATCH] * low[AUDIENCE], high[MATCH] * high[AUDIENCE]
     bounds = [(reach_low, reach_high), (low[MATCH], high[MATCH]), (low[SEGMENT], high[SEGMENT])]
     scored = np.asarray(arrays.scored)
@@ -308,7 +461,6 @@ def _sure_winner(
         with np.errstate(invalid="ignore", divide="ignore", all="ignore"):
             best_high = np.nanmax(np.where(np.isnan(f_high), -np.inf, f_high), axis=1)[:, None]
             best_low = np.nanmax(np.where(np.isnan(f_low), -np.inf, f_low), axis=1)[:, None]
-            # An unknown factor may be anything in its range (the scenarios draw it).
             lows.append(np.where(np.isnan(f_low), 0.0, np.nan_to_num(f_low / best_high * 100)))
             highs.append(
                 np.where(np.isnan(f_high), 100.0, np.minimum(100.0, f_high / best_low * 100))
@@ -321,11 +473,4 @@ def _sure_winner(
     factor = np.where(arrays.restricted, penalty[:, None], 1.0)
     worst = np.einsum("nfv,fnp->nvp", weights, np.stack(lows)) * factor[:, None, :]
     best = np.einsum("nfv,fnp->nvp", weights, np.stack(highs)) * factor[:, None, :]
-    point = pick_index(np.where(scored, arrays.score, np.nan), arrays.recommendable)
-    rows = np.arange(n)
-    leader = np.where(point >= 0, point, 0)
-    rivals = best.copy()
-    rivals[rows, :, leader] = -np.inf
-    rivals = np.where(scored[:, None, :] & ~np.isnan(arrays.score)[:, None, :], rivals, -np.inf)
-    certain = (worst[rows, :, leader] > rivals.max(axis=2)).all(axis=1) & (point >= 0)
-    return np.where(certain, point, -1).astype(np.int64)
+    return np.asarray(worst, dtype=np.float64), np.asarray(best, dtype=np.float64)
