@@ -66,6 +66,21 @@ def test_most_likely(wins: list[float], recommendable: list[bool], expected: int
 
 
 @pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        ([50.0, 60.0, 90.0], 1),  # equally often first: the higher centre score, as the list
+        ([60.0, 60.0, 90.0], 0),  # and then data order
+        ([float("nan"), 10.0, 90.0], 1),  # an unscored network loses the tie
+    ],
+)
+def test_a_tie_in_wins_goes_to_the_score_the_list_is_ordered_by(
+    score: list[float], expected: int
+) -> None:
+    wins, recommendable = np.array([0.4, 0.4, 0.2]), np.array([True, True, True])
+    assert most_likely(wins, recommendable, np.array(score)) == expected
+
+
+@pytest.mark.parametrize(
     ("wins", "close", "expected"),
     [
         ([0.7, 0.2, 0.1], False, ("a", "b")),

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -31,6 +31,7 @@ from smmfit.render.pack import (
     source_authorities,
 )
 from smmfit.render.page import pack_html, report_html
+from smmfit.render.text import headline, platform_name
 
 DAY = date(2026, 11, 23)
 EVIL = "<script>alert(1)</script>"
@@ -126,16 +127,29 @@ def parse(data: bytes) -> _Text:
     return parser
 
 
+def answer(args: Args, language: Language = "en") -> tuple[str, str, str]:
+    """The headline, the pick's and the runner-up's names: the story follows the ranking,
+    whichever network the data makes the pick."""
+    recommendation = args.assessed.ranking.recommendation
+    assert recommendation.platform and recommendation.runner_up
+    return (
+        headline(recommendation, language),
+        platform_name(recommendation.platform, language),
+        platform_name(recommendation.runner_up, language),
+    )
+
+
 def test_deck_tells_the_story_in_order(russia: Args) -> None:
     shown = slides(deck(russia, tactic_summary=PLAN))
     titles = [title for title, _, _ in shown]
+    first, pick, runner = answer(russia)
     assert titles == [
         EVIL,  # the persona's name, as text
-        "Test first: VK",
+        first,
         "Ranking",
-        "Why not Dzen?",
-        "The persona against the audience of VK",
-        "Before you rely on VK",
+        f"Why not {runner}?",
+        f"The persona against the audience of {pick}",
+        f"Before you rely on {pick}",
         "Blocked or restricted here",
         "Next steps",
         "Tactic check",
@@ -144,24 +158,24 @@ def test_deck_tells_the_story_in_order(russia: Args) -> None:
     text = {title: body for title, body, _ in shown}
     assert "Prepared with smmfit on November 23, 2026" in shown[0][1]
     assert "Women, ages 25–44, Russia, B2C" in shown[0][1]
-    answer = text["Test first: VK"]
-    assert "comes out first in" in answer  # how sure
-    assert "people from the target audience it reaches" in answer  # the number cards
-    assert "of its audience is the target audience" in answer
-    assert "affinity index" in answer
+    answer_slide = text[first]
+    assert "comes out first in" in answer_slide  # how sure
+    assert "people from the target audience it reaches" in answer_slide  # the number cards
+    assert "of its audience is the target audience" in answer_slide
+    assert "affinity index" in answer_slide
     ranking = text["Ranking"]
     for header in ("Network", "Status", "Reach", "Share of target", "First in scenarios"):
         assert header in ranking
     assert "blocked" not in ranking.split("\n")  # blocked networks are not ranked...
     assert "Facebook: Blocked in Russia since March 4, 2022" in text["Blocked or restricted here"]
     assert "restricted" in ranking  # ...restricted ones are, and say so
-    assert "Runner-up: Dzen" in text["Why not Dzen?"]
-    assert "What would make Dzen the pick" in text["Why not Dzen?"]
-    assert "Step 1: Test VK first" in text["Next steps"]
+    assert f"Runner-up: {runner}" in text[f"Why not {runner}?"]
+    assert f"What would make {runner} the pick" in text[f"Why not {runner}?"]
+    assert f"Step 1: Test {pick} first" in text["Next steps"]
     assert "gray: 1" not in text["Tactic check"] and "risky: 1" in text["Tactic check"]
     pictures = {title: count for title, _, count in shown}
     assert pictures["Ranking"] == 1
-    assert pictures["The persona against the audience of VK"] >= 2
+    assert pictures[f"The persona against the audience of {pick}"] >= 2
 
 
 def test_runner_up_is_named_once(russia: Args) -> None:
@@ -224,12 +238,13 @@ def test_sources_are_one_appendix_with_authority_and_weak_ones_flagged(russia: A
 def test_deck_in_russian(russia: Args) -> None:
     shown = slides(deck(russia, "ru"))
     titles = [title for title, _, _ in shown]
-    assert titles[1:3] == ["Тестировать первой: ВКонтакте", "Рейтинг"]
+    first, _, _ = answer(russia, "ru")
+    assert titles[1:3] == [first, "Рейтинг"]
     assert "23 ноября 2026" in shown[0][1]
     text = {title: body for title, body, _ in shown}
     blocked = text["Заблокированы или ограничены здесь"]
     assert format_since("2022-03-04", "ru") in blocked
-    assert re.search(r"\d+,\d\s?%", text["Тестировать первой: ВКонтакте"])  # 74,9 %
+    assert re.search(r"\d+,\d\s?%", text[first])  # 74,9 %
 
 
 def test_deck_is_deterministic_apart_from_the_date(russia: Args) -> None:
@@ -250,13 +265,14 @@ def test_report_tells_the_same_story_escaped(russia: Args) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in data.decode()
     assert EVIL in text  # shown literally
     assert "&lt;img src=x onerror=alert(1)&gt;" in data.decode()
+    first, pick, runner = answer(russia)
     for expected in (
-        "Test first: VK",
+        first,
         "comes out first in",
         "people from the target audience it reaches",
-        "Why not Dzen?",
-        "Runner-up: Dzen",
-        "Before you rely on VK",
+        f"Why not {runner}?",
+        f"Runner-up: {runner}",
+        f"Before you rely on {pick}",
         "Blocked or restricted here",
         "Facebook:",
         "Blocked in Russia since March 4, 2022",
@@ -278,7 +294,7 @@ def test_report_in_russian_and_deterministic(russia: Args) -> None:
     assert data == report(russia, "ru")
     text = " ".join(parse(data).parts)
     assert '<html lang="ru">' in data.decode()
-    assert "Тестировать первой: ВКонтакте" in text
+    assert answer(russia, "ru")[0] in text
     assert "Источники (приложение)" in text
     assert "Проверка тактик" not in text
 
@@ -328,6 +344,7 @@ def test_a_pack_with_tactics_equals_one_built_with_them(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(line=st.text(max_size=60))
+@example(line="0\u20290\x85")  # paragraph separators: the shaping engine refused them
 def test_any_plan_line_is_safe_in_both_formats(russian_pack: MeetingPack, line: str) -> None:
     pack = russian_pack.with_tactics([("risky", line)])
     parsed = parse(pack_html(pack))

@@ -69,6 +69,15 @@ def request(**fields: object) -> PlanRequest:
     return PlanRequest.model_validate({"budget": 1000, "currency": "USD", **fields})
 
 
+def at_pick(data: PlanData, ranking: Ranking) -> PlanData:
+    """Synthetic cost rows for the ranking's pick, whichever network the data makes it."""
+    pick = ranking.recommendation.platform or "tiktok"
+    return PlanData(
+        costs=tuple(row.model_copy(update={"network": pick}) for row in data.costs),
+        content=data.content,
+    )
+
+
 def test_the_network_defaults_to_the_pick(thai: Ranking, real: PlanData) -> None:
     plan = build_plan(thai, request(), real, TODAY)
     assert plan.network == plan.pick == thai.recommendation.platform
@@ -89,7 +98,7 @@ def test_another_network_on_request(thai: Ranking, real: PlanData) -> None:
 
 def test_budget_buys_impressions_from_each_source_never_averaged(thai: Ranking) -> None:
     data = PlanData(costs=(cost("cpm", 4, 10), cost("cpm", 2, 5, source="Other")), content=())
-    plan = build_plan(thai, request(budget=1000), data, TODAY)
+    plan = build_plan(thai, request(budget=1000), at_pick(data, thai), TODAY)
     impressions = next(k for k in plan.kpis if k.name == "impressions")
     # $1,000 at $10 CPM is 100,000; at $2 it is 500,000: the span of the sources, no mean.
     assert (impressions.target_low, impressions.target_high) == (100_000, 500_000)
@@ -99,7 +108,7 @@ def test_budget_buys_impressions_from_each_source_never_averaged(thai: Ranking) 
 def test_the_minimum_is_the_platform_floor_or_the_sample_whichever_is_more(
     thai: Ranking,
 ) -> None:
-    plan = build_plan(thai, request(weeks=2), SYNTHETIC, TODAY)
+    plan = build_plan(thai, request(weeks=2), at_pick(SYNTHETIC, thai), TODAY)
     assert plan.sample is not None
     floor = 50 * 14
     spend_high = plan.sample.impressions * 10 / 1000
@@ -109,15 +118,20 @@ def test_the_minimum_is_the_platform_floor_or_the_sample_whichever_is_more(
 
 
 def test_costs_in_another_currency_need_the_users_rate(thai: Ranking) -> None:
-    without = build_plan(thai, request(currency="THB", budget=35_000), SYNTHETIC, TODAY)
+    without = build_plan(
+        thai, request(currency="THB", budget=35_000), at_pick(SYNTHETIC, thai), TODAY
+    )
     assert without.min_test_budget is None and without.reach_ceiling is None
     assert "plan_gap.no_rate" in [gap.key for gap in without.gaps]
     rated = build_plan(
-        thai, request(currency="THB", budget=35_000, rates={"USD": 35}), SYNTHETIC, TODAY
+        thai,
+        request(currency="THB", budget=35_000, rates={"USD": 35}),
+        at_pick(SYNTHETIC, thai),
+        TODAY,
     )
     assert rated.min_test_budget is not None and rated.min_test_budget.user_rate
     assert rated.min_test_budget.currency == "THB"
-    dollars = build_plan(thai, request(budget=1000), SYNTHETIC, TODAY)
+    dollars = build_plan(thai, request(budget=1000), at_pick(SYNTHETIC, thai), TODAY)
     assert rated.reach_ceiling == pytest.approx(dollars.reach_ceiling)
     assert "plan_gap.no_rate" not in [gap.key for gap in rated.gaps]
 
@@ -136,8 +150,8 @@ def test_a_network_without_sources_shows_gaps_not_numbers(russian: Ranking, real
 @given(st.floats(1, 1e7), st.floats(1.01, 100))
 def test_more_budget_never_lowers_what_it_buys(budget: float, factor: float) -> None:
     ranking = _THAI_CACHE[0]
-    small = build_plan(ranking, request(budget=budget), SYNTHETIC, TODAY)
-    large = build_plan(ranking, request(budget=budget * factor), SYNTHETIC, TODAY)
+    small = build_plan(ranking, request(budget=budget), at_pick(SYNTHETIC, ranking), TODAY)
+    large = build_plan(ranking, request(budget=budget * factor), at_pick(SYNTHETIC, ranking), TODAY)
     assert small.reach_ceiling is not None and large.reach_ceiling is not None
     assert large.reach_ceiling >= small.reach_ceiling
     for before, after in zip(small.kpis, large.kpis, strict=True):
@@ -159,7 +173,9 @@ def test_never_judged_before_learning_ends(
         rows.append(cost("learning_days", learning, learning))
     data = PlanData(costs=tuple(rows), content=())
     start = TODAY + timedelta(days=offset)
-    plan = build_plan(_THAI_CACHE[0], request(weeks=weeks, start=start), data, TODAY)
+    plan = build_plan(
+        _THAI_CACHE[0], request(weeks=weeks, start=start), at_pick(data, _THAI_CACHE[0]), TODAY
+    )
     assert plan.start == start
     assert plan.judge_after >= start + timedelta(days=learning or 0)
     assert plan.judge_after >= start + timedelta(days=plan.duration_days)
@@ -190,7 +206,7 @@ def _thai_for_properties(thai: Ranking) -> None:
     ],
 )
 def test_smart_letters(thai: Ranking, fields: dict[str, object], expected: dict[str, str]) -> None:
-    plan = build_plan(thai, request(**fields), SYNTHETIC, TODAY)
+    plan = build_plan(thai, request(**fields), at_pick(SYNTHETIC, thai), TODAY)
     statuses: dict[str, str] = {check.letter: check.status for check in plan.smart.checks}
     assert [check.letter for check in plan.smart.checks] == ["S", "M", "A", "R", "T"]
     for letter, status in expected.items():
@@ -199,7 +215,7 @@ def test_smart_letters(thai: Ranking, fields: dict[str, object], expected: dict[
 
 def test_too_short_a_test_is_flagged(thai: Ranking) -> None:
     data = PlanData(costs=(cost("learning_days", 14, 14),), content=())
-    plan = build_plan(thai, request(weeks=1, start=TODAY), data, TODAY)
+    plan = build_plan(thai, request(weeks=1, start=TODAY), at_pick(data, thai), TODAY)
     time_bound = plan.smart.checks[-1]
     assert (time_bound.status, time_bound.note.key) == ("check", "smart.t_short")
     assert plan.judge_after == TODAY + timedelta(days=14)

@@ -33,15 +33,23 @@ CONTENDER_RATIO = 0.5
 CONTENDER_FLOOR = 0.05
 
 
-def most_likely(wins: FloatArray, recommendable: BoolArray) -> int:
+def most_likely(wins: FloatArray, recommendable: BoolArray, score: FloatArray | None = None) -> int:
     """The column of the most likely winner, -1 if none wins any scenario.
 
-    Ties go to the network listed first in the data, as in
-    :func:`~smmfit.ranking.engine.pick_order`.
+    Ties go to the higher score at the figures' centres, then to the network listed first in
+    the data, exactly as :func:`decide` orders the list, so the pick always leads it.
+
+    >>> most_likely(np.array([0.4, 0.4]), np.array([True, True]), np.array([50.0, 60.0]))
+    1
     """
     filled = np.where(recommendable, wins, 0.0)
-    best = int(np.argmax(filled))
-    return best if filled[best] > 0 else -1
+    top = float(filled.max()) if filled.size else 0.0
+    if top <= 0:
+        return -1
+    tied = np.flatnonzero(filled == top)
+    if score is not None and len(tied) > 1:
+        return int(tied[np.argmax(np.nan_to_num(score[tied], nan=-np.inf))])
+    return int(tied[0])
 
 
 def contenders(platforms: Sequence[str], wins: FloatArray, pick: int) -> tuple[str, ...]:

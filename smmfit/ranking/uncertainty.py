@@ -108,7 +108,7 @@ def win_probabilities(
     )
     probabilities = count_wins(model.simulate(draws, seed), model)
     wins = np.array([p.probability for p in probabilities])
-    pick = most_likely(wins, model.recommendable)
+    pick = most_likely(wins, model.recommendable, np.asarray(arrays.score[0]))
     # The flip search moves one figure away from the chosen figures; where those already
     # put another network first (a close call), there is no single figure to report.
     at_centre = int(pick_index(arrays.score, model.recommendable)[0])

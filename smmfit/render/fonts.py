@@ -140,9 +140,12 @@ def _face(script: Script, bold: bool) -> ImageFont.FreeTypeFont | None:
 def _advance(char: str, bold: bool) -> float:
     """One character's advance width at :data:`_MEASURE_SIZE`, from its script's font."""
     face = _face(script_of(char), bold)
-    if face is None:
-        return 0.0 if unicodedata.combining(char) else FALLBACK_WIDTH * _MEASURE_SIZE
-    return float(face.getlength(char))
+    if face is not None:
+        try:
+            return float(face.getlength(char))
+        except (OSError, RuntimeError):  # a character the shaping engine cannot lay out
+            pass
+    return 0.0 if unicodedata.combining(char) else FALLBACK_WIDTH * _MEASURE_SIZE
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:

@@ -93,7 +93,9 @@ AUTHORITY_ORDER = ("user", "primary", "secondary", "low", "")
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-_SPACES = re.compile("[ \t\n\r]+")
+# Line and paragraph breaks of every kind (Unicode's included: a shaping engine refuses some
+# of them inside a line) become one space.
+_SPACES = re.compile("[ \t\n\r\v\f\x85\u2028\u2029]+")
 
 
 def clean(text: str) -> str:
@@ -101,9 +103,12 @@ def clean(text: str) -> str:
 
     >>> clean("Anna\\x00 \\x1b[31m\\nSmith")
     'Anna [31m Smith'
+    >>> clean("one\\u2029two\\x85three")
+    'one two three'
     """
-    # Only ASCII whitespace is collapsed: the locale's no-break spaces ("74,9\u00a0%") stay.
-    return _SPACES.sub(" ", _INVALID.sub("", text)).strip()
+    # Only line breaks and ASCII spaces are collapsed: the locale's no-break spaces
+    # ("74,9\u00a0%") stay.
+    return _SPACES.sub(" ", _INVALID.sub("", _SPACES.sub(" ", text))).strip()
 
 
 @dataclass(frozen=True)
