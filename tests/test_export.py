@@ -22,7 +22,7 @@ from smmfit.models import Persona
 from smmfit.ranking import Assessment, assess
 from smmfit.render import Language
 from smmfit.render.deck import BODY, MIN_SIZE, deck_pptx, fit_scale, pack_pptx, para
-from smmfit.render.i18n import format_since
+from smmfit.render.i18n import format_since, platform_name
 from smmfit.render.pack import (
     MeetingPack,
     TacticSummary,
@@ -31,7 +31,7 @@ from smmfit.render.pack import (
     source_authorities,
 )
 from smmfit.render.page import pack_html, report_html
-from smmfit.render.text import headline, platform_name
+from smmfit.render.text import headline
 
 DAY = date(2026, 11, 23)
 EVIL = "<script>alert(1)</script>"

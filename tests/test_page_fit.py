@@ -379,7 +379,14 @@ def _view(**change: object) -> object:
         "data": "",
         "as_of": date(2026, 11, 23),
     }
-    return ui.fit._fit_view(**{**inputs, **change})
+    merged = {**inputs, **change}
+    return ui.fit._fit_view(
+        str(merged["persona_json"]),
+        str(merged["weights_json"]),
+        merged["language"],  # type: ignore[arg-type]
+        str(merged["data"]),
+        merged["as_of"],  # type: ignore[arg-type]
+    )
 
 
 def _status(view: object, platform: str) -> str:
@@ -423,7 +430,7 @@ def test_a_view_is_computed_once_for_every_session(monkeypatch: pytest.MonkeyPat
     import ui.fit
 
     calls: list[Persona] = []
-    real = ui.fit.assess
+    real = ui.fit.assess  # type: ignore[attr-defined]
 
     def counted(persona: Persona, *args: object, **kwargs: object) -> object:
         calls.append(persona)

@@ -13,9 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smmfit.data import DeviceMix, Evidence, Provenance, load_dataset
+from smmfit.data.distribution import FloatArray
 from smmfit.models import (
     OPERATING_SYSTEMS,
     SETTLEMENTS,
+    Factor,
     Persona,
     PlatformResult,
     Ranking,
@@ -538,7 +540,7 @@ def test_complete_figures_score_exactly_as_the_general_path(
         reach, match, segment, scored=scored, restricted=restricted,
         normalised=normalised, penalty=penalty,
     )  # fmt: skip
-    general = {
+    general: dict[Factor, FloatArray] = {
         "reach": engine.relative_scores(reach, scored),
         "match": engine.relative_scores(match, scored),
         "segment": engine.relative_scores(segment, scored),
@@ -546,7 +548,7 @@ def test_complete_figures_score_exactly_as_the_general_path(
     composite = engine.composite_scores(general, normalised, penalty, restricted, scored)
     assert np.array_equal(score, np.clip(composite, 0, 100))
     for name, values in general.items():
-        assert np.array_equal(factors[name], values, equal_nan=True)  # type: ignore[index]
+        assert np.array_equal(factors[name], values, equal_nan=True)
     recommendable = rng.random(shape) < 0.8
     order, valid = engine.pick_order(score, recommendable, 1)
     expected = np.where(valid[:, 0], order[:, 0], -1)

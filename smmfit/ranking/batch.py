@@ -198,14 +198,14 @@ def rank_columns(
         )
     scores, wins, recommendable = scores[inverse], wins[inverse], recommendable[inverse]
     used = used[inverse]
-    # The pick by the decision rule (most often first; ties to data order), the runner-up as
-    # in the single ranking's order: most often first, then score.
+    # The pick and the runner-up in the single ranking's order (decision.most_likely): most
+    # often first, then the higher centre score, then data order.
     chances = np.where(recommendable, wins, 0.0)
     rows = np.arange(len(personas))
-    pick = np.argmax(chances, axis=1) if platforms else np.zeros(len(rows), dtype=np.intp)
     order_key = np.where(
         recommendable & ~np.isnan(scores), chances * 1e6 + np.nan_to_num(scores), -np.inf
     )
+    pick = np.argmax(order_key, axis=1) if platforms else np.zeros(len(rows), dtype=np.intp)
     order_key[rows, pick] = -np.inf
     runner = np.argmax(order_key, axis=1)
     # Text columns as categories: few distinct values, and the CSV writer then checks each
