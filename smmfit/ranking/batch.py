@@ -25,7 +25,7 @@ from smmfit.models import (
     Weights,
     default_weights,
 )
-from smmfit.ranking.decision import CLOSE_CALL_SHARE
+from smmfit.ranking.decision import CLOSE_CALL_SHARE, decision_order
 from smmfit.ranking.engine import GENDER_CODES, BoolArray, PersonaArrays, device_mask, score_arrays
 from smmfit.ranking.scenarios import persona_keys, win_shares
 
@@ -198,16 +198,13 @@ def rank_columns(
         )
     scores, wins, recommendable = scores[inverse], wins[inverse], recommendable[inverse]
     used = used[inverse]
-    # The pick and the runner-up in the single ranking's order (decision.most_likely): most
-    # often first, then the higher centre score, then data order.
+    # The pick and the runner-up in the single ranking's order (decision.decision_order).
     chances = np.where(recommendable, wins, 0.0)
     rows = np.arange(len(personas))
-    order_key = np.where(
-        recommendable & ~np.isnan(scores), chances * 1e6 + np.nan_to_num(scores), -np.inf
-    )
-    pick = np.argmax(order_key, axis=1) if platforms else np.zeros(len(rows), dtype=np.intp)
-    order_key[rows, pick] = -np.inf
-    runner = np.argmax(order_key, axis=1)
+    order = decision_order(chances, recommendable, scores)
+    pick = order[:, 0] if platforms else np.zeros(len(rows), dtype=np.intp)
+    runner = order[:, 1] if len(platforms) > 1 else pick
+    eligible = recommendable & ~np.isnan(scores)
     # Text columns as categories: few distinct values, and the CSV writer then checks each
     # value once, not once per row.
     table = pd.DataFrame(
@@ -223,7 +220,7 @@ def rank_columns(
     has_pick = chances[rows, pick] > 0
     for label, chosen, valid in (
         ("pick", pick, has_pick),
-        ("runner_up", runner, np.isfinite(order_key[rows, runner]) & has_pick),
+        ("runner_up", runner, eligible[rows, runner] & (runner != pick) & has_pick),
     ):
         codes = np.where(valid, chosen, -1)
         table[label] = pd.Categorical.from_codes(codes, categories=pd.Index(list(platforms)))
