@@ -56,6 +56,41 @@ def _flat(values: FloatArray | BoolArray, grid: tuple[int, int, int]) -> FloatAr
     return np.broadcast_to(values, grid).reshape(-1, grid[2])  # type: ignore[return-value]
 
 
+def scenario_scores(
+    ranges: tuple[FloatArray, FloatArray, FloatArray],
+    arrays: ScoreArrays,
+    raw_weights: FloatArray,
+    penalty: FloatArray,
+    draws: int,
+    rng: np.random.Generator,
+    *,
+    band: float,
+    unknown: bool,
+) -> FloatArray:
+    """Scores of ``draws`` scenarios of every persona (low, mode, high shaped (components,
+    personas, networks)), drawn as the previous path drew them: (draws x personas, networks)."""
+    low, mode, high = ranges
+    size, count = low.shape[1], low.shape[2]
+    shape = (COMPONENTS, draws, size, count)
+    lows, modes, highs = (np.broadcast_to(a[:, None], shape) for a in (low, mode, high))
+    values = np.where(highs > lows, triangular(rng.random(shape), lows, modes, highs), modes)
+    jitter = rng.uniform(1 - band, 1 + band, (draws, size, len(FACTORS)))
+    unknowns = rng.uniform(0.0, 100.0, (draws * size, count)) if unknown else None
+    weights = (raw_weights[None] * jitter).reshape(-1, len(FACTORS))
+    grid = (draws, size, count)
+    _, score = scores_from_figures(
+        _flat(values[AUDIENCE] * values[MATCH], grid),
+        _flat(values[MATCH], grid),
+        _flat(values[SEGMENT], grid),
+        scored=_flat(arrays.scored[None], grid).astype(bool),
+        restricted=_flat(arrays.restricted[None], grid).astype(bool),
+        normalised=weights / weights.sum(axis=1, keepdims=True),
+        penalty=np.broadcast_to(penalty[None], (draws, size)).reshape(-1),
+        unknown=unknowns,
+    )
+    return score
+
+
 def previous_win_shares(
     people: PersonaArrays,
     region: str,
@@ -97,24 +132,11 @@ def previous_win_shares(
     size, count = len(undecided), len(columns)
     if not (size and count):
         return wins
-    shape = (COMPONENTS, DRAWS, size, count)
-    lows, modes, highs = (np.broadcast_to(a[:, None], shape) for a in (low, mode, high))
-    values = np.where(highs > lows, triangular(rng.random(shape), lows, modes, highs), modes)
-    band = DEFAULT_MARGINS.weight
-    jitter = rng.uniform(1 - band, 1 + band, (DRAWS, size, len(FACTORS)))
-    unknown = rng.uniform(0.0, 100.0, (DRAWS * size, count))
-    weights = (raw_weights[None] * jitter).reshape(-1, len(FACTORS))
+    score = scenario_scores(
+        (low, mode, high), arrays, raw_weights, penalty, DRAWS, rng,
+        band=DEFAULT_MARGINS.weight, unknown=True,
+    )  # fmt: skip
     grid = (DRAWS, size, count)
-    _, score = scores_from_figures(
-        _flat(values[AUDIENCE] * values[MATCH], grid),
-        _flat(values[MATCH], grid),
-        _flat(values[SEGMENT], grid),
-        scored=_flat(arrays.scored[None], grid).astype(bool),
-        restricted=_flat(arrays.restricted[None], grid).astype(bool),
-        normalised=weights / weights.sum(axis=1, keepdims=True),
-        penalty=np.broadcast_to(penalty[None], (DRAWS, size)).reshape(-1),
-        unknown=unknown,
-    )
     picks = pick_index(score, _flat(arrays.recommendable[None], grid).astype(bool))
     picks = picks.reshape(DRAWS, size)
     for column in range(count):
@@ -305,22 +327,10 @@ def test_bounds_hold_every_scenario(evidence: Evidence) -> None:
     penalty = np.array([w.restricted_penalty for w in weights])
     worst, best = composite_bounds(low, high, arrays, raw_weights=raw, penalty=penalty, band=0.25)
     rng = np.random.default_rng(0)
-    shape = (COMPONENTS, 500, 3, low.shape[2])
-    lows, modes, highs = (np.broadcast_to(a[:, None], shape) for a in (low, mode, high))
-    values = np.where(highs > lows, triangular(rng.random(shape), lows, modes, highs), modes)
-    jitter = rng.uniform(0.75, 1.25, (500, 3, len(FACTORS)))
-    normalised = (raw[None] * jitter).reshape(-1, len(FACTORS))
     grid = (500, 3, low.shape[2])
-    _, score = scores_from_figures(
-        _flat(values[AUDIENCE] * values[MATCH], grid),
-        _flat(values[MATCH], grid),
-        _flat(values[SEGMENT], grid),
-        scored=_flat(arrays.scored[None], grid).astype(bool),
-        restricted=_flat(arrays.restricted[None], grid).astype(bool),
-        normalised=normalised / normalised.sum(axis=1, keepdims=True),
-        penalty=np.tile(penalty, 500),
-    )
-    score = score.reshape(grid)
+    score = scenario_scores(
+        (low, mode, high), arrays, raw, penalty, 500, rng, band=0.25, unknown=False
+    ).reshape(grid)
     known = ~np.isnan(score)
     assert known.any()
     lowest = np.broadcast_to(worst.min(axis=1)[None], grid)
