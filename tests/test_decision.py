@@ -12,6 +12,7 @@ from smmfit.ranking import assess
 from smmfit.ranking.decision import (
     CLOSE_CALL_SHARE,
     contenders,
+    contending,
     is_close_call,
     most_likely,
 )
@@ -52,6 +53,27 @@ def test_the_pick_is_the_most_likely_winner_and_the_headline_agrees(
         assert len(result.ranking.recommendation.contenders) >= 2
 
 
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(persona=personas)
+def test_after_the_contenders_the_list_goes_by_score(evidence: Evidence, persona: Persona) -> None:
+    """A network first in a few scenarios, by draws of figures no source narrows, is listed by
+    its score, not above networks that score higher: only the contenders go by how often
+    they come out first."""
+    result = assess(persona, evidence, draws=DRAWS)
+    wins = {p.platform: p.probability for p in result.uncertainty.probabilities}
+    listed = [r for r in result.ranking.ranking if r.score is not None]
+    rivals = contending(
+        np.array([wins.get(r.platform, 0.0) for r in listed]),
+        np.array([r.recommendable for r in listed]),
+    )
+    count = int(rivals.sum())
+    assert rivals[:count].all()
+    rest = [r.score for r in listed[count:] if r.recommendable and r.score is not None]
+    assert rest == sorted(rest, reverse=True)
+
+
 @pytest.mark.parametrize(
     ("wins", "recommendable", "expected"),
     [
@@ -83,7 +105,8 @@ def test_a_tie_in_wins_goes_to_the_score_the_list_is_ordered_by(
 @pytest.mark.parametrize(
     ("wins", "close", "expected"),
     [
-        ([0.7, 0.2, 0.1], False, ("a", "b")),
+        ([0.7, 0.2, 0.1], False, ("a",)),  # a clear leader: nobody contends with it
+        ([0.55, 0.2, 0.25], True, ("a", "c")),  # a close call names the next most likely
         ([0.4, 0.35, 0.25], True, ("a", "b", "c")),
         ([0.3, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2], True, ("a", "g")),
     ],

@@ -478,3 +478,23 @@ def test_an_unknown_factor_is_drawn_across_its_range_not_held_at_the_middle(
     beta = next(p for p in result.probabilities if p.platform == "beta")
     assert beta.score_low is not None and beta.score_low < 50
     assert beta.score_high is not None and beta.score_high > 90
+
+
+def test_a_known_reach_stays_known_when_the_rest_of_the_audience_is_not(tmp_path: Path) -> None:
+    """A network known only among teens (a teen survey's rate, nothing on adults) reaches a
+    known number of teens: its unknown adults widen its match share's denominator, never the
+    teens it reaches. The network with more teens wins every scenario."""
+    teens = Persona(region="DE", age_min=13, age_max=17)
+    rows = [
+        figure("alpha", "DE", "age", "13-17", 30, unit="pct_of_group_using", universe="13-17"),
+        figure("beta", "DE", "age", "13-17", 60, unit="pct_of_group_using", universe="13-17"),
+        figure("beta", "DE", "age", "18-100", 60, unit="pct_of_group_using", universe="18-100"),
+    ]
+    evidence = evidence_of(tmp_path, rows)
+    ranked = {item.platform: item for item in rank(teens, evidence).ranking}
+    assert ranked["alpha"].reach_low == pytest.approx(ranked["alpha"].reach_high)
+    result = win_probabilities(teens, evidence, draws=2_000, margins=EXACT)
+    assert result.probability_of("beta") == 1.0
+    spans = {(r.platform, r.input): r for r in result.ranges}
+    match, size = spans["alpha", "match"], spans["alpha", "audience"]
+    assert match.high * size.high == pytest.approx(ranked["alpha"].reach, rel=1e-6)

@@ -33,19 +33,53 @@ CONTENDER_RATIO = 0.5
 CONTENDER_FLOOR = 0.05
 
 
+def contending(wins: FloatArray, eligible: BoolArray) -> BoolArray:
+    """Each row's networks weighed against each other by how often they come out first: the
+    most often first, and every network first at least ``CONTENDER_RATIO`` times as often as
+    it (and in ``CONTENDER_FLOOR`` of the scenarios); in a close call with no such network,
+    the next most often first (a close call names at least two). The others are rarely
+    first, by draws of figures no source narrows, and are listed by their scores instead: a
+    network first in 6% of scenarios is no runner-up to one first in 90% when a third scores
+    far higher.
+
+    >>> contending(np.array([0.7, 0.2, 0.1]), np.array([True] * 3)).tolist()
+    [True, False, False]
+    >>> contending(np.array([0.5, 0.2, 0.3]), np.array([True] * 3)).tolist()
+    [True, False, True]
+    """
+    held = np.where(eligible, wins, 0.0)
+    if held.shape[-1] == 0:
+        return np.zeros(held.shape, dtype=bool)
+    top = held.max(axis=-1, keepdims=True)
+    bar = np.maximum(CONTENDER_FLOOR, CONTENDER_RATIO * top)
+    chosen = (held > 0) & ((held >= bar) | (held == top))
+    # A close call whose leader is alone above the bar still names the next most often first.
+    runner = np.argsort(-held, axis=-1, kind="stable")[..., 1:2]
+    alone = (chosen.sum(axis=-1, keepdims=True) == 1) & (top < CLOSE_CALL_SHARE)
+    second = np.zeros_like(chosen)
+    if held.shape[-1] > 1:
+        np.put_along_axis(second, runner, True, axis=-1)
+    return np.asarray(chosen | (second & alone & (held > 0)), dtype=bool)
+
+
 def decision_order(wins: FloatArray, recommendable: BoolArray, score: FloatArray) -> IntArray:
-    """Each row's columns in the decision rule's order: most often first, then the higher
-    score at the figures' centres, then data order; what cannot be picked (not recommendable,
-    or unscored) comes last. The one ordering of the pick, the runner-up and the list
-    (:func:`decide`), for one persona or a batch (rows of personas, columns of networks).
+    """Each row's columns in the decision rule's order: the contenders (:func:`contending`),
+    most often first, then every other network by its score at the figures' centres, then
+    data order; what cannot be picked (not recommendable, or unscored) comes last. The one
+    ordering of the pick, the runner-up and the list (:func:`decide`), for one persona or a
+    batch (rows of personas, columns of networks).
 
     >>> decision_order(np.array([0.4, 0.4, 0.2]), np.array([True] * 3), np.array([5.0, 6, 9]))
     array([1, 0, 2])
+    >>> decision_order(np.array([0.9, 0.06, 0.04]), np.array([True] * 3), np.array([9.0, 1, 5]))
+    array([0, 2, 1])
+    >>> decision_order(np.array([0.5, 0.02, 0.0, 0.2]), np.array([True] * 4),
+    ...                np.array([9.0, 1, 5, 2]))
+    array([0, 3, 2, 1])
     """
     eligible = recommendable & ~np.isnan(score)
-    return np.lexsort(
-        (-np.where(eligible, score, -np.inf), -np.where(eligible, wins, -1.0)), axis=-1
-    )
+    first_key = np.where(contending(wins, eligible), wins, np.where(eligible, 0.0, -1.0))
+    return np.lexsort((-np.where(eligible, score, -np.inf), -first_key), axis=-1)
 
 
 def most_likely(wins: FloatArray, recommendable: BoolArray, score: FloatArray | None = None) -> int:
@@ -64,15 +98,10 @@ def most_likely(wins: FloatArray, recommendable: BoolArray, score: FloatArray | 
 
 
 def contenders(platforms: Sequence[str], wins: FloatArray, pick: int) -> tuple[str, ...]:
-    """The pick, then every network first at least ``CONTENDER_RATIO`` times as often (and in
-    ``CONTENDER_FLOOR`` of the scenarios), at least the next most likely one; most likely first.
-    """
-    order = sorted(
-        (j for j in range(len(platforms)) if j != pick and wins[j] > 0), key=lambda j: -wins[j]
-    )
-    bar = max(CONTENDER_FLOOR, CONTENDER_RATIO * float(wins[pick]))
-    others = [j for j in order if wins[j] >= bar] or order[:1]
-    return tuple(platforms[j] for j in [pick, *others])
+    """The pick, then the other contenders (:func:`contending`), most likely first."""
+    others = np.flatnonzero(contending(wins, np.ones(len(wins), dtype=bool)))
+    order = sorted((int(j) for j in others if j != pick), key=lambda j: -wins[j])
+    return tuple(platforms[j] for j in [pick, *order])
 
 
 def is_close_call(wins: FloatArray, pick: int) -> bool:
@@ -88,17 +117,16 @@ def decide(ranking: Ranking, uncertainty: Uncertainty) -> Ranking:
     no network is first in most scenarios.
     """
     wins = {p.platform: p for p in uncertainty.probabilities}
-    position = {r.platform: i for i, r in enumerate(ranking.ranking)}
 
-    ordered = sorted(
-        ranking.ranking,
-        key=lambda r: (
-            r.score is None,
-            -(wins[r.platform].probability if r.platform in wins else 0.0),
-            -(r.score or 0.0),
-            position[r.platform],
-        ),
+    items = ranking.ranking
+    # Blocked networks scored anyway (--include-blocked) win no scenario: they stand among
+    # the others by score, listed but never picked. Unscored networks come last, in data order.
+    order = decision_order(
+        np.array([wins[r.platform].probability if r.platform in wins else 0.0 for r in items]),
+        np.ones(len(items), dtype=bool),
+        np.array([np.nan if r.score is None else r.score for r in items]),
     )
+    ordered = [items[i] for i in order.tolist()]
     ranked = [
         r.model_copy(update={"rank": i + 1 if r.score is not None else None})
         for i, r in enumerate(ordered)

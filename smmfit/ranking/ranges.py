@@ -161,10 +161,31 @@ def _alternatives(
     base = share_bounds(chosen, *query)[1]
     with np.errstate(invalid="ignore", divide="ignore"):
         return [
-            np.where(base > 0, match * share_bounds(other, *query)[1] / base, match)
+            # A candidate says nothing of ages outside its own (an 18+ survey of 13-17s):
+            # there it is no alternative (NaN, left out of the hull), not a share of 0.
+            np.where(
+                (query[0] >= other.domain[0]) & (query[1] <= other.domain[1]),
+                np.where(base > 0, match * share_bounds(other, *query)[1] / base, match),
+                np.nan,
+            )
             for other in others
             if other is not chosen and _recent(other.provenance.year, chosen.provenance.year)
         ]
+
+
+def _match_bounds(arrays: ScoreArrays, j: int) -> tuple[FloatArray, FloatArray]:
+    """Bounds of network ``j``'s match share such that match share x audience, the reach the
+    scenarios score, stays within the persona's reach bounds: the people cells' bounds over
+    the network's audience. Bounding the share by the cells alone (the persona's low over
+    the audience's high, its high over the audience's low) let a known reach run up to the
+    whole audience where only the rest of the audience is unknown: a network known among
+    teens alone reached many times its teens in the draws. The share's own spread from that unknown
+    rest is left out; where the audience is unknown, the cells' share bounds stand."""
+    audience, match = arrays.audience[:, j], arrays.match[:, j]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        low = np.where(audience > 0, arrays.reach_low[:, j] / audience, arrays.match_low[:, j])
+        high = np.where(audience > 0, arrays.reach_high[:, j] / audience, arrays.match_high[:, j])
+    return np.minimum(low, match), np.maximum(np.minimum(high, 1.0), match)
 
 
 def ranges_of(
@@ -192,7 +213,7 @@ def ranges_of(
         mode[MATCH, :, j] = match
         low[MATCH, :, j], high[MATCH, :, j], causes[:, MATCH, :, j] = _hull(
             match,
-            (arrays.match_low[:, j], arrays.match_high[:, j]),
+            _match_bounds(arrays, j),
             _alternatives(match, people, ev.age, ev.age_candidates, "age")
             + _alternatives(match, people, ev.gender, ev.gender_candidates, "gender"),
             margins.of(authority) * np.minimum(match, 1 - match),
