@@ -52,7 +52,7 @@ LACKING_NETWORKS: Mapping[str, str] = {
     "reddit": "Reddit",
     "threads": "Threads",
     "bluesky": "Bluesky",
-    "truth_social": "Truth Social",
+    "truthsocial": "Truth Social",
     "bereal": "BeReal",
     "discord": "Discord",
     "twitch": "Twitch",

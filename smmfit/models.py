@@ -28,7 +28,7 @@ OperatingSystem = Literal["ios", "android", "windows", "macos"]
 Segment = Literal["b2c", "b2b"]
 Goal = Literal["awareness", "sales", "loyalty"]
 Status = Literal["available", "restricted", "blocked"]
-Zone = Literal["american", "russian", "chinese", "japanese"]
+Zone = Literal["american", "russian", "chinese", "japanese", "european"]
 Factor = Literal["reach", "match", "segment"]
 Settlement = Literal["moscow_spb", "city_1m_plus", "rest", "urban", "suburban", "rural"]
 

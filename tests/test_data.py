@@ -133,7 +133,7 @@ CORRUPTIONS = [
     ("population.csv", "sex", "all", "column sex"),
     ("population.csv", "age", "adults", "column age"),
     ("segment_signals.csv", "segment", "b2g", "column segment"),
-    ("platforms.csv", "zone", "european", "column zone"),
+    ("platforms.csv", "zone", "atlantis", "column zone"),
 ]
 
 

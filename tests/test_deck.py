@@ -432,3 +432,49 @@ def test_an_estimated_pick_s_affinity_is_unknown_as_its_reasons_say(
         card = t("deck.card_affinity", language)
         (affinity,) = [frame for frame in frames if card in frame]
         assert affinity.split("\n")[0] == t("deck.unknown", language), affinity
+
+
+@pytest.mark.parametrize("case", ["ru-ru", "cn-en"])
+def test_a_long_list_of_blocked_networks_is_cut_with_how_many_more(
+    decks: dict[str, Built], case: str
+) -> None:
+    """Russia and China block more networks than the slide holds: the first ones in ranking
+    order, then "and N more" naming the Networks page, so every network is accounted for."""
+    built = decks[case]
+    language: Language = "ru" if case == "ru-ru" else "en"
+    limited = [
+        platform_name(item.platform, language)
+        for item in built.assessed.ranking.ranking
+        if item.limited and item.status_note
+    ]
+    slide = next(s for s in built.deck.slides if s._element.cSld.get("name") == "unavailable")
+    paragraphs = [
+        p.text
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+    ]
+    listed = [name for name in limited if any(p.startswith(f"{name}: ") for p in paragraphs)]
+    hidden = len(limited) - len(listed)
+    assert listed and hidden > 0
+    assert listed == limited[: len(listed)]
+    assert t("deck_unavailable.more", language, count=hidden) in paragraphs
+
+
+def test_the_deck_s_ranking_chart_shows_the_first_networks_only(decks: dict[str, Built]) -> None:
+    """The chart holds RANKING_CHART_NETWORKS bars; the table beside it lists every network."""
+    from smmfit.render.charts import ranking_chart
+    from smmfit.render.pack import RANKING_CHART_NETWORKS, _first_networks
+
+    result = decks["us-en"].assessed.ranking
+    full = ranking_chart(result, "en")
+    shown = _first_networks(full, RANKING_CHART_NETWORKS)
+    order = full["encoding"]["y"]["sort"]
+    assert len(order) > RANKING_CHART_NETWORKS  # the US has more scored networks than bars
+    assert shown["encoding"]["y"]["sort"] == order[:RANKING_CHART_NETWORKS]
+    assert {row["network"] for row in shown["data"]["values"]} == set(
+        order[:RANKING_CHART_NETWORKS]
+    )
+    table = next(s for s in decks["us-en"].deck.slides if s._element.cSld.get("name") == "ranking")
+    rows = next(shape for shape in table.shapes if shape.has_table).table.rows
+    assert len(rows) - 1 == len(order)

@@ -510,6 +510,20 @@ class Deck:
         lines = [
             Para(((f"{name}: ", True), (why, False)), BODY_SIZE) for name, why in pack.unavailable
         ] or [para(t("deck.blocked_none", self.language), BODY_SIZE)]
+        # Checked a point above the smallest size: at the floor itself the estimate can be a
+        # line short of what the slide draws.
+        scale = (MIN_SIZE + 1) / BODY_SIZE
+        if not fits(lines, main, scale, SLACK):
+            # Russia and China block or restrict a dozen networks, more than the slide holds:
+            # as many as fit in ranking order, then how many more and where all are listed.
+            def cut(shown: int) -> list[Para]:
+                more = t("deck_unavailable.more", self.language, count=len(lines) - shown)
+                return [*lines[:shown], para(more, BODY_SIZE, True)]
+
+            shown = max(
+                (n for n in range(len(lines)) if fits(cut(n), main, scale, SLACK)), default=0
+            )
+            lines = cut(shown)
         text_box(slide, lines, main)
         text_box(slide, [para(pack.as_of, NOTE_SIZE, colour=MUTED)], note)
 

@@ -72,6 +72,9 @@ TACTIC_LINES_SHOWN = 5
 CHART_FONT_PX = 16
 RANKING_CHART_WIDTH = 320  # px of the plotting area
 RANKING_CHART_STEP = 28  # px per network
+# At 28 px a network, a dozen bars and the legend fill the chart's half of the slide at 0.75 pt
+# per pixel; the table beside the chart lists every scored network.
+RANKING_CHART_NETWORKS = 12
 AUDIENCE_CHART_WIDTH = 220
 AUDIENCE_CHART_STEP = 30
 
@@ -218,6 +221,16 @@ def _png_of(spec_json: str) -> Chart:
 def _png(spec: dict[str, Any], language: Language) -> Chart:
     # The machine's default sans-serif may lack the language's script: name its font.
     return _png_of(json.dumps(with_font(spec, language), sort_keys=True, ensure_ascii=False))
+
+
+def _first_networks(spec: dict[str, Any], count: int) -> dict[str, Any]:
+    """The ranking chart's spec with only its first ``count`` networks in ranking order."""
+    keep = spec["encoding"]["y"]["sort"][:count]
+    return {
+        **spec,
+        "data": {"values": [row for row in spec["data"]["values"] if row["network"] in keep]},
+        "encoding": {**spec["encoding"], "y": {**spec["encoding"]["y"], "sort": keep}},
+    }
 
 
 def _for_a_room(spec: dict[str, Any]) -> dict[str, Any]:
@@ -540,7 +553,7 @@ def meeting_pack(
     pick = next((r for r in result.ranking if r.platform == decision.platform), None)
     scored = any(item.score is not None for item in result.ranking)
     chart = {
-        **_for_a_room(ranking_chart(result, language)),
+        **_for_a_room(_first_networks(ranking_chart(result, language), RANKING_CHART_NETWORKS)),
         "width": RANKING_CHART_WIDTH,
         "height": {"step": RANKING_CHART_STEP},
     }
