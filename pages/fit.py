@@ -8,6 +8,7 @@ from smmfit.render.page_tables import (
     as_of_caption,
     audience_sources,
     evidence_markdown,
+    messengers_note,
     notes_markdown,
     unavailable_markdown,
 )
@@ -48,6 +49,9 @@ with changes.container(border=True):
 st.subheader(t("fit.ranking", language))
 st.vega_lite_chart(spec=view.chart, width="stretch")
 st.dataframe(view.table, hide_index=True, width="stretch")
+messengers = messengers_note(result, language)
+if messengers:
+    st.caption(messengers)
 ui.downloads(view, persona, weights, language, ui.session_plan_steps(persona, weights, language))
 ui.share_link(persona, weights, language)
 

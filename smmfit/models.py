@@ -29,6 +29,9 @@ Segment = Literal["b2c", "b2b"]
 Goal = Literal["awareness", "sales", "loyalty"]
 Status = Literal["available", "restricted", "blocked"]
 Zone = Literal["american", "russian", "chinese", "japanese", "european"]
+# A messenger (WhatsApp, Telegram, LINE, Max, WeChat, Messenger) is reached through its own
+# formats: channels, business accounts, bots, click-to-chat ads.
+PlatformKind = Literal["network", "messenger"]
 Factor = Literal["reach", "match", "segment"]
 Settlement = Literal["moscow_spb", "city_1m_plus", "rest", "urban", "suburban", "rural"]
 
@@ -332,6 +335,7 @@ class PlatformResult(Frozen):
     platform: str
     name: str
     zone: Zone
+    kind: PlatformKind = "network"
     rank: int | None
     score: float | None
     status: Status

@@ -462,7 +462,8 @@ def test_a_long_list_of_blocked_networks_is_cut_with_how_many_more(
 
 
 def test_the_deck_s_ranking_chart_shows_the_first_networks_only(decks: dict[str, Built]) -> None:
-    """The chart holds RANKING_CHART_NETWORKS bars; the table beside it lists every network."""
+    """The chart holds RANKING_CHART_NETWORKS bars, the table beside it the same networks and
+    a row saying how many more the report and the Fit page list."""
     from smmfit.render.charts import ranking_chart
     from smmfit.render.pack import RANKING_CHART_NETWORKS, _first_networks
 
@@ -477,4 +478,22 @@ def test_the_deck_s_ranking_chart_shows_the_first_networks_only(decks: dict[str,
     )
     table = next(s for s in decks["us-en"].deck.slides if s._element.cSld.get("name") == "ranking")
     rows = next(shape for shape in table.shapes if shape.has_table).table.rows
-    assert len(rows) - 1 == len(order)
+    assert len(rows) - 1 == RANKING_CHART_NETWORKS + 1
+    more = len(order) - RANKING_CHART_NETWORKS
+    assert rows[len(rows) - 1].cells[1].text == t("deck.ranking_more", "en", count=more)
+
+
+@pytest.mark.parametrize("case", [c.name for c in CASES])
+def test_the_ranking_table_marks_each_messenger(decks: dict[str, Built], case: str) -> None:
+    built = decks[case]
+    language = next(c.language for c in CASES if c.name == case)
+    slide = next(s for s in built.deck.slides if s._element.cSld.get("name") == "ranking")
+    rows = next(shape for shape in slide.shapes if shape.has_table).table.rows
+    shown = [row.cells[1].text for row in list(rows)[1:]]
+    ranked = [r for r in built.assessed.ranking.ranking if r.score is not None]
+    if len(ranked) > len(shown):  # cut: the last row says how many more
+        shown = shown[:-1]
+    for item, name in zip(ranked[: len(shown)], shown, strict=True):
+        plain = platform_name(item.platform, language)
+        marked = t("deck.messenger_name", language, name=plain)
+        assert name == (marked if item.kind == "messenger" else plain)

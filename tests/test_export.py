@@ -385,3 +385,15 @@ def test_a_long_list_of_blocks_is_set_smaller_to_fit(evidence: Evidence) -> None
     }  # fmt: skip
     assert len(sizes) == 1
     assert MIN_SIZE <= sizes.pop() < 18
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_report_says_how_to_read_the_messengers_it_ranks(
+    russia: Args, language: Language
+) -> None:
+    from smmfit.render.page_tables import messengers_note
+
+    note = messengers_note(russia.assessed.ranking, language)
+    assert note  # Max is scored in Russia
+    text = " ".join(parse(report(russia, language)).parts)
+    assert note in text

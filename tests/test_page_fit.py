@@ -443,3 +443,11 @@ def test_a_view_is_computed_once_for_every_session(monkeypatch: pytest.MonkeyPat
     assert len(calls) == 1
     open_app(region="DE", age="18-39", lang="ru")
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize(("region", "named"), [("TH", "LINE"), ("CN", "WeChat")])
+def test_the_messengers_in_the_ranking_are_explained(region: str, named: str) -> None:
+    app = open_app(region=region)
+    captions = [str(caption.value) for caption in app.caption]
+    note = next((c for c in captions if c.startswith("Messengers in this ranking:")), "")
+    assert named in note and "not a feed" in note

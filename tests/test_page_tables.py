@@ -25,6 +25,7 @@ from smmfit.render.page_tables import (
     evidence_markdown,
     figures_display,
     goal_weights_table,
+    messengers_note,
     missing_dimensions,
     notes_markdown,
     profile_falls_back,
@@ -250,3 +251,29 @@ def test_goal_weights_table(
     assert list(table[goal_column]) == goals
     assert list(table[reach_column]) == [0.85, 0.9, 0.7, 0.6]
     assert list(table.iloc[:, -1]) == [0.5] * 4
+
+
+@pytest.mark.parametrize(
+    ("region", "language", "named"),
+    [
+        ("RU", "en", ("Max",)),
+        ("TH", "ru", ("LINE",)),
+        ("CN", "en", ("WeChat",)),
+    ],
+)
+def test_messengers_note_names_the_ranked_messengers(
+    evidence: Evidence, region: str, language: Language, named: tuple[str, ...]
+) -> None:
+    result = ranking(evidence, region)
+    note = messengers_note(result, language)
+    assert all(name in note for name in named)
+    # Only messengers with a score: no feed network is named in it.
+    assert "YouTube" not in note and "Instagram" not in note
+
+
+def test_no_messenger_ranked_no_note(evidence: Evidence) -> None:
+    result = ranking(evidence, "RU")
+    feeds_only = result.model_copy(
+        update={"ranking": tuple(r for r in result.ranking if r.kind != "messenger")}
+    )
+    assert messengers_note(feeds_only, "en") == ""

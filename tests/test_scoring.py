@@ -553,3 +553,12 @@ def test_complete_figures_score_exactly_as_the_general_path(
     order, valid = engine.pick_order(score, recommendable, 1)
     expected = np.where(valid[:, 0], order[:, 0], -1)
     assert np.array_equal(engine.pick_index(score, recommendable), expected)
+
+
+@pytest.mark.parametrize("region", ["TH", "RU", "US", "CN", "BR"])
+def test_a_messenger_pick_says_how_it_is_reached(evidence: Evidence, region: str) -> None:
+    """Whatever is picked: the reasons say how a messenger is reached exactly when it is one."""
+    result = rank(Persona(region=region, age_min=18, age_max=64), evidence)
+    pick = next(r for r in result.ranking if r.platform == result.recommendation.platform)
+    keys = [note.key for note in result.recommendation.reasons]
+    assert ("reason.messenger" in keys) == (pick.kind == "messenger")

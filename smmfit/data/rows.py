@@ -15,7 +15,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import Field, field_validator
 
-from smmfit.models import Status, Zone, normalise_region
+from smmfit.models import PlatformKind, Status, Zone, normalise_region
 from smmfit.types import FrozenRow, HttpsUrl, Year
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -151,6 +151,9 @@ class PlatformInfo(FrozenRow):
     id: str = Field(pattern=r"^[a-z]+$")
     name: str = Field(min_length=1)
     zone: Zone
+    # A messenger's users are reached through channels, business accounts, bots and
+    # click-to-chat ads, not a feed: the outputs say so where one is ranked.
+    kind: PlatformKind = "network"
     aliases: str = ""
     website: HttpsUrl
     notes: str = ""

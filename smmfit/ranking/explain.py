@@ -204,6 +204,10 @@ def explain_reasons(
         reasons.append(Note(key="reason.segment_best"))
     if pick.status == "restricted":
         reasons.append(Note(key="reason.restricted", params={"platform": pick.platform}))
+    if pick.kind == "messenger":
+        # Its reach is people who use it, but not a feed a brand can post into: the test is
+        # of a messenger's own formats.
+        reasons.append(Note(key="reason.messenger", params={"platform": pick.platform}))
     if runner is not None and runner.score is not None:
         gap = round((pick.score or 0) - runner.score, 1)
         reasons.append(
@@ -290,6 +294,7 @@ def rank(
                 platform=platform,
                 name=info.name,
                 zone=info.zone,
+                kind=info.kind,
                 rank=rank_of.get(j),
                 score=_round(score, 2),
                 status=status,

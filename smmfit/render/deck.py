@@ -35,9 +35,11 @@ from smmfit.render.fonts import SCRIPT_FONTS, longest_word, script_of, text_widt
 from smmfit.render.i18n import Language, t
 from smmfit.render.logo import Logo
 from smmfit.render.pack import (
+    RANKING_CHART_NETWORKS,
     Chart,
     MeetingPack,
     NextSteps,
+    Table,
     TacticSummary,
     meeting_pack,
 )
@@ -468,7 +470,9 @@ class Deck:
         chart_box, table_box = main.split(0.47)
         if pack.ranking is not None:
             self.picture(slide, pack.ranking, chart_box)
-        self.table(slide, pack.ranking_table, table_box)
+        self.table(
+            slide, _first_rows(pack.ranking_table, RANKING_CHART_NETWORKS, self.language), table_box
+        )
         text_box(slide, [para(pack.weights, NOTE_SIZE, colour=MUTED)], note)
 
     def runner_slide(self) -> None:
@@ -695,6 +699,18 @@ def pack_pptx(pack: MeetingPack, generated: date) -> bytes:
     buffer = io.BytesIO()
     deck.prs.save(buffer)
     return _deterministic_zip(buffer.getvalue(), generated)
+
+
+def _first_rows(table: Table, count: int, language: Language) -> Table:
+    """The header and the first ``count`` rows, as many networks as the chart beside them,
+    then a row saying how many more the report and the Fit page list: a table of every
+    scored network outgrew the slide (sixteen in the US)."""
+    header, *rows = table
+    if len(rows) <= count:
+        return table
+    more = t("deck.ranking_more", language, count=len(rows) - count)
+    # In the network column, the widest: the rank column would wrap it into a tall row.
+    return (header, *rows[:count], ("", more, *[""] * (len(header) - 2)))
 
 
 def deck_pptx(

@@ -54,7 +54,7 @@ from smmfit.render.i18n import (
     t,
 )
 from smmfit.render.logo import Logo
-from smmfit.render.page_tables import PROFILE_DIMENSIONS, missing_dimensions
+from smmfit.render.page_tables import PROFILE_DIMENSIONS, messengers_note, missing_dimensions
 from smmfit.render.text import headline
 
 # (verdict, plan line), worst first: the tactic checker's result as plain data.
@@ -170,6 +170,7 @@ class MeetingPack:
     ranking: Chart | None
     ranking_table: Table
     weights: str
+    messengers: str  # how to read the messengers in the ranking; "" without one
     # Why not the runner-up
     runner_title: str
     runner_table: Table  # header row: "", pick, runner
@@ -361,7 +362,10 @@ def _ranking_rows(assessed: Assessment, language: Language) -> Table:
     rows = [
         (
             str(item.rank),
-            platform_name(item.platform, language),
+            # A messenger marked as one: its place reads differently (the report says how).
+            t("deck.messenger_name", language, name=platform_name(item.platform, language))
+            if item.kind == "messenger"
+            else platform_name(item.platform, language),
             _status(item, language),
             _people(item.reach, language),
             _share(item.match_share, language),
@@ -586,6 +590,7 @@ def meeting_pack(
             language,
             **{name: format_share(value, language) for name, value in weights.items()},
         ),
+        messengers=clean(messengers_note(result, language)),
         runner_title=runner_title,
         runner_table=runner_table,
         runner_lines=runner_lines,

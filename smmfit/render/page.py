@@ -155,6 +155,7 @@ def pack_html(pack: MeetingPack) -> bytes:
         f"<h3>{_e(t('fit.ranking', language))}</h3>",
         _chart(pack.ranking, t("fit.ranking", language)) if pack.ranking else "",
         f'<p class="muted">{_e(pack.weights)}</p>',
+        f'<p class="muted">{_e(pack.messengers)}</p>' if pack.messengers else "",
         f"<h3>{_e(pack.audience_title)}</h3>",
         '<div class="charts">'
         + "".join(_chart(chart, pack.audience_title) for chart in pack.audience)

@@ -45,6 +45,14 @@ def notes_markdown(notes: Iterable[Note], language: Language) -> str:
     return "\n".join(f"- {escape_markdown(render(note, language))}" for note in notes)
 
 
+def messengers_note(result: Ranking, language: Language) -> str:
+    """How to read the messengers among the scored networks ("" without one), in list order."""
+    messengers = [r.platform for r in result.ranking if r.kind == "messenger" and r.score]
+    if not messengers:
+        return ""
+    return render(Note(key="fit.messengers", params={"platforms": ",".join(messengers)}), language)
+
+
 def unavailable_markdown(result: Ranking, language: Language) -> str:
     """One bullet per network with a status note (blocked, restricted), named in bold."""
     return "\n".join(
