@@ -244,7 +244,7 @@ def test_missing_file_is_named(data_dir: Path) -> None:
 def test_ragged_row_is_reported(data_dir: Path) -> None:
     path = data_dir / "platforms.csv"
     path.write_text(
-        path.read_text(encoding="utf-8") + "zz,ZZ,american,,https://z.example,,extra\n",
+        path.read_text(encoding="utf-8") + "zz,ZZ,american,network,,https://z.example,,extra\n",
         encoding="utf-8",
     )
     with pytest.raises(DataError, match=r"platforms.csv, line .*more cells than columns"):
