@@ -176,7 +176,12 @@ VERB_FINAL_PROTECTIVE = (
 )
 # Protective verbs too short to be prefixes ("ban" would take "banner" and "bank").
 PROTECTIVE_WORDS = _words(
-    "ban bans banning mute mutes muting spot spotting recognise recognize recognising recognizing"
+    "ban bans banning mute mutes muting spot spotting recognise recognize recognising recognizing "
+    # Banning a bot or a spammer in Russian, French, Turkish and Thai ("баним ботов", "bannir les
+    # bots", "botları banlıyoruz", "แบนบอท"); "бан" and "ban" alone as prefixes would take
+    # "банк", "баннер", "banner".
+    "баним банить банят забанить забаним баньте bannir bannissons bannissez bannis banlıyoruz "
+    "banlayalım banlamak banla banlayın แบน"
 )
 
 # Negation words that follow what they negate ("bot takipçi yok", "buying followers is banned").
@@ -246,6 +251,16 @@ USE_VERB_PREFIXES = (
     "ซื้อ",
     "จ้าง",
 )
+# Nouns that begin like a verb of getting: "никаких ботов и накруток" lists a second thing
+# refused, it does not start a new action the way "и накрутить" would.
+USE_NOUN_PREFIXES = ("накрутк", "накруток", "покупк", "покупок", "закупк", "закупок", "заказчик")
+
+
+def is_use_verb(text: str) -> bool:
+    """A verb of getting or using ("buy", "накрутить", "satın"), not a noun of the same root."""
+    return text.startswith(USE_VERB_PREFIXES) and not text.startswith(USE_NOUN_PREFIXES)
+
+
 # Words that end the reach of a negation: "no bots, but buy followers".
 CONTRAST_WORDS = _words("but however yet но однако а зато mais cependant pourtant ama fakat ancak")
 # Relative words: what follows says what the thing before does ("bots that post fake
@@ -312,6 +327,11 @@ THAI_WORDS = _words(
     เหมือน เอง กรอก ภาษี ค่า คนละ ประกาศ สลาก จับสลาก ใบละ ดู ชอบ โค้ด สำรอง
     ใช้ ทำ สั่ง เอา เด็ดขาด เดิม เจ้าของ รหัส ยืนยัน ซัพพอร์ต ทีมงาน อุปกรณ์ สคริปต์ ฟรี
     ต้อง สินค้า ผู้ชนะ เลือก ร่วมสนุก ชิงรางวัล ซื้อขาย ขอ ตัวเอง คืนเงิน โค้ด ร้าน เก็บ
+    รักษา เบาหวาน มะเร็ง สิว ความดัน โรค ละลาย ไขมัน ธรรมชาติ สารกันเสีย สังเคราะห์ แม้ ทั้งที่
+    แพทย์ หมอ แนะนำ รับรอง ก่อน หลัง แต่ง สต็อก ตัดต่อ ออร์แกนิก ไม่เคย ผลวิจัย หลักฐาน อาหารเสริม
+    นับถอยหลัง เริ่มใหม่ ทุกครั้ง ทุก เหลือ ชิ้น สุดท้าย เต็ม ของจริง บัญชีร้าง กู้ ชื่อ คืน
+    บอทเน็ต ทดสอบโหลด เว็บปั๊ม ตาราง เบื้องหลัง รีโพสต์ ขออนุญาต สอน วิธี
+    แบล็กเมล์ ขู่ จ่าย แฉ รู้ ลูก เรียน บ้าน ช่วยกัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
     รายงาน บล็อก ลบ กรอง ตัวกรอง
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง

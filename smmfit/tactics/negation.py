@@ -23,9 +23,9 @@ from smmfit.tactics.lexicon import (
     NEGATION_BREAKERS,
     QUESTION_REFUSALS,
     RELATIVES,
-    USE_VERB_PREFIXES,
     VERB_FINAL_PROTECTIVE,
     Token,
+    is_use_verb,
 )
 from smmfit.tactics.matcher import Hit
 
@@ -60,7 +60,7 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
 
 def _starts_action(hit: Hit, tokens: Sequence[Token]) -> bool:
     """The phrase begins with a verb of getting or using ("buy real followers")."""
-    return tokens[hit.low].text.startswith(USE_VERB_PREFIXES)
+    return is_use_verb(tokens[hit.low].text)
 
 
 def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -103,7 +103,7 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
                 return True
         if tokens[i].text in CONJUNCTIONS:
             listed = True
-        acting = acting or tokens[i].text.startswith(USE_VERB_PREFIXES)
+        acting = acting or is_use_verb(tokens[i].text)
         reach += 1 if tokens[i].text in CONJUNCTIONS else -1
         i += 1
     return _refused_in_answer(hit, tokens)
