@@ -66,7 +66,7 @@ NEGATION_CUES = _words(
     отказ отказываемся отказаться исключаем исключить ноль
     ne n pas sans jamais aucun aucune ni non plutôt lieu éviter évitons zéro
     asla hiç hiçbir
-    ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก อย่า
+    ไม่ ไม่มี ไม่เคย ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก อย่า
     """
 )
 # Protective actions: a risky thing they act on is being fought, not used ("report fake
@@ -192,6 +192,20 @@ POST_NEGATION_CUES = _words(
     olmayan asla
     """
 )
+# A ban stated as the predicate of its clause negates every phrase of the clause before it,
+# however long the subject: "bots and bought likes are banned on this account", "боты и
+# купленные лайки на этом аккаунте запрещены", "bu hesapta bot ve satın alınmış beğeni yasak".
+BAN_PREDICATES = _words(
+    """
+    forbidden banned prohibited запрещено запрещена запрещены запрещен запрещается
+    interdit interdite interdits interdites proscrit proscrits yasak yasaktır yasaklandı
+    """
+)
+BAN_REACH = 8
+# Words that make what follows a goal: "mass report the page until it is banned", "чтобы его
+# заблокировали", "jusqu'à ce qu'il soit banni", "kapanana kadar".
+PURPOSE_WORDS = _words("until till so чтобы пока pour jusqu jusqu'à afin kadar diye จน เพื่อ")
+
 # Negations that follow what they negate only with the word after them: "bought followers?
 # Out of the question", "накрутку не заказываем", "ปั๊มยอด เราไม่ใช้". Alone they would negate too
 # much ("hors taxe", "не дороже 1000 рублей", "off-season"), so the next word (stop words
@@ -251,9 +265,21 @@ USE_VERB_PREFIXES = (
     "ซื้อ",
     "จ้าง",
 )
-# Nouns that begin like a verb of getting: "никаких ботов и накруток" lists a second thing
-# refused, it does not start a new action the way "и накрутить" would.
-USE_NOUN_PREFIXES = ("накрутк", "накруток", "покупк", "покупок", "закупк", "закупок", "заказчик")
+# Nouns and participles that begin like a verb of getting: "никаких ботов и накруток", "боты
+# и купленные лайки запрещены", "les likes achetés" list a thing refused; they do not start a
+# new action the way "и накрутить" or "and buy" would.
+USE_NOUN_PREFIXES = (
+    "накрутк",
+    "накруток",
+    "покупк",
+    "покупок",
+    "закупк",
+    "закупок",
+    "заказчик",
+    "купленн",
+    "покупн",
+    "acheté",
+)
 
 
 def is_use_verb(text: str) -> bool:
@@ -331,7 +357,9 @@ THAI_WORDS = _words(
     แพทย์ หมอ แนะนำ รับรอง ก่อน หลัง แต่ง สต็อก ตัดต่อ ออร์แกนิก ไม่เคย ผลวิจัย หลักฐาน อาหารเสริม
     นับถอยหลัง เริ่มใหม่ ทุกครั้ง ทุก เหลือ ชิ้น สุดท้าย เต็ม ของจริง บัญชีร้าง กู้ ชื่อ คืน
     บอทเน็ต ทดสอบโหลด เว็บปั๊ม ตาราง เบื้องหลัง รีโพสต์ ขออนุญาต สอน วิธี
-    แบล็กเมล์ ขู่ จ่าย แฉ รู้ ลูก เรียน บ้าน ช่วยกัน
+    แบล็กเมล์ ขู่ จ่าย แฉ รู้ ลูก เรียน บ้าน ช่วยกัน ใช้งานไม่ได้ เข้าไม่ได้ ส่ง กำหนด ญาติ
+    ลูกพี่ลูกน้อง พี่น้อง พนักงาน โปร หมด โอกาส ทุกวัน น่าเสียดาย เงียบ ฟอร์ม ผลิต รางวัล
+    บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
     รายงาน บล็อก ลบ กรอง ตัวกรอง
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
@@ -544,8 +572,15 @@ def _clean_as_verb(tokens: list[Token], i: int) -> bool:
     return bool(after) and (after[0].stop or any(t.text in CLEAN_VERB_NEXT for t in after))
 
 
+_THAI_PROTECTIVE = frozenset(prefix for prefix in PROTECTIVE_PREFIXES if _THAI.search(prefix))
+
+
 def _token(text: str, start: int, end: int, segment: int, clause: int, *, money: bool) -> Token:
-    protective = text.startswith(PROTECTIVE_PREFIXES) or text in PROTECTIVE_WORDS
+    # A Thai word is a whole dictionary word: "บล็อกเกอร์" (blogger) is not "บล็อก" (block).
+    thai = bool(_THAI.search(text))
+    protective = (
+        text in _THAI_PROTECTIVE if thai else text.startswith(PROTECTIVE_PREFIXES)
+    ) or text in PROTECTIVE_WORDS
     negative_verb = bool(_TURKISH_NEGATIVE_VERB.match(text))
     return Token(
         text=text,

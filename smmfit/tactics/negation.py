@@ -19,7 +19,12 @@ import heapq
 from collections.abc import Sequence
 
 from smmfit.tactics.lexicon import (
+    BAN_PREDICATES,
+    BAN_REACH,
     CONJUNCTIONS,
+    PURPOSE_WORDS,
+    FRENCH_NE,
+    FRENCH_NE_PARTNERS,
     NEGATION_BREAKERS,
     QUESTION_REFUSALS,
     RELATIVES,
@@ -58,6 +63,14 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
     return None
 
 
+def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """A French "ne" whose "jamais" or "pas" is a word of the phrase itself: the phrase names a
+    harm by its negation ("le lot ne sera jamais envoyé", "un iPhone qui n'existe pas")."""
+    return tokens[i].text in FRENCH_NE and any(
+        j > i and tokens[j].text in FRENCH_NE_PARTNERS for j in hit.tokens
+    )
+
+
 def _starts_action(hit: Hit, tokens: Sequence[Token]) -> bool:
     """The phrase begins with a verb of getting or using ("buy real followers")."""
     return is_use_verb(tokens[hit.low].text)
@@ -67,7 +80,8 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     """A negation word within the phrase's span (not one the phrase contains), or just after;
     or a word of the phrase is itself a negated Turkish verb ("takipçi satın almıyoruz")."""
     chosen = set(hit.tokens)
-    if any(tokens[i].negative_verb for i in chosen):
+    # A phrase that names a negated form itself ("erişilemez", unreachable) is not negated by it.
+    if not hit.pattern.names_negation and any(tokens[i].negative_verb for i in chosen):
         return True
     if hit.pattern.loose:
         # A loose phrase spans a long sentence: only a negation just before one of its own
@@ -77,11 +91,16 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
             for i in range(word - 1, max(hit.low, word - 1 - PRE_NEGATION_REACH), -1):
                 if tokens[i].clause != tokens[word].clause or i in chosen:
                     break
-                if tokens[i].cue:
+                if tokens[i].cue and not _own_negation(i, hit, tokens):
                     return True
     else:
         for i in range(hit.low + 1, hit.high):
-            if i not in chosen and tokens[i].cue and tokens[i].clause == tokens[hit.low].clause:
+            if (
+                i not in chosen
+                and (tokens[i].cue or tokens[i].text in BAN_PREDICATES)
+                and tokens[i].clause == tokens[hit.low].clause
+                and not _own_negation(i, hit, tokens)
+            ):
                 return True
     clause = tokens[hit.high].clause
     # A list between the phrase and the negation widens the reach by its items: "karşılığında
@@ -106,7 +125,27 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         acting = acting or is_use_verb(tokens[i].text)
         reach += 1 if tokens[i].text in CONJUNCTIONS else -1
         i += 1
-    return _refused_in_answer(hit, tokens)
+    return _banned_in_clause(hit, tokens) or _refused_in_answer(hit, tokens)
+
+
+def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "Bots and bought likes are banned on this account": a ban predicate later in the
+    clause, with no verb of getting between, negates the phrase however long the subject."""
+    clause = tokens[hit.high].clause
+    words = 0
+    for token in tokens[hit.high + 1 :]:
+        # "report the page until it is banned": the ban is the goal, not a refusal.
+        if (
+            token.clause != clause
+            or words > BAN_REACH
+            or is_use_verb(token.text)
+            or token.text in PURPOSE_WORDS
+        ):
+            return False
+        if token.text in BAN_PREDICATES:
+            return True
+        words += not token.stop
+    return False
 
 
 def _refused_in_answer(hit: Hit, tokens: Sequence[Token]) -> bool:
