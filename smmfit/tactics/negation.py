@@ -26,6 +26,7 @@ from smmfit.tactics.lexicon import (
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
     NEGATION_BREAKERS,
+    POST_NEGATION_PAIRS,
     QUESTION_REFUSALS,
     RELATIVES,
     VERB_FINAL_PROTECTIVE,
@@ -142,7 +143,8 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
             or token.text in PURPOSE_WORDS
         ):
             return False
-        if token.text in BAN_PREDICATES:
+        # "off-limits", "out of the question": a paired post-negation is a ban as well.
+        if token.text in BAN_PREDICATES or (token.post_cue and token.text in POST_NEGATION_PAIRS):
             return True
         words += not token.stop
     return False
