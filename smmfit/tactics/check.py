@@ -347,7 +347,9 @@ def judge(
             confidence="high" if agree or similarities is None else "medium",
             **evidence,
         )
-    everyday = safe_score >= EVERYDAY and harm_score < WEAK and safe_score >= harm_score + EVERYDAY_MARGIN
+    everyday = (
+        safe_score >= EVERYDAY and harm_score < WEAK and safe_score >= harm_score + EVERYDAY_MARGIN
+    )
     if safe is not None and safe.verdict == "white" and (safe_score >= SAFE or everyday):
         return LineResult(
             number=number,
