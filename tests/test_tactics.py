@@ -18,6 +18,7 @@ from bench.tactics import (
     LABELLED,
     TUNE2_V5,
     TUNE3_V5,
+    TUNE4_V5,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -62,8 +63,18 @@ def test_no_gray_or_black_line_is_classed_white(
 
 @pytest.mark.parametrize(
     "path",
-    [TUNE_V5, TUNE2_V5, TUNE3_V5, TUNE_V4, TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
-    ids=["tune_v5", "tune2_v5", "tune3_v5", "tune_v4", "tune_v3", "tune_v2", "labelled", "holdout"],
+    [TUNE_V5, TUNE2_V5, TUNE3_V5, TUNE4_V5, TUNE_V4, TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
+    ids=[
+        "tune_v5",
+        "tune2_v5",
+        "tune3_v5",
+        "tune4_v5",
+        "tune_v4",
+        "tune_v3",
+        "tune_v2",
+        "labelled",
+        "holdout",
+    ],
 )
 def test_with_meaning_no_gray_or_black_line_is_classed_white(
     taxonomy: Taxonomy, semantics: Semantics, path: Path, summary: list[str]
@@ -370,6 +381,13 @@ def test_v4_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Calendrier de publication : trois posts par semaine", "white"),
         ("Haftalık paylaşım takvimi", "white"),
         ("ตารางโพสต์รายสัปดาห์", "white"),
+        # a ban on a quoted term, "take down" and "жаловаться" fight the harm they name
+        ("Flag and take down the fake 'giveaway' accounts", "white"),
+        ("Жаловаться на фейковые «розыгрыши» с нашим логотипом", "white"),
+        # a tracker in a file, a client list taken from a former employer, paid entries, no draw
+        ("Attach an invoice PDF that installs a tracker", "black"),
+        ("Revendre le fichier clients emporté en quittant l'ancienne agence", "black"),
+        ("Взносы за участие переводом, розыгрыша не будет", "black"),
     ],
 )
 def test_v5_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:

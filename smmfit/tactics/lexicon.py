@@ -86,6 +86,7 @@ PROTECTIVE_PREFIXES = (
     "cleans",
     "жалоб",
     "жалу",
+    "жалов",
     "пожал",
     "блокир",
     "заблок",
@@ -177,6 +178,8 @@ VERB_FINAL_PROTECTIVE = (
 # Protective verbs too short to be prefixes ("ban" would take "banner" and "bank").
 PROTECTIVE_WORDS = _words(
     "ban bans banning mute mutes muting spot spotting recognise recognize recognising recognizing "
+    # Flagging a post for review and getting it taken down fight it too.
+    "flag flags flagging takedown retirer retirons retirez "
     # Banning a bot or a spammer in Russian, French, Turkish and Thai ("баним ботов", "bannir les
     # bots", "botları banlıyoruz", "แบนบอท"); "бан" and "ban" alone as prefixes would take
     # "банк", "баннер", "banner".
@@ -360,7 +363,8 @@ THAI_WORDS = _words(
     บอทเน็ต ทดสอบโหลด เว็บปั๊ม ตาราง เบื้องหลัง รีโพสต์ ขออนุญาต สอน วิธี
     แบล็กเมล์ ขู่ จ่าย แฉ รู้ ลูก เรียน บ้าน ช่วยกัน ใช้งานไม่ได้ เข้าไม่ได้ ส่ง กำหนด ญาติ
     ลูกพี่ลูกน้อง พี่น้อง พนักงาน โปร หมด โอกาส ทุกวัน น่าเสียดาย เงียบ ฟอร์ม ผลิต รางวัล
-    ใหม่ เฉพาะ พอใจ อีเมล เติม น้ำตาล ตัวติดตาม สปาย รูป ปล่อย บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง
+    เก่า ออกจาก คีย์ล็อกเกอร์ ปลดล็อก จับรางวัล ตัวนับ แคตตาล็อก ใหม่ เฉพาะ พอใจ อีเมล เติม
+    น้ำตาล ตัวติดตาม สปาย รูป ปล่อย บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง
     ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
     รายงาน บล็อก ลบ กรอง ตัวกรอง
@@ -544,7 +548,7 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
     """Mark the negations that follow what they negate only with the right next word."""
     result = list(tokens)
     for i, token in enumerate(tokens):
-        if _clean_as_verb(tokens, i):
+        if _clean_as_verb(tokens, i) or _take_down(tokens, i):
             result[i] = replace(token, protective=True, cue=True, post_cue=True)
         # The next word that counts, in the same clause (clauses only grow): found by walking,
         # not by listing the rest of the line, which made a long line quadratic.
@@ -563,6 +567,15 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
         if paired or russian:
             result[i] = replace(result[i], post_cue=True)
     return result
+
+
+def _take_down(tokens: list[Token], i: int) -> bool:
+    """ "take down the fake pages": taking a thing down fights it, as removing it does."""
+    return (
+        tokens[i].text in ("take", "takes", "taking")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text == "down"
+    )
 
 
 def _clean_as_verb(tokens: list[Token], i: int) -> bool:
