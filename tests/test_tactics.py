@@ -19,6 +19,7 @@ from bench.tactics import (
     TUNE2_V5,
     TUNE3_V5,
     TUNE4_V5,
+    TUNE5_V5,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -63,12 +64,13 @@ def test_no_gray_or_black_line_is_classed_white(
 
 @pytest.mark.parametrize(
     "path",
-    [TUNE_V5, TUNE2_V5, TUNE3_V5, TUNE4_V5, TUNE_V4, TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
+    [TUNE_V5, TUNE2_V5, TUNE3_V5, TUNE4_V5, TUNE5_V5, TUNE_V4, TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
     ids=[
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
         "tune4_v5",
+        "tune5_v5",
         "tune_v4",
         "tune_v3",
         "tune_v2",
@@ -388,6 +390,16 @@ def test_v4_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Attach an invoice PDF that installs a tracker", "black"),
         ("Revendre le fichier clients emporté en quittant l'ancienne agence", "black"),
         ("Взносы за участие переводом, розыгрыша не будет", "black"),
+        # a negated verb that ends a verb-final clause refuses its whole subject ...
+        ("Ботов мы никогда не покупаем", "white"),
+        ("Взаимные подписки и чаты комментариев в этом году не используем", "white"),
+        ("Takip-takip ya da yorum grupları bu yıl kullanmayacağız", "white"),
+        # ... but a negation right after "and" is a new action, and does not clear the first
+        ("Накрутить подписчиков и не говорить клиенту", "gray"),
+        ("Buy followers and don't tell the client", "gray"),
+        ("Bot takipçi satın alıp müşteriye söylemeyelim", "gray"),
+        # Thai "or" carries a refusal on to the next item
+        ("ปีนี้จะไม่ใช้ฟอลแลกฟอลหรือกลุ่มแลกคอมเมนต์", "white"),
     ],
 )
 def test_v5_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:

@@ -301,7 +301,7 @@ FRENCH_NE = _words("ne n")
 FRENCH_NE_PARTNERS = _words("pas jamais plus rien aucun aucune personne guère ni point")
 FRENCH_NE_REACH = 5
 # Words that carry a negation on to the next item: "no bots or fake followers".
-CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya")
+CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya และ หรือ")
 
 # Characters that end a phrase match (and a negation's reach); commas and quotes end only a
 # negation's reach, so "«ставь лайк, если согласен»" is still one phrase.
@@ -363,7 +363,8 @@ THAI_WORDS = _words(
     บอทเน็ต ทดสอบโหลด เว็บปั๊ม ตาราง เบื้องหลัง รีโพสต์ ขออนุญาต สอน วิธี
     แบล็กเมล์ ขู่ จ่าย แฉ รู้ ลูก เรียน บ้าน ช่วยกัน ใช้งานไม่ได้ เข้าไม่ได้ ส่ง กำหนด ญาติ
     ลูกพี่ลูกน้อง พี่น้อง พนักงาน โปร หมด โอกาส ทุกวัน น่าเสียดาย เงียบ ฟอร์ม ผลิต รางวัล
-    เก่า ออกจาก คีย์ล็อกเกอร์ ปลดล็อก จับรางวัล ตัวนับ แคตตาล็อก ใหม่ เฉพาะ พอใจ อีเมล เติม
+    หรือ ที่ไหน แพ็ก บูสต์ ซ่อน แบบสอบถาม แปล บทความ เก่า ออกจาก คีย์ล็อกเกอร์ ปลดล็อก จับรางวัล
+    ตัวนับ แคตตาล็อก ใหม่ เฉพาะ พอใจ อีเมล เติม
     น้ำตาล ตัวติดตาม สปาย รูป ปล่อย บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง
     ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก

@@ -29,6 +29,7 @@ from smmfit.tactics.lexicon import (
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
     RELATIVES,
+    RUSSIAN_POST_NEGATIONS,
     VERB_FINAL_PROTECTIVE,
     Token,
     is_use_verb,
@@ -117,7 +118,10 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     while i < len(tokens) and i <= hit.high + POST_PROTECTIVE_REACH:
         if tokens[i].clause != clause:
             break
-        if tokens[i].post_cue and not (listed and tokens[i].protective):
+        # "накрутить подписчиков и не говорить клиенту": a negation right after "and"
+        # negates the next action, not the one before it.
+        new_action = not tokens[i].protective and tokens[i - 1].text in CONJUNCTIONS
+        if tokens[i].post_cue and not (listed and tokens[i].protective) and not new_action:
             verb_final = tokens[i].protective and tokens[i].text.startswith(VERB_FINAL_PROTECTIVE)
             if reach > 0 or (verb_final and not acting):
                 return True
@@ -131,10 +135,24 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
 
 def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
     """ "Bots and bought likes are banned on this account": a ban predicate later in the
-    clause, with no verb of getting between, negates the phrase however long the subject."""
+    clause, with no verb of getting between, negates the phrase however long the subject.
+    So does a negated verb that ends a verb-final clause ("взаимные подписки и чаты
+    комментариев в этом году не используем", "takip-takip ya da yorum grupları
+    kullanmayacağız"), unless "and" puts it as a new action ("buy followers and don't tell")."""
     clause = tokens[hit.high].clause
+    if tokens[hit.low].clause != clause:
+        # A phrase across clauses ("publish the address ... if") is not one subject.
+        return False
     words = 0
-    for token in tokens[hit.high + 1 :]:
+    for index in range(hit.high + 1, len(tokens)):
+        token = tokens[index]
+        previous = tokens[index - 1].text
+        negated_verb = (
+            (token.text in RUSSIAN_POST_NEGATIONS and token.post_cue)
+            or (token.negative_verb and not token.protective)
+        ) and previous not in CONJUNCTIONS
+        if token.clause == clause and negated_verb and words <= BAN_REACH:
+            return True
         # "report the page until it is banned": the ban is the goal, not a refusal.
         if (
             token.clause != clause
@@ -218,4 +236,23 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
                 start = previous[0].negation_start
         result.append(Hit(hit.pattern, hit.tokens, start is not None, start))
         heapq.heappush(pending, (hit.high, len(result) - 1))
-    return result
+    # A phrase found inside a longer one the line negates is negated with it: "ไม่ใช้...หรือ
+    # กลุ่มแลกคอมเมนต์" refuses the pod, and "แลกคอมเมนต์" alone is part of it.
+    covering: dict[int, list[Hit]] = {}
+    for outer in result:
+        if outer.negated and len(outer.tokens) > 1:
+            for index in outer.tokens:
+                covering.setdefault(index, []).append(outer)
+    return [
+        next(
+            (
+                Hit(hit.pattern, hit.tokens, True, outer.negation_start)
+                for outer in covering.get(hit.tokens[0], ())
+                if set(hit.tokens) < set(outer.tokens)
+            ),
+            hit,
+        )
+        if not hit.negated
+        else hit
+        for hit in result
+    ]
