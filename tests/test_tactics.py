@@ -20,6 +20,7 @@ from bench.tactics import (
     TUNE3_V5,
     TUNE4_V5,
     TUNE5_V5,
+    TUNE6_V5,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -64,13 +65,26 @@ def test_no_gray_or_black_line_is_classed_white(
 
 @pytest.mark.parametrize(
     "path",
-    [TUNE_V5, TUNE2_V5, TUNE3_V5, TUNE4_V5, TUNE5_V5, TUNE_V4, TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
+    [
+        TUNE_V5,
+        TUNE2_V5,
+        TUNE3_V5,
+        TUNE4_V5,
+        TUNE5_V5,
+        TUNE6_V5,
+        TUNE_V4,
+        TUNE_V3,
+        TUNE_V2,
+        LABELLED,
+        HOLDOUT,
+    ],
     ids=[
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
         "tune4_v5",
         "tune5_v5",
+        "tune6_v5",
         "tune_v4",
         "tune_v3",
         "tune_v2",
@@ -400,6 +414,10 @@ def test_v4_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Bot takipçi satın alıp müşteriye söylemeyelim", "gray"),
         # Thai "or" carries a refusal on to the next item
         ("ปีนี้จะไม่ใช้ฟอลแลกฟอลหรือกลุ่มแลกคอมเมนต์", "white"),
+        # a negated subject refuses its clause's verb however far it stands
+        ("Nobody on the team buys engagement", "white"),
+        ("Personne dans l'équipe n'achète d'engagement", "white"),
+        ("ไม่มีใครในทีมซื้อยอดเอนเกจ", "white"),
     ],
 )
 def test_v5_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:

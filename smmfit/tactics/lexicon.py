@@ -61,7 +61,8 @@ STOP_WORDS = _words(
 # use the tactic.
 NEGATION_CUES = _words(
     """
-    no not never without none nor neither avoid avoids avoiding instead stop zero refuse against
+    no not never without none nor neither nobody avoid avoids avoiding instead stop zero refuse
+    against
     не нет без против ни никаких никакой никакие никакого никакую никогда вместо избегаем избегать
     отказ отказываемся отказаться исключаем исключить ноль
     ne n pas sans jamais aucun aucune ni non plutôt lieu éviter évitons zéro
@@ -300,6 +301,10 @@ RELATIVES = _words("that which who qui который которые котор�
 FRENCH_NE = _words("ne n")
 FRENCH_NE_PARTNERS = _words("pas jamais plus rien aucun aucune personne guère ni point")
 FRENCH_NE_REACH = 5
+FRENCH_NE_SUBJECTS = _words("personne rien aucun aucune nul nulle")
+# A negated subject refuses the verb of its clause however far it stands: "nobody on the team
+# buys", "никто в команде не", "ไม่มีใคร" (no one; ใคร follows the negation).
+NEGATIVE_SUBJECTS = _words("nobody никто ใคร")
 # Words that carry a negation on to the next item: "no bots or fake followers".
 CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya และ หรือ")
 
@@ -363,6 +368,7 @@ THAI_WORDS = _words(
     บอทเน็ต ทดสอบโหลด เว็บปั๊ม ตาราง เบื้องหลัง รีโพสต์ ขออนุญาต สอน วิธี
     แบล็กเมล์ ขู่ จ่าย แฉ รู้ ลูก เรียน บ้าน ช่วยกัน ใช้งานไม่ได้ เข้าไม่ได้ ส่ง กำหนด ญาติ
     ลูกพี่ลูกน้อง พี่น้อง พนักงาน โปร หมด โอกาส ทุกวัน น่าเสียดาย เงียบ ฟอร์ม ผลิต รางวัล
+    แอป เพลย์ลิสต์ เผาผลาญ เพิ่ม เขียน แหล่งอ้างอิง ยอด เอนเกจ ใคร
     สร้าง หรือ ที่ไหน แพ็ก บูสต์ ซ่อน แบบสอบถาม แปล บทความ เก่า ออกจาก คีย์ล็อกเกอร์ ปลดล็อก จับรางวัล
     ตัวนับ แคตตาล็อก ใหม่ เฉพาะ พอใจ อีเมล เติม
     น้ำตาล ตัวติดตาม สปาย รูป ปล่อย บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง
@@ -511,7 +517,11 @@ def _conditional_negations(tokens: list[Token]) -> list[Token]:
             after = tokens[i + 1 : i + 1 + FRENCH_NE_REACH]
             # Turkish "ne ... ne" is "neither ... nor": "ne bot ne sahte takipçi".
             partners = FRENCH_NE_PARTNERS | {"ne"}
-            if not any(t.text in partners and t.clause == token.clause for t in after):
+            # "personne n'achète", "rien ne", "aucun ... ne": the partner may come first.
+            before = tokens[max(0, i - FRENCH_NE_REACH) : i]
+            if not any(t.text in partners and t.clause == token.clause for t in after) and not any(
+                t.text in FRENCH_NE_SUBJECTS and t.clause == token.clause for t in before
+            ):
                 result[i] = replace(token, cue=False)
                 continue
         if token.cue and not token.protective and token.text not in POST_NEGATION_CUES:

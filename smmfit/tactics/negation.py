@@ -25,6 +25,7 @@ from smmfit.tactics.lexicon import (
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
     NEGATION_BREAKERS,
+    NEGATIVE_SUBJECTS,
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
@@ -60,9 +61,21 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
             return None
         if not tokens[i].stop and not tokens[i].cue:
             words_after_and += 1
-        if tokens[i].cue and (tokens[i].protective or hit.low - i <= PRE_NEGATION_REACH):
+        if tokens[i].cue and (
+            tokens[i].protective
+            or hit.low - i <= PRE_NEGATION_REACH
+            or _negative_subject(i, tokens)
+        ):
             return i
     return None
+
+
+def _negative_subject(i: int, tokens: Sequence[Token]) -> bool:
+    """ "Nobody on the team buys engagement", "ไม่มีใครในทีมซื้อ...": a negated subject
+    refuses its clause's verb however far it stands."""
+    return tokens[i].text in NEGATIVE_SUBJECTS or (
+        i + 1 < len(tokens) and tokens[i + 1].text in NEGATIVE_SUBJECTS
+    )
 
 
 def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
