@@ -7,6 +7,15 @@ bank (``--phrases-only`` leaves them out). ``--set PATH`` evaluates any CSV with
 columns (line, expected, platform, region, language) instead, for example a blind set run once;
 ``--refresh-embeddings`` rewrites ``data/tactic_examples.npz`` after the bank changes.
 
+- ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
+  set v5 found weak (plain everyday content, lines that refuse or fight a harm, black tactics
+  worded by euphemism, SMM panels, misleading claims, rigged draws); scored once untuned
+  (72.0%, 3 harmful lines white), then tuned on;
+- ``tactic_lines_tune2_v5.csv`` to ``tactic_lines_tune6_v5.csv``: 100 lines each, each written
+  after the previous round of v5 changes and scored once untuned (56.0% with 3 harmful lines
+  white; 62.0% with 7; 65.0% with 3; 65.0% with 1; 66.0% with 0), then tuned on;
+- ``tactic_lines_check_v5.csv``: 100 lines written with the v5 tuning set, before any change,
+  and scored only once the v5 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v4.csv``: 100 lines, 20 per language, written for the categories blind
   set v4 found weak (rewards for star ratings, entry fees and fake prizes, gifted posts without
   the label, support look-alikes asking for codes, lines that fight a harm); tuned on;
@@ -69,6 +78,13 @@ TUNE_V4 = DATA / "tactic_lines_tune_v4.csv"
 CHECK_V4 = DATA / "tactic_lines_check_v4.csv"
 CHECK2_V4 = DATA / "tactic_lines_check2_v4.csv"
 CHECK3_V4 = DATA / "tactic_lines_check3_v4.csv"
+TUNE_V5 = DATA / "tactic_lines_tune_v5.csv"
+TUNE2_V5 = DATA / "tactic_lines_tune2_v5.csv"
+TUNE3_V5 = DATA / "tactic_lines_tune3_v5.csv"
+TUNE4_V5 = DATA / "tactic_lines_tune4_v5.csv"
+TUNE5_V5 = DATA / "tactic_lines_tune5_v5.csv"
+TUNE6_V5 = DATA / "tactic_lines_tune6_v5.csv"
+CHECK_V5 = DATA / "tactic_lines_check_v5.csv"
 
 
 @dataclass(frozen=True)
@@ -268,6 +284,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(1 if scores.unsafe else 0)
     unsafe = 0
     for title, path in (
+        ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
+        ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),
+        ("tuning set 3 v5 (scored once untuned, then tuned on)", TUNE3_V5),
+        ("tuning set 4 v5 (scored once untuned, then tuned on)", TUNE4_V5),
+        ("tuning set 5 v5 (scored once untuned, then tuned on)", TUNE5_V5),
+        ("tuning set 6 v5 (scored once untuned, then tuned on)", TUNE6_V5),
         ("tuning set v4 (written for blind v4's weak categories; tuned on)", TUNE_V4),
         ("check set v4 (scored once untuned, then tuned on)", CHECK_V4),
         ("check set 2 v4 (scored once untuned, then tuned on)", CHECK2_V4),

@@ -16,9 +16,15 @@ from bench.tactics import (
     BLIND,
     HOLDOUT,
     LABELLED,
+    TUNE2_V5,
+    TUNE3_V5,
+    TUNE4_V5,
+    TUNE5_V5,
+    TUNE6_V5,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
+    TUNE_V5,
     evaluate,
     format_scores,
     load_labelled,
@@ -59,8 +65,32 @@ def test_no_gray_or_black_line_is_classed_white(
 
 @pytest.mark.parametrize(
     "path",
-    [TUNE_V4, TUNE_V3, TUNE_V2, LABELLED, HOLDOUT],
-    ids=["tune_v4", "tune_v3", "tune_v2", "labelled", "holdout"],
+    [
+        TUNE_V5,
+        TUNE2_V5,
+        TUNE3_V5,
+        TUNE4_V5,
+        TUNE5_V5,
+        TUNE6_V5,
+        TUNE_V4,
+        TUNE_V3,
+        TUNE_V2,
+        LABELLED,
+        HOLDOUT,
+    ],
+    ids=[
+        "tune_v5",
+        "tune2_v5",
+        "tune3_v5",
+        "tune4_v5",
+        "tune5_v5",
+        "tune6_v5",
+        "tune_v4",
+        "tune_v3",
+        "tune_v2",
+        "labelled",
+        "holdout",
+    ],
 )
 def test_with_meaning_no_gray_or_black_line_is_classed_white(
     taxonomy: Taxonomy, semantics: Semantics, path: Path, summary: list[str]
@@ -296,6 +326,104 @@ def test_negation(taxonomy: Taxonomy, line: str, expected: str) -> None:
     ],
 )
 def test_v4_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a ban as the clause's predicate negates its whole subject; as a goal it does not
+        ("Bots and bought likes are banned on this account", "white"),
+        ("Боты и купленные лайки на этом аккаунте запрещены", "white"),
+        ("Les bots et les likes achetés sont interdits sur ce compte", "white"),
+        ("Bu hesapta bot ve satın alınmış beğeni yasak", "white"),
+        ("ห้ามใช้บอทและห้ามซื้อไลก์", "white"),
+        ("Engagement pods and follow trains are off-limits", "white"),
+        ("Pay a service to mass report the competitor's page until it is banned", "gray"),
+        # refusals in each language's forms, before and after what they refuse
+        ("We never use SMM panels", "white"),
+        ("Никаких ботов и накруток, только органика", "white"),
+        ("Jamais de panel SMM, pas de bots", "white"),
+        ("SMM paneli kullanmıyoruz", "white"),
+        ("เราไม่ใช้เว็บปั๊ม", "white"),
+        ("Удаляем спам и баним ботов", "white"),
+        # a French "ne" paired with the phrase's own "jamais"/"pas" names the harm
+        ("Jeu-concours pour un iPhone qui n'existe pas", "black"),
+        ("Le lot ne sera jamais envoyé aux gagnants", "black"),
+        # a phrase that names a negated Turkish form is not negated by it
+        ("Rakibin sitesini hafta sonu erişilemez yapalım", "black"),
+        # a Thai blogger is not a block; "everything" is not "don't"
+        ("ถ้าไม่จ่าย แชตกับบล็อกเกอร์หลุดแน่", "black"),
+        # SMM panels are bought engagement
+        ("Run the new reels through an SMM panel", "gray"),
+        ("Прогнать ролик через панель ради просмотров", "gray"),
+        ("Passer les vidéos par un panel SMM", "gray"),
+        ("Videoları SMM paneline verelim", "gray"),
+        ("ปั๊มวิวผ่านเว็บปั๊ม", "gray"),
+        # misleading claims, admitted false in the same line
+        ("Say the tea cures anxiety", "gray"),
+        ("Пишем, что БАД лечит давление", "gray"),
+        ("Étiquette 100% naturel alors qu'il y a des conservateurs", "gray"),
+        ("Etikete doğal yazalım, koruyucu olsa da", "gray"),
+        ("เขียนว่าธรรมชาติ ทั้งที่มีสารกันเสีย", "gray"),
+        ("Photoshop the before and after pictures", "gray"),
+        ("A countdown on the page that restarts for every visitor", "gray"),
+        # euphemisms for black tactics
+        ("Our guy recovers inactive handles for clients", "black"),
+        ("Отжать ник у конкурента", "black"),
+        ("Un contact réactive les comptes inactifs", "black"),
+        ("Pasif hesapları kurtaran biriyle çalışalım", "black"),
+        ("กู้บัญชีร้างให้ลูกค้า", "black"),
+        ("Book a stress test on the competitor's site", "black"),
+        ("Заказать нагрузочное тестирование сайта конкурента", "black"),
+        ("Un stress test sur le site du concurrent", "black"),
+        ("Rakibin sitesine stres testi yaptıralım", "black"),
+        ("จ้างทดสอบโหลดเว็บคู่แข่ง", "black"),
+        # blackmail and threats
+        ("He'd better pay or the screenshots go public", "black"),
+        ("Намекнуть, что переписка всплывёт, если он не заплатит", "black"),
+        ("Qu'il paie, sinon les captures sortent", "black"),
+        ("Ödemezse ekran görüntüleri ortaya çıkar", "black"),
+        ("ถ้าไม่จ่าย แชตหลุดแน่", "black"),
+        # rigged draws
+        ("Announce a giveaway with a fake winner", "black"),
+        ("Победителем розыгрыша сделаем свой аккаунт", "black"),
+        ("Concours truqué, le gagnant est désigné à l'avance", "black"),
+        ("Gerçek çekiliş olmasın, sahte kazanan açıklayalım", "black"),
+        ("แจกรางวัลแต่ไม่มีของจริง", "black"),
+        # everyday content is white by its phrases
+        ("Posting schedule: two reels a week", "white"),
+        ("Постинг в телеге по графику", "white"),
+        ("Calendrier de publication : trois posts par semaine", "white"),
+        ("Haftalık paylaşım takvimi", "white"),
+        ("ตารางโพสต์รายสัปดาห์", "white"),
+        # a ban on a quoted term, "take down" and "жаловаться" fight the harm they name
+        ("Flag and take down the fake 'giveaway' accounts", "white"),
+        ("Жаловаться на фейковые «розыгрыши» с нашим логотипом", "white"),
+        # a tracker in a file, a client list taken from a former employer, paid entries, no draw
+        ("Attach an invoice PDF that installs a tracker", "black"),
+        ("Revendre le fichier clients emporté en quittant l'ancienne agence", "black"),
+        ("Взносы за участие переводом, розыгрыша не будет", "black"),
+        # a negated verb that ends a verb-final clause refuses its whole subject ...
+        ("Ботов мы никогда не покупаем", "white"),
+        ("Взаимные подписки и чаты комментариев в этом году не используем", "white"),
+        ("Takip-takip ya da yorum grupları bu yıl kullanmayacağız", "white"),
+        # ... but a negation right after "and" is a new action, and does not clear the first
+        ("Накрутить подписчиков и не говорить клиенту", "gray"),
+        ("Buy followers and don't tell the client", "gray"),
+        ("Bot takipçi satın alıp müşteriye söylemeyelim", "gray"),
+        # Thai "or" carries a refusal on to the next item
+        ("ปีนี้จะไม่ใช้ฟอลแลกฟอลหรือกลุ่มแลกคอมเมนต์", "white"),
+        # a negated subject refuses its clause's verb however far it stands
+        ("Nobody on the team buys engagement", "white"),
+        ("Personne dans l'équipe n'achète d'engagement", "white"),
+        ("ไม่มีใครในทีมซื้อยอดเอนเกจ", "white"),
+    ],
+)
+def test_v5_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """After blind set v5, by its categories: bans as predicates, each language's refusals,
+    euphemisms for black tactics, SMM panels, misleading claims, rigged draws, everyday
+    content; by phrases alone, so each mechanism is tested without the encoder."""
     assert verdict(taxonomy, line) == expected
 
 

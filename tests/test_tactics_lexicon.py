@@ -21,7 +21,7 @@ from smmfit.tactics import tokenize
         # Thai has no spaces: known words by longest match, the rest kept together
         ("เราไม่ซื้อผู้ติดตาม", ["เรา", "ไม่", "ซื้อ", "ผู้ติดตาม"]),
         ("แฮ็กบัญชีคู่แข่ง", ["แฮ็ก", "บัญชี", "คู่แข่ง"]),
-        ("เน้นโตแบบออร์แกนิก", ["เน้นโตแบบออร์แกนิก"]),
+        ("เน้นโตแบบยั่งยืน", ["เน้นโตแบบยั่งยืน"]),
         # the words run together in a handle, and a run of star signs is one word
         ("@NikeSupportTeam", ["nike", "support", "team"]),
         ("@InstagramSupportFR2", ["instagram", "support", "fr", "2"]),
@@ -30,6 +30,10 @@ from smmfit.tactics import tokenize
         ("#GiftedByUs", ["#giftedbyus"]),
         ("rate us ★★★★★", ["rate", "us", "★"]),
         ("ให้ 5⭐", ["ให้", "5", "★"]),
+        # v5: a blogger is not "block" + "ger", "everything" is not "every" + "don't"
+        ("แชตกับบล็อกเกอร์หลุด", ["แชต", "กับ", "บล็อกเกอร์", "หลุด"]),
+        ("ทุกอย่างจะเงียบ", ["ทุกอย่าง", "จะ", "เงียบ"]),
+        ("เราไม่เคยขอรหัส", ["เรา", "ไม่เคย", "ขอ", "รหัส"]),
     ],
 )
 def test_tokenize(line: str, words: list[str]) -> None:
@@ -72,6 +76,14 @@ def test_a_full_stop_ends_a_phrase_a_comma_ends_only_a_negation() -> None:
         ("เตือน", True, False),
         ("yarışma", False, False),
         ("buy", False, False),
+        # v5: banning a bot in every language; a Thai word is protective only whole
+        ("баним", True, False),
+        ("bannir", True, False),
+        ("banlıyoruz", True, False),
+        ("แบน", True, False),
+        ("банк", False, False),
+        ("บล็อกเกอร์", False, False),
+        ("erişilemez", False, True),
     ],
 )
 def test_protective_actions_and_turkish_negative_verbs(
@@ -132,3 +144,28 @@ def test_a_condition_starts_a_clause(line: str) -> None:
     tokens = tokenize(line)
     (index,) = [i for i, t in enumerate(tokens) if t.text in ("if", "если", "si", "ถ้า", "eğer")]
     assert tokens[index].clause > tokens[0].clause
+
+
+@pytest.mark.parametrize(
+    ("word", "use"),
+    [
+        ("buy", True),
+        ("накрутить", True),
+        ("satın", True),
+        # nouns and participles of the same roots name a thing, not a new action
+        ("накруток", False),
+        ("купленные", False),
+        ("achetés", False),
+        ("покупки", False),
+    ],
+)
+def test_verbs_of_getting_and_their_nouns(word: str, use: bool) -> None:
+    from smmfit.tactics.lexicon import is_use_verb
+
+    assert is_use_verb(word) == use
+
+
+@pytest.mark.parametrize(("line", "cue"), [("เราไม่เคยขอรหัส", "ไม่เคย"), ("ห้ามใช้บอท", "ห้าม")])
+def test_thai_never_and_do_not_are_negations(line: str, cue: str) -> None:
+    (token,) = [t for t in tokenize(line) if t.text == cue]
+    assert token.cue

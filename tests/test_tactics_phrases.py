@@ -64,3 +64,19 @@ def test_a_word_with_a_digit_matches_exactly(phrase: str, value: str) -> None:
         for atom in p
     }
     assert any(atom.kind == "exact" and atom.value == value for atom in atoms)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "language", "names"),
+    [
+        ("rakib*|rakip* ... erişilemez|ulaşılamaz", "tr", True),
+        ("!ödül* gönder*", "tr", False),
+        ("takipçi satın", "tr", False),
+        ("competitor ... unavailable", "en", False),
+    ],
+)
+def test_a_phrase_that_names_a_negated_form(phrase: str, language: str, names: bool) -> None:
+    """A phrase whose own word is a negated Turkish form ("erişilemez", unreachable) names it:
+    that word does not negate the phrase."""
+    patterns = compile_phrase("x", phrase, language)  # type: ignore[arg-type]
+    assert {pattern.names_negation for pattern in patterns} == {names}

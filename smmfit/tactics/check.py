@@ -152,7 +152,14 @@ STRONG = 0.5  # a harmful example this close, and clearly closer than any harmle
 STRONG_MARGIN = 0.06  # the tactic: its verdict stands on meaning alone
 WEAK = 0.35  # a harmful example this close and about the closest of all: gray, check by hand
 WEAK_MARGIN = 0.02
+MEANING_ONLY_MARGIN = 0.05
 SAFE = 0.5  # a harmless example this close (and no harm found) makes the line white
+# Everyday content ("a behind-the-scenes reel every Tuesday", "reply to every comment within a
+# day") names no tactic a phrase knows and is rarely 0.5 from a bank line: a white example this
+# close is enough when no harmful example reaches the "check by hand" level (WEAK) and the white
+# one is clearly the nearer. Never with a harmful phrase (those lines are decided above).
+EVERYDAY = 0.4
+EVERYDAY_MARGIN = 0.08
 # A line with a protective action (report, block, filter, remove, moderate) that is at least
 # this close to a protective example as to any harmful one fights the harm, not uses it.
 PROTECTIVE_MARGIN = 0.02
@@ -251,11 +258,14 @@ def judge(
     strong = harm is not None and harm_score >= STRONG and harm_score >= safe_score + STRONG_MARGIN
     # A line that negates a tactic ("we don't buy followers") still resembles it: a negation
     # USE does not see. There, only a strong resemblance to another tactic counts.
+    # With no phrase found at all, meaning alone would clear the line: there a harmful example
+    # that is nearly as close as the harmless one is enough to ask for a check by hand.
+    margin = WEAK_MARGIN if hits else MEANING_ONLY_MARGIN
     weak = (
         harm is not None
         and not avoided
         and harm_score >= WEAK
-        and harm_score >= safe_score - WEAK_MARGIN
+        and harm_score >= safe_score - margin
     )
 
     first_seen: dict[str, int] = {}
@@ -337,14 +347,17 @@ def judge(
             confidence="high" if agree or similarities is None else "medium",
             **evidence,
         )
-    if safe is not None and safe_score >= SAFE and safe.verdict == "white":
+    everyday = (
+        safe_score >= EVERYDAY and harm_score < WEAK and safe_score >= harm_score + EVERYDAY_MARGIN
+    )
+    if safe is not None and safe.verdict == "white" and (safe_score >= SAFE or everyday):
         return LineResult(
             number=number,
             line=line,
             verdict="white",
             tactics=(safe.tactic,) if safe.tactic else (),
             matched=(),
-            confidence="medium",
+            confidence="medium" if safe_score >= SAFE else "low",
             **evidence,
         )
     return LineResult(

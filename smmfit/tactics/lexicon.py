@@ -61,12 +61,13 @@ STOP_WORDS = _words(
 # use the tactic.
 NEGATION_CUES = _words(
     """
-    no not never without none nor neither avoid avoids avoiding instead stop zero refuse against
+    no not never without none nor neither nobody avoid avoids avoiding instead stop zero refuse
+    against
     не нет без против ни никаких никакой никакие никакого никакую никогда вместо избегаем избегать
     отказ отказываемся отказаться исключаем исключить ноль
     ne n pas sans jamais aucun aucune ni non plutôt lieu éviter évitons zéro
     asla hiç hiçbir
-    ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก อย่า
+    ไม่ ไม่มี ไม่เคย ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก อย่า
     """
 )
 # Protective actions: a risky thing they act on is being fought, not used ("report fake
@@ -86,6 +87,7 @@ PROTECTIVE_PREFIXES = (
     "cleans",
     "жалоб",
     "жалу",
+    "жалов",
     "пожал",
     "блокир",
     "заблок",
@@ -176,7 +178,14 @@ VERB_FINAL_PROTECTIVE = (
 )
 # Protective verbs too short to be prefixes ("ban" would take "banner" and "bank").
 PROTECTIVE_WORDS = _words(
-    "ban bans banning mute mutes muting spot spotting recognise recognize recognising recognizing"
+    "ban bans banning mute mutes muting spot spotting recognise recognize recognising recognizing "
+    # Flagging a post for review and getting it taken down fight it too.
+    "flag flags flagging takedown retirer retirons retirez "
+    # Banning a bot or a spammer in Russian, French, Turkish and Thai ("баним ботов", "bannir les
+    # bots", "botları banlıyoruz", "แบนบอท"); "бан" and "ban" alone as prefixes would take
+    # "банк", "баннер", "banner".
+    "баним банить банят забанить забаним баньте bannir bannissons bannissez bannis banlıyoruz "
+    "banlayalım banlamak banla banlayın แบน"
 )
 
 # Negation words that follow what they negate ("bot takipçi yok", "buying followers is banned").
@@ -187,6 +196,20 @@ POST_NEGATION_CUES = _words(
     olmayan asla
     """
 )
+# A ban stated as the predicate of its clause negates every phrase of the clause before it,
+# however long the subject: "bots and bought likes are banned on this account", "боты и
+# купленные лайки на этом аккаунте запрещены", "bu hesapta bot ve satın alınmış beğeni yasak".
+BAN_PREDICATES = _words(
+    """
+    forbidden banned prohibited запрещено запрещена запрещены запрещен запрещается
+    interdit interdite interdits interdites proscrit proscrits yasak yasaktır yasaklandı
+    """
+)
+BAN_REACH = 8
+# Words that make what follows a goal: "mass report the page until it is banned", "чтобы его
+# заблокировали", "jusqu'à ce qu'il soit banni", "kapanana kadar".
+PURPOSE_WORDS = _words("until till so чтобы пока pour jusqu jusqu'à afin kadar diye จน เพื่อ")
+
 # Negations that follow what they negate only with the word after them: "bought followers?
 # Out of the question", "накрутку не заказываем", "ปั๊มยอด เราไม่ใช้". Alone they would negate too
 # much ("hors taxe", "не дороже 1000 рублей", "off-season"), so the next word (stop words
@@ -246,6 +269,28 @@ USE_VERB_PREFIXES = (
     "ซื้อ",
     "จ้าง",
 )
+# Nouns and participles that begin like a verb of getting: "никаких ботов и накруток", "боты
+# и купленные лайки запрещены", "les likes achetés" list a thing refused; they do not start a
+# new action the way "и накрутить" or "and buy" would.
+USE_NOUN_PREFIXES = (
+    "накрутк",
+    "накруток",
+    "покупк",
+    "покупок",
+    "закупк",
+    "закупок",
+    "заказчик",
+    "купленн",
+    "покупн",
+    "acheté",
+)
+
+
+def is_use_verb(text: str) -> bool:
+    """A verb of getting or using ("buy", "накрутить", "satın"), not a noun of the same root."""
+    return text.startswith(USE_VERB_PREFIXES) and not text.startswith(USE_NOUN_PREFIXES)
+
+
 # Words that end the reach of a negation: "no bots, but buy followers".
 CONTRAST_WORDS = _words("but however yet но однако а зато mais cependant pourtant ama fakat ancak")
 # Relative words: what follows says what the thing before does ("bots that post fake
@@ -256,8 +301,12 @@ RELATIVES = _words("that which who qui который которые котор�
 FRENCH_NE = _words("ne n")
 FRENCH_NE_PARTNERS = _words("pas jamais plus rien aucun aucune personne guère ni point")
 FRENCH_NE_REACH = 5
+FRENCH_NE_SUBJECTS = _words("personne rien aucun aucune nul nulle")
+# A negated subject refuses the verb of its clause however far it stands: "nobody on the team
+# buys", "никто в команде не", "ไม่มีใคร" (no one; ใคร follows the negation).
+NEGATIVE_SUBJECTS = _words("nobody никто ใคร")
 # Words that carry a negation on to the next item: "no bots or fake followers".
-CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya")
+CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya และ หรือ")
 
 # Characters that end a phrase match (and a negation's reach); commas and quotes end only a
 # negation's reach, so "«ставь лайк, если согласен»" is still one phrase.
@@ -308,10 +357,22 @@ THAI_WORDS = _words(
     กติกา ห้าดาว ดาว ของแถม จ้าง รุม กด ติดตาม เลิกติดตาม กลุ่ม ที่อยู่ เบอร์ ส่วนตัว
     เปิดเผย ล่ม ยิง เว็บ เว็บไซต์ ลิงก์ ไฟล์ แอป ติดตั้ง แอดมิน ยึด แปะ โพสต์
     ค่าสมัคร สมัคร ลุ้น เคย บอก แจ้ง แท็ก ติด สปอนเซอร์ เนียน อินฟลู ถ้า หาก ว่า เป็น ขั้นต่ำ
-    คอนเทนต์ ไลฟ์ รีลส์ แผน ตอบ สังเกต แจ้งเตือน อย่า ป้าย รับ ข่าวสาร ลิขสิทธิ์ เลขบัตร บัตรเครดิต บัตร
+    คอนเทนต์ ไลฟ์ รีลส์ แผน ตอบ สังเกต แจ้งเตือน อย่า ป้าย รับ ข่าวสาร ลิขสิทธิ์ เลขบัตร
+    บัตรเครดิต บัตร
     เหมือน เอง กรอก ภาษี ค่า คนละ ประกาศ สลาก จับสลาก ใบละ ดู ชอบ โค้ด สำรอง
     ใช้ ทำ สั่ง เอา เด็ดขาด เดิม เจ้าของ รหัส ยืนยัน ซัพพอร์ต ทีมงาน อุปกรณ์ สคริปต์ ฟรี
     ต้อง สินค้า ผู้ชนะ เลือก ร่วมสนุก ชิงรางวัล ซื้อขาย ขอ ตัวเอง คืนเงิน โค้ด ร้าน เก็บ
+    รักษา เบาหวาน มะเร็ง สิว ความดัน โรค ละลาย ไขมัน ธรรมชาติ สารกันเสีย สังเคราะห์ แม้ ทั้งที่
+    แพทย์ หมอ แนะนำ รับรอง ก่อน หลัง แต่ง สต็อก ตัดต่อ ออร์แกนิก ไม่เคย ผลวิจัย หลักฐาน อาหารเสริม
+    นับถอยหลัง เริ่มใหม่ ทุกครั้ง ทุก เหลือ ชิ้น สุดท้าย เต็ม ของจริง บัญชีร้าง กู้ ชื่อ คืน
+    บอทเน็ต ทดสอบโหลด เว็บปั๊ม ตาราง เบื้องหลัง รีโพสต์ ขออนุญาต สอน วิธี
+    แบล็กเมล์ ขู่ จ่าย แฉ รู้ ลูก เรียน บ้าน ช่วยกัน ใช้งานไม่ได้ เข้าไม่ได้ ส่ง กำหนด ญาติ
+    ลูกพี่ลูกน้อง พี่น้อง พนักงาน โปร หมด โอกาส ทุกวัน น่าเสียดาย เงียบ ฟอร์ม ผลิต รางวัล
+    แอป เพลย์ลิสต์ เผาผลาญ เพิ่ม เขียน แหล่งอ้างอิง ยอด เอนเกจ ใคร
+    สร้าง หรือ ที่ไหน แพ็ก บูสต์ ซ่อน แบบสอบถาม แปล บทความ เก่า ออกจาก คีย์ล็อกเกอร์ ปลดล็อก จับรางวัล
+    ตัวนับ แคตตาล็อก ใหม่ เฉพาะ พอใจ อีเมล เติม
+    น้ำตาล ตัวติดตาม สปาย รูป ปล่อย บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง
+    ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
     รายงาน บล็อก ลบ กรอง ตัวกรอง
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
@@ -456,7 +517,11 @@ def _conditional_negations(tokens: list[Token]) -> list[Token]:
             after = tokens[i + 1 : i + 1 + FRENCH_NE_REACH]
             # Turkish "ne ... ne" is "neither ... nor": "ne bot ne sahte takipçi".
             partners = FRENCH_NE_PARTNERS | {"ne"}
-            if not any(t.text in partners and t.clause == token.clause for t in after):
+            # "personne n'achète", "rien ne", "aucun ... ne": the partner may come first.
+            before = tokens[max(0, i - FRENCH_NE_REACH) : i]
+            if not any(t.text in partners and t.clause == token.clause for t in after) and not any(
+                t.text in FRENCH_NE_SUBJECTS and t.clause == token.clause for t in before
+            ):
                 result[i] = replace(token, cue=False)
                 continue
         if token.cue and not token.protective and token.text not in POST_NEGATION_CUES:
@@ -494,7 +559,7 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
     """Mark the negations that follow what they negate only with the right next word."""
     result = list(tokens)
     for i, token in enumerate(tokens):
-        if _clean_as_verb(tokens, i):
+        if _clean_as_verb(tokens, i) or _take_down(tokens, i):
             result[i] = replace(token, protective=True, cue=True, post_cue=True)
         # The next word that counts, in the same clause (clauses only grow): found by walking,
         # not by listing the rest of the line, which made a long line quadratic.
@@ -515,6 +580,15 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
     return result
 
 
+def _take_down(tokens: list[Token], i: int) -> bool:
+    """ "take down the fake pages": taking a thing down fights it, as removing it does."""
+    return (
+        tokens[i].text in ("take", "takes", "taking")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text == "down"
+    )
+
+
 def _clean_as_verb(tokens: list[Token], i: int) -> bool:
     """ "clean" followed by its object's article, or a particle close after: "clean the
     account", "clean up", "clean bots out"."""
@@ -524,8 +598,15 @@ def _clean_as_verb(tokens: list[Token], i: int) -> bool:
     return bool(after) and (after[0].stop or any(t.text in CLEAN_VERB_NEXT for t in after))
 
 
+_THAI_PROTECTIVE = frozenset(prefix for prefix in PROTECTIVE_PREFIXES if _THAI.search(prefix))
+
+
 def _token(text: str, start: int, end: int, segment: int, clause: int, *, money: bool) -> Token:
-    protective = text.startswith(PROTECTIVE_PREFIXES) or text in PROTECTIVE_WORDS
+    # A Thai word is a whole dictionary word: "บล็อกเกอร์" (blogger) is not "บล็อก" (block).
+    thai = bool(_THAI.search(text))
+    protective = (
+        text in _THAI_PROTECTIVE if thai else text.startswith(PROTECTIVE_PREFIXES)
+    ) or text in PROTECTIVE_WORDS
     negative_verb = bool(_TURKISH_NEGATIVE_VERB.match(text))
     return Token(
         text=text,

@@ -19,13 +19,21 @@ import heapq
 from collections.abc import Sequence
 
 from smmfit.tactics.lexicon import (
+    BAN_PREDICATES,
+    BAN_REACH,
     CONJUNCTIONS,
+    FRENCH_NE,
+    FRENCH_NE_PARTNERS,
     NEGATION_BREAKERS,
+    NEGATIVE_SUBJECTS,
+    POST_NEGATION_PAIRS,
+    PURPOSE_WORDS,
     QUESTION_REFUSALS,
     RELATIVES,
-    USE_VERB_PREFIXES,
+    RUSSIAN_POST_NEGATIONS,
     VERB_FINAL_PROTECTIVE,
     Token,
+    is_use_verb,
 )
 from smmfit.tactics.matcher import Hit
 
@@ -53,21 +61,42 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
             return None
         if not tokens[i].stop and not tokens[i].cue:
             words_after_and += 1
-        if tokens[i].cue and (tokens[i].protective or hit.low - i <= PRE_NEGATION_REACH):
+        if tokens[i].cue and (
+            tokens[i].protective
+            or hit.low - i <= PRE_NEGATION_REACH
+            or _negative_subject(i, tokens)
+        ):
             return i
     return None
 
 
+def _negative_subject(i: int, tokens: Sequence[Token]) -> bool:
+    """ "Nobody on the team buys engagement", "ไม่มีใครในทีมซื้อ...": a negated subject
+    refuses its clause's verb however far it stands."""
+    return tokens[i].text in NEGATIVE_SUBJECTS or (
+        i + 1 < len(tokens) and tokens[i + 1].text in NEGATIVE_SUBJECTS
+    )
+
+
+def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """A French "ne" whose "jamais" or "pas" is a word of the phrase itself: the phrase names a
+    harm by its negation ("le lot ne sera jamais envoyé", "un iPhone qui n'existe pas")."""
+    return tokens[i].text in FRENCH_NE and any(
+        j > i and tokens[j].text in FRENCH_NE_PARTNERS for j in hit.tokens
+    )
+
+
 def _starts_action(hit: Hit, tokens: Sequence[Token]) -> bool:
     """The phrase begins with a verb of getting or using ("buy real followers")."""
-    return tokens[hit.low].text.startswith(USE_VERB_PREFIXES)
+    return is_use_verb(tokens[hit.low].text)
 
 
 def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     """A negation word within the phrase's span (not one the phrase contains), or just after;
     or a word of the phrase is itself a negated Turkish verb ("takipçi satın almıyoruz")."""
     chosen = set(hit.tokens)
-    if any(tokens[i].negative_verb for i in chosen):
+    # A phrase that names a negated form itself ("erişilemez", unreachable) is not negated by it.
+    if not hit.pattern.names_negation and any(tokens[i].negative_verb for i in chosen):
         return True
     if hit.pattern.loose:
         # A loose phrase spans a long sentence: only a negation just before one of its own
@@ -77,11 +106,16 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
             for i in range(word - 1, max(hit.low, word - 1 - PRE_NEGATION_REACH), -1):
                 if tokens[i].clause != tokens[word].clause or i in chosen:
                     break
-                if tokens[i].cue:
+                if tokens[i].cue and not _own_negation(i, hit, tokens):
                     return True
     else:
         for i in range(hit.low + 1, hit.high):
-            if i not in chosen and tokens[i].cue and tokens[i].clause == tokens[hit.low].clause:
+            if (
+                i not in chosen
+                and (tokens[i].cue or tokens[i].text in BAN_PREDICATES)
+                and tokens[i].clause == tokens[hit.low].clause
+                and not _own_negation(i, hit, tokens)
+            ):
                 return True
     clause = tokens[hit.high].clause
     # A list between the phrase and the negation widens the reach by its items: "karşılığında
@@ -97,16 +131,54 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     while i < len(tokens) and i <= hit.high + POST_PROTECTIVE_REACH:
         if tokens[i].clause != clause:
             break
-        if tokens[i].post_cue and not (listed and tokens[i].protective):
+        # "накрутить подписчиков и не говорить клиенту": a negation right after "and"
+        # negates the next action, not the one before it.
+        new_action = not tokens[i].protective and tokens[i - 1].text in CONJUNCTIONS
+        if tokens[i].post_cue and not (listed and tokens[i].protective) and not new_action:
             verb_final = tokens[i].protective and tokens[i].text.startswith(VERB_FINAL_PROTECTIVE)
             if reach > 0 or (verb_final and not acting):
                 return True
         if tokens[i].text in CONJUNCTIONS:
             listed = True
-        acting = acting or tokens[i].text.startswith(USE_VERB_PREFIXES)
+        acting = acting or is_use_verb(tokens[i].text)
         reach += 1 if tokens[i].text in CONJUNCTIONS else -1
         i += 1
-    return _refused_in_answer(hit, tokens)
+    return _banned_in_clause(hit, tokens) or _refused_in_answer(hit, tokens)
+
+
+def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "Bots and bought likes are banned on this account": a ban predicate later in the
+    clause, with no verb of getting between, negates the phrase however long the subject.
+    So does a negated verb that ends a verb-final clause ("взаимные подписки и чаты
+    комментариев в этом году не используем", "takip-takip ya da yorum grupları
+    kullanmayacağız"), unless "and" puts it as a new action ("buy followers and don't tell")."""
+    clause = tokens[hit.high].clause
+    if tokens[hit.low].clause != clause:
+        # A phrase across clauses ("publish the address ... if") is not one subject.
+        return False
+    words = 0
+    for index in range(hit.high + 1, len(tokens)):
+        token = tokens[index]
+        previous = tokens[index - 1].text
+        negated_verb = (
+            (token.text in RUSSIAN_POST_NEGATIONS and token.post_cue)
+            or (token.negative_verb and not token.protective)
+        ) and previous not in CONJUNCTIONS
+        if token.clause == clause and negated_verb and words <= BAN_REACH:
+            return True
+        # "report the page until it is banned": the ban is the goal, not a refusal.
+        if (
+            token.clause != clause
+            or words > BAN_REACH
+            or is_use_verb(token.text)
+            or token.text in PURPOSE_WORDS
+        ):
+            return False
+        # "off-limits", "out of the question": a paired post-negation is a ban as well.
+        if token.text in BAN_PREDICATES or (token.post_cue and token.text in POST_NEGATION_PAIRS):
+            return True
+        words += not token.stop
+    return False
 
 
 def _refused_in_answer(hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -177,4 +249,23 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
                 start = previous[0].negation_start
         result.append(Hit(hit.pattern, hit.tokens, start is not None, start))
         heapq.heappush(pending, (hit.high, len(result) - 1))
-    return result
+    # A phrase found inside a longer one the line negates is negated with it: "ไม่ใช้...หรือ
+    # กลุ่มแลกคอมเมนต์" refuses the pod, and "แลกคอมเมนต์" alone is part of it.
+    covering: dict[int, list[Hit]] = {}
+    for outer in result:
+        if outer.negated and len(outer.tokens) > 1:
+            for index in outer.tokens:
+                covering.setdefault(index, []).append(outer)
+    return [
+        next(
+            (
+                Hit(hit.pattern, hit.tokens, True, outer.negation_start)
+                for outer in covering.get(hit.tokens[0], ())
+                if set(hit.tokens) < set(outer.tokens)
+            ),
+            hit,
+        )
+        if not hit.negated
+        else hit
+        for hit in result
+    ]

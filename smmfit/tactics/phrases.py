@@ -56,6 +56,9 @@ class Pattern:
     positions: tuple[frozenset[Atom], ...]
     loose: bool = False  # its words may be anywhere in one segment (`` ... ``)
     when_negated: bool = False  # it signals the tactic only when the line negates it (``!``)
+    # One of its own words is a negated Turkish form ("erişilemez", unreachable): that word
+    # is what the phrase names, not a negation of it.
+    names_negation: bool = False
 
 
 def _alternative_atoms(alternative: str, language: IndicatorLanguage) -> list[Atom]:
@@ -107,8 +110,9 @@ def compile_phrase(tactic: str, phrase: str, language: IndicatorLanguage) -> lis
     body = " ".join(word for word in words if word != LOOSE)
     if "!" in body:
         raise ValueError("'!' goes only first in a phrase")
+    names_negation = any(token.negative_verb for token in tokenize(body.replace("|", " ")))
     return [
-        Pattern(tactic, phrase, language, positions, loose, when_negated)
+        Pattern(tactic, phrase, language, positions, loose, when_negated, names_negation)
         for positions in _compile_positions(body, language)
     ]
 
