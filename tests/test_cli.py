@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
+import random
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -579,3 +581,65 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
         error = process.stderr.read().decode()
         assert process.wait(timeout=60) == 0, error
     assert error == ""
+
+
+# -- the batch's output, frozen ------------------------------------------------------------
+
+REFERENCE = ROOT / "tests" / "data" / "batch_reference.csv.gz"
+REFERENCE_AS_OF = "2026-12-03"
+REFERENCE_ROWS = 3000
+
+
+def reference_personas(count: int = REFERENCE_ROWS, seed: int = 14) -> str:
+    """A seeded CSV of valid personas over every field and spelling the reader takes: empty
+    cells (defaults), names a spreadsheet would run or a CSV must quote, regions by code and
+    name, device groups, settlement types in any case, and numbers pydantic reads leniently
+    (" 25", "+30", "30.0"); every tenth row repeats an earlier audience under a new name."""
+    rng = random.Random(seed)
+    names = ["=1+1", 'a, "quoted"', "x;=2", "  spaced   out ", "tab\there", "", "Лиза", "@x"]
+    regions = ["RU", "US", "CN", "WW", "DE", "FR", "GB", "TR", "TH", "BR", "IN", "UA", "KZ",
+               "russia", "usa", "ww", "Germany", "rus", "", "jp"]  # fmt: skip
+    devices = ["", "ios", "android", "mobile", "desktop", "windows macos", "ios;android", "any",
+               "ios, windows"]  # fmt: skip
+    settlements = {"RU": ["moscow_spb", "City_1m_Plus", "rest", "  "],
+                   "US": ["urban", "SUBURBAN", "rural"]}  # fmt: skip
+    lines = ["name,age_min,age_max,gender,region,devices,segment,goal,settlement"]
+    rows: list[list[str]] = []
+    for index in range(count):
+        if index % 10 == 9:
+            rows.append([f"again {index}", *rng.choice(rows)[1:]])
+        else:
+            low = rng.randint(13, 70)
+            high = rng.randint(low, 100)
+            region = rng.choice(regions)
+            code = {"russia": "RU", "rus": "RU", "usa": "US"}.get(region, region)
+            spelt = rng.choice([str(low)] * 12 + [f" {low}", f"+{low}", f"{low}.0"])
+            rows.append([
+                rng.choice([f"p{index}"] * 4 + names),
+                spelt,
+                str(high) if rng.random() < 0.95 or low > 65 else "",
+                rng.choice(["", "female", "male", "any"]),
+                region,
+                rng.choice(devices),
+                rng.choice(["", "b2c", "b2b"]),
+                rng.choice(["", "awareness", "sales", "loyalty"]),
+                rng.choice(["", *settlements.get(code, [])]),
+            ])  # fmt: skip
+        lines.append(",".join(_csv_cell(cell) for cell in rows[-1]))
+    return "\n".join(lines) + "\n"
+
+
+def _csv_cell(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\t') else text
+
+
+def test_rank_batch_writes_the_frozen_reference_byte_for_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The output of 3,000 generated personas, frozen from the path before the columnar reader,
+    the network-major scenarios and the workers (commit 065cc47): every byte stays."""
+    source, output = tmp_path / "personas.csv", tmp_path / "out.csv"
+    source.write_text(reference_personas(), encoding="utf-8")
+    args = ["rank-batch", str(source), "-o", str(output), "--as-of", REFERENCE_AS_OF]
+    assert run(args, capsys)[0] == 0
+    assert output.read_bytes() == gzip.decompress(REFERENCE.read_bytes())
