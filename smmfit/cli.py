@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import gc
 import json
 import os
 import sys
@@ -18,7 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from pydantic import TypeAdapter, ValidationError
+import numpy as np
+from pydantic import ValidationError
 
 from smmfit.data import (
     DATA_DIR,
@@ -453,7 +455,6 @@ def _logo(path: Path) -> Logo:
         raise UsageError(f"--logo: {t(error.key, 'en', **error.params)}") from None
 
 
-_PERSONA_LIST = TypeAdapter(list[Persona])
 # rank-batch validates this many rows at a time (as models, then kept as columns), ranks
 # RANK_CHUNK_ROWS at a time (each region's figures and scenarios are arrays: larger chunks
 # share their fixed costs, smaller ones bound memory), and refuses a file longer than
@@ -463,67 +464,88 @@ RANK_CHUNK_ROWS = 50_000
 MAX_BATCH_ROWS = 1_000_000
 
 
-def persona_chunks(path: Path, size: int = BATCH_CHUNK_ROWS) -> Iterator[list[Persona]]:
-    """Personas from a CSV, ``size`` at a time; the first bad row stops the run with its line
-    and column, and a file of more than MAX_BATCH_ROWS rows stops it at the row after them.
+def persona_chunks(path: Path, size: int = BATCH_CHUNK_ROWS) -> Iterator[PersonaColumns]:
+    """Personas from a CSV as columns, ``size`` at a time; the first bad row stops the run with
+    its line and column, and a file of more than MAX_BATCH_ROWS rows stops it at the row after
+    them.
 
-    Validated a chunk at a time (pydantic's list adapter): 100,000 rows take about a second.
+    Rows are read as :class:`csv.DictReader` reads them (blank lines skipped, a short row's
+    missing cells and empty cells left to the defaults, the last of two equal column names
+    kept) and checked a column at a time (:meth:`PersonaColumns.of_cells`); a row that check
+    cannot vouch for is validated as a :class:`Persona`, whose message names the problem.
     """
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
+            reader = csv.reader(handle)
+            header = next(reader, None) or []
             missing = [c for c in ("age_min", "age_max", "region") if c not in header]
             if missing:
                 raise UsageError(f"{path}, line 1: missing columns {', '.join(missing)}")
             unknown = [c for c in header if c not in BATCH_COLUMNS]
             if unknown:
                 raise UsageError(f"{path}, line 1: unknown columns {', '.join(unknown)}")
-            records: list[dict[str, str]] = []
+            width = len(header)
+            rows: list[list[str]] = []
             lines: list[int] = []
-            for rows, row in enumerate(reader, start=1):
-                if rows > MAX_BATCH_ROWS:
+            for count, first in enumerate(reader, start=1):
+                row: list[str] | None = first
+                while row == []:
+                    row = next(reader, None)
+                if row is None:
+                    break
+                line = reader.line_num  # the row's last line, as DictReader says
+                if count > MAX_BATCH_ROWS:
                     raise UsageError(
-                        f"{path}, line {reader.line_num}: more than {MAX_BATCH_ROWS:,} personas; "
+                        f"{path}, line {line}: more than {MAX_BATCH_ROWS:,} personas; "
                         f"split the file into files of at most {MAX_BATCH_ROWS:,} rows"
                     )
-                if None in row:
-                    raise UsageError(f"{path}, line {reader.line_num}: more cells than columns")
-                records.append({key: value for key, value in row.items() if value})
-                lines.append(reader.line_num)
-                if len(records) == size:
-                    yield _validated(path, records, lines)
-                    records, lines = [], []
-            if records:
-                yield _validated(path, records, lines)
+                if len(row) > width:
+                    raise UsageError(f"{path}, line {line}: more cells than columns")
+                rows.append(row if len(row) == width else row + [""] * (width - len(row)))
+                lines.append(line)
+                if len(rows) == size:
+                    yield _validated(path, header, rows, lines)
+                    rows, lines = [], []
+            if rows:
+                yield _validated(path, header, rows, lines)
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         reason = error.strerror if isinstance(error, OSError) else type(error).__name__
         raise UsageError(f"{path}: cannot be read as a UTF-8 CSV ({reason})") from None
 
 
-def _validated(path: Path, records: list[dict[str, str]], lines: list[int]) -> list[Persona]:
-    try:
-        return _PERSONA_LIST.validate_python(records)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        index, *field = first["loc"]
-        message = str(first["msg"]).removeprefix("Value error, ")
-        where = f"column {field[0]}: " if field else ""
-        raise UsageError(f"{path}, line {lines[int(index)]}: {where}{message}") from None
-
-
-def read_personas(path: Path) -> list[Persona]:
-    """Every persona of a CSV (see :func:`persona_chunks`)."""
-    return [persona for chunk in persona_chunks(path) for persona in chunk]
+def _validated(
+    path: Path, header: list[str], rows: list[list[str]], lines: list[int]
+) -> PersonaColumns:
+    # A name twice in the header: the last column of that name counts, as in a DictReader.
+    where = {name: index for index, name in enumerate(header)}
+    cells = list(zip(*rows, strict=True))
+    columns, flagged = PersonaColumns.of_cells(
+        {name: cells[index] for name, index in where.items()}, len(rows)
+    )
+    for index in np.flatnonzero(flagged).tolist():
+        record = {name: rows[index][i] for name, i in where.items() if rows[index][i]}
+        try:
+            columns.put(index, Persona.model_validate(record))
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            field = first["loc"]
+            message = str(first["msg"]).removeprefix("Value error, ")
+            column = f"column {field[0]}: " if field else ""
+            raise UsageError(f"{path}, line {lines[index]}: {column}{message}") from None
+    return columns
 
 
 def _rank_batch(args: argparse.Namespace) -> int:
     # One pass checks every row and keeps it as columns (a million rows take about 150 MB),
     # so a bad row or too many rows stop the run before any output; then a chunk at a time
     # is ranked and written.
-    personas = PersonaColumns.concat(
-        [PersonaColumns.of(chunk) for chunk in persona_chunks(args.personas)]
-    )
+    # Reading makes a list per row, millions of them, and the cyclic collector would walk
+    # every live object each few hundred (a third of the reading time); none forms a cycle.
+    gc.disable()
+    try:
+        personas = PersonaColumns.concat(list(persona_chunks(args.personas)))
+    finally:
+        gc.enable()
     weights = _weights(args.weights, None) if args.weights else None
     evidence = Evidence(_load(args.data_dir))
     as_of = _as_of(args, evidence.dataset)
