@@ -8,14 +8,18 @@ Bad input exits with code 2 and one line naming the problem, never a traceback.
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import csv
 import gc
 import json
+import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -260,6 +264,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"plausible scenarios per persona for the pick (default {BATCH_DRAWS:,})",
     )  # fmt: skip
     many.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0)
+    many.add_argument(
+        "--workers", type=_bounded_int(1, 64), default=BATCH_WORKERS,
+        help="processes that rank chunks side by side; the rows are the same for any number "
+        f"(default {BATCH_WORKERS}: this machine's processors, at most 2, about 150 MB each)",
+    )  # fmt: skip
 
     report = commands.add_parser(
         "data-report", help="coverage of the data: year of the figure used per cell, or gap"
@@ -462,6 +471,12 @@ def _logo(path: Path) -> Logo:
 BATCH_CHUNK_ROWS = 5_000
 RANK_CHUNK_ROWS = 50_000
 MAX_BATCH_ROWS = 1_000_000
+# Processes that rank rank-batch's chunks: the processors this one may use, at most two (each
+# holds its own chunk, scenarios and caches).
+_PROCESSORS = (
+    len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+)
+BATCH_WORKERS = min(2, _PROCESSORS)
 
 
 def persona_chunks(path: Path, size: int = BATCH_CHUNK_ROWS) -> Iterator[PersonaColumns]:
@@ -548,7 +563,14 @@ def _rank_batch(args: argparse.Namespace) -> int:
         gc.enable()
     weights = _weights(args.weights, None) if args.weights else None
     evidence = Evidence(_load(args.data_dir))
-    as_of = _as_of(args, evidence.dataset)
+    job = _BatchJob(
+        evidence, weights, args.include_blocked, _as_of(args, evidence.dataset), args.draws,
+        args.seed,
+    )  # fmt: skip
+    chunks = [
+        personas.rows(slice(s, s + RANK_CHUNK_ROWS))
+        for s in range(0, len(personas), RANK_CHUNK_ROWS)
+    ]
     try:
         with contextlib.ExitStack() as stack:
             out = (
@@ -556,20 +578,72 @@ def _rank_batch(args: argparse.Namespace) -> int:
                 if args.output
                 else sys.stdout
             )
-            for start in range(0, len(personas), RANK_CHUNK_ROWS):
-                table = rank_columns(
-                    personas.rows(slice(start, start + RANK_CHUNK_ROWS)), evidence, weights,
-                    args.include_blocked, as_of=as_of, draws=args.draws, seed=args.seed,
-                )  # fmt: skip
-                # Names come from the user's file: "=HYPERLINK(...)" must stay text.
-                text = safe_csv_text(table)
+            for index, text in enumerate(_ranked_texts(job, chunks, args.workers)):
                 # The header once: its names are fixed, so it is the text's first line.
-                out.write(text if start == 0 else text.split("\r\n", 1)[1])
+                out.write(text if index == 0 else text.split("\r\n", 1)[1])
     except OSError as error:
         if isinstance(error, BrokenPipeError):
             raise
         raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
     return 0
+
+
+@dataclass(frozen=True)
+class _BatchJob:
+    """What every chunk of a rank-batch run is ranked with."""
+
+    evidence: Evidence
+    weights: Weights | None
+    include_blocked: bool
+    as_of: date
+    draws: int
+    seed: int
+
+    def text(self, personas: PersonaColumns) -> str:
+        """The chunk's rows as CSV text, with the header."""
+        table = rank_columns(
+            personas, self.evidence, self.weights, self.include_blocked, as_of=self.as_of,
+            draws=self.draws, seed=self.seed,
+        )  # fmt: skip
+        # Names come from the user's file: "=HYPERLINK(...)" must stay text.
+        return safe_csv_text(table)
+
+
+# The job of a worker process, set when the pool starts it.
+_WORKER_JOB: list[_BatchJob] = []
+
+
+def _start_worker(job: _BatchJob) -> None:
+    _WORKER_JOB[:] = [job]
+
+
+def _worker_text(personas: PersonaColumns) -> str:
+    return _WORKER_JOB[0].text(personas)
+
+
+def _ranked_texts(job: _BatchJob, chunks: list[PersonaColumns], workers: int) -> Iterator[str]:
+    """Each chunk's CSV text, in the chunks' order, ranked by ``workers`` processes.
+
+    A row depends on its persona and the seed alone, so which process ranks which chunk
+    changes nothing. Workers are forked (they share the loaded data and the imports) and
+    get one chunk at a time; at most ``workers + 1`` chunks are out at once, which bounds
+    the memory held for chunks ranked ahead of the one being written.
+    """
+    if workers <= 1 or len(chunks) <= 1:
+        yield from (job.text(chunk) for chunk in chunks)
+        return
+    # What is alive now is never freed: out of the collector's sight, a worker does not copy
+    # the pages it would otherwise write its bookkeeping to.
+    gc.freeze()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
+        pending: collections.deque[AsyncResult[str]] = collections.deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_worker_text, (chunk,)))
+            if len(pending) > workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
 
 
 def _data_report(args: argparse.Namespace) -> int:

@@ -58,7 +58,7 @@ ObjectArray = npt.NDArray[np.object_]
 
 # A cell the quick check of PersonaColumns.of_cells leaves to the model.
 _FLAG = -1
-_GOAL_INDEX = {goal: GOAL_CODES.index(goal) for goal in GOALS}
+_GOAL_INDEX: dict[str, int] = {goal: GOAL_CODES.index(goal) for goal in GOALS}
 
 
 def _age(value: str) -> int:
