@@ -703,3 +703,20 @@ def test_rank_batch_takes_a_repeated_column_as_a_dict_reader_does(
     assert run(["rank-batch", str(source)], capsys)[2] == (
         f"smmfit: error: {source}, line 3: age range: minimum 40 is above maximum 30\n"
     )
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_rank_batch_workers_write_the_reference_in_any_chunks(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    workers: str,
+) -> None:
+    """Chunks of 700 rows, ranked in one process or two: the frozen reference, in order."""
+    source, output = tmp_path / "personas.csv", tmp_path / "out.csv"
+    source.write_text(reference_personas(), encoding="utf-8")
+    monkeypatch.setattr(cli, "RANK_CHUNK_ROWS", 700)
+    monkeypatch.setattr(cli.persona_chunks, "__defaults__", (300,))
+    args = ["rank-batch", str(source), "-o", str(output), "--as-of", REFERENCE_AS_OF]
+    assert run([*args, "--workers", workers], capsys)[0] == 0
+    assert output.read_bytes() == gzip.decompress(REFERENCE.read_bytes())
