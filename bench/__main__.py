@@ -140,7 +140,7 @@ class TreeMemory:
     """
 
     root: int
-    interval: float = 0.05
+    interval: float = 0.2
     rss: int = 0  # KiB
     pss: int = 0
     processes: int = 0

@@ -16,10 +16,10 @@ import json
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from multiprocessing.pool import AsyncResult
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -477,6 +477,9 @@ _PROCESSORS = (
     len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 )
 BATCH_WORKERS = min(2, _PROCESSORS)
+# Workers start for a file larger than this (about 20,000 rows): below, starting them and
+# loading the data in each costs more than they save.
+BATCH_POOL_BYTES = 1_000_000
 
 
 def persona_chunks(path: Path, size: int = BATCH_CHUNK_ROWS) -> Iterator[PersonaColumns]:
@@ -551,48 +554,87 @@ def _validated(
 
 
 def _rank_batch(args: argparse.Namespace) -> int:
-    # One pass checks every row and keeps it as columns (a million rows take about 150 MB),
-    # so a bad row or too many rows stop the run before any output; then a chunk at a time
-    # is ranked and written.
-    # Reading makes a list per row, millions of them, and the cyclic collector would walk
-    # every live object each few hundred (a third of the reading time); none forms a cycle.
-    gc.disable()
-    try:
-        personas = PersonaColumns.concat(list(persona_chunks(args.personas)))
-    finally:
-        gc.enable()
-    weights = _weights(args.weights, None) if args.weights else None
-    evidence = Evidence(_load(args.data_dir))
-    job = _BatchJob(
-        evidence, weights, args.include_blocked, _as_of(args, evidence.dataset), args.draws,
-        args.seed,
-    )  # fmt: skip
-    chunks = [
-        personas.rows(slice(s, s + RANK_CHUNK_ROWS))
-        for s in range(0, len(personas), RANK_CHUNK_ROWS)
-    ]
-    try:
-        with contextlib.ExitStack() as stack:
+    with contextlib.ExitStack() as stack:
+        # Workers are forked first, while this process holds little more than its imports:
+        # forked later they would map the whole file's columns too (shared, but counted in
+        # each one's memory), so they get their chunks through a pipe instead.
+        pool = None
+        if args.workers > 1 and _size(args.personas) > BATCH_POOL_BYTES:
+            # Out of the collector's sight, the imported objects' pages stay shared: a
+            # worker would otherwise copy each page the collector writes its marks to.
+            gc.freeze()
+            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(args.workers))
+        # A first pass checks every row, so a bad row or too many rows stop the run before
+        # any output; a second reads the file again a chunk at a time for ranking, so no
+        # more than a few chunks are held (a file that can be read once, such as a pipe, is
+        # kept as columns instead). Reading makes a list per row, millions of them, and the
+        # cyclic collector would walk every live object each few hundred (a third of the
+        # reading time); none forms a cycle.
+        gc.disable()
+        try:
+            if args.personas.is_file():
+                for _ in persona_chunks(args.personas):
+                    pass
+                pieces: Iterable[PersonaColumns] = persona_chunks(args.personas)
+            else:
+                pieces = list(persona_chunks(args.personas))
+        finally:
+            gc.enable()
+        weights = _weights(args.weights, None) if args.weights else None
+        evidence = Evidence(_load(args.data_dir))
+        job = _BatchJob(
+            args.data_dir, weights, args.include_blocked, _as_of(args, evidence.dataset),
+            args.draws, args.seed,
+        )  # fmt: skip
+        _EVIDENCE[args.data_dir] = evidence
+        chunks = _regrouped(pieces, RANK_CHUNK_ROWS)
+        try:
             out = (
                 stack.enter_context(args.output.open("w", encoding="utf-8", newline=""))
                 if args.output
                 else sys.stdout
             )
-            for index, text in enumerate(_ranked_texts(job, chunks, args.workers)):
+            for index, text in enumerate(_ranked_texts(job, chunks, pool, args.workers)):
                 # The header once: its names are fixed, so it is the text's first line.
                 out.write(text if index == 0 else text.split("\r\n", 1)[1])
-    except OSError as error:
-        if isinstance(error, BrokenPipeError):
-            raise
-        raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):
+                raise
+            raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
     return 0
+
+
+def _regrouped(pieces: Iterable[PersonaColumns], size: int) -> Iterator[PersonaColumns]:
+    """The pieces' personas, in order, ``size`` at a time (the last chunk may be shorter)."""
+    held: list[PersonaColumns] = []
+    count = 0
+    for piece in pieces:
+        held.append(piece)
+        count += len(piece)
+        while count >= size:
+            joined = PersonaColumns.concat(held)
+            yield joined.rows(slice(0, size))
+            held, count = [joined.rows(slice(size, None))], count - size
+    if count:
+        yield PersonaColumns.concat(held)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it says why
+
+
+# The evidence of each data folder, loaded once per process (a worker loads its own).
+_EVIDENCE: dict[Path, Evidence] = {}
 
 
 @dataclass(frozen=True)
 class _BatchJob:
-    """What every chunk of a rank-batch run is ranked with."""
+    """What every chunk of a rank-batch run is ranked with (sent to workers with each)."""
 
-    evidence: Evidence
+    data_dir: Path
     weights: Weights | None
     include_blocked: bool
     as_of: date
@@ -601,49 +643,39 @@ class _BatchJob:
 
     def text(self, personas: PersonaColumns) -> str:
         """The chunk's rows as CSV text, with the header."""
+        if self.data_dir not in _EVIDENCE:
+            _EVIDENCE[self.data_dir] = Evidence(_load(self.data_dir))
         table = rank_columns(
-            personas, self.evidence, self.weights, self.include_blocked, as_of=self.as_of,
-            draws=self.draws, seed=self.seed,
+            personas, _EVIDENCE[self.data_dir], self.weights, self.include_blocked,
+            as_of=self.as_of, draws=self.draws, seed=self.seed,
         )  # fmt: skip
         # Names come from the user's file: "=HYPERLINK(...)" must stay text.
         return safe_csv_text(table)
 
 
-# The job of a worker process, set when the pool starts it.
-_WORKER_JOB: list[_BatchJob] = []
+def _chunk_text(job: _BatchJob, personas: PersonaColumns) -> str:
+    return job.text(personas)
 
 
-def _start_worker(job: _BatchJob) -> None:
-    _WORKER_JOB[:] = [job]
-
-
-def _worker_text(personas: PersonaColumns) -> str:
-    return _WORKER_JOB[0].text(personas)
-
-
-def _ranked_texts(job: _BatchJob, chunks: list[PersonaColumns], workers: int) -> Iterator[str]:
-    """Each chunk's CSV text, in the chunks' order, ranked by ``workers`` processes.
+def _ranked_texts(
+    job: _BatchJob, chunks: Iterable[PersonaColumns], pool: Pool | None, workers: int
+) -> Iterator[str]:
+    """Each chunk's CSV text, in the chunks' order, ranked by the pool's workers if any.
 
     A row depends on its persona and the seed alone, so which process ranks which chunk
-    changes nothing. Workers are forked (they share the loaded data and the imports) and
-    get one chunk at a time; at most ``workers + 1`` chunks are out at once, which bounds
-    the memory held for chunks ranked ahead of the one being written.
+    changes nothing. At most ``workers + 1`` chunks are out at once, which bounds the
+    memory held for chunks ranked ahead of the one being written.
     """
-    if workers <= 1 or len(chunks) <= 1:
+    if pool is None:
         yield from (job.text(chunk) for chunk in chunks)
         return
-    # What is alive now is never freed: out of the collector's sight, a worker does not copy
-    # the pages it would otherwise write its bookkeeping to.
-    gc.freeze()
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_start_worker, initargs=(job,)) as pool:
-        pending: collections.deque[AsyncResult[str]] = collections.deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(_worker_text, (chunk,)))
-            if len(pending) > workers:
-                yield pending.popleft().get()
-        while pending:
+    pending: collections.deque[AsyncResult[str]] = collections.deque()
+    for chunk in chunks:
+        pending.append(pool.apply_async(_chunk_text, (job, chunk)))
+        if len(pending) > workers:
             yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def _data_report(args: argparse.Namespace) -> int:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import random
 import subprocess
 import sys
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -716,7 +718,24 @@ def test_rank_batch_workers_write_the_reference_in_any_chunks(
     source, output = tmp_path / "personas.csv", tmp_path / "out.csv"
     source.write_text(reference_personas(), encoding="utf-8")
     monkeypatch.setattr(cli, "RANK_CHUNK_ROWS", 700)
+    monkeypatch.setattr(cli, "BATCH_POOL_BYTES", 0)
     monkeypatch.setattr(cli.persona_chunks, "__defaults__", (300,))
     args = ["rank-batch", str(source), "-o", str(output), "--as-of", REFERENCE_AS_OF]
     assert run([*args, "--workers", workers], capsys)[0] == 0
     assert output.read_bytes() == gzip.decompress(REFERENCE.read_bytes())
+
+
+def test_rank_batch_reads_a_pipe_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file is read twice (checked, then ranked a chunk at a time); a pipe can be read only
+    once, so it is kept: the same rows either way."""
+    source, pipe = tmp_path / "personas.csv", tmp_path / "pipe"
+    source.write_text(PERSONAS, encoding="utf-8")
+    code, whole, _ = run(["rank-batch", str(source)], capsys)
+    os.mkfifo(pipe)
+    writer = threading.Thread(
+        target=pipe.write_text, args=(PERSONAS,), kwargs={"encoding": "utf-8"}
+    )
+    writer.start()
+    code, out, _ = run(["rank-batch", str(pipe)], capsys)
+    writer.join()
+    assert code == 0 and out == whole
