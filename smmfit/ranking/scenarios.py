@@ -422,7 +422,7 @@ def _count_firsts(
                 pair = bits(slots)
             uniform = unit(pair, 0 if component == MATCH else 1)
         drawn = triangular(uniform, low[component], mode[component], high[component])
-        values.append(np.where(ranged, drawn, mode[component]))
+        values.append(drawn if ranged.all() else np.where(ranged, drawn, mode[component]))
     factor_slots = np.broadcast_to(2 * count + np.arange(len(FACTORS))[:, None], (3, people))
     jitter = 1 - band + 2 * band * unit(bits(factor_slots), 0)  # (factors, draws, personas)
     weights = raw_weights[chosen].T[:, None, :] * jitter
@@ -445,10 +445,9 @@ def _count_firsts(
     # The first of equal maxima, as argmax (pick_index) takes it.
     best, pick = filled[0], np.zeros((draws, people), dtype=np.int64)
     for position in range(1, size):
-        better = filled[position] > best
-        pick[better] = position
-        best = np.where(better, filled[position], best)
-    pick[~(best > 0)] = -1
+        np.copyto(pick, position, where=filled[position] > best)
+        best = np.maximum(best, filled[position])
+    np.copyto(pick, -1, where=~(best > 0))
     firsts = np.zeros((people, count))
     for position in range(size):
         firsts[np.arange(people), columns[:, position]] += (pick == position).sum(axis=0)
@@ -497,7 +496,8 @@ def _complete_firsts(
     for i, factor in enumerate(relative):
         if factor is not None and effective[i].any():
             composite += effective[i] * factor
-    composite = np.where(restricted, composite * penalty, composite)
+    if restricted.any():  # rarely: most networks are not restricted for most personas
+        composite = np.where(restricted, composite * penalty, composite)
     return np.asarray(np.clip(composite, 0, 100), dtype=np.float64)
 
 
