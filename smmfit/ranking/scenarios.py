@@ -73,8 +73,14 @@ def triangular(
     left, right = mode - low, high - mode
     with np.errstate(invalid="ignore", divide="ignore"):
         rising = uniform < np.where(width > 0, left / width, 0.0)
-    root = np.sqrt(np.where(rising, uniform * left, (1 - uniform) * right) * width)
-    return np.asarray(np.where(rising, low + root, high - root), dtype=np.float64)
+    # Each side chosen by multiplying by 1 and adding the other times 0: the same number as
+    # a select (x * 1 + finite * 0 is x), and several times faster than np.where on a mask
+    # that changes from one element to the next. Both sides are finite where the figures
+    # are, and NaN together where they are not.
+    take = rising.astype(np.float64)
+    leave = 1.0 - take
+    root = np.sqrt((uniform * left * take + (1 - uniform) * right * leave) * width)
+    return np.asarray((low + root) * take + (high - root) * leave, dtype=np.float64)
 
 
 @dataclass(frozen=True)
