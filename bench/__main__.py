@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import resource
 import statistics
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -92,8 +94,9 @@ def repeated_batch(batch: list[Persona], evidence: Evidence) -> None:
 
 def cli_batch(rows: Iterable[dict[str, object]], target: float | None) -> None:
     """The command line on a CSV of these personas, in a process of its own: wall time with
-    start-up, and that process's CPU time and peak memory (the wall time depends on what
-    else shares the cores; the CPU time much less)."""
+    start-up, and the CPU time and peak memory of its whole process tree (the command and
+    its workers). The wall time depends on what else shares the cores; the CPU time much
+    less, so both are printed, with the load average."""
     with tempfile.TemporaryDirectory() as folder:
         source, output = Path(folder) / "personas.csv", Path(folder) / "out.csv"
         count = 0
@@ -105,25 +108,80 @@ def cli_batch(rows: Iterable[dict[str, object]], target: float | None) -> None:
                 writer.writerow([{**row, "devices": devices}[f] or "" for f in BATCH_FIELDS])
                 count += 1
         command = [sys.executable, "-m", "smmfit", "rank-batch", str(source), "-o", str(output)]
-        # The child's peak memory comes from GNU time: Linux carries a forked child's memory
-        # high-water mark over its exec, so this process's own rusage would report the
-        # benchmark's memory (the copy made at fork), not the command line's.
-        timer = Path("/usr/bin/time")
-        if timer.exists():
-            command = [str(timer), "-f", "%M", *command]
+        load = os.getloadavg()
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        finished = subprocess.run(command, check=True, capture_output=True, text=True)
+        with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as process:
+            peak = TreeMemory(process.pid).watch(process)
+            error = process.stderr.read() if process.stderr else ""
         seconds = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if process.returncode:
+            raise SystemExit(f"rank-batch failed: {error}")
     report(f"CLI rank-batch {count:,}: CSV in, CSV out, with startup", seconds, target, "s")
+    # Workers are waited for by the command, so their CPU time is in its children's.
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    print(f"{'CPU time of the rank-batch process':<48} {cpu:10.2f} s")
-    lines = finished.stderr.strip().splitlines()
-    if timer.exists() and lines and lines[-1].isdigit():
-        print(f"{'peak memory of the rank-batch process':<48} {int(lines[-1]) / 1024:10.1f} MiB")
-    else:
-        print(f"{'peak memory of the rank-batch process':<48} {'n/a (needs /usr/bin/time)':>10}")
+    print(f"{'CPU time of the process tree':<48} {cpu:10.2f} s")
+    print(f"{'peak memory of the tree, sum of RSS':<48} {peak.rss / 1024:10.1f} MiB")
+    print(f"{'peak memory of the tree, sum of PSS':<48} {peak.pss / 1024:10.1f} MiB")
+    print(f"{'processes in the tree at most':<48} {peak.processes:10d}")
+    ends = os.getloadavg()
+    print(f"{'load average, 1 min, at start and end':<48} {load[0]:6.2f} {ends[0]:6.2f}")
+
+
+@dataclass
+class TreeMemory:
+    """Peak memory of a process and its descendants, sampled every ``interval`` seconds.
+
+    RSS counts a page shared by forked workers once per process (an upper bound); PSS
+    divides it among them (what the tree costs the machine). Each is summed over the tree
+    at each sample, and the highest sum kept. A process's own peak between samples is not
+    seen, so the sums can miss a spike shorter than the interval.
+    """
+
+    root: int
+    interval: float = 0.2
+    rss: int = 0  # KiB
+    pss: int = 0
+    processes: int = 0
+
+    def watch(self, process: subprocess.Popen[str]) -> TreeMemory:
+        while process.poll() is None:
+            rss = pss = 0
+            tree = self.tree()
+            for pid in tree:
+                rss += _kib(f"/proc/{pid}/status", "VmRSS:")
+                pss += _kib(f"/proc/{pid}/smaps_rollup", "Pss:")
+            self.rss, self.pss = max(self.rss, rss), max(self.pss, pss)
+            self.processes = max(self.processes, len(tree))
+            time.sleep(self.interval)
+        return self
+
+    def tree(self) -> list[int]:
+        parents: dict[int, int] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text()
+                except OSError:
+                    continue
+                # The parent is the second field after the name, which may hold spaces.
+                parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        tree, frontier = [self.root], [self.root]
+        while frontier:
+            frontier = [pid for pid, parent in parents.items() if parent in frontier]
+            tree += frontier
+        return tree
+
+
+def _kib(path: str, field: str) -> int:
+    try:
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except OSError:
+        pass  # the process ended between listing and reading
+    return 0
 
 
 BATCH_FIELDS = ("name", "age_min", "age_max", "gender", "region", "devices", "segment", "goal")

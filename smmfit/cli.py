@@ -8,17 +8,23 @@ Bad input exits with code 2 and one line naming the problem, never a traceback.
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import csv
+import gc
 import json
+import multiprocessing
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from pydantic import TypeAdapter, ValidationError
+import numpy as np
+from pydantic import ValidationError
 
 from smmfit.data import (
     DATA_DIR,
@@ -258,6 +264,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"plausible scenarios per persona for the pick (default {BATCH_DRAWS:,})",
     )  # fmt: skip
     many.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0)
+    many.add_argument(
+        "--workers", type=_bounded_int(1, 64), default=BATCH_WORKERS,
+        help="processes that rank chunks side by side; the rows are the same for any number "
+        f"(default {BATCH_WORKERS}: this machine's processors, at most 2, about 150 MB each)",
+    )  # fmt: skip
 
     report = commands.add_parser(
         "data-report", help="coverage of the data: year of the figure used per cell, or gap"
@@ -453,101 +464,218 @@ def _logo(path: Path) -> Logo:
         raise UsageError(f"--logo: {t(error.key, 'en', **error.params)}") from None
 
 
-_PERSONA_LIST = TypeAdapter(list[Persona])
-# rank-batch validates this many rows at a time (as models, then kept as columns), ranks
-# RANK_CHUNK_ROWS at a time (each region's figures and scenarios are arrays: larger chunks
-# share their fixed costs, smaller ones bound memory), and refuses a file longer than
-# MAX_BATCH_ROWS before any work.
+# rank-batch checks this many rows at a time (a column at a time), ranks RANK_CHUNK_ROWS at
+# a time in each worker (each region's figures and scenarios are arrays: larger chunks share
+# their fixed costs, smaller ones bound memory: 25,000 rows take about 40 MB to rank and 30
+# MB to write), and refuses a file longer than MAX_BATCH_ROWS before any work.
 BATCH_CHUNK_ROWS = 5_000
-RANK_CHUNK_ROWS = 50_000
+RANK_CHUNK_ROWS = 25_000
 MAX_BATCH_ROWS = 1_000_000
+# Processes that rank rank-batch's chunks: the processors this one may use, at most two (each
+# holds its own chunk, scenarios and caches).
+_PROCESSORS = (
+    len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+)
+BATCH_WORKERS = min(2, _PROCESSORS)
+# Workers start for a file larger than this (about 20,000 rows): below, starting them and
+# loading the data in each costs more than they save.
+BATCH_POOL_BYTES = 1_000_000
 
 
-def persona_chunks(path: Path, size: int = BATCH_CHUNK_ROWS) -> Iterator[list[Persona]]:
-    """Personas from a CSV, ``size`` at a time; the first bad row stops the run with its line
-    and column, and a file of more than MAX_BATCH_ROWS rows stops it at the row after them.
+def persona_chunks(path: Path, size: int = BATCH_CHUNK_ROWS) -> Iterator[PersonaColumns]:
+    """Personas from a CSV as columns, ``size`` at a time; the first bad row stops the run with
+    its line and column, and a file of more than MAX_BATCH_ROWS rows stops it at the row after
+    them.
 
-    Validated a chunk at a time (pydantic's list adapter): 100,000 rows take about a second.
+    Rows are read as :class:`csv.DictReader` reads them (blank lines skipped, a short row's
+    missing cells and empty cells left to the defaults, the last of two equal column names
+    kept) and checked a column at a time (:meth:`PersonaColumns.of_cells`); a row that check
+    cannot vouch for is validated as a :class:`Persona`, whose message names the problem.
     """
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
+            reader = csv.reader(handle)
+            header = next(reader, None) or []
             missing = [c for c in ("age_min", "age_max", "region") if c not in header]
             if missing:
                 raise UsageError(f"{path}, line 1: missing columns {', '.join(missing)}")
             unknown = [c for c in header if c not in BATCH_COLUMNS]
             if unknown:
                 raise UsageError(f"{path}, line 1: unknown columns {', '.join(unknown)}")
-            records: list[dict[str, str]] = []
+            width = len(header)
+            rows: list[list[str]] = []
             lines: list[int] = []
-            for rows, row in enumerate(reader, start=1):
-                if rows > MAX_BATCH_ROWS:
+            for count, first in enumerate(reader, start=1):
+                row: list[str] | None = first
+                while row == []:
+                    row = next(reader, None)
+                if row is None:
+                    break
+                line = reader.line_num  # the row's last line, as DictReader says
+                if count > MAX_BATCH_ROWS:
                     raise UsageError(
-                        f"{path}, line {reader.line_num}: more than {MAX_BATCH_ROWS:,} personas; "
+                        f"{path}, line {line}: more than {MAX_BATCH_ROWS:,} personas; "
                         f"split the file into files of at most {MAX_BATCH_ROWS:,} rows"
                     )
-                if None in row:
-                    raise UsageError(f"{path}, line {reader.line_num}: more cells than columns")
-                records.append({key: value for key, value in row.items() if value})
-                lines.append(reader.line_num)
-                if len(records) == size:
-                    yield _validated(path, records, lines)
-                    records, lines = [], []
-            if records:
-                yield _validated(path, records, lines)
+                if len(row) > width:
+                    raise UsageError(f"{path}, line {line}: more cells than columns")
+                rows.append(row if len(row) == width else row + [""] * (width - len(row)))
+                lines.append(line)
+                if len(rows) == size:
+                    yield _validated(path, header, rows, lines)
+                    rows, lines = [], []
+            if rows:
+                yield _validated(path, header, rows, lines)
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         reason = error.strerror if isinstance(error, OSError) else type(error).__name__
         raise UsageError(f"{path}: cannot be read as a UTF-8 CSV ({reason})") from None
 
 
-def _validated(path: Path, records: list[dict[str, str]], lines: list[int]) -> list[Persona]:
-    try:
-        return _PERSONA_LIST.validate_python(records)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        index, *field = first["loc"]
-        message = str(first["msg"]).removeprefix("Value error, ")
-        where = f"column {field[0]}: " if field else ""
-        raise UsageError(f"{path}, line {lines[int(index)]}: {where}{message}") from None
-
-
-def read_personas(path: Path) -> list[Persona]:
-    """Every persona of a CSV (see :func:`persona_chunks`)."""
-    return [persona for chunk in persona_chunks(path) for persona in chunk]
+def _validated(
+    path: Path, header: list[str], rows: list[list[str]], lines: list[int]
+) -> PersonaColumns:
+    # A name twice in the header: the last column of that name counts, as in a DictReader.
+    where = {name: index for index, name in enumerate(header)}
+    cells = list(zip(*rows, strict=True))
+    columns, flagged = PersonaColumns.of_cells(
+        {name: cells[index] for name, index in where.items()}, len(rows)
+    )
+    for index in np.flatnonzero(flagged).tolist():
+        record = {name: rows[index][i] for name, i in where.items() if rows[index][i]}
+        try:
+            columns.put(index, Persona.model_validate(record))
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            field = first["loc"]
+            message = str(first["msg"]).removeprefix("Value error, ")
+            column = f"column {field[0]}: " if field else ""
+            raise UsageError(f"{path}, line {lines[index]}: {column}{message}") from None
+    return columns
 
 
 def _rank_batch(args: argparse.Namespace) -> int:
-    # One pass checks every row and keeps it as columns (a million rows take about 150 MB),
-    # so a bad row or too many rows stop the run before any output; then a chunk at a time
-    # is ranked and written.
-    personas = PersonaColumns.concat(
-        [PersonaColumns.of(chunk) for chunk in persona_chunks(args.personas)]
-    )
-    weights = _weights(args.weights, None) if args.weights else None
-    evidence = Evidence(_load(args.data_dir))
-    as_of = _as_of(args, evidence.dataset)
-    try:
-        with contextlib.ExitStack() as stack:
+    with contextlib.ExitStack() as stack:
+        # Workers are forked first, while this process holds little more than its imports:
+        # forked later they would map the whole file's columns too (shared, but counted in
+        # each one's memory), so they get their chunks through a pipe instead.
+        pool = None
+        if args.workers > 1 and _size(args.personas) > BATCH_POOL_BYTES:
+            # Out of the collector's sight, the imported objects' pages stay shared: a
+            # worker would otherwise copy each page the collector writes its marks to.
+            gc.freeze()
+            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(args.workers))
+        # A first pass checks every row, so a bad row or too many rows stop the run before
+        # any output; a second reads the file again a chunk at a time for ranking, so no
+        # more than a few chunks are held (a file that can be read once, such as a pipe, is
+        # kept as columns instead). Reading makes a list per row, millions of them, and the
+        # cyclic collector would walk every live object each few hundred (a third of the
+        # reading time); none forms a cycle.
+        gc.disable()
+        try:
+            if args.personas.is_file():
+                for _ in persona_chunks(args.personas):
+                    pass
+                pieces: Iterable[PersonaColumns] = persona_chunks(args.personas)
+            else:
+                pieces = list(persona_chunks(args.personas))
+        finally:
+            gc.enable()
+        weights = _weights(args.weights, None) if args.weights else None
+        evidence = Evidence(_load(args.data_dir))
+        job = _BatchJob(
+            args.data_dir, weights, args.include_blocked, _as_of(args, evidence.dataset),
+            args.draws, args.seed,
+        )  # fmt: skip
+        _EVIDENCE[args.data_dir] = evidence
+        chunks = _regrouped(pieces, RANK_CHUNK_ROWS)
+        try:
             out = (
                 stack.enter_context(args.output.open("w", encoding="utf-8", newline=""))
                 if args.output
                 else sys.stdout
             )
-            for start in range(0, len(personas), RANK_CHUNK_ROWS):
-                table = rank_columns(
-                    personas.rows(slice(start, start + RANK_CHUNK_ROWS)), evidence, weights,
-                    args.include_blocked, as_of=as_of, draws=args.draws, seed=args.seed,
-                )  # fmt: skip
-                # Names come from the user's file: "=HYPERLINK(...)" must stay text.
-                text = safe_csv_text(table)
+            for index, text in enumerate(_ranked_texts(job, chunks, pool, args.workers)):
                 # The header once: its names are fixed, so it is the text's first line.
-                out.write(text if start == 0 else text.split("\r\n", 1)[1])
-    except OSError as error:
-        if isinstance(error, BrokenPipeError):
-            raise
-        raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
+                out.write(text if index == 0 else text.split("\r\n", 1)[1])
+        except OSError as error:
+            if isinstance(error, BrokenPipeError):
+                raise
+            raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
     return 0
+
+
+def _regrouped(pieces: Iterable[PersonaColumns], size: int) -> Iterator[PersonaColumns]:
+    """The pieces' personas, in order, ``size`` at a time (the last chunk may be shorter)."""
+    held: list[PersonaColumns] = []
+    count = 0
+    for piece in pieces:
+        held.append(piece)
+        count += len(piece)
+        while count >= size:
+            joined = PersonaColumns.concat(held)
+            yield joined.rows(slice(0, size))
+            held, count = [joined.rows(slice(size, None))], count - size
+    if count:
+        yield PersonaColumns.concat(held)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it says why
+
+
+# The evidence of each data folder, loaded once per process (a worker loads its own).
+_EVIDENCE: dict[Path, Evidence] = {}
+
+
+@dataclass(frozen=True)
+class _BatchJob:
+    """What every chunk of a rank-batch run is ranked with (sent to workers with each)."""
+
+    data_dir: Path
+    weights: Weights | None
+    include_blocked: bool
+    as_of: date
+    draws: int
+    seed: int
+
+    def text(self, personas: PersonaColumns) -> str:
+        """The chunk's rows as CSV text, with the header."""
+        if self.data_dir not in _EVIDENCE:
+            _EVIDENCE[self.data_dir] = Evidence(_load(self.data_dir))
+        table = rank_columns(
+            personas, _EVIDENCE[self.data_dir], self.weights, self.include_blocked,
+            as_of=self.as_of, draws=self.draws, seed=self.seed,
+        )  # fmt: skip
+        # Names come from the user's file: "=HYPERLINK(...)" must stay text.
+        return safe_csv_text(table)
+
+
+def _chunk_text(job: _BatchJob, personas: PersonaColumns) -> str:
+    return job.text(personas)
+
+
+def _ranked_texts(
+    job: _BatchJob, chunks: Iterable[PersonaColumns], pool: Pool | None, workers: int
+) -> Iterator[str]:
+    """Each chunk's CSV text, in the chunks' order, ranked by the pool's workers if any.
+
+    A row depends on its persona and the seed alone, so which process ranks which chunk
+    changes nothing. At most ``workers + 1`` chunks are out at once, which bounds the
+    memory held for chunks ranked ahead of the one being written.
+    """
+    if pool is None:
+        yield from (job.text(chunk) for chunk in chunks)
+        return
+    pending: collections.deque[AsyncResult[str]] = collections.deque()
+    for chunk in chunks:
+        pending.append(pool.apply_async(_chunk_text, (job, chunk)))
+        if len(pending) > workers:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def _data_report(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ batch, its shortcuts (bounds, early stops, per-persona random streams) on their 
 from __future__ import annotations
 
 import random
+from dataclasses import fields as dataclass_fields
 from dataclasses import replace
 from datetime import date
 
@@ -12,16 +13,19 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from smmfit.data import Evidence
 from smmfit.data.distribution import FloatArray
 from smmfit.models import (
+    _NAME_DROPS,
     FACTORS,
     GENDERS,
     GOALS,
     OPERATING_SYSTEMS,
     SEGMENTS,
     Persona,
+    clean_name,
     default_weights,
     settlements_for,
 )
@@ -348,3 +352,54 @@ def test_a_network_beaten_in_every_scenario_is_never_the_pick(evidence: Evidence
     sure = table[table["scenarios"] == 0]
     assert (sure["pick_probability"].dropna() == 1.0).all()
     assert set(table["scenarios"]) <= {0, 16, 32, 64, 128, DRAWS}
+
+
+# -- reading a batch a column at a time ----------------------------------------------------
+
+
+@given(st.text(max_size=30))
+def test_a_clean_name_passes_unchanged_as_the_full_cleaning_leaves_it(text: str) -> None:
+    """clean_name returns a printable, single-spaced name as it is: the full cleaning (drop
+    controls and bidi marks, collapse whitespace) would leave it unchanged too."""
+    full = " ".join(text.translate(_NAME_DROPS).split())
+    assert clean_name(text) == full
+
+
+@given(
+    cells=st.lists(
+        st.tuples(
+            st.sampled_from(["", "20", "013", " 25", "+30", "30.0", "12", "101", "x"]),
+            st.sampled_from(["", "65", "40", "100"]),
+            st.sampled_from(["", "female", "male", "any", "Female"]),
+            st.sampled_from(["", "RU", "us", "Russia", "WW", "XX", " de "]),
+            st.sampled_from(["", "ios", "mobile", "tv", "ios;windows", ";"]),
+            st.sampled_from(["", "b2b", "b2c", "B2B"]),
+            st.sampled_from(["", "sales", "none"]),
+            st.sampled_from(["", "rest", "URBAN", " ", "village"]),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_a_row_the_column_check_vouches_for_is_what_the_model_makes_of_it(
+    cells: list[tuple[str, ...]],
+) -> None:
+    """Every row the quick check does not flag is valid, with the model's values; every row
+    the model refuses is flagged (the reader then asks the model, which names the problem)."""
+    fields = ("age_min", "age_max", "gender", "region", "devices", "segment", "goal",
+              "settlement")  # fmt: skip
+    columns, flagged = PersonaColumns.of_cells(
+        {name: [row[i] for row in cells] for i, name in enumerate(fields)}, len(cells)
+    )
+    for index, row in enumerate(cells):
+        try:
+            persona = Persona.model_validate({k: v for k, v in zip(fields, row, strict=True) if v})
+        except ValidationError:
+            assert flagged[index], row
+            continue
+        if not flagged[index]:
+            one = PersonaColumns.of([persona])
+            mine = columns.rows(slice(index, index + 1))
+            for field in dataclass_fields(PersonaColumns):
+                name = field.name
+                assert (getattr(one, name) == getattr(mine, name)).all(), (name, row)

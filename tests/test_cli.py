@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
+import os
+import random
 import subprocess
 import sys
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -579,3 +583,159 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
         error = process.stderr.read().decode()
         assert process.wait(timeout=60) == 0, error
     assert error == ""
+
+
+# -- the batch's output, frozen ------------------------------------------------------------
+
+REFERENCE = ROOT / "tests" / "data" / "batch_reference.csv.gz"
+REFERENCE_AS_OF = "2026-12-03"
+REFERENCE_ROWS = 3000
+
+
+def reference_personas(count: int = REFERENCE_ROWS, seed: int = 14) -> str:
+    """A seeded CSV of valid personas over every field and spelling the reader takes: empty
+    cells (defaults), names a spreadsheet would run or a CSV must quote, regions by code and
+    name, device groups, settlement types in any case, and numbers pydantic reads leniently
+    (" 25", "+30", "30.0"); every tenth row repeats an earlier audience under a new name."""
+    rng = random.Random(seed)
+    names = ["=1+1", 'a, "quoted"', "x;=2", "  spaced   out ", "tab\there", "", "Лиза", "@x"]
+    regions = ["RU", "US", "CN", "WW", "DE", "FR", "GB", "TR", "TH", "BR", "IN", "UA", "KZ",
+               "russia", "usa", "ww", "Germany", "rus", "", "jp"]  # fmt: skip
+    devices = ["", "ios", "android", "mobile", "desktop", "windows macos", "ios;android", "any",
+               "ios, windows"]  # fmt: skip
+    settlements = {"RU": ["moscow_spb", "City_1m_Plus", "rest", "  "],
+                   "US": ["urban", "SUBURBAN", "rural"]}  # fmt: skip
+    lines = ["name,age_min,age_max,gender,region,devices,segment,goal,settlement"]
+    rows: list[list[str]] = []
+    for index in range(count):
+        if index % 10 == 9:
+            rows.append([f"again {index}", *rng.choice(rows)[1:]])
+        else:
+            low = rng.randint(13, 70)
+            high = rng.randint(low, 100)
+            region = rng.choice(regions)
+            code = {"russia": "RU", "rus": "RU", "usa": "US"}.get(region, region)
+            spelt = rng.choice([str(low)] * 12 + [f" {low}", f"+{low}", f"{low}.0"])
+            rows.append([
+                rng.choice([f"p{index}"] * 4 + names),
+                spelt,
+                str(high) if rng.random() < 0.95 or low > 65 else "",
+                rng.choice(["", "female", "male", "any"]),
+                region,
+                rng.choice(devices),
+                rng.choice(["", "b2c", "b2b"]),
+                rng.choice(["", "awareness", "sales", "loyalty"]),
+                rng.choice(["", *settlements.get(code, [])]),
+            ])  # fmt: skip
+        lines.append(",".join(_csv_cell(cell) for cell in rows[-1]))
+    return "\n".join(lines) + "\n"
+
+
+def _csv_cell(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\t') else text
+
+
+def test_rank_batch_writes_the_frozen_reference_byte_for_byte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The output of 3,000 generated personas, frozen from the path before the columnar reader,
+    the network-major scenarios and the workers (commit 065cc47): every byte stays."""
+    source, output = tmp_path / "personas.csv", tmp_path / "out.csv"
+    source.write_text(reference_personas(), encoding="utf-8")
+    args = ["rank-batch", str(source), "-o", str(output), "--as-of", REFERENCE_AS_OF]
+    assert run(args, capsys)[0] == 0
+    assert output.read_bytes() == gzip.decompress(REFERENCE.read_bytes())
+
+
+HEADER = "name,age_min,age_max,gender,region,devices,segment,goal,settlement\nok,20,30,any,RU,,,,\n"
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("b,20,30,Female,RU,,,,\n",
+         "line 3: column gender: Input should be 'female', 'male' or 'any'"),
+        ("b, x,30,,RU,,,,\n", "line 3: column age_min: Input should be a valid integer, "
+         "unable to parse string as an integer"),
+        ("b,200,300,,RU,,,,\n",
+         "line 3: column age_min: Input should be less than or equal to 100"),
+        ("b,12,30,,RU,,,,\n",
+         "line 3: column age_min: Input should be greater than or equal to 13"),
+        ("b,70,,,RU,,,,\n", "line 3: age range: minimum 70 is above maximum 65"),
+        ("b,,16,,RU,,,,\n", "line 3: age range: minimum 18 is above maximum 16"),
+        ("b,20,30,,RU,tv,,,\n", "line 3: column devices: unknown device 'tv': use ios, android, "
+         "windows, macos, mobile, desktop, any"),
+        ("b,20,30,,RU,;,,,\n", "line 3: column devices: no device given: use one or more of ios, "
+         "android, windows, macos, mobile, desktop, any"),
+        ("b,20,30,,RU,,B2B,,\n", "line 3: column segment: Input should be 'b2c' or 'b2b'"),
+        ("b,20,30,,RU,,,fame,\n",
+         "line 3: column goal: Input should be 'awareness', 'sales' or 'loyalty'"),
+        ("b,20,30,,US,,,,moscow_spb\n", "line 3: settlement: 'moscow_spb' is a settlement type "
+         "of region RU, not US (US has urban, suburban, rural)"),
+        ("b,20,30,,Narnia,,,,\n", "line 3: column region: unknown country 'Narnia': use an ISO "
+         "3166-1 alpha-2 code such as RU, US, CN, or WW for worldwide"),
+        ("x" * 121 + ",20,30,,RU,,,,\n",
+         "line 3: column name: String should have at most 120 characters"),
+        ("\n\nb,40,30,,RU,,,,\n", "line 5: age range: minimum 40 is above maximum 30"),
+        ("b,20,30,,RU,,,,,\n", "line 3: more cells than columns"),
+        ("b,20\nc,40,30\n", "line 4: age range: minimum 40 is above maximum 30"),
+        ("b,20,30,robot,XX,tv,,,\n",
+         "line 3: column gender: Input should be 'female', 'male' or 'any'"),
+        ('"two\nlines",40,30,,RU,,,,\n', "line 4: age range: minimum 40 is above maximum 30"),
+        (",,\nb,30,20,,RU\n", "line 4: age range: minimum 30 is above maximum 20"),
+    ],
+)  # fmt: skip
+def test_rank_batch_names_each_bad_row_exactly(
+    tmp_path: Path, rows: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The column-at-a-time check leaves the message to the model: each line is the one the
+    row-by-row reader gave (the first failing row, its first failing field in field order)."""
+    source = tmp_path / "personas.csv"
+    source.write_text(HEADER + rows, encoding="utf-8")
+    code, out, err = run(["rank-batch", str(source)], capsys)
+    assert (code, out) == (2, "")
+    assert err == f"smmfit: error: {source}, {message}\n"
+
+
+def test_rank_batch_takes_a_repeated_column_as_a_dict_reader_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "personas.csv"
+    source.write_text("age_min,age_max,region,age_min\n20,30,RU,\n25,30,RU,40\n", encoding="utf-8")
+    assert run(["rank-batch", str(source)], capsys)[2] == (
+        f"smmfit: error: {source}, line 3: age range: minimum 40 is above maximum 30\n"
+    )
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_rank_batch_workers_write_the_reference_in_any_chunks(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    workers: str,
+) -> None:
+    """Chunks of 700 rows, ranked in one process or two: the frozen reference, in order."""
+    source, output = tmp_path / "personas.csv", tmp_path / "out.csv"
+    source.write_text(reference_personas(), encoding="utf-8")
+    monkeypatch.setattr(cli, "RANK_CHUNK_ROWS", 700)
+    monkeypatch.setattr(cli, "BATCH_POOL_BYTES", 0)
+    monkeypatch.setattr(cli.persona_chunks, "__defaults__", (300,))
+    args = ["rank-batch", str(source), "-o", str(output), "--as-of", REFERENCE_AS_OF]
+    assert run([*args, "--workers", workers], capsys)[0] == 0
+    assert output.read_bytes() == gzip.decompress(REFERENCE.read_bytes())
+
+
+def test_rank_batch_reads_a_pipe_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file is read twice (checked, then ranked a chunk at a time); a pipe can be read only
+    once, so it is kept: the same rows either way."""
+    source, pipe = tmp_path / "personas.csv", tmp_path / "pipe"
+    source.write_text(PERSONAS, encoding="utf-8")
+    code, whole, _ = run(["rank-batch", str(source)], capsys)
+    os.mkfifo(pipe)
+    writer = threading.Thread(
+        target=pipe.write_text, args=(PERSONAS,), kwargs={"encoding": "utf-8"}
+    )
+    writer.start()
+    code, out, _ = run(["rank-batch", str(pipe)], capsys)
+    writer.join()
+    assert code == 0 and out == whole

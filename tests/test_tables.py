@@ -19,6 +19,7 @@ from smmfit.ranking import rank
 from smmfit.render.charts import ranking_chart, ranking_points
 from smmfit.render.tables import (
     FORMULA_STARTS,
+    neutralise_formulas,
     ranking_csv,
     ranking_frame,
     safe_cell,
@@ -157,3 +158,29 @@ def test_the_ranking_csv_neutralises_a_formula_in_an_uploaded_source(dataset: Da
     data = ranking_csv(result, "ru").decode("utf-8-sig")
     assert "x;'=1+1;" in data
     assert formula_starts(data) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    floats=st.lists(
+        st.one_of(st.floats(allow_infinity=True), st.just(-0.0), st.just(0.0)),
+        min_size=1, max_size=12,
+    ),
+    texts=st.lists(st.one_of(st.none(), st.text(max_size=8)), min_size=1, max_size=12),
+)  # fmt: skip
+def test_the_csv_writer_writes_what_pandas_writes(floats: list[float], texts: list[str]) -> None:
+    """safe_csv_text formats each column itself (each distinct value once): the text is
+    pandas' to_csv of the neutralised frame, byte for byte, for every kind it covers."""
+    rows = max(len(floats), len(texts))
+    frame = pd.DataFrame(
+        {
+            "float": [floats[i % len(floats)] for i in range(rows)],
+            "object": pd.Series([texts[i % len(texts)] for i in range(rows)], dtype=object),
+            "str": pd.Series([texts[i % len(texts)] for i in range(rows)], dtype="str"),
+            "category": pd.Categorical([texts[i % len(texts)] for i in range(rows)]),
+            "flag": [i % 3 == 0 for i in range(rows)],
+            "count": list(range(-2, rows - 2)),
+        }
+    )
+    expected = neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
+    assert safe_csv_text(frame) == expected

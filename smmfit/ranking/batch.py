@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -18,15 +18,31 @@ from smmfit.data import Evidence
 from smmfit.data.distribution import IntArray
 from smmfit.models import (
     FACTORS,
+    GENDERS,
     GOALS,
+    MAX_AGE,
+    MAX_NAME_LENGTH,
+    MIN_AGE,
+    SEGMENTS,
     SETTLEMENTS,
     Goal,
     Persona,
     Weights,
+    clean_name,
     default_weights,
+    expand_devices,
+    normalise_region,
+    settlements_for,
 )
 from smmfit.ranking.decision import CLOSE_CALL_SHARE, decision_order
-from smmfit.ranking.engine import GENDER_CODES, BoolArray, PersonaArrays, device_mask, score_arrays
+from smmfit.ranking.engine import (
+    ALL_DEVICES_MASK,
+    GENDER_CODES,
+    BoolArray,
+    PersonaArrays,
+    device_mask,
+    score_arrays,
+)
 from smmfit.ranking.scenarios import persona_keys, win_shares
 
 # Scenarios per persona in a batch: enough to find the most likely winner where one network
@@ -39,6 +55,39 @@ GOAL_CODES: tuple[Goal | None, ...] = (None, *GOALS)
 SETTLEMENT_CODES: tuple[str | None, ...] = (None, *SETTLEMENTS)
 
 ObjectArray = npt.NDArray[np.object_]
+
+# A cell the quick check of PersonaColumns.of_cells leaves to the model.
+_FLAG = -1
+_GOAL_INDEX: dict[str, int] = {goal: GOAL_CODES.index(goal) for goal in GOALS}
+
+
+def _age(value: str) -> int:
+    # Plain digits only: pydantic also reads " 25", "+25" and "25.0", which the model decides.
+    if not (value.isascii() and value.isdigit() and len(value) <= 3):
+        raise ValueError(value)
+    age = int(value)
+    if not MIN_AGE <= age <= MAX_AGE:
+        raise ValueError(value)
+    return age
+
+
+def _choice(allowed: Sequence[str], codes: dict[str, int]) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        if value not in allowed:  # a Literal takes its values as spelt, nothing else
+            raise ValueError(value)
+        return codes[value]
+
+    return parse
+
+
+def _settlement(value: str) -> int:
+    # As Persona._settlement: any case, surrounding blanks, a blank cell means everyone.
+    code = value.strip().lower()
+    if not code:
+        return 0
+    if code not in SETTLEMENTS:
+        raise ValueError(value)
+    return SETTLEMENT_CODES.index(code)
 
 
 @dataclass(frozen=True)
@@ -87,6 +136,73 @@ class PersonaColumns:
         return PersonaColumns(
             **{field.name: getattr(self, field.name)[chosen] for field in fields(self)}
         )
+
+    @classmethod
+    def of_cells(
+        cls, cells: dict[str, Sequence[str]], count: int
+    ) -> tuple[PersonaColumns, BoolArray]:
+        """``count`` personas from text cells by column ("" or no column: the field's default),
+        and which rows the quick check cannot vouch for.
+
+        A row not flagged holds exactly what :class:`~smmfit.models.Persona` would make of it
+        (the same region and device rules, codes in plain spelling); a flagged row holds
+        defaults, and only :class:`Persona` can say whether it is valid and what it means
+        (lenient numbers such as " 25", or an error). Each distinct cell is checked once: a
+        file repeats few values per column.
+        """
+        flagged = np.zeros(count, dtype=bool)
+
+        def column(name: str, parse: Callable[[str], int], default: int) -> IntArray:
+            given = cells.get(name)
+            if given is None:
+                return np.full(count, default, dtype=np.int64)
+            table = {"": default}
+            for value in set(given).difference(table):
+                try:
+                    table[value] = parse(value)
+                except ValueError:
+                    table[value] = _FLAG
+            values = np.array([table[value] for value in given], dtype=np.int64)
+            flagged[values == _FLAG] = True
+            return values
+
+        region_codes: dict[str, int] = {}
+
+        def region(value: str) -> int:
+            return region_codes.setdefault(normalise_region(value), len(region_codes))
+
+        default_region = region(Persona.model_fields["region"].get_default())
+        regions = column("region", region, default_region)
+        by_code = np.array(list(region_codes), dtype=object)
+        names = list(cells.get("name", [""] * count))
+        flagged |= np.fromiter(map(len, names), dtype=np.int64, count=count) > MAX_NAME_LENGTH
+        result = cls(
+            name=np.array([clean_name(name) for name in names], dtype=object),
+            region=by_code[np.where(regions == _FLAG, default_region, regions)],
+            age_min=column("age_min", _age, int(Persona.model_fields["age_min"].get_default())),
+            age_max=column("age_max", _age, int(Persona.model_fields["age_max"].get_default())),
+            gender=column("gender", _choice(GENDERS, GENDER_CODES), GENDER_CODES["any"]),
+            devices=column("devices", lambda v: device_mask(expand_devices(v)), ALL_DEVICES_MASK),
+            segment_b2b=column("segment", _choice(SEGMENTS, {"b2b": 1, "b2c": 0}), 0) == 1,
+            goal=column("goal", _choice(GOALS, _GOAL_INDEX), 0),
+            settlement=column("settlement", _settlement, 0),
+        )
+        flagged |= result.age_min > result.age_max
+        # A settlement type belongs to one country (Persona._settlement_fits_region).
+        fits = np.array(
+            [[code in settlements_for(str(r)) for code in SETTLEMENT_CODES[1:]] for r in by_code],
+            dtype=bool,
+        ).reshape(len(by_code), len(SETTLEMENTS))
+        chosen = result.settlement > 0
+        fitting = fits[np.where(regions == _FLAG, 0, regions), np.maximum(result.settlement - 1, 0)]
+        flagged |= chosen & (result.settlement != _FLAG) & ~fitting
+        return result, flagged
+
+    def put(self, row: int, persona: Persona) -> None:
+        """Row ``row`` set to ``persona`` (the model's reading of a flagged row)."""
+        one = PersonaColumns.of([persona])
+        for field in fields(self):
+            getattr(self, field.name)[row] = getattr(one, field.name)[0]
 
     def __len__(self) -> int:
         return len(self.age_min)

@@ -249,8 +249,13 @@ def weight_matrix(weights: Sequence[Weights], count: int) -> tuple[FloatArray, F
 
     ``weights`` holds one entry for all rows or one per row.
     """
-    normalised = np.array([[w.normalised()[f] for f in FACTORS] for w in weights])
-    penalty = np.array([w.restricted_penalty for w in weights])
+    # A batch passes a few objects (one per goal) many times: each is worked out once.
+    each = list({id(w): w for w in weights}.values())
+    position = {id(w): i for i, w in enumerate(each)}
+    which = np.array([position[id(w)] for w in weights], dtype=np.intp)
+    normalised = np.array([[w.normalised()[f] for f in FACTORS] for w in each])[which]
+    penalty = np.array([w.restricted_penalty for w in each])[which]
+    normalised = normalised.reshape(len(weights), len(FACTORS))
     if len(weights) == 1:
         normalised = np.repeat(normalised, count, axis=0)
         penalty = np.repeat(penalty, count)

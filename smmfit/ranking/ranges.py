@@ -202,6 +202,13 @@ def ranges_of(
     low, mode, high = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape, np.nan)
     causes = np.zeros((len(CAUSES), *shape), dtype=bool)
     for j, platform in enumerate(arrays.platforms):
+        # A network with no figure for anyone here has unknown ranges (NaN, no cause), as
+        # the arrays start: most networks, in any one region.
+        if (
+            all(np.isnan(a[:, j]).all() for a in (arrays.match, arrays.audience))
+            and np.isnan(arrays.segment_value[:, j]).all()
+        ):
+            continue
         ev = evidence.for_platform(platform, region)
         cells = evidence.people(platform, region)
         authority = (

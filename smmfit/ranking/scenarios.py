@@ -19,6 +19,7 @@ from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.models import FACTORS, Note
 from smmfit.ranking.decision import CLOSE_CALL_SHARE
 from smmfit.ranking.engine import (
+    UNKNOWN_FACTOR_SCORE,
     BoolArray,
     PersonaArrays,
     ScoreArrays,
@@ -72,8 +73,14 @@ def triangular(
     left, right = mode - low, high - mode
     with np.errstate(invalid="ignore", divide="ignore"):
         rising = uniform < np.where(width > 0, left / width, 0.0)
-    root = np.sqrt(np.where(rising, uniform * left, (1 - uniform) * right) * width)
-    return np.asarray(np.where(rising, low + root, high - root), dtype=np.float64)
+    # Each side chosen by multiplying by 1 and adding the other times 0: the same number as
+    # a select (x * 1 + finite * 0 is x), and several times faster than np.where on a mask
+    # that changes from one element to the next. Both sides are finite where the figures
+    # are, and NaN together where they are not.
+    take = rising.astype(np.float64)
+    leave = 1.0 - take
+    root = np.sqrt((uniform * left * take + (1 - uniform) * right * leave) * width)
+    return np.asarray((low + root) * take + (high - root) * leave, dtype=np.float64)
 
 
 @dataclass(frozen=True)
@@ -229,10 +236,18 @@ def stable_bits(keys: UIntArray, first: int, stop: int, slots: IntArray, width: 
     personas share the batch, nor on which of its networks are drawn. ``slots`` is shaped
     (slots,) or (keys, slots); a slot is below ``width``.
     """
-    draw = np.arange(first, stop, dtype=np.uint64)[:, None, None] * np.uint64(width)
-    slot = np.asarray(slots, dtype=np.int64).astype(np.uint64)
-    counter = draw + (slot[None, None, :] if slot.ndim == 1 else slot[None]) + np.uint64(1)
-    return mix64(keys[None, :, None] + counter * _GOLDEN)
+    slot = np.asarray(slots, dtype=np.int64)
+    draw = np.arange(first, stop, dtype=np.uint64)[:, None, None]
+    return counter_bits(
+        keys[None, :, None], draw, slot[None, None, :] if slot.ndim == 1 else slot[None], width
+    )
+
+
+def counter_bits(keys: UIntArray, draw: UIntArray, slot: IntArray, width: int) -> UIntArray:
+    """The random number of each key, draw and slot, in whatever shape they broadcast to
+    (:func:`stable_bits` lays them out by draw, key and slot)."""
+    counter = draw * np.uint64(width) + slot.astype(np.uint64) + np.uint64(1)
+    return mix64(keys + counter * _GOLDEN)
 
 
 def unit(bits: UIntArray, half: int) -> FloatArray:
@@ -248,7 +263,7 @@ STAGES = (16, 32, 64, 128)
 # How many standard errors an answer must stand clear of a tie, and of the close-call share.
 DOUBT = 2.5
 # Bounds the memory of one pass: draws x personas x kept networks, for each array.
-_CELLS = 300_000
+_CELLS = 60_000
 
 
 def _settled(counts: FloatArray, draws: int) -> BoolArray:
@@ -304,10 +319,13 @@ def win_shares(
         low, high, arrays, raw_weights=raw_weights, penalty=penalty, band=margins.weight
     )
     candidate = valid.copy()
-    for k in range(count):
-        beaten = (worst[:, :, [k]] > best).all(axis=1) & valid[:, [k]]
-        beaten[:, k] = False
-        candidate &= ~beaten
+    # Only a valid network can beat another, and only a valid one needs beating: the rest
+    # (most of the networks, in any one region) are left out of the comparison.
+    live = np.flatnonzero(valid.any(axis=0))
+    for k in live:
+        beaten = (worst[:, :, [k]] > best[:, :, live]).all(axis=1) & valid[:, [k]]
+        beaten[:, live == k] = False
+        candidate[:, live] &= ~beaten
     # Networks that could hold a factor's best figure in some scenario scale every score.
     kept = candidate.copy()
     for factor_low, factor_high in (
@@ -371,65 +389,157 @@ def _count_firsts(
     band: float,
 ) -> FloatArray:
     """How often each network comes out first in draws ``span[0]``..``span[1]`` of the chosen
-    personas, shaped (chosen, networks); only each persona's kept networks are drawn."""
+    personas, shaped (chosen, networks); only each persona's kept networks are drawn.
+
+    The numbers of :meth:`Scenarios.simulate` and :func:`scores_from_figures`, operation for
+    operation, laid out network by network (networks, draws, personas): a persona has a few
+    kept networks and draws hundreds of scenarios, so every step runs over long rows
+    instead of rows of a few networks.
+    """
     first, stop, width = span
     count = kept.shape[1]
     size = int(kept[chosen[0]].sum())
     # Each row's kept networks, in data order (ties go to the network listed first).
     columns = np.sort(np.argsort(~kept[chosen], axis=1, kind="stable")[:, :size], axis=1)
+    slots = columns.T  # (networks, personas)
     take = (slice(None), chosen[:, None], columns)
-    low, mode, high = (f[take] for f in figures)  # (components, personas, networks)
+    # (components, networks, 1, personas): one figure for every draw.
+    low, mode, high = (f[take].transpose(0, 2, 1)[:, :, None, :] for f in figures)
     draws, people = stop - first, len(chosen)
-    mine = keys[chosen]
-    values = []
+    grid = (size, draws, people)
+    draw = np.arange(first, stop, dtype=np.uint64)[None, :, None]
+    mine = keys[chosen][None, None, :]
+
+    def bits(slot: IntArray) -> UIntArray:
+        return counter_bits(mine, draw, slot[:, None, :], width)
+
+    values: list[FloatArray] = []
     pair = None
     for component in range(COMPONENTS):
         ranged = high[component] > low[component]
         if not ranged.any():
-            values.append(np.broadcast_to(mode[component], (draws, people, size)))
+            values.append(np.broadcast_to(mode[component], grid))
             continue
         # Match share and audience of a network share one random number (a half each).
         if component == SEGMENT:
-            uniform = unit(stable_bits(mine, first, stop, count + columns, width), 0)
+            uniform = unit(bits(count + slots), 0)
         else:
             if pair is None:
-                pair = stable_bits(mine, first, stop, columns, width)
+                pair = bits(slots)
             uniform = unit(pair, 0 if component == MATCH else 1)
         drawn = triangular(uniform, low[component], mode[component], high[component])
-        values.append(np.where(ranged, drawn, mode[component]))
-    jitter = (
-        1
-        - band
-        + 2
-        * band
-        * unit(stable_bits(mine, first, stop, 2 * count + np.arange(len(FACTORS)), width), 0)
-    )
-    unknown = None
-    if np.isnan(mode[[MATCH, AUDIENCE]]).any() or (
-        np.isnan(mode[SEGMENT]).any() and not np.isnan(mode[SEGMENT]).all()
-    ):
-        slots = 2 * count + len(FACTORS) + columns
-        unknown = 100.0 * unit(stable_bits(mine, first, stop, slots, width), 0)
-        unknown = unknown.reshape(-1, size)
-    weights = (raw_weights[chosen][None] * jitter).reshape(-1, len(FACTORS))
-    grid = (draws, people, size)
-    rows = chosen[:, None]
-    _, score = scores_from_figures(
-        (values[AUDIENCE] * values[MATCH]).reshape(-1, size),
-        values[MATCH].reshape(-1, size),
-        values[SEGMENT].reshape(-1, size),
-        scored=np.broadcast_to(arrays.scored[rows, columns], grid).reshape(-1, size),
-        restricted=np.broadcast_to(arrays.restricted[rows, columns], grid).reshape(-1, size),
-        normalised=weights / weights.sum(axis=1, keepdims=True),
-        penalty=np.broadcast_to(penalty[chosen][None], (draws, people)).reshape(-1),
-        unknown=unknown,
-    )
-    pickable = np.broadcast_to(candidate[rows, columns], grid).reshape(-1, size)
-    picks = pick_index(score, pickable).reshape(draws, people)
+        values.append(drawn if ranged.all() else np.where(ranged, drawn, mode[component]))
+    factor_slots = np.broadcast_to(2 * count + np.arange(len(FACTORS))[:, None], (3, people))
+    jitter = 1 - band + 2 * band * unit(bits(factor_slots), 0)  # (factors, draws, personas)
+    weights = raw_weights[chosen].T[:, None, :] * jitter
+    # Summed as numpy sums a row of three: (first + second) + third.
+    normalised = weights / ((weights[0] + weights[1]) + weights[2])
+    scored = arrays.scored[chosen[:, None], columns].T[:, None, :]
+    restricted = arrays.restricted[chosen[:, None], columns].T[:, None, :]
+    factors = (values[AUDIENCE] * values[MATCH], values[MATCH], values[SEGMENT])
+    fine = penalty[chosen][None, None, :]
+    score = _complete_firsts(factors, scored, restricted, normalised, fine)
+    if score is None:
+        unknown = None
+        if np.isnan(mode[[MATCH, AUDIENCE]]).any() or (
+            np.isnan(mode[SEGMENT]).any() and not np.isnan(mode[SEGMENT]).all()
+        ):
+            unknown = 100.0 * unit(bits(2 * count + len(FACTORS) + slots), 0)
+        score = _general_firsts(factors, scored, restricted, normalised, fine, unknown=unknown)
+    pickable = candidate[chosen[:, None], columns].T[:, None, :]
+    filled = np.where(pickable & ~np.isnan(score), score, -1.0)
+    # The first of equal maxima, as argmax (pick_index) takes it.
+    best, pick = filled[0], np.zeros((draws, people), dtype=np.int64)
+    for position in range(1, size):
+        np.copyto(pick, position, where=filled[position] > best)
+        best = np.maximum(best, filled[position])
+    np.copyto(pick, -1, where=~(best > 0))
     firsts = np.zeros((people, count))
     for position in range(size):
-        firsts[np.arange(people), columns[:, position]] += (picks == position).sum(axis=0)
+        firsts[np.arange(people), columns[:, position]] += (pick == position).sum(axis=0)
     return firsts
+
+
+def _largest(values: FloatArray) -> FloatArray:
+    """The largest of each (draw, persona) over the networks (first axis); NaN propagates."""
+    best = values[0]
+    for row in values[1:]:
+        best = np.maximum(best, row)
+    return np.asarray(best, dtype=np.float64)
+
+
+def _complete_firsts(
+    factors: tuple[FloatArray, FloatArray, FloatArray],
+    scored: BoolArray,
+    restricted: BoolArray,
+    normalised: FloatArray,
+    penalty: FloatArray,
+) -> FloatArray | None:
+    """Scores where every network is scored and each factor known everywhere (best above 0) or
+    nowhere, else ``None``: :func:`~smmfit.ranking.engine._complete_scores` and the composite
+    of :func:`~smmfit.ranking.engine.scores_from_figures`, network by network."""
+    if not scored.all():
+        return None
+    known = np.zeros(len(FACTORS), dtype=bool)
+    relative: list[FloatArray | None] = []
+    for i, values in enumerate(factors):
+        if np.isnan(values.sum()):
+            if not np.isnan(values).all():
+                return None
+            relative.append(None)
+            continue
+        best = _largest(values)
+        if not (best > 0).all():
+            return None
+        relative.append(values / best * 100)
+        known[i] = True
+    if not known.any():
+        return None
+    weights = normalised * known[:, None, None]
+    total = (weights[0] + weights[1]) + weights[2]
+    effective = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+    composite = np.zeros(factors[0].shape)
+    for i, factor in enumerate(relative):
+        if factor is not None and effective[i].any():
+            composite += effective[i] * factor
+    if restricted.any():  # rarely: most networks are not restricted for most personas
+        composite = np.where(restricted, composite * penalty, composite)
+    return np.asarray(np.clip(composite, 0, 100), dtype=np.float64)
+
+
+def _general_firsts(
+    factors: tuple[FloatArray, FloatArray, FloatArray],
+    scored: BoolArray,
+    restricted: BoolArray,
+    normalised: FloatArray,
+    penalty: FloatArray,
+    *,
+    unknown: FloatArray | None,
+) -> FloatArray:
+    """Scores by :func:`~smmfit.ranking.engine.scores_from_figures`' general path
+    (relative scores, weights over the factors known somewhere, unknown factors at
+    ``unknown``), network by network."""
+    relative = []
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for values in factors:
+            masked = np.where(scored, values, np.nan)
+            best = _largest(np.where(np.isnan(masked), -np.inf, masked))
+            relative.append(np.where(best > 0, masked / best * 100, np.nan))
+    known_somewhere = np.stack(
+        [(~np.isnan(factor) & scored).any(axis=0) for factor in relative]
+    )  # (factors, draws, personas)
+    weights = normalised * known_somewhere
+    total = (weights[0] + weights[1]) + weights[2]
+    effective = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
+    fill = UNKNOWN_FACTOR_SCORE if unknown is None else unknown
+    composite = np.zeros(relative[0].shape)
+    known = np.zeros(relative[0].shape, dtype=bool)
+    for i, factor in enumerate(relative):
+        missing = np.isnan(factor)
+        composite += effective[i] * np.where(missing, fill, factor)
+        known |= ~missing
+    composite = np.where(restricted, composite * penalty, composite)
+    return np.asarray(np.where(scored & known, np.clip(composite, 0, 100), np.nan))
 
 
 def composite_bounds(

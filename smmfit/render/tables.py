@@ -9,9 +9,13 @@ Every CSV smmfit writes goes through :func:`safe_csv_text` (formulas neutralised
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Callable, Sequence
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from smmfit.data.coverage import FRAME_COLUMNS, CoverageReport
@@ -118,6 +122,9 @@ def ranking_display(
     return frame
 
 
+ObjectArray = npt.NDArray[np.object_]
+
+
 def _user_mark(user: bool, language: Language) -> str:
     return f"[{t('your_data.marker', language)}] " if user else ""
 
@@ -158,7 +165,51 @@ def safe_csv_text(frame: pd.DataFrame) -> str:
     >>> safe_csv_text(pd.DataFrame({"a": ["x\rok"]}))
     'a\r\n"x\rok"\r\n'
     """
-    return neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
+    safe = neutralise_formulas(frame)
+    cells = _csv_cells(safe)
+    if cells is None:
+        return safe.to_csv(index=False, lineterminator="\r\n")
+    # pandas' own writer, as to_csv sets it up: the same quoting, so the same text.
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(safe.columns)
+    writer.writerows(zip(*cells, strict=True))
+    return out.getvalue()
+
+
+def _csv_cells(frame: pd.DataFrame) -> list[ObjectArray] | None:
+    """Each column's cells as the text :meth:`pandas.DataFrame.to_csv` writes, each distinct
+    value formatted once (a batch has a million rows and a few thousand distinct scores);
+    ``None`` where a column is of a kind this does not cover (to_csv writes it then).
+
+    Floats as numpy writes them (``astype(str)``, the shortest text that reads back the
+    same), told apart by their bits so that -0.0 stays -0.0; missing values empty.
+    """
+    if not all(isinstance(name, str) for name in frame.columns):
+        return None
+    cells = []
+    for _, column in frame.items():
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            codes = column.cat.codes.to_numpy()
+            labels = [str(c) for c in column.cat.categories]
+            cells.append(np.array([*labels, ""], dtype=object)[codes])
+        elif column.dtype == np.float64:
+            values = column.to_numpy()
+            bits, where = np.unique(values.view(np.int64), return_inverse=True)
+            distinct = bits.view(np.float64)
+            text = distinct.astype(str).astype(object)
+            text[np.isnan(distinct)] = ""
+            cells.append(text[where.reshape(-1)])
+        elif column.dtype in (np.bool_, np.int64):
+            cells.append(column.to_numpy().astype(str).astype(object))
+        elif column.dtype == object or isinstance(column.dtype, pd.StringDtype):
+            values = column.to_numpy(dtype=object, na_value="")
+            if not all(isinstance(value, str) for value in values):
+                return None
+            cells.append(values)
+        else:
+            return None
+    return cells
 
 
 def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
