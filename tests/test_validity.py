@@ -43,14 +43,13 @@ from tests.conftest import audience, figure, write_data
 #   a close call between YouTube and Facebook (the ranking says so).
 # - six networks the tables name added (Discord, Twitch, Messenger, Truth Social, BeReal, XING;
 #   the product lacks 1 of 25 named networks, was 7): leave-one-source-out unchanged (30/44,
-#   25/32, 0.83). Their only US figures, Pew's 2023 teen rows for Discord (28%) and Twitch
-#   (17%), first made Discord the pick for US teens (in sample 27/31 = 0.87): its unknown
-#   adults let the scenarios draw its teen reach up to its whole audience. The scenarios now
-#   keep a known reach known (ranges._match_bounds): in sample 33/44, 31/34 = 0.91, 0.94.
+#   25/32, 0.83); in sample 33/44, 32/34 = 0.94, 0.94. Pew's 2023 teen rates for Discord and
+#   Twitch, their only US figures, are held back (DATA.md, "Known gaps"): with every adult cell
+#   unknown, they made both contenders for US adults of any age.
 LEADER_BY_REACH_FLOOR = 0.68
 PICK_FLOOR = 0.78
 SPEARMAN_FLOOR = 0.82
-IN_SAMPLE_FLOORS = (0.75, 0.91, 0.93)
+IN_SAMPLE_FLOORS = (0.75, 0.94, 0.93)
 
 COLUMNS = [
     "group_id", "region", "age_min", "age_max", "gender", "settlement", "platform",
