@@ -638,8 +638,11 @@ def _csv_cell(text: str) -> str:
 def test_rank_batch_writes_the_frozen_reference_byte_for_byte(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The output of 3,000 generated personas, frozen from the path before the columnar reader,
-    the network-major scenarios and the workers (commit 065cc47): every byte stays."""
+    """The output of 3,000 generated personas, frozen: every byte stays. The columnar reader,
+    the network-major scenarios and the workers were held to the output of the path before
+    them (commit 065cc47); a change of the model or the data that moves an answer writes the
+    file again (`rank-batch` of `reference_personas()` with `--as-of REFERENCE_AS_OF`, gzip
+    with mtime 0) and says in its commit which rows moved and why."""
     source, output = tmp_path / "personas.csv", tmp_path / "out.csv"
     source.write_text(reference_personas(), encoding="utf-8")
     args = ["rank-batch", str(source), "-o", str(output), "--as-of", REFERENCE_AS_OF]
