@@ -208,18 +208,22 @@ async def _socket_run(socket: Any, page: _SocketPage, clicked: str | None = None
                 return
 
 
-async def _socket_session(base: str, index: int, stats: dict[str, list[Any]]) -> None:
-    """One session as a WebSocket client of the server: the link, then three clicks."""
+def _connect(base: str) -> Any:
+    """A WebSocket to the server's session endpoint, as its web page opens one."""
     import websockets  # installed with Streamlit, which depends on it
     from websockets.typing import Subprotocol
 
+    address = "ws" + base.removeprefix("http") + "/_stcore/stream"
+    return websockets.connect(address, subprotocols=[Subprotocol("streamlit")], max_size=None)
+
+
+async def _socket_session(base: str, index: int, stats: dict[str, list[Any]]) -> None:
+    """One session as a WebSocket client of the server: the link, then three clicks."""
     region = REGIONS[index % len(REGIONS)]
     page = _SocketPage(f"region={region}&age=18-39&lang=en")
     try:
         start = time.monotonic()
-        address = "ws" + base.removeprefix("http") + "/_stcore/stream"
-        protocol = [Subprotocol("streamlit")]
-        async with websockets.connect(address, subprotocols=protocol, max_size=None) as socket:
+        async with _connect(base) as socket:
             await _socket_run(socket, page)
             stats["first_load"].append(time.monotonic() - start)
             for change in range(CHANGES):
