@@ -350,6 +350,10 @@ def test_v4_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         # a French "ne" paired with the phrase's own "jamais"/"pas" names the harm
         ("Jeu-concours pour un iPhone qui n'existe pas", "black"),
         ("Le lot ne sera jamais envoyé aux gagnants", "black"),
+        # so does a Russian "не" right after the phrase's own "никогда"; a refusal stays one
+        ("Таймер «скидка сгорит через час», который никогда не заканчивается", "gray"),
+        ("Мы никогда не покупаем ботов", "white"),
+        ("Ботов никогда не покупаем, растём органикой", "white"),
         # a phrase that names a negated Turkish form is not negated by it
         ("Rakibin sitesini hafta sonu erişilemez yapalım", "black"),
         # a Thai blogger is not a block; "everything" is not "don't"

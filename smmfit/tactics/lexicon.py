@@ -301,6 +301,11 @@ RELATIVES = _words("that which who qui который которые котор�
 FRENCH_NE = _words("ne n")
 FRENCH_NE_PARTNERS = _words("pas jamais plus rien aucun aucune personne guère ni point")
 FRENCH_NE_REACH = 5
+# Russian "не" completes a negative pronoun or adverb before it ("никогда не кончается", "никто
+# не получит"): where that word is part of a phrase, the phrase names a harm by its negation
+# (a timer that never ends), and the "не" is its own, not a refusal of it.
+RUSSIAN_NE = _words("не")
+RUSSIAN_NE_PARTNERS = _words("никогда никто ничего нигде никакого никакой никаких")
 FRENCH_NE_SUBJECTS = _words("personne rien aucun aucune nul nulle")
 # A negated subject refuses the verb of its clause however far it stands: "nobody on the team
 # buys", "никто в команде не", "ไม่มีใคร" (no one; ใคร follows the negation).

@@ -30,6 +30,8 @@ from smmfit.tactics.lexicon import (
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
     RELATIVES,
+    RUSSIAN_NE,
+    RUSSIAN_NE_PARTNERS,
     RUSSIAN_POST_NEGATIONS,
     VERB_FINAL_PROTECTIVE,
     Token,
@@ -79,10 +81,14 @@ def _negative_subject(i: int, tokens: Sequence[Token]) -> bool:
 
 
 def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
-    """A French "ne" whose "jamais" or "pas" is a word of the phrase itself: the phrase names a
-    harm by its negation ("le lot ne sera jamais envoyé", "un iPhone qui n'existe pas")."""
-    return tokens[i].text in FRENCH_NE and any(
-        j > i and tokens[j].text in FRENCH_NE_PARTNERS for j in hit.tokens
+    """A French "ne" whose "jamais" or "pas" is a word of the phrase itself, or a Russian "не"
+    right after the phrase's own "никогда" or "никто": the phrase names a harm by its negation
+    ("le lot ne sera jamais envoyé", "un iPhone qui n'existe pas", "таймер, который никогда
+    не кончается")."""
+    if tokens[i].text in FRENCH_NE:
+        return any(j > i and tokens[j].text in FRENCH_NE_PARTNERS for j in hit.tokens)
+    return tokens[i].text in RUSSIAN_NE and any(
+        i - 2 <= j < i and tokens[j].text in RUSSIAN_NE_PARTNERS for j in hit.tokens
     )
 
 
@@ -134,7 +140,12 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         # "накрутить подписчиков и не говорить клиенту": a negation right after "and"
         # negates the next action, not the one before it.
         new_action = not tokens[i].protective and tokens[i - 1].text in CONJUNCTIONS
-        if tokens[i].post_cue and not (listed and tokens[i].protective) and not new_action:
+        if (
+            tokens[i].post_cue
+            and not (listed and tokens[i].protective)
+            and not new_action
+            and not _own_negation(i, hit, tokens)
+        ):
             verb_final = tokens[i].protective and tokens[i].text.startswith(VERB_FINAL_PROTECTIVE)
             if reach > 0 or (verb_final and not acting):
                 return True
