@@ -130,13 +130,17 @@ async def _idle(page: Any) -> str:
     return str(await page.locator(PICK).first.inner_text(timeout=STEP_MS))
 
 
+def _link_query(index: int) -> str:
+    """The link session ``index`` opens: one of ten countries, ages 18-39, in English."""
+    return f"region={REGIONS[index % len(REGIONS)]}&age=18-39&lang=en"
+
+
 async def _session(browser: Any, base: str, index: int, stats: dict[str, list[Any]]) -> None:
     context = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await context.new_page()
     try:
         start = time.monotonic()
-        region = REGIONS[index % len(REGIONS)]
-        await page.goto(f"{base}/?region={region}&age=18-39&lang=en", timeout=STEP_MS)
+        await page.goto(f"{base}/?{_link_query(index)}", timeout=STEP_MS)
         await page.wait_for_selector(PICK, timeout=STEP_MS)
         await _idle(page)
         stats["first_load"].append(time.monotonic() - start)
@@ -219,8 +223,7 @@ def _connect(base: str) -> Any:
 
 async def _socket_session(base: str, index: int, stats: dict[str, list[Any]]) -> None:
     """One session as a WebSocket client of the server: the link, then three clicks."""
-    region = REGIONS[index % len(REGIONS)]
-    page = _SocketPage(f"region={region}&age=18-39&lang=en")
+    page = _SocketPage(_link_query(index))
     try:
         start = time.monotonic()
         async with _connect(base) as socket:

@@ -581,12 +581,13 @@ def _rank_batch(args: argparse.Namespace) -> int:
         finally:
             gc.enable()
         weights = _weights(args.weights, None) if args.weights else None
-        evidence = Evidence(_load(args.data_dir))
+        # Loaded afresh for each run (a folder's files may have changed since a past run in
+        # this process); the workers, forked before, load their own (_evidence_of).
+        evidence = _EVIDENCE[args.data_dir] = Evidence(_load(args.data_dir))
         job = _BatchJob(
             args.data_dir, weights, args.include_blocked, _as_of(args, evidence.dataset),
             args.draws, args.seed,
         )  # fmt: skip
-        _EVIDENCE[args.data_dir] = evidence
         chunks = _regrouped(pieces, RANK_CHUNK_ROWS)
         try:
             out = (
@@ -630,6 +631,12 @@ def _size(path: Path) -> int:
 _EVIDENCE: dict[Path, Evidence] = {}
 
 
+def _evidence_of(data_dir: Path) -> Evidence:
+    if data_dir not in _EVIDENCE:
+        _EVIDENCE[data_dir] = Evidence(_load(data_dir))
+    return _EVIDENCE[data_dir]
+
+
 @dataclass(frozen=True)
 class _BatchJob:
     """What every chunk of a rank-batch run is ranked with (sent to workers with each)."""
@@ -643,10 +650,8 @@ class _BatchJob:
 
     def text(self, personas: PersonaColumns) -> str:
         """The chunk's rows as CSV text, with the header."""
-        if self.data_dir not in _EVIDENCE:
-            _EVIDENCE[self.data_dir] = Evidence(_load(self.data_dir))
         table = rank_columns(
-            personas, _EVIDENCE[self.data_dir], self.weights, self.include_blocked,
+            personas, _evidence_of(self.data_dir), self.weights, self.include_blocked,
             as_of=self.as_of, draws=self.draws, seed=self.seed,
         )  # fmt: skip
         # Names come from the user's file: "=HYPERLINK(...)" must stay text.

@@ -179,8 +179,8 @@ def _match_bounds(arrays: ScoreArrays, j: int) -> tuple[FloatArray, FloatArray]:
     the network's audience. Bounding the share by the cells alone (the persona's low over
     the audience's high, its high over the audience's low) let a known reach run up to the
     whole audience where only the rest of the audience is unknown: a network known among
-    teens alone reached many times its teens in the draws. The share's own spread from that unknown
-    rest is left out; where the audience is unknown, the cells' share bounds stand."""
+    teens alone reached many times its teens in the draws. The share's own spread from that
+    unknown rest is left out; where the audience is unknown, the cells' share bounds stand."""
     audience, match = arrays.audience[:, j], arrays.match[:, j]
     with np.errstate(invalid="ignore", divide="ignore"):
         low = np.where(audience > 0, arrays.reach_low[:, j] / audience, arrays.match_low[:, j])

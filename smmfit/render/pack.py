@@ -73,7 +73,8 @@ CHART_FONT_PX = 16
 RANKING_CHART_WIDTH = 320  # px of the plotting area
 RANKING_CHART_STEP = 28  # px per network
 # At 28 px a network, a dozen bars and the legend fill the chart's half of the slide at 0.75 pt
-# per pixel; the table beside the chart lists every scored network.
+# per pixel; the deck's table beside the chart holds the same networks and says how many more
+# the report lists (deck._first_rows).
 RANKING_CHART_NETWORKS = 12
 AUDIENCE_CHART_WIDTH = 220
 AUDIENCE_CHART_STEP = 30

@@ -47,7 +47,9 @@ def notes_markdown(notes: Iterable[Note], language: Language) -> str:
 
 def messengers_note(result: Ranking, language: Language) -> str:
     """How to read the messengers among the scored networks ("" without one), in list order."""
-    messengers = [r.platform for r in result.ranking if r.kind == "messenger" and r.score]
+    messengers = [
+        r.platform for r in result.ranking if r.kind == "messenger" and r.score is not None
+    ]
     if not messengers:
         return ""
     return render(Note(key="fit.messengers", params={"platforms": ",".join(messengers)}), language)
