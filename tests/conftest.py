@@ -164,15 +164,18 @@ def write_data(
 def synthetic_figures() -> list[dict[str, Any]]:
     """Three networks in DE with full, known composition and sizes.
 
-    alpha: 60% women, ages 13-29 40% / 30-100 60%, 10M people.
-    beta: 30% women, ages 13-29 80% / 30-100 20%, 20M people.
-    gamma: 50% women, ages 13-29 50% / 30-100 50%, 5M people, blocked in DE.
+    alpha: 60% women, ages 13-29 40% / 30-100 60%, 1M people.
+    beta: 30% women, ages 13-29 80% / 30-100 20%, 2M people.
+    gamma: 50% women, ages 13-29 50% / 30-100 50%, 0.5M people, blocked in DE.
+
+    Sized to fit :func:`population` (1M of each sex per ten years): no cell is asked to
+    hold more people than live in it, which the model would not allow.
     """
     rows = []
     for name, women, young, millions in (
-        ("alpha", 60, 40, 10),
-        ("beta", 30, 80, 20),
-        ("gamma", 50, 50, 5),
+        ("alpha", 60, 40, 1),
+        ("beta", 30, 80, 2),
+        ("gamma", 50, 50, 0.5),
     ):
         rows += [
             figure(name, "DE", "gender", "female", women),

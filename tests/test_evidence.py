@@ -330,3 +330,62 @@ def test_a_partial_profiles_rest_is_centred_by_a_fuller_one_with_the_same_bounds
     # Spread like the population, 17 of the 78 uncovered ages (13-29 of 13-29 and 40-100)
     # would hold the rest; the worldwide profile puts far more of it there.
     assert centred > alone * 2
+
+
+# -- no cell holds more people than live in it ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("millions", "bands", "expected_young", "expected_total"),
+    [
+        # 80% of 2M fits in the 13-29 cells (3.4M people): nothing moves.
+        (2, [("13-29", 80), ("30+", 20)], 1.6e6, 2e6),
+        # 80% of 10M is more than 13-29 holds: they are full, the rest goes to 30+ and the
+        # count stands (the network's own figure outranks a borrowed profile).
+        (10, [("13-29", 80), ("30+", 20)], 3.4e6, 10e6),
+        # A partial profile: what 13-29 cannot hold joins its unknown rest in the other ages.
+        (10, [("13-29", 80)], 3.4e6, 10e6),
+        # More people than the whole country aged 13+ (19.4M): at most everyone.
+        (40, [("13-29", 80), ("30+", 20)], 3.4e6, 19.4e6),
+    ],
+)
+def test_no_cell_holds_more_people_than_live_in_it(
+    tmp_path: Path,
+    millions: float,
+    bands: list[tuple[str, float]],
+    expected_young: float,
+    expected_total: float,
+) -> None:
+    from smmfit.data.cells import CellQuery
+
+    rows = [_ad_audience("alpha", millions)] + [
+        figure("alpha", "DE", "age", band, share) for band, share in bands
+    ]
+    evidence = _evidence(tmp_path, rows)
+    people = evidence.people("alpha", "DE")
+    assert people is not None
+    young = CellQuery(np.array([13]), np.array([29]), np.array([[True, True]]))
+    everyone = CellQuery(np.array([13]), np.array([100]), np.array([[True, True]]))
+    _, young_people, young_high = (float(v[0]) for v in people.query(young))
+    low, total, high = (float(v[0]) for v in people.query(everyone))
+    assert young_people == pytest.approx(expected_young)
+    assert young_high <= 3.4e6 + 1
+    assert (low, total, high) == pytest.approx((expected_total,) * 3)
+    assert (people.known <= evidence.population.cells("DE") + 1e-6).all()
+
+
+def test_fitting_to_the_population_keeps_the_profiles_shape_where_there_is_room() -> None:
+    from smmfit.data.cells import CELL_SHAPE, fit_to_population
+
+    room = np.full(CELL_SHAPE, 10.0)
+    people = np.zeros(CELL_SHAPE)
+    people[0, 20], people[0, 30], people[0, 40] = 16.0, 2.0, 6.0  # 6 too many at 20
+    fitted = fit_to_population(people, room)
+    assert fitted[0, 20] == pytest.approx(10.0)
+    # The 6 go to the open cells in proportion to what the profile put there (2 : 6, so 1.5
+    # and 4.5); 40 then holds 10.5 of its 10, and its 0.5 goes on to 30.
+    assert fitted[0, 30] == pytest.approx(4.0) and fitted[0, 40] == pytest.approx(10.0)
+    assert fitted.sum() == pytest.approx(24.0)
+    assert (fitted <= room + 1e-9).all()
+    # Cells the profile left empty get nobody: the profile says nobody is there.
+    assert fitted[1].sum() == 0 and fitted[0, 50] == 0

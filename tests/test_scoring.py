@@ -36,15 +36,15 @@ def by_platform(result: Ranking) -> dict[str, PlatformResult]:
 
 
 def test_synthetic_ranking_matches_hand_computation(synthetic: Evidence) -> None:
-    """alpha: 60% women x 40% aged 13-29 = 24% match, 10M people -> 2.4M.
-    beta: 30% x 80% = 24% match, 20M people -> 4.8M.
+    """alpha: 60% women x 40% aged 13-29 = 24% match, 1M people -> 240k.
+    beta: 30% x 80% = 24% match, 2M people -> 480k.
     Scores (weights .85 reach/.1 match/.05 segment; b2c signal alpha 10, beta 50):
     alpha = .85*50 + .1*100 + .05*20 = 53.5; beta = .85*100 + .1*100 + .05*100 = 100."""
     result = rank(YOUNG_WOMEN, synthetic)
     items = by_platform(result)
     alpha, beta, gamma = items["alpha"], items["beta"], items["gamma"]
     assert alpha.match_share == pytest.approx(0.24)
-    assert beta.reach == pytest.approx(4.8e6)
+    assert beta.reach == pytest.approx(4.8e5)
     assert alpha.score == pytest.approx(53.5)
     assert beta.score == pytest.approx(100)
     assert [item.platform for item in result.ranking] == ["beta", "alpha", "gamma"]
@@ -251,11 +251,12 @@ def test_worldwide_fallback_is_flagged(tmp_path: Path) -> None:
 
 def test_partial_age_data_gives_bounds_and_a_flag(tmp_path: Path) -> None:
     rows = [figure("alpha", "DE", "age", "18-24", 30), figure("alpha", "DE", "age", "25-34", 30),
-            audience("alpha", "DE", 10)]  # fmt: skip
+            audience("alpha", "DE", 4)]  # fmt: skip
     evidence = Evidence(load_dataset(write_data(tmp_path, rows)))
     alpha = by_platform(rank(Persona(region="DE", age_min=18, age_max=40), evidence))["alpha"]
-    # At most everyone aged 35-40 (6 years x 200 people in synthetic DE) joins the known 60%.
-    assert (alpha.match_share_low, alpha.match_share_high) == pytest.approx((0.6, 0.72))
+    # At most everyone aged 35-40 (6 years x 200k people in synthetic DE, 1.2M of the 4M)
+    # joins the known 60%.
+    assert (alpha.match_share_low, alpha.match_share_high) == pytest.approx((0.6, 0.9))
     # The 40% unassigned is spread by DE's population: 35-40 holds 6 of the people in the
     # uncovered ages 13-17 and 35-100 (synthetic population: 100 a year, 1,000 at 100+).
     assert alpha.match_share == pytest.approx(0.6 + 0.4 * (6 * 200) / (5 * 200 + 65 * 200 + 2000))

@@ -46,10 +46,15 @@ from tests.conftest import audience, figure, write_data
 #   25/32, 0.83); in sample 33/44, 32/34 = 0.94, 0.94. Pew's 2023 teen rates for Discord and
 #   Twitch, their only US figures, are held back (DATA.md, "Known gaps"): with every adult cell
 #   unknown, they made both contenders for US adults of any age.
-LEADER_BY_REACH_FLOOR = 0.68
-PICK_FLOOR = 0.78
-SPEARMAN_FLOOR = 0.82
-IN_SAMPLE_FLOORS = (0.75, 0.94, 0.93)
+# - no cell holds more people than live in it (an audience count times a borrowed profile put
+#   45M Brazilians aged 18-24 on Instagram, of 21.7M; the count is kept, the surplus moved to
+#   the profile's other ages, ``cells.fit_to_population``): leave-one-source-out 32/44 = 0.72,
+#   24/30 = 0.80, 0.85; in sample 33/44 = 0.75, 29/31 = 0.93, 0.95 (Brazil's reach top is now
+#   WhatsApp, as Pew's; the picks that moved went to networks the tables do not list).
+LEADER_BY_REACH_FLOOR = 0.72
+PICK_FLOOR = 0.80
+SPEARMAN_FLOOR = 0.85
+IN_SAMPLE_FLOORS = (0.75, 0.93, 0.95)
 
 COLUMNS = [
     "group_id", "region", "age_min", "age_max", "gender", "settlement", "platform",

@@ -41,6 +41,8 @@ from smmfit.models import MAX_AGE, MIN_AGE
 
 AGES = np.arange(MAX_AGE + 1)
 SEXES = tuple(GENDER_AXIS)  # female, male: row order of every cell array
+# Below this share of the audience, people left to place are rounding, not people.
+EPSILON = 1e-9
 CELL_SHAPE = (len(SEXES), MAX_AGE + 1)
 
 
@@ -266,7 +268,10 @@ def composition_cells(
         # A published band places its people, a 0% band included: the source says so.
         for band_low, band_high in zip(age.lows, age.highs, strict=True):
             banded |= spanned & (band_low <= AGES) & (band_high >= AGES)
-    people = audience * known_age[None, :] * sex_split
+    placed = audience * known_age[None, :] * sex_split
+    people = fit_to_population(placed, room)
+    # People the bands cannot hold belong to the profile's other ages, like its unknown share.
+    unplaced += float(placed.sum() - people.sum())
     covered = np.repeat(banded[None, :], len(SEXES), axis=0)
     gaps = (spanned & ~banded)[None, :] & np.ones((len(SEXES), 1), dtype=bool)
     capacity = np.where(gaps, room, 0.0)
@@ -298,6 +303,29 @@ def composition_cells(
             )
         )
     return people, covered, tuple(pools)
+
+
+def fit_to_population(people: FloatArray, room: FloatArray) -> FloatArray:
+    """People per cell no higher than the cell's population, the audience count kept.
+
+    An audience count times a borrowed profile (often the worldwide one) can put more people
+    in a band than live there (in Brazil, the worldwide share of 18-24 year-olds times the
+    Brazilian audience). The count is the network's own figure for the country and the profile
+    the weaker one, so the people a full cell cannot hold go to the profile's other cells, in
+    proportion to what the profile put there, as far as they have room. What none of them
+    can hold is left out of the result: the caller places it in the ages the profile leaves
+    open, and drops only what no cell at all can hold (the count then exceeds everyone).
+    """
+    fitted = np.minimum(people, room)
+    for _ in range(len(SEXES) * (MAX_AGE + 1)):
+        surplus = float(people.sum() - fitted.sum())
+        open_cells = (fitted < room) & (fitted > 0)
+        weight = float(fitted[open_cells].sum())
+        if surplus <= EPSILON * max(1.0, float(people.sum())) or weight <= 0:
+            break
+        grown = np.where(open_cells, fitted * (1 + surplus / weight), fitted)
+        fitted = np.minimum(grown, room)
+    return fitted
 
 
 def _clamped(amount: float, capacity: FloatArray) -> tuple[float, float, float]:
