@@ -27,6 +27,7 @@ from smmfit.render import (
     Language,
     format_people,
     format_share,
+    platform_name,
     region_name,
     render,
     t,
@@ -295,7 +296,7 @@ def test_every_block_reason_has_a_russian_version(evidence: Evidence) -> None:
     ("language", "gap", "reason"),
     [
         ("en", "Moscow and St Petersburg: no source splits this network's audience",
-         "Settlement type \"Moscow and St Petersburg\": no source splits VK's audience"),
+         "Settlement type \"Moscow and St Petersburg\": no source splits {network}'s audience"),
         ("ru", "Москва и Санкт-Петербург: ни один источник не делит аудиторию этой сети",
          "Тип населённого пункта «Москва и Санкт-Петербург»: ни один источник"),
     ],
@@ -306,8 +307,11 @@ def test_an_unsplit_settlement_type_is_said_in_the_language(
     result = rank(Persona(region="RU", age_min=25, age_max=44, settlement="moscow_spb"), evidence)
     vk = next(item for item in result.ranking if item.platform == "vk")
     assert any(render(note, language).startswith(gap) for note in vk.gaps)
+    pick = result.recommendation.platform
+    assert pick is not None
     reasons = [render(note, language) for note in result.recommendation.reasons]
-    assert sum(text.startswith(reason) for text in reasons) == 1
+    expected = reason.format(network=platform_name(pick, language))
+    assert sum(text.startswith(expected) for text in reasons) == 1
 
 
 @pytest.mark.parametrize(

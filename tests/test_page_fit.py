@@ -51,7 +51,7 @@ def test_default_view_recommends_and_charts() -> None:
 def test_region_change_changes_the_ranking_the_way_the_data_says() -> None:
     app = open_app()
     app.selectbox(key="fit_region").select("RU").run()
-    assert pick(app) == "Test first: VK"
+    assert pick(app).startswith("Test first: VK")
     app.selectbox(key="fit_region").select("CN").run()
     assert chart_networks(app)[0] in ("WeChat", "Weibo", "Douyin")
     assert "Facebook" not in chart_networks(app)
@@ -96,9 +96,9 @@ def test_a_bad_link_warns_and_keeps_the_valid_values() -> None:
 
 def test_language_switch_changes_the_texts() -> None:
     app = open_app(region="RU")
-    assert pick(app) == "Test first: VK"
+    assert pick(app).startswith("Test first: VK")
     app.selectbox(key="lang").select("ru").run()
-    assert pick(app) == "Тестировать первой: ВКонтакте"
+    assert pick(app).startswith("Тестировать первой: ВКонтакте")
     assert app.title[0].value == "Какую сеть тестировать первой"
 
 
@@ -136,7 +136,7 @@ def test_empty_device_selection_explains_and_keeps_ranking() -> None:
     app.multiselect(key="fit_devices").set_value([]).run()
     assert not app.exception
     assert any("at least one device" in str(info.value) for info in app.info)
-    assert pick(app) == "Test first: VK"
+    assert pick(app).startswith("Test first: VK")
 
 
 def test_the_pick_shows_how_sure_it_is() -> None:
@@ -288,7 +288,7 @@ def test_a_plan_checked_this_session_ends_the_deck() -> None:
 def test_a_link_with_an_overlong_name_warns_instead_of_failing() -> None:
     app = open_app(region="RU", name="x" * 150)
     assert len(app.warning) == 1
-    assert pick(app) == "Test first: VK"
+    assert pick(app).startswith("Test first: VK")
 
 
 def test_the_audience_comparison_follows_the_pick_until_the_user_chooses() -> None:
