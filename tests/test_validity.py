@@ -51,10 +51,16 @@ from tests.conftest import audience, figure, write_data
 #   the profile's other ages, ``cells.fit_to_population``): leave-one-source-out 32/44 = 0.72,
 #   24/30 = 0.80, 0.85; in sample 33/44 = 0.75, 29/31 = 0.93, 0.95 (Brazil's reach top is now
 #   WhatsApp, as Pew's; the picks that moved went to networks the tables do not list).
+# - Germany's own Facebook and Instagram profiles (Meta's delivery estimates, August 2026)
+#   instead of the worldwide ones: no group loses its agreement; one more is counted. For
+#   ARD/ZDF's 30-49s (Facebook 51%, Instagram 50%) the pick moves from YouTube, which the table
+#   does not list (so the group was not counted), to Instagram, one point behind Facebook there
+#   (counted, a miss); Facebook rises from 7.0M to 10.9M, towards the table. Leave-one-source-out
+#   32/44, 24/31 = 0.77, 0.85; in sample 33/44, 29/32 = 0.91, 0.96.
 LEADER_BY_REACH_FLOOR = 0.72
-PICK_FLOOR = 0.80
+PICK_FLOOR = 0.77
 SPEARMAN_FLOOR = 0.85
-IN_SAMPLE_FLOORS = (0.75, 0.93, 0.95)
+IN_SAMPLE_FLOORS = (0.75, 0.90, 0.95)
 
 COLUMNS = [
     "group_id", "region", "age_min", "age_max", "gender", "settlement", "platform",
