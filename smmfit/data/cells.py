@@ -317,6 +317,8 @@ def fit_to_population(people: FloatArray, room: FloatArray) -> FloatArray:
     open, and drops only what no cell at all can hold (the count then exceeds everyone).
     """
     fitted = np.minimum(people, room)
+    # Each round either places the whole surplus or fills at least one more cell to its room,
+    # so the rounds end within the number of cells.
     for _ in range(len(SEXES) * (MAX_AGE + 1)):
         surplus = float(people.sum() - fitted.sum())
         open_cells = (fitted < room) & (fitted > 0)
