@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, Literal, get_args
@@ -312,6 +313,22 @@ FRENCH_NE_SUBJECTS = _words("personne rien aucun aucune nul nulle")
 NEGATIVE_SUBJECTS = _words("nobody никто ใคร")
 # Words that carry a negation on to the next item: "no bots or fake followers".
 CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya และ หรือ")
+# Words that start a new action in a plan line: "film a reel, then run a follow/unfollow
+# script", "после эфира прогнать массфоловинг", "webinardan sonra ... çalıştır", "ขอบคุณแฟนเพจ
+# แล้วยิงเว็บคู่แข่ง". Each action is also judged on its own (``split_actions``), so a harmless
+# half cannot speak for a harmful one. "or" is not one: "no bots or fake followers" is a list.
+ACTION_CONNECTORS = _words(
+    """
+    then also plus after afterwards meanwhile later and
+    потом затем после также плюс параллельно и
+    ensuite puis après aussi et
+    sonra ardından sonrasında akabinde ayrıca ve
+    แล้ว จากนั้น หลังจากนั้น ค่อย และ
+    """
+)
+# An action needs this many words that are not stop words or numbers: "Weekly reels + stories"
+# is one action, and "Run Facebook and Instagram ads" another, not "stories" or "Run Facebook".
+MIN_ACTION_WORDS = 3
 
 # Characters that end a phrase match (and a negation's reach); commas and quotes end only a
 # negation's reach, so "«ставь лайк, если согласен»" is still one phrase.
@@ -626,3 +643,51 @@ def _token(text: str, start: int, end: int, segment: int, clause: int, *, money:
         protective=protective,
         negative_verb=negative_verb,
     )
+
+
+def split_actions(line: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The actions of a line as (first, last) token indices: cut at punctuation, at a
+    connector ("then", "и", "puis", "sonra", "แล้ว") and between Thai runs written with a
+    space; a part with fewer than ``MIN_ACTION_WORDS`` words joins the one before it.
+
+    >>> line = "Film the team at work, then buy cheap followers from a panel"
+    >>> [" ".join(t.text for t in tokenize(line)[a : b + 1])
+    ...  for a, b in split_actions(line, tokenize(line))]
+    ['film the team at work', 'buy cheap followers from a panel']
+    """
+    parts: list[list[int]] = []
+    for index, token in enumerate(tokens):
+        previous = tokens[index - 1] if index else None
+        thai_space = (
+            previous is not None
+            and _THAI.search(previous.text) is not None
+            and _THAI.search(token.text) is not None
+            and line[previous.end : token.start].isspace()
+        )
+        if token.text in ACTION_CONNECTORS:
+            parts.append([])
+            continue
+        if (
+            not parts
+            or previous is None
+            or token.clause != previous.clause
+            or token.segment != previous.segment
+            or thai_space
+        ):
+            parts.append([])
+        parts[-1].append(index)
+    spans: list[tuple[int, int]] = []
+    for part in parts:
+        if not part:
+            continue
+        # A short part joins the one before; a short first part ("After the webinar,")
+        # takes the next one in.
+        if spans and min(_words_in(tokens, part), _words_in(tokens, spans[-1])) < MIN_ACTION_WORDS:
+            spans[-1] = (spans[-1][0], part[-1])
+        else:
+            spans.append((part[0], part[-1]))
+    return spans
+
+
+def _words_in(tokens: Sequence[Token], part: Sequence[int]) -> int:
+    return sum(not tokens[i].stop and not tokens[i].number for i in range(part[0], part[-1] + 1))
