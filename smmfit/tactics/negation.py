@@ -46,6 +46,7 @@ POST_PROTECTIVE_REACH = 4
 # links from spam bots", "фильтр по ключевым словам скрывает спам-комментарии от ботов".
 PRE_PROTECTIVE_REACH = 8
 RELATIVE_REACH = 4
+OWN_NEGATION_REACH = 2
 
 
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
@@ -63,10 +64,14 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
             return None
         if not tokens[i].stop and not tokens[i].cue:
             words_after_and += 1
-        if tokens[i].cue and (
-            tokens[i].protective
-            or hit.low - i <= PRE_NEGATION_REACH
-            or _negative_subject(i, tokens)
+        if (
+            tokens[i].cue
+            and (
+                tokens[i].protective
+                or hit.low - i <= PRE_NEGATION_REACH
+                or _negative_subject(i, tokens)
+            )
+            and not _own_negation(i, hit, tokens)
         ):
             return i
     return None
@@ -85,10 +90,23 @@ def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
     right after the phrase's own "никогда" or "никто": the phrase names a harm by its negation
     ("le lot ne sera jamais envoyé", "un iPhone qui n'existe pas", "таймер, который никогда
     не кончается")."""
-    if tokens[i].text in FRENCH_NE:
-        return any(j > i and tokens[j].text in FRENCH_NE_PARTNERS for j in hit.tokens)
-    return tokens[i].text in RUSSIAN_NE and any(
+    if tokens[i].text in FRENCH_NE and any(
+        j > i and tokens[j].text in FRENCH_NE_PARTNERS for j in hit.tokens
+    ):
+        return True
+    if tokens[i].text in RUSSIAN_NE and any(
         i - 2 <= j < i and tokens[j].text in RUSSIAN_NE_PARTNERS for j in hit.tokens
+    ):
+        return True
+    # A fraud named by its negation ("never ship the prize", "sans jamais expédier le lot",
+    # "и никогда не отправлять"): a negation word right next to the phrase's own one is the
+    # same negation, in every language, not a refusal of it.
+    return any(
+        tokens[j].cue
+        and not tokens[j].protective
+        and 0 < abs(j - i) <= OWN_NEGATION_REACH
+        and all(tokens[k].stop or tokens[k].cue for k in range(min(i, j) + 1, max(i, j)))
+        for j in hit.tokens
     )
 
 
