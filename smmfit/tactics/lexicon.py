@@ -206,7 +206,48 @@ BAN_PREDICATES = _words(
     interdit interdite interdits interdites proscrit proscrits yasak yasaktır yasaklandı
     """
 )
+# A harm its clause calls illegal is named as a warning, not a plan: "purchase-necessary sweeps
+# are illegal lotteries in the US", "c'est une loterie illégale", "ผิดกฎหมายในอเมริกา".
+ILLEGAL_PREDICATES = _words(
+    """
+    illegal unlawful illégal illégale illégaux illégales незаконно незаконна незаконны незаконен
+    незаконная незаконное незаконный yasadışı kanunsuz ผิดกฎหมาย
+    """
+)
+BAN_PREDICATES = BAN_PREDICATES | ILLEGAL_PREDICATES
 BAN_REACH = 8
+# A concession is no ban: "run the purchase-only draw even though it is illegal there".
+CONCESSIVES = _words("though although despite хотя несмотря même quoique rağmen karşın แม้ ทั้งที่")
+# A refusal drawn as a consequence refers back to the harm named before it: "bought followers
+# tank reach, so we don't do it", "накрутка убивает охваты, поэтому ботов не берём", "donc on n'en
+# achète pas", "o yüzden bot almıyoruz", "เราเลยไม่ซื้อ". Only a verb of doing or getting, with
+# nothing after it but a pronoun, counts ("so we don't run ads" refuses ads, not the harm).
+CONSEQUENCES = _words(
+    "so therefore hence thus поэтому donc alors pourquoi yüzden nedenle dolayısıyla เลย จึง ดังนั้น"
+)
+REFUSAL_VERBS = _words("do does doing use using take run buy")
+REFUSAL_VERB_PREFIXES = (
+    "бер",
+    "берё",
+    "использ",
+    "дела",
+    "практику",
+    "fais",
+    "fait",
+    "utilis",
+    "pratiqu",
+    "alm",
+    "almay",
+    "kullanm",
+    "yapm",
+    "ทำ",
+    "ใช้",
+    "เอา",
+)
+REFERRING_PRONOUNS = _words(
+    "it that this them those any это этого такое такого ça cela bunu onu แบบนั้น"
+)
+CONSEQUENCE_REACH = 3
 # Words that make what follows a goal: "mass report the page until it is banned", "чтобы его
 # заблокировали", "jusqu'à ce qu'il soit banni", "kapanana kadar".
 PURPOSE_WORDS = _words("until till so чтобы пока pour jusqu jusqu'à afin kadar diye จน เพื่อ")

@@ -21,7 +21,10 @@ from collections.abc import Sequence
 from smmfit.tactics.lexicon import (
     BAN_PREDICATES,
     BAN_REACH,
+    CONCESSIVES,
     CONJUNCTIONS,
+    CONSEQUENCE_REACH,
+    CONSEQUENCES,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
     NEGATION_BREAKERS,
@@ -29,6 +32,9 @@ from smmfit.tactics.lexicon import (
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
+    REFERRING_PRONOUNS,
+    REFUSAL_VERB_PREFIXES,
+    REFUSAL_VERBS,
     RELATIVES,
     RUSSIAN_NE,
     RUSSIAN_NE_PARTNERS,
@@ -172,7 +178,59 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         acting = acting or is_use_verb(tokens[i].text)
         reach += 1 if tokens[i].text in CONJUNCTIONS else -1
         i += 1
-    return _banned_in_clause(hit, tokens) or _refused_in_answer(hit, tokens)
+    return (
+        _banned_in_clause(hit, tokens)
+        or _refused_in_answer(hit, tokens)
+        or _refused_as_consequence(hit, tokens)
+    )
+
+
+def _refusal_verb(token: Token) -> bool:
+    return (
+        token.text in REFUSAL_VERBS
+        or token.text.startswith(REFUSAL_VERB_PREFIXES)
+        or is_use_verb(token.text)
+    )
+
+
+def _refused_as_consequence(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "Bought followers tank reach, so we don't do it", "поэтому ботов не берём", "donc on n'en
+    achète pas", "o yüzden bot almıyoruz": a refusal drawn as a consequence after the phrase
+    refers back to it. The refusal is a negated verb of doing or getting with nothing after it
+    in its clause but a pronoun; a verb of getting before it ("buy followers so we do not look
+    small") makes it a purpose instead."""
+    for index in range(hit.high + 1, len(tokens)):
+        if tokens[index].text not in CONSEQUENCES:
+            if is_use_verb(tokens[index].text):
+                return False
+            continue
+        for negation in range(index + 1, min(len(tokens), index + 1 + CONSEQUENCE_REACH)):
+            token = tokens[negation]
+            if token.protective or token.text in NEGATIVE_SUBJECTS:
+                return False
+            if token.negative_verb and _refusal_verb(token):
+                verb = negation
+            elif token.cue:
+                verb = next(
+                    (
+                        j
+                        for j in range(negation + 1, min(len(tokens), negation + 3))
+                        if not tokens[j].stop and not tokens[j].cue
+                    ),
+                    -1,
+                )
+                if verb < 0 or not _refusal_verb(tokens[verb]):
+                    continue
+            else:
+                continue
+            rest = [
+                t
+                for t in tokens[verb + 1 :]
+                if t.clause == tokens[verb].clause and not t.stop and not t.cue
+            ]
+            return all(t.text in REFERRING_PRONOUNS for t in rest)
+        return False
+    return False
 
 
 def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -201,6 +259,7 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
             or words > BAN_REACH
             or is_use_verb(token.text)
             or token.text in PURPOSE_WORDS
+            or token.text in CONCESSIVES
         ):
             return False
         # "off-limits", "out of the question": a paired post-negation is a ban as well.
