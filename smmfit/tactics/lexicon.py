@@ -234,6 +234,7 @@ REFUSAL_VERB_PREFIXES = (
     "практику",
     "fais",
     "fait",
+    "achèt",
     "utilis",
     "pratiqu",
     "alm",
