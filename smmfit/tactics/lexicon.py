@@ -216,6 +216,9 @@ ILLEGAL_PREDICATES = _words(
 )
 BAN_PREDICATES = BAN_PREDICATES | ILLEGAL_PREDICATES
 BAN_REACH = 8
+# A reason's clause tells what the clause before it names: "no purchase-only draws, because
+# they are illegal", "ไม่ทำกิจกรรมที่ต้องซื้อสินค้า เพราะผิดกฎหมาย".
+REASONS = _words("because since as car потому поскольку çünkü zira เพราะ")
 # A concession is no ban: "run the purchase-only draw even though it is illegal there".
 CONCESSIVES = _words("though although despite хотя несмотря même quoique rağmen karşın แม้ ทั้งที่")
 # A refusal drawn as a consequence refers back to the harm named before it: "bought followers
@@ -545,6 +548,14 @@ def tokenize(line: str) -> list[Token]:
         if text in CONTRAST_WORDS or text in CLAUSE_CONDITIONALS:
             clause += 1
         if kind == "word" and _THAI.search(text):
+            # Thai separates clauses with a space, not a comma: "แจกรถที่เราไม่มีจริง
+            # ประกาศผู้ชนะปลอม" refuses nothing in its second clause.
+            if (
+                tokens
+                and _THAI.search(tokens[-1].text)
+                and line[tokens[-1].end : match.start()].isspace()
+            ):
+                clause += 1
             for low, high in split_thai(text):
                 # A Thai run holds whole sentences: a condition inside it starts a clause.
                 if text[low:high] in CLAUSE_CONDITIONALS and tokens:

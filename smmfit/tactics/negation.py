@@ -32,6 +32,7 @@ from smmfit.tactics.lexicon import (
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
+    REASONS,
     REFERRING_PRONOUNS,
     REFUSAL_VERB_PREFIXES,
     REFUSAL_VERBS,
@@ -247,6 +248,14 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
     for index in range(hit.high + 1, len(tokens)):
         token = tokens[index]
         previous = tokens[index - 1].text
+        # "..., because it is illegal": the reason's clause says what the subject is.
+        if (
+            token.clause == clause + 1
+            and token.text in REASONS
+            and tokens[index - 1].clause == clause
+        ):
+            clause += 1
+            continue
         negated_verb = (
             (token.text in RUSSIAN_POST_NEGATIONS and token.post_cue)
             or (token.negative_verb and not token.protective)
