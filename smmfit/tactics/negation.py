@@ -75,7 +75,7 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
             tokens[i].cue
             and (
                 tokens[i].protective
-                or hit.low - i <= PRE_NEGATION_REACH
+                or sum(not t.stop for t in tokens[i + 1 : hit.low]) < PRE_NEGATION_REACH
                 or _negative_subject(i, tokens)
             )
             and not _own_negation(i, hit, tokens)
