@@ -432,6 +432,60 @@ def test_v5_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a fraud named by its negation: the negation is the harm, in every language
+        ("Pick a winner, then never ship the prize", "black"),
+        ("Подвести итоги, а приз никому не отправлять", "black"),
+        ("Désigner un gagnant sans jamais expédier le cadeau", "black"),
+        ("Kazananı açıklayıp hediyeyi asla yollamayalım", "black"),
+        ("ประกาศผู้ชนะแล้วไม่ส่งรางวัล", "black"),
+        ("Invent a fictitious winner for the draw", "black"),
+        # a giveaway whose entry is a purchase, stated by its condition
+        ("Each order above $40 = one entry in the draw", "gray"),
+        ("Чек от 1500 ₽ даёт участие в конкурсе", "gray"),
+        ("Pour participer au tirage, gardez votre ticket de caisse", "gray"),
+        ("Fişini gönderen çekilişe katılır", "gray"),
+        ("ซื้อครบ 300 บาทลุ้นรางวัลใหญ่", "gray"),
+        # contact harvesting without the word "scrape"
+        ("Copy the phone numbers of the club's members into the CRM", "gray"),
+        ("Выгрузить почты участников чужого чата к себе в базу", "gray"),
+        ("Copier les numéros des membres du groupe dans notre fichier", "gray"),
+        ("Gruptaki üyelerin numaralarını alıp listeye ekle", "gray"),
+        ("ดึงเบอร์สมาชิกกลุ่มมาใส่รายชื่อ", "gray"),
+        # reporting a rival, or with paid reports, is the harm; reporting impostors fights it
+        ("Report the rival's account with paid reports", "gray"),
+        ("Rakip hesabı parayla şikayet ettirelim", "gray"),
+        ("จ้างคนรีพอร์ตเพจคู่แข่ง", "gray"),
+        ("Report fake accounts until Meta removes them", "white"),
+        ("Sahte hesapları şikayet edelim", "white"),
+        # a handle taken from its current owner
+        ("Get the handle from its current owner through a friend at support", "black"),
+        ("Récupérer le pseudo auprès de son propriétaire via un contact", "black"),
+        # a warning names a harm to avoid it
+        ("No draws with a purchase condition: purchase-only raffles are illegal here", "white"),
+        ("Pas de concours avec obligation d'achat : c'est illégal", "white"),
+        ("ไม่จัดกิจกรรมที่ต้องซื้อสินค้าก่อนร่วมสนุก เพราะผิดกฎหมาย", "white"),
+        ("Bought likes hurt reach, so we don't do it", "white"),
+        ("Накрутка режет охваты, поэтому ботов не берём", "white"),
+        ("Les faux abonnés nuisent à la portée, donc on n'en achète pas", "white"),
+        ("Satın alınmış takipçi erişimi düşürür, o yüzden bot almıyoruz", "white"),
+        # ... but a concession or a purpose is no warning, nor a refusal of something else
+        ("Run a purchase-only raffle even though it is illegal", "gray"),
+        ("Buy followers so we do not look small", "gray"),
+        ("Buy followers, so we don't run ads", "gray"),
+        # a space between Thai runs ends a clause: a refusal does not reach past it
+        ("แจกรถที่เราไม่มีจริง ประกาศผู้ชนะปลอม", "black"),
+    ],
+)
+def test_v6_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """After blind sets v6 and v7, by their categories: a fraud's own negation, purchase
+    conditions, contact harvesting, reports as the harm, reclaimed handles, warnings and
+    consequences, Thai clause spaces; by phrases alone, in all five languages."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
     ("line", "tactic", "found"),
     [
         ("Report the pages copying our giveaway", "share_to_enter_giveaways", False),

@@ -732,15 +732,23 @@ def split_actions(line: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
             parts.append([])
         parts[-1].append(index)
     spans: list[tuple[int, int]] = []
-    for part in parts:
-        if not part:
+    carried: list[int] = []
+    for raw in parts:
+        # A part of stop words only ("а" before "потом") opens the next action.
+        if raw and not _words_in(tokens, raw):
+            carried = carried or raw
             continue
+        if not raw:
+            continue
+        part, carried = carried + raw, []
         # A short part joins the one before; a short first part ("After the webinar,")
         # takes the next one in.
         if spans and min(_words_in(tokens, part), _words_in(tokens, spans[-1])) < MIN_ACTION_WORDS:
             spans[-1] = (spans[-1][0], part[-1])
         else:
             spans.append((part[0], part[-1]))
+    if carried and spans:
+        spans[-1] = (spans[-1][0], carried[-1])
     return spans
 
 
