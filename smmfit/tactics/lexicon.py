@@ -228,7 +228,10 @@ CONCESSIVES = _words("though although despite хотя несмотря même qu
 CONSEQUENCES = _words(
     "so therefore hence thus поэтому donc alors pourquoi yüzden nedenle dolayısıyla เลย จึง ดังนั้น"
 )
-REFUSAL_VERBS = _words("do does doing use using take run buy")
+REFUSAL_VERBS = _words("do does doing use using take run buy join enter touch")
+# A consequence may refuse without a negation word: "so we stay out of them", "so we skip it".
+CONSEQUENCE_REFUSALS = _words("skip skips avoid stay steer")
+CONSEQUENCE_REFUSAL_PARTICLES = _words("out away clear")
 REFUSAL_VERB_PREFIXES = (
     "бер",
     "берё",
@@ -238,6 +241,14 @@ REFUSAL_VERB_PREFIXES = (
     "fais",
     "fait",
     "achèt",
+    "entr",
+    "particip",
+    "вступ",
+    "участв",
+    "katılm",
+    "girm",
+    "เข้าร่วม",
+    "ร่วม",
     "utilis",
     "pratiqu",
     "alm",
@@ -249,7 +260,7 @@ REFUSAL_VERB_PREFIXES = (
     "เอา",
 )
 REFERRING_PRONOUNS = _words(
-    "it that this them those any это этого такое такого ça cela bunu onu แบบนั้น"
+    "it that this them those any это этого такое такого них ним ça cela y bunu onu แบบนั้น"
 )
 CONSEQUENCE_REACH = 3
 # Words that make what follows a goal: "mass report the page until it is banned", "чтобы его
@@ -439,7 +450,7 @@ THAI_WORDS = _words(
     สร้าง หรือ ที่ไหน แพ็ก บูสต์ ซ่อน แบบสอบถาม แปล บทความ เก่า ออกจาก คีย์ล็อกเกอร์ ปลดล็อก จับรางวัล
     ตัวนับ แคตตาล็อก ใหม่ เฉพาะ พอใจ อีเมล เติม
     ครบ ใบเสร็จ สลิป ยอดซื้อ สิทธิ์ ดึง ก๊อป คัดลอก เบอร์โทร สมาชิก ผู้เข้าร่วม ผิดกฎหมาย จนกว่า
-    เลย จึง ดังนั้น เพราะ
+    เลย จึง ดังนั้น เพราะ เข้าร่วม ซอย ซอยบ้าน
     น้ำตาล ตัวติดตาม สปาย รูป ปล่อย บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง
     ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก

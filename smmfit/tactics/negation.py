@@ -24,6 +24,8 @@ from smmfit.tactics.lexicon import (
     CONCESSIVES,
     CONJUNCTIONS,
     CONSEQUENCE_REACH,
+    CONSEQUENCE_REFUSAL_PARTICLES,
+    CONSEQUENCE_REFUSALS,
     CONSEQUENCES,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
@@ -209,8 +211,15 @@ def _refused_as_consequence(hit: Hit, tokens: Sequence[Token]) -> bool:
             token = tokens[negation]
             if token.protective or token.text in NEGATIVE_SUBJECTS:
                 return False
-            if token.negative_verb and _refusal_verb(token):
-                verb = negation
+            following = tokens[negation + 1].text if negation + 1 < len(tokens) else ""
+            if (token.negative_verb and _refusal_verb(token)) or (
+                token.text in CONSEQUENCE_REFUSALS
+                and (
+                    token.text not in ("stay", "steer")
+                    or following in CONSEQUENCE_REFUSAL_PARTICLES
+                )
+            ):
+                verb = negation + (token.text in ("stay", "steer"))
             elif token.cue:
                 verb = next(
                     (
