@@ -17,6 +17,7 @@ from bench.tactics import (
     HOLDOUT,
     LABELLED,
     TUNE2_V5,
+    TUNE2_V6,
     TUNE3_V5,
     TUNE4_V5,
     TUNE5_V5,
@@ -25,6 +26,7 @@ from bench.tactics import (
     TUNE_V3,
     TUNE_V4,
     TUNE_V5,
+    TUNE_V6,
     evaluate,
     format_scores,
     load_labelled,
@@ -66,6 +68,8 @@ def test_no_gray_or_black_line_is_classed_white(
 @pytest.mark.parametrize(
     "path",
     [
+        TUNE_V6,
+        TUNE2_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -79,6 +83,8 @@ def test_no_gray_or_black_line_is_classed_white(
         HOLDOUT,
     ],
     ids=[
+        "tune_v6",
+        "tune2_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -474,8 +480,16 @@ def test_v5_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Run a purchase-only raffle even though it is illegal", "gray"),
         ("Buy followers so we do not look small", "gray"),
         ("Buy followers, so we don't run ads", "gray"),
-        # a space between Thai runs ends a clause: a refusal does not reach past it
+        # a consequence refuses by joining or entering, or by staying out
+        ("Engagement pods hurt reach, so we stay out of them", "white"),
+        ("Чаты активности режут охваты, поэтому в них не вступаем", "white"),
+        ("Etkileşim grupları erişimi düşürüyor, bu yüzden katılmıyoruz", "white"),
+        # a space between Thai runs ends a clause: a refusal does not reach past it ...
         ("แจกรถที่เราไม่มีจริง ประกาศผู้ชนะปลอม", "black"),
+        # ... but a clause that is only a refusal refuses the one before it
+        ("ซื้อผู้ติดตาม เราไม่ใช้เด็ดขาด", "white"),
+        ("Buy followers, we don't", "white"),
+        ("Buy followers, we don't care", "gray"),
     ],
 )
 def test_v6_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:

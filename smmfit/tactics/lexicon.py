@@ -263,6 +263,10 @@ REFERRING_PRONOUNS = _words(
     "it that this them those any это этого такое такого них ним ça cela y bunu onu แบบนั้น"
 )
 CONSEQUENCE_REACH = 3
+# Words that only stress a refusal: "เราไม่ใช้เด็ดขาด", "never ever", "вообще".
+INTENSIFIERS = _words(
+    "ever all absolutely вообще совсем никогда absolument asla kesinlikle เด็ดขาด เลย"
+)
 # Words that make what follows a goal: "mass report the page until it is banned", "чтобы его
 # заблокировали", "jusqu'à ce qu'il soit banni", "kapanana kadar".
 PURPOSE_WORDS = _words("until till so чтобы пока pour jusqu jusqu'à afin kadar diye จน เพื่อ")

@@ -29,6 +29,7 @@ from smmfit.tactics.lexicon import (
     CONSEQUENCES,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
+    INTENSIFIERS,
     NEGATION_BREAKERS,
     NEGATIVE_SUBJECTS,
     POST_NEGATION_PAIRS,
@@ -185,6 +186,24 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         _banned_in_clause(hit, tokens)
         or _refused_in_answer(hit, tokens)
         or _refused_as_consequence(hit, tokens)
+        or _refused_by_next_clause(hit, tokens)
+    )
+
+
+def _refused_by_next_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "ซื้อผู้ติดตาม เราไม่ใช้", "buy followers, we don't": a clause right after that is only a
+    refusal (a negation, a verb of doing or getting, a pronoun) refuses the one before."""
+    clause = tokens[hit.high].clause
+    following = [t for t in tokens[hit.high + 1 :] if t.clause == clause + 1]
+    if tokens[hit.low].clause != clause or not following:
+        return False
+    words = [t for t in following if not t.stop]
+    return any(t.cue and not t.protective for t in words) and all(
+        (t.cue and not t.protective)
+        or _refusal_verb(t)
+        or t.text in REFERRING_PRONOUNS
+        or t.text in INTENSIFIERS
+        for t in words
     )
 
 
