@@ -159,6 +159,14 @@ class Matcher:
         for prefix, *ref in self._prefixes.get(folded[:MIN_PREFIX], ()):
             if folded.startswith(prefix):
                 refs.add((ref[0], ref[1]))
+        if not refs:
+            # A verb prefix in front of a phrase's prefix word: "докупить" is "купи*" too.
+            for language in ("ru", "fr"):
+                for rest in _variants(token.text, language):
+                    rest = fold(rest)
+                    for prefix, *ref in self._prefixes.get(rest[:MIN_PREFIX], ()):
+                        if rest.startswith(prefix):
+                            refs.add((ref[0], ref[1]))
         if not _is_word(token.text):
             return refs
         for language in INDICATOR_LANGUAGES:
