@@ -216,6 +216,8 @@ ILLEGAL_PREDICATES = _words(
 )
 BAN_PREDICATES = BAN_PREDICATES | ILLEGAL_PREDICATES
 BAN_REACH = 8
+# Bans of two words: "yasa dışı" (illegal), "a no-go".
+BAN_PAIRS = frozenset({("yasa", "dışı"), ("no", "go")})
 # A reason's clause tells what the clause before it names: "no purchase-only draws, because
 # they are illegal", "ไม่ทำกิจกรรมที่ต้องซื้อสินค้า เพราะผิดกฎหมาย".
 REASONS = _words("because since as car потому поскольку çünkü zira เพราะ")
@@ -228,7 +230,7 @@ CONCESSIVES = _words("though although despite хотя несмотря même qu
 CONSEQUENCES = _words(
     "so therefore hence thus поэтому donc alors pourquoi yüzden nedenle dolayısıyla เลย จึง ดังนั้น"
 )
-REFUSAL_VERBS = _words("do does doing use using take run buy join enter touch")
+REFUSAL_VERBS = _words("do does doing use using take run buy join enter touch write writes post")
 # A consequence may refuse without a negation word: "so we stay out of them", "so we skip it".
 CONSEQUENCE_REFUSALS = _words("skip skips avoid stay steer")
 CONSEQUENCE_REFUSAL_PARTICLES = _words("out away clear")
@@ -241,6 +243,10 @@ REFUSAL_VERB_PREFIXES = (
     "fais",
     "fait",
     "achèt",
+    "écri",
+    "пиш",
+    "yazm",
+    "เขียน",
     "entr",
     "particip",
     "вступ",
@@ -454,7 +460,7 @@ THAI_WORDS = _words(
     สร้าง หรือ ที่ไหน แพ็ก บูสต์ ซ่อน แบบสอบถาม แปล บทความ เก่า ออกจาก คีย์ล็อกเกอร์ ปลดล็อก จับรางวัล
     ตัวนับ แคตตาล็อก ใหม่ เฉพาะ พอใจ อีเมล เติม
     ครบ ใบเสร็จ สลิป ยอดซื้อ สิทธิ์ ดึง ก๊อป คัดลอก เบอร์โทร สมาชิก ผู้เข้าร่วม ผิดกฎหมาย จนกว่า
-    เลย จึง ดังนั้น เพราะ เข้าร่วม ซอย ซอยบ้าน
+    เลย จึง ดังนั้น เพราะ เข้าร่วม ซอย ซอยบ้าน ออเดอร์ มัดจำ จัด กล่องสุ่ม เลข คือ คุณ
     น้ำตาล ตัวติดตาม สปาย รูป ปล่อย บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง
     ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
@@ -530,6 +536,7 @@ class Token:
     protective: bool = False
     negative_verb: bool = False  # a Turkish verb negated by its suffix (almıyoruz)
     after_question: bool = False  # the first word after a "?": an answer to it
+    after_dash: bool = False  # the first word after a " — ": what the part before it is
 
 
 def tokenize(line: str) -> list[Token]:
@@ -540,7 +547,7 @@ def tokenize(line: str) -> list[Token]:
     """
     tokens: list[Token] = []
     segment = clause = 0
-    question = False
+    question = dash = False
     for match in _LEXER.finditer(line):
         kind = match.lastgroup
         if kind in ("dash", "punct"):
@@ -551,12 +558,11 @@ def tokenize(line: str) -> list[Token]:
             elif mark in _NEGATION_BREAKS:
                 clause += 1
             question = mark == "?"
+            dash = kind == "dash"
             continue
-        if question:
-            question = False
-            first = len(tokens)
-        else:
-            first = -1
+        first = len(tokens) if question or dash else -1
+        answer = question
+        question = dash = False
         text = "not" if kind == "neg" else STAR if kind == "star" else normalise_word(match.group())
         # A currency sign counts like a number: "$500", "5000 ₽".
         money = kind == "money"
@@ -595,8 +601,8 @@ def tokenize(line: str) -> list[Token]:
                 )
         else:
             tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
-        if first >= 0 and first < len(tokens):
-            tokens[first] = replace(tokens[first], after_question=True)
+        if 0 <= first < len(tokens):
+            tokens[first] = replace(tokens[first], after_question=answer, after_dash=not answer)
     return _conditional_negations(_paired_post_negations(tokens))
 
 

@@ -162,8 +162,8 @@ class Matcher:
         if not refs:
             # A verb prefix in front of a phrase's prefix word: "докупить" is "купи*" too.
             for language in ("ru", "fr"):
-                for rest in _variants(token.text, language):
-                    rest = fold(rest)
+                for stripped in _variants(token.text, language):
+                    rest = fold(stripped)
                     for prefix, *ref in self._prefixes.get(rest[:MIN_PREFIX], ()):
                         if rest.startswith(prefix):
                             refs.add((ref[0], ref[1]))

@@ -19,6 +19,7 @@ import heapq
 from collections.abc import Sequence
 
 from smmfit.tactics.lexicon import (
+    BAN_PAIRS,
     BAN_PREDICATES,
     BAN_REACH,
     CONCESSIVES,
@@ -198,8 +199,8 @@ def _refused_by_next_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
     if tokens[hit.low].clause != clause or not following:
         return False
     words = [t for t in following if not t.stop]
-    return any(t.cue and not t.protective for t in words) and all(
-        (t.cue and not t.protective)
+    return any((t.cue or t.negative_verb) and not t.protective for t in words) and all(
+        ((t.cue or t.negative_verb) and not t.protective)
         or _refusal_verb(t)
         or t.text in REFERRING_PRONOUNS
         or t.text in INTENSIFIERS
@@ -228,7 +229,7 @@ def _refused_as_consequence(hit: Hit, tokens: Sequence[Token]) -> bool:
             continue
         for negation in range(index + 1, min(len(tokens), index + 1 + CONSEQUENCE_REACH)):
             token = tokens[negation]
-            if token.protective or token.text in NEGATIVE_SUBJECTS:
+            if token.protective:
                 return False
             following = tokens[negation + 1].text if negation + 1 < len(tokens) else ""
             if (token.negative_verb and _refusal_verb(token)) or (
@@ -239,13 +240,19 @@ def _refused_as_consequence(hit: Hit, tokens: Sequence[Token]) -> bool:
                 )
             ):
                 verb = negation + (token.text in ("stay", "steer"))
-            elif token.cue:
+            elif token.cue or token.text in NEGATIVE_SUBJECTS:
+                # "so nobody on our side writes them": a negated subject and its verb.
+                subject = token.text in NEGATIVE_SUBJECTS
+                words = [
+                    j
+                    for j in range(
+                        negation + 1, min(len(tokens), negation + 1 + (4 if subject else 2))
+                    )
+                    if not tokens[j].stop and not tokens[j].cue
+                ]
+                # After "nobody" the verb may follow a few words ("on our side writes").
                 verb = next(
-                    (
-                        j
-                        for j in range(negation + 1, min(len(tokens), negation + 3))
-                        if not tokens[j].stop and not tokens[j].cue
-                    ),
+                    (j for j in words if _refusal_verb(tokens[j])) if subject else iter(words[:1]),
                     -1,
                 )
                 if verb < 0 or not _refusal_verb(tokens[verb]):
@@ -276,14 +283,16 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
     for index in range(hit.high + 1, len(tokens)):
         token = tokens[index]
         previous = tokens[index - 1].text
-        # "..., because it is illegal": the reason's clause says what the subject is.
+        # "..., because it is illegal", "X — незаконная лотерея": the reason's clause, or
+        # what follows a dash, says what the clause before it is.
         if (
             token.clause == clause + 1
-            and token.text in REASONS
+            and (token.text in REASONS or token.after_dash)
             and tokens[index - 1].clause == clause
         ):
             clause += 1
-            continue
+            if token.text in REASONS:
+                continue
         negated_verb = (
             (token.text in RUSSIAN_POST_NEGATIONS and token.post_cue)
             or (token.negative_verb and not token.protective)
@@ -300,7 +309,11 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
         ):
             return False
         # "off-limits", "out of the question": a paired post-negation is a ban as well.
-        if token.text in BAN_PREDICATES or (token.post_cue and token.text in POST_NEGATION_PAIRS):
+        if (
+            token.text in BAN_PREDICATES
+            or (token.post_cue and token.text in POST_NEGATION_PAIRS)
+            or (previous, token.text) in BAN_PAIRS
+        ):
             return True
         words += not token.stop
     return False
