@@ -19,6 +19,7 @@ from bench.tactics import (
     TUNE2_V5,
     TUNE2_V6,
     TUNE3_V5,
+    TUNE3_V6,
     TUNE4_V5,
     TUNE5_V5,
     TUNE6_V5,
@@ -70,6 +71,7 @@ def test_no_gray_or_black_line_is_classed_white(
     [
         TUNE_V6,
         TUNE2_V6,
+        TUNE3_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -85,6 +87,7 @@ def test_no_gray_or_black_line_is_classed_white(
     ids=[
         "tune_v6",
         "tune2_v6",
+        "tune3_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -490,6 +493,20 @@ def test_v5_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("ซื้อผู้ติดตาม เราไม่ใช้เด็ดขาด", "white"),
         ("Buy followers, we don't", "white"),
         ("Buy followers, we don't care", "gray"),
+        # v6, tuning 3: a dash, two-word bans, a negated subject's verb, a verb prefix
+        ("Розыгрыши за покупку — незаконная лотерея", "white"),
+        ("Satın alma şartlı çekilişler yasa dışı", "white"),
+        ("Sweepstakes that need a purchase are a no-go", "white"),
+        ("Fake reviews get us delisted, so nobody on the team writes them", "white"),
+        ("Fake reviews, so nobody notices we are new", "gray"),
+        ("Докупить 2к подписчиков к запуску", "gray"),
+        ("Sahte yorumlar ceza getiriyor, yazmıyoruz", "white"),
+        # deposits for a draw never held, order numbers as tickets
+        ("Take deposits for the raffle and never hold it", "black"),
+        ("Взять предоплату за розыгрыш и не проводить его", "black"),
+        ("เก็บเงินมัดจำแล้วไม่จัดจับรางวัล", "black"),
+        ("Your order number is your raffle ticket", "gray"),
+        ("จับรางวัล เลขออเดอร์คือสลาก", "gray"),
     ],
 )
 def test_v6_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:

@@ -215,3 +215,15 @@ def test_a_space_between_thai_runs_ends_a_clause() -> None:
     tokens = tokenize("แจกรถที่เราไม่มีจริง ประกาศผู้ชนะปลอม")
     assert tokens[0].clause < tokens[-1].clause
     assert len({token.clause for token in tokenize("เราไม่ซื้อผู้ติดตาม")}) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Розыгрыши за покупку — незаконная лотерея", "незаконная"),
+        ("Bought likes - never", "never"),
+        ("Buy likes? Never", None),
+    ],
+)
+def test_the_first_word_after_a_dash_is_marked(line: str, flagged: str | None) -> None:
+    assert [t.text for t in tokenize(line) if t.after_dash] == ([flagged] if flagged else [])
