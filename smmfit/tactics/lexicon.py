@@ -460,7 +460,8 @@ THAI_WORDS = _words(
     สร้าง หรือ ที่ไหน แพ็ก บูสต์ ซ่อน แบบสอบถาม แปล บทความ เก่า ออกจาก คีย์ล็อกเกอร์ ปลดล็อก จับรางวัล
     ตัวนับ แคตตาล็อก ใหม่ เฉพาะ พอใจ อีเมล เติม
     ครบ ใบเสร็จ สลิป ยอดซื้อ สิทธิ์ ดึง ก๊อป คัดลอก เบอร์โทร สมาชิก ผู้เข้าร่วม ผิดกฎหมาย จนกว่า
-    เลย จึง ดังนั้น เพราะ เข้าร่วม ซอย ซอยบ้าน ออเดอร์ มัดจำ จัด กล่องสุ่ม เลข คือ คุณ เก็บเงิน จน
+    เลย จึง ดังนั้น เพราะ เข้าร่วม ซอย ซอยบ้าน ออเดอร์ มัดจำ จัด กล่องสุ่ม เลข คือ คุณ
+    เก็บเงิน จน แอดมินเก่า เงินรางวัล ที่ทำงาน
     น้ำตาล ตัวติดตาม สปาย รูป ปล่อย บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง
     ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
@@ -537,6 +538,9 @@ class Token:
     negative_verb: bool = False  # a Turkish verb negated by its suffix (almıyoruz)
     after_question: bool = False  # the first word after a "?": an answer to it
     after_dash: bool = False  # the first word after a " — ": what the part before it is
+    # A loose phrase (``a ... b``) matches within one sentence: a segment, or a short label and
+    # the segment after its colon ("Giveaway entries: 1 per $25 spent").
+    sentence: int = 0
 
 
 def tokenize(line: str) -> list[Token]:
@@ -547,11 +551,15 @@ def tokenize(line: str) -> list[Token]:
     """
     tokens: list[Token] = []
     segment = clause = 0
-    question = dash = False
+    question = dash = header = False
     for match in _LEXER.finditer(line):
         kind = match.lastgroup
         if kind in ("dash", "punct"):
             mark = match.group().strip()[:1]
+            if mark == ":" and segment == 0 and _is_header(tokens):
+                # "Giveaway entries: 1 per $25 spent": a short label and its value are one
+                # sentence, where a loose phrase may span them.
+                header = True
             if kind == "dash" or mark in _MATCH_BREAKS:
                 segment += 1
                 clause += 1
@@ -603,7 +611,19 @@ def tokenize(line: str) -> list[Token]:
             tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
         if 0 <= first < len(tokens):
             tokens[first] = replace(tokens[first], after_question=answer, after_dash=not answer)
+    if header:
+        tokens = [replace(t, sentence=max(0, t.segment - 1)) for t in tokens]
+    else:
+        tokens = [replace(t, sentence=t.segment) for t in tokens]
     return _conditional_negations(_paired_post_negations(tokens))
+
+
+HEADER_WORDS = 3
+
+
+def _is_header(tokens: list[Token]) -> bool:
+    """The words before a colon at the start of a line are a label ("Giveaway entries:")."""
+    return 0 < sum(not t.stop and not t.number for t in tokens) <= HEADER_WORDS
 
 
 def _conditional_negations(tokens: list[Token]) -> list[Token]:

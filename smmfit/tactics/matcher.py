@@ -271,7 +271,11 @@ def _assignments(
             if len(set(combination)) != len(combination):
                 continue
             first, last = min(combination), max(combination)
-            if tokens[first].segment != tokens[last].segment:
+            if (
+                tokens[first].sentence != tokens[last].sentence
+                if loose
+                else tokens[first].segment != tokens[last].segment
+            ):
                 continue
             counted = prefix[last + 1] - prefix[first]
             chosen = sum(not tokens[i].stop and not tokens[i].number for i in combination)
