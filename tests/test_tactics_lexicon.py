@@ -227,3 +227,18 @@ def test_a_space_between_thai_runs_ends_a_clause() -> None:
 )
 def test_the_first_word_after_a_dash_is_marked(line: str, flagged: str | None) -> None:
     assert [t.text for t in tokenize(line) if t.after_dash] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        ("We won't do 'buy 2, get a ticket' promos", ["buy", "2", "get", "a", "ticket"]),
+        ("Акции «купи 2 — получи билет» не проводим", ["купи", "2", "получи", "билет"]),
+        # an apostrophe inside or after a word opens nothing
+        ("Repost customers' photos, n'achète pas", []),
+    ],
+)
+def test_a_quoted_name_is_one_item(line: str, quoted: list[str]) -> None:
+    tokens = tokenize(line)
+    assert [t.text for t in tokens if t.quote >= 0] == quoted
+    assert len({t.clause for t in tokens if t.quote >= 0}) <= 1

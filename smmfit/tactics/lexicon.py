@@ -408,8 +408,14 @@ _LEXER = re.compile(
     # Stars stand for a rating in every language: "rate us ★★★★★", "поставьте 5★".
     r"|(?P<star>[★⭐☆✩]+)"
     r"|(?P<dash>\s[-–—]+\s)"
+    # A single quote that opens or closes a quoted name ("'buy 2, get a ticket' promos"), not
+    # an apostrophe inside a word ("n'achète") or after one ("customers' photos" when no quote
+    # is open).
+    r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_])|(?<=[^\W_])['’](?=\s|$|[.,;:!?]))"
     r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„])"
 )
+_QUOTE_OPENERS = frozenset("«“„")
+_QUOTE_CLOSERS = frozenset("»”")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*[kкmм%]?$")
 
 
@@ -538,6 +544,7 @@ class Token:
     negative_verb: bool = False  # a Turkish verb negated by its suffix (almıyoruz)
     after_question: bool = False  # the first word after a "?": an answer to it
     after_dash: bool = False  # the first word after a " — ": what the part before it is
+    quote: int = -1  # which quoted name it is part of ("'buy 2, get a ticket'"), or -1
     # A loose phrase (``a ... b``) matches within one sentence: a segment, or a short label and
     # the segment after its colon ("Giveaway entries: 1 per $25 spent").
     sentence: int = 0
@@ -552,19 +559,29 @@ def tokenize(line: str) -> list[Token]:
     tokens: list[Token] = []
     segment = clause = 0
     question = dash = header = False
+    # A quoted name is one item of its clause: a negation before or after it reaches it
+    # ("no «2 achetés = 1 ticket» promos", "'2 al, bilet kazan' kampanyası yok").
+    quoted: list[tuple[int, int]] = []
+    opened = -1
     for match in _LEXER.finditer(line):
         kind = match.lastgroup
-        if kind in ("dash", "punct"):
+        if kind in ("dash", "punct", "squote"):
             mark = match.group().strip()[:1]
+            role = _quote_role(kind, mark, opened >= 0)
+            if role == "close":
+                quoted.append((opened, match.start()))
+            if role or kind == "squote":
+                opened = match.end() if role == "open" else -1 if role == "close" else opened
+                continue
             if mark == ":" and segment == 0 and _is_header(tokens):
                 # "Giveaway entries: 1 per $25 spent": a short label and its value are one
                 # sentence, where a loose phrase may span them.
                 header = True
             if kind == "dash" or mark in _MATCH_BREAKS:
                 segment += 1
-                clause += 1
+                clause += opened < 0
             elif mark in _NEGATION_BREAKS:
-                clause += 1
+                clause += opened < 0
             question = mark == "?"
             dash = kind == "dash"
             continue
@@ -611,14 +628,29 @@ def tokenize(line: str) -> list[Token]:
             tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
         if 0 <= first < len(tokens):
             tokens[first] = replace(tokens[first], after_question=answer, after_dash=not answer)
-    if header:
-        tokens = [replace(t, sentence=max(0, t.segment - 1)) for t in tokens]
-    else:
-        tokens = [replace(t, sentence=t.segment) for t in tokens]
+    tokens = [
+        replace(
+            t,
+            sentence=max(0, t.segment - 1) if header else t.segment,
+            quote=next((i for i, (a, b) in enumerate(quoted) if a <= t.start < b), -1),
+        )
+        for t in tokens
+    ]
     return _conditional_negations(_paired_post_negations(tokens))
 
 
 HEADER_WORDS = 3
+
+
+def _quote_role(kind: str | None, mark: str, inside: bool) -> Literal["open", "close", None]:
+    """Whether a mark opens or closes a quoted name, given whether one is open."""
+    if inside and (mark in _QUOTE_CLOSERS or mark == '"' or (kind == "squote" and mark in "'’")):
+        return "close"
+    if not inside and (
+        mark in _QUOTE_OPENERS or mark == '"' or (kind == "squote" and mark in "'‘")
+    ):
+        return "open"
+    return None
 
 
 def _is_header(tokens: list[Token]) -> bool:

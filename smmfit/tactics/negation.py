@@ -77,6 +77,7 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
             words_after_and += 1
         if (
             tokens[i].cue
+            and not _in_other_quote(i, hit, tokens)
             and (
                 tokens[i].protective
                 or sum(not t.stop for t in tokens[i + 1 : hit.low]) < PRE_NEGATION_REACH
@@ -86,6 +87,12 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
         ):
             return i
     return None
+
+
+def _in_other_quote(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """A negation or protective word inside a quoted name belongs to the name ("a «free
+    camera filter» with a stealer inside"): it reaches nothing outside it."""
+    return tokens[i].quote >= 0 and tokens[i].quote != tokens[hit.low].quote
 
 
 def _negative_subject(i: int, tokens: Sequence[Token]) -> bool:
@@ -171,6 +178,7 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         new_action = not tokens[i].protective and tokens[i - 1].text in CONJUNCTIONS
         if (
             tokens[i].post_cue
+            and not _in_other_quote(i, hit, tokens)
             and not (listed and tokens[i].protective)
             and not new_action
             and not _own_negation(i, hit, tokens)
@@ -297,7 +305,12 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
             (token.text in RUSSIAN_POST_NEGATIONS and token.post_cue)
             or (token.negative_verb and not token.protective)
         ) and previous not in CONJUNCTIONS
-        if token.clause == clause and negated_verb and words <= BAN_REACH:
+        if (
+            token.clause == clause
+            and negated_verb
+            and words <= BAN_REACH
+            and not _in_other_quote(index, hit, tokens)
+        ):
             return True
         # "report the page until it is banned": the ban is the goal, not a refusal.
         if (
@@ -329,6 +342,20 @@ def _refused_in_answer(hit: Hit, tokens: Sequence[Token]) -> bool:
         and answer.after_question
         and (answer.post_cue or answer.text in QUESTION_REFUSALS)
     )
+
+
+def _negated_around_quote(hit: Hit, tokens: Sequence[Token]) -> int | None:
+    """ "We won't do 'buy 2, get a raffle ticket' promos", "«купи 2 — получи билет» не
+    проводим": a phrase inside a quoted name is negated as the name is, by a negation just
+    before the quote or after it."""
+    quote = tokens[hit.low].quote
+    if quote < 0 or tokens[hit.high].quote != quote:
+        return None
+    inside = [i for i, token in enumerate(tokens) if token.quote == quote]
+    start = _negation_before(Hit(hit.pattern, (inside[0],)), tokens)
+    if start is None and _negated_inside_or_after(Hit(hit.pattern, (inside[-1],)), tokens):
+        start = inside[0]
+    return start
 
 
 def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -379,6 +406,8 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         start = _negation_before(hit, tokens)
         if start is None and _negated_inside_or_after(hit, tokens):
             start = hit.low
+        if start is None:
+            start = _negated_around_quote(hit, tokens)
         if start is None:
             previous = [h for h in last_hits if h.negated]
             if previous and (
