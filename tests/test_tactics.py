@@ -23,6 +23,7 @@ from bench.tactics import (
     TUNE4_V5,
     TUNE4_V6,
     TUNE5_V5,
+    TUNE5_V6,
     TUNE6_V5,
     TUNE_V2,
     TUNE_V3,
@@ -74,6 +75,7 @@ def test_no_gray_or_black_line_is_classed_white(
         TUNE2_V6,
         TUNE3_V6,
         TUNE4_V6,
+        TUNE5_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -91,6 +93,7 @@ def test_no_gray_or_black_line_is_classed_white(
         "tune2_v6",
         "tune3_v6",
         "tune4_v6",
+        "tune5_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -519,6 +522,12 @@ def test_v5_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Скинуть подписчикам «бесплатный фильтр» со стилером внутри", "black"),
         ("Giveaway entries: 1 per $25 spent in store", "gray"),
         ("Concours pour les 10k : participation gratuite, tirage au sort en live", "white"),
+        # v6, tuning 5: a harmful second half named in its own words
+        ("Cross-post the reel, and have a script like every post under #brunch", "gray"),
+        ("Выложить рилс, а скрипт пусть лайкает все посты по хэштегу", "gray"),
+        ("Share the code in our channel, plus text it to numbers from a list broker", "gray"),
+        ("Yorumlarda hava yaratmak için 15 paravan hesap aç", "gray"),
+        ("เปิดบัญชีหลุมไปปั่นกระแสในคอมเมนต์ แล้วค่อยไลฟ์", "gray"),
     ],
 )
 def test_v6_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
