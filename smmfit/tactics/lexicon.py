@@ -711,6 +711,8 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         if _clean_as_verb(tokens, i) or _take_down(tokens, i):
             result[i] = replace(token, protective=True, cue=True, post_cue=True)
+        elif token.protective and _acts_on_rival(tokens, i):
+            result[i] = replace(token, protective=False, cue=False, post_cue=False)
         # The next word that counts, in the same clause (clauses only grow): found by walking,
         # not by listing the rest of the line, which made a long line quadratic.
         following = None
@@ -728,6 +730,24 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
         if paired or russian:
             result[i] = replace(result[i], post_cue=True)
     return result
+
+
+# A protective verb whose object is a rival is no protection: "block the competitor out of
+# their account", "жалобы на конкурента", "signaler le concurrent", "rakibi şikayet",
+# "รีพอร์ตคู่แข่ง" are the harm itself.
+RIVAL_PREFIXES = ("competitor", "rival", "конкурент", "concurren", "rakip", "rakib", "คู่แข่ง")
+RIVAL_REACH = 2
+
+
+def _acts_on_rival(tokens: list[Token], i: int) -> bool:
+    words = 0
+    for later in tokens[i + 1 :]:
+        if later.clause != tokens[i].clause or words >= RIVAL_REACH:
+            return False
+        if later.text.startswith(RIVAL_PREFIXES):
+            return True
+        words += not later.stop
+    return False
 
 
 def _take_down(tokens: list[Token], i: int) -> bool:
