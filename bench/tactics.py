@@ -22,6 +22,9 @@ columns (line, expected, platform, region, language) instead, for example a blin
   untuned (80.0%, 4 harmful lines white: harmful second halves), then tuned on;
 - ``tactic_lines_tune6_v6.csv``: 50 lines, written after the tuning-5 changes and scored once
   untuned (76.0%, none white), then tuned on;
+- ``tactic_lines_tune7_v6.csv``: 50 lines, written after the tuning-6 changes and scored once
+  untuned (84.0%, 6 harmful lines white: a rival's follower list copied into an ad audience in
+  four languages, a Russian prize "processing fee", a Thai staff sockpuppet), then tuned on;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -108,6 +111,7 @@ TUNE3_V6 = DATA / "tactic_lines_tune3_v6.csv"
 TUNE4_V6 = DATA / "tactic_lines_tune4_v6.csv"
 TUNE5_V6 = DATA / "tactic_lines_tune5_v6.csv"
 TUNE6_V6 = DATA / "tactic_lines_tune6_v6.csv"
+TUNE7_V6 = DATA / "tactic_lines_tune7_v6.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -315,6 +319,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 4 v6 (scored once untuned, then tuned on)", TUNE4_V6),
         ("tuning set 5 v6 (scored once untuned, then tuned on)", TUNE5_V6),
         ("tuning set 6 v6 (scored once untuned, then tuned on)", TUNE6_V6),
+        ("tuning set 7 v6 (scored once untuned, then tuned on)", TUNE7_V6),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -26,6 +26,7 @@ from bench.tactics import (
     TUNE5_V6,
     TUNE6_V5,
     TUNE6_V6,
+    TUNE7_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -78,6 +79,7 @@ def test_no_gray_or_black_line_is_classed_white(
         TUNE4_V6,
         TUNE5_V6,
         TUNE6_V6,
+        TUNE7_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -97,6 +99,7 @@ def test_no_gray_or_black_line_is_classed_white(
         "tune4_v6",
         "tune5_v6",
         "tune6_v6",
+        "tune7_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -536,6 +539,13 @@ def test_v5_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Bloquer le concurrent hors de son compte en réinitialisant son mot de passe", "black"),
         ("Rakibi şikayet edip hesabını kapattıralım", "gray"),
         ("Block the spam bots in our comments", "white"),
+        # v6, tuning 7: a rival's follower list copied into an ad audience; winners who pay
+        ("Then copy the follower list of a rival bakery into our ads audience", "gray"),
+        ("Скопировать подписчиков конкурента в рекламную аудиторию", "gray"),
+        ("Copier les abonnés du concurrent dans notre audience pub", "gray"),
+        ("Rakibin takipçilerini reklam kitlemize kopyala", "gray"),
+        ("Победители платят 990 ₽ за оформление до отправки приза", "black"),
+        ("Собрать взносы, назвать победителя и не выплатить выигрыш", "black"),
     ],
 )
 def test_v6_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
