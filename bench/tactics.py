@@ -7,6 +7,26 @@ bank (``--phrases-only`` leaves them out). ``--set PATH`` evaluates any CSV with
 columns (line, expected, platform, region, language) instead, for example a blind set run once;
 ``--refresh-embeddings`` rewrites ``data/tactic_examples.npz`` after the bank changes.
 
+- ``tactic_lines_tune_v6.csv``: 150 lines, 30 per language, written for the categories blind
+  sets v6 and v7 found weak (a harmful action after a harmless one, giveaways whose entry is a
+  purchase, a fraud's own negation, contact harvesting, euphemistic black, warnings); scored once
+  untuned (80.7%, 8 harmful lines white), then tuned on;
+- ``tactic_lines_tune2_v6.csv``: 100 lines, written after the first v6 changes and scored once
+  untuned (73.0%, none white), then tuned on;
+- ``tactic_lines_tune3_v6.csv``: 100 lines, written after the tuning-2 changes and scored once
+  untuned (70.0%, 7 harmful lines white; 71.0% once one label was corrected to the French
+  override), then tuned on;
+- ``tactic_lines_tune4_v6.csv``: 50 lines (30% black), written after the tuning-3 changes and
+  scored once untuned (70.0%, 1 harmful line white), then tuned on;
+- ``tactic_lines_tune5_v6.csv``: 50 lines, written after the tuning-4 changes and scored once
+  untuned (80.0%, 4 harmful lines white: harmful second halves), then tuned on;
+- ``tactic_lines_tune6_v6.csv``: 50 lines, written after the tuning-5 changes and scored once
+  untuned (76.0%, none white), then tuned on;
+- ``tactic_lines_tune7_v6.csv``: 50 lines, written after the tuning-6 changes and scored once
+  untuned (84.0%, 6 harmful lines white: a rival's follower list copied into an ad audience in
+  four languages, a Russian prize "processing fee", a Thai staff sockpuppet), then tuned on;
+- ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
+  and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
   set v5 found weak (plain everyday content, lines that refuse or fight a harm, black tactics
   worded by euphemism, SMM panels, misleading claims, rigged draws); scored once untuned
@@ -85,6 +105,14 @@ TUNE4_V5 = DATA / "tactic_lines_tune4_v5.csv"
 TUNE5_V5 = DATA / "tactic_lines_tune5_v5.csv"
 TUNE6_V5 = DATA / "tactic_lines_tune6_v5.csv"
 CHECK_V5 = DATA / "tactic_lines_check_v5.csv"
+TUNE_V6 = DATA / "tactic_lines_tune_v6.csv"
+TUNE2_V6 = DATA / "tactic_lines_tune2_v6.csv"
+TUNE3_V6 = DATA / "tactic_lines_tune3_v6.csv"
+TUNE4_V6 = DATA / "tactic_lines_tune4_v6.csv"
+TUNE5_V6 = DATA / "tactic_lines_tune5_v6.csv"
+TUNE6_V6 = DATA / "tactic_lines_tune6_v6.csv"
+TUNE7_V6 = DATA / "tactic_lines_tune7_v6.csv"
+CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
 @dataclass(frozen=True)
@@ -284,6 +312,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(1 if scores.unsafe else 0)
     unsafe = 0
     for title, path in (
+        ("check set v6 (written before the v6 changes; never tuned on)", CHECK_V6),
+        ("tuning set v6 (written for blind v6/v7's weak categories; tuned on)", TUNE_V6),
+        ("tuning set 2 v6 (scored once untuned, then tuned on)", TUNE2_V6),
+        ("tuning set 3 v6 (scored once untuned, then tuned on)", TUNE3_V6),
+        ("tuning set 4 v6 (scored once untuned, then tuned on)", TUNE4_V6),
+        ("tuning set 5 v6 (scored once untuned, then tuned on)", TUNE5_V6),
+        ("tuning set 6 v6 (scored once untuned, then tuned on)", TUNE6_V6),
+        ("tuning set 7 v6 (scored once untuned, then tuned on)", TUNE7_V6),
+        ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),
         ("tuning set 3 v5 (scored once untuned, then tuned on)", TUNE3_V5),

@@ -66,6 +66,7 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
             "matched",
             "resembles",
             "explanation",
+            "clause",
             "rules",
             "alternative",
         }

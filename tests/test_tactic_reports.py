@@ -14,6 +14,8 @@ from smmfit.render.i18n import catalog
 from smmfit.render.tactic_reports import (
     VERDICT_ICONS,
     VERDICT_MARKS,
+    explanation,
+    line_details,
     plan_csv,
     plan_json,
     plan_markdown,
@@ -21,7 +23,16 @@ from smmfit.render.tactic_reports import (
     tactic_text,
     verdict_label,
 )
-from smmfit.tactics import LINE_VERDICTS, Context, PlanCheck, Semantics, Taxonomy, check_plan
+from smmfit.tactics import (
+    LINE_VERDICTS,
+    Context,
+    LineResult,
+    PlanCheck,
+    Resemblance,
+    Semantics,
+    Taxonomy,
+    check_plan,
+)
 from tests.test_tables import formula_starts
 
 PLAN = "\n".join(
@@ -58,6 +69,7 @@ def test_json_contract(check: PlanCheck) -> None:
             "matched",
             "resembles",
             "explanation",
+            "clause",
             "rules",
             "alternative",
         }
@@ -73,6 +85,7 @@ def test_json_contract(check: PlanCheck) -> None:
         "matched": [],
         "resembles": [],
         "explanation": None,
+        "clause": None,
         "rules": [],
         "alternative": None,
     }
@@ -188,3 +201,43 @@ def test_the_explanation_names_the_example_tactic_and_rule(
         f"resembles “{nearest['example']}” ({tactic.name.en}; {tactic.rules[0].source})"
     )
     assert row["verdict"] == "black" and row["confidence"] in ("high", "medium")
+
+
+@pytest.mark.parametrize(
+    ("language", "start"),
+    [("en", "in “"), ("ru", "в части «"), ("fr", "dans « "), ("tr", "“"), ("th", "ในส่วน “")],
+)
+def test_an_action_that_decided_is_named_in_every_language(
+    taxonomy: Taxonomy, language: Language, start: str
+) -> None:
+    """v6: when one action of a line judged alone decided, the explanation says which."""
+    line = LineResult(
+        number=1,
+        line="Thank the fans, then knock the rival site offline",
+        verdict="black",
+        tactics=("ddos_attacks",),
+        matched=(),
+        confidence="medium",
+        resembles=(
+            Resemblance(
+                example="Take the rival's site down with traffic",
+                label="ddos_attacks",
+                language="en",
+                similarity=0.7,
+                verdict="black",
+            ),
+        ),
+        clause="knock the rival site offline",
+    )
+    check = PlanCheck(context=Context(), lines=(line,))
+    (row,) = plan_json(check, language, taxonomy)
+    assert row["clause"] == "knock the rival site offline"
+    assert (
+        row["explanation"].startswith(start)
+        and "knock the rival site offline" in row["explanation"]
+    )
+    assert "Take the rival's site down with traffic" in row["explanation"]
+    details = dict(line_details(line, taxonomy, check, language))
+    assert details["tactics_v6.action"] == escape_markdown("knock the rival site offline")
+    bare = line.model_copy(update={"resembles": ()})
+    assert "knock the rival site offline" in (explanation(bare, taxonomy, language) or "")

@@ -17,14 +17,21 @@ from bench.tactics import (
     HOLDOUT,
     LABELLED,
     TUNE2_V5,
+    TUNE2_V6,
     TUNE3_V5,
+    TUNE3_V6,
     TUNE4_V5,
+    TUNE4_V6,
     TUNE5_V5,
+    TUNE5_V6,
     TUNE6_V5,
+    TUNE6_V6,
+    TUNE7_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
     TUNE_V5,
+    TUNE_V6,
     evaluate,
     format_scores,
     load_labelled,
@@ -66,6 +73,13 @@ def test_no_gray_or_black_line_is_classed_white(
 @pytest.mark.parametrize(
     "path",
     [
+        TUNE_V6,
+        TUNE2_V6,
+        TUNE3_V6,
+        TUNE4_V6,
+        TUNE5_V6,
+        TUNE6_V6,
+        TUNE7_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -79,6 +93,13 @@ def test_no_gray_or_black_line_is_classed_white(
         HOLDOUT,
     ],
     ids=[
+        "tune_v6",
+        "tune2_v6",
+        "tune3_v6",
+        "tune4_v6",
+        "tune5_v6",
+        "tune6_v6",
+        "tune7_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -428,6 +449,109 @@ def test_v5_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
     """After blind set v5, by its categories: bans as predicates, each language's refusals,
     euphemisms for black tactics, SMM panels, misleading claims, rigged draws, everyday
     content; by phrases alone, so each mechanism is tested without the encoder."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a fraud named by its negation: the negation is the harm, in every language
+        ("Pick a winner, then never ship the prize", "black"),
+        ("Подвести итоги, а приз никому не отправлять", "black"),
+        ("Désigner un gagnant sans jamais expédier le cadeau", "black"),
+        ("Kazananı açıklayıp hediyeyi asla yollamayalım", "black"),
+        ("ประกาศผู้ชนะแล้วไม่ส่งรางวัล", "black"),
+        ("Invent a fictitious winner for the draw", "black"),
+        # a giveaway whose entry is a purchase, stated by its condition
+        ("Each order above $40 = one entry in the draw", "gray"),
+        ("Чек от 1500 ₽ даёт участие в конкурсе", "gray"),
+        ("Pour participer au tirage, gardez votre ticket de caisse", "gray"),
+        ("Fişini gönderen çekilişe katılır", "gray"),
+        ("ซื้อครบ 300 บาทลุ้นรางวัลใหญ่", "gray"),
+        # contact harvesting without the word "scrape"
+        ("Copy the phone numbers of the club's members into the CRM", "gray"),
+        ("Выгрузить почты участников чужого чата к себе в базу", "gray"),
+        ("Copier les numéros des membres du groupe dans notre fichier", "gray"),
+        ("Gruptaki üyelerin numaralarını alıp listeye ekle", "gray"),
+        ("ดึงเบอร์สมาชิกกลุ่มมาใส่รายชื่อ", "gray"),
+        # reporting a rival, or with paid reports, is the harm; reporting impostors fights it
+        ("Report the rival's account with paid reports", "gray"),
+        ("Rakip hesabı parayla şikayet ettirelim", "gray"),
+        ("จ้างคนรีพอร์ตเพจคู่แข่ง", "gray"),
+        ("Report fake accounts until Meta removes them", "white"),
+        ("Sahte hesapları şikayet edelim", "white"),
+        # a handle taken from its current owner
+        ("Get the handle from its current owner through a friend at support", "black"),
+        ("Récupérer le pseudo auprès de son propriétaire via un contact", "black"),
+        # a warning names a harm to avoid it
+        ("No draws with a purchase condition: purchase-only raffles are illegal here", "white"),
+        ("Pas de concours avec obligation d'achat : c'est illégal", "white"),
+        ("ไม่จัดกิจกรรมที่ต้องซื้อสินค้าก่อนร่วมสนุก เพราะผิดกฎหมาย", "white"),
+        ("Bought likes hurt reach, so we don't do it", "white"),
+        ("Накрутка режет охваты, поэтому ботов не берём", "white"),
+        ("Les faux abonnés nuisent à la portée, donc on n'en achète pas", "white"),
+        ("Satın alınmış takipçi erişimi düşürür, o yüzden bot almıyoruz", "white"),
+        # ... but a concession or a purpose is no warning, nor a refusal of something else
+        ("Run a purchase-only raffle even though it is illegal", "gray"),
+        ("Buy followers so we do not look small", "gray"),
+        ("Buy followers, so we don't run ads", "gray"),
+        # a consequence refuses by joining or entering, or by staying out
+        ("Engagement pods hurt reach, so we stay out of them", "white"),
+        ("Чаты активности режут охваты, поэтому в них не вступаем", "white"),
+        ("Etkileşim grupları erişimi düşürüyor, bu yüzden katılmıyoruz", "white"),
+        # a space between Thai runs ends a clause: a refusal does not reach past it ...
+        ("แจกรถที่เราไม่มีจริง ประกาศผู้ชนะปลอม", "black"),
+        # ... but a clause that is only a refusal refuses the one before it
+        ("ซื้อผู้ติดตาม เราไม่ใช้เด็ดขาด", "white"),
+        ("Buy followers, we don't", "white"),
+        ("Buy followers, we don't care", "gray"),
+        # v6, tuning 3: a dash, two-word bans, a negated subject's verb, a verb prefix
+        ("Розыгрыши за покупку — незаконная лотерея", "white"),
+        ("Satın alma şartlı çekilişler yasa dışı", "white"),
+        ("Sweepstakes that need a purchase are a no-go", "white"),
+        ("Fake reviews get us delisted, so nobody on the team writes them", "white"),
+        ("Fake reviews, so nobody notices we are new", "gray"),
+        ("Докупить 2к подписчиков к запуску", "gray"),
+        ("Sahte yorumlar ceza getiriyor, yazmıyoruz", "white"),
+        # deposits for a draw never held, order numbers as tickets
+        ("Take deposits for the raffle and never hold it", "black"),
+        ("Взять предоплату за розыгрыш и не проводить его", "black"),
+        ("เก็บเงินมัดจำแล้วไม่จัดจับรางวัล", "black"),
+        ("Your order number is your raffle ticket", "gray"),
+        ("จับรางวัล เลขออเดอร์คือสลาก", "gray"),
+        # v6, tuning 4: a quoted name is negated as a whole; a label's colon joins a loose phrase
+        ("We won't do 'buy 2, get a raffle ticket' promos", "white"),
+        ("Акции «купи 2 — получи билет в розыгрыш» не проводим", "white"),
+        ("Pas de promo « 2 achetés = 1 ticket de tombola »", "white"),
+        ("'2 al, çekiliş bileti kazan' kampanyası yok", "white"),
+        ("Run the 'buy 2, get a raffle ticket' promo", "gray"),
+        ("Скинуть подписчикам «бесплатный фильтр» со стилером внутри", "black"),
+        ("Giveaway entries: 1 per $25 spent in store", "gray"),
+        ("Concours pour les 10k : participation gratuite, tirage au sort en live", "white"),
+        # v6, tuning 5: a harmful second half named in its own words
+        ("Cross-post the reel, and have a script like every post under #brunch", "gray"),
+        ("Выложить рилс, а скрипт пусть лайкает все посты по хэштегу", "gray"),
+        ("Share the code in our channel, plus text it to numbers from a list broker", "gray"),
+        ("Yorumlarda hava yaratmak için 15 paravan hesap aç", "gray"),
+        ("เปิดบัญชีหลุมไปปั่นกระแสในคอมเมนต์ แล้วค่อยไลฟ์", "gray"),
+        # v6, tuning 6: a protective verb whose object is a rival protects nothing
+        ("Block the competitor out of the account by resetting the password with our SIM", "black"),
+        ("Bloquer le concurrent hors de son compte en réinitialisant son mot de passe", "black"),
+        ("Rakibi şikayet edip hesabını kapattıralım", "gray"),
+        ("Block the spam bots in our comments", "white"),
+        # v6, tuning 7: a rival's follower list copied into an ad audience; winners who pay
+        ("Then copy the follower list of a rival bakery into our ads audience", "gray"),
+        ("Скопировать подписчиков конкурента в рекламную аудиторию", "gray"),
+        ("Copier les abonnés du concurrent dans notre audience pub", "gray"),
+        ("Rakibin takipçilerini reklam kitlemize kopyala", "gray"),
+        ("Победители платят 990 ₽ за оформление до отправки приза", "black"),
+        ("Собрать взносы, назвать победителя и не выплатить выигрыш", "black"),
+    ],
+)
+def test_v6_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """After blind sets v6 and v7, by their categories: a fraud's own negation, purchase
+    conditions, contact harvesting, reports as the harm, reclaimed handles, warnings and
+    consequences, Thai clause spaces; by phrases alone, in all five languages."""
     assert verdict(taxonomy, line) == expected
 
 

@@ -171,3 +171,63 @@ def test_meaning_and_phrases_never_clear_harm(
     assert result.resembles and result.resembles[0].similarity == max(
         s for s, e in zip(similarity, _BANK, strict=True) if e.tactic not in result.avoided
     )
+
+
+# --- v6: a line judged action by action ------------------------------------------------------
+
+_ACTIONS = "Write the zorblat quixel notes, then run the other plovian item"
+_FIRST, _SECOND = "Write the zorblat quixel notes", "run the other plovian item"
+_GUARDED = "Moderate the zorblat quixel queue daily"
+_GUARDED_TWO = "Moderate the zorblat quixel queue daily, then run the other plovian item"
+_NOTHING = (0.1, 0.1, 0.1, 0.1, 0.1)
+
+
+@pytest.mark.parametrize(
+    ("line", "similarities", "verdict", "clause", "by_hand"),
+    [
+        # the whole line reads harmless, one action on its own is clearly a hack: black, and
+        # the result names that action
+        (
+            _ACTIONS,
+            {_ACTIONS: (0.1, 0.1, 0.1, 0.6, 0.3), _FIRST: _NOTHING, _SECOND: (0, 0, 0, 0.1, 0.7)},
+            "black",
+            _SECOND,
+            False,
+        ),
+        # an action's faint resemblance does not count: the whole line's verdict stands
+        (
+            _ACTIONS,
+            {_ACTIONS: (0.1, 0.1, 0.1, 0.6, 0.3), _FIRST: _NOTHING, _SECOND: (0, 0, 0, 0.3, 0.5)},
+            "white",
+            None,
+            False,
+        ),
+        # a protective verb clears the harm it resembles in a line of one action ...
+        (_GUARDED, {_GUARDED: (0.45, 0.46, 0.1, 0.1, 0.1)}, "white", None, False),
+        # ... but not when another action of the line has none: check by hand
+        (
+            _GUARDED_TWO,
+            {
+                _GUARDED_TWO: (0.45, 0.46, 0.1, 0.1, 0.1),
+                _GUARDED: _NOTHING,
+                _SECOND: _NOTHING,
+            },
+            "gray",
+            None,
+            True,
+        ),
+    ],
+)
+def test_the_most_severe_action_decides(
+    taxonomy: Taxonomy,
+    line: str,
+    similarities: dict[str, tuple[float, ...]],
+    verdict: str,
+    clause: str | None,
+    by_hand: bool,
+) -> None:
+    encoder = _Encoder(similarities)
+    semantics = Semantics(encoder, build_index(_BANK, encoder, cache=None))
+    result = check_line(line, taxonomy, semantics=semantics)
+    assert (result.verdict, result.clause, result.check_by_hand) == (verdict, clause, by_hand)
+    assert check_plan(line, taxonomy, semantics=semantics).lines[0] == result

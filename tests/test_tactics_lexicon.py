@@ -9,6 +9,7 @@ import re
 import pytest
 
 from smmfit.tactics import tokenize
+from smmfit.tactics.lexicon import split_actions
 
 
 @pytest.mark.parametrize(
@@ -169,3 +170,75 @@ def test_verbs_of_getting_and_their_nouns(word: str, use: bool) -> None:
 def test_thai_never_and_do_not_are_negations(line: str, cue: str) -> None:
     (token,) = [t for t in tokenize(line) if t.text == cue]
     assert token.cue
+
+
+@pytest.mark.parametrize(
+    ("line", "actions"),
+    [
+        # a connector or a comma starts an action; a short part joins its neighbour
+        (
+            "Film the team at work, then buy cheap followers from a panel",
+            ["Film the team at work", "buy cheap followers from a panel"],
+        ),
+        (
+            "Weekly reels + stories, plus a monthly live Q&A with the founder",
+            ["Weekly reels + stories", "a monthly live Q&A with the founder"],
+        ),
+        (
+            "Запустить серию рилс про команду, а потом закупить ботов в сервисе накрутки",
+            ["Запустить серию рилс про команду", "а потом закупить ботов в сервисе накрутки"],
+        ),
+        (
+            "Tourner une vidéo pour la boutique puis acheter des likes chez un panel",
+            ["Tourner une vidéo pour la boutique", "acheter des likes chez un panel"],
+        ),
+        (
+            "Yeni ürün videosu çekelim ardından rakip sayfayı toplu şikayet ettirelim",
+            ["Yeni ürün videosu çekelim", "rakip sayfayı toplu şikayet ettirelim"],
+        ),
+        # Thai: a space between runs, and แล้ว, end an action
+        (
+            "ขอบคุณลูกค้าประจำ ยิงเว็บคู่แข่งให้ล่ม",
+            ["ขอบคุณลูกค้าประจำ", "ยิงเว็บคู่แข่งให้ล่ม"],
+        ),
+        # one action stays one
+        ("Post a carousel about the new roast", ["Post a carousel about the new roast"]),
+    ],
+)
+def test_split_actions(line: str, actions: list[str]) -> None:
+    tokens = tokenize(line)
+    spans = split_actions(line, tokens)
+    assert [line[tokens[a].start : tokens[b].end] for a, b in spans] == actions
+
+
+def test_a_space_between_thai_runs_ends_a_clause() -> None:
+    tokens = tokenize("แจกรถที่เราไม่มีจริง ประกาศผู้ชนะปลอม")
+    assert tokens[0].clause < tokens[-1].clause
+    assert len({token.clause for token in tokenize("เราไม่ซื้อผู้ติดตาม")}) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Розыгрыши за покупку — незаконная лотерея", "незаконная"),
+        ("Bought likes - never", "never"),
+        ("Buy likes? Never", None),
+    ],
+)
+def test_the_first_word_after_a_dash_is_marked(line: str, flagged: str | None) -> None:
+    assert [t.text for t in tokenize(line) if t.after_dash] == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        ("We won't do 'buy 2, get a ticket' promos", ["buy", "2", "get", "a", "ticket"]),
+        ("Акции «купи 2 — получи билет» не проводим", ["купи", "2", "получи", "билет"]),
+        # an apostrophe inside or after a word opens nothing
+        ("Repost customers' photos, n'achète pas", []),
+    ],
+)
+def test_a_quoted_name_is_one_item(line: str, quoted: list[str]) -> None:
+    tokens = tokenize(line)
+    assert [t.text for t in tokens if t.quote >= 0] == quoted
+    assert len({t.clause for t in tokens if t.quote >= 0}) <= 1

@@ -91,8 +91,18 @@ def context_text(check: PlanCheck, language: Language) -> str:
 def explanation(line: LineResult, taxonomy: Taxonomy, language: Language) -> str | None:
     """What the line resembles most, as "resembles '…' (tactic, the rule it breaks)".
 
-    Plain text (no Markdown): callers escape it where they need to.
+    Plain text (no Markdown): callers escape it where they need to. When one action of the
+    line decided the verdict, it says which: "in “…”: resembles '…' (…)".
     """
+    text = _resemblance(line, taxonomy, language)
+    if line.clause is None:
+        return text
+    if text is None:
+        return t("tactics_v6.action_alone", language, clause=line.clause)
+    return t("tactics_v6.in_action", language, clause=line.clause, explanation=text)
+
+
+def _resemblance(line: LineResult, taxonomy: Taxonomy, language: Language) -> str | None:
     if not line.resembles:
         return None
     nearest = line.resembles[0]
@@ -123,7 +133,8 @@ def plan_json(
     """The CLI's JSON contract: one object per non-empty plan line, in order.
 
     ``verdict`` white means "nothing harmful recognised", not clearance; ``confidence`` is
-    high (a phrase matched), medium (meaning alone) or low (faint resemblance, or nothing).
+    high (a phrase matched), medium (meaning alone) or low (faint resemblance, or nothing);
+    ``clause`` is the action of the line that decided it, when one judged alone was worse.
     """
     return [
         {
@@ -138,6 +149,7 @@ def plan_json(
                 for r in line.resembles
             ],
             "explanation": explanation(line, taxonomy, language) if taxonomy else None,
+            "clause": line.clause,
             "rules": [{"source": rule.source, "url": rule.url} for rule in line.rules],
             "alternative": tactic_text(line.alternative, language) if line.alternative else None,
         }
@@ -258,6 +270,8 @@ def line_details(
     if line.check_by_hand:
         items.append(("tactics_v2.check", t("tactics_v2.check_by_hand", language)))
     items.append(("tactics_v2.confidence", t(f"tactics_v2.confidence_{line.confidence}", language)))
+    if line.clause:
+        items.append(("tactics_v6.action", escape_markdown(line.clause)))
     resembles = explanation(line, taxonomy, language)
     if resembles:
         items.append(("tactics_v2.evidence", escape_markdown(resembles)))

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from pydantic import Field
 
 from smmfit.tactics.examples import NEUTRAL, PROTECTIVE, Example
-from smmfit.tactics.lexicon import Token, tokenize
+from smmfit.tactics.lexicon import Token, split_actions, tokenize
 from smmfit.tactics.matcher import Hit
 from smmfit.tactics.negation import apply_negation
 from smmfit.tactics.semantic import Semantics
@@ -102,6 +102,11 @@ class LineResult(FrozenRow):
     resembles: tuple[Resemblance, ...] = Field(
         default=(), description="the example-bank lines it is nearest to, nearest first"
     )
+    clause: str | None = Field(
+        default=None,
+        description="the action of the line that decided the verdict, when that action judged "
+        "on its own was worse than the whole line (the evidence is that action's)",
+    )
 
 
 class PlanCheck(FrozenRow):
@@ -163,6 +168,8 @@ EVERYDAY_MARGIN = 0.08
 # A line with a protective action (report, block, filter, remove, moderate) that is at least
 # this close to a protective example as to any harmful one fights the harm, not uses it.
 PROTECTIVE_MARGIN = 0.02
+ACTION_STRONG = 0.65
+ACTION_MARGIN = 0.15
 RAISE = 0.7  # meaning adds a more severe tactic to ones phrases found only when this close
 SHOWN = 3  # examples listed as the evidence
 
@@ -227,8 +234,25 @@ def judge(
     context: Context,
     similarities: npt.NDArray[np.float32] | None = None,
     examples: Sequence[Example] = (),
+    span: tuple[int, int] | None = None,
+    line_avoided: Collection[str] = (),
+    actions: Sequence[tuple[int, int]] = (),
 ) -> LineResult:
-    """The verdict on a line from the phrases found in it and the examples it resembles."""
+    """The verdict on a line from the phrases found in it and the examples it resembles.
+
+    With ``span`` (first and last token of one action of the line, ``similarities`` being
+    that action's), only the phrases inside it and its own protective verbs count: a
+    protective verb cancels the risky words of its own action, not another's. The tactics
+    the whole line refuses (``line_avoided``) still leave the examples it resembles.
+    """
+    if span is not None:
+        hits = [hit for hit in hits if span[0] <= hit.low and hit.high <= span[1]]
+    # A protective verb speaks for its own action only: "report fake accounts, then buy
+    # reports against the rival" is not protective as a whole.
+    protective = all(
+        any(token.protective for token in tokens[low : high + 1])
+        for low, high in ([span] if span else actions or [(0, len(tokens) - 1)])
+    )
     # A phrase marked "!" ("!#ad") is used where the line negates it ("don't add #ad").
     used = [hit for hit in hits if hit.negated == hit.pattern.when_negated]
     avoided_hits = [
@@ -240,7 +264,7 @@ def judge(
     ]
     avoided = _dedupe(hit.pattern.tactic for hit in sorted(avoided_hits, key=lambda h: h.low))
     meaning = (
-        _meaning(similarities, examples, taxonomy, context, set(avoided))
+        _meaning(similarities, examples, taxonomy, context, set(avoided) | set(line_avoided))
         if similarities is not None
         else _Meaning(None, None, ())
     )
@@ -249,20 +273,31 @@ def judge(
         harm is not None
         and safe is not None
         and safe.label == PROTECTIVE
-        and any(token.protective for token in tokens)
+        and protective
         and safe.similarity >= harm.similarity - PROTECTIVE_MARGIN
     ):
         harm = None
     harm_score = harm.similarity if harm else -1.0
     safe_score = safe.similarity if safe else -1.0
-    strong = harm is not None and harm_score >= STRONG and harm_score >= safe_score + STRONG_MARGIN
+    # One action of a line is short: its nearest example is a noisier guess than a whole
+    # line's, so it names a tactic only when clearly closer.
+    strong_at, strong_margin = (
+        (STRONG, STRONG_MARGIN) if span is None else (ACTION_STRONG, ACTION_MARGIN)
+    )
+    strong = (
+        harm is not None and harm_score >= strong_at and harm_score >= safe_score + strong_margin
+    )
     # A line that negates a tactic ("we don't buy followers") still resembles it: a negation
     # USE does not see. There, only a strong resemblance to another tactic counts.
     # With no phrase found at all, meaning alone would clear the line: there a harmful example
     # that is nearly as close as the harmless one is enough to ask for a check by hand.
     margin = WEAK_MARGIN if hits else MEANING_ONLY_MARGIN
+    # An action's faint resemblance is no evidence: on a few words the encoder's nearest
+    # example is close to chance (tried on the tuning sets: every level that caught a harmful
+    # action also made many harmless ones gray). The whole line's still counts.
     weak = (
         harm is not None
+        and span is None
         and not avoided
         and harm_score >= WEAK
         and harm_score >= safe_score - margin
@@ -379,15 +414,7 @@ def check_line(
     semantics: Semantics | None = None,
 ) -> LineResult:
     """The verdict on one line of a plan (by phrases alone without ``semantics``)."""
-    similarities = semantics.similarities([line.strip()])[0] if semantics else None
-    return _check(
-        number,
-        line,
-        taxonomy=taxonomy,
-        context=context or Context(),
-        semantics=semantics,
-        similarities=similarities,
-    )
+    return _check_all([(number, line, context or Context())], taxonomy, semantics)[0]
 
 
 def check_lines(
@@ -396,42 +423,93 @@ def check_lines(
     semantics: Semantics | None = None,
 ) -> list[LineResult]:
     """Lines each in its own context (a labelled set), embedded in one batch."""
-    similarities = (
-        semantics.similarities([line.strip() for line, _ in lines]) if semantics else None
+    return _check_all(
+        [(row + 1, line, context) for row, (line, context) in enumerate(lines)],
+        taxonomy,
+        semantics,
     )
-    return [
-        _check(
-            row + 1,
-            line,
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A line's tokens, the phrases found in it, and its actions when it has several."""
+
+    line: str
+    tokens: list[Token]
+    hits: list[Hit]
+    actions: tuple[tuple[int, int], ...]
+
+    def text(self, span: tuple[int, int]) -> str:
+        return self.line[self.tokens[span[0]].start : self.tokens[span[1]].end]
+
+
+def _parse(line: str, taxonomy: Taxonomy) -> _Parsed:
+    line = line.strip()
+    tokens, hits = find_hits(line, taxonomy)
+    actions = tuple(split_actions(line, tokens))
+    return _Parsed(line, tokens, hits, actions if len(actions) > 1 else ())
+
+
+# How a line's verdict ranks when its actions are judged one by one: only a harmful action
+# overrides the whole line's verdict.
+_SEVERITY: dict[LineVerdict, int] = {"unrecognized": 0, "white": 1, "gray": 2, "black": 3}
+
+
+def _check_all(
+    rows: Sequence[tuple[int, str, Context]],
+    taxonomy: Taxonomy,
+    semantics: Semantics | None,
+) -> list[LineResult]:
+    """Each line judged as a whole and, when it has several actions, action by action: the
+    most severe decides, so a harmless half ("after the webinar") cannot clear a harmful one
+    ("run a follow/unfollow script on the attendees"). Lines and actions embed in one batch."""
+    parsed = [_parse(line, taxonomy) for _, line, _ in rows]
+    texts = [p.line for p in parsed] + [p.text(span) for p in parsed for span in p.actions]
+    similarities = semantics.similarities(texts) if semantics else None
+    examples = semantics.index.examples if semantics else ()
+    results = []
+    next_action = len(parsed)
+    for row, ((number, _, context), p) in enumerate(zip(rows, parsed, strict=True)):
+        result = judge(
+            number,
+            p.line,
+            tokens=p.tokens,
+            hits=p.hits,
             taxonomy=taxonomy,
             context=context,
-            semantics=semantics,
             similarities=similarities[row] if similarities is not None else None,
+            examples=examples,
+            actions=p.actions,
         )
-        for row, (line, context) in enumerate(lines)
-    ]
-
-
-def _check(
-    number: int,
-    line: str,
-    *,
-    taxonomy: Taxonomy,
-    context: Context,
-    semantics: Semantics | None,
-    similarities: npt.NDArray[np.float32] | None,
-) -> LineResult:
-    tokens, hits = find_hits(line, taxonomy)
-    return judge(
-        number,
-        line.strip(),
-        tokens=tokens,
-        hits=hits,
-        taxonomy=taxonomy,
-        context=context,
-        similarities=similarities,
-        examples=semantics.index.examples if semantics else (),
-    )
+        for span in p.actions:
+            action_similarities = similarities[next_action] if similarities is not None else None
+            next_action += 1
+            part = judge(
+                number,
+                p.line,
+                tokens=p.tokens,
+                hits=p.hits,
+                taxonomy=taxonomy,
+                context=context,
+                similarities=action_similarities,
+                examples=examples,
+                span=span,
+                line_avoided=result.avoided,
+            )
+            if (
+                part.verdict in ("gray", "black")
+                and _SEVERITY[part.verdict] > _SEVERITY[result.verdict]
+            ):
+                result = part.model_copy(
+                    update={
+                        "clause": p.text(span),
+                        "tactics": _dedupe(part.tactics + result.tactics),
+                        "matched": _dedupe(part.matched + result.matched),
+                        "avoided": _dedupe(part.avoided + result.avoided),
+                    }
+                )
+        results.append(result)
+    return results
 
 
 def decode_plan(data: bytes) -> str:
@@ -489,19 +567,10 @@ def check_plan(
     """
     context = context or Context()
     lines = plan_lines(text)
-    similarities = semantics.similarities([line for _, line in lines]) if semantics else None
     return PlanCheck(
         context=context,
         lines=tuple(
-            _check(
-                number,
-                line,
-                taxonomy=taxonomy,
-                context=context,
-                semantics=semantics,
-                similarities=similarities[row] if similarities is not None else None,
-            )
-            for row, (number, line) in enumerate(lines)
+            _check_all([(number, line, context) for number, line in lines], taxonomy, semantics)
         ),
     )
 

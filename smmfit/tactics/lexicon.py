@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, Literal, get_args
@@ -205,7 +206,73 @@ BAN_PREDICATES = _words(
     interdit interdite interdits interdites proscrit proscrits yasak yasaktır yasaklandı
     """
 )
+# A harm its clause calls illegal is named as a warning, not a plan: "purchase-necessary sweeps
+# are illegal lotteries in the US", "c'est une loterie illégale", "ผิดกฎหมายในอเมริกา".
+ILLEGAL_PREDICATES = _words(
+    """
+    illegal unlawful illégal illégale illégaux illégales незаконно незаконна незаконны незаконен
+    незаконная незаконное незаконный yasadışı kanunsuz ผิดกฎหมาย
+    """
+)
+BAN_PREDICATES = BAN_PREDICATES | ILLEGAL_PREDICATES
 BAN_REACH = 8
+# Bans of two words: "yasa dışı" (illegal), "a no-go".
+BAN_PAIRS = frozenset({("yasa", "dışı"), ("no", "go")})
+# A reason's clause tells what the clause before it names: "no purchase-only draws, because
+# they are illegal", "ไม่ทำกิจกรรมที่ต้องซื้อสินค้า เพราะผิดกฎหมาย".
+REASONS = _words("because since as car потому поскольку çünkü zira เพราะ")
+# A concession is no ban: "run the purchase-only draw even though it is illegal there".
+CONCESSIVES = _words("though although despite хотя несмотря même quoique rağmen karşın แม้ ทั้งที่")
+# A refusal drawn as a consequence refers back to the harm named before it: "bought followers
+# tank reach, so we don't do it", "накрутка убивает охваты, поэтому ботов не берём", "donc on n'en
+# achète pas", "o yüzden bot almıyoruz", "เราเลยไม่ซื้อ". Only a verb of doing or getting, with
+# nothing after it but a pronoun, counts ("so we don't run ads" refuses ads, not the harm).
+CONSEQUENCES = _words(
+    "so therefore hence thus поэтому donc alors pourquoi yüzden nedenle dolayısıyla เลย จึง ดังนั้น"
+)
+REFUSAL_VERBS = _words("do does doing use using take run buy join enter touch write writes post")
+# A consequence may refuse without a negation word: "so we stay out of them", "so we skip it".
+CONSEQUENCE_REFUSALS = _words("skip skips avoid stay steer")
+CONSEQUENCE_REFUSAL_PARTICLES = _words("out away clear")
+REFUSAL_VERB_PREFIXES = (
+    "бер",
+    "берё",
+    "использ",
+    "дела",
+    "практику",
+    "fais",
+    "fait",
+    "achèt",
+    "écri",
+    "пиш",
+    "yazm",
+    "เขียน",
+    "entr",
+    "particip",
+    "вступ",
+    "участв",
+    "katılm",
+    "girm",
+    "เข้าร่วม",
+    "ร่วม",
+    "utilis",
+    "pratiqu",
+    "alm",
+    "almay",
+    "kullanm",
+    "yapm",
+    "ทำ",
+    "ใช้",
+    "เอา",
+)
+REFERRING_PRONOUNS = _words(
+    "it that this them those any это этого такое такого них ним ça cela y bunu onu แบบนั้น"
+)
+CONSEQUENCE_REACH = 3
+# Words that only stress a refusal: "เราไม่ใช้เด็ดขาด", "never ever", "вообще".
+INTENSIFIERS = _words(
+    "ever all absolutely вообще совсем никогда absolument asla kesinlikle เด็ดขาด เลย"
+)
 # Words that make what follows a goal: "mass report the page until it is banned", "чтобы его
 # заблокировали", "jusqu'à ce qu'il soit banni", "kapanana kadar".
 PURPOSE_WORDS = _words("until till so чтобы пока pour jusqu jusqu'à afin kadar diye จน เพื่อ")
@@ -312,6 +379,22 @@ FRENCH_NE_SUBJECTS = _words("personne rien aucun aucune nul nulle")
 NEGATIVE_SUBJECTS = _words("nobody никто ใคร")
 # Words that carry a negation on to the next item: "no bots or fake followers".
 CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya และ หรือ")
+# Words that start a new action in a plan line: "film a reel, then run a follow/unfollow
+# script", "после эфира прогнать массфоловинг", "webinardan sonra ... çalıştır", "ขอบคุณแฟนเพจ
+# แล้วยิงเว็บคู่แข่ง". Each action is also judged on its own (``split_actions``), so a harmless
+# half cannot speak for a harmful one. "or" is not one: "no bots or fake followers" is a list.
+ACTION_CONNECTORS = _words(
+    """
+    then also plus after afterwards meanwhile later and
+    потом затем после также плюс параллельно и
+    ensuite puis après aussi et
+    sonra ardından sonrasında akabinde ayrıca ve
+    แล้ว จากนั้น หลังจากนั้น ค่อย และ
+    """
+)
+# An action needs this many words that are not stop words or numbers: "Weekly reels + stories"
+# is one action, and "Run Facebook and Instagram ads" another, not "stories" or "Run Facebook".
+MIN_ACTION_WORDS = 3
 
 # Characters that end a phrase match (and a negation's reach); commas and quotes end only a
 # negation's reach, so "«ставь лайк, если согласен»" is still one phrase.
@@ -325,8 +408,14 @@ _LEXER = re.compile(
     # Stars stand for a rating in every language: "rate us ★★★★★", "поставьте 5★".
     r"|(?P<star>[★⭐☆✩]+)"
     r"|(?P<dash>\s[-–—]+\s)"
+    # A single quote that opens or closes a quoted name ("'buy 2, get a ticket' promos"), not
+    # an apostrophe inside a word ("n'achète") or after one ("customers' photos" when no quote
+    # is open).
+    r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_])|(?<=[^\W_])['’](?=\s|$|[.,;:!?]))"
     r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„])"
 )
+_QUOTE_OPENERS = frozenset("«“„")
+_QUOTE_CLOSERS = frozenset("»”")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*[kкmм%]?$")
 
 
@@ -376,6 +465,9 @@ THAI_WORDS = _words(
     แอป เพลย์ลิสต์ เผาผลาญ เพิ่ม เขียน แหล่งอ้างอิง ยอด เอนเกจ ใคร
     สร้าง หรือ ที่ไหน แพ็ก บูสต์ ซ่อน แบบสอบถาม แปล บทความ เก่า ออกจาก คีย์ล็อกเกอร์ ปลดล็อก จับรางวัล
     ตัวนับ แคตตาล็อก ใหม่ เฉพาะ พอใจ อีเมล เติม
+    ครบ ใบเสร็จ สลิป ยอดซื้อ สิทธิ์ ดึง ก๊อป คัดลอก เบอร์โทร สมาชิก ผู้เข้าร่วม ผิดกฎหมาย จนกว่า
+    เลย จึง ดังนั้น เพราะ เข้าร่วม ซอย ซอยบ้าน ออเดอร์ มัดจำ จัด กล่องสุ่ม เลข คือ คุณ
+    เก็บเงิน จน แอดมินเก่า เงินรางวัล ที่ทำงาน เข้า บัญชีหลุม ปั่นกระแส ทำเป็น แกล้งเป็น ปลอมเป็น
     น้ำตาล ตัวติดตาม สปาย รูป ปล่อย บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง
     ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
@@ -451,6 +543,11 @@ class Token:
     protective: bool = False
     negative_verb: bool = False  # a Turkish verb negated by its suffix (almıyoruz)
     after_question: bool = False  # the first word after a "?": an answer to it
+    after_dash: bool = False  # the first word after a " — ": what the part before it is
+    quote: int = -1  # which quoted name it is part of ("'buy 2, get a ticket'"), or -1
+    # A loose phrase (``a ... b``) matches within one sentence: a segment, or a short label and
+    # the segment after its colon ("Giveaway entries: 1 per $25 spent").
+    sentence: int = 0
 
 
 def tokenize(line: str) -> list[Token]:
@@ -461,29 +558,50 @@ def tokenize(line: str) -> list[Token]:
     """
     tokens: list[Token] = []
     segment = clause = 0
-    question = False
+    question = dash = header = False
+    # A quoted name is one item of its clause: a negation before or after it reaches it
+    # ("no «2 achetés = 1 ticket» promos", "'2 al, bilet kazan' kampanyası yok").
+    quoted: list[tuple[int, int]] = []
+    opened = -1
     for match in _LEXER.finditer(line):
         kind = match.lastgroup
-        if kind in ("dash", "punct"):
+        if kind in ("dash", "punct", "squote"):
             mark = match.group().strip()[:1]
+            role = _quote_role(kind, mark, opened >= 0)
+            if role == "close":
+                quoted.append((opened, match.start()))
+            if role or kind == "squote":
+                opened = match.end() if role == "open" else -1 if role == "close" else opened
+                continue
+            if mark == ":" and segment == 0 and _is_header(tokens):
+                # "Giveaway entries: 1 per $25 spent": a short label and its value are one
+                # sentence, where a loose phrase may span them.
+                header = True
             if kind == "dash" or mark in _MATCH_BREAKS:
                 segment += 1
-                clause += 1
+                clause += opened < 0
             elif mark in _NEGATION_BREAKS:
-                clause += 1
+                clause += opened < 0
             question = mark == "?"
+            dash = kind == "dash"
             continue
-        if question:
-            question = False
-            first = len(tokens)
-        else:
-            first = -1
+        first = len(tokens) if question or dash else -1
+        answer = question
+        question = dash = False
         text = "not" if kind == "neg" else STAR if kind == "star" else normalise_word(match.group())
         # A currency sign counts like a number: "$500", "5000 ₽".
         money = kind == "money"
         if text in CONTRAST_WORDS or text in CLAUSE_CONDITIONALS:
             clause += 1
         if kind == "word" and _THAI.search(text):
+            # Thai separates clauses with a space, not a comma: "แจกรถที่เราไม่มีจริง
+            # ประกาศผู้ชนะปลอม" refuses nothing in its second clause.
+            if (
+                tokens
+                and _THAI.search(tokens[-1].text)
+                and line[tokens[-1].end : match.start()].isspace()
+            ):
+                clause += 1
             for low, high in split_thai(text):
                 # A Thai run holds whole sentences: a condition inside it starts a clause.
                 if text[low:high] in CLAUSE_CONDITIONALS and tokens:
@@ -508,9 +626,36 @@ def tokenize(line: str) -> list[Token]:
                 )
         else:
             tokens.append(_token(text, match.start(), match.end(), segment, clause, money=money))
-        if first >= 0 and first < len(tokens):
-            tokens[first] = replace(tokens[first], after_question=True)
+        if 0 <= first < len(tokens):
+            tokens[first] = replace(tokens[first], after_question=answer, after_dash=not answer)
+    tokens = [
+        replace(
+            t,
+            sentence=max(0, t.segment - 1) if header else t.segment,
+            quote=next((i for i, (a, b) in enumerate(quoted) if a <= t.start < b), -1),
+        )
+        for t in tokens
+    ]
     return _conditional_negations(_paired_post_negations(tokens))
+
+
+HEADER_WORDS = 3
+
+
+def _quote_role(kind: str | None, mark: str, inside: bool) -> Literal["open", "close", None]:
+    """Whether a mark opens or closes a quoted name, given whether one is open."""
+    if inside and (mark in _QUOTE_CLOSERS or mark == '"' or (kind == "squote" and mark in "'’")):
+        return "close"
+    if not inside and (
+        mark in _QUOTE_OPENERS or mark == '"' or (kind == "squote" and mark in "'‘")
+    ):
+        return "open"
+    return None
+
+
+def _is_header(tokens: list[Token]) -> bool:
+    """The words before a colon at the start of a line are a label ("Giveaway entries:")."""
+    return 0 < sum(not t.stop and not t.number for t in tokens) <= HEADER_WORDS
 
 
 def _conditional_negations(tokens: list[Token]) -> list[Token]:
@@ -566,6 +711,8 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         if _clean_as_verb(tokens, i) or _take_down(tokens, i):
             result[i] = replace(token, protective=True, cue=True, post_cue=True)
+        elif token.protective and _acts_on_rival(tokens, i):
+            result[i] = replace(token, protective=False, cue=False, post_cue=False)
         # The next word that counts, in the same clause (clauses only grow): found by walking,
         # not by listing the rest of the line, which made a long line quadratic.
         following = None
@@ -583,6 +730,24 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
         if paired or russian:
             result[i] = replace(result[i], post_cue=True)
     return result
+
+
+# A protective verb whose object is a rival is no protection: "block the competitor out of
+# their account", "жалобы на конкурента", "signaler le concurrent", "rakibi şikayet",
+# "รีพอร์ตคู่แข่ง" are the harm itself.
+RIVAL_PREFIXES = ("competitor", "rival", "конкурент", "concurren", "rakip", "rakib", "คู่แข่ง")
+RIVAL_REACH = 2
+
+
+def _acts_on_rival(tokens: list[Token], i: int) -> bool:
+    words = 0
+    for later in tokens[i + 1 :]:
+        if later.clause != tokens[i].clause or words >= RIVAL_REACH:
+            return False
+        if later.text.startswith(RIVAL_PREFIXES):
+            return True
+        words += not later.stop
+    return False
 
 
 def _take_down(tokens: list[Token], i: int) -> bool:
@@ -626,3 +791,59 @@ def _token(text: str, start: int, end: int, segment: int, clause: int, *, money:
         protective=protective,
         negative_verb=negative_verb,
     )
+
+
+def split_actions(line: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The actions of a line as (first, last) token indices: cut at punctuation, at a
+    connector ("then", "и", "puis", "sonra", "แล้ว") and between Thai runs written with a
+    space; a part with fewer than ``MIN_ACTION_WORDS`` words joins the one before it.
+
+    >>> line = "Film the team at work, then buy cheap followers from a panel"
+    >>> [" ".join(t.text for t in tokenize(line)[a : b + 1])
+    ...  for a, b in split_actions(line, tokenize(line))]
+    ['film the team at work', 'buy cheap followers from a panel']
+    """
+    parts: list[list[int]] = []
+    for index, token in enumerate(tokens):
+        previous = tokens[index - 1] if index else None
+        thai_space = (
+            previous is not None
+            and _THAI.search(previous.text) is not None
+            and _THAI.search(token.text) is not None
+            and line[previous.end : token.start].isspace()
+        )
+        if token.text in ACTION_CONNECTORS:
+            parts.append([])
+            continue
+        if (
+            not parts
+            or previous is None
+            or token.clause != previous.clause
+            or token.segment != previous.segment
+            or thai_space
+        ):
+            parts.append([])
+        parts[-1].append(index)
+    spans: list[tuple[int, int]] = []
+    carried: list[int] = []
+    for raw in parts:
+        # A part of stop words only ("а" before "потом") opens the next action.
+        if raw and not _words_in(tokens, raw):
+            carried = carried or raw
+            continue
+        if not raw:
+            continue
+        part, carried = carried + raw, []
+        # A short part joins the one before; a short first part ("After the webinar,")
+        # takes the next one in.
+        if spans and min(_words_in(tokens, part), _words_in(tokens, spans[-1])) < MIN_ACTION_WORDS:
+            spans[-1] = (spans[-1][0], part[-1])
+        else:
+            spans.append((part[0], part[-1]))
+    if carried and spans:
+        spans[-1] = (spans[-1][0], carried[-1])
+    return spans
+
+
+def _words_in(tokens: Sequence[Token], part: Sequence[int]) -> int:
+    return sum(not tokens[i].stop and not tokens[i].number for i in range(part[0], part[-1] + 1))

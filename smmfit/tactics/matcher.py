@@ -159,6 +159,14 @@ class Matcher:
         for prefix, *ref in self._prefixes.get(folded[:MIN_PREFIX], ()):
             if folded.startswith(prefix):
                 refs.add((ref[0], ref[1]))
+        if not refs:
+            # A verb prefix in front of a phrase's prefix word: "докупить" is "купи*" too.
+            for language in ("ru", "fr"):
+                for stripped in _variants(token.text, language):
+                    rest = fold(stripped)
+                    for prefix, *ref in self._prefixes.get(rest[:MIN_PREFIX], ()):
+                        if rest.startswith(prefix):
+                            refs.add((ref[0], ref[1]))
         if not _is_word(token.text):
             return refs
         for language in INDICATOR_LANGUAGES:
@@ -263,7 +271,11 @@ def _assignments(
             if len(set(combination)) != len(combination):
                 continue
             first, last = min(combination), max(combination)
-            if tokens[first].segment != tokens[last].segment:
+            if (
+                tokens[first].sentence != tokens[last].sentence
+                if loose
+                else tokens[first].segment != tokens[last].segment
+            ):
                 continue
             counted = prefix[last + 1] - prefix[first]
             chosen = sum(not tokens[i].stop and not tokens[i].number for i in combination)

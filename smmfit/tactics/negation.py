@@ -19,16 +19,27 @@ import heapq
 from collections.abc import Sequence
 
 from smmfit.tactics.lexicon import (
+    BAN_PAIRS,
     BAN_PREDICATES,
     BAN_REACH,
+    CONCESSIVES,
     CONJUNCTIONS,
+    CONSEQUENCE_REACH,
+    CONSEQUENCE_REFUSAL_PARTICLES,
+    CONSEQUENCE_REFUSALS,
+    CONSEQUENCES,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
+    INTENSIFIERS,
     NEGATION_BREAKERS,
     NEGATIVE_SUBJECTS,
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
+    REASONS,
+    REFERRING_PRONOUNS,
+    REFUSAL_VERB_PREFIXES,
+    REFUSAL_VERBS,
     RELATIVES,
     RUSSIAN_NE,
     RUSSIAN_NE_PARTNERS,
@@ -46,6 +57,7 @@ POST_PROTECTIVE_REACH = 4
 # links from spam bots", "фильтр по ключевым словам скрывает спам-комментарии от ботов".
 PRE_PROTECTIVE_REACH = 8
 RELATIVE_REACH = 4
+OWN_NEGATION_REACH = 2
 
 
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
@@ -63,13 +75,24 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
             return None
         if not tokens[i].stop and not tokens[i].cue:
             words_after_and += 1
-        if tokens[i].cue and (
-            tokens[i].protective
-            or hit.low - i <= PRE_NEGATION_REACH
-            or _negative_subject(i, tokens)
+        if (
+            tokens[i].cue
+            and not _in_other_quote(i, hit, tokens)
+            and (
+                tokens[i].protective
+                or sum(not t.stop for t in tokens[i + 1 : hit.low]) < PRE_NEGATION_REACH
+                or _negative_subject(i, tokens)
+            )
+            and not _own_negation(i, hit, tokens)
         ):
             return i
     return None
+
+
+def _in_other_quote(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """A negation or protective word inside a quoted name belongs to the name ("a «free
+    camera filter» with a stealer inside"): it reaches nothing outside it."""
+    return tokens[i].quote >= 0 and tokens[i].quote != tokens[hit.low].quote
 
 
 def _negative_subject(i: int, tokens: Sequence[Token]) -> bool:
@@ -85,10 +108,23 @@ def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
     right after the phrase's own "никогда" or "никто": the phrase names a harm by its negation
     ("le lot ne sera jamais envoyé", "un iPhone qui n'existe pas", "таймер, который никогда
     не кончается")."""
-    if tokens[i].text in FRENCH_NE:
-        return any(j > i and tokens[j].text in FRENCH_NE_PARTNERS for j in hit.tokens)
-    return tokens[i].text in RUSSIAN_NE and any(
+    if tokens[i].text in FRENCH_NE and any(
+        j > i and tokens[j].text in FRENCH_NE_PARTNERS for j in hit.tokens
+    ):
+        return True
+    if tokens[i].text in RUSSIAN_NE and any(
         i - 2 <= j < i and tokens[j].text in RUSSIAN_NE_PARTNERS for j in hit.tokens
+    ):
+        return True
+    # A fraud named by its negation ("never ship the prize", "sans jamais expédier le lot",
+    # "и никогда не отправлять"): a negation word right next to the phrase's own one is the
+    # same negation, in every language, not a refusal of it.
+    return any(
+        tokens[j].cue
+        and not tokens[j].protective
+        and 0 < abs(j - i) <= OWN_NEGATION_REACH
+        and all(tokens[k].stop or tokens[k].cue for k in range(min(i, j) + 1, max(i, j)))
+        for j in hit.tokens
     )
 
 
@@ -142,6 +178,7 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         new_action = not tokens[i].protective and tokens[i - 1].text in CONJUNCTIONS
         if (
             tokens[i].post_cue
+            and not _in_other_quote(i, hit, tokens)
             and not (listed and tokens[i].protective)
             and not new_action
             and not _own_negation(i, hit, tokens)
@@ -154,7 +191,90 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         acting = acting or is_use_verb(tokens[i].text)
         reach += 1 if tokens[i].text in CONJUNCTIONS else -1
         i += 1
-    return _banned_in_clause(hit, tokens) or _refused_in_answer(hit, tokens)
+    return (
+        _banned_in_clause(hit, tokens)
+        or _refused_in_answer(hit, tokens)
+        or _refused_as_consequence(hit, tokens)
+        or _refused_by_next_clause(hit, tokens)
+    )
+
+
+def _refused_by_next_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "ซื้อผู้ติดตาม เราไม่ใช้", "buy followers, we don't": a clause right after that is only a
+    refusal (a negation, a verb of doing or getting, a pronoun) refuses the one before."""
+    clause = tokens[hit.high].clause
+    following = [t for t in tokens[hit.high + 1 :] if t.clause == clause + 1]
+    if tokens[hit.low].clause != clause or not following:
+        return False
+    words = [t for t in following if not t.stop]
+    return any((t.cue or t.negative_verb) and not t.protective for t in words) and all(
+        ((t.cue or t.negative_verb) and not t.protective)
+        or _refusal_verb(t)
+        or t.text in REFERRING_PRONOUNS
+        or t.text in INTENSIFIERS
+        for t in words
+    )
+
+
+def _refusal_verb(token: Token) -> bool:
+    return (
+        token.text in REFUSAL_VERBS
+        or token.text.startswith(REFUSAL_VERB_PREFIXES)
+        or is_use_verb(token.text)
+    )
+
+
+def _refused_as_consequence(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "Bought followers tank reach, so we don't do it", "поэтому ботов не берём", "donc on n'en
+    achète pas", "o yüzden bot almıyoruz": a refusal drawn as a consequence after the phrase
+    refers back to it. The refusal is a negated verb of doing or getting with nothing after it
+    in its clause but a pronoun; a verb of getting before it ("buy followers so we do not look
+    small") makes it a purpose instead."""
+    for index in range(hit.high + 1, len(tokens)):
+        if tokens[index].text not in CONSEQUENCES:
+            if is_use_verb(tokens[index].text):
+                return False
+            continue
+        for negation in range(index + 1, min(len(tokens), index + 1 + CONSEQUENCE_REACH)):
+            token = tokens[negation]
+            if token.protective:
+                return False
+            following = tokens[negation + 1].text if negation + 1 < len(tokens) else ""
+            if (token.negative_verb and _refusal_verb(token)) or (
+                token.text in CONSEQUENCE_REFUSALS
+                and (
+                    token.text not in ("stay", "steer")
+                    or following in CONSEQUENCE_REFUSAL_PARTICLES
+                )
+            ):
+                verb = negation + (token.text in ("stay", "steer"))
+            elif token.cue or token.text in NEGATIVE_SUBJECTS:
+                # "so nobody on our side writes them": a negated subject and its verb.
+                subject = token.text in NEGATIVE_SUBJECTS
+                words = [
+                    j
+                    for j in range(
+                        negation + 1, min(len(tokens), negation + 1 + (4 if subject else 2))
+                    )
+                    if not tokens[j].stop and not tokens[j].cue
+                ]
+                # After "nobody" the verb may follow a few words ("on our side writes").
+                verb = next(
+                    (j for j in words if _refusal_verb(tokens[j])) if subject else iter(words[:1]),
+                    -1,
+                )
+                if verb < 0 or not _refusal_verb(tokens[verb]):
+                    continue
+            else:
+                continue
+            rest = [
+                t
+                for t in tokens[verb + 1 :]
+                if t.clause == tokens[verb].clause and not t.stop and not t.cue
+            ]
+            return all(t.text in REFERRING_PRONOUNS for t in rest)
+        return False
+    return False
 
 
 def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -171,11 +291,26 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
     for index in range(hit.high + 1, len(tokens)):
         token = tokens[index]
         previous = tokens[index - 1].text
+        # "..., because it is illegal", "X — незаконная лотерея": the reason's clause, or
+        # what follows a dash, says what the clause before it is.
+        if (
+            token.clause == clause + 1
+            and (token.text in REASONS or token.after_dash)
+            and tokens[index - 1].clause == clause
+        ):
+            clause += 1
+            if token.text in REASONS:
+                continue
         negated_verb = (
             (token.text in RUSSIAN_POST_NEGATIONS and token.post_cue)
             or (token.negative_verb and not token.protective)
         ) and previous not in CONJUNCTIONS
-        if token.clause == clause and negated_verb and words <= BAN_REACH:
+        if (
+            token.clause == clause
+            and negated_verb
+            and words <= BAN_REACH
+            and not _in_other_quote(index, hit, tokens)
+        ):
             return True
         # "report the page until it is banned": the ban is the goal, not a refusal.
         if (
@@ -183,10 +318,15 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
             or words > BAN_REACH
             or is_use_verb(token.text)
             or token.text in PURPOSE_WORDS
+            or token.text in CONCESSIVES
         ):
             return False
         # "off-limits", "out of the question": a paired post-negation is a ban as well.
-        if token.text in BAN_PREDICATES or (token.post_cue and token.text in POST_NEGATION_PAIRS):
+        if (
+            token.text in BAN_PREDICATES
+            or (token.post_cue and token.text in POST_NEGATION_PAIRS)
+            or (previous, token.text) in BAN_PAIRS
+        ):
             return True
         words += not token.stop
     return False
@@ -202,6 +342,20 @@ def _refused_in_answer(hit: Hit, tokens: Sequence[Token]) -> bool:
         and answer.after_question
         and (answer.post_cue or answer.text in QUESTION_REFUSALS)
     )
+
+
+def _negated_around_quote(hit: Hit, tokens: Sequence[Token]) -> int | None:
+    """ "We won't do 'buy 2, get a raffle ticket' promos", "«купи 2 — получи билет» не
+    проводим": a phrase inside a quoted name is negated as the name is, by a negation just
+    before the quote or after it."""
+    quote = tokens[hit.low].quote
+    if quote < 0 or tokens[hit.high].quote != quote:
+        return None
+    inside = [i for i, token in enumerate(tokens) if token.quote == quote]
+    start = _negation_before(Hit(hit.pattern, (inside[0],)), tokens)
+    if start is None and _negated_inside_or_after(Hit(hit.pattern, (inside[-1],)), tokens):
+        start = inside[0]
+    return start
 
 
 def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -252,6 +406,8 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         start = _negation_before(hit, tokens)
         if start is None and _negated_inside_or_after(hit, tokens):
             start = hit.low
+        if start is None:
+            start = _negated_around_quote(hit, tokens)
         if start is None:
             previous = [h for h in last_hits if h.negated]
             if previous and (
