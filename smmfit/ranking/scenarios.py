@@ -311,6 +311,9 @@ def win_shares(
     - a persona stops after a stage of :data:`STAGES` once its pick and whether it is a
       close call stand ``DOUBT`` standard errors clear (:func:`_settled`).
     """
+    # Compiled, and imported here: one persona's page never loads the compiler.
+    from smmfit.ranking.compiled import count_wins, drop_beaten
+
     low, mode, high, _ = ranges_of(people, region, evidence, arrays, margins)
     n, count = arrays.match.shape
     present = np.asarray(arrays.scored & ~np.isnan(arrays.score), dtype=bool)
@@ -322,10 +325,7 @@ def win_shares(
     # Only a valid network can beat another, and only a valid one needs beating: the rest
     # (most of the networks, in any one region) are left out of the comparison.
     live = np.flatnonzero(valid.any(axis=0))
-    for k in live:
-        beaten = (worst[:, :, [k]] > best[:, :, live]).all(axis=1) & valid[:, [k]]
-        beaten[:, live == k] = False
-        candidate[:, live] &= ~beaten
+    drop_beaten(worst, best, valid, live.astype(np.int64), candidate)
     # Networks that could hold a factor's best figure in some scenario scale every score.
     kept = candidate.copy()
     for factor_low, factor_high in (
@@ -345,20 +345,15 @@ def win_shares(
     sure = single & (worst[rows, :, sole].min(axis=1) > 0)
     wins[rows[sure], sole[sure]] = 1.0
     active = np.flatnonzero(~sure & candidate.any(axis=1))
-    width = 3 * count + len(FACTORS)
-    first = 0
-    for stop in [s for s in STAGES if s < draws] + [draws]:
-        for group in _groups(kept[active], stop - first):
-            chosen = active[group]
-            wins[chosen] += _count_firsts(
-                chosen, kept, candidate, figures=(low, mode, high), arrays=arrays,
-                raw_weights=raw_weights, penalty=penalty, keys=keys,
-                span=(first, stop, width), band=margins.weight,
-            )  # fmt: skip
-        used[active] = stop
-        if stop < draws:
-            active = active[~_settled(wins[active], stop)]
-        first = stop
+    count_wins(
+        active.astype(np.int64), keys, np.stack([low, mode, high]), kept, candidate,
+        np.ascontiguousarray(arrays.scored, dtype=bool),
+        np.ascontiguousarray(arrays.restricted, dtype=bool),
+        np.ascontiguousarray(raw_weights, dtype=np.float64),
+        np.ascontiguousarray(penalty, dtype=np.float64), float(margins.weight),
+        np.array([s for s in STAGES if s < draws] + [draws], dtype=np.int64),
+        UNKNOWN_FACTOR_SCORE, DOUBT, CLOSE_CALL_SHARE, wins, used,
+    )  # fmt: skip
     with np.errstate(invalid="ignore", divide="ignore"):
         shares = np.where(used[:, None] > 0, wins / np.maximum(used, 1)[:, None], wins)
     return shares, used
