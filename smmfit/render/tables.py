@@ -183,21 +183,23 @@ def safe_csv_text(frame: pd.DataFrame) -> str:
     'a\r\n"x\rok"\r\n'
     """
     safe = neutralise_formulas(frame)
-    cells = _csv_cells(safe)
+    # A row of one empty cell is written '""', not as the cell alone: one column goes through
+    # the writer itself.
+    several = len(safe.columns) > 1
+    cells = _csv_cells(safe, quoted=several)
     if cells is None:
         return safe.to_csv(index=False, lineterminator="\r\n")
     # pandas' own writer, as to_csv sets it up: the same quoting, so the same text.
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(safe.columns)
-    if len(cells) < 2 or not len(safe):
-        # A row of one empty cell is written '""', not as the cell alone.
+    if not several:
         writer.writerows(zip(*cells, strict=True))
-        return out.getvalue()
-    # Each cell as the writer quotes it, rows joined by commas: the writer's text, without
-    # its call per row (a million rows of 40 cells).
-    out.write("\r\n".join(map(",".join, zip(*map(_quoted, cells), strict=True))))
-    out.write("\r\n")
+    elif len(safe):
+        # Cells quoted as the writer quotes them, joined by commas: the writer's text without
+        # its call per row (a million rows of 40 cells).
+        out.write("\r\n".join(map(",".join, zip(*cells, strict=True))))
+        out.write("\r\n")
     return out.getvalue()
 
 
@@ -207,7 +209,7 @@ _NEEDS_QUOTES = re.compile('[,"\r\n]')
 
 
 def _quoted(cells: ObjectArray) -> ObjectArray:
-    """Each cell as :func:`csv.writer` writes it in a row of several."""
+    """Each text as :func:`csv.writer` writes it in a row of several cells."""
     if _NEEDS_QUOTES.search("".join(cells)) is None:
         return cells
     return np.array(
@@ -221,29 +223,30 @@ def _csv_field(cell: str) -> str:
     return out.getvalue().removesuffix(",\r\n")
 
 
-def _csv_cells(frame: pd.DataFrame) -> list[ObjectArray] | None:
+def _csv_cells(frame: pd.DataFrame, *, quoted: bool = False) -> list[ObjectArray] | None:
     """Each column's cells as the text :meth:`pandas.DataFrame.to_csv` writes, each distinct
     value formatted once (a batch has a million rows and a few thousand distinct scores);
-    ``None`` where a column is of a kind this does not cover (to_csv writes it then).
+    ``None`` where a column is of a kind this does not cover (to_csv writes it then). With
+    ``quoted``, text is quoted as the writer quotes it in a row of several cells.
 
     Floats as numpy writes them (``astype(str)``, the shortest text that reads back the
-    same), told apart by their bits so that -0.0 stays -0.0; missing values empty.
+    same), told apart by their bits so that -0.0 stays -0.0; missing values empty. The
+    distinct floats of every column are formatted together (score columns share most).
+    Numbers, missing values and booleans hold nothing the writer quotes.
     """
     if not all(isinstance(name, str) for name in frame.columns):
         return None
-    cells = []
+    quote = _quoted if quoted else (lambda cells: cells)
+    cells: list[ObjectArray] = []
+    floats: list[int] = []
     for _, column in frame.items():
         if isinstance(column.dtype, pd.CategoricalDtype):
             codes = column.cat.codes.to_numpy()
-            labels = [str(c) for c in column.cat.categories]
-            cells.append(np.array([*labels, ""], dtype=object)[codes])
+            labels = np.array([*(str(c) for c in column.cat.categories), ""], dtype=object)
+            cells.append(quote(labels)[codes])
         elif column.dtype == np.float64:
-            values = column.to_numpy()
-            where, bits = pd.factorize(values.view(np.int64))
-            distinct = bits.view(np.float64)
-            text = distinct.astype(str).astype(object)
-            text[np.isnan(distinct)] = ""
-            cells.append(text[where])
+            floats.append(len(cells))
+            cells.append(column.to_numpy())
         elif column.dtype in (np.bool_, np.int64):
             where, distinct = pd.factorize(column.to_numpy())
             cells.append(distinct.astype(str).astype(object)[where])
@@ -251,9 +254,16 @@ def _csv_cells(frame: pd.DataFrame) -> list[ObjectArray] | None:
             values = column.to_numpy(dtype=object, na_value="")
             if not all(isinstance(value, str) for value in values):
                 return None
-            cells.append(values)
+            cells.append(quote(values))
         else:
             return None
+    if floats:
+        where, bits = pd.factorize(np.concatenate([cells[i].view(np.int64) for i in floats]))
+        distinct = bits.view(np.float64)
+        text = distinct.astype(str).astype(object)
+        text[np.isnan(distinct)] = ""
+        for i, part in zip(floats, np.split(text[where], len(floats)), strict=True):
+            cells[i] = part
     return cells
 
 
