@@ -210,9 +210,10 @@ class PersonaColumns:
     def codes(self) -> IntArray:
         """Everything but the name as integers, shaped (personas, fields): two personas with
         equal rows are the same audience."""
+        where, distinct = pd.factorize(self.region)
         region = np.array(
-            [int.from_bytes(code.encode(), "little") for code in self.region], dtype=np.int64
-        )
+            [int.from_bytes(str(code).encode(), "little") for code in distinct], dtype=np.int64
+        )[where]
         return np.stack(
             [
                 region, self.age_min, self.age_max, self.gender, self.devices,
@@ -220,6 +221,26 @@ class PersonaColumns:
             ],
             axis=1,
         )  # fmt: skip
+
+    def distinct(self) -> tuple[IntArray, IntArray, IntArray]:
+        """The distinct personas' :meth:`codes`, the row where each first appears, and each
+        row's distinct persona (a batch repeats the same audience under many names)."""
+        codes = self.codes()
+        # Each row as one number (its fields in mixed radix), hashed instead of sorted.
+        key = np.zeros(len(codes), dtype=np.int64)
+        radix = 1
+        for field in pd.factorize(self.region)[0], *codes[:, 1:].T:
+            size = int(field.max(initial=0)) + 1
+            if field.min(initial=0) < 0 or radix * size >= 2**62:
+                _, first, inverse = np.unique(
+                    codes, axis=0, return_index=True, return_inverse=True
+                )
+                return codes[first], first, inverse.reshape(-1)
+            key = key * size + field
+            radix *= size
+        inverse, _ = pd.factorize(key)
+        _, first = np.unique(inverse, return_index=True)
+        return codes[first], first, inverse
 
     def people(self, rows: IntArray) -> PersonaArrays:
         return PersonaArrays(
@@ -276,12 +297,7 @@ def rank_columns(
     platforms = tuple(evidence.dataset.platforms)
     # Each distinct persona is ranked once: a batch repeats the same audience under many
     # names (campaigns, clients). A persona's name does not change its figures.
-    codes = personas.codes()
-    if len(codes):
-        codes, first, inverse = np.unique(codes, axis=0, return_index=True, return_inverse=True)
-    else:
-        first, inverse = np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    inverse = inverse.reshape(-1)
+    codes, first, inverse = personas.distinct()
     keys = persona_keys(codes, seed)
     scores = np.full((len(first), len(platforms)), np.nan)
     wins = np.zeros((len(first), len(platforms)))
