@@ -177,7 +177,8 @@ def count_wins(
                     values[0, q] = drawn[AUDIENCE] * drawn[MATCH]
                     values[1, q] = drawn[MATCH]
                     values[2, q] = drawn[SEGMENT]
-                # Relative scores: 100 for the best scored network, others in proportion.
+                # Relative scores: 100 for the best scored network, others in proportion
+                # (worked out only where a score is needed: the candidates').
                 for f in range(FACTOR_COUNT):
                     best = -np.inf
                     for q in range(size):
@@ -186,9 +187,10 @@ def count_wins(
                             best = max(best, value)
                     known_somewhere = False
                     for q in range(size):
-                        if best > 0 and usable[q]:
-                            relative[f, q] = values[f, q] / best * 100
-                            known_somewhere = known_somewhere or not np.isnan(relative[f, q])
+                        value = values[f, q]
+                        if best > 0 and usable[q] and not np.isnan(value):
+                            known_somewhere = True
+                            relative[f, q] = value / best * 100 if pickable[q] else 0.0
                         else:
                             relative[f, q] = np.nan
                     effective[f] = weights[f] * (1.0 if known_somewhere else 0.0)
@@ -199,26 +201,27 @@ def count_wins(
                 best_score = -1.0
                 pick = -1
                 for q in range(size):
-                    composite = 0.0
-                    known = False
-                    fill = unknown_score
-                    drawn_fill = False
-                    for f in range(FACTOR_COUNT):
-                        value = relative[f, q]
-                        if np.isnan(value):
-                            if effective[f] != 0 and not drawn_fill:
-                                slot = 2 * count + FACTOR_COUNT + columns[q]
-                                fill = 100.0 * _high(_bits(key, base, slot))
-                                drawn_fill = True
-                            value = fill
-                        else:
-                            known = True
-                        composite = composite + effective[f] * value
-                    if fined[q]:
-                        composite = composite * fine
                     score = -1.0
-                    if usable[q] and known and pickable[q] and not np.isnan(composite):
-                        score = min(max(composite, 0.0), 100.0)
+                    if usable[q] and pickable[q]:
+                        composite = 0.0
+                        known = False
+                        fill = unknown_score
+                        drawn_fill = False
+                        for f in range(FACTOR_COUNT):
+                            value = relative[f, q]
+                            if np.isnan(value):
+                                if effective[f] != 0 and not drawn_fill:
+                                    slot = 2 * count + FACTOR_COUNT + columns[q]
+                                    fill = 100.0 * _high(_bits(key, base, slot))
+                                    drawn_fill = True
+                                value = fill
+                            else:
+                                known = True
+                            composite = composite + effective[f] * value
+                        if fined[q]:
+                            composite = composite * fine
+                        if known and not np.isnan(composite):
+                            score = min(max(composite, 0.0), 100.0)
                     if q == 0:
                         best_score, pick = score, 0
                     elif score > best_score:
@@ -254,3 +257,21 @@ def drop_beaten(
                 if above:
                     candidate[row, target] = False
                     break
+
+
+@njit(cache=True, nogil=True, error_model="numpy")  # type: ignore[misc]
+def weighted_sum(weights: FloatArray, values: FloatArray, factor: FloatArray) -> FloatArray:
+    """Each persona's factors (``values``, factors x personas x networks) weighted at each
+    corner (``weights``, personas x factors x corners), summed factor after factor and
+    multiplied by ``factor`` (personas x networks): shaped (personas, corners, networks)."""
+    people, factors, corners = weights.shape
+    count = values.shape[2]
+    total = np.empty((people, corners, count))
+    for row in range(people):
+        for corner in range(corners):
+            for j in range(count):
+                value = weights[row, 0, corner] * values[0, row, j]
+                for f in range(1, factors):
+                    value = value + weights[row, f, corner] * values[f, row, j]
+                total[row, corner, j] = value * factor[row, j]
+    return total

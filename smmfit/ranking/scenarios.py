@@ -577,17 +577,10 @@ def composite_bounds(
     weights = raw_weights[:, :, None] * corners[None] * np.stack(known, axis=1)[:, :, None]
     weights = weights / np.maximum(weights.sum(axis=1, keepdims=True), EPSILON)  # (n, f, v)
     factor = np.where(arrays.restricted, penalty[:, None], 1.0)
-    worst = _weighted_sum(weights, lows) * factor[:, None, :]
-    best = _weighted_sum(weights, highs) * factor[:, None, :]
+    # Summed factor after factor, as np.einsum("nfv,fnp->nvp") summed them (the same bits on
+    # every bound of 100,000 personas), compiled: several times faster.
+    from smmfit.ranking.compiled import weighted_sum
+
+    worst = weighted_sum(weights, np.stack(lows), factor)
+    best = weighted_sum(weights, np.stack(highs), factor)
     return worst, best
-
-
-def _weighted_sum(weights: FloatArray, values: list[FloatArray]) -> FloatArray:
-    """Each persona's factors (``values``, each personas x networks) weighted at each corner
-    (``weights``, personas x factors x corners) and summed factor after factor, shaped
-    (personas, corners, networks): the sums ``np.einsum("nfv,fnp->nvp")`` gave, bit for bit
-    on every bound of 100,000 personas, several times faster."""
-    total = weights[:, 0, :, None] * values[0][:, None, :]
-    for factor in range(1, len(values)):
-        total += weights[:, factor, :, None] * values[factor][:, None, :]
-    return total
