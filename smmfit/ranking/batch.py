@@ -28,7 +28,7 @@ from smmfit.models import (
     Goal,
     Persona,
     Weights,
-    clean_name,
+    clean_names,
     default_weights,
     expand_devices,
     normalise_region,
@@ -156,13 +156,14 @@ class PersonaColumns:
             given = cells.get(name)
             if given is None:
                 return np.full(count, default, dtype=np.int64)
-            table = {"": default}
-            for value in set(given).difference(table):
+            where, distinct = pd.factorize(np.asarray(given, dtype=object))
+            table = np.empty(len(distinct), dtype=np.int64)
+            for index, value in enumerate(distinct.tolist()):
                 try:
-                    table[value] = parse(value)
+                    table[index] = parse(value) if value else default
                 except ValueError:
-                    table[value] = _FLAG
-            values = np.array([table[value] for value in given], dtype=np.int64)
+                    table[index] = _FLAG
+            values = table[where]
             flagged[values == _FLAG] = True
             return values
 
@@ -177,7 +178,7 @@ class PersonaColumns:
         names = list(cells.get("name", [""] * count))
         flagged |= np.fromiter(map(len, names), dtype=np.int64, count=count) > MAX_NAME_LENGTH
         result = cls(
-            name=np.array([clean_name(name) for name in names], dtype=object),
+            name=np.array(clean_names(names), dtype=object),
             region=by_code[np.where(regions == _FLAG, default_region, regions)],
             age_min=column("age_min", _age, int(Persona.model_fields["age_min"].get_default())),
             age_max=column("age_max", _age, int(Persona.model_fields["age_max"].get_default())),
