@@ -275,3 +275,19 @@ def weighted_sum(weights: FloatArray, values: FloatArray, factor: FloatArray) ->
                     value = value + weights[row, f, corner] * values[f, row, j]
                 total[row, corner, j] = value * factor[row, j]
     return total
+
+
+def warm_up() -> None:
+    """Every compiled function loaded (from the cache, else compiled) by calling it once on a
+    tiny input: a process that forks workers after this shares the machine code and the
+    compiler's memory with them instead of each loading its own."""
+    one = np.zeros(1, dtype=np.int64)
+    flags = np.ones((1, 1), dtype=np.bool_)
+    figures = np.ones((3, 3, 1, 1))
+    count_wins(
+        one, np.zeros(1, dtype=np.uint64), figures, flags, flags, flags, ~flags,
+        np.ones((1, 3)), np.ones(1), 0.25, np.array([1], dtype=np.int64), 50.0, 2.5, 0.6,
+        np.zeros((1, 1)), np.zeros(1, dtype=np.int64),
+    )  # fmt: skip
+    drop_beaten(np.zeros((1, 8, 1)), np.zeros((1, 8, 1)), flags, one, flags.copy())
+    weighted_sum(np.ones((1, 3, 8)), np.ones((3, 1, 1)), np.ones((1, 1)))
