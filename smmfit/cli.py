@@ -627,6 +627,9 @@ def _size(path: Path) -> int:
         return 0  # reading it says why
 
 
+# Rows of a ranked chunk formatted as CSV at a time.
+_TEXT_ROWS = 5_000
+
 # The evidence of each data folder, loaded once per process (a worker loads its own).
 _EVIDENCE: dict[Path, Evidence] = {}
 
@@ -654,8 +657,14 @@ class _BatchJob:
             personas, _evidence_of(self.data_dir), self.weights, self.include_blocked,
             as_of=self.as_of, draws=self.draws, seed=self.seed,
         )  # fmt: skip
-        # Names come from the user's file: "=HYPERLINK(...)" must stay text.
-        return safe_csv_text(table)
+        # Names come from the user's file: "=HYPERLINK(...)" must stay text. Written a few
+        # thousand rows at a time, which bounds the memory of the cells being formatted; the
+        # header once.
+        texts = [
+            safe_csv_text(table.iloc[start : start + _TEXT_ROWS])
+            for start in range(0, max(len(table), 1), _TEXT_ROWS)
+        ]
+        return texts[0] + "".join(text.split("\r\n", 1)[1] for text in texts[1:])
 
 
 def _chunk_text(job: _BatchJob, personas: PersonaColumns) -> str:

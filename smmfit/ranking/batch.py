@@ -49,6 +49,9 @@ from smmfit.ranking.scenarios import persona_keys, win_shares
 # leads clearly, and to flag the rest as close calls; `assess` draws 10,000 for one persona.
 BATCH_DRAWS = 200
 
+# Rows put in the decision rule's order at a time (bounds the memory of a chunk's orders).
+_ORDER_ROWS = 4_096
+
 # Codes of the columns that are not numbers, in a fixed order: persona keys are built from
 # them, so they must not depend on the batch.
 GOAL_CODES: tuple[Goal | None, ...] = (None, *GOALS)
@@ -334,7 +337,12 @@ def rank_columns(
     # The pick and the runner-up in the single ranking's order (decision.decision_order).
     chances = np.where(recommendable, wins, 0.0)
     rows = np.arange(len(personas))
-    order = decision_order(chances, recommendable, scores)
+    # A few thousand rows at a time: each row's order is its own, and only its first two
+    # places are kept (the whole order of a chunk is as large as its scores).
+    order = np.zeros((len(rows), min(2, len(platforms))), dtype=np.intp)
+    for start in range(0, len(rows), _ORDER_ROWS):
+        part = slice(start, start + _ORDER_ROWS)
+        order[part] = decision_order(chances[part], recommendable[part], scores[part])[:, :2]
     pick = order[:, 0] if platforms else np.zeros(len(rows), dtype=np.intp)
     runner = order[:, 1] if len(platforms) > 1 else pick
     eligible = recommendable & ~np.isnan(scores)
