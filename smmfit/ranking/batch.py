@@ -236,9 +236,7 @@ class PersonaColumns:
         for field in pd.factorize(self.region)[0], *codes[:, 1:].T:
             size = int(field.max(initial=0)) + 1
             if field.min(initial=0) < 0 or radix * size >= 2**62:
-                _, first, inverse = np.unique(
-                    codes, axis=0, return_index=True, return_inverse=True
-                )
+                _, first, inverse = np.unique(codes, axis=0, return_index=True, return_inverse=True)
                 return codes[first], first, inverse.reshape(-1)
             key = key * size + field
             radix *= size

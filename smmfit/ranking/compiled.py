@@ -59,8 +59,11 @@ def _low(bits: np.uint64) -> float:
 
 
 @njit(cache=True, nogil=True, error_model="numpy")  # type: ignore[misc]
-def _settled(wins: FloatArray, draws: int, doubt: float, close_call: float) -> bool:
-    """scenarios._settled for one row."""
+def settled(wins: FloatArray, draws: int, doubt: float, close_call: float) -> bool:
+    """Whether a row's answer more draws would not change: whether it is a close call (the
+    leader's share ``doubt`` standard errors from ``close_call``) and, unless it is one, the
+    pick (the leader ``doubt`` standard errors ahead of the runner-up). A clear close call
+    may stop with its leader in doubt: any contender is then a fair first test."""
     lead, runner = -np.inf, -np.inf
     for value in wins:
         if value > lead:
@@ -76,8 +79,10 @@ def _settled(wins: FloatArray, draws: int, doubt: float, close_call: float) -> b
     return clear_side and (clear_lead or close)  # type: ignore[no-any-return]
 
 
+# One loop over arrays, as numba compiles it: no objects to group the arguments in, and the
+# draw's steps inline (a call per figure would cost more than the figure).
 @njit(cache=True, nogil=True, error_model="numpy")  # type: ignore[misc]
-def count_wins(
+def count_wins(  # noqa: PLR0917, PLR0915
     rows: IntArray,
     keys: npt.NDArray[np.uint64],
     figures: FloatArray,
@@ -229,7 +234,7 @@ def count_wins(
                 if best_score > 0:
                     wins[row, columns[pick]] += 1.0
             used[row] = stop
-            if stop < draws and _settled(wins[row], stop, doubt, close_call):
+            if stop < draws and settled(wins[row], stop, doubt, close_call):
                 break
             first = stop
 

@@ -219,9 +219,9 @@ def status_matrix(
     for row in by_range.values():
         if row not in severity_of:
             severity_of[row] = [SEVERITY[s] for s in row]
-    severity = np.array(
-        [severity_of[row] for row in by_range.values()], dtype=np.int64
-    ).reshape(len(by_range), len(platforms))
+    severity = np.array([severity_of[row] for row in by_range.values()], dtype=np.int64).reshape(
+        len(by_range), len(platforms)
+    )
     rows = np.array([position[pair] for pair in pairs], dtype=np.int64)
     return tuple(by_range[pair] for pair in pairs), severity[rows]
 
