@@ -38,27 +38,27 @@ MATCH, AUDIENCE, SEGMENT = 0, 1, 2
 FACTOR_COUNT = 3
 
 
-@njit(cache=True, nogil=True, error_model="numpy")  # type: ignore[misc]
+@njit(cache=True, nogil=True, error_model="numpy")
 def _bits(key: np.uint64, base: np.uint64, slot: int) -> np.uint64:
     """scenarios.counter_bits for one number: base is the draw times the width."""
     counter = base + np.uint64(slot) + _ONE
     x = key + counter * _GOLDEN
     x = (x ^ (x >> _SHIFT_30)) * _MIX_1
     x = (x ^ (x >> _SHIFT_27)) * _MIX_2
-    return x ^ (x >> _SHIFT_31)  # type: ignore[no-any-return]
+    return x ^ (x >> _SHIFT_31)
 
 
-@njit(cache=True, nogil=True, error_model="numpy")  # type: ignore[misc]
+@njit(cache=True, nogil=True, error_model="numpy")
 def _high(bits: np.uint64) -> float:
     return float(bits >> _SHIFT_32) * _TO_UNIT
 
 
-@njit(cache=True, nogil=True, error_model="numpy")  # type: ignore[misc]
+@njit(cache=True, nogil=True, error_model="numpy")
 def _low(bits: np.uint64) -> float:
     return float(bits & _LOW_HALF) * _TO_UNIT
 
 
-@njit(cache=True, nogil=True, error_model="numpy")  # type: ignore[misc]
+@njit(cache=True, nogil=True, error_model="numpy")
 def settled(wins: FloatArray, draws: int, doubt: float, close_call: float) -> bool:
     """Whether a row's answer more draws would not change: whether it is a close call (the
     leader's share ``doubt`` standard errors from ``close_call``) and, unless it is one, the
@@ -76,12 +76,12 @@ def settled(wins: FloatArray, draws: int, doubt: float, close_call: float) -> bo
     error = np.sqrt(close_call * (1 - close_call) / draws)
     clear_side = abs(lead / draws - close_call) >= doubt * error
     close = lead / draws < close_call
-    return clear_side and (clear_lead or close)  # type: ignore[no-any-return]
+    return clear_side and (clear_lead or close)
 
 
 # One loop over arrays, as numba compiles it: no objects to group the arguments in, and the
 # draw's steps inline (a call per figure would cost more than the figure).
-@njit(cache=True, nogil=True, error_model="numpy")  # type: ignore[misc]
+@njit(cache=True, nogil=True, error_model="numpy")
 def count_wins(  # noqa: PLR0917, PLR0915
     rows: IntArray,
     keys: npt.NDArray[np.uint64],
@@ -239,7 +239,7 @@ def count_wins(  # noqa: PLR0917, PLR0915
             first = stop
 
 
-@njit(cache=True, nogil=True, error_model="numpy")  # type: ignore[misc]
+@njit(cache=True, nogil=True, error_model="numpy")
 def drop_beaten(
     worst: FloatArray, best: FloatArray, valid: BoolArray, live: IntArray, candidate: BoolArray
 ) -> None:
@@ -264,7 +264,7 @@ def drop_beaten(
                     break
 
 
-@njit(cache=True, nogil=True, error_model="numpy")  # type: ignore[misc]
+@njit(cache=True, nogil=True, error_model="numpy")
 def weighted_sum(weights: FloatArray, values: FloatArray, factor: FloatArray) -> FloatArray:
     """Each persona's factors (``values``, factors x personas x networks) weighted at each
     corner (``weights``, personas x factors x corners), summed factor after factor and

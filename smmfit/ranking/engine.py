@@ -204,8 +204,8 @@ def status_matrix(
     ]
     whole = tuple(status_of(dataset, p, region, as_of) for p in platforms)
     if not any(scoped):
-        row = np.array([SEVERITY[s] for s in whole], dtype=np.int64)
-        return (whole,) * len(pairs), np.tile(row, (len(pairs), 1)).reshape(len(pairs), len(row))
+        once = np.array([SEVERITY[s] for s in whole], dtype=np.int64)
+        return (whole,) * len(pairs), np.tile(once, (len(pairs), 1)).reshape(len(pairs), len(once))
     by_range: dict[tuple[int, int], tuple[Status, ...]] = {}
     for pair in pairs:
         if pair not in by_range:
