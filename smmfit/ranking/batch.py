@@ -330,10 +330,14 @@ def rank_columns(
             keys=keys[rows],
             draws=draws,
         )
-    scores, wins, recommendable = scores[inverse], wins[inverse], recommendable[inverse]
-    used = used[inverse]
     # The pick and the runner-up in the single ranking's order (decision.decision_order).
-    chances = np.where(recommendable, wins, 0.0)
+    # Shares where a network can be recommended, worked out in place (a chunk's arrays are
+    # tens of MB); distinct personas spread out to the batch's rows unless they are its rows.
+    chances = wins
+    chances[~recommendable] = 0.0
+    if not np.array_equal(inverse, np.arange(len(inverse))):
+        scores, chances, recommendable = scores[inverse], chances[inverse], recommendable[inverse]
+        used = used[inverse]
     rows = np.arange(len(personas))
     # A few thousand rows at a time: each row's order is its own, and only its first two
     # places are kept (the whole order of a chunk is as large as its scores).
