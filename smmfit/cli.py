@@ -467,10 +467,11 @@ def _logo(path: Path) -> Logo:
 
 # rank-batch checks this many rows at a time (a column at a time), ranks RANK_CHUNK_ROWS at
 # a time in each worker (each region's figures and scenarios are arrays: larger chunks share
-# their fixed costs, smaller ones bound memory: 25,000 rows take about 40 MB to rank and 30
-# MB to write), and refuses a file longer than MAX_BATCH_ROWS before any work.
+# their fixed costs, smaller ones bound memory: 10,000 rows take about 16 MB to rank and 18
+# MB to write, traced; 25,000 took 41 and 56 MB, and the same CPU time within the noise of a
+# shared machine), and refuses a file longer than MAX_BATCH_ROWS before any work.
 BATCH_CHUNK_ROWS = 5_000
-RANK_CHUNK_ROWS = 25_000
+RANK_CHUNK_ROWS = 10_000
 MAX_BATCH_ROWS = 1_000_000
 # Processes that rank rank-batch's chunks: the processors this one may use, at most two (each
 # holds its own chunk, scenarios and caches).
