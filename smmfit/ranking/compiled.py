@@ -1,12 +1,16 @@
 """The batch's scenario loop, compiled: :func:`~smmfit.ranking.scenarios.win_shares`' draws
-for one persona after another, every number as the numpy form computes it.
+for one persona after another.
 
 :func:`count_wins` draws each persona's scenarios in stages, counts how often each network
-comes out first and stops once the answer is beyond doubt, as the numpy form
-(:func:`~smmfit.ranking.scenarios.count_wins_numpy`) does. Scalar operations in the same
-order as numpy's elementwise ones (no fused multiply-add, no reassociation: numba's default
-without ``fastmath``) give the same bits, so a persona's row does not depend on which form
-ranked it; tests/test_compiled.py holds the two to each other.
+comes out first and stops once the answer is beyond doubt (:func:`settled`). Each draw is the
+engine's (:func:`~smmfit.ranking.engine.scores_from_figures`, :func:`~smmfit.ranking.engine.
+pick_index`) on the figures :func:`~smmfit.ranking.scenarios.triangular` draws from the
+persona's own random numbers (:func:`~smmfit.ranking.scenarios.stable_bits`), in scalar
+operations in the order numpy's elementwise ones ran in (no fused multiply-add, no
+reassociation: numba's default without ``fastmath``), so the bits are the same:
+tests/test_compiled.py holds it to the engine, and every byte of rank-batch's output was
+unchanged on a million rows against the numpy loop it replaced. :func:`drop_beaten` and
+:func:`weighted_sum` serve :func:`~smmfit.ranking.scenarios.composite_bounds`' shortcut.
 
 Compiled on first use and cached beside this file (numba's ``cache=True``); a worker that
 finds the cache loads it in a fraction of a second. Only the batch imports this module: one
