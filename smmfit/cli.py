@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -466,10 +467,11 @@ def _logo(path: Path) -> Logo:
 
 # rank-batch checks this many rows at a time (a column at a time), ranks RANK_CHUNK_ROWS at
 # a time in each worker (each region's figures and scenarios are arrays: larger chunks share
-# their fixed costs, smaller ones bound memory: 25,000 rows take about 40 MB to rank and 30
-# MB to write), and refuses a file longer than MAX_BATCH_ROWS before any work.
+# their fixed costs, smaller ones bound memory: 10,000 rows take about 16 MB to rank and 18
+# MB to write, traced; 25,000 took 41 and 56 MB, and the same CPU time within the noise of a
+# shared machine), and refuses a file longer than MAX_BATCH_ROWS before any work.
 BATCH_CHUNK_ROWS = 5_000
-RANK_CHUNK_ROWS = 25_000
+RANK_CHUNK_ROWS = 10_000
 MAX_BATCH_ROWS = 1_000_000
 # Processes that rank rank-batch's chunks: the processors this one may use, at most two (each
 # holds its own chunk, scenarios and caches).
@@ -564,45 +566,88 @@ def _rank_batch(args: argparse.Namespace) -> int:
             # worker would otherwise copy each page the collector writes its marks to.
             gc.freeze()
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(args.workers))
-        # A first pass checks every row, so a bad row or too many rows stop the run before
-        # any output; a second reads the file again a chunk at a time for ranking, so no
-        # more than a few chunks are held (a file that can be read once, such as a pipe, is
-        # kept as columns instead). Reading makes a list per row, millions of them, and the
-        # cyclic collector would walk every live object each few hundred (a third of the
-        # reading time); none forms a cycle.
+        # Every row is checked before any output, so a bad row or too many rows stop the run
+        # without writing; ranking reads the file again a chunk at a time, so no more than a
+        # few chunks are held (a file that can be read once, such as a pipe, is kept as
+        # columns instead). The check runs in a thread beside the ranking, and the first
+        # chunk is written once it has passed. Reading makes a list per row, millions of
+        # them, and the cyclic collector would walk every live object each few hundred (a
+        # third of the reading time); none forms a cycle.
         gc.disable()
+        checker = _Checker(args.personas if args.personas.is_file() else None)
+        stack.callback(checker.stop)
+        stack.callback(gc.enable)
+        pieces: Iterable[PersonaColumns] = (
+            persona_chunks(args.personas) if checker.path else list(persona_chunks(args.personas))
+        )
         try:
-            if args.personas.is_file():
-                for _ in persona_chunks(args.personas):
-                    pass
-                pieces: Iterable[PersonaColumns] = persona_chunks(args.personas)
-            else:
-                pieces = list(persona_chunks(args.personas))
-        finally:
-            gc.enable()
-        weights = _weights(args.weights, None) if args.weights else None
-        # Loaded afresh for each run (a folder's files may have changed since a past run in
-        # this process); the workers, forked before, load their own (_evidence_of).
-        evidence = _EVIDENCE[args.data_dir] = Evidence(_load(args.data_dir))
-        job = _BatchJob(
-            args.data_dir, weights, args.include_blocked, _as_of(args, evidence.dataset),
-            args.draws, args.seed,
-        )  # fmt: skip
+            weights = _weights(args.weights, None) if args.weights else None
+            # Loaded afresh for each run (a folder's files may have changed since a past run
+            # in this process); the workers, forked before, load their own (_evidence_of).
+            evidence = _EVIDENCE[args.data_dir] = Evidence(_load(args.data_dir))
+            job = _BatchJob(
+                args.data_dir, weights, args.include_blocked, _as_of(args, evidence.dataset),
+                args.draws, args.seed,
+            )  # fmt: skip
+        except UsageError:
+            checker.result()  # a bad row is reported before a bad option, as it always was
+            raise
         chunks = _regrouped(pieces, RANK_CHUNK_ROWS)
+        out: Any = None
         try:
-            out = (
-                stack.enter_context(args.output.open("w", encoding="utf-8", newline=""))
-                if args.output
-                else sys.stdout
-            )
             for index, text in enumerate(_ranked_texts(job, chunks, pool, args.workers)):
+                if out is None:
+                    out = _opened(args.output, stack, checker)
                 # The header once: its names are fixed, so it is the text's first line.
                 out.write(text if index == 0 else text.split("\r\n", 1)[1])
+            if out is None:
+                _opened(args.output, stack, checker)
         except OSError as error:
             if isinstance(error, BrokenPipeError):
                 raise
             raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
     return 0
+
+
+def _opened(output: Path | None, stack: contextlib.ExitStack, checker: _Checker) -> Any:
+    """Where the rows go, once every row has passed the check (a bad row raises here)."""
+    checker.result()
+    if output is None:
+        return sys.stdout
+    return stack.enter_context(output.open("w", encoding="utf-8", newline=""))
+
+
+class _Checker:
+    """Every row of a file checked in a thread (:func:`persona_chunks`); ``result`` waits for
+    it and raises the first bad row's error. Without a file, nothing is checked here."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._error: BaseException | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._check, daemon=True)
+        if path is not None:
+            self._thread.start()
+
+    def _check(self) -> None:
+        assert self.path is not None
+        try:
+            for _ in persona_chunks(self.path):
+                if self._stop.is_set():
+                    return
+        except BaseException as error:  # raised in the caller's thread by result()
+            self._error = error
+
+    def result(self) -> None:
+        if self.path is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self.path is not None:
+            self._thread.join()
 
 
 def _regrouped(pieces: Iterable[PersonaColumns], size: int) -> Iterator[PersonaColumns]:
@@ -626,6 +671,9 @@ def _size(path: Path) -> int:
     except OSError:
         return 0  # reading it says why
 
+
+# Rows of a ranked chunk formatted as CSV at a time.
+_TEXT_ROWS = 5_000
 
 # The evidence of each data folder, loaded once per process (a worker loads its own).
 _EVIDENCE: dict[Path, Evidence] = {}
@@ -654,8 +702,14 @@ class _BatchJob:
             personas, _evidence_of(self.data_dir), self.weights, self.include_blocked,
             as_of=self.as_of, draws=self.draws, seed=self.seed,
         )  # fmt: skip
-        # Names come from the user's file: "=HYPERLINK(...)" must stay text.
-        return safe_csv_text(table)
+        # Names come from the user's file: "=HYPERLINK(...)" must stay text. Written a few
+        # thousand rows at a time, which bounds the memory of the cells being formatted; the
+        # header once.
+        texts = [
+            safe_csv_text(table.iloc[start : start + _TEXT_ROWS])
+            for start in range(0, max(len(table), 1), _TEXT_ROWS)
+        ]
+        return texts[0] + "".join(text.split("\r\n", 1)[1] for text in texts[1:])
 
 
 def _chunk_text(job: _BatchJob, personas: PersonaColumns) -> str:

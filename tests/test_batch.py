@@ -30,6 +30,7 @@ from smmfit.models import (
     settlements_for,
 )
 from smmfit.ranking import PersonaColumns, rank_batch, rank_columns
+from smmfit.ranking.compiled import settled as answer_settled
 from smmfit.ranking.decision import CLOSE_CALL_SHARE
 from smmfit.ranking.engine import (
     BoolArray,
@@ -41,7 +42,7 @@ from smmfit.ranking.engine import (
 )
 from smmfit.ranking.ranges import AUDIENCE, COMPONENTS, DEFAULT_MARGINS, MATCH, SEGMENT, ranges_of
 from smmfit.ranking.scenarios import (
-    _settled,
+    DOUBT,
     composite_bounds,
     persona_keys,
     stable_bits,
@@ -313,7 +314,7 @@ def test_random_numbers_depend_on_key_draw_and_slot_alone() -> None:
 def test_a_persona_stops_drawing_once_its_answer_is_beyond_doubt(
     counts: list[int], draws: int, settled: bool
 ) -> None:
-    assert _settled(np.array([counts], dtype=float), draws).tolist() == [settled]
+    assert answer_settled(np.array(counts, dtype=float), draws, DOUBT, CLOSE_CALL_SHARE) is settled
 
 
 def test_bounds_hold_every_scenario(evidence: Evidence) -> None:

@@ -19,6 +19,8 @@ from smmfit.models import (
     Persona,
     RegionError,
     Weights,
+    clean_name,
+    clean_names,
     default_weights,
     expand_devices,
     normalise_region,
@@ -162,3 +164,27 @@ def test_no_persona_name_holds_a_control_character(name: str) -> None:
     cleaned = Persona(name=name[:MAX_NAME_LENGTH]).name
     assert not any(unicodedata.category(ch) == "Cc" for ch in cleaned)
     assert cleaned == cleaned.strip() and "  " not in cleaned
+
+
+# Names built to hit the bulk check's edges: spaces at either end, doubled, control characters.
+name_text = st.text(alphabet=st.sampled_from(list("ab \t\x00\x1b\u202e\u00a0")), max_size=6)
+
+
+@given(st.lists(name_text, max_size=6))
+def test_names_are_cleaned_together_as_one_by_one(names: list[str]) -> None:
+    assert clean_names(names) == [clean_name(name) for name in names]
+
+
+@pytest.mark.parametrize(
+    ("names", "cleaned"),
+    [
+        (["Anna", "Bob"], ["Anna", "Bob"]),
+        (["Anna ", "Bob"], ["Anna", "Bob"]),  # a space before the next name's start
+        (["Anna", " Bob"], ["Anna", "Bob"]),
+        (["a  b", "c"], ["a b", "c"]),
+        (["a\x00b"], ["ab"]),
+        ([], []),
+    ],
+)
+def test_clean_names_table(names: list[str], cleaned: list[str]) -> None:
+    assert clean_names(names) == cleaned

@@ -184,3 +184,22 @@ def test_the_csv_writer_writes_what_pandas_writes(floats: list[float], texts: li
     )
     expected = neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
     assert safe_csv_text(frame) == expected
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["a,b", 'say "hi"', "x\r\ny", "", "=1", "plain", "a;@b", "tab\t-1"],
+        ["one", "two", "=SUM(A1)", "x;=1"],  # no cell the writer quotes
+        ["line\nfeed", "=1", "b"],  # a line feed: formulas neutralised cell by cell
+    ],
+)
+def test_a_text_column_is_written_as_pandas_writes_it(names: list[str]) -> None:
+    """The batch's path (text joined by line feeds for the formula rule, cells quoted as the
+    writer quotes them, rows joined) gives pandas' text of the neutralised frame."""
+    frame = pd.DataFrame(
+        {"name": names, "score": [float(i) / 3 for i in range(len(names))], "n": range(len(names))}
+    )
+    expected = neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
+    assert safe_csv_text(frame) == expected
+    assert neutralise_formulas(frame)["name"].tolist() == [safe_cell(name) for name in names]

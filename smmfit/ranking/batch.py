@@ -28,7 +28,7 @@ from smmfit.models import (
     Goal,
     Persona,
     Weights,
-    clean_name,
+    clean_names,
     default_weights,
     expand_devices,
     normalise_region,
@@ -48,6 +48,9 @@ from smmfit.ranking.scenarios import persona_keys, win_shares
 # Scenarios per persona in a batch: enough to find the most likely winner where one network
 # leads clearly, and to flag the rest as close calls; `assess` draws 10,000 for one persona.
 BATCH_DRAWS = 200
+
+# Rows put in the decision rule's order at a time (bounds the memory of a chunk's orders).
+_ORDER_ROWS = 4_096
 
 # Codes of the columns that are not numbers, in a fixed order: persona keys are built from
 # them, so they must not depend on the batch.
@@ -156,13 +159,14 @@ class PersonaColumns:
             given = cells.get(name)
             if given is None:
                 return np.full(count, default, dtype=np.int64)
-            table = {"": default}
-            for value in set(given).difference(table):
+            where, distinct = pd.factorize(np.asarray(given, dtype=object))
+            table = np.empty(len(distinct), dtype=np.int64)
+            for index, value in enumerate(distinct.tolist()):
                 try:
-                    table[value] = parse(value)
+                    table[index] = parse(value) if value else default
                 except ValueError:
-                    table[value] = _FLAG
-            values = np.array([table[value] for value in given], dtype=np.int64)
+                    table[index] = _FLAG
+            values = table[where]
             flagged[values == _FLAG] = True
             return values
 
@@ -177,7 +181,7 @@ class PersonaColumns:
         names = list(cells.get("name", [""] * count))
         flagged |= np.fromiter(map(len, names), dtype=np.int64, count=count) > MAX_NAME_LENGTH
         result = cls(
-            name=np.array([clean_name(name) for name in names], dtype=object),
+            name=np.array(clean_names(names), dtype=object),
             region=by_code[np.where(regions == _FLAG, default_region, regions)],
             age_min=column("age_min", _age, int(Persona.model_fields["age_min"].get_default())),
             age_max=column("age_max", _age, int(Persona.model_fields["age_max"].get_default())),
@@ -210,9 +214,10 @@ class PersonaColumns:
     def codes(self) -> IntArray:
         """Everything but the name as integers, shaped (personas, fields): two personas with
         equal rows are the same audience."""
+        where, distinct = pd.factorize(self.region)
         region = np.array(
-            [int.from_bytes(code.encode(), "little") for code in self.region], dtype=np.int64
-        )
+            [int.from_bytes(str(code).encode(), "little") for code in distinct], dtype=np.int64
+        )[where]
         return np.stack(
             [
                 region, self.age_min, self.age_max, self.gender, self.devices,
@@ -220,6 +225,24 @@ class PersonaColumns:
             ],
             axis=1,
         )  # fmt: skip
+
+    def distinct(self) -> tuple[IntArray, IntArray, IntArray]:
+        """The distinct personas' :meth:`codes`, the row where each first appears, and each
+        row's distinct persona (a batch repeats the same audience under many names)."""
+        codes = self.codes()
+        # Each row as one number (its fields in mixed radix), hashed instead of sorted.
+        key = np.zeros(len(codes), dtype=np.int64)
+        radix = 1
+        for field in pd.factorize(self.region)[0], *codes[:, 1:].T:
+            size = int(field.max(initial=0)) + 1
+            if field.min(initial=0) < 0 or radix * size >= 2**62:
+                _, first, inverse = np.unique(codes, axis=0, return_index=True, return_inverse=True)
+                return codes[first], first, inverse.reshape(-1)
+            key = key * size + field
+            radix *= size
+        inverse, _ = pd.factorize(key)
+        _, first = np.unique(inverse, return_index=True)
+        return codes[first], first, inverse
 
     def people(self, rows: IntArray) -> PersonaArrays:
         return PersonaArrays(
@@ -276,12 +299,7 @@ def rank_columns(
     platforms = tuple(evidence.dataset.platforms)
     # Each distinct persona is ranked once: a batch repeats the same audience under many
     # names (campaigns, clients). A persona's name does not change its figures.
-    codes = personas.codes()
-    if len(codes):
-        codes, first, inverse = np.unique(codes, axis=0, return_index=True, return_inverse=True)
-    else:
-        first, inverse = np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    inverse = inverse.reshape(-1)
+    codes, first, inverse = personas.distinct()
     keys = persona_keys(codes, seed)
     scores = np.full((len(first), len(platforms)), np.nan)
     wins = np.zeros((len(first), len(platforms)))
@@ -312,12 +330,21 @@ def rank_columns(
             keys=keys[rows],
             draws=draws,
         )
-    scores, wins, recommendable = scores[inverse], wins[inverse], recommendable[inverse]
-    used = used[inverse]
     # The pick and the runner-up in the single ranking's order (decision.decision_order).
-    chances = np.where(recommendable, wins, 0.0)
+    # Shares where a network can be recommended, worked out in place (a chunk's arrays are
+    # tens of MB); distinct personas spread out to the batch's rows unless they are its rows.
+    chances = wins
+    chances[~recommendable] = 0.0
+    if not np.array_equal(inverse, np.arange(len(inverse))):
+        scores, chances, recommendable = scores[inverse], chances[inverse], recommendable[inverse]
+        used = used[inverse]
     rows = np.arange(len(personas))
-    order = decision_order(chances, recommendable, scores)
+    # A few thousand rows at a time: each row's order is its own, and only its first two
+    # places are kept (the whole order of a chunk is as large as its scores).
+    order = np.zeros((len(rows), min(2, len(platforms))), dtype=np.intp)
+    for start in range(0, len(rows), _ORDER_ROWS):
+        part = slice(start, start + _ORDER_ROWS)
+        order[part] = decision_order(chances[part], recommendable[part], scores[part])[:, :2]
     pick = order[:, 0] if platforms else np.zeros(len(rows), dtype=np.intp)
     runner = order[:, 1] if len(platforms) > 1 else pick
     eligible = recommendable & ~np.isnan(scores)

@@ -203,19 +203,25 @@ def status_matrix(
         for p in platforms
     ]
     whole = tuple(status_of(dataset, p, region, as_of) for p in platforms)
+    if not any(scoped):
+        once = np.array([SEVERITY[s] for s in whole], dtype=np.int64)
+        return (whole,) * len(pairs), np.tile(once, (len(pairs), 1)).reshape(len(pairs), len(once))
     by_range: dict[tuple[int, int], tuple[Status, ...]] = {}
-    for pair in pairs if any(scoped) else pairs[:1]:
+    for pair in pairs:
         if pair not in by_range:
             by_range[pair] = tuple(
                 status_of(dataset, p, region, as_of, pair) if ages else status
                 for p, ages, status in zip(platforms, scoped, whole, strict=True)
             )
-    if not any(scoped):
-        by_range = {pair: whole for pair in pairs}
     position = {pair: i for i, pair in enumerate(by_range)}
-    severity = np.array(
-        [[SEVERITY[s] for s in row] for row in by_range.values()], dtype=np.int64
-    ).reshape(len(by_range), len(platforms))
+    # Few distinct rows of statuses: each is turned into severities once.
+    severity_of: dict[tuple[Status, ...], list[int]] = {}
+    for row in by_range.values():
+        if row not in severity_of:
+            severity_of[row] = [SEVERITY[s] for s in row]
+    severity = np.array([severity_of[row] for row in by_range.values()], dtype=np.int64).reshape(
+        len(by_range), len(platforms)
+    )
     rows = np.array([position[pair] for pair in pairs], dtype=np.int64)
     return tuple(by_range[pair] for pair in pairs), severity[rows]
 

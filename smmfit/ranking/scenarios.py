@@ -262,25 +262,6 @@ def unit(bits: UIntArray, half: int) -> FloatArray:
 STAGES = (16, 32, 64, 128)
 # How many standard errors an answer must stand clear of a tie, and of the close-call share.
 DOUBT = 2.5
-# Bounds the memory of one pass: draws x personas x kept networks, for each array.
-_CELLS = 60_000
-
-
-def _settled(counts: FloatArray, draws: int) -> BoolArray:
-    """Rows whose answer more draws would not change: whether it is a close call (the
-    leader's share ``DOUBT`` standard errors from
-    :data:`~smmfit.ranking.decision.CLOSE_CALL_SHARE`) and, unless it is one, the pick (the
-    leader ``DOUBT`` standard errors ahead of the runner-up).
-    """
-    top = -np.sort(-counts, axis=1)[:, :2]
-    lead, runner = top[:, 0], top[:, 1] if counts.shape[1] > 1 else np.zeros(len(counts))
-    clear_lead = lead - runner >= DOUBT * np.sqrt(np.maximum(lead + runner, 1.0))
-    error = np.sqrt(CLOSE_CALL_SHARE * (1 - CLOSE_CALL_SHARE) / draws)
-    clear_side = np.abs(lead / draws - CLOSE_CALL_SHARE) >= DOUBT * error
-    # A clear close call may stop with its leader in doubt: any contender is then a fair
-    # first test, and the row says it is a close call.
-    close = lead / draws < CLOSE_CALL_SHARE
-    return np.asarray(clear_side & (clear_lead | close), dtype=bool)
 
 
 def win_shares(
@@ -309,8 +290,12 @@ def win_shares(
       and drawn only if it could hold a factor's best figure (which scales the others);
     - a persona left with one such network gets it as a sure winner, without drawing;
     - a persona stops after a stage of :data:`STAGES` once its pick and whether it is a
-      close call stand ``DOUBT`` standard errors clear (:func:`_settled`).
+      close call stand ``DOUBT`` standard errors clear
+      (:func:`~smmfit.ranking.compiled.settled`).
     """
+    # Compiled, and imported here: one persona's page never loads the compiler.
+    from smmfit.ranking.compiled import count_wins, drop_beaten
+
     low, mode, high, _ = ranges_of(people, region, evidence, arrays, margins)
     n, count = arrays.match.shape
     present = np.asarray(arrays.scored & ~np.isnan(arrays.score), dtype=bool)
@@ -322,10 +307,7 @@ def win_shares(
     # Only a valid network can beat another, and only a valid one needs beating: the rest
     # (most of the networks, in any one region) are left out of the comparison.
     live = np.flatnonzero(valid.any(axis=0))
-    for k in live:
-        beaten = (worst[:, :, [k]] > best[:, :, live]).all(axis=1) & valid[:, [k]]
-        beaten[:, live == k] = False
-        candidate[:, live] &= ~beaten
+    drop_beaten(worst, best, valid, live.astype(np.int64), candidate)
     # Networks that could hold a factor's best figure in some scenario scale every score.
     kept = candidate.copy()
     for factor_low, factor_high in (
@@ -345,201 +327,18 @@ def win_shares(
     sure = single & (worst[rows, :, sole].min(axis=1) > 0)
     wins[rows[sure], sole[sure]] = 1.0
     active = np.flatnonzero(~sure & candidate.any(axis=1))
-    width = 3 * count + len(FACTORS)
-    first = 0
-    for stop in [s for s in STAGES if s < draws] + [draws]:
-        for group in _groups(kept[active], stop - first):
-            chosen = active[group]
-            wins[chosen] += _count_firsts(
-                chosen, kept, candidate, figures=(low, mode, high), arrays=arrays,
-                raw_weights=raw_weights, penalty=penalty, keys=keys,
-                span=(first, stop, width), band=margins.weight,
-            )  # fmt: skip
-        used[active] = stop
-        if stop < draws:
-            active = active[~_settled(wins[active], stop)]
-        first = stop
+    count_wins(
+        active.astype(np.int64), keys, np.stack([low, mode, high]), kept, candidate,
+        np.ascontiguousarray(arrays.scored, dtype=bool),
+        np.ascontiguousarray(arrays.restricted, dtype=bool),
+        np.ascontiguousarray(raw_weights, dtype=np.float64),
+        np.ascontiguousarray(penalty, dtype=np.float64), float(margins.weight),
+        np.array([s for s in STAGES if s < draws] + [draws], dtype=np.int64),
+        UNKNOWN_FACTOR_SCORE, DOUBT, CLOSE_CALL_SHARE, wins, used,
+    )  # fmt: skip
     with np.errstate(invalid="ignore", divide="ignore"):
         shares = np.where(used[:, None] > 0, wins / np.maximum(used, 1)[:, None], wins)
     return shares, used
-
-
-def _groups(kept: BoolArray, draws: int) -> list[IntArray]:
-    """Rows with the same number of kept networks, in pieces that fit the memory bound."""
-    sizes = kept.sum(axis=1)
-    pieces = []
-    for size in np.unique(sizes):
-        rows = np.flatnonzero(sizes == size)
-        step = max(1, _CELLS // max(1, draws * int(size)))
-        pieces += [rows[i : i + step] for i in range(0, len(rows), step)]
-    return pieces
-
-
-def _count_firsts(
-    chosen: IntArray,
-    kept: BoolArray,
-    candidate: BoolArray,
-    *,
-    figures: tuple[FloatArray, FloatArray, FloatArray],
-    arrays: ScoreArrays,
-    raw_weights: FloatArray,
-    penalty: FloatArray,
-    keys: UIntArray,
-    span: tuple[int, int, int],
-    band: float,
-) -> FloatArray:
-    """How often each network comes out first in draws ``span[0]``..``span[1]`` of the chosen
-    personas, shaped (chosen, networks); only each persona's kept networks are drawn.
-
-    The numbers of :meth:`Scenarios.simulate` and :func:`scores_from_figures`, operation for
-    operation, laid out network by network (networks, draws, personas): a persona has a few
-    kept networks and draws hundreds of scenarios, so every step runs over long rows
-    instead of rows of a few networks.
-    """
-    first, stop, width = span
-    count = kept.shape[1]
-    size = int(kept[chosen[0]].sum())
-    # Each row's kept networks, in data order (ties go to the network listed first).
-    columns = np.sort(np.argsort(~kept[chosen], axis=1, kind="stable")[:, :size], axis=1)
-    slots = columns.T  # (networks, personas)
-    take = (slice(None), chosen[:, None], columns)
-    # (components, networks, 1, personas): one figure for every draw.
-    low, mode, high = (f[take].transpose(0, 2, 1)[:, :, None, :] for f in figures)
-    draws, people = stop - first, len(chosen)
-    grid = (size, draws, people)
-    draw = np.arange(first, stop, dtype=np.uint64)[None, :, None]
-    mine = keys[chosen][None, None, :]
-
-    def bits(slot: IntArray) -> UIntArray:
-        return counter_bits(mine, draw, slot[:, None, :], width)
-
-    values: list[FloatArray] = []
-    pair = None
-    for component in range(COMPONENTS):
-        ranged = high[component] > low[component]
-        if not ranged.any():
-            values.append(np.broadcast_to(mode[component], grid))
-            continue
-        # Match share and audience of a network share one random number (a half each).
-        if component == SEGMENT:
-            uniform = unit(bits(count + slots), 0)
-        else:
-            if pair is None:
-                pair = bits(slots)
-            uniform = unit(pair, 0 if component == MATCH else 1)
-        drawn = triangular(uniform, low[component], mode[component], high[component])
-        values.append(drawn if ranged.all() else np.where(ranged, drawn, mode[component]))
-    factor_slots = np.broadcast_to(2 * count + np.arange(len(FACTORS))[:, None], (3, people))
-    jitter = 1 - band + 2 * band * unit(bits(factor_slots), 0)  # (factors, draws, personas)
-    weights = raw_weights[chosen].T[:, None, :] * jitter
-    # Summed as numpy sums a row of three: (first + second) + third.
-    normalised = weights / ((weights[0] + weights[1]) + weights[2])
-    scored = arrays.scored[chosen[:, None], columns].T[:, None, :]
-    restricted = arrays.restricted[chosen[:, None], columns].T[:, None, :]
-    factors = (values[AUDIENCE] * values[MATCH], values[MATCH], values[SEGMENT])
-    fine = penalty[chosen][None, None, :]
-    score = _complete_firsts(factors, scored, restricted, normalised, fine)
-    if score is None:
-        unknown = None
-        if np.isnan(mode[[MATCH, AUDIENCE]]).any() or (
-            np.isnan(mode[SEGMENT]).any() and not np.isnan(mode[SEGMENT]).all()
-        ):
-            unknown = 100.0 * unit(bits(2 * count + len(FACTORS) + slots), 0)
-        score = _general_firsts(factors, scored, restricted, normalised, fine, unknown=unknown)
-    pickable = candidate[chosen[:, None], columns].T[:, None, :]
-    filled = np.where(pickable & ~np.isnan(score), score, -1.0)
-    # The first of equal maxima, as argmax (pick_index) takes it.
-    best, pick = filled[0], np.zeros((draws, people), dtype=np.int64)
-    for position in range(1, size):
-        np.copyto(pick, position, where=filled[position] > best)
-        best = np.maximum(best, filled[position])
-    np.copyto(pick, -1, where=~(best > 0))
-    firsts = np.zeros((people, count))
-    for position in range(size):
-        firsts[np.arange(people), columns[:, position]] += (pick == position).sum(axis=0)
-    return firsts
-
-
-def _largest(values: FloatArray) -> FloatArray:
-    """The largest of each (draw, persona) over the networks (first axis); NaN propagates."""
-    best = values[0]
-    for row in values[1:]:
-        best = np.maximum(best, row)
-    return np.asarray(best, dtype=np.float64)
-
-
-def _complete_firsts(
-    factors: tuple[FloatArray, FloatArray, FloatArray],
-    scored: BoolArray,
-    restricted: BoolArray,
-    normalised: FloatArray,
-    penalty: FloatArray,
-) -> FloatArray | None:
-    """Scores where every network is scored and each factor known everywhere (best above 0) or
-    nowhere, else ``None``: :func:`~smmfit.ranking.engine._complete_scores` and the composite
-    of :func:`~smmfit.ranking.engine.scores_from_figures`, network by network."""
-    if not scored.all():
-        return None
-    known = np.zeros(len(FACTORS), dtype=bool)
-    relative: list[FloatArray | None] = []
-    for i, values in enumerate(factors):
-        if np.isnan(values.sum()):
-            if not np.isnan(values).all():
-                return None
-            relative.append(None)
-            continue
-        best = _largest(values)
-        if not (best > 0).all():
-            return None
-        relative.append(values / best * 100)
-        known[i] = True
-    if not known.any():
-        return None
-    weights = normalised * known[:, None, None]
-    total = (weights[0] + weights[1]) + weights[2]
-    effective = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
-    composite = np.zeros(factors[0].shape)
-    for i, factor in enumerate(relative):
-        if factor is not None and effective[i].any():
-            composite += effective[i] * factor
-    if restricted.any():  # rarely: most networks are not restricted for most personas
-        composite = np.where(restricted, composite * penalty, composite)
-    return np.asarray(np.clip(composite, 0, 100), dtype=np.float64)
-
-
-def _general_firsts(
-    factors: tuple[FloatArray, FloatArray, FloatArray],
-    scored: BoolArray,
-    restricted: BoolArray,
-    normalised: FloatArray,
-    penalty: FloatArray,
-    *,
-    unknown: FloatArray | None,
-) -> FloatArray:
-    """Scores by :func:`~smmfit.ranking.engine.scores_from_figures`' general path
-    (relative scores, weights over the factors known somewhere, unknown factors at
-    ``unknown``), network by network."""
-    relative = []
-    with np.errstate(invalid="ignore", divide="ignore"):
-        for values in factors:
-            masked = np.where(scored, values, np.nan)
-            best = _largest(np.where(np.isnan(masked), -np.inf, masked))
-            relative.append(np.where(best > 0, masked / best * 100, np.nan))
-    known_somewhere = np.stack(
-        [(~np.isnan(factor) & scored).any(axis=0) for factor in relative]
-    )  # (factors, draws, personas)
-    weights = normalised * known_somewhere
-    total = (weights[0] + weights[1]) + weights[2]
-    effective = np.divide(weights, total, out=np.zeros_like(weights), where=total > 0)
-    fill = UNKNOWN_FACTOR_SCORE if unknown is None else unknown
-    composite = np.zeros(relative[0].shape)
-    known = np.zeros(relative[0].shape, dtype=bool)
-    for i, factor in enumerate(relative):
-        missing = np.isnan(factor)
-        composite += effective[i] * np.where(missing, fill, factor)
-        known |= ~missing
-    composite = np.where(restricted, composite * penalty, composite)
-    return np.asarray(np.where(scored & known, np.clip(composite, 0, 100), np.nan))
 
 
 def composite_bounds(
@@ -569,9 +368,10 @@ def composite_bounds(
         f_high = np.where(scored, factor_high, np.nan)
         known.append((~np.isnan(f_low)).any(axis=1))
         with np.errstate(invalid="ignore", divide="ignore", all="ignore"):
-            best_high = np.nanmax(np.where(np.isnan(f_high), -np.inf, f_high), axis=1)[:, None]
-            best_low = np.nanmax(np.where(np.isnan(f_low), -np.inf, f_low), axis=1)[:, None]
-            lows.append(np.where(np.isnan(f_low), 0.0, np.nan_to_num(f_low / best_high * 100)))
+            best_high = np.max(np.where(np.isnan(f_high), -np.inf, f_high), axis=1)[:, None]
+            best_low = np.max(np.where(np.isnan(f_low), -np.inf, f_low), axis=1)[:, None]
+            relative = np.nan_to_num(f_low / best_high * 100, copy=False)
+            lows.append(np.where(np.isnan(f_low), 0.0, relative))
             highs.append(
                 np.where(np.isnan(f_high), 100.0, np.minimum(100.0, f_high / best_low * 100))
             )
@@ -581,6 +381,10 @@ def composite_bounds(
     weights = raw_weights[:, :, None] * corners[None] * np.stack(known, axis=1)[:, :, None]
     weights = weights / np.maximum(weights.sum(axis=1, keepdims=True), EPSILON)  # (n, f, v)
     factor = np.where(arrays.restricted, penalty[:, None], 1.0)
-    worst = np.einsum("nfv,fnp->nvp", weights, np.stack(lows)) * factor[:, None, :]
-    best = np.einsum("nfv,fnp->nvp", weights, np.stack(highs)) * factor[:, None, :]
-    return np.asarray(worst, dtype=np.float64), np.asarray(best, dtype=np.float64)
+    # Summed factor after factor, as np.einsum("nfv,fnp->nvp") summed them (the same bits on
+    # every bound of 100,000 personas), compiled: several times faster.
+    from smmfit.ranking.compiled import weighted_sum
+
+    worst = weighted_sum(weights, np.stack(lows), factor)
+    best = weighted_sum(weights, np.stack(highs), factor)
+    return worst, best

@@ -1,0 +1,141 @@
+"""The compiled scenario loop against the engine: the same draws give the same first places,
+and the compiled helpers give the numpy forms' numbers bit for bit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from smmfit.data import Evidence
+from smmfit.models import FACTORS, Persona, default_weights
+from smmfit.ranking.compiled import count_wins, drop_beaten, weighted_sum
+from smmfit.ranking.decision import CLOSE_CALL_SHARE
+from smmfit.ranking.engine import (
+    UNKNOWN_FACTOR_SCORE,
+    PersonaArrays,
+    pick_index,
+    score_arrays,
+    scores_from_figures,
+)
+from smmfit.ranking.ranges import AUDIENCE, DEFAULT_MARGINS, MATCH, SEGMENT, ranges_of
+from smmfit.ranking.scenarios import DOUBT, persona_keys, stable_bits, triangular, unit
+
+AS_OF = date(2026, 12, 3)
+DRAWS = 120
+
+PERSONAS = [
+    Persona(region="US", age_min=18, age_max=34),
+    Persona(region="US", age_min=45, age_max=80, gender="female", segment="b2b"),
+    Persona(region="RU", age_min=13, age_max=17, goal="sales"),
+    Persona(region="RU", age_min=25, age_max=54, gender="male", devices=("ios",)),
+    Persona(region="WW", age_min=30, age_max=60, goal="awareness"),
+    Persona(region="BR", age_min=18, age_max=24, segment="b2b", devices=("windows", "macos")),
+    Persona(region="DE", age_min=55, age_max=100, gender="female"),
+    Persona(region="GB", age_min=20, age_max=40, gender="male", goal="loyalty"),
+]
+
+
+def engine_firsts(
+    figures: tuple[np.ndarray, np.ndarray, np.ndarray],
+    scored: np.ndarray,
+    restricted: np.ndarray,
+    candidate: np.ndarray,
+    raw: np.ndarray,
+    penalty: float,
+    key: np.uint64,
+) -> np.ndarray:
+    """First places over DRAWS scenarios of one persona, every network drawn from the same
+    numbers (stable_bits) and scored by the engine (scores_from_figures, pick_index)."""
+    low, mode, high = figures  # (components, networks)
+    count = low.shape[1]
+    width = 3 * count + len(FACTORS)
+    bits = stable_bits(np.array([key]), 0, DRAWS, np.arange(width), width)[:, 0]  # (draws, slots)
+    pair, segment_bits = bits[:, :count], bits[:, count : 2 * count]
+    uniforms = {MATCH: unit(pair, 0), AUDIENCE: unit(pair, 1), SEGMENT: unit(segment_bits, 0)}
+    values = {
+        c: np.where(high[c] > low[c], triangular(uniforms[c], low[c], mode[c], high[c]), mode[c])
+        for c in (MATCH, AUDIENCE, SEGMENT)
+    }
+    jitter = (
+        1
+        - DEFAULT_MARGINS.weight
+        + 2 * DEFAULT_MARGINS.weight * unit(bits[:, 2 * count : 2 * count + 3], 0)
+    )
+    weights = raw * jitter
+    _, score = scores_from_figures(
+        values[AUDIENCE] * values[MATCH],
+        values[MATCH],
+        values[SEGMENT],
+        scored=np.broadcast_to(scored, (DRAWS, count)),
+        restricted=np.broadcast_to(restricted, (DRAWS, count)),
+        normalised=weights / weights.sum(axis=1, keepdims=True),
+        penalty=np.full(DRAWS, penalty),
+        unknown=100.0 * unit(bits[:, 2 * count + 3 :], 0),
+    )
+    picks = pick_index(score, np.broadcast_to(candidate, (DRAWS, count)))
+    return np.bincount(picks[picks >= 0], minlength=count).astype(float)
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=lambda p: f"{p.region}-{p.age_min}")
+def test_the_compiled_loop_counts_the_engines_first_places(
+    evidence: Evidence, persona: Persona
+) -> None:
+    weights = default_weights(persona.goal)
+    people = PersonaArrays.of([persona])
+    arrays = score_arrays(evidence, persona.region, people, [weights], as_of=AS_OF)
+    low, mode, high, _ = ranges_of(people, persona.region, evidence, arrays, DEFAULT_MARGINS)
+    raw = np.array([[getattr(weights, f) for f in FACTORS]])
+    penalty = np.array([weights.restricted_penalty])
+    scored = np.ascontiguousarray(arrays.scored, dtype=bool)
+    restricted = np.ascontiguousarray(arrays.restricted, dtype=bool)
+    candidate = scored & ~np.isnan(arrays.score) & arrays.recommendable
+    assert candidate.any()
+    key = persona_keys(np.array([[7, persona.age_min, persona.age_max]]), seed=3)
+    wins, used = np.zeros((1, len(arrays.platforms))), np.zeros(1, dtype=np.int64)
+    count_wins(
+        np.zeros(1, dtype=np.int64), key, np.stack([low, mode, high]),
+        np.ones_like(scored), candidate, scored, restricted, raw, penalty,
+        DEFAULT_MARGINS.weight, np.array([DRAWS], dtype=np.int64),
+        UNKNOWN_FACTOR_SCORE, DOUBT, CLOSE_CALL_SHARE, wins, used,
+    )  # fmt: skip
+    expected = engine_firsts(
+        (low[:, 0], mode[:, 0], high[:, 0]), scored[0], restricted[0], candidate[0],
+        raw[0], float(penalty[0]), key[0],
+    )  # fmt: skip
+    assert used.tolist() == [DRAWS]
+    assert wins[0].tolist() == expected.tolist()
+    # Not a degenerate case: most scenarios have a pick.
+    assert wins.sum() > DRAWS / 2
+
+
+def test_the_weighted_sums_are_einsums_bit_for_bit() -> None:
+    rng = np.random.default_rng(5)
+    weights = rng.random((40, 3, 8))
+    values = rng.random((3, 40, 12)) * 100
+    values[1, ::7] = 0.0
+    factor = np.where(rng.random((40, 12)) < 0.2, 0.8, 1.0)
+    expected = np.einsum("nfv,fnp->nvp", weights, values) * factor[:, None, :]
+    assert (weighted_sum(weights, values, factor).view(np.int64) == expected.view(np.int64)).all()
+
+
+def test_a_network_is_dropped_only_when_another_beats_it_at_every_corner() -> None:
+    rng = np.random.default_rng(8)
+    # Some networks far ahead of others, so that some are beaten at every corner and some not.
+    worst = rng.random((300, 8, 6)) * 0.5 + np.array([2.0, 0.0, 0.5, 0.0, 1.2, 0.0])
+    best = worst + rng.random((300, 8, 6)) * 0.6
+    valid = rng.random((300, 6)) < 0.8
+    live = np.flatnonzero(valid.any(axis=0)).astype(np.int64)
+    candidate = valid.copy()
+    drop_beaten(worst, best, valid, live, candidate)
+    for row in range(300):
+        for target in range(6):
+            beaten = any(
+                rival != target
+                and valid[row, rival]
+                and (worst[row, :, rival] > best[row, :, target]).all()
+                for rival in range(6)
+            )
+            assert candidate[row, target] == (valid[row, target] and not beaten)
+    assert (~candidate & valid).any() and candidate.any()
