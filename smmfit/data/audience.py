@@ -66,17 +66,22 @@ def _distribution_rows(
     if distribution.unknown_mass > 0.0005:
         # When the unassigned rest can only be one category (the other gender), it is that
         # category, derived as the remainder; otherwise it stays "not published".
-        single = [gap for gap in distribution.uncovered if gap[0] == gap[1]]
-        remainder = labels is not None and len(distribution.uncovered) == 1 and single
-        point = distribution.uncovered[0][0]
+        # Bands that cover every category but add up to less than 100% (Meta's "unknown"
+        # gender, rounding) leave a rest with no category of its own: "not published".
+        gaps = distribution.uncovered
+        point = (
+            gaps[0][0]
+            if labels is not None and len(gaps) == 1 and gaps[0][0] == gaps[0][1]
+            else None
+        )
         rows.append(
             {
                 "dimension": dimension,
-                "category": labels[point] if remainder and labels else NOT_PUBLISHED,
+                "category": labels[point] if labels and point is not None else NOT_PUBLISHED,
                 "order": len(order),
                 "share": distribution.unknown_mass,
                 "persona_overlap": (
-                    float(query[0] <= point <= query[1]) if remainder and query else None
+                    float(query[0] <= point <= query[1]) if point is not None and query else None
                 ),
                 **fields,
                 "remainder": True,
