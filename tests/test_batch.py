@@ -43,6 +43,7 @@ from smmfit.ranking.engine import (
 from smmfit.ranking.ranges import AUDIENCE, COMPONENTS, DEFAULT_MARGINS, MATCH, SEGMENT, ranges_of
 from smmfit.ranking.scenarios import (
     DOUBT,
+    capped_reach,
     composite_bounds,
     persona_keys,
     stable_bits,
@@ -84,7 +85,7 @@ def scenario_scores(
     weights = (raw_weights[None] * jitter).reshape(-1, len(FACTORS))
     grid = (draws, size, count)
     _, score = scores_from_figures(
-        _flat(values[AUDIENCE] * values[MATCH], grid),
+        _flat(capped_reach(values[MATCH], values[AUDIENCE], arrays.persona_people[:, None]), grid),
         _flat(values[MATCH], grid),
         _flat(values[SEGMENT], grid),
         scored=_flat(arrays.scored[None], grid).astype(bool),

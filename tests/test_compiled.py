@@ -20,7 +20,14 @@ from smmfit.ranking.engine import (
     scores_from_figures,
 )
 from smmfit.ranking.ranges import AUDIENCE, DEFAULT_MARGINS, MATCH, SEGMENT, ranges_of
-from smmfit.ranking.scenarios import DOUBT, persona_keys, stable_bits, triangular, unit
+from smmfit.ranking.scenarios import (
+    DOUBT,
+    capped_reach,
+    persona_keys,
+    stable_bits,
+    triangular,
+    unit,
+)
 
 AS_OF = date(2026, 12, 3)
 DRAWS = 120
@@ -45,6 +52,7 @@ def engine_firsts(
     raw: np.ndarray,
     penalty: float,
     key: np.uint64,
+    ceiling: float,
 ) -> np.ndarray:
     """First places over DRAWS scenarios of one persona, every network drawn from the same
     numbers (stable_bits) and scored by the engine (scores_from_figures, pick_index)."""
@@ -65,7 +73,7 @@ def engine_firsts(
     )
     weights = raw * jitter
     _, score = scores_from_figures(
-        values[AUDIENCE] * values[MATCH],
+        capped_reach(values[MATCH], values[AUDIENCE], ceiling),
         values[MATCH],
         values[SEGMENT],
         scored=np.broadcast_to(scored, (DRAWS, count)),
@@ -98,11 +106,11 @@ def test_the_compiled_loop_counts_the_engines_first_places(
         np.zeros(1, dtype=np.int64), key, np.stack([low, mode, high]),
         np.ones_like(scored), candidate, scored, restricted, raw, penalty,
         DEFAULT_MARGINS.weight, np.array([DRAWS], dtype=np.int64),
-        UNKNOWN_FACTOR_SCORE, DOUBT, CLOSE_CALL_SHARE, wins, used,
+        UNKNOWN_FACTOR_SCORE, DOUBT, CLOSE_CALL_SHARE, wins, used, arrays.persona_people,
     )  # fmt: skip
     expected = engine_firsts(
         (low[:, 0], mode[:, 0], high[:, 0]), scored[0], restricted[0], candidate[0],
-        raw[0], float(penalty[0]), key[0],
+        raw[0], float(penalty[0]), key[0], float(arrays.persona_people[0]),
     )  # fmt: skip
     assert used.tolist() == [DRAWS]
     assert wins[0].tolist() == expected.tolist()

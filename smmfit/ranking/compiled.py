@@ -103,11 +103,13 @@ def count_wins(  # noqa: PLR0917, PLR0915
     close_call: float,
     wins: FloatArray,
     used: IntArray,
+    ceiling: FloatArray,
 ) -> None:
     """Each persona of ``rows`` drawn stage by stage up to ``stops``: wins and scenarios used
     written into ``wins`` (personas, networks) and ``used``.
 
-    ``figures`` holds low, mode and high shaped (3, components, personas, networks).
+    ``figures`` holds low, mode and high shaped (3, components, personas, networks);
+    ``ceiling`` everyone in each persona's cells (NaN: no cap), as ``scenarios.capped_reach``.
     """
     count = kept.shape[1]
     width = np.uint64(3 * count + FACTOR_COUNT)
@@ -183,7 +185,9 @@ def count_wins(  # noqa: PLR0917, PLR0915
                             drawn[c] = (low[c, q] + root) * take + (high[c, q] - root) * leave
                         else:
                             drawn[c] = mode[c, q]
-                    values[0, q] = drawn[AUDIENCE] * drawn[MATCH]
+                    reach = drawn[AUDIENCE] * drawn[MATCH]
+                    # A comparison with NaN is false, as in capped_reach.
+                    values[0, q] = ceiling[row] if reach > ceiling[row] else reach
                     values[1, q] = drawn[MATCH]
                     values[2, q] = drawn[SEGMENT]
                 # Relative scores: 100 for the best scored network, others in proportion
@@ -284,19 +288,3 @@ def weighted_sum(weights: FloatArray, values: FloatArray, factor: FloatArray) ->
                     value = value + weights[row, f, corner] * values[f, row, j]
                 total[row, corner, j] = value * factor[row, j]
     return total
-
-
-def warm_up() -> None:
-    """Every compiled function loaded (from the cache, else compiled) by calling it once on a
-    tiny input: a process that forks workers after this shares the machine code and the
-    compiler's memory with them instead of each loading its own."""
-    one = np.zeros(1, dtype=np.int64)
-    flags = np.ones((1, 1), dtype=np.bool_)
-    figures = np.ones((3, 3, 1, 1))
-    count_wins(
-        one, np.zeros(1, dtype=np.uint64), figures, flags, flags, flags, ~flags,
-        np.ones((1, 3)), np.ones(1), 0.25, np.array([1], dtype=np.int64), 50.0, 2.5, 0.6,
-        np.zeros((1, 1)), np.zeros(1, dtype=np.int64),
-    )  # fmt: skip
-    drop_beaten(np.zeros((1, 8, 1)), np.zeros((1, 8, 1)), flags, one, flags.copy())
-    weighted_sum(np.ones((1, 3, 8)), np.ones((3, 1, 1)), np.ones((1, 1)))

@@ -130,6 +130,9 @@ class ScoreArrays:
     match_low: FloatArray
     match_high: FloatArray
     population_share: FloatArray
+    # Everyone in each persona's cells (people, NaN without a population): no network reaches
+    # more, in any scenario.
+    persona_people: FloatArray
     affinity: FloatArray
     audience: FloatArray  # everyone on the network in the region (people)
     reach: FloatArray  # people on the network in the persona's cells, times device share
@@ -226,10 +229,13 @@ def status_matrix(
     return tuple(by_range[pair] for pair in pairs), severity[rows]
 
 
-def _population_share(evidence: Evidence, region: str, people: PersonaArrays) -> FloatArray:
-    """Each persona's share of the region's population aged 13+, or NaN without a baseline."""
+def _persona_population(
+    evidence: Evidence, region: str, people: PersonaArrays
+) -> tuple[FloatArray, float]:
+    """Everyone in each persona's cells, and the region's population aged 13+ (NaN without a
+    baseline)."""
     if not evidence.population.has(region):
-        return np.full(len(people), np.nan)
+        return np.full(len(people), np.nan), np.nan
     target = np.zeros(len(people))
     for code, sexes in ((0, ["female"]), (1, ["male"]), (2, ["female", "male"])):
         chosen = people.gender == code
@@ -238,7 +244,7 @@ def _population_share(evidence: Evidence, region: str, people: PersonaArrays) ->
                 region, sexes, people.age_min[chosen], people.age_max[chosen]
             )
     base = evidence.population.people_one(region, ["female", "male"], MIN_AGE, MAX_AGE)
-    return target / base
+    return target, base
 
 
 def relative_scores(values: FloatArray, scored: BoolArray) -> FloatArray:
@@ -485,7 +491,9 @@ def score_arrays(
             b2c.value if b2c else np.nan,
         )
 
-    population_share = np.broadcast_to(_population_share(evidence, region, people)[:, None], shape)
+    persona_people, base = _persona_population(evidence, region, people)
+    # The persona's share of the region's population aged 13+.
+    population_share = np.broadcast_to((persona_people / base)[:, None], shape)
     with np.errstate(divide="ignore", invalid="ignore"):
         affinity = np.where(population_share > 0, demographic / population_share * 100, np.nan)
 
@@ -514,6 +522,7 @@ def score_arrays(
         match_low=match_low,
         match_high=match_high,
         population_share=population_share,
+        persona_people=persona_people,
         affinity=affinity,
         audience=audience,
         reach=reach,

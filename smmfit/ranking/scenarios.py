@@ -83,6 +83,22 @@ def triangular(
     return np.asarray((low + root) * take + (high - root) * leave, dtype=np.float64)
 
 
+def capped_reach(
+    match: FloatArray, audience: FloatArray, ceiling: FloatArray | float
+) -> FloatArray:
+    """Reach in a scenario: match share x audience, drawn independently, but never more people
+    than the persona's cells hold (``ceiling``; NaN: no population, no cap). Without the cap a
+    network whose figures have wide ranges reached, in some scenarios, more people than exist
+    and won them for that alone.
+
+    >>> capped_reach(np.array([0.5, 0.5, np.nan]), np.array([10.0, 40.0, 1.0]), 15.0).tolist()
+    [5.0, 15.0, nan]
+    """
+    reach = match * audience
+    # A comparison with NaN is false: an unknown reach stays unknown, a missing ceiling caps none.
+    return np.asarray(np.where(reach > ceiling, ceiling, reach), dtype=np.float64)
+
+
 @dataclass(frozen=True)
 class Scenarios:
     """One persona's figures, weights and statuses; scores rows of them with the engine.
@@ -101,6 +117,7 @@ class Scenarios:
     band: float
     platforms: tuple[str, ...]
     segment: str
+    ceiling: float = np.nan  # everyone in the persona's cells: no network reaches more
 
     def scores(
         self,
@@ -112,7 +129,7 @@ class Scenarios:
     ) -> FloatArray:
         normalised = weights / weights.sum(axis=1, keepdims=True)
         _, score = scores_from_figures(
-            audience * match,
+            capped_reach(match, audience, self.ceiling),
             match,
             segment,
             scored=np.broadcast_to(self.scored, match.shape),
@@ -310,8 +327,12 @@ def win_shares(
     drop_beaten(worst, best, valid, live.astype(np.int64), candidate)
     # Networks that could hold a factor's best figure in some scenario scale every score.
     kept = candidate.copy()
+    ceiling = arrays.persona_people[:, None]
     for factor_low, factor_high in (
-        (low[MATCH] * low[AUDIENCE], high[MATCH] * high[AUDIENCE]),
+        (
+            capped_reach(low[MATCH], low[AUDIENCE], ceiling),
+            capped_reach(high[MATCH], high[AUDIENCE], ceiling),
+        ),
         (low[MATCH], high[MATCH]),
         (low[SEGMENT], high[SEGMENT]),
     ):
@@ -335,6 +356,7 @@ def win_shares(
         np.ascontiguousarray(penalty, dtype=np.float64), float(margins.weight),
         np.array([s for s in STAGES if s < draws] + [draws], dtype=np.int64),
         UNKNOWN_FACTOR_SCORE, DOUBT, CLOSE_CALL_SHARE, wins, used,
+        np.ascontiguousarray(arrays.persona_people, dtype=np.float64),
     )  # fmt: skip
     with np.errstate(invalid="ignore", divide="ignore"):
         shares = np.where(used[:, None] > 0, wins / np.maximum(used, 1)[:, None], wins)
@@ -359,7 +381,9 @@ def composite_bounds(
     linear in the raw weights for fixed figures, so one network beating another at every
     corner beats it everywhere in the band.
     """
-    reach_low, reach_high = low[MATCH] * low[AUDIENCE], high[MATCH] * high[AUDIENCE]
+    ceiling = arrays.persona_people[:, None]
+    reach_low = capped_reach(low[MATCH], low[AUDIENCE], ceiling)
+    reach_high = capped_reach(high[MATCH], high[AUDIENCE], ceiling)
     bounds = [(reach_low, reach_high), (low[MATCH], high[MATCH]), (low[SEGMENT], high[SEGMENT])]
     scored = np.asarray(arrays.scored)
     lows, highs, known = [], [], []

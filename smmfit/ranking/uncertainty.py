@@ -105,6 +105,7 @@ def win_probabilities(
         band=margins.weight,
         platforms=arrays.platforms,
         segment=persona.segment,
+        ceiling=float(arrays.persona_people[0]),
     )
     probabilities = count_wins(model.simulate(draws, seed), model)
     wins = np.array([p.probability for p in probabilities])
