@@ -42,11 +42,16 @@ def test_the_unassigned_rest_is_a_row_of_its_own(
     persona = Persona(region="DE", age_min=18, age_max=30, gender="female")
     profile = audience_profile(evidence, "alpha", "DE", persona)
     mine = profile[profile["dimension"] == dimension]
-    got = [
-        (str(row.category), round(float(row.share), 4), bool(row.remainder))
-        for row in mine.itertuples()
-    ]
-    assert got == [(category, pytest.approx(share), rest) for category, share, rest in expected]
+    got = list(
+        zip(
+            mine["category"].astype(str),
+            mine["share"].astype(float).round(4),
+            mine["remainder"].astype(bool),
+            strict=True,
+        )
+    )
+    assert [(c, r) for c, _, r in got] == [(c, r) for c, _, r in expected]
+    assert [s for _, s, _ in got] == pytest.approx([s for _, s, _ in expected])
     rest = mine[mine["category"] == "not_published"]
     assert rest["persona_overlap"].isna().all()
 
