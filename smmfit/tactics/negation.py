@@ -44,6 +44,9 @@ from smmfit.tactics.lexicon import (
     RUSSIAN_NE,
     RUSSIAN_NE_PARTNERS,
     RUSSIAN_POST_NEGATIONS,
+    SCAM_NAME_PREFIXES,
+    SECURING_WORDS,
+    THAI_SCAM_NAMES,
     VERB_FINAL_PROTECTIVE,
     Token,
     is_use_verb,
@@ -388,6 +391,65 @@ def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
     )
 
 
+# The scams a team warning names: a look-alike support DM asking for a login or a code, a fake
+# prize, a malicious link (Meta's Fraud, Scams and Deceptive Practices standard; Meta's own
+# advice is "don't reply, report the message, turn on two-factor authentication").
+WARNED_TACTICS = frozenset(
+    {
+        "account_hacking_phishing",
+        "fake_giveaway_scam",
+        "malware_distribution",
+        "links_via_friends_hacked_accounts",
+        "spam_from_hacked_accounts",
+    }
+)
+
+
+def _names_scam(token: Token) -> bool:
+    return token.text.startswith(SCAM_NAME_PREFIXES) or any(
+        name in token.text for name in THAI_SCAM_NAMES
+    )
+
+
+def warning_at(tokens: Sequence[Token]) -> int | None:
+    """Where a line that warns against a scam names it, or None.
+
+    A warning calls what it describes a scam (not in its first word: "phishing DMs to the
+    rival's followers" proposes one), then refuses it in a later clause ("don't reply", "не
+    отвечаем", "ne pas cliquer", "cevap vermeyin", "ห้ามตอบ") and reports it or turns on
+    two-factor authentication. A line that proposes sending such messages does neither, so it
+    keeps its verdict."""
+    for index, token in enumerate(tokens):
+        if index == 0 or not _names_scam(token):
+            continue
+        later = [t for t in tokens[index + 1 :] if t.clause > token.clause]
+        refused = any((t.cue and not t.protective) or t.negative_verb for t in later)
+        guarded = any(t.protective or t.text in SECURING_WORDS for t in tokens[index + 1 :])
+        if refused and guarded:
+            return index
+    return None
+
+
+def _warned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """The scam phrases a warning names, up to the clause that names the scam, are not used
+    (a "!" phrase, which names a harm by its negation, is not used either)."""
+    warning = warning_at(tokens)
+    if warning is None:
+        return hits
+    clause = tokens[warning].clause
+    return [
+        Hit(
+            hit.pattern,
+            hit.tokens,
+            not hit.pattern.when_negated,
+            None if hit.pattern.when_negated else hit.low,
+        )
+        if hit.pattern.tactic in WARNED_TACTICS and tokens[hit.high].clause <= clause
+        else hit
+        for hit in hits
+    ]
+
+
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
     result: list[Hit] = []
@@ -423,16 +485,19 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         if outer.negated and len(outer.tokens) > 1:
             for index in outer.tokens:
                 covering.setdefault(index, []).append(outer)
-    return [
-        next(
-            (
-                Hit(hit.pattern, hit.tokens, True, outer.negation_start)
-                for outer in covering.get(hit.tokens[0], ())
-                if set(hit.tokens) < set(outer.tokens)
-            ),
-            hit,
-        )
-        if not hit.negated
-        else hit
-        for hit in result
-    ]
+    return _warned(
+        [
+            next(
+                (
+                    Hit(hit.pattern, hit.tokens, True, outer.negation_start)
+                    for outer in covering.get(hit.tokens[0], ())
+                    if set(hit.tokens) < set(outer.tokens)
+                ),
+                hit,
+            )
+            if not hit.negated
+            else hit
+            for hit in result
+        ],
+        tokens,
+    )
