@@ -296,6 +296,36 @@ SCAM_NAME_PREFIXES = (
     "oltalama",
 )
 THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิชชิ่ง")
+# A harm named as the reason for a refusal is refused too: "no bought followers or pods: fake
+# accounts kill our reach", "накрутку не заказываем: боты режут охваты", "les bots font chuter
+# la portée", "bot hesaplar erişimi düşürüyor" (Instagram and TikTok say inauthentic
+# followers lower distribution). Prefixes of "reach" and of verbs that lower it.
+REACH_NOUNS = ("reach", "охват", "portée", "erişim", "การเข้าถึง", "รีช")
+REACH_LOWERING = (
+    "kill",
+    "hurt",
+    "tank",
+    "cut",
+    "wreck",
+    "drop",
+    "lower",
+    "reduc",
+    "реж",
+    "убива",
+    "сниж",
+    "урез",
+    "ронял",
+    "роня",
+    "chut",
+    "tuent",
+    "plomb",
+    "baiss",
+    "rédui",
+    "düşür",
+    "öldür",
+    "azalt",
+    "ลด",
+)
 # Turning on two-factor authentication is protective like reporting: it guards the account.
 SECURING_WORDS = _words("2fa 2фа mfa")
 

@@ -36,6 +36,8 @@ from smmfit.tactics.lexicon import (
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
+    REACH_LOWERING,
+    REACH_NOUNS,
     REASONS,
     REFERRING_PRONOUNS,
     REFUSAL_VERB_PREFIXES,
@@ -450,6 +452,28 @@ def _warned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
 
 
+def _lowers_reach(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The rest of the phrase's clause says it lowers reach ("fake accounts kill our reach")."""
+    rest = [t.text for t in tokens[hit.high + 1 :] if t.clause == tokens[hit.high].clause]
+    return any(w.startswith(REACH_NOUNS) for w in rest) and any(
+        w.startswith(REACH_LOWERING) for w in rest
+    )
+
+
+def _given_as_reason(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """In a line that refuses a tactic, a harm its clause says lowers reach is the reason for
+    the refusal, not a second plan. Only where the line refuses something: "buy bots, they
+    kill the rival's reach" refuses nothing and keeps its verdict."""
+    if not any(hit.negated and not hit.pattern.when_negated for hit in hits):
+        return hits
+    return [
+        Hit(hit.pattern, hit.tokens, True, hit.low)
+        if not hit.negated and not hit.pattern.when_negated and _lowers_reach(hit, tokens)
+        else hit
+        for hit in hits
+    ]
+
+
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
     result: list[Hit] = []
@@ -486,18 +510,21 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
             for index in outer.tokens:
                 covering.setdefault(index, []).append(outer)
     return _warned(
-        [
-            next(
-                (
-                    Hit(hit.pattern, hit.tokens, True, outer.negation_start)
-                    for outer in covering.get(hit.tokens[0], ())
-                    if set(hit.tokens) < set(outer.tokens)
-                ),
-                hit,
-            )
-            if not hit.negated
-            else hit
-            for hit in result
-        ],
+        _given_as_reason(
+            [
+                next(
+                    (
+                        Hit(hit.pattern, hit.tokens, True, outer.negation_start)
+                        for outer in covering.get(hit.tokens[0], ())
+                        if set(hit.tokens) < set(outer.tokens)
+                    ),
+                    hit,
+                )
+                if not hit.negated
+                else hit
+                for hit in result
+            ],
+            tokens,
+        ),
         tokens,
     )
