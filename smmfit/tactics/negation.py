@@ -157,10 +157,17 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
                     return True
     else:
         for i in range(hit.low + 1, hit.high):
+            # A cue right before a phrase word negates it across a comma: "отзыв, без скидки"
+            # (but "без маркировки, чтобы не выглядело как реклама" keeps "реклама").
+            following = min(j for j in chosen if j > i)
+            right_before = all(t.stop for t in tokens[i + 1 : following])
             if (
                 i not in chosen
                 and (tokens[i].cue or tokens[i].text in BAN_PREDICATES)
-                and tokens[i].clause == tokens[hit.low].clause
+                and (
+                    tokens[i].clause == tokens[hit.low].clause
+                    or (right_before and tokens[i].clause == tokens[following].clause)
+                )
                 and not _own_negation(i, hit, tokens)
             ):
                 return True
