@@ -27,6 +27,7 @@ from bench.tactics import (
     TUNE6_V5,
     TUNE6_V6,
     TUNE7_V6,
+    TUNE8_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -80,6 +81,7 @@ def test_no_gray_or_black_line_is_classed_white(
         TUNE5_V6,
         TUNE6_V6,
         TUNE7_V6,
+        TUNE8_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -100,6 +102,7 @@ def test_no_gray_or_black_line_is_classed_white(
         "tune5_v6",
         "tune6_v6",
         "tune7_v6",
+        "tune8_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -565,27 +568,32 @@ def test_v6_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
             "white",
         ),
         (
-            "Письма от «поддержки Instagram», где просят пароль, — это фишинг: не отвечаем, жалуемся",
+            "Письма от «поддержки Instagram», где просят пароль, — это фишинг: "
+            "не отвечаем, жалуемся",
             "white",
         ),
         (
-            "Şifre isteyen sahte 'Instagram Destek' mesajları oltalama, yanıt vermiyoruz, şikayet ediyoruz",
+            "Şifre isteyen sahte 'Instagram Destek' mesajları oltalama, yanıt vermiyoruz, "
+            "şikayet ediyoruz",
             "white",
         ),
         ("ข้อความปลอมจาก 'Instagram Support' ที่ขอรหัสผ่านเป็นมิจฉาชีพ ห้ามตอบ ให้รายงาน", "white"),
         # ... but proposing the DMs is black, even with "phishing" and "report" in the line
         ("Send the rival's admins DMs as 'Instagram Support' asking for their password", "black"),
         (
-            "Phishing DMs to the rival's admins asking for their password, report them if they answer",
+            "Phishing DMs to the rival's admins asking for their password, "
+            "report them if they answer",
             "black",
         ),
         (
-            "Envoyer aux admins du concurrent un faux message du support qui demande le mot de passe",
+            "Envoyer aux admins du concurrent un faux message du support "
+            "qui demande le mot de passe",
             "black",
         ),
         # a purpose clause's negation is the aim ("so it does not open"), not a refusal
         (
-            "Rakibin sitesine botnet ile yük testi yapalım ki o gün açılmasın, sonra indirimi duyuralım",
+            "Rakibin sitesine botnet ile yük testi yapalım ki o gün açılmasın, "
+            "sonra indirimi duyuralım",
             "black",
         ),
         ("DDoS the rival's shop so it does not open that day, then post our sale", "black"),
@@ -635,6 +643,12 @@ def test_v6_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Acheter la base clients du concurrent sur Telegram", "black"),
         ("Sızdırılan veritabanından numara alalım", "black"),
         ("Get their subscriber list through a bug in the rival's signup form", "black"),
+        ("Аккаунт конкурента нам «вернут» — передадут сессию", "black"),
+        ("Rakip hesabı devralma: kişi şifreyi değiştirip oturumu bize verecek", "black"),
+        ("Envoyer un lien vers une application qui récupère les SMS des téléphones", "black"),
+        ("ส่งลิงก์แอปที่ดูดข้อมูลบัญชีธนาคารจากมือถือ", "black"),
+        ("Bir kargo firmasının sızan veri tabanındaki numaraları kullanalım", "black"),
+        ("ข้อความ 'Meta Support' ขอรหัส OTP คือการฉ้อโกง อย่าคลิก ลบและรายงาน เปิด 2FA", "white"),
         # a boosted reel or video is paid targeting
         ("Boost the new reel to people 18-24 near the store", "white"),
         ("Продвинуть рилс на женщин 25-34 рядом с салоном", "white"),

@@ -295,7 +295,7 @@ SCAM_NAME_PREFIXES = (
     "dolandırıcı",
     "oltalama",
 )
-THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิชชิ่ง")
+THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิชชิ่ง", "ฉ้อโกง")
 # A harm named as the reason for a refusal is refused too: "no bought followers or pods: fake
 # accounts kill our reach", "накрутку не заказываем: боты режут охваты", "les bots font chuter
 # la portée", "bot hesaplar erişimi düşürüyor" (Instagram and TikTok say inauthentic
@@ -524,7 +524,7 @@ THAI_WORDS = _words(
     ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
     รายงาน บล็อก ลบ กรอง ตัวกรอง
-    ล็อก หน้าม้า อินเทอร์เน็ต เน็ต เปลี่ยน ธนาคาร ผู้ติดต่อ ทีม ทีมงาน คลิป
+    ล็อก หน้าม้า อินเทอร์เน็ต เน็ต เปลี่ยน ธนาคาร ผู้ติดต่อ ทีม ทีมงาน คลิป ฉ้อโกง
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
     """
 )
