@@ -649,6 +649,16 @@ def test_v6_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("ส่งลิงก์แอปที่ดูดข้อมูลบัญชีธนาคารจากมือถือ", "black"),
         ("Bir kargo firmasının sızan veri tabanındaki numaraları kullanalım", "black"),
         ("ข้อความ 'Meta Support' ขอรหัส OTP คือการฉ้อโกง อย่าคลิก ลบและรายงาน เปิด 2FA", "white"),
+        # a negation reaches every item of a comma list, at its head or at its end ...
+        ("No bought followers, pods or follow/unfollow", "white"),
+        ("Без накрутки, чатов или масслайкинга", "white"),
+        ("Pas de faux abonnés, pods ou follow/unfollow", "white"),
+        ("Bot takipçi, takip-takip veya etkileşim grubu yok", "white"),
+        ("ไม่ซื้อผู้ติดตาม ไม่แลกไลก์หรือกลุ่มแลกคอมเมนต์", "white"),
+        # ... but not a list with an action of its own in it
+        ("No bots, buy followers or likes", "gray"),
+        ("Pas de faux abonnés, achetez des pods ou du follow/unfollow", "gray"),
+        ("Bot takipçi alalım, takip-takip veya etkileşim grubu yok", "gray"),
         # a boosted reel or video is paid targeting
         ("Boost the new reel to people 18-24 near the store", "white"),
         ("Продвинуть рилс на женщин 25-34 рядом с салоном", "white"),

@@ -375,12 +375,59 @@ def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
     between = tokens[previous.high + 1 : hit.low]
     if _starts_action(hit, tokens):
         return False
-    return (
+    if (
         0 < len(between) <= 2
         and all(t.clause == tokens[hit.low].clause for t in between)
         and any(t.text in CONJUNCTIONS for t in between)
         and all(t.text in CONJUNCTIONS or t.stop or t.cue for t in between)
+    ):
+        return True
+    return _comma_list(previous, hit, tokens)
+
+
+def _comma_list(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "No bought followers, pods or follow/unfollow": a negation heads a comma list whose
+    next part is only items: one bare word, "or"/"and", then the phrase, ending its clause.
+    The negation is the line's first word, so "buy followers, no pods or bots" is not one."""
+    start = previous.negation_start
+    between = tokens[previous.high + 1 : hit.low]
+    clause = tokens[hit.low].clause
+    items = [t for t in between if not t.stop and t.text not in CONJUNCTIONS]
+    return (
+        start == 0
+        and tokens[0].cue
+        and not tokens[0].protective
+        and tokens[previous.high].clause + 1 == clause
+        and all(t.clause == clause for t in between)
+        and any(t.text in CONJUNCTIONS for t in between)
+        and len(items) <= 1
+        and not any(is_use_verb(t.text) or t.cue for t in items)
+        and all(t.clause != clause for t in tokens[hit.high + 1 :])
     )
+
+
+def _listed_before_refusal(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "Bot takipçi, takip-takip veya etkileşim grubu yok": a refusal that ends the line (a
+    post-negation or a negated verb) reaches back over a comma list whose first part is only
+    the phrase, when the part it ends lists items with "or"/"and" and holds a negated hit."""
+    last = len(tokens) - 1
+    if last < 0 or not (tokens[last].post_cue or tokens[last].negative_verb):
+        return hits
+    refused_clause = tokens[last].clause
+    listed = any(t.clause == refused_clause and t.text in CONJUNCTIONS for t in tokens) and any(
+        h.negated and not h.pattern.when_negated and tokens[h.low].clause == refused_clause
+        for h in hits
+    )
+    if not listed:
+        return hits
+    result = []
+    for hit in hits:
+        clause = tokens[hit.low].clause
+        words = [i for i, t in enumerate(tokens) if t.clause == clause and not t.stop]
+        alone = clause + 1 == refused_clause and all(i in hit.tokens for i in words)
+        refused = alone and not hit.negated and not hit.pattern.when_negated
+        result.append(Hit(hit.pattern, hit.tokens, True, hit.low) if refused else hit)
+    return result
 
 
 def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -518,19 +565,22 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
                 covering.setdefault(index, []).append(outer)
     return _warned(
         _given_as_reason(
-            [
-                next(
-                    (
-                        Hit(hit.pattern, hit.tokens, True, outer.negation_start)
-                        for outer in covering.get(hit.tokens[0], ())
-                        if set(hit.tokens) < set(outer.tokens)
-                    ),
-                    hit,
-                )
-                if not hit.negated
-                else hit
-                for hit in result
-            ],
+            _listed_before_refusal(
+                [
+                    next(
+                        (
+                            Hit(hit.pattern, hit.tokens, True, outer.negation_start)
+                            for outer in covering.get(hit.tokens[0], ())
+                            if set(hit.tokens) < set(outer.tokens)
+                        ),
+                        hit,
+                    )
+                    if not hit.negated
+                    else hit
+                    for hit in result
+                ],
+                tokens,
+            ),
             tokens,
         ),
         tokens,
