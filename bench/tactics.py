@@ -25,6 +25,10 @@ columns (line, expected, platform, region, language) instead, for example a blin
 - ``tactic_lines_tune7_v6.csv``: 50 lines, written after the tuning-6 changes and scored once
   untuned (84.0%, 6 harmful lines white: a rival's follower list copied into an ad audience in
   four languages, a Russian prize "processing fee", a Thai staff sockpuppet), then tuned on;
+- ``tactic_lines_tune8_v6.csv``: 80 lines, 16 per language, written for the categories blind
+  set v8 missed (team warnings about look-alike support DMs, refusals with a reason, botnet
+  "load tests", shills, rigged draws, euphemistic black, unsubstantiated claims) and scored
+  once untuned (70.0%, 4 harmful lines white), then tuned on;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -112,6 +116,7 @@ TUNE4_V6 = DATA / "tactic_lines_tune4_v6.csv"
 TUNE5_V6 = DATA / "tactic_lines_tune5_v6.csv"
 TUNE6_V6 = DATA / "tactic_lines_tune6_v6.csv"
 TUNE7_V6 = DATA / "tactic_lines_tune7_v6.csv"
+TUNE8_V6 = DATA / "tactic_lines_tune8_v6.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -320,6 +325,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 5 v6 (scored once untuned, then tuned on)", TUNE5_V6),
         ("tuning set 6 v6 (scored once untuned, then tuned on)", TUNE6_V6),
         ("tuning set 7 v6 (scored once untuned, then tuned on)", TUNE7_V6),
+        ("tuning set 8 v6 (written for blind v8's misses; scored once untuned)", TUNE8_V6),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

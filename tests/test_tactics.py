@@ -27,6 +27,7 @@ from bench.tactics import (
     TUNE6_V5,
     TUNE6_V6,
     TUNE7_V6,
+    TUNE8_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -80,6 +81,7 @@ def test_no_gray_or_black_line_is_classed_white(
         TUNE5_V6,
         TUNE6_V6,
         TUNE7_V6,
+        TUNE8_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -100,6 +102,7 @@ def test_no_gray_or_black_line_is_classed_white(
         "tune5_v6",
         "tune6_v6",
         "tune7_v6",
+        "tune8_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -553,6 +556,150 @@ def test_v6_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
     conditions, contact harvesting, reports as the harm, reclaimed handles, warnings and
     consequences, Thai clause spaces; by phrases alone, in all five languages."""
     assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a warning against a scam names it, refuses it and reports it: white ...
+        (
+            "Fake 'Instagram Support' DMs that ask for our login are phishing: never reply, "
+            "report them, keep 2FA on",
+            "white",
+        ),
+        (
+            "Письма от «поддержки Instagram», где просят пароль, — это фишинг: "
+            "не отвечаем, жалуемся",
+            "white",
+        ),
+        (
+            "Şifre isteyen sahte 'Instagram Destek' mesajları oltalama, yanıt vermiyoruz, "
+            "şikayet ediyoruz",
+            "white",
+        ),
+        ("ข้อความปลอมจาก 'Instagram Support' ที่ขอรหัสผ่านเป็นมิจฉาชีพ ห้ามตอบ ให้รายงาน", "white"),
+        # ... but proposing the DMs is black, even with "phishing" and "report" in the line
+        ("Send the rival's admins DMs as 'Instagram Support' asking for their password", "black"),
+        (
+            "Phishing DMs to the rival's admins asking for their password, "
+            "report them if they answer",
+            "black",
+        ),
+        (
+            "Envoyer aux admins du concurrent un faux message du support "
+            "qui demande le mot de passe",
+            "black",
+        ),
+        # a purpose clause's negation is the aim ("so it does not open"), not a refusal
+        (
+            "Rakibin sitesine botnet ile yük testi yapalım ki o gün açılmasın, "
+            "sonra indirimi duyuralım",
+            "black",
+        ),
+        ("DDoS the rival's shop so it does not open that day, then post our sale", "black"),
+        ("Положить сайт конкурента ботнетом, чтобы он не работал в день акции", "black"),
+        (
+            "Saturer le site du concurrent avec un botnet pour qu'il ne marche pas ce jour-là",
+            "black",
+        ),
+        ("ใช้บอทเน็ตยิงเว็บคู่แข่งเพื่อไม่ให้เข้าได้ วันนั้น", "black"),
+        # a harm given as the reason for a refusal is refused with it ...
+        ("No follow/unfollow: bot accounts cut our reach", "white"),
+        ("Накрутку не берём: боты режут охват", "white"),
+        ("Pas de faux abonnés : les bots font chuter la portée", "white"),
+        ("Bot takipçi almıyoruz, sahte hesaplar erişimi düşürüyor", "white"),
+        # ... only where the line refuses something
+        ("Buy 2k bot followers, fake accounts cut the rival's reach", "gray"),
+        # a negation right before a phrase word reaches it across a comma
+        ("Попросить отзыв, без скидки за него", "white"),
+        ("Demander un avis, sans réduction pour la note", "white"),
+        ("Yorum isteyelim, indirim yok", "white"),
+        ("ขอรีวิว ไม่มีส่วนลดแลกรีวิว", "white"),
+        ("Интеграция у блогера без маркировки, чтобы не выглядело как реклама", "gray"),
+        # a draw whose winner is fixed in advance from the team: fraud
+        ("The winner is locked in advance: a team member", "black"),
+        ("Le gagnant sera un membre de l'équipe choisi d'avance", "black"),
+        ("Kazanan ekip üyesi olacak, önceden belli", "black"),
+        ("จับรางวัลแต่ล็อกผู้ชนะไว้แล้ว", "black"),
+        # a Thai shill, someone else's before/after photos
+        ("จ้างหน้าม้ามารีวิวในเพจ", "gray"),
+        ("Post before/after photos found on the internet as our clients", "gray"),
+        ("Photos avant/après trouvées sur internet présentées comme nos clientes", "gray"),
+        ("Фото до/после из интернета выдать за наших клиентов", "gray"),
+        ("İnternetten bulduğumuz önce/sonra fotoğraflarını müşterimiz diye paylaşalım", "gray"),
+        ("ใช้รูปก่อนหลังจากอินเทอร์เน็ตเป็นรีวิวลูกค้า", "gray"),
+        # a rival's account taken over by euphemism
+        ("A contact changes the competitor's account email and password for us", "black"),
+        ("Знакомый поменяет почту и пароль на аккаунте конкурента", "black"),
+        ("Quelqu'un change le mot de passe du compte du concurrent pour nous", "black"),
+        ("Rakibin hesabını devralma işi: biri şifreyi değiştirecek", "black"),
+        ("ให้คนเปลี่ยนรหัสผ่านเพจคู่แข่งให้เรา", "black"),
+        # an APK that siphons a phone's data; a rival's or a leaked customer file; a bug
+        ("Send followers an APK that copies their contacts and SMS", "black"),
+        ("Отправить подписчикам APK, который копирует контакты и SMS", "black"),
+        ("Envoyer un APK qui copie les contacts et les SMS", "black"),
+        ("Takipçilere rehberi ve SMS'leri kopyalayan bir APK gönderelim", "black"),
+        ("ส่ง APK ที่ดึงผู้ติดต่อและ SMS ในมือถือ", "black"),
+        ("Acheter la base clients du concurrent sur Telegram", "black"),
+        ("Sızdırılan veritabanından numara alalım", "black"),
+        ("Get their subscriber list through a bug in the rival's signup form", "black"),
+        ("Аккаунт конкурента нам «вернут» — передадут сессию", "black"),
+        ("Rakip hesabı devralma: kişi şifreyi değiştirip oturumu bize verecek", "black"),
+        ("Envoyer un lien vers une application qui récupère les SMS des téléphones", "black"),
+        ("ส่งลิงก์แอปที่ดูดข้อมูลบัญชีธนาคารจากมือถือ", "black"),
+        ("Bir kargo firmasının sızan veri tabanındaki numaraları kullanalım", "black"),
+        ("ข้อความ 'Meta Support' ขอรหัส OTP คือการฉ้อโกง อย่าคลิก ลบและรายงาน เปิด 2FA", "white"),
+        # a negation reaches every item of a comma list, at its head or at its end ...
+        ("No bought followers, pods or follow/unfollow", "white"),
+        ("Без накрутки, чатов или масслайкинга", "white"),
+        ("Pas de faux abonnés, pods ou follow/unfollow", "white"),
+        ("Bot takipçi, takip-takip veya etkileşim grubu yok", "white"),
+        ("ไม่ซื้อผู้ติดตาม ไม่แลกไลก์หรือกลุ่มแลกคอมเมนต์", "white"),
+        # ... but not a list with an action of its own in it
+        ("No bots, buy followers or likes", "gray"),
+        ("Pas de faux abonnés, achetez des pods ou du follow/unfollow", "gray"),
+        ("Bot takipçi alalım, takip-takip veya etkileşim grubu yok", "gray"),
+        # a boosted reel or video is paid targeting
+        ("Boost the new reel to people 18-24 near the store", "white"),
+        ("Продвинуть рилс на женщин 25-34 рядом с салоном", "white"),
+        ("Booster la vidéo auprès des 18-24 ans près du magasin", "white"),
+        ("Yeni reels'i sponsorlu video olarak 18-24 yaşa gösterelim", "white"),
+        ("บูสต์คลิปใหม่ให้คนอายุ 18-24 ใกล้ร้าน", "white"),
+    ],
+)
+def test_v7_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """After blind set v8, by its categories: warnings against scams, purpose clauses, reasons
+    for a refusal, negations across a comma, rigged draws, shills, borrowed photos, euphemistic
+    black tactics, boosted reels; by phrases alone, in all five languages."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Les faux messages « Support Instagram » qui demandent le mot de passe sont une "
+            "arnaque : ne pas répondre, signaler",
+            "white",
+        ),
+        (
+            "Напомнить: сообщения от «поддержки Meta» с просьбой прислать код из SMS — это "
+            "мошенничество, не отвечаем, жалуемся и включаем 2FA",
+            "white",
+        ),
+        ("Message the rival's followers as 'Meta Support' asking for their login code", "black"),
+        (
+            "Написать подписчикам конкурента от имени «поддержки Meta» и попросить код из SMS",
+            "black",
+        ),
+    ],
+)
+def test_a_warning_is_white_with_meaning_too(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: str
+) -> None:
+    """The encoder does not see a warning: the scam's own examples do not count for it, and
+    a line that proposes the scam keeps its verdict."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict == expected
 
 
 @pytest.mark.parametrize(

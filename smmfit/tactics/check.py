@@ -24,7 +24,7 @@ from pydantic import Field
 from smmfit.tactics.examples import NEUTRAL, PROTECTIVE, Example
 from smmfit.tactics.lexicon import Token, split_actions, tokenize
 from smmfit.tactics.matcher import Hit
-from smmfit.tactics.negation import apply_negation
+from smmfit.tactics.negation import WARNED_TACTICS, apply_negation, warning_at
 from smmfit.tactics.semantic import Semantics
 from smmfit.tactics.taxonomy import SEVERITY, Context, Rule, Taxonomy, Text, TextLanguage
 from smmfit.types import FrozenRow
@@ -263,8 +263,13 @@ def judge(
         and taxonomy[hit.pattern.tactic].verdict_for(context)[0] != "white"
     ]
     avoided = _dedupe(hit.pattern.tactic for hit in sorted(avoided_hits, key=lambda h: h.low))
+    # A warning against a scam resembles the scam's examples (the encoder does not see the
+    # warning): those do not count, as for a tactic the line negates.
+    warned = WARNED_TACTICS if warning_at(tokens) is not None else frozenset()
     meaning = (
-        _meaning(similarities, examples, taxonomy, context, set(avoided) | set(line_avoided))
+        _meaning(
+            similarities, examples, taxonomy, context, set(avoided) | set(line_avoided) | warned
+        )
         if similarities is not None
         else _Meaning(None, None, ())
     )

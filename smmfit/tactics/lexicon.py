@@ -275,7 +275,59 @@ INTENSIFIERS = _words(
 )
 # Words that make what follows a goal: "mass report the page until it is banned", "чтобы его
 # заблокировали", "jusqu'à ce qu'il soit banni", "kapanana kadar".
-PURPOSE_WORDS = _words("until till so чтобы пока pour jusqu jusqu'à afin kadar diye จน เพื่อ")
+# Turkish "ki" opens a purpose clause too: "botnet ile yük testine sokalım ki o gün çalışmasın"
+# ("... so that it does not work that day"): its negated verb is the aim, not a refusal.
+PURPOSE_WORDS = _words("until till so чтобы пока pour jusqu jusqu'à afin kadar diye ki จน เพื่อ")
+# A line that calls what it names a scam and then refuses and reports it is a warning to the
+# team ("DMs from 'Meta Support' asking for a login code are phishing: don't reply, report
+# them"), not a plan to send them. Prefixes of the scam's name in the five languages (Thai by
+# substring: "การหลอกลวง" is one token).
+SCAM_NAME_PREFIXES = (
+    "phish",
+    "scam",
+    "fraud",
+    "мошенн",
+    "фишинг",
+    "развод",
+    "arnaq",
+    "escroq",
+    "hameçonn",
+    "dolandırıcı",
+    "oltalama",
+)
+THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิชชิ่ง", "ฉ้อโกง")
+# A harm named as the reason for a refusal is refused too: "no bought followers or pods: fake
+# accounts kill our reach", "накрутку не заказываем: боты режут охваты", "les bots font chuter
+# la portée", "bot hesaplar erişimi düşürüyor" (Instagram and TikTok say inauthentic
+# followers lower distribution). Prefixes of "reach" and of verbs that lower it.
+REACH_NOUNS = ("reach", "охват", "portée", "erişim", "การเข้าถึง", "รีช")
+REACH_LOWERING = (
+    "kill",
+    "hurt",
+    "tank",
+    "cut",
+    "wreck",
+    "drop",
+    "lower",
+    "reduc",
+    "реж",
+    "убива",
+    "сниж",
+    "урез",
+    "ронял",
+    "роня",
+    "chut",
+    "tuent",
+    "plomb",
+    "baiss",
+    "rédui",
+    "düşür",
+    "öldür",
+    "azalt",
+    "ลด",
+)
+# Turning on two-factor authentication is protective like reporting: it guards the account.
+SECURING_WORDS = _words("2fa 2фа mfa")
 
 # Negations that follow what they negate only with the word after them: "bought followers?
 # Out of the question", "накрутку не заказываем", "ปั๊มยอด เราไม่ใช้". Alone they would negate too
@@ -472,6 +524,7 @@ THAI_WORDS = _words(
     ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
     รายงาน บล็อก ลบ กรอง ตัวกรอง
+    ล็อก หน้าม้า อินเทอร์เน็ต เน็ต เปลี่ยน ธนาคาร ผู้ติดต่อ ทีม ทีมงาน คลิป ฉ้อโกง
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
     """
 )

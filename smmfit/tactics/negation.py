@@ -36,6 +36,8 @@ from smmfit.tactics.lexicon import (
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
+    REACH_LOWERING,
+    REACH_NOUNS,
     REASONS,
     REFERRING_PRONOUNS,
     REFUSAL_VERB_PREFIXES,
@@ -44,6 +46,9 @@ from smmfit.tactics.lexicon import (
     RUSSIAN_NE,
     RUSSIAN_NE_PARTNERS,
     RUSSIAN_POST_NEGATIONS,
+    SCAM_NAME_PREFIXES,
+    SECURING_WORDS,
+    THAI_SCAM_NAMES,
     VERB_FINAL_PROTECTIVE,
     Token,
     is_use_verb,
@@ -152,10 +157,17 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
                     return True
     else:
         for i in range(hit.low + 1, hit.high):
+            # A cue right before a phrase word negates it across a comma: "отзыв, без скидки"
+            # (but "без маркировки, чтобы не выглядело как реклама" keeps "реклама").
+            following = min(j for j in chosen if j > i)
+            right_before = all(t.stop for t in tokens[i + 1 : following])
             if (
                 i not in chosen
                 and (tokens[i].cue or tokens[i].text in BAN_PREDICATES)
-                and tokens[i].clause == tokens[hit.low].clause
+                and (
+                    tokens[i].clause == tokens[hit.low].clause
+                    or (right_before and tokens[i].clause == tokens[following].clause)
+                )
                 and not _own_negation(i, hit, tokens)
             ):
                 return True
@@ -363,12 +375,59 @@ def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
     between = tokens[previous.high + 1 : hit.low]
     if _starts_action(hit, tokens):
         return False
-    return (
+    if (
         0 < len(between) <= 2
         and all(t.clause == tokens[hit.low].clause for t in between)
         and any(t.text in CONJUNCTIONS for t in between)
         and all(t.text in CONJUNCTIONS or t.stop or t.cue for t in between)
+    ):
+        return True
+    return _comma_list(previous, hit, tokens)
+
+
+def _comma_list(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "No bought followers, pods or follow/unfollow": a negation heads a comma list whose
+    next part is only items: one bare word, "or"/"and", then the phrase, ending its clause.
+    The negation is the line's first word, so "buy followers, no pods or bots" is not one."""
+    start = previous.negation_start
+    between = tokens[previous.high + 1 : hit.low]
+    clause = tokens[hit.low].clause
+    items = [t for t in between if not t.stop and t.text not in CONJUNCTIONS]
+    return (
+        start == 0
+        and tokens[0].cue
+        and not tokens[0].protective
+        and tokens[previous.high].clause + 1 == clause
+        and all(t.clause == clause for t in between)
+        and any(t.text in CONJUNCTIONS for t in between)
+        and len(items) <= 1
+        and not any(is_use_verb(t.text) or t.cue for t in items)
+        and all(t.clause != clause for t in tokens[hit.high + 1 :])
     )
+
+
+def _listed_before_refusal(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "Bot takipçi, takip-takip veya etkileşim grubu yok": a refusal that ends the line (a
+    post-negation or a negated verb) reaches back over a comma list whose first part is only
+    the phrase, when the part it ends lists items with "or"/"and" and holds a negated hit."""
+    last = len(tokens) - 1
+    if last < 0 or not (tokens[last].post_cue or tokens[last].negative_verb):
+        return hits
+    refused_clause = tokens[last].clause
+    listed = any(t.clause == refused_clause and t.text in CONJUNCTIONS for t in tokens) and any(
+        h.negated and not h.pattern.when_negated and tokens[h.low].clause == refused_clause
+        for h in hits
+    )
+    if not listed:
+        return hits
+    result = []
+    for hit in hits:
+        clause = tokens[hit.low].clause
+        words = [i for i, t in enumerate(tokens) if t.clause == clause and not t.stop]
+        alone = clause + 1 == refused_clause and all(i in hit.tokens for i in words)
+        refused = alone and not hit.negated and not hit.pattern.when_negated
+        result.append(Hit(hit.pattern, hit.tokens, True, hit.low) if refused else hit)
+    return result
 
 
 def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -386,6 +445,87 @@ def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
         and any(t.text in RELATIVES for t in between)
         and not any(t.text in CONJUNCTIONS for t in between)
     )
+
+
+# The scams a team warning names: a look-alike support DM asking for a login or a code, a fake
+# prize, a malicious link (Meta's Fraud, Scams and Deceptive Practices standard; Meta's own
+# advice is "don't reply, report the message, turn on two-factor authentication").
+WARNED_TACTICS = frozenset(
+    {
+        "account_hacking_phishing",
+        "fake_giveaway_scam",
+        "malware_distribution",
+        "links_via_friends_hacked_accounts",
+        "spam_from_hacked_accounts",
+    }
+)
+
+
+def _names_scam(token: Token) -> bool:
+    return token.text.startswith(SCAM_NAME_PREFIXES) or any(
+        name in token.text for name in THAI_SCAM_NAMES
+    )
+
+
+def warning_at(tokens: Sequence[Token]) -> int | None:
+    """Where a line that warns against a scam names it, or None.
+
+    A warning calls what it describes a scam (not in its first word: "phishing DMs to the
+    rival's followers" proposes one), then refuses it in a later clause ("don't reply", "не
+    отвечаем", "ne pas cliquer", "cevap vermeyin", "ห้ามตอบ") and reports it or turns on
+    two-factor authentication. A line that proposes sending such messages does neither, so it
+    keeps its verdict."""
+    for index, token in enumerate(tokens):
+        if index == 0 or not _names_scam(token):
+            continue
+        later = [t for t in tokens[index + 1 :] if t.clause > token.clause]
+        refused = any((t.cue and not t.protective) or t.negative_verb for t in later)
+        guarded = any(t.protective or t.text in SECURING_WORDS for t in tokens[index + 1 :])
+        if refused and guarded:
+            return index
+    return None
+
+
+def _warned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """The scam phrases a warning names, up to the clause that names the scam, are not used
+    (a "!" phrase, which names a harm by its negation, is not used either)."""
+    warning = warning_at(tokens)
+    if warning is None:
+        return hits
+    clause = tokens[warning].clause
+    return [
+        Hit(
+            hit.pattern,
+            hit.tokens,
+            not hit.pattern.when_negated,
+            None if hit.pattern.when_negated else hit.low,
+        )
+        if hit.pattern.tactic in WARNED_TACTICS and tokens[hit.high].clause <= clause
+        else hit
+        for hit in hits
+    ]
+
+
+def _lowers_reach(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The rest of the phrase's clause says it lowers reach ("fake accounts kill our reach")."""
+    rest = [t.text for t in tokens[hit.high + 1 :] if t.clause == tokens[hit.high].clause]
+    return any(w.startswith(REACH_NOUNS) for w in rest) and any(
+        w.startswith(REACH_LOWERING) for w in rest
+    )
+
+
+def _given_as_reason(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """In a line that refuses a tactic, a harm its clause says lowers reach is the reason for
+    the refusal, not a second plan. Only where the line refuses something: "buy bots, they
+    kill the rival's reach" refuses nothing and keeps its verdict."""
+    if not any(hit.negated and not hit.pattern.when_negated for hit in hits):
+        return hits
+    return [
+        Hit(hit.pattern, hit.tokens, True, hit.low)
+        if not hit.negated and not hit.pattern.when_negated and _lowers_reach(hit, tokens)
+        else hit
+        for hit in hits
+    ]
 
 
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
@@ -423,16 +563,25 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         if outer.negated and len(outer.tokens) > 1:
             for index in outer.tokens:
                 covering.setdefault(index, []).append(outer)
-    return [
-        next(
-            (
-                Hit(hit.pattern, hit.tokens, True, outer.negation_start)
-                for outer in covering.get(hit.tokens[0], ())
-                if set(hit.tokens) < set(outer.tokens)
+    return _warned(
+        _given_as_reason(
+            _listed_before_refusal(
+                [
+                    next(
+                        (
+                            Hit(hit.pattern, hit.tokens, True, outer.negation_start)
+                            for outer in covering.get(hit.tokens[0], ())
+                            if set(hit.tokens) < set(outer.tokens)
+                        ),
+                        hit,
+                    )
+                    if not hit.negated
+                    else hit
+                    for hit in result
+                ],
+                tokens,
             ),
-            hit,
-        )
-        if not hit.negated
-        else hit
-        for hit in result
-    ]
+            tokens,
+        ),
+        tokens,
+    )
