@@ -68,8 +68,9 @@ a { color: inherit; text-decoration: none; }
 
 
 # Sources listed on the page: those of the pick, the runner-up and the audience come first
-# (smmfit.render.pack), the rest are on the Method and sources page.
-REPORT_SOURCES = 21
+# (smmfit.render.pack), the rest are on the Method and sources page. Five rows of three columns:
+# 21 spilled onto a second page for Russians aged 25-44, whose pick's sources are long.
+REPORT_SOURCES = 15
 
 
 def _font_css(language: Language) -> str:
