@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Literal
 
 import numpy as np
@@ -475,31 +476,26 @@ def _check_all(
     results = []
     next_action = len(parsed)
     for row, ((number, _, context), p) in enumerate(zip(rows, parsed, strict=True)):
-        result = judge(
+        # The whole line and each of its actions are judged on the same parse.
+        judge_part = partial(
+            judge,
             number,
             p.line,
             tokens=p.tokens,
             hits=p.hits,
             taxonomy=taxonomy,
             context=context,
-            similarities=similarities[row] if similarities is not None else None,
             examples=examples,
+        )
+        result = judge_part(
+            similarities=similarities[row] if similarities is not None else None,
             actions=p.actions,
         )
         for span in p.actions:
             action_similarities = similarities[next_action] if similarities is not None else None
             next_action += 1
-            part = judge(
-                number,
-                p.line,
-                tokens=p.tokens,
-                hits=p.hits,
-                taxonomy=taxonomy,
-                context=context,
-                similarities=action_similarities,
-                examples=examples,
-                span=span,
-                line_avoided=result.avoided,
+            part = judge_part(
+                similarities=action_similarities, span=span, line_avoided=result.avoided
             )
             if (
                 part.verdict in ("gray", "black")
