@@ -26,7 +26,7 @@ from numba import njit
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.ranking.engine import BoolArray
 
-# The constants of scenarios.mix64 and counter_bits (splitmix64), as numba folds them.
+# The constants of scenarios.mix64 and stable_bits (splitmix64), as numba folds them.
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX_2 = np.uint64(0x94D049BB133111EB)
@@ -44,7 +44,7 @@ FACTOR_COUNT = 3
 
 @njit(cache=True, nogil=True, error_model="numpy")
 def _bits(key: np.uint64, base: np.uint64, slot: int) -> np.uint64:
-    """scenarios.counter_bits for one number: base is the draw times the width."""
+    """scenarios.stable_bits for one number: base is the draw times the width."""
     counter = base + np.uint64(slot) + _ONE
     x = key + counter * _GOLDEN
     x = (x ^ (x >> _SHIFT_30)) * _MIX_1

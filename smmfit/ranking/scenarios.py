@@ -253,18 +253,10 @@ def stable_bits(keys: UIntArray, first: int, stop: int, slots: IntArray, width: 
     personas share the batch, nor on which of its networks are drawn. ``slots`` is shaped
     (slots,) or (keys, slots); a slot is below ``width``.
     """
-    slot = np.asarray(slots, dtype=np.int64)
+    slot = np.asarray(slots, dtype=np.int64).astype(np.uint64)
     draw = np.arange(first, stop, dtype=np.uint64)[:, None, None]
-    return counter_bits(
-        keys[None, :, None], draw, slot[None, None, :] if slot.ndim == 1 else slot[None], width
-    )
-
-
-def counter_bits(keys: UIntArray, draw: UIntArray, slot: IntArray, width: int) -> UIntArray:
-    """The random number of each key, draw and slot, in whatever shape they broadcast to
-    (:func:`stable_bits` lays them out by draw, key and slot)."""
-    counter = draw * np.uint64(width) + slot.astype(np.uint64) + np.uint64(1)
-    return mix64(keys + counter * _GOLDEN)
+    counter = draw * np.uint64(width) + (slot[None, None, :] if slot.ndim == 1 else slot[None])
+    return mix64(keys[None, :, None] + (counter + np.uint64(1)) * _GOLDEN)
 
 
 def unit(bits: UIntArray, half: int) -> FloatArray:
