@@ -203,6 +203,26 @@ def test_audience_from_count_and_from_penetration(tmp_path: Path) -> None:
     assert beta.provenance.derived_from_penetration
 
 
+@pytest.mark.parametrize(
+    ("universe", "expected"),
+    [
+        ("16-64", 0.5 * 9_800_000),  # 49 years of 200,000 people
+        ("12+", 0.5 * 19_600_000),  # 12-99 and the 100+ band
+        ("13-17", None),  # a rate among teens sizes the teens, not the network
+        ("30-49", None),
+    ],
+)
+def test_only_a_general_population_rate_sizes_the_audience(
+    tmp_path: Path, universe: str, expected: float | None
+) -> None:
+    rows = [figure("alpha", "DE", "total", "all", 50, unit="pct_of_group_using", universe=universe)]
+    chosen = _evidence(tmp_path, rows).for_platform("alpha", "DE").audience
+    if expected is None:
+        assert chosen is None
+    else:
+        assert chosen is not None and chosen.people == pytest.approx(expected, rel=0.02)
+
+
 def test_daily_figures_are_never_used_as_monthly_audience(tmp_path: Path) -> None:
     rows = [figure("alpha", "DE", "audience", "dau", 5, unit="million_people")]
     assert _evidence(tmp_path, rows).for_platform("alpha", "DE").audience is None
@@ -390,3 +410,27 @@ def test_fitting_to_the_population_keeps_the_profiles_shape_where_there_is_room(
     assert (fitted <= room + 1e-9).all()
     # Cells the profile left empty get nobody: the profile says nobody is there.
     assert fitted[1].sum() == 0 and fitted[0, 50] == 0
+
+
+def test_a_newer_survey_of_a_few_ages_keeps_the_counts_people_in_the_others(
+    tmp_path: Path,
+) -> None:
+    """The best layer once kept the only pools: a 2025 survey of 16-18 year olds erased a 2024
+    count's 10M people everywhere else, leaving 20-99 anywhere from nobody to everyone."""
+    from smmfit.data.cells import CellQuery
+
+    rows = [
+        _ad_audience("alpha", 10, year=2024),
+        figure("alpha", "DE", "total", "all", 50, unit="pct_of_group_using", universe="16-18",
+               year=2025),
+    ]  # fmt: skip
+    people = _evidence(tmp_path, rows).people("alpha", "DE")
+    assert people is not None
+    teens = CellQuery(np.array([16]), np.array([18]), np.array([[True, True]]))
+    adults = CellQuery(np.array([20]), np.array([99]), np.array([[True, True]]))
+    assert float(people.query(teens)[1][0]) == pytest.approx(0.5 * 600_000)
+    low, estimate, high = (float(v[0]) for v in people.query(adults))
+    # The 16-18 cells (600,000 people) hold at most that many of the count; the rest are in
+    # the count's other cells: 13-15, 19 and 100+ hold 2.8M, so 20-99 holds at least 6.6M.
+    assert low == pytest.approx(10e6 - 600_000 - 2_800_000)
+    assert low <= estimate <= high <= 10e6

@@ -335,6 +335,20 @@ def _clamped(amount: float, capacity: FloatArray) -> tuple[float, float, float]:
     return exact, exact, exact
 
 
+def _remainder(pool: Pool, remaining: BoolArray) -> Pool:
+    """The part of a pool left in the ``remaining`` cells once better evidence took the rest."""
+    capacity = np.where(remaining, pool.capacity, 0.0)
+    spread = np.where(remaining, pool.spread, 0.0)
+    room, lost_room = float(capacity.sum()), float(pool.capacity.sum() - capacity.sum())
+    total_spread = float(pool.spread.sum())
+    kept = float(spread.sum()) / total_spread if total_spread > 0 else 0.0
+    low_u, mid_u, high_u = pool.amount
+    low = min(max(0.0, low_u - lost_room), room)
+    high = min(high_u, room)
+    mid = float(np.clip(mid_u * kept, low, high)) if not np.isnan(mid_u) else mid_u
+    return Pool(capacity, spread, (low, mid, high), pool.stand_in)
+
+
 @dataclass(frozen=True)
 class Layer:
     """One way of placing people in cells (a survey's rates, or an audience and its profile)."""
@@ -354,8 +368,14 @@ def combine(
 ) -> PeopleCells | None:
     """Cells from layers of evidence, best first; what none covers is a pool of its own.
 
-    Each cell takes its people from the best layer covering it; the best layer's unplaced
-    people stay in its pools. Cells beyond every layer hold anywhere from nobody to everyone,
+    Each cell takes its people from the best layer that speaks for it: a layer places people
+    in the cells it covers, or holds them in pools over cells it cannot tell apart. Layers
+    are taken best first; each places people only in the cells no better layer has placed
+    or pooled. A pool that better evidence has partly taken keeps the share of its people
+    that its spread puts in the cells it still holds, between bounds: at least what does not
+    fit in the cells it lost, at most what its remaining cells hold. (Before, only the best
+    layer's pools were kept: a survey of three ages, if newest, erased an audience count's
+    people everywhere else.) Cells beyond every layer hold anywhere from nobody to everyone,
     with an estimate only where an age profile publishes both them and the others.
     """
     if not layers:
@@ -363,24 +383,19 @@ def combine(
     ordered = sorted(layers, key=lambda layer: layer.rank)
     known = np.zeros(CELL_SHAPE)
     covered = np.zeros(CELL_SHAPE, dtype=bool)
-    # The best layer's unplaced people belong to its pools' cells: weaker layers only fill
-    # cells the best one says nothing about.
     claimed = np.zeros(CELL_SHAPE, dtype=bool)
-    for pool in ordered[0].pools:
-        claimed |= pool.capacity > 0
+    pools: list[Pool] = []
     for layer in ordered:
         new = layer.covered & ~covered & ~claimed
         known = np.where(new, layer.people, known)
         covered |= new
-    pools = [
-        Pool(
-            np.where(covered, 0.0, pool.capacity),
-            np.where(covered, 0.0, pool.spread),
-            _clamped(pool.amount[1], np.where(covered, 0.0, pool.capacity)),
-            pool.stand_in,
-        )
-        for pool in ordered[0].pools
-    ]
+        taken = covered | claimed
+        for pool in layer.pools:
+            remaining = (pool.capacity > 0) & ~taken
+            if not remaining.any():
+                continue
+            pools.append(_remainder(pool, remaining))
+            claimed |= remaining
     provenance = [p for layer in ordered for p in layer.provenance]
     adult = (AGES >= MIN_AGE)[None, :] & np.ones((len(SEXES), 1), dtype=bool)
     placed = covered.copy()

@@ -53,6 +53,11 @@ from smmfit.models import MAX_AGE, MIN_AGE, WORLDWIDE
 
 # A figure older than this many years is stale: flagged in the gaps, a gap in coverage.
 STALE_AFTER_YEARS = 4
+# A penetration rate sizes a network's whole audience in a country only when its survey is
+# of the general population: starting by this age and reaching that one (12+, 18+, 20+,
+# 16-64...). A rate among 13-17 or 30-49 year olds, times the country's population, is not
+# the number of people on the network.
+WHOLE_AUDIENCE_AGES = (20, 64)
 # Signals that measure marketers' opinions (e.g. "most important platform"), not the audience:
 # shown as context with their sources, never scored.
 OPINION_SIGNALS = frozenset({"marketers_most_important_platform_pct"})
@@ -478,6 +483,8 @@ class Evidence:
         if self.population.has(region):
             for figure in self._cells.get((platform, region, "total"), ()):
                 low, high = parse_age_band(figure.universe)
+                if low > WHOLE_AUDIENCE_AGES[0] or high < WHOLE_AUDIENCE_AGES[1]:
+                    continue  # a rate among teens or 30-49s sizes that group only
                 base = self.population.people_one(region, GENDER_AXIS, low, high)
                 size = AudienceSize(
                     people=figure.value / 100 * base,
