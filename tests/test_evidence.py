@@ -434,3 +434,42 @@ def test_a_newer_survey_of_a_few_ages_keeps_the_counts_people_in_the_others(
     # the count's other cells: 13-15, 19 and 100+ hold 2.8M, so 20-99 holds at least 6.6M.
     assert low == pytest.approx(10e6 - 600_000 - 2_800_000)
     assert low <= estimate <= high <= 10e6
+
+
+# -- a profile from elsewhere carries its index, not its shares -------------------------------
+
+
+def _young_world() -> list[dict[str, Any]]:
+    """DE as in conftest (1M per ten years per sex); the world three times as many 10-29s."""
+    world = population("WW")
+    for row in world:
+        if row["age"] in ("10-19", "20-29"):
+            row["value"] = 3000
+    return population("DE") + world
+
+
+def test_a_worldwide_profile_is_reexpressed_for_the_countrys_ages(tmp_path: Path) -> None:
+    """Worldwide, half of alpha's users are 13-29, in a world with 10.2M people aged 13-29 and
+    16M aged 30+; DE has 3.4M and 16M. Half of a German count of 10M would be 5M of DE's 3.4M
+    13-29s. What carries over is each band's over-representation: 13-29 weighs 3.4 / 10.2 of
+    what it did, 30+ as much, so 13-29 gets (1/3) / (1/3 + 1) = a quarter of the audience."""
+    from smmfit.data.cells import CellQuery
+
+    rows = [
+        _ad_audience("alpha", 10),
+        figure("alpha", "WW", "age", "13-29", 50, source="Ad tools"),
+        figure("alpha", "WW", "age", "30+", 50, source="Ad tools"),
+    ]
+    evidence = Evidence(load_dataset(write_data(tmp_path, rows, population_rows=_young_world())))
+    young = 0.25
+    age = evidence.for_platform("alpha", "DE").age
+    assert age is not None and age.provenance.region == "WW"  # still labelled as borrowed
+    assert age.share_between(np.array([13]), np.array([29]))[1][0] == pytest.approx(young, rel=0.01)
+    people = evidence.people("alpha", "DE")
+    assert people is not None
+    query = CellQuery(np.array([13]), np.array([29]), np.array([[True, True]]))
+    assert float(people.query(query)[1][0]) == pytest.approx(10e6 * young, rel=0.01)
+    # In the world it came from, the profile is what was published.
+    world = evidence.for_platform("alpha", "WW").age
+    assert world is not None
+    assert world.share_between(np.array([13]), np.array([29]))[1][0] == pytest.approx(0.5)

@@ -237,7 +237,7 @@ class Evidence:
         for where in (region, WORLDWIDE) if region != WORLDWIDE else (WORLDWIDE,):
             candidates = [
                 c
-                for c in self._candidates(platform, where, dimension)
+                for c in self._candidates(platform, where, dimension, region)
                 if not c.provenance.derived_from_penetration
             ]
             if candidates:
@@ -320,7 +320,7 @@ class Evidence:
         """The chosen distribution in the region, else worldwide (the caller flags that),
         and the candidates it was chosen from."""
         for where in (region, WORLDWIDE) if region != WORLDWIDE else (WORLDWIDE,):
-            candidates = self._candidates(platform, where, dimension)
+            candidates = self._candidates(platform, where, dimension, region)
             if candidates:
                 candidates = _drop_low_authority(candidates)
                 ordered = sorted(
@@ -335,7 +335,13 @@ class Evidence:
                 return ordered[0], tuple(ordered)
         return None, ()
 
-    def _candidates(self, platform: str, region: str, dimension: str) -> list[Distribution]:
+    def _candidates(
+        self, platform: str, region: str, dimension: str, target: str | None = None
+    ) -> list[Distribution]:
+        """The network's distributions published for ``region``, describing ``target`` (by
+        default the same region): an age profile from elsewhere is transferred to it."""
+        if target is not None and target != region and dimension == "age":
+            return [self._transferred(c, target) for c in self._candidates(platform, region, "age")]
         groups: dict[tuple[str, str, int, str], list[Figure]] = defaultdict(list)
         for figure in self._cells.get((platform, region, dimension), ()):
             if figure.unit in ("pct_of_platform_audience", "pct_of_group_using"):
@@ -349,6 +355,46 @@ class Evidence:
                 if derived is not None:
                     result.append(derived)
         return result
+
+    def _transferred(self, profile: Distribution, target: str) -> Distribution:
+        """An age profile from elsewhere (the worldwide one) re-expressed for ``target``.
+
+        A profile's shares mix two things: how over- or under-represented each age is on the
+        network (its affinity index) and how many people of that age live where it was
+        measured. The world is far younger than Europe, so the worldwide share of 25-34 year
+        olds on a network, times a European count, puts more people in that band than live
+        there. What carries across countries is the index (as media planners transfer it):
+        each band's share is multiplied by the band's share of the target's population over
+        its share of the source's, then the published total is kept (an unpublished rest
+        stays unpublished). Without both populations the profile is used as published.
+        """
+        source = profile.provenance.region
+        if not (self.population.has(source) and self.population.has(target)):
+            return profile
+        low, high = profile.domain
+
+        def band_shares(region: str) -> FloatArray:
+            whole = self.population.people_one(region, GENDER_AXIS, low, high)
+            return np.array(
+                [
+                    self.population.people_one(region, GENDER_AXIS, max(lo, low), min(hi, high))
+                    for lo, hi in zip(profile.lows, profile.highs, strict=True)
+                ]
+            ) / max(whole, 1.0)
+
+        there, here = band_shares(source), band_shares(target)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            weighted = np.where(there > 0, profile.shares * here / there, 0.0)
+        if weighted.sum() <= 0:
+            return profile
+        return Distribution(
+            lows=profile.lows,
+            highs=profile.highs,
+            shares=weighted * profile.shares.sum() / weighted.sum(),
+            domain=profile.domain,
+            provenance=profile.provenance,
+            density=self.population.density(target),
+        )
 
     @staticmethod
     def _axis(dimension: str, category: str) -> tuple[int, int]:
