@@ -390,6 +390,8 @@ def test_data_report_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert totals["rows"] > 300 and totals["sources"] > 100
     assert 0 < totals["share_covered"] < 1
     assert len(result["cells"]) == totals["cells"]
+    assert len(result["largest"]) == 50  # five per country, ten countries
+    assert result["largest_recent"] == sum(n["recent"] for n in result["largest"])
     blocked = next(
         c for c in result["cells"]
         if (c["platform"], c["region"], c["dimension"]) == ("instagram", "RU", "age")
@@ -403,6 +405,7 @@ def test_data_report_table_and_russian(capsys: pytest.CaptureFixture[str]) -> No
     assert code == 0
     assert out.startswith("gender (")
     assert "cells covered:" in out and "median age of figures:" in out
+    assert "largest networks per country with their own age and gender split from 2023 on:" in out
     _, russian, _ = run(["data-report", "--format", "json", "--lang", "ru"], capsys)
     assert "заблокирована с " + format_since("2022-03-14", "ru") in russian
 

@@ -348,3 +348,55 @@ def test_empty_file_reports_no_medians(tmp_path: Path) -> None:
     assert report.totals.rows == 0
     assert report.totals.median_age_years is None
     assert report.totals.covered_cells == 0 and report.totals.share_covered == 0.0
+
+
+# -- the largest networks per country (issue 13's measure) ------------------------------------
+
+
+def test_each_countrys_largest_networks_are_listed_largest_first(report: CoverageReport) -> None:
+    by_region: dict[str, list[Any]] = {}
+    for network in report.largest:
+        by_region.setdefault(network.region, []).append(network)
+    assert set(by_region) == set(TRACKED_REGIONS) - {"WW"}
+    for networks in by_region.values():
+        assert 1 <= len(networks) <= 5
+        sizes = [n.audience for n in networks]
+        assert sizes == sorted(sizes, reverse=True)
+    # Blocked networks are not among a country's largest (Instagram has 25M Russians on VPN).
+    assert "instagram" not in {n.platform for n in by_region["RU"]}
+    assert report.largest_recent == sum(n.recent for n in report.largest)
+
+
+@pytest.mark.parametrize(
+    ("rows", "recent"),
+    [
+        # The country's own age and gender from 2023 on.
+        ([("age", "13-29", 40, 2024), ("age", "30+", 60, 2024),
+          ("gender", "female", 50, 2023), ("gender", "male", 50, 2023)], True),
+        # A gender split from 2022 only.
+        ([("age", "13-29", 40, 2024), ("age", "30+", 60, 2024),
+          ("gender", "female", 50, 2022), ("gender", "male", 50, 2022)], False),
+        # No age split of its own (none at all here).
+        ([("gender", "female", 50, 2024), ("gender", "male", 50, 2024)], False),
+    ],
+)  # fmt: skip
+def test_a_largest_network_counts_only_with_its_own_recent_age_and_gender(
+    tmp_path: Path, rows: list[tuple[str, str, float, int]], recent: bool
+) -> None:
+    figures = [audience("alpha", "DE", 20), audience("beta", "DE", 10)] + [
+        figure("alpha", "DE", dimension, category, value, year=year)
+        for dimension, category, value, year in rows
+    ]
+    report = synthetic_report(tmp_path, figures)
+    assert [(n.platform, n.audience) for n in report.largest] == [
+        ("alpha", 20e6),
+        ("beta", 10e6),
+    ]
+    assert report.largest[0].recent is recent
+    assert report.largest_recent == int(recent)
+
+
+def test_a_blocked_network_is_not_among_the_largest(tmp_path: Path) -> None:
+    figures = [audience("alpha", "DE", 20), audience("beta", "DE", 10)]
+    report = synthetic_report(tmp_path, figures, availability=[block("alpha", "DE")])
+    assert [n.platform for n in report.largest] == ["beta"]

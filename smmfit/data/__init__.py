@@ -25,9 +25,11 @@ from smmfit.data.audience import NOT_PUBLISHED, PROFILE_COLUMNS, audience_profil
 from smmfit.data.availability import as_of_range, check_as_of, history, status_on
 from smmfit.data.coverage import (
     COVERAGE_DIMENSIONS,
+    RECENT_PROFILE_YEAR,
     TRACKED_REGIONS,
     CoverageCell,
     CoverageReport,
+    LargestNetwork,
     coverage,
 )
 from smmfit.data.distribution import (
@@ -82,6 +84,7 @@ __all__ = [
     "MAX_UPLOAD_MB",
     "NOT_PUBLISHED",
     "PROFILE_COLUMNS",
+    "RECENT_PROFILE_YEAR",
     "STALE_AFTER_YEARS",
     "TRACKED_REGIONS",
     "AudienceSize",
@@ -94,6 +97,7 @@ __all__ = [
     "Distribution",
     "Evidence",
     "Figure",
+    "LargestNetwork",
     "PlatformEvidence",
     "PlatformInfo",
     "Population",

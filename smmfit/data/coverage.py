@@ -100,11 +100,41 @@ class CoverageTotals(Frozen):
     )
 
 
+# Issue 13's bar for the networks that decide answers: the largest in each country need an
+# age and a gender split from a source this recent (of the country itself, not worldwide).
+RECENT_PROFILE_YEAR = 2023
+LARGEST_PER_REGION = 5
+
+
+class LargestNetwork(Frozen):
+    """One of a country's largest networks (by the audience scoring uses) and its profile."""
+
+    region: str
+    platform: str
+    audience: float = Field(description="people, the audience figure scoring uses")
+    age_year: int | None = Field(description="year of the country's own age split, if any")
+    gender_year: int | None = Field(description="year of the country's own gender split")
+
+    @property
+    def recent(self) -> bool:
+        years = (self.age_year, self.gender_year)
+        return all(year is not None and year >= RECENT_PROFILE_YEAR for year in years)
+
+
 class CoverageReport(Frozen):
     """The coverage grid, one cell per platform x region x dimension, and its totals."""
 
     totals: CoverageTotals
     cells: list[CoverageCell]
+    largest: list[LargestNetwork] = Field(
+        default_factory=list,
+        description="per country, its largest networks not blocked there, largest first",
+    )
+
+    @property
+    def largest_recent(self) -> int:
+        """How many of the countries' largest networks have a recent age and gender split."""
+        return sum(network.recent for network in self.largest)
 
     def cell(self, platform: str, region: str, dimension: str) -> CoverageCell:
         for item in self.cells:
@@ -356,7 +386,47 @@ def coverage(
         median_age_years=_median([year_now - figure.year for figure in dataset.figures]),
         median_age_used_years=_median([year_now - c.year for c in covered if c.year is not None]),
     )
-    return CoverageReport(totals=totals, cells=cells)
+    return CoverageReport(
+        totals=totals, cells=cells, largest=_largest(grid.evidence, dataset, regions, cells)
+    )
+
+
+def _largest(
+    evidence: Evidence,
+    dataset: Dataset,
+    regions: tuple[str, ...],
+    cells: list[CoverageCell],
+) -> list[LargestNetwork]:
+    """Each country's LARGEST_PER_REGION largest networks not blocked there today."""
+    year_of = {
+        (c.platform, c.region, c.dimension): c.year
+        for c in cells
+        if c.covered and c.dimension in ("age", "gender")
+    }
+    today = date.today()
+    result = []
+    for region in regions:
+        if region == WORLDWIDE:
+            continue
+        sizes = []
+        for platform in dataset.platforms:
+            status, _ = status_on(dataset, platform, region, today, ALL_AGES)
+            audience = evidence.for_platform(platform, region).audience
+            if status != "blocked" and audience is not None:
+                sizes.append((audience.people, platform))
+        for people, platform in sorted(sizes, key=lambda item: (-item[0], item[1]))[
+            :LARGEST_PER_REGION
+        ]:
+            result.append(
+                LargestNetwork(
+                    region=region,
+                    platform=platform,
+                    audience=people,
+                    age_year=year_of.get((platform, region, "age")),
+                    gender_year=year_of.get((platform, region, "gender")),
+                )
+            )
+    return result
 
 
 __all__ = [
@@ -368,5 +438,6 @@ __all__ = [
     "CoverageDimension",
     "CoverageReport",
     "CoverageTotals",
+    "LargestNetwork",
     "coverage",
 ]

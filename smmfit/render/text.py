@@ -14,6 +14,7 @@ from babel.numbers import format_decimal
 
 from smmfit.data import (
     COVERAGE_DIMENSIONS,
+    RECENT_PROFILE_YEAR,
     STALE_AFTER_YEARS,
     CoverageReport,
 )
@@ -205,7 +206,15 @@ def coverage_json(report: CoverageReport, language: Language) -> dict[str, Any]:
         item = cell.model_dump(mode="json", exclude={"reason"})
         item["reason"] = render(cell.reason, language) if cell.reason else None
         cells.append(item)
-    return {"totals": report.totals.model_dump(mode="json"), "cells": cells}
+    largest = [
+        {**network.model_dump(mode="json"), "recent": network.recent} for network in report.largest
+    ]
+    return {
+        "totals": report.totals.model_dump(mode="json"),
+        "largest": largest,
+        "largest_recent": report.largest_recent,
+        "cells": cells,
+    }
 
 
 # How a cell prints in the table: its year, or what stands in for it.
@@ -243,5 +252,18 @@ def coverage_table(report: CoverageReport) -> str:
         f"cells covered: {totals.covered_cells} of {totals.applicable_cells} "
         f"({totals.share_covered:.1%})",
         f"median age of figures: {median} years (of the figures used: {used}) as of {totals.as_of}",
+        "",
+        f"largest networks per country with their own age and gender split from "
+        f"{RECENT_PROFILE_YEAR} on: {report.largest_recent} of {len(report.largest)}",
     ]
+    by_region: dict[str, list[str]] = {}
+    for network in report.largest:
+        age = network.age_year or "-"
+        gender = network.gender_year or "-"
+        mark = "" if network.recent else " *"
+        by_region.setdefault(network.region, []).append(
+            f"{network.platform} {network.audience / 1e6:.1f}M (age {age}, gender {gender}){mark}"
+        )
+    lines += [f"  {region}: " + "; ".join(items) for region, items in by_region.items()]
+    lines.append("  * = no own age or gender split from that year on (a gap to fill)")
     return "\n".join(lines)
