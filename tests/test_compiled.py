@@ -3,7 +3,12 @@ and the compiled helpers give the numpy forms' numbers bit for bit."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -147,3 +152,41 @@ def test_a_network_is_dropped_only_when_another_beats_it_at_every_corner() -> No
             )
             assert candidate[row, target] == (valid[row, target] and not beaten)
     assert (~candidate & valid).any() and candidate.any()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_setup_compiles_the_loop_a_batch_then_loads(tmp_path: Path) -> None:
+    """`make setup`'s warm-up (its recipe, run as make runs it) writes numba's cache; a batch run
+    after it loads every compiled function and compiles none. numba's cache is pointed at an
+    empty folder, so the warm-up must write it, and a batch that compiled would say so."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("$(COMPILED): ", 1)[1].splitlines()[1].strip()
+    assert "rank-batch" in recipe
+    env = {
+        **os.environ,
+        "NUMBA_CACHE_DIR": str(tmp_path / "numba"),
+        "NUMBA_DEBUG_CACHE": "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    warm = subprocess.run(
+        ["bash", "-c", recipe.replace("$(BIN)/python", shlex.quote(sys.executable))],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=True,
+    )  # fmt: skip
+    assert warm.stderr == ""
+    assert list((tmp_path / "numba").rglob("compiled.count_wins-*.nbc"))
+    source = tmp_path / "personas.csv"
+    source.write_text(
+        "age_min,age_max,region,gender,segment\n18,34,US,,\n45,80,RU,female,b2b\n30,60,WW,,\n",
+        encoding="utf-8",
+    )
+    batch = subprocess.run(
+        [sys.executable, "-m", "smmfit", "rank-batch", str(source), "--workers", "1"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=True,
+    )  # fmt: skip
+    log = batch.stdout + batch.stderr
+    assert "[cache] data saved" not in log
+    loaded = [line for line in log.splitlines() if line.startswith("[cache] data loaded")]
+    for function in ("count_wins", "drop_beaten", "weighted_sum"):
+        assert any(f"compiled.{function}-" in line for line in loaded), function
