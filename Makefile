@@ -53,4 +53,4 @@ bench: $(COMPILED)  ## speed, accuracy and validity figures, printed (see the RE
 	$(BIN)/python -m bench.plan
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts smmfit/ranking/__pycache__
