@@ -327,7 +327,86 @@ REACH_LOWERING = (
     "ลด",
 )
 # Turning on two-factor authentication is protective like reporting: it guards the account.
-SECURING_WORDS = _words("2fa 2фа mfa")
+SECURING_WORDS = _words(
+    "2fa 2фа mfa "
+    # In a team warning, Turkish "sil" (delete) and "bildir" (report: Instagram's Turkish
+    # "Bildir") guard like reporting. Not protective words everywhere: "hesabını hackleyip
+    # gönderilerini silelim" deletes the rival's posts after taking the account.
+    "sil silin silelim siliyoruz bildir bildirin bildirelim bildiriyoruz"
+)
+# Refusing to give a code or password guards the account as well: "never share the code", "код
+# никому не сообщаем", "ne jamais donner le code", "kodu kimseyle paylaşmayın", "ห้ามให้รหัส OTP"
+# (Meta's and the banks' own advice: nobody from support asks for it). A negated verb of giving
+# (prefixes) near a word for the secret.
+SHARING_VERB_PREFIXES = (
+    "give",
+    "share",
+    "send",
+    "hand",
+    "reveal",
+    "disclos",
+    "сообщ",
+    "дава",
+    "дади",
+    "даем",
+    "дае",
+    "переда",
+    "отправл",
+    "называ",
+    "пересыл",
+    "donn",
+    "communiqu",
+    "partag",
+    "envoy",
+    "transmet",
+    "révél",
+    "paylaş",
+    "verme",
+    "vermi",
+    "gönder",
+    "ilet",
+    "söyle",
+    "ให้",
+    "บอก",
+    "ส่ง",
+    "แชร์",
+)
+CREDENTIAL_WORDS = _words(
+    """
+    code codes password passwords otp pin 2fa
+    код кода коды пароль пароля пароли смс sms
+    mot passe identifiants
+    kod kodu kodunu kodları şifre şifreyi şifrenizi
+    รหัส รหัสผ่าน
+    """
+)
+CREDENTIAL_REACH = 3
+# A list of harms closed by a refusal that has it as its subject: "Bought followers, pods,
+# follow/unfollow — none of that on this account", "Faux avis, avis contre réduction : hors de
+# question", "Накрутка, боты — ничего этого", "Satın alınmış takipçi, takip-bırak — bu hesapta
+# hiçbiri yok", "ซื้อไลก์ ปั่นยอด — ไม่มี". The refusal opens the part after a dash, colon or
+# full stop: one of these words, or a pair (the second word after it, stop words skipped).
+LIST_REFUSAL_HEADS = _words(
+    "none никаких aucun aucune hiçbiri hiçbirini hiçbirine hiçbirisi ไม่มี ห้าม"
+)
+LIST_REFUSAL_PAIRS = frozenset(
+    {
+        ("no", "way"),
+        ("not", "here"),
+        ("not", "allowed"),
+        ("ничего", "этого"),
+        ("ничего", "из"),
+        ("ничего", "такого"),
+        ("ничего", "подобного"),
+        ("pas", "question"),
+        ("hors", "question"),
+        ("rien", "tout"),
+        ("hiç", "biri"),
+        ("ไม่", "เอา"),
+    }
+)
+# How far into the part after the break its refusal may stand: "bu hesapta hiçbiri yok".
+LIST_REFUSAL_REACH = 3
 
 # Negations that follow what they negate only with the word after them: "bought followers?
 # Out of the question", "накрутку не заказываем", "ปั๊มยอด เราไม่ใช้". Alone they would negate too
@@ -449,8 +528,9 @@ ACTION_CONNECTORS = _words(
 MIN_ACTION_WORDS = 3
 
 # Characters that end a phrase match (and a negation's reach); commas and quotes end only a
-# negation's reach, so "«ставь лайк, если согласен»" is still one phrase.
-_MATCH_BREAKS = frozenset(".;:!?()[]{}+")
+# negation's reach, so "«ставь лайк, если согласен»" is still one phrase. A "|" separates the
+# cells of a media-plan row ("X | thread with visuals | Tue 10:00"): each is its own field.
+_MATCH_BREAKS = frozenset(".;:!?()[]{}+|")
 _NEGATION_BREAKS = frozenset(',"«»“”„')
 _LEXER = re.compile(
     r"(?P<neg>[^\W_]+n['’]t)(?![^\W_])"  # English contractions: don't, won't, can't
@@ -464,7 +544,7 @@ _LEXER = re.compile(
     # an apostrophe inside a word ("n'achète") or after one ("customers' photos" when no quote
     # is open).
     r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_])|(?<=[^\W_])['’](?=\s|$|[.,;:!?]))"
-    r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„])"
+    r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„|])"
 )
 _QUOTE_OPENERS = frozenset("«“„")
 _QUOTE_CLOSERS = frozenset("»”")
@@ -526,6 +606,8 @@ THAI_WORDS = _words(
     รายงาน บล็อก ลบ กรอง ตัวกรอง
     ล็อก หน้าม้า อินเทอร์เน็ต เน็ต เปลี่ยน ธนาคาร ผู้ติดต่อ ทีม ทีมงาน คลิป ฉ้อโกง
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
+    ผู้โชคดี คนได้รางวัล ตกลง คนใน สุ่ม ไว้ กำหนด ตัดสิน สืบ ตามหา ขุด ประจาน ช่องโหว่ แอบ
+    ผลทดสอบ งานวิจัย การทดสอบ ลดน้ำหนัก กิโล ความเสี่ยง ลด ภูมิคุ้มกัน คอเลสเตอรอล
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")

@@ -28,9 +28,14 @@ from smmfit.tactics.lexicon import (
     CONSEQUENCE_REFUSAL_PARTICLES,
     CONSEQUENCE_REFUSALS,
     CONSEQUENCES,
+    CREDENTIAL_REACH,
+    CREDENTIAL_WORDS,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
     INTENSIFIERS,
+    LIST_REFUSAL_HEADS,
+    LIST_REFUSAL_PAIRS,
+    LIST_REFUSAL_REACH,
     NEGATION_BREAKERS,
     NEGATIVE_SUBJECTS,
     POST_NEGATION_PAIRS,
@@ -48,6 +53,7 @@ from smmfit.tactics.lexicon import (
     RUSSIAN_POST_NEGATIONS,
     SCAM_NAME_PREFIXES,
     SECURING_WORDS,
+    SHARING_VERB_PREFIXES,
     THAI_SCAM_NAMES,
     VERB_FINAL_PROTECTIVE,
     Token,
@@ -430,6 +436,61 @@ def _listed_before_refusal(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit
     return result
 
 
+def _opens_with_refusal(tokens: Sequence[Token], start: int) -> bool:
+    """The part from ``start`` opens with a refusal of what came before: "none of that", "ничего
+    этого", "hors de question", "bu hesapta hiçbiri yok", "ไม่มี", or a ban ("banned here")."""
+    words = [i for i in range(start, len(tokens)) if not tokens[i].stop]
+    for position, index in enumerate(words[:LIST_REFUSAL_REACH]):
+        text = tokens[index].text
+        following = tokens[words[position + 1]].text if position + 1 < len(words) else ""
+        if is_use_verb(text):
+            return False
+        if text in LIST_REFUSAL_HEADS or text in BAN_PREDICATES:
+            return True
+        if (text, following) in LIST_REFUSAL_PAIRS:
+            return True
+    return False
+
+
+def _bought_participle(tokens: Sequence[Token], index: int) -> bool:
+    """ "Bought", "buying", "satın alınmış": a verb of getting that names the thing bought, not
+    an order to buy it ("buy followers")."""
+    text = tokens[index].text
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    return not is_use_verb(text) or text.endswith("ing") or following.startswith("alın")
+
+
+def _refused_list(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "Bought followers, pods, follow/unfollow — none of that on this account": a list of
+    harms that opens the line and ends at a dash, colon or full stop is refused by a part that
+    opens with a refusal. The list is only its phrases (at most one other word an item, no
+    order to buy), so "Buy followers, likes - none of the clients will notice" is no list."""
+    used = [h for h in hits if not h.negated and not h.pattern.when_negated]
+    if not used:
+        return hits
+    covered = {i for h in hits for i in h.tokens}
+    for end in range(1, len(tokens)):
+        token = tokens[end]
+        if token.segment == tokens[end - 1].segment and not token.after_dash:
+            continue
+        if not _opens_with_refusal(tokens, end):
+            continue
+        items: dict[int, int] = {}
+        for i in range(end):
+            if i not in covered and not tokens[i].stop and tokens[i].text not in CONJUNCTIONS:
+                items[tokens[i].clause] = items.get(tokens[i].clause, 0) + 1
+        listed = [h for h in used if h.high < end]
+        first = min((h.low for h in listed), default=-1)
+        if (
+            listed
+            and all(count <= 1 for count in items.values())
+            and _bought_participle(tokens, first)
+        ):
+            return [Hit(h.pattern, h.tokens, True, h.low) if h in listed else h for h in hits]
+        return hits
+    return hits
+
+
 def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
     """ "supprimer les bots qui annoncent de faux concours": what a removed thing does is
     removed with it. A protective verb reaches over a relative word (qui, that, который) to
@@ -467,20 +528,41 @@ def _names_scam(token: Token) -> bool:
     )
 
 
+def _refuses_to_share_secret(tokens: Sequence[Token]) -> bool:
+    """ "Never share the code", "код никому не сообщаем", "ne jamais donner le code", "kodu
+    kimseyle paylaşmayın", "ห้ามให้รหัส OTP": a negated verb of giving near a word for a code or
+    password, before or after it."""
+    for index, token in enumerate(tokens):
+        if not token.text.startswith(SHARING_VERB_PREFIXES):
+            continue
+        negated = token.negative_verb or any(
+            t.cue and not t.protective and t.clause == token.clause
+            for t in tokens[max(0, index - CREDENTIAL_REACH) : index]
+        )
+        near = tokens[max(0, index - CREDENTIAL_REACH) : index + CREDENTIAL_REACH + 1]
+        if negated and any(t.text in CREDENTIAL_WORDS for t in near):
+            return True
+    return False
+
+
 def warning_at(tokens: Sequence[Token]) -> int | None:
     """Where a line that warns against a scam names it, or None.
 
     A warning calls what it describes a scam (not in its first word: "phishing DMs to the
-    rival's followers" proposes one), then refuses it in a later clause ("don't reply", "не
-    отвечаем", "ne pas cliquer", "cevap vermeyin", "ห้ามตอบ") and reports it or turns on
-    two-factor authentication. A line that proposes sending such messages does neither, so it
-    keeps its verdict."""
+    rival's followers" proposes one), refuses it in another clause, before or after the name
+    ("don't reply", "не отвечаем", "ne pas cliquer", "cevap vermeyin", "ห้ามตอบ"; Thai often
+    refuses first: "...ขอรหัส OTP ห้ามให้เด็ดขาด มิจฉาชีพแน่นอน"), and reports it, turns on
+    two-factor authentication or refuses to give the code or password. A line that proposes
+    sending such messages does none of this, so it keeps its verdict."""
+    shares_no_secret = _refuses_to_share_secret(tokens)
     for index, token in enumerate(tokens):
         if index == 0 or not _names_scam(token):
             continue
-        later = [t for t in tokens[index + 1 :] if t.clause > token.clause]
-        refused = any((t.cue and not t.protective) or t.negative_verb for t in later)
-        guarded = any(t.protective or t.text in SECURING_WORDS for t in tokens[index + 1 :])
+        others = [t for t in tokens if t.clause != token.clause]
+        refused = any((t.cue and not t.protective) or t.negative_verb for t in others)
+        guarded = shares_no_secret or any(
+            t.protective or t.text in SECURING_WORDS for t in tokens[index + 1 :]
+        )
         if refused and guarded:
             return index
     return None
@@ -528,6 +610,40 @@ def _given_as_reason(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
 
 
+def _taken_by_nearer(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """A negation after a "!" phrase that another negated phrase stands nearer to is that
+    phrase's: "ürün gönderdiğimiz influencer'lar #işbirliği yazmadan paylaşsın" (influencers we
+    send products to post without #işbirliği) leaves the label out, it does not refuse to send
+    the product, so it is an undisclosed ad, not a prize never sent."""
+    return [
+        Hit(hit.pattern, hit.tokens) if _nearer_negated(hit, hits, tokens) else hit for hit in hits
+    ]
+
+
+def _nearer_negated(hit: Hit, hits: list[Hit], tokens: Sequence[Token]) -> bool:
+    start = hit.negation_start
+    if not (hit.pattern.when_negated and hit.negated and start is not None and start >= hit.low):
+        return False
+    clause = tokens[hit.high].clause
+    negation = next(
+        (
+            i
+            for i in range(hit.high + 1, len(tokens))
+            if tokens[i].clause == clause
+            and not tokens[i].protective
+            and (tokens[i].cue or tokens[i].post_cue or tokens[i].negative_verb)
+        ),
+        None,
+    )
+    return negation is not None and any(
+        other.negated
+        and other.pattern.tactic != hit.pattern.tactic
+        and hit.high < other.low
+        and other.high <= negation
+        for other in hits
+    )
+
+
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
     result: list[Hit] = []
@@ -564,21 +680,27 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
             for index in outer.tokens:
                 covering.setdefault(index, []).append(outer)
     return _warned(
-        _given_as_reason(
-            _listed_before_refusal(
-                [
-                    next(
-                        (
-                            Hit(hit.pattern, hit.tokens, True, outer.negation_start)
-                            for outer in covering.get(hit.tokens[0], ())
-                            if set(hit.tokens) < set(outer.tokens)
-                        ),
-                        hit,
-                    )
-                    if not hit.negated
-                    else hit
-                    for hit in result
-                ],
+        _taken_by_nearer(
+            _given_as_reason(
+                _refused_list(
+                    _listed_before_refusal(
+                        [
+                            next(
+                                (
+                                    Hit(hit.pattern, hit.tokens, True, outer.negation_start)
+                                    for outer in covering.get(hit.tokens[0], ())
+                                    if set(hit.tokens) < set(outer.tokens)
+                                ),
+                                hit,
+                            )
+                            if not hit.negated
+                            else hit
+                            for hit in result
+                        ],
+                        tokens,
+                    ),
+                    tokens,
+                ),
                 tokens,
             ),
             tokens,
