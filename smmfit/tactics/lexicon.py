@@ -386,9 +386,9 @@ CREDENTIAL_REACH = 3
 # question", "Накрутка, боты — ничего этого", "Satın alınmış takipçi, takip-bırak — bu hesapta
 # hiçbiri yok", "ซื้อไลก์ ปั่นยอด — ไม่มี". The refusal opens the part after a dash, colon or
 # full stop: one of these words, or a pair (the second word after it, stop words skipped).
-LIST_REFUSAL_HEADS = _words(
-    "none никаких aucun aucune hiçbiri hiçbirini hiçbirine hiçbirisi ไม่มี ห้าม"
-)
+LIST_REFUSAL_HEADS = _words("none никаких aucun aucune hiçbiri hiçbirini hiçbirine hiçbirisi")
+# Thai heads refuse only alone or stressed: "— ไม่มี", "— ไม่มีเลย", not "— ไม่มีปัญหา".
+THAI_LIST_REFUSALS = _words("ไม่มี ห้าม")
 LIST_REFUSAL_PAIRS = frozenset(
     {
         ("no", "way"),
@@ -611,6 +611,13 @@ THAI_WORDS = _words(
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def is_thai(text: str) -> bool:
+    """A word in Thai script (Thai does not inflect: "ซื้อ" is buy, bought and buying)."""
+    return _THAI.search(text) is not None
+
+
 _THAI_LONGEST = max(len(word) for word in THAI_WORDS)
 
 

@@ -54,9 +54,11 @@ from smmfit.tactics.lexicon import (
     SCAM_NAME_PREFIXES,
     SECURING_WORDS,
     SHARING_VERB_PREFIXES,
+    THAI_LIST_REFUSALS,
     THAI_SCAM_NAMES,
     VERB_FINAL_PROTECTIVE,
     Token,
+    is_thai,
     is_use_verb,
 )
 from smmfit.tactics.matcher import Hit
@@ -445,6 +447,9 @@ def _opens_with_refusal(tokens: Sequence[Token], start: int) -> bool:
         following = tokens[words[position + 1]].text if position + 1 < len(words) else ""
         if is_use_verb(text):
             return False
+        if text in THAI_LIST_REFUSALS:
+            # "— ไม่มี", "— ไม่มีเลย" refuse; "— ไม่มีปัญหา" (no problem) does not.
+            return not following or following in INTENSIFIERS
         if text in LIST_REFUSAL_HEADS or text in BAN_PREDICATES:
             return True
         if (text, following) in LIST_REFUSAL_PAIRS:
@@ -454,10 +459,16 @@ def _opens_with_refusal(tokens: Sequence[Token], start: int) -> bool:
 
 def _bought_participle(tokens: Sequence[Token], index: int) -> bool:
     """ "Bought", "buying", "satın alınmış": a verb of getting that names the thing bought, not
-    an order to buy it ("buy followers")."""
+    an order to buy it ("buy followers"). Thai does not inflect ("ซื้อไลก์" is both): its
+    refusal must then stand alone ("— ไม่มี")."""
     text = tokens[index].text
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-    return not is_use_verb(text) or text.endswith("ing") or following.startswith("alın")
+    return (
+        not is_use_verb(text)
+        or text.endswith("ing")
+        or following.startswith("alın")
+        or is_thai(text)
+    )
 
 
 def _refused_list(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
