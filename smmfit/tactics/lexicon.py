@@ -392,6 +392,7 @@ THAI_LIST_REFUSALS = _words("ไม่มี ห้าม")
 LIST_REFUSAL_PAIRS = frozenset(
     {
         ("no", "way"),
+        ("not", "watch"),
         ("not", "here"),
         ("not", "allowed"),
         ("ничего", "этого"),
@@ -427,10 +428,13 @@ CLEAN_VERB_NEXT = _words("up out off")
 # Present and future forms (заказываем, покупаем, будем, требуется) and infinitives.
 _RUSSIAN_VERB = re.compile(r"\w{2,}(ем|им|ём|ешь|ет|ит|ут|ют|ат|ят|ть|ться|тся|ется|ится)$")
 # Turkish negates verbs with a suffix: almıyoruz, almayacağız, almaz.
-# Also "without": almadan, vermeden; "don't": almayın; "not to": almamak.
+# Also "without": almadan, vermeden; "don't": almayın; "not to": almamak; the past: almadık.
 _TURKISH_NEGATIVE_VERB = re.compile(
     r"\w{2,}(m[ıiuü]yor\w*|ma[yı]aca[kğ]\w*|me[yi]ece[kğ]\w*|maz|mez|mayız|meyiz"
     r"|madan|meden|mayın|meyin|mamak|memek|mam|mem"
+    # The past: "test yapılmadı" (no test was done), "almadık" (we did not buy).
+    # Front vowels only after a consonant: "gelmedi", not French "samedi".
+    r"|madı|madık|madılar|(?<=[bcçdfgğhjklnprsştvyz])med[i](?:k|ler)?"
     # "let's not", "let them not": yazmayalım, koymasınlar.
     r"|ma[yı]al[ıi]m|me[yi]el[ıi]m|mas[ıi]n|mas[ıi]nlar|mes[ıi]n|mes[ıi]nler)$"
 )
@@ -508,6 +512,9 @@ FRENCH_NE_SUBJECTS = _words("personne rien aucun aucune nul nulle")
 # A negated subject refuses the verb of its clause however far it stands: "nobody on the team
 # buys", "никто в команде не", "ไม่มีใคร" (no one; ใคร follows the negation).
 NEGATIVE_SUBJECTS = _words("nobody никто ใคร")
+# Negative determiners that agree with a negated verb after them ("hiçbir test yapılmadı",
+# "никаких исследований нет"): one negation, not two.
+NEGATIVE_DETERMINERS = _words("hiçbir никаких никакого никакой никакие ни")
 # Words that carry a negation on to the next item: "no bots or fake followers".
 CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya และ หรือ")
 # Words that start a new action in a plan line: "film a reel, then run a follow/unfollow
@@ -608,6 +615,7 @@ THAI_WORDS = _words(
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
     ผู้โชคดี คนได้รางวัล ตกลง คนใน สุ่ม ไว้ กำหนด ตัดสิน สืบ ตามหา ขุด ประจาน ช่องโหว่ แอบ
     ผลทดสอบ งานวิจัย การทดสอบ ลดน้ำหนัก กิโล ความเสี่ยง ลด ภูมิคุ้มกัน คอเลสเตอรอล
+    พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")

@@ -37,6 +37,7 @@ from smmfit.tactics.lexicon import (
     LIST_REFUSAL_PAIRS,
     LIST_REFUSAL_REACH,
     NEGATION_BREAKERS,
+    NEGATIVE_DETERMINERS,
     NEGATIVE_SUBJECTS,
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
@@ -71,6 +72,10 @@ POST_PROTECTIVE_REACH = 4
 PRE_PROTECTIVE_REACH = 8
 RELATIVE_REACH = 4
 OWN_NEGATION_REACH = 2
+CONCORD_REACH = 3
+# An item of a refused list is a harm's name and at most this many other words: "ใช้บอทคอมเมนต์"
+# (use comment bots), "satın alınmış takipçi".
+LIST_ITEM_EXTRA_WORDS = 2
 
 
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
@@ -137,6 +142,19 @@ def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
         and not tokens[j].protective
         and 0 < abs(j - i) <= OWN_NEGATION_REACH
         and all(tokens[k].stop or tokens[k].cue for k in range(min(i, j) + 1, max(i, j)))
+        for j in hit.tokens
+    ) or _negative_concord(i, hit, tokens)
+
+
+def _negative_concord(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "hiçbir test yapılmadı", "никаких исследований нет": a negative determiner and the
+    negated verb after it are one negation in Turkish and Russian; where that verb is a word of
+    the phrase ("claims ... no test"), the determiner is the phrase's own, not a refusal."""
+    return tokens[i].text in NEGATIVE_DETERMINERS and any(
+        i < j <= i + CONCORD_REACH
+        and tokens[j].clause == tokens[i].clause
+        and (tokens[j].post_cue or tokens[j].negative_verb)
+        and not tokens[j].protective
         for j in hit.tokens
     )
 
@@ -440,8 +458,16 @@ def _listed_before_refusal(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit
 
 def _opens_with_refusal(tokens: Sequence[Token], start: int) -> bool:
     """The part from ``start`` opens with a refusal of what came before: "none of that", "ничего
-    этого", "hors de question", "bu hesapta hiçbiri yok", "ไม่มี", or a ban ("banned here")."""
+    этого", "hors de question", "bu hesapta hiçbiri yok", "ไม่มี", or a ban ("banned here"); or
+    its clause is only a refusal ("такого у нас нет", "ไม่ทำเด็ดขาด", "we don't do any of it")."""
     words = [i for i in range(start, len(tokens)) if not tokens[i].stop]
+    clause = [tokens[i] for i in words if tokens[i].clause == tokens[start].clause]
+    refusing = [t for t in clause if (t.cue or t.negative_verb) and not t.protective]
+    if refusing and all(
+        t in refusing or _refusal_verb(t) or t.text in REFERRING_PRONOUNS or t.text in INTENSIFIERS
+        for t in clause
+    ):
+        return True
     for position, index in enumerate(words[:LIST_REFUSAL_REACH]):
         text = tokens[index].text
         following = tokens[words[position + 1]].text if position + 1 < len(words) else ""
@@ -494,7 +520,7 @@ def _refused_list(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         first = min((h.low for h in listed), default=-1)
         if (
             listed
-            and all(count <= 1 for count in items.values())
+            and all(count <= LIST_ITEM_EXTRA_WORDS for count in items.values())
             and _bought_participle(tokens, first)
         ):
             return [Hit(h.pattern, h.tokens, True, h.low) if h in listed else h for h in hits]
