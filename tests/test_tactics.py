@@ -28,6 +28,8 @@ from bench.tactics import (
     TUNE6_V6,
     TUNE7_V6,
     TUNE8_V6,
+    TUNE9_V6,
+    TUNE10_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -82,6 +84,8 @@ def test_no_gray_or_black_line_is_classed_white(
         TUNE6_V6,
         TUNE7_V6,
         TUNE8_V6,
+        TUNE9_V6,
+        TUNE10_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -103,6 +107,8 @@ def test_no_gray_or_black_line_is_classed_white(
         "tune6_v6",
         "tune7_v6",
         "tune8_v6",
+        "tune9_v6",
+        "tune10_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -699,6 +705,125 @@ def test_a_warning_is_white_with_meaning_too(
 ) -> None:
     """The encoder does not see a warning: the scam's own examples do not count for it, and
     a line that proposes the scam keeps its verdict."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a winner fixed in advance, agreed, locked or staged: fraud, whatever the verb
+        ("The raffle looks fair, but the winner was agreed beforehand with a friend", "black"),
+        ("Run the draw on stream, the result is pre-arranged: my sister's account wins", "black"),
+        ("Победителя розыгрыша заранее договорились отдать сотруднице", "black"),
+        ("Розыгрыш формальный, победитель уже назначен", "black"),
+        ("Le gagnant du tirage est convenu à l'avance avec un ami", "black"),
+        ("Le concours est arrangé : la gagnante est la nièce du gérant", "black"),
+        ("Çekilişte talihli önceden ayarlanmış, arkadaşımız kazanacak", "black"),
+        ("Çekiliş göstermelik, kazanan zaten belli", "black"),
+        ("ผู้โชคดีในไลฟ์คือคนในทีม ตกลงกันไว้แล้ว", "black"),
+        ("จับรางวัลแค่พิธี ผู้ชนะเป็นหลานเจ้าของร้าน", "black"),
+        ("Draw the winner live with a random picker and publish the rules", "white"),
+        # a warning that refuses to give the code is white, the scam named before or after ...
+        ("«Техподдержка» в личке просит код из СМС — мошенники, код никому не сообщаем", "white"),
+        (
+            "'Destek' adıyla şifre isteyen DM'ler dolandırıcılık, linke tıklamadan sil ve bildir",
+            "white",
+        ),
+        ("ถ้ามีคนอ้างเป็นเจ้าหน้าที่มาขอรหัส OTP ห้ามให้เด็ดขาด มิจฉาชีพแน่นอน", "white"),
+        # ... Turkish "sil" guards only a warning: deleting a hacked rival's posts is no protection
+        ("Rakibin Instagram hesabını hackleyip gönderilerini silelim", "black"),
+        # a "!" phrase's negation taken by a nearer phrase: an undisclosed ad, not a prize
+        # never sent
+        (
+            "Ürün gönderdiğimiz influencer'lar #reklam koymadan, kendileri almış gibi paylaşsın",
+            "gray",
+        ),
+        ("Hediye gönderdiğimiz fenomenler #işbirliği yazmadan paylaşsın", "gray"),
+        ("Send the prizes to influencers who post without #ad", "gray"),
+        ("Отправить подарки блогерам, пусть выложат без пометки «реклама»", "gray"),
+        ("Envoyer les cadeaux aux influenceuses, publication sans #pub", "gray"),
+        ("ส่งรางวัลให้อินฟลูโพสต์โดยไม่บอกว่าเป็นโฆษณา", "gray"),
+        ("Hediyeyi kazanana göndermeyelim", "black"),
+        ("Gift sneakers to creators and tell them to keep quiet that it's sponsored", "gray"),
+        # a list of harms closed by a refusal ...
+        ("Bought followers, pods, follow/unfollow - none of that on this account", "white"),
+        ("Fake reviews, paid likes, giveaway loops: not on our watch", "white"),
+        ("Накрутка, боты, взаимные лайки — ничего этого у клиента", "white"),
+        ("Покупные подписчики, боты — такого у нас нет", "white"),
+        ("Faux avis, avis contre réduction : hors de question", "white"),
+        ("Satın alınmış takipçi, etkileşim grubu — bu hesapta hiçbiri yok", "white"),
+        ("ซื้อไลก์ ปั๊มยอด — ไม่มี", "white"),
+        ("ซื้อฟอล ใช้บอทคอมเมนต์ — ไม่ทำเด็ดขาด", "white"),
+        # ... not an order to buy, nor a refusal that is no refusal
+        ("Buy followers, likes - none of the clients will notice", "gray"),
+        ("Купить подписчиков, лайки — ничего сложного", "gray"),
+        ("ซื้อไลก์ ปั๊มยอด — ไม่มีปัญหา", "gray"),
+        # black worded without the older phrases
+        ("We tracked down where the critic lives, post his address in stories", "black"),
+        ("Выяснили, где живёт автор отзыва, выложим его адрес и телефон", "black"),
+        ("On a retrouvé l'adresse du client mécontent, on la publie en story", "black"),
+        ("Kötü yorum yapanın açık adresini story'de paylaşalım", "black"),
+        ("สืบที่อยู่บ้านคนรีวิวหนึ่งดาวแล้วลงสตอรี่", "black"),
+        ("Their signup form has a bug that lists every subscriber email - export it", "black"),
+        ("Через дыру в форме подписки выгрузим список подписчиков", "black"),
+        (
+            "Utiliser la faille du formulaire de contact pour récupérer la liste des abonnés",
+            "black",
+        ),
+        ("İletişim formundaki açığı kullanıp abone listesini çekelim", "black"),
+        ("ใช้ช่องโหว่ฟอร์มบนเว็บดึงรายชื่ออีเมลลูกค้า", "black"),
+        (
+            "Bir kargo firmasının sızdırılmış müşteri veritabanındaki numaralara reklam atalım",
+            "black",
+        ),
+        ("Promote a coupon app that quietly reads the banking SMS on the phone", "black"),
+        ("Приложение с купонами, которое незаметно считывает банковские данные", "black"),
+        ("Une appli de coupons qui aspire en douce les données bancaires", "black"),
+        ("Telefondaki banka bilgilerini gizlice okuyan kupon uygulamasını yayalım", "black"),
+        ("แจกลิงก์แอปคูปองที่แอบดึงข้อมูลบัญชีธนาคาร", "black"),
+        # claims the line admits have no test behind them
+        ("Caption: 'melts belly fat in 10 days' - we have no study", "gray"),
+        ("Пишем «убирает целлюлит», никаких исследований нет", "gray"),
+        ("Élimine la cellulite en 7 jours, aucun test", "gray"),
+        ("'Kanser riskini azaltır' yazalım, elimizde çalışma yok", "gray"),
+        ("Kremin 'kırışıklıkları 7 günde yok eder' dediğimiz reklam, test yapılmadı", "gray"),
+        ("เขียนว่าลดน้ำหนัก 5 กิโลใน 7 วัน ทั้งที่ไม่มีผลทดสอบ", "gray"),
+    ],
+)
+def test_v8_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Round 8, after blind set v8's remaining misses, by category: rigged winners whatever the
+    verb, warnings that refuse to give a code, a "!" phrase's negation taken by a nearer phrase,
+    refused lists, doxxing, form flaws, leaked bases, bank-reading apps, claims with no test; by
+    phrases alone, in all five languages."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "DMs from 'Page Support' asking for the SMS code are a scam, never give the code",
+            "white",
+        ),
+        (
+            "Un « support Meta » qui réclame le code SMS est une arnaque : "
+            "ne jamais donner le code",
+            "white",
+        ),
+        ("Please leave an honest review if you liked your order, no discount for it", "white"),
+        ("X | thread with screenshots of the new release | Tue 10:00 | owner: Sam", "white"),
+        ("X | görselli flood: yeni sezon | çarşamba 20:00", "white"),
+        (
+            "Send DMs as 'Page Support' asking for the SMS code, don't tell the client it's a scam",
+            "black",
+        ),
+    ],
+)
+def test_v8_mechanisms_with_meaning(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: str
+) -> None:
+    """Lines the phrases leave unrecognized and the bank decides: a warning worded without a
+    report, a review request, media-plan rows; a proposal of the DMs stays black."""
     assert check_line(line, taxonomy, semantics=semantics).verdict == expected
 
 
