@@ -30,6 +30,7 @@ from bench.tactics import (
     TUNE8_V6,
     TUNE9_V6,
     TUNE10_V6,
+    TUNE11_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -86,6 +87,7 @@ def test_no_gray_or_black_line_is_classed_white(
         TUNE8_V6,
         TUNE9_V6,
         TUNE10_V6,
+        TUNE11_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -109,6 +111,7 @@ def test_no_gray_or_black_line_is_classed_white(
         "tune8_v6",
         "tune9_v6",
         "tune10_v6",
+        "tune11_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -788,6 +791,38 @@ def test_a_warning_is_white_with_meaning_too(
         ("'Kanser riskini azaltır' yazalım, elimizde çalışma yok", "gray"),
         ("Kremin 'kırışıklıkları 7 günde yok eder' dediğimiz reklam, test yapılmadı", "gray"),
         ("เขียนว่าลดน้ำหนัก 5 กิโลใน 7 วัน ทั้งที่ไม่มีผลทดสอบ", "gray"),
+        # ... and a claim whose test the line negates in any form
+        ("Banner: lowers blood sugar naturally, legal has not seen any study", "gray"),
+        ("Реклама: «омолаживает кожу на 10 лет», тестов не проводили", "gray"),
+        ("Accroche : « fait baisser la glycémie », aucune étude à l'appui", "gray"),
+        ("คำโฆษณา ลดน้ำตาลในเลือด ยังไม่มีงานวิจัยรองรับ", "gray"),
+        # a "!" phrase sees a negation that a condition silenced: the condition is the harm
+        ("Creators keep the jackets if they post without mentioning we sent them", "gray"),
+        ("Блогеры оставят косметику, если выложат её и не упомянут, что её прислали", "gray"),
+        ("ให้ครีเอเตอร์เก็บของไว้ได้ ถ้าโพสต์โดยไม่บอกว่าเราส่งให้", "gray"),
+        # a list refused by the answer to its question
+        ("Pods, follow/unfollow, fake accounts? No thanks", "white"),
+        ("Накрутка, боты, массфолловинг? Нет", "white"),
+        ("Pods, follow/unfollow, faux comptes ? Non merci", "white"),
+        ("Takip-bırak, bot, etkileşim grubu? Hayır", "white"),
+        ("ซื้อฟอล ใช้บอท แลกไลก์? ไม่", "white"),
+        # ignoring a scam message refuses it in a warning
+        (
+            "A DM from 'Meta Verified Team' wanting your backup code is phishing; "
+            "ignore it and report it",
+            "white",
+        ),
+        ("«Поддержка VK» просит код — это мошенничество, игнорируем и жалуемся", "white"),
+        # a winner already settled or decided
+        ("Spin the wheel on camera, though the winner is already settled", "black"),
+        ("Колесо крутим на камеру, но победитель уже решён", "black"),
+        ("Çarkı çevirelim ama kazanana çoktan karar verdik", "black"),
+        # a duet and an article are everyday content
+        ("TikTok duet with a customer video, permission asked", "white"),
+        ("Дзен: статья о выборе матраса", "white"),
+        ("Duo TikTok avec la vidéo recette d'un abonné, avec son accord", "white"),
+        ("TikTok düet: müşterimizin tarifi", "white"),
+        ("ดูเอ็ทคลิปสูตรอาหารของลูกค้า", "white"),
     ],
 )
 def test_v8_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
@@ -816,6 +851,21 @@ def test_v8_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         (
             "Send DMs as 'Page Support' asking for the SMS code, don't tell the client it's a scam",
             "black",
+        ),
+        (
+            "Les créatrices gardent les vestes si elles postent sans dire qu'on les a envoyées",
+            "gray",
+        ),
+        ("Montları, bizden geldiğini söylemeden paylaşırlarsa tutabilirler", "gray"),
+        (
+            "Un DM « Sécurité Instagram » qui exige votre code est une arnaque, on ignore et "
+            "on signale",
+            "white",
+        ),
+        (
+            "Kod isteyen 'Instagram Güvenlik' DM'leri dolandırıcılık, görmezden gelin ve "
+            "şikayet edin",
+            "white",
         ),
     ],
 )

@@ -327,6 +327,9 @@ REACH_LOWERING = (
     "ลด",
 )
 # Turning on two-factor authentication is protective like reporting: it guards the account.
+# Ignoring a scam message refuses it as "don't reply" does: "ignore it and report it", "on
+# ignore et on signale", "игнорируем", "görmezden gelin", "เพิกเฉย".
+IGNORING_PREFIXES = ("ignor", "игнор", "görmezden", "เพิกเฉย")
 SECURING_WORDS = _words(
     "2fa 2фа mfa "
     # In a team warning, Turkish "sil" (delete) and "bildir" (report: Instagram's Turkish
@@ -615,7 +618,7 @@ THAI_WORDS = _words(
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
     ผู้โชคดี คนได้รางวัล ตกลง คนใน สุ่ม ไว้ กำหนด ตัดสิน สืบ ตามหา ขุด ประจาน ช่องโหว่ แอบ
     ผลทดสอบ งานวิจัย การทดสอบ ลดน้ำหนัก กิโล ความเสี่ยง ลด ภูมิคุ้มกัน คอเลสเตอรอล
-    แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
+    ดูเอ็ท น้ำตาล แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -695,6 +698,9 @@ class Token:
     after_question: bool = False  # the first word after a "?": an answer to it
     after_dash: bool = False  # the first word after a " — ": what the part before it is
     quote: int = -1  # which quoted name it is part of ("'buy 2, get a ticket'"), or -1
+    # A negation word a condition silenced ("if they post without mentioning it"): it refuses
+    # nothing, but a "!" phrase, which names a harm by its negation, still sees it.
+    conditional: bool = False
     # A loose phrase (``a ... b``) matches within one sentence: a segment, or a short label and
     # the segment after its colon ("Giveaway entries: 1 per $25 spent").
     sentence: int = 0
@@ -827,7 +833,7 @@ def _conditional_negations(tokens: list[Token]) -> list[Token]:
         if token.cue and not token.protective and token.text not in POST_NEGATION_CUES:
             before = [t for t in tokens[max(0, i - 4) : i] if t.clause == token.clause]
             if any(t.text in CONDITIONALS for t in before):
-                result[i] = replace(token, cue=False, post_cue=False)
+                result[i] = replace(token, cue=False, post_cue=False, conditional=True)
     return result
 
 

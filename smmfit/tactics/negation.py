@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from dataclasses import replace
 
 from smmfit.tactics.lexicon import (
     BAN_PAIRS,
@@ -32,6 +33,7 @@ from smmfit.tactics.lexicon import (
     CREDENTIAL_WORDS,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
+    IGNORING_PREFIXES,
     INTENSIFIERS,
     LIST_REFUSAL_HEADS,
     LIST_REFUSAL_PAIRS,
@@ -510,7 +512,9 @@ def _refused_list(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         token = tokens[end]
         if token.segment == tokens[end - 1].segment and not token.after_dash:
             continue
-        if not _opens_with_refusal(tokens, end):
+        # "Pods, follow/unfollow, fake accounts? No thanks": a refusal answering the list.
+        answered = token.after_question and token.text in QUESTION_REFUSALS
+        if not (answered or _opens_with_refusal(tokens, end)):
             continue
         items: dict[int, int] = {}
         for i in range(end):
@@ -596,7 +600,10 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
         if index == 0 or not _names_scam(token):
             continue
         others = [t for t in tokens if t.clause != token.clause]
-        refused = any((t.cue and not t.protective) or t.negative_verb for t in others)
+        refused = any(
+            (t.cue and not t.protective) or t.negative_verb or t.text.startswith(IGNORING_PREFIXES)
+            for t in others
+        )
         guarded = shares_no_secret or any(
             t.protective or t.text in SECURING_WORDS for t in tokens[index + 1 :]
         )
@@ -681,6 +688,17 @@ def _nearer_negated(hit: Hit, hits: list[Hit], tokens: Sequence[Token]) -> bool:
     )
 
 
+def _negation_start(hit: Hit, tokens: Sequence[Token]) -> int | None:
+    """Where the negation of a phrase starts (before it, inside or after it, or around its
+    quote), or None."""
+    start = _negation_before(hit, tokens)
+    if start is None and _negated_inside_or_after(hit, tokens):
+        start = hit.low
+    if start is None:
+        start = _negated_around_quote(hit, tokens)
+    return start
+
+
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
     result: list[Hit] = []
@@ -688,6 +706,11 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     # ones ending last are the previous item. Hits come sorted by start, so a min-heap of
     # ends tells which have ended.
     pending: list[tuple[int, int]] = []
+    unconditional = (
+        [replace(t, cue=True, post_cue=t.negative_verb) if t.conditional else t for t in tokens]
+        if any(t.conditional for t in tokens)
+        else None
+    )
     last_end, last_hits = -1, list[Hit]()
     for hit in sorted(hits, key=lambda h: (h.low, h.high)):
         while pending and pending[0][0] < hit.low:
@@ -696,11 +719,11 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
                 last_end, last_hits = end, [result[index]]
             elif end == last_end:
                 last_hits.append(result[index])
-        start = _negation_before(hit, tokens)
-        if start is None and _negated_inside_or_after(hit, tokens):
-            start = hit.low
-        if start is None:
-            start = _negated_around_quote(hit, tokens)
+        start = _negation_start(hit, tokens)
+        if start is None and hit.pattern.when_negated and unconditional is not None:
+            # "Keep the jackets if they post without mentioning we sent them": the condition
+            # is the harm a "!" phrase names.
+            start = _negation_start(hit, unconditional)
         if start is None:
             previous = [h for h in last_hits if h.negated]
             if previous and (
