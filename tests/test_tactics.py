@@ -31,6 +31,7 @@ from bench.tactics import (
     TUNE9_V6,
     TUNE10_V6,
     TUNE11_V6,
+    TUNE12_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -88,6 +89,7 @@ def test_no_gray_or_black_line_is_classed_white(
         TUNE9_V6,
         TUNE10_V6,
         TUNE11_V6,
+        TUNE12_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -112,6 +114,7 @@ def test_no_gray_or_black_line_is_classed_white(
         "tune9_v6",
         "tune10_v6",
         "tune11_v6",
+        "tune12_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -823,6 +826,24 @@ def test_a_warning_is_white_with_meaning_too(
         ("Duo TikTok avec la vidéo recette d'un abonné, avec son accord", "white"),
         ("TikTok düet: müşterimizin tarifi", "white"),
         ("ดูเอ็ทคลิปสูตรอาหารของลูกค้า", "white"),
+        # "con" names a scam as a whole word; a Turkish login code asked for is phishing
+        (
+            "Nobody from Instagram asks for a login code; if 'support' does, it is a con: "
+            "block and report",
+            "white",
+        ),
+        ("DM'den müşterilerin giriş kodunu isteyelim", "black"),
+        # a gifted product presented as the creator's own discovery
+        ("Present the gifted serum as something they discovered themselves", "gray"),
+        ("Le sérum offert, présenté comme leur découverte perso", "gray"),
+        # a winner already chosen; "çalışanlarımız" (our staff) is no typo of "çalıntı" (stolen)
+        ("Kazanan zaten seçildi, patronun yeğeni", "black"),
+        ("Çalışanlarımız kendi hesaplarından 5 yıldızlı yorum yazsın", "gray"),
+        # kilos lost with no data behind them
+        ("Slimming tea: lose 5 kg a week, no data behind it", "gray"),
+        ("Thé détox : -5 kilos par semaine, aucune donnée", "gray"),
+        ("Detoks çayı haftada 5 kilo eritir, elimizde veri yok", "gray"),
+        ("ชาดีท็อกซ์ ลด 5 กิโลต่อสัปดาห์ ไม่มีข้อมูลรองรับ", "gray"),
     ],
 )
 def test_v8_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
@@ -867,6 +888,7 @@ def test_v8_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
             "şikayet edin",
             "white",
         ),
+        ("Чай: минус 5 кг в неделю, данных нет", "gray"),
     ],
 )
 def test_v8_mechanisms_with_meaning(

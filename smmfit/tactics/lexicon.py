@@ -282,6 +282,8 @@ PURPOSE_WORDS = _words("until till so чтобы пока pour jusqu jusqu'à af
 # team ("DMs from 'Meta Support' asking for a login code are phishing: don't reply, report
 # them"), not a plan to send them. Prefixes of the scam's name in the five languages (Thai by
 # substring: "การหลอกลวง" is one token).
+# Whole words for a scam too short to be prefixes ("it's a con", not "contest").
+SCAM_NAME_WORDS = _words("con hoax swindle")
 SCAM_NAME_PREFIXES = (
     "phish",
     "scam",
@@ -618,7 +620,7 @@ THAI_WORDS = _words(
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
     ผู้โชคดี คนได้รางวัล ตกลง คนใน สุ่ม ไว้ กำหนด ตัดสิน สืบ ตามหา ขุด ประจาน ช่องโหว่ แอบ
     ผลทดสอบ งานวิจัย การทดสอบ ลดน้ำหนัก กิโล ความเสี่ยง ลด ภูมิคุ้มกัน คอเลสเตอรอล
-    ดูเอ็ท น้ำตาล แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
+    รองรับ ดูเอ็ท น้ำตาล แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")

@@ -55,6 +55,7 @@ from smmfit.tactics.lexicon import (
     RUSSIAN_NE_PARTNERS,
     RUSSIAN_POST_NEGATIONS,
     SCAM_NAME_PREFIXES,
+    SCAM_NAME_WORDS,
     SECURING_WORDS,
     SHARING_VERB_PREFIXES,
     THAI_LIST_REFUSALS,
@@ -564,8 +565,10 @@ WARNED_TACTICS = frozenset(
 
 
 def _names_scam(token: Token) -> bool:
-    return token.text.startswith(SCAM_NAME_PREFIXES) or any(
-        name in token.text for name in THAI_SCAM_NAMES
+    return (
+        token.text in SCAM_NAME_WORDS
+        or token.text.startswith(SCAM_NAME_PREFIXES)
+        or any(name in token.text for name in THAI_SCAM_NAMES)
     )
 
 
