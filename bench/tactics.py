@@ -43,6 +43,9 @@ columns (line, expected, platform, region, language) instead, for example a blin
 - ``tactic_lines_tune12_v6.csv``: 50 lines, everyday lines and the same categories in new
   wording, written after the tuning-11 changes and scored once untuned (84.0%, 2 harmful lines
   white), then tuned on;
+- ``tactic_lines_tune13_v6.csv``: 50 lines, bullets, client replies, media-plan rows and the same
+  categories in new wording, written after the tuning-12 changes and scored once untuned (70.0%,
+  1 harmful line white), then tuned on;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -135,6 +138,7 @@ TUNE9_V6 = DATA / "tactic_lines_tune9_v6.csv"
 TUNE10_V6 = DATA / "tactic_lines_tune10_v6.csv"
 TUNE11_V6 = DATA / "tactic_lines_tune11_v6.csv"
 TUNE12_V6 = DATA / "tactic_lines_tune12_v6.csv"
+TUNE13_V6 = DATA / "tactic_lines_tune13_v6.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -348,6 +352,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 10 v6 (fresh wording after round 8's first changes)", TUNE10_V6),
         ("tuning set 11 v6 (fresh wording after the tuning-10 changes)", TUNE11_V6),
         ("tuning set 12 v6 (everyday lines, after the tuning-11 changes)", TUNE12_V6),
+        ("tuning set 13 v6 (bullets and client replies, after tuning 12)", TUNE13_V6),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -266,7 +266,8 @@ def judge(
     avoided = _dedupe(hit.pattern.tactic for hit in sorted(avoided_hits, key=lambda h: h.low))
     # A warning against a scam resembles the scam's examples (the encoder does not see the
     # warning): those do not count, as for a tactic the line negates.
-    warned = WARNED_TACTICS if warning_at(tokens) is not None else frozenset()
+    warning = warning_at(tokens) is not None
+    warned = WARNED_TACTICS if warning else frozenset()
     meaning = (
         _meaning(
             similarities, examples, taxonomy, context, set(avoided) | set(line_avoided) | warned
@@ -399,6 +400,18 @@ def judge(
             tactics=(safe.tactic,) if safe.tactic else (),
             matched=(),
             confidence="medium" if safe_score >= SAFE else "low",
+            **evidence,
+        )
+    if warning:
+        # A warning against a scam (it names the scam, refuses it and reports it or keeps the
+        # code) with nothing harmful found, by phrases or by meaning: white.
+        return LineResult(
+            number=number,
+            line=line,
+            verdict="white",
+            tactics=(),
+            matched=(),
+            confidence="low",
             **evidence,
         )
     return LineResult(

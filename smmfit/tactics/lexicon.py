@@ -293,6 +293,7 @@ SCAM_NAME_PREFIXES = (
     "развод",
     "arnaq",
     "escroq",
+    "escroc",
     "hameçonn",
     "dolandırıcı",
     "oltalama",
@@ -413,6 +414,14 @@ LIST_REFUSAL_PAIRS = frozenset(
 )
 # How far into the part after the break its refusal may stand: "bu hesapta hiçbiri yok".
 LIST_REFUSAL_REACH = 3
+# A short part that holds a refusal anywhere refuses the list too: "hard no for this client",
+# "для этого клиента жёсткое нет", "c'est non pour ce client", "bu müşteri için kesin hayır",
+# "ลูกค้ารายนี้ไม่เอาเด็ดขาด"; not "no problem", "нет проблем", "pas de souci", "ไม่มีปัญหา".
+LIST_REFUSAL_CLAUSE_WORDS = 5
+NOT_A_REFUSAL_AFTER = _words(
+    "problem problems worries issue issues проблем проблема problème problèmes souci soucis "
+    "sorun ปัญหา"
+)
 
 # Negations that follow what they negate only with the word after them: "bought followers?
 # Out of the question", "накрутку не заказываем", "ปั๊มยอด เราไม่ใช้". Alone they would negate too

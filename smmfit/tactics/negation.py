@@ -35,12 +35,14 @@ from smmfit.tactics.lexicon import (
     FRENCH_NE_PARTNERS,
     IGNORING_PREFIXES,
     INTENSIFIERS,
+    LIST_REFUSAL_CLAUSE_WORDS,
     LIST_REFUSAL_HEADS,
     LIST_REFUSAL_PAIRS,
     LIST_REFUSAL_REACH,
     NEGATION_BREAKERS,
     NEGATIVE_DETERMINERS,
     NEGATIVE_SUBJECTS,
+    NOT_A_REFUSAL_AFTER,
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
@@ -466,6 +468,16 @@ def _opens_with_refusal(tokens: Sequence[Token], start: int) -> bool:
     words = [i for i in range(start, len(tokens)) if not tokens[i].stop]
     clause = [tokens[i] for i in words if tokens[i].clause == tokens[start].clause]
     refusing = [t for t in clause if (t.cue or t.negative_verb) and not t.protective]
+    if (
+        len(clause) <= LIST_REFUSAL_CLAUSE_WORDS
+        and not any(is_use_verb(t.text) for t in clause)
+        and any(
+            (t.text in QUESTION_REFUSALS or t.text in LIST_REFUSAL_HEADS)
+            and (clause[k + 1].text if k + 1 < len(clause) else "") not in NOT_A_REFUSAL_AFTER
+            for k, t in enumerate(clause)
+        )
+    ):
+        return True
     if refusing and all(
         t in refusing or _refusal_verb(t) or t.text in REFERRING_PRONOUNS or t.text in INTENSIFIERS
         for t in clause
@@ -555,6 +567,9 @@ def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
 # advice is "don't reply, report the message, turn on two-factor authentication").
 WARNED_TACTICS = frozenset(
     {
+        # the impostor accounts a warning calls scammers ("fake giveaway accounts are scammers")
+        "fake_accounts_sockpuppets_astroturfing",
+        "fake_person_pages_friend_spam",
         "account_hacking_phishing",
         "fake_giveaway_scam",
         "malware_distribution",
@@ -589,6 +604,16 @@ def _refuses_to_share_secret(tokens: Sequence[Token]) -> bool:
     return False
 
 
+def _guard_negated(index: int, tokens: Sequence[Token]) -> bool:
+    """ "Nobody will report it", "they never report": a report that is refused guards nothing."""
+    clause = tokens[index].clause
+    return any(
+        (t.cue and not t.protective) or t.text in NEGATIVE_SUBJECTS
+        for t in tokens[max(0, index - PRE_NEGATION_REACH) : index]
+        if t.clause == clause
+    )
+
+
 def warning_at(tokens: Sequence[Token]) -> int | None:
     """Where a line that warns against a scam names it, or None.
 
@@ -608,7 +633,8 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
             for t in others
         )
         guarded = shares_no_secret or any(
-            t.protective or t.text in SECURING_WORDS for t in tokens[index + 1 :]
+            (t.protective or t.text in SECURING_WORDS) and not _guard_negated(j, tokens)
+            for j, t in enumerate(tokens[index + 1 :], index + 1)
         )
         if refused and guarded:
             return index
