@@ -33,6 +33,7 @@ from bench.tactics import (
     TUNE11_V6,
     TUNE12_V6,
     TUNE13_V6,
+    TUNE14_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -878,6 +879,18 @@ def test_a_warning_is_white_with_meaning_too(
         ("Sahte çekiliş hesapları dolandırıcı: tıklamayın, şikayet edin", "white"),
         ("บัญชีแจกของปลอมคือมิจฉาชีพ อย่ากดลิงก์ ให้รายงาน", "white"),
         ("Phishing DMs to the rival admins; it is a scam but nobody will report it", "black"),
+        # what a genuine party never asks for is a reminder; a fee charged after it is not
+        ("Real giveaways never ask for a shipping fee", "white"),
+        ("Настоящие розыгрыши никогда не просят оплатить доставку", "white"),
+        ("Un vrai concours ne demande jamais de frais de livraison", "white"),
+        (
+            "Tell winners we never ask for fees, then charge them for shipping and never send "
+            "the prize",
+            "black",
+        ),
+        # "baştan" (from the start) matched exactly, not "kişi başı" (per person)
+        ("Kazanan kişi başı bir hediye alır, kazanan rastgele seçilir", "unrecognized"),
+        ("Kazanan baştan belli, kuzenim", "black"),
     ],
 )
 def test_v8_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
@@ -931,6 +944,30 @@ def test_v8_mechanisms_with_meaning(
     """Lines the phrases leave unrecognized and the bank decides: a warning worded without a
     report, a review request, media-plan rows; a proposal of the DMs stays black."""
     assert check_line(line, taxonomy, semantics=semantics).verdict == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Enter to win: share this post to your story",
+        "Участие: репост в сторис",
+        "Pour participer : partager ce post en story",
+        "Katılım: gönderiyi hikayende paylaş",
+        "ร่วมสนุก: แชร์โพสต์ลงสตอรี่",
+    ],
+)
+def test_an_entry_by_sharing_to_a_story_is_gray_on_instagram(taxonomy: Taxonomy, line: str) -> None:
+    """The entry condition stated before the share (Facebook's promotion rules; no Instagram
+    override): gray, where the tag-a-friend part alone would be white on Instagram."""
+    assert verdict(taxonomy, line, platform="instagram") == "gray"
+
+
+def test_tuning_set_14_has_no_harmful_line_white(taxonomy: Taxonomy, semantics: Semantics) -> None:
+    """Set 14 was scored after round 8 froze its main changes: 64.0% untuned with 5 harmful lines
+    white. Its white lines that reply to reviews with a refund still come out gray (the safe
+    side), so it is held to the safety rule only, not to the 90% floor."""
+    scores = evaluate(load_labelled(TUNE14_V6), taxonomy, semantics)
+    assert not scores.unsafe, format_scores(scores)
 
 
 @pytest.mark.parametrize(

@@ -282,6 +282,26 @@ PURPOSE_WORDS = _words("until till so чтобы пока pour jusqu jusqu'à af
 # team ("DMs from 'Meta Support' asking for a login code are phishing: don't reply, report
 # them"), not a plan to send them. Prefixes of the scam's name in the five languages (Thai by
 # substring: "การหลอกลวง" is one token).
+# What a genuine party never asks for is a reminder, not a plan: "real giveaways never ask for a
+# shipping fee", "настоящие розыгрыши никогда не просят оплатить доставку", "un vrai concours ne
+# demande jamais de frais", "gerçek çekilişler asla ücret istemez", "ไม่เคยเก็บค่าส่ง". Words that say
+# "never" and prefixes of verbs of asking.
+NEVER_WORDS = _words("never никогда jamais asla ไม่เคย")
+ASKING_PREFIXES = (
+    "ask",
+    "request",
+    "demand",
+    "charge",
+    "прос",
+    "треб",
+    "demand",
+    "réclam",
+    "iste",
+    "ขอ",
+    "เก็บ",
+    "เรียกเก็บ",
+)
+NEVER_ASKS_REACH = 3
 # Whole words for a scam too short to be prefixes ("it's a con", not "contest").
 SCAM_NAME_WORDS = _words("con hoax swindle")
 SCAM_NAME_PREFIXES = (

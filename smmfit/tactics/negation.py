@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from smmfit.tactics.lexicon import (
+    ASKING_PREFIXES,
     BAN_PAIRS,
     BAN_PREDICATES,
     BAN_REACH,
@@ -42,6 +43,8 @@ from smmfit.tactics.lexicon import (
     NEGATION_BREAKERS,
     NEGATIVE_DETERMINERS,
     NEGATIVE_SUBJECTS,
+    NEVER_ASKS_REACH,
+    NEVER_WORDS,
     NOT_A_REFUSAL_AFTER,
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
@@ -641,6 +644,38 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
     return None
 
 
+def never_asks_clauses(tokens: Sequence[Token]) -> set[int]:
+    """The clauses that say what a genuine party never asks for ("real giveaways never ask for
+    a shipping fee", "никогда не просят", "ne demande jamais", "asla ... istemez")."""
+    return {
+        token.clause
+        for i, token in enumerate(tokens)
+        if token.text in NEVER_WORDS
+        and any(
+            t.text.startswith(ASKING_PREFIXES) and t.clause == token.clause
+            for t in tokens[max(0, i - NEVER_ASKS_REACH) : i + 1 + NEVER_ASKS_REACH]
+        )
+    }
+
+
+def _never_asks(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "Real giveaways never ask for a shipping fee": the scam phrases of a clause that says what
+    a genuine party never asks for are not used."""
+    clauses = never_asks_clauses(tokens)
+    if not clauses:
+        return hits
+    return [
+        Hit(hit.pattern, hit.tokens, True, hit.low)
+        if hit.pattern.tactic in WARNED_TACTICS
+        and not hit.pattern.when_negated
+        and not hit.negated
+        and tokens[hit.low].clause in clauses
+        and tokens[hit.high].clause in clauses
+        else hit
+        for hit in hits
+    ]
+
+
 def _warned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """The scam phrases a warning names, up to the clause that names the scam, are not used
     (a "!" phrase, which names a harm by its negation, is not used either)."""
@@ -698,6 +733,24 @@ def _nearer_negated(hit: Hit, hits: list[Hit], tokens: Sequence[Token]) -> bool:
     if not (hit.pattern.when_negated and hit.negated and start is not None and start >= hit.low):
         return False
     clause = tokens[hit.high].clause
+    # "gerçek çekilişler asla kargo ücreti istemez" (real draws never ask for a shipping fee):
+    # "asla" agrees with the negated verb after it, a verb of its own that neither refuses the
+    # phrase (buy, do, use) nor is one of the phrase's words.
+    concord = next(
+        (
+            i
+            for i in range(hit.high + 1, min(len(tokens), hit.high + 1 + CONCORD_REACH + 2))
+            if tokens[i].clause == clause and tokens[i].negative_verb
+        ),
+        None,
+    )
+    if (
+        concord is not None
+        and concord not in hit.tokens
+        and not _refusal_verb(tokens[concord])
+        and any(tokens[i].cue and not tokens[i].protective for i in range(hit.high + 1, concord))
+    ):
+        return True
     negation = next(
         (
             i
@@ -768,24 +821,27 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         if outer.negated and len(outer.tokens) > 1:
             for index in outer.tokens:
                 covering.setdefault(index, []).append(outer)
-    return _warned(
-        _taken_by_nearer(
-            _given_as_reason(
-                _refused_list(
-                    _listed_before_refusal(
-                        [
-                            next(
-                                (
-                                    Hit(hit.pattern, hit.tokens, True, outer.negation_start)
-                                    for outer in covering.get(hit.tokens[0], ())
-                                    if set(hit.tokens) < set(outer.tokens)
-                                ),
-                                hit,
-                            )
-                            if not hit.negated
-                            else hit
-                            for hit in result
-                        ],
+    return _never_asks(
+        _warned(
+            _taken_by_nearer(
+                _given_as_reason(
+                    _refused_list(
+                        _listed_before_refusal(
+                            [
+                                next(
+                                    (
+                                        Hit(hit.pattern, hit.tokens, True, outer.negation_start)
+                                        for outer in covering.get(hit.tokens[0], ())
+                                        if set(hit.tokens) < set(outer.tokens)
+                                    ),
+                                    hit,
+                                )
+                                if not hit.negated
+                                else hit
+                                for hit in result
+                            ],
+                            tokens,
+                        ),
                         tokens,
                     ),
                     tokens,
