@@ -29,6 +29,26 @@ columns (line, expected, platform, region, language) instead, for example a blin
   set v8 missed (team warnings about look-alike support DMs, refusals with a reason, botnet
   "load tests", shills, rigged draws, euphemistic black, unsubstantiated claims) and scored
   once untuned (70.0%, 4 harmful lines white), then tuned on;
+- ``tactic_lines_tune9_v6.csv``: 100 lines, 20 per language, written for the categories blind
+  set v8 still missed after round 7 (rigged winners, warnings that refuse to give a code, gifted
+  posts without the label, euphemistic black, refusal lists, claims with no test) and for
+  everyday task cards, client e-mails and media-plan rows; scored once untuned (77.0%, 3
+  harmful lines white), then tuned on;
+- ``tactic_lines_tune10_v6.csv``: 50 lines, 10 per language, the same categories in fresh
+  wording, written after the first round-8 changes and scored once untuned (80.0%, 3 harmful
+  lines white), then tuned on;
+- ``tactic_lines_tune11_v6.csv``: 50 lines, the same categories in fresh wording again, written
+  after the tuning-10 changes and scored once untuned (72.0%, 1 harmful line white), then tuned
+  on;
+- ``tactic_lines_tune12_v6.csv``: 50 lines, everyday lines and the same categories in new
+  wording, written after the tuning-11 changes and scored once untuned (84.0%, 2 harmful lines
+  white), then tuned on;
+- ``tactic_lines_tune13_v6.csv``: 50 lines, bullets, client replies, media-plan rows and the same
+  categories in new wording, written after the tuning-12 changes and scored once untuned (70.0%,
+  1 harmful line white), then tuned on;
+- ``tactic_lines_tune14_v6.csv``: 50 lines, giveaway rules, review replies, newsletters, entry
+  conditions, click farms, DDoS and release fees, written after the tuning-13 changes and scored
+  once untuned (64.0%, 5 harmful lines white), then tuned on for the harmful lines only;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -117,6 +137,12 @@ TUNE5_V6 = DATA / "tactic_lines_tune5_v6.csv"
 TUNE6_V6 = DATA / "tactic_lines_tune6_v6.csv"
 TUNE7_V6 = DATA / "tactic_lines_tune7_v6.csv"
 TUNE8_V6 = DATA / "tactic_lines_tune8_v6.csv"
+TUNE9_V6 = DATA / "tactic_lines_tune9_v6.csv"
+TUNE10_V6 = DATA / "tactic_lines_tune10_v6.csv"
+TUNE11_V6 = DATA / "tactic_lines_tune11_v6.csv"
+TUNE12_V6 = DATA / "tactic_lines_tune12_v6.csv"
+TUNE13_V6 = DATA / "tactic_lines_tune13_v6.csv"
+TUNE14_V6 = DATA / "tactic_lines_tune14_v6.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -326,6 +352,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 6 v6 (scored once untuned, then tuned on)", TUNE6_V6),
         ("tuning set 7 v6 (scored once untuned, then tuned on)", TUNE7_V6),
         ("tuning set 8 v6 (written for blind v8's misses; scored once untuned)", TUNE8_V6),
+        ("tuning set 9 v6 (blind v8's remaining misses; scored once untuned)", TUNE9_V6),
+        ("tuning set 10 v6 (fresh wording after round 8's first changes)", TUNE10_V6),
+        ("tuning set 11 v6 (fresh wording after the tuning-10 changes)", TUNE11_V6),
+        ("tuning set 12 v6 (everyday lines, after the tuning-11 changes)", TUNE12_V6),
+        ("tuning set 13 v6 (bullets and client replies, after tuning 12)", TUNE13_V6),
+        ("tuning set 14 v6 (giveaway rules and review replies, after tuning 13)", TUNE14_V6),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -28,6 +28,12 @@ from bench.tactics import (
     TUNE6_V6,
     TUNE7_V6,
     TUNE8_V6,
+    TUNE9_V6,
+    TUNE10_V6,
+    TUNE11_V6,
+    TUNE12_V6,
+    TUNE13_V6,
+    TUNE14_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -82,6 +88,11 @@ def test_no_gray_or_black_line_is_classed_white(
         TUNE6_V6,
         TUNE7_V6,
         TUNE8_V6,
+        TUNE9_V6,
+        TUNE10_V6,
+        TUNE11_V6,
+        TUNE12_V6,
+        TUNE13_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -103,6 +114,11 @@ def test_no_gray_or_black_line_is_classed_white(
         "tune6_v6",
         "tune7_v6",
         "tune8_v6",
+        "tune9_v6",
+        "tune10_v6",
+        "tune11_v6",
+        "tune12_v6",
+        "tune13_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -700,6 +716,258 @@ def test_a_warning_is_white_with_meaning_too(
     """The encoder does not see a warning: the scam's own examples do not count for it, and
     a line that proposes the scam keeps its verdict."""
     assert check_line(line, taxonomy, semantics=semantics).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a winner fixed in advance, agreed, locked or staged: fraud, whatever the verb
+        ("The raffle looks fair, but the winner was agreed beforehand with a friend", "black"),
+        ("Run the draw on stream, the result is pre-arranged: my sister's account wins", "black"),
+        ("Победителя розыгрыша заранее договорились отдать сотруднице", "black"),
+        ("Розыгрыш формальный, победитель уже назначен", "black"),
+        ("Le gagnant du tirage est convenu à l'avance avec un ami", "black"),
+        ("Le concours est arrangé : la gagnante est la nièce du gérant", "black"),
+        ("Çekilişte talihli önceden ayarlanmış, arkadaşımız kazanacak", "black"),
+        ("Çekiliş göstermelik, kazanan zaten belli", "black"),
+        ("ผู้โชคดีในไลฟ์คือคนในทีม ตกลงกันไว้แล้ว", "black"),
+        ("จับรางวัลแค่พิธี ผู้ชนะเป็นหลานเจ้าของร้าน", "black"),
+        ("Draw the winner live with a random picker and publish the rules", "white"),
+        # a warning that refuses to give the code is white, the scam named before or after ...
+        ("«Техподдержка» в личке просит код из СМС — мошенники, код никому не сообщаем", "white"),
+        (
+            "'Destek' adıyla şifre isteyen DM'ler dolandırıcılık, linke tıklamadan sil ve bildir",
+            "white",
+        ),
+        ("ถ้ามีคนอ้างเป็นเจ้าหน้าที่มาขอรหัส OTP ห้ามให้เด็ดขาด มิจฉาชีพแน่นอน", "white"),
+        # ... Turkish "sil" guards only a warning: deleting a hacked rival's posts is no protection
+        ("Rakibin Instagram hesabını hackleyip gönderilerini silelim", "black"),
+        # a "!" phrase's negation taken by a nearer phrase: an undisclosed ad, not a prize
+        # never sent
+        (
+            "Ürün gönderdiğimiz influencer'lar #reklam koymadan, kendileri almış gibi paylaşsın",
+            "gray",
+        ),
+        ("Hediye gönderdiğimiz fenomenler #işbirliği yazmadan paylaşsın", "gray"),
+        ("Send the prizes to influencers who post without #ad", "gray"),
+        ("Отправить подарки блогерам, пусть выложат без пометки «реклама»", "gray"),
+        ("Envoyer les cadeaux aux influenceuses, publication sans #pub", "gray"),
+        ("ส่งรางวัลให้อินฟลูโพสต์โดยไม่บอกว่าเป็นโฆษณา", "gray"),
+        ("Hediyeyi kazanana göndermeyelim", "black"),
+        ("Gift sneakers to creators and tell them to keep quiet that it's sponsored", "gray"),
+        # a list of harms closed by a refusal ...
+        ("Bought followers, pods, follow/unfollow - none of that on this account", "white"),
+        ("Fake reviews, paid likes, giveaway loops: not on our watch", "white"),
+        ("Накрутка, боты, взаимные лайки — ничего этого у клиента", "white"),
+        ("Покупные подписчики, боты — такого у нас нет", "white"),
+        ("Faux avis, avis contre réduction : hors de question", "white"),
+        ("Satın alınmış takipçi, etkileşim grubu — bu hesapta hiçbiri yok", "white"),
+        ("ซื้อไลก์ ปั๊มยอด — ไม่มี", "white"),
+        ("ซื้อฟอล ใช้บอทคอมเมนต์ — ไม่ทำเด็ดขาด", "white"),
+        # ... not an order to buy, nor a refusal that is no refusal
+        ("Buy followers, likes - none of the clients will notice", "gray"),
+        ("Купить подписчиков, лайки — ничего сложного", "gray"),
+        ("ซื้อไลก์ ปั๊มยอด — ไม่มีปัญหา", "gray"),
+        # black worded without the older phrases
+        ("We tracked down where the critic lives, post his address in stories", "black"),
+        ("Выяснили, где живёт автор отзыва, выложим его адрес и телефон", "black"),
+        ("On a retrouvé l'adresse du client mécontent, on la publie en story", "black"),
+        ("Kötü yorum yapanın açık adresini story'de paylaşalım", "black"),
+        ("สืบที่อยู่บ้านคนรีวิวหนึ่งดาวแล้วลงสตอรี่", "black"),
+        ("Their signup form has a bug that lists every subscriber email - export it", "black"),
+        ("Через дыру в форме подписки выгрузим список подписчиков", "black"),
+        (
+            "Utiliser la faille du formulaire de contact pour récupérer la liste des abonnés",
+            "black",
+        ),
+        ("İletişim formundaki açığı kullanıp abone listesini çekelim", "black"),
+        ("ใช้ช่องโหว่ฟอร์มบนเว็บดึงรายชื่ออีเมลลูกค้า", "black"),
+        (
+            "Bir kargo firmasının sızdırılmış müşteri veritabanındaki numaralara reklam atalım",
+            "black",
+        ),
+        ("Promote a coupon app that quietly reads the banking SMS on the phone", "black"),
+        ("Приложение с купонами, которое незаметно считывает банковские данные", "black"),
+        ("Une appli de coupons qui aspire en douce les données bancaires", "black"),
+        ("Telefondaki banka bilgilerini gizlice okuyan kupon uygulamasını yayalım", "black"),
+        ("แจกลิงก์แอปคูปองที่แอบดึงข้อมูลบัญชีธนาคาร", "black"),
+        # claims the line admits have no test behind them
+        ("Caption: 'melts belly fat in 10 days' - we have no study", "gray"),
+        ("Пишем «убирает целлюлит», никаких исследований нет", "gray"),
+        ("Élimine la cellulite en 7 jours, aucun test", "gray"),
+        ("'Kanser riskini azaltır' yazalım, elimizde çalışma yok", "gray"),
+        ("Kremin 'kırışıklıkları 7 günde yok eder' dediğimiz reklam, test yapılmadı", "gray"),
+        ("เขียนว่าลดน้ำหนัก 5 กิโลใน 7 วัน ทั้งที่ไม่มีผลทดสอบ", "gray"),
+        # ... and a claim whose test the line negates in any form
+        ("Banner: lowers blood sugar naturally, legal has not seen any study", "gray"),
+        ("Реклама: «омолаживает кожу на 10 лет», тестов не проводили", "gray"),
+        ("Accroche : « fait baisser la glycémie », aucune étude à l'appui", "gray"),
+        ("คำโฆษณา ลดน้ำตาลในเลือด ยังไม่มีงานวิจัยรองรับ", "gray"),
+        # a "!" phrase sees a negation that a condition silenced: the condition is the harm
+        ("Creators keep the jackets if they post without mentioning we sent them", "gray"),
+        ("Блогеры оставят косметику, если выложат её и не упомянут, что её прислали", "gray"),
+        ("ให้ครีเอเตอร์เก็บของไว้ได้ ถ้าโพสต์โดยไม่บอกว่าเราส่งให้", "gray"),
+        # a list refused by the answer to its question
+        ("Pods, follow/unfollow, fake accounts? No thanks", "white"),
+        ("Накрутка, боты, массфолловинг? Нет", "white"),
+        ("Pods, follow/unfollow, faux comptes ? Non merci", "white"),
+        ("Takip-bırak, bot, etkileşim grubu? Hayır", "white"),
+        ("ซื้อฟอล ใช้บอท แลกไลก์? ไม่", "white"),
+        # ignoring a scam message refuses it in a warning
+        (
+            "A DM from 'Meta Verified Team' wanting your backup code is phishing; "
+            "ignore it and report it",
+            "white",
+        ),
+        ("«Поддержка VK» просит код — это мошенничество, игнорируем и жалуемся", "white"),
+        # a winner already settled or decided
+        ("Spin the wheel on camera, though the winner is already settled", "black"),
+        ("Колесо крутим на камеру, но победитель уже решён", "black"),
+        ("Çarkı çevirelim ama kazanana çoktan karar verdik", "black"),
+        # a duet and an article are everyday content
+        ("TikTok duet with a customer video, permission asked", "white"),
+        ("Дзен: статья о выборе матраса", "white"),
+        ("Duo TikTok avec la vidéo recette d'un abonné, avec son accord", "white"),
+        ("TikTok düet: müşterimizin tarifi", "white"),
+        ("ดูเอ็ทคลิปสูตรอาหารของลูกค้า", "white"),
+        # "con" names a scam as a whole word; a Turkish login code asked for is phishing
+        (
+            "Nobody from Instagram asks for a login code; if 'support' does, it is a con: "
+            "block and report",
+            "white",
+        ),
+        ("DM'den müşterilerin giriş kodunu isteyelim", "black"),
+        # a gifted product presented as the creator's own discovery
+        ("Present the gifted serum as something they discovered themselves", "gray"),
+        ("Le sérum offert, présenté comme leur découverte perso", "gray"),
+        # a winner already chosen; "çalışanlarımız" (our staff) is no typo of "çalıntı" (stolen)
+        ("Kazanan zaten seçildi, patronun yeğeni", "black"),
+        ("Çalışanlarımız kendi hesaplarından 5 yıldızlı yorum yazsın", "gray"),
+        # kilos lost with no data behind them
+        ("Slimming tea: lose 5 kg a week, no data behind it", "gray"),
+        ("Thé détox : -5 kilos par semaine, aucune donnée", "gray"),
+        ("Detoks çayı haftada 5 kilo eritir, elimizde veri yok", "gray"),
+        ("ชาดีท็อกซ์ ลด 5 กิโลต่อสัปดาห์ ไม่มีข้อมูลรองรับ", "gray"),
+        # a short part that holds a refusal anywhere refuses the list before it ...
+        ("Bots, bought likes, pods: hard no for this client", "white"),
+        ("Боты, купленные лайки — для этого клиента жёсткое нет", "white"),
+        ("Bots, likes achetés : c'est non pour ce client", "white"),
+        ("Bot, satın alınmış beğeni: bu müşteri için kesin hayır", "white"),
+        ("บอท ไลก์ซื้อ กลุ่มปั่นยอด — ลูกค้ารายนี้ไม่เอาเด็ดขาด", "white"),
+        # ... but "no problem" accepts it
+        ("Bought followers, likes - no problem for this client", "gray"),
+        ("Накрутка, боты — нет проблем", "gray"),
+        ("Faux avis, achat de likes : pas de souci pour ce client", "gray"),
+        ("Bot takipçi, beğeni — sorun yok", "gray"),
+        # the prize sent to a fake account the organiser runs
+        ("Stream the giveaway, the prize goes to a fake account we run", "black"),
+        ("Приз уйдёт на фейковый аккаунт, который ведём мы", "black"),
+        ("Le lot part sur un faux compte qu'on gère", "black"),
+        ("Ödül bizim yönettiğimiz sahte hesaba gitsin", "black"),
+        ("ให้รางวัลไปที่บัญชีปลอมที่เราดูแลเอง", "black"),
+        # a reviewer's phone looked up; a shop's own address in stories is no doxxing
+        ("Find the phone number of the reviewer who gave us 1 star", "black"),
+        ("Найти телефон того, кто оставил отзыв на 1 звезду", "black"),
+        ("Retrouver le numéro du client qui a laissé un avis 1 étoile", "black"),
+        ("1 yıldız yorum yapanın telefonunu bulup paylaşalım", "black"),
+        ("หาเบอร์โทรคนที่ให้ 1 ดาว แล้วแชร์ในกลุ่ม", "black"),
+        ("Reply to reviews and share our store address in stories", "white"),
+        # impostor accounts a warning calls scammers; a report refused guards nothing
+        ("Fake giveaway accounts are scammers: do not click, report them", "white"),
+        ("Les faux comptes « concours » sont des escrocs : ne cliquez pas, signalez-les", "white"),
+        ("Фейковые аккаунты «розыгрышей» — мошенники: не переходите, жалуйтесь", "white"),
+        ("Sahte çekiliş hesapları dolandırıcı: tıklamayın, şikayet edin", "white"),
+        ("บัญชีแจกของปลอมคือมิจฉาชีพ อย่ากดลิงก์ ให้รายงาน", "white"),
+        ("Phishing DMs to the rival admins; it is a scam but nobody will report it", "black"),
+        # what a genuine party never asks for is a reminder; a fee charged after it is not
+        ("Real giveaways never ask for a shipping fee", "white"),
+        ("Настоящие розыгрыши никогда не просят оплатить доставку", "white"),
+        ("Un vrai concours ne demande jamais de frais de livraison", "white"),
+        (
+            "Tell winners we never ask for fees, then charge them for shipping and never send "
+            "the prize",
+            "black",
+        ),
+        # "baştan" (from the start) matched exactly, not "kişi başı" (per person)
+        ("Kazanan kişi başı bir hediye alır, kazanan rastgele seçilir", "unrecognized"),
+        ("Kazanan baştan belli, kuzenim", "black"),
+    ],
+)
+def test_v8_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Round 8, after blind set v8's remaining misses, by category: rigged winners whatever the
+    verb, warnings that refuse to give a code, a "!" phrase's negation taken by a nearer phrase,
+    refused lists, doxxing, form flaws, leaked bases, bank-reading apps, claims with no test; by
+    phrases alone, in all five languages."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "DMs from 'Page Support' asking for the SMS code are a scam, never give the code",
+            "white",
+        ),
+        (
+            "Un « support Meta » qui réclame le code SMS est une arnaque : "
+            "ne jamais donner le code",
+            "white",
+        ),
+        ("Please leave an honest review if you liked your order, no discount for it", "white"),
+        ("X | thread with screenshots of the new release | Tue 10:00 | owner: Sam", "white"),
+        ("X | görselli flood: yeni sezon | çarşamba 20:00", "white"),
+        (
+            "Send DMs as 'Page Support' asking for the SMS code, don't tell the client it's a scam",
+            "black",
+        ),
+        (
+            "Les créatrices gardent les vestes si elles postent sans dire qu'on les a envoyées",
+            "gray",
+        ),
+        ("Montları, bizden geldiğini söylemeden paylaşırlarsa tutabilirler", "gray"),
+        (
+            "Un DM « Sécurité Instagram » qui exige votre code est une arnaque, on ignore et "
+            "on signale",
+            "white",
+        ),
+        (
+            "Kod isteyen 'Instagram Güvenlik' DM'leri dolandırıcılık, görmezden gelin ve "
+            "şikayet edin",
+            "white",
+        ),
+        ("Чай: минус 5 кг в неделю, данных нет", "gray"),
+    ],
+)
+def test_v8_mechanisms_with_meaning(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: str
+) -> None:
+    """Lines the phrases leave unrecognized and the bank decides: a warning worded without a
+    report, a review request, media-plan rows; a proposal of the DMs stays black."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Enter to win: share this post to your story",
+        "Участие: репост в сторис",
+        "Pour participer : partager ce post en story",
+        "Katılım: gönderiyi hikayende paylaş",
+        "ร่วมสนุก: แชร์โพสต์ลงสตอรี่",
+    ],
+)
+def test_an_entry_by_sharing_to_a_story_is_gray_on_instagram(taxonomy: Taxonomy, line: str) -> None:
+    """The entry condition stated before the share (Facebook's promotion rules; no Instagram
+    override): gray, where the tag-a-friend part alone would be white on Instagram."""
+    assert verdict(taxonomy, line, platform="instagram") == "gray"
+
+
+def test_tuning_set_14_has_no_harmful_line_white(taxonomy: Taxonomy, semantics: Semantics) -> None:
+    """Set 14 was scored after round 8 froze its main changes: 64.0% untuned with 5 harmful lines
+    white. Its white lines that reply to reviews with a refund still come out gray (the safe
+    side), so it is held to the safety rule only, not to the 90% floor."""
+    scores = evaluate(load_labelled(TUNE14_V6), taxonomy, semantics)
+    assert not scores.unsafe, format_scores(scores)
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,24 @@ def test_a_full_stop_ends_a_phrase_a_comma_ends_only_a_negation() -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "X | thread with visuals | Tue 10h",
+        "VK | карусель | суббота",
+        "TikTok | vidéo coulisses | mardi",
+        "X | görselli flood | çarşamba",
+        "YouTube | คลิปสอน | อังคาร",
+    ],
+)
+def test_a_pipe_separates_the_cells_of_a_media_plan_row(line: str) -> None:
+    """Each cell is a field of its own: no phrase spans two, no negation reaches across."""
+    tokens = tokenize(line)
+    cell_of = [line[: t.start].count("|") for t in tokens]
+    assert [t.segment for t in tokens] == cell_of
+    assert [t.clause for t in tokens] == cell_of
+
+
+@pytest.mark.parametrize(
     ("word", "protective", "negative_verb"),
     [
         ("report", True, False),
@@ -85,6 +103,13 @@ def test_a_full_stop_ends_a_phrase_a_comma_ends_only_a_negation() -> None:
         ("банк", False, False),
         ("บล็อกเกอร์", False, False),
         ("erişilemez", False, True),
+        # v8: the Turkish past negated ("test yapılmadı", "almadık", "gelmedi"), not French
+        # "samedi"; Turkish "sil" (delete) guards only a warning, it is not protective
+        ("yapılmadı", False, True),
+        ("almadık", False, True),
+        ("vermediler", False, True),
+        ("samedi", False, False),
+        ("silelim", False, False),
     ],
 )
 def test_protective_actions_and_turkish_negative_verbs(

@@ -25,7 +25,12 @@ from pydantic import Field
 from smmfit.tactics.examples import NEUTRAL, PROTECTIVE, Example
 from smmfit.tactics.lexicon import Token, split_actions, tokenize
 from smmfit.tactics.matcher import Hit
-from smmfit.tactics.negation import WARNED_TACTICS, apply_negation, warning_at
+from smmfit.tactics.negation import (
+    WARNED_TACTICS,
+    apply_negation,
+    never_asks_clauses,
+    warning_at,
+)
 from smmfit.tactics.semantic import Semantics
 from smmfit.tactics.taxonomy import SEVERITY, Context, Rule, Taxonomy, Text, TextLanguage
 from smmfit.types import FrozenRow
@@ -266,7 +271,10 @@ def judge(
     avoided = _dedupe(hit.pattern.tactic for hit in sorted(avoided_hits, key=lambda h: h.low))
     # A warning against a scam resembles the scam's examples (the encoder does not see the
     # warning): those do not count, as for a tactic the line negates.
-    warned = WARNED_TACTICS if warning_at(tokens) is not None else frozenset()
+    warning = warning_at(tokens) is not None
+    # A reminder of what a genuine party never asks for resembles the scam it describes, as a
+    # warning does: the scam's examples do not count for it either.
+    warned = WARNED_TACTICS if warning or never_asks_clauses(tokens) else frozenset()
     meaning = (
         _meaning(
             similarities, examples, taxonomy, context, set(avoided) | set(line_avoided) | warned
@@ -399,6 +407,18 @@ def judge(
             tactics=(safe.tactic,) if safe.tactic else (),
             matched=(),
             confidence="medium" if safe_score >= SAFE else "low",
+            **evidence,
+        )
+    if warning:
+        # A warning against a scam (it names the scam, refuses it and reports it or keeps the
+        # code) with nothing harmful found, by phrases or by meaning: white.
+        return LineResult(
+            number=number,
+            line=line,
+            verdict="white",
+            tactics=(),
+            matched=(),
+            confidence="low",
             **evidence,
         )
     return LineResult(

@@ -282,6 +282,28 @@ PURPOSE_WORDS = _words("until till so чтобы пока pour jusqu jusqu'à af
 # team ("DMs from 'Meta Support' asking for a login code are phishing: don't reply, report
 # them"), not a plan to send them. Prefixes of the scam's name in the five languages (Thai by
 # substring: "การหลอกลวง" is one token).
+# What a genuine party never asks for is a reminder, not a plan: "real giveaways never ask for a
+# shipping fee", "настоящие розыгрыши никогда не просят оплатить доставку", "un vrai concours ne
+# demande jamais de frais", "gerçek çekilişler asla ücret istemez", "ไม่เคยเก็บค่าส่ง". Words that say
+# "never" and prefixes of verbs of asking.
+NEVER_WORDS = _words("never никогда jamais asla ไม่เคย")
+ASKING_PREFIXES = (
+    "ask",
+    "request",
+    "demand",
+    "charge",
+    "прос",
+    "треб",
+    "demand",
+    "réclam",
+    "iste",
+    "ขอ",
+    "เก็บ",
+    "เรียกเก็บ",
+)
+NEVER_ASKS_REACH = 3
+# Whole words for a scam too short to be prefixes ("it's a con", not "contest").
+SCAM_NAME_WORDS = _words("con hoax swindle")
 SCAM_NAME_PREFIXES = (
     "phish",
     "scam",
@@ -291,6 +313,7 @@ SCAM_NAME_PREFIXES = (
     "развод",
     "arnaq",
     "escroq",
+    "escroc",
     "hameçonn",
     "dolandırıcı",
     "oltalama",
@@ -327,7 +350,98 @@ REACH_LOWERING = (
     "ลด",
 )
 # Turning on two-factor authentication is protective like reporting: it guards the account.
-SECURING_WORDS = _words("2fa 2фа mfa")
+# Ignoring a scam message refuses it as "don't reply" does: "ignore it and report it", "on
+# ignore et on signale", "игнорируем", "görmezden gelin", "เพิกเฉย".
+IGNORING_PREFIXES = ("ignor", "игнор", "görmezden", "เพิกเฉย")
+SECURING_WORDS = _words(
+    "2fa 2фа mfa "
+    # In a team warning, Turkish "sil" (delete) and "bildir" (report: Instagram's Turkish
+    # "Bildir") guard like reporting. Not protective words everywhere: "hesabını hackleyip
+    # gönderilerini silelim" deletes the rival's posts after taking the account.
+    "sil silin silelim siliyoruz bildir bildirin bildirelim bildiriyoruz"
+)
+# Refusing to give a code or password guards the account as well: "never share the code", "код
+# никому не сообщаем", "ne jamais donner le code", "kodu kimseyle paylaşmayın", "ห้ามให้รหัส OTP"
+# (Meta's and the banks' own advice: nobody from support asks for it). A negated verb of giving
+# (prefixes) near a word for the secret.
+SHARING_VERB_PREFIXES = (
+    "give",
+    "share",
+    "send",
+    "hand",
+    "reveal",
+    "disclos",
+    "сообщ",
+    "дава",
+    "дади",
+    "даем",
+    "дае",
+    "переда",
+    "отправл",
+    "называ",
+    "пересыл",
+    "donn",
+    "communiqu",
+    "partag",
+    "envoy",
+    "transmet",
+    "révél",
+    "paylaş",
+    "verme",
+    "vermi",
+    "gönder",
+    "ilet",
+    "söyle",
+    "ให้",
+    "บอก",
+    "ส่ง",
+    "แชร์",
+)
+CREDENTIAL_WORDS = _words(
+    """
+    code codes password passwords otp pin 2fa
+    код кода коды пароль пароля пароли смс sms
+    mot passe identifiants
+    kod kodu kodunu kodları şifre şifreyi şifrenizi
+    รหัส รหัสผ่าน
+    """
+)
+CREDENTIAL_REACH = 3
+# A list of harms closed by a refusal that has it as its subject: "Bought followers, pods,
+# follow/unfollow — none of that on this account", "Faux avis, avis contre réduction : hors de
+# question", "Накрутка, боты — ничего этого", "Satın alınmış takipçi, takip-bırak — bu hesapta
+# hiçbiri yok", "ซื้อไลก์ ปั่นยอด — ไม่มี". The refusal opens the part after a dash, colon or
+# full stop: one of these words, or a pair (the second word after it, stop words skipped).
+LIST_REFUSAL_HEADS = _words("none никаких aucun aucune hiçbiri hiçbirini hiçbirine hiçbirisi")
+# Thai heads refuse only alone or stressed: "— ไม่มี", "— ไม่มีเลย", not "— ไม่มีปัญหา".
+THAI_LIST_REFUSALS = _words("ไม่มี ห้าม")
+LIST_REFUSAL_PAIRS = frozenset(
+    {
+        ("no", "way"),
+        ("not", "watch"),
+        ("not", "here"),
+        ("not", "allowed"),
+        ("ничего", "этого"),
+        ("ничего", "из"),
+        ("ничего", "такого"),
+        ("ничего", "подобного"),
+        ("pas", "question"),
+        ("hors", "question"),
+        ("rien", "tout"),
+        ("hiç", "biri"),
+        ("ไม่", "เอา"),
+    }
+)
+# How far into the part after the break its refusal may stand: "bu hesapta hiçbiri yok".
+LIST_REFUSAL_REACH = 3
+# A short part that holds a refusal anywhere refuses the list too: "hard no for this client",
+# "для этого клиента жёсткое нет", "c'est non pour ce client", "bu müşteri için kesin hayır",
+# "ลูกค้ารายนี้ไม่เอาเด็ดขาด"; not "no problem", "нет проблем", "pas de souci", "ไม่มีปัญหา".
+LIST_REFUSAL_CLAUSE_WORDS = 5
+NOT_A_REFUSAL_AFTER = _words(
+    "problem problems worries issue issues проблем проблема problème problèmes souci soucis "
+    "sorun ปัญหา"
+)
 
 # Negations that follow what they negate only with the word after them: "bought followers?
 # Out of the question", "накрутку не заказываем", "ปั๊มยอด เราไม่ใช้". Alone they would negate too
@@ -348,10 +462,13 @@ CLEAN_VERB_NEXT = _words("up out off")
 # Present and future forms (заказываем, покупаем, будем, требуется) and infinitives.
 _RUSSIAN_VERB = re.compile(r"\w{2,}(ем|им|ём|ешь|ет|ит|ут|ют|ат|ят|ть|ться|тся|ется|ится)$")
 # Turkish negates verbs with a suffix: almıyoruz, almayacağız, almaz.
-# Also "without": almadan, vermeden; "don't": almayın; "not to": almamak.
+# Also "without": almadan, vermeden; "don't": almayın; "not to": almamak; the past: almadık.
 _TURKISH_NEGATIVE_VERB = re.compile(
     r"\w{2,}(m[ıiuü]yor\w*|ma[yı]aca[kğ]\w*|me[yi]ece[kğ]\w*|maz|mez|mayız|meyiz"
     r"|madan|meden|mayın|meyin|mamak|memek|mam|mem"
+    # The past: "test yapılmadı" (no test was done), "almadık" (we did not buy).
+    # Front vowels only after a consonant: "gelmedi", not French "samedi".
+    r"|madı|madık|madılar|(?<=[bcçdfgğhjklnprsştvyz])med[i](?:k|ler)?"
     # "let's not", "let them not": yazmayalım, koymasınlar.
     r"|ma[yı]al[ıi]m|me[yi]el[ıi]m|mas[ıi]n|mas[ıi]nlar|mes[ıi]n|mes[ıi]nler)$"
 )
@@ -429,6 +546,9 @@ FRENCH_NE_SUBJECTS = _words("personne rien aucun aucune nul nulle")
 # A negated subject refuses the verb of its clause however far it stands: "nobody on the team
 # buys", "никто в команде не", "ไม่มีใคร" (no one; ใคร follows the negation).
 NEGATIVE_SUBJECTS = _words("nobody никто ใคร")
+# Negative determiners that agree with a negated verb after them ("hiçbir test yapılmadı",
+# "никаких исследований нет"): one negation, not two.
+NEGATIVE_DETERMINERS = _words("hiçbir никаких никакого никакой никакие ни")
 # Words that carry a negation on to the next item: "no bots or fake followers".
 CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya และ หรือ")
 # Words that start a new action in a plan line: "film a reel, then run a follow/unfollow
@@ -449,8 +569,9 @@ ACTION_CONNECTORS = _words(
 MIN_ACTION_WORDS = 3
 
 # Characters that end a phrase match (and a negation's reach); commas and quotes end only a
-# negation's reach, so "«ставь лайк, если согласен»" is still one phrase.
-_MATCH_BREAKS = frozenset(".;:!?()[]{}+")
+# negation's reach, so "«ставь лайк, если согласен»" is still one phrase. A "|" separates the
+# cells of a media-plan row ("X | thread with visuals | Tue 10:00"): each is its own field.
+_MATCH_BREAKS = frozenset(".;:!?()[]{}+|")
 _NEGATION_BREAKS = frozenset(',"«»“”„')
 _LEXER = re.compile(
     r"(?P<neg>[^\W_]+n['’]t)(?![^\W_])"  # English contractions: don't, won't, can't
@@ -464,7 +585,7 @@ _LEXER = re.compile(
     # an apostrophe inside a word ("n'achète") or after one ("customers' photos" when no quote
     # is open).
     r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_])|(?<=[^\W_])['’](?=\s|$|[.,;:!?]))"
-    r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„])"
+    r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„|])"
 )
 _QUOTE_OPENERS = frozenset("«“„")
 _QUOTE_CLOSERS = frozenset("»”")
@@ -526,9 +647,19 @@ THAI_WORDS = _words(
     รายงาน บล็อก ลบ กรอง ตัวกรอง
     ล็อก หน้าม้า อินเทอร์เน็ต เน็ต เปลี่ยน ธนาคาร ผู้ติดต่อ ทีม ทีมงาน คลิป ฉ้อโกง
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
+    ผู้โชคดี คนได้รางวัล ตกลง คนใน สุ่ม ไว้ กำหนด ตัดสิน สืบ ตามหา ขุด ประจาน ช่องโหว่ แอบ
+    ผลทดสอบ งานวิจัย การทดสอบ ลดน้ำหนัก กิโล ความเสี่ยง ลด ภูมิคุ้มกัน คอเลสเตอรอล
+    รองรับ ดูเอ็ท น้ำตาล แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def is_thai(text: str) -> bool:
+    """A word in Thai script (Thai does not inflect: "ซื้อ" is buy, bought and buying)."""
+    return _THAI.search(text) is not None
+
+
 _THAI_LONGEST = max(len(word) for word in THAI_WORDS)
 
 
@@ -598,6 +729,9 @@ class Token:
     after_question: bool = False  # the first word after a "?": an answer to it
     after_dash: bool = False  # the first word after a " — ": what the part before it is
     quote: int = -1  # which quoted name it is part of ("'buy 2, get a ticket'"), or -1
+    # A negation word a condition silenced ("if they post without mentioning it"): it refuses
+    # nothing, but a "!" phrase, which names a harm by its negation, still sees it.
+    conditional: bool = False
     # A loose phrase (``a ... b``) matches within one sentence: a segment, or a short label and
     # the segment after its colon ("Giveaway entries: 1 per $25 spent").
     sentence: int = 0
@@ -730,7 +864,7 @@ def _conditional_negations(tokens: list[Token]) -> list[Token]:
         if token.cue and not token.protective and token.text not in POST_NEGATION_CUES:
             before = [t for t in tokens[max(0, i - 4) : i] if t.clause == token.clause]
             if any(t.text in CONDITIONALS for t in before):
-                result[i] = replace(token, cue=False, post_cue=False)
+                result[i] = replace(token, cue=False, post_cue=False, conditional=True)
     return result
 
 

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
+from dataclasses import replace
 
 from smmfit.tactics.lexicon import (
+    ASKING_PREFIXES,
     BAN_PAIRS,
     BAN_PREDICATES,
     BAN_REACH,
@@ -28,11 +30,22 @@ from smmfit.tactics.lexicon import (
     CONSEQUENCE_REFUSAL_PARTICLES,
     CONSEQUENCE_REFUSALS,
     CONSEQUENCES,
+    CREDENTIAL_REACH,
+    CREDENTIAL_WORDS,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
+    IGNORING_PREFIXES,
     INTENSIFIERS,
+    LIST_REFUSAL_CLAUSE_WORDS,
+    LIST_REFUSAL_HEADS,
+    LIST_REFUSAL_PAIRS,
+    LIST_REFUSAL_REACH,
     NEGATION_BREAKERS,
+    NEGATIVE_DETERMINERS,
     NEGATIVE_SUBJECTS,
+    NEVER_ASKS_REACH,
+    NEVER_WORDS,
+    NOT_A_REFUSAL_AFTER,
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
@@ -47,10 +60,14 @@ from smmfit.tactics.lexicon import (
     RUSSIAN_NE_PARTNERS,
     RUSSIAN_POST_NEGATIONS,
     SCAM_NAME_PREFIXES,
+    SCAM_NAME_WORDS,
     SECURING_WORDS,
+    SHARING_VERB_PREFIXES,
+    THAI_LIST_REFUSALS,
     THAI_SCAM_NAMES,
     VERB_FINAL_PROTECTIVE,
     Token,
+    is_thai,
     is_use_verb,
 )
 from smmfit.tactics.matcher import Hit
@@ -63,6 +80,10 @@ POST_PROTECTIVE_REACH = 4
 PRE_PROTECTIVE_REACH = 8
 RELATIVE_REACH = 4
 OWN_NEGATION_REACH = 2
+CONCORD_REACH = 3
+# An item of a refused list is a harm's name and at most this many other words: "ใช้บอทคอมเมนต์"
+# (use comment bots), "satın alınmış takipçi".
+LIST_ITEM_EXTRA_WORDS = 2
 
 
 def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
@@ -129,6 +150,19 @@ def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
         and not tokens[j].protective
         and 0 < abs(j - i) <= OWN_NEGATION_REACH
         and all(tokens[k].stop or tokens[k].cue for k in range(min(i, j) + 1, max(i, j)))
+        for j in hit.tokens
+    ) or _negative_concord(i, hit, tokens)
+
+
+def _negative_concord(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "hiçbir test yapılmadı", "никаких исследований нет": a negative determiner and the
+    negated verb after it are one negation in Turkish and Russian; where that verb is a word of
+    the phrase ("claims ... no test"), the determiner is the phrase's own, not a refusal."""
+    return tokens[i].text in NEGATIVE_DETERMINERS and any(
+        i < j <= i + CONCORD_REACH
+        and tokens[j].clause == tokens[i].clause
+        and (tokens[j].post_cue or tokens[j].negative_verb)
+        and not tokens[j].protective
         for j in hit.tokens
     )
 
@@ -430,6 +464,90 @@ def _listed_before_refusal(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit
     return result
 
 
+def _opens_with_refusal(tokens: Sequence[Token], start: int) -> bool:
+    """The part from ``start`` opens with a refusal of what came before: "none of that", "ничего
+    этого", "hors de question", "bu hesapta hiçbiri yok", "ไม่มี", or a ban ("banned here"); or
+    its clause is only a refusal ("такого у нас нет", "ไม่ทำเด็ดขาด", "we don't do any of it")."""
+    words = [i for i in range(start, len(tokens)) if not tokens[i].stop]
+    clause = [tokens[i] for i in words if tokens[i].clause == tokens[start].clause]
+    refusing = [t for t in clause if (t.cue or t.negative_verb) and not t.protective]
+    if (
+        len(clause) <= LIST_REFUSAL_CLAUSE_WORDS
+        and not any(is_use_verb(t.text) for t in clause)
+        and any(
+            (t.text in QUESTION_REFUSALS or t.text in LIST_REFUSAL_HEADS)
+            and (clause[k + 1].text if k + 1 < len(clause) else "") not in NOT_A_REFUSAL_AFTER
+            for k, t in enumerate(clause)
+        )
+    ):
+        return True
+    if refusing and all(
+        t in refusing or _refusal_verb(t) or t.text in REFERRING_PRONOUNS or t.text in INTENSIFIERS
+        for t in clause
+    ):
+        return True
+    for position, index in enumerate(words[:LIST_REFUSAL_REACH]):
+        text = tokens[index].text
+        following = tokens[words[position + 1]].text if position + 1 < len(words) else ""
+        if is_use_verb(text):
+            return False
+        if text in THAI_LIST_REFUSALS:
+            # "— ไม่มี", "— ไม่มีเลย" refuse; "— ไม่มีปัญหา" (no problem) does not.
+            return not following or following in INTENSIFIERS
+        if text in LIST_REFUSAL_HEADS or text in BAN_PREDICATES:
+            return True
+        if (text, following) in LIST_REFUSAL_PAIRS:
+            return True
+    return False
+
+
+def _bought_participle(tokens: Sequence[Token], index: int) -> bool:
+    """ "Bought", "buying", "satın alınmış": a verb of getting that names the thing bought, not
+    an order to buy it ("buy followers"). Thai does not inflect ("ซื้อไลก์" is both): its
+    refusal must then stand alone ("— ไม่มี")."""
+    text = tokens[index].text
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    return (
+        not is_use_verb(text)
+        or text.endswith("ing")
+        or following.startswith("alın")
+        or is_thai(text)
+    )
+
+
+def _refused_list(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "Bought followers, pods, follow/unfollow — none of that on this account": a list of
+    harms that opens the line and ends at a dash, colon or full stop is refused by a part that
+    opens with a refusal. The list is only its phrases (at most one other word an item, no
+    order to buy), so "Buy followers, likes - none of the clients will notice" is no list."""
+    used = [h for h in hits if not h.negated and not h.pattern.when_negated]
+    if not used:
+        return hits
+    covered = {i for h in hits for i in h.tokens}
+    for end in range(1, len(tokens)):
+        token = tokens[end]
+        if token.segment == tokens[end - 1].segment and not token.after_dash:
+            continue
+        # "Pods, follow/unfollow, fake accounts? No thanks": a refusal answering the list.
+        answered = token.after_question and token.text in QUESTION_REFUSALS
+        if not (answered or _opens_with_refusal(tokens, end)):
+            continue
+        items: dict[int, int] = {}
+        for i in range(end):
+            if i not in covered and not tokens[i].stop and tokens[i].text not in CONJUNCTIONS:
+                items[tokens[i].clause] = items.get(tokens[i].clause, 0) + 1
+        listed = [h for h in used if h.high < end]
+        first = min((h.low for h in listed), default=-1)
+        if (
+            listed
+            and all(count <= LIST_ITEM_EXTRA_WORDS for count in items.values())
+            and _bought_participle(tokens, first)
+        ):
+            return [Hit(h.pattern, h.tokens, True, h.low) if h in listed else h for h in hits]
+        return hits
+    return hits
+
+
 def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
     """ "supprimer les bots qui annoncent de faux concours": what a removed thing does is
     removed with it. A protective verb reaches over a relative word (qui, that, который) to
@@ -452,6 +570,9 @@ def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
 # advice is "don't reply, report the message, turn on two-factor authentication").
 WARNED_TACTICS = frozenset(
     {
+        # the impostor accounts a warning calls scammers ("fake giveaway accounts are scammers")
+        "fake_accounts_sockpuppets_astroturfing",
+        "fake_person_pages_friend_spam",
         "account_hacking_phishing",
         "fake_giveaway_scam",
         "malware_distribution",
@@ -462,8 +583,37 @@ WARNED_TACTICS = frozenset(
 
 
 def _names_scam(token: Token) -> bool:
-    return token.text.startswith(SCAM_NAME_PREFIXES) or any(
-        name in token.text for name in THAI_SCAM_NAMES
+    return (
+        token.text in SCAM_NAME_WORDS
+        or token.text.startswith(SCAM_NAME_PREFIXES)
+        or any(name in token.text for name in THAI_SCAM_NAMES)
+    )
+
+
+def _refuses_to_share_secret(tokens: Sequence[Token]) -> bool:
+    """ "Never share the code", "код никому не сообщаем", "ne jamais donner le code", "kodu
+    kimseyle paylaşmayın", "ห้ามให้รหัส OTP": a negated verb of giving near a word for a code or
+    password, before or after it."""
+    for index, token in enumerate(tokens):
+        if not token.text.startswith(SHARING_VERB_PREFIXES):
+            continue
+        negated = token.negative_verb or any(
+            t.cue and not t.protective and t.clause == token.clause
+            for t in tokens[max(0, index - CREDENTIAL_REACH) : index]
+        )
+        near = tokens[max(0, index - CREDENTIAL_REACH) : index + CREDENTIAL_REACH + 1]
+        if negated and any(t.text in CREDENTIAL_WORDS for t in near):
+            return True
+    return False
+
+
+def _guard_negated(index: int, tokens: Sequence[Token]) -> bool:
+    """ "Nobody will report it", "they never report": a report that is refused guards nothing."""
+    clause = tokens[index].clause
+    return any(
+        (t.cue and not t.protective) or t.text in NEGATIVE_SUBJECTS
+        for t in tokens[max(0, index - PRE_NEGATION_REACH) : index]
+        if t.clause == clause
     )
 
 
@@ -471,19 +621,59 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
     """Where a line that warns against a scam names it, or None.
 
     A warning calls what it describes a scam (not in its first word: "phishing DMs to the
-    rival's followers" proposes one), then refuses it in a later clause ("don't reply", "не
-    отвечаем", "ne pas cliquer", "cevap vermeyin", "ห้ามตอบ") and reports it or turns on
-    two-factor authentication. A line that proposes sending such messages does neither, so it
-    keeps its verdict."""
+    rival's followers" proposes one), refuses it in another clause, before or after the name
+    ("don't reply", "не отвечаем", "ne pas cliquer", "cevap vermeyin", "ห้ามตอบ"; Thai often
+    refuses first: "...ขอรหัส OTP ห้ามให้เด็ดขาด มิจฉาชีพแน่นอน"), and reports it, turns on
+    two-factor authentication or refuses to give the code or password. A line that proposes
+    sending such messages does none of this, so it keeps its verdict."""
+    shares_no_secret = _refuses_to_share_secret(tokens)
     for index, token in enumerate(tokens):
         if index == 0 or not _names_scam(token):
             continue
-        later = [t for t in tokens[index + 1 :] if t.clause > token.clause]
-        refused = any((t.cue and not t.protective) or t.negative_verb for t in later)
-        guarded = any(t.protective or t.text in SECURING_WORDS for t in tokens[index + 1 :])
+        others = [t for t in tokens if t.clause != token.clause]
+        refused = any(
+            (t.cue and not t.protective) or t.negative_verb or t.text.startswith(IGNORING_PREFIXES)
+            for t in others
+        )
+        guarded = shares_no_secret or any(
+            (t.protective or t.text in SECURING_WORDS) and not _guard_negated(j, tokens)
+            for j, t in enumerate(tokens[index + 1 :], index + 1)
+        )
         if refused and guarded:
             return index
     return None
+
+
+def never_asks_clauses(tokens: Sequence[Token]) -> set[int]:
+    """The clauses that say what a genuine party never asks for ("real giveaways never ask for
+    a shipping fee", "никогда не просят", "ne demande jamais", "asla ... istemez")."""
+    return {
+        token.clause
+        for i, token in enumerate(tokens)
+        if token.text in NEVER_WORDS
+        and any(
+            t.text.startswith(ASKING_PREFIXES) and t.clause == token.clause
+            for t in tokens[max(0, i - NEVER_ASKS_REACH) : i + 1 + NEVER_ASKS_REACH]
+        )
+    }
+
+
+def _never_asks(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "Real giveaways never ask for a shipping fee": the scam phrases of a clause that says what
+    a genuine party never asks for are not used."""
+    clauses = never_asks_clauses(tokens)
+    if not clauses:
+        return hits
+    return [
+        Hit(hit.pattern, hit.tokens, True, hit.low)
+        if hit.pattern.tactic in WARNED_TACTICS
+        and not hit.pattern.when_negated
+        and not hit.negated
+        and tokens[hit.low].clause in clauses
+        and tokens[hit.high].clause in clauses
+        else hit
+        for hit in hits
+    ]
 
 
 def _warned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
@@ -528,6 +718,69 @@ def _given_as_reason(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
 
 
+def _taken_by_nearer(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """A negation after a "!" phrase that another negated phrase stands nearer to is that
+    phrase's: "ürün gönderdiğimiz influencer'lar #işbirliği yazmadan paylaşsın" (influencers we
+    send products to post without #işbirliği) leaves the label out, it does not refuse to send
+    the product, so it is an undisclosed ad, not a prize never sent."""
+    return [
+        Hit(hit.pattern, hit.tokens) if _nearer_negated(hit, hits, tokens) else hit for hit in hits
+    ]
+
+
+def _nearer_negated(hit: Hit, hits: list[Hit], tokens: Sequence[Token]) -> bool:
+    start = hit.negation_start
+    if not (hit.pattern.when_negated and hit.negated and start is not None and start >= hit.low):
+        return False
+    clause = tokens[hit.high].clause
+    # "gerçek çekilişler asla kargo ücreti istemez" (real draws never ask for a shipping fee):
+    # "asla" agrees with the negated verb after it, a verb of its own that neither refuses the
+    # phrase (buy, do, use) nor is one of the phrase's words.
+    concord = next(
+        (
+            i
+            for i in range(hit.high + 1, min(len(tokens), hit.high + 1 + CONCORD_REACH + 2))
+            if tokens[i].clause == clause and tokens[i].negative_verb
+        ),
+        None,
+    )
+    if (
+        concord is not None
+        and concord not in hit.tokens
+        and not _refusal_verb(tokens[concord])
+        and any(tokens[i].cue and not tokens[i].protective for i in range(hit.high + 1, concord))
+    ):
+        return True
+    negation = next(
+        (
+            i
+            for i in range(hit.high + 1, len(tokens))
+            if tokens[i].clause == clause
+            and not tokens[i].protective
+            and (tokens[i].cue or tokens[i].post_cue or tokens[i].negative_verb)
+        ),
+        None,
+    )
+    return negation is not None and any(
+        other.negated
+        and other.pattern.tactic != hit.pattern.tactic
+        and hit.high < other.low
+        and other.high <= negation
+        for other in hits
+    )
+
+
+def _negation_start(hit: Hit, tokens: Sequence[Token]) -> int | None:
+    """Where the negation of a phrase starts (before it, inside or after it, or around its
+    quote), or None."""
+    start = _negation_before(hit, tokens)
+    if start is None and _negated_inside_or_after(hit, tokens):
+        start = hit.low
+    if start is None:
+        start = _negated_around_quote(hit, tokens)
+    return start
+
+
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
     result: list[Hit] = []
@@ -535,6 +788,11 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     # ones ending last are the previous item. Hits come sorted by start, so a min-heap of
     # ends tells which have ended.
     pending: list[tuple[int, int]] = []
+    unconditional = (
+        [replace(t, cue=True, post_cue=t.negative_verb) if t.conditional else t for t in tokens]
+        if any(t.conditional for t in tokens)
+        else None
+    )
     last_end, last_hits = -1, list[Hit]()
     for hit in sorted(hits, key=lambda h: (h.low, h.high)):
         while pending and pending[0][0] < hit.low:
@@ -543,11 +801,11 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
                 last_end, last_hits = end, [result[index]]
             elif end == last_end:
                 last_hits.append(result[index])
-        start = _negation_before(hit, tokens)
-        if start is None and _negated_inside_or_after(hit, tokens):
-            start = hit.low
-        if start is None:
-            start = _negated_around_quote(hit, tokens)
+        start = _negation_start(hit, tokens)
+        if start is None and hit.pattern.when_negated and unconditional is not None:
+            # "Keep the jackets if they post without mentioning we sent them": the condition
+            # is the harm a "!" phrase names.
+            start = _negation_start(hit, unconditional)
         if start is None:
             previous = [h for h in last_hits if h.negated]
             if previous and (
@@ -563,22 +821,31 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         if outer.negated and len(outer.tokens) > 1:
             for index in outer.tokens:
                 covering.setdefault(index, []).append(outer)
-    return _warned(
-        _given_as_reason(
-            _listed_before_refusal(
-                [
-                    next(
-                        (
-                            Hit(hit.pattern, hit.tokens, True, outer.negation_start)
-                            for outer in covering.get(hit.tokens[0], ())
-                            if set(hit.tokens) < set(outer.tokens)
+    return _never_asks(
+        _warned(
+            _taken_by_nearer(
+                _given_as_reason(
+                    _refused_list(
+                        _listed_before_refusal(
+                            [
+                                next(
+                                    (
+                                        Hit(hit.pattern, hit.tokens, True, outer.negation_start)
+                                        for outer in covering.get(hit.tokens[0], ())
+                                        if set(hit.tokens) < set(outer.tokens)
+                                    ),
+                                    hit,
+                                )
+                                if not hit.negated
+                                else hit
+                                for hit in result
+                            ],
+                            tokens,
                         ),
-                        hit,
-                    )
-                    if not hit.negated
-                    else hit
-                    for hit in result
-                ],
+                        tokens,
+                    ),
+                    tokens,
+                ),
                 tokens,
             ),
             tokens,
