@@ -23,11 +23,12 @@ import numpy.typing as npt
 from pydantic import Field
 
 from smmfit.tactics.examples import NEUTRAL, PROTECTIVE, Example
-from smmfit.tactics.lexicon import Token, split_actions, tokenize
+from smmfit.tactics.lexicon import CONSENT_TACTICS, Token, split_actions, tokenize
 from smmfit.tactics.matcher import Hit
 from smmfit.tactics.negation import (
     WARNED_TACTICS,
     apply_negation,
+    consents,
     never_asks_clauses,
     warning_at,
 )
@@ -275,6 +276,10 @@ def judge(
     # A reminder of what a genuine party never asks for resembles the scam it describes, as a
     # warning does: the scam's examples do not count for it either.
     warned = WARNED_TACTICS if warning or never_asks_clauses(tokens) else frozenset()
+    # Automated messages to people who opted in resemble the unsolicited ones (the encoder does
+    # not see the consent): their examples do not count for a line that states the consent.
+    if consents(tokens):
+        warned = warned | CONSENT_TACTICS
     meaning = (
         _meaning(
             similarities, examples, taxonomy, context, set(avoided) | set(line_avoided) | warned

@@ -873,15 +873,21 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     )
 
 
+def consents(tokens: Sequence[Token]) -> bool:
+    """The line says its messages go to people who started the conversation or opted in ("only
+    to users who pressed «Начать»", "İYS onayı olan", "ที่ยินยอม"); not where that is negated."""
+    return any(
+        t.text.startswith(CONSENT_PREFIXES) and not _guard_negated(i, tokens)
+        for i, t in enumerate(tokens)
+    )
+
+
 def _consented(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Automated messages to people who started the bot or opted in are lawful: "the chatbot
     writes only to users who pressed «Начать»", "WhatsApp to customers with İYS consent". The
     automated-message phrases of such a line are not used. A bought list stays a bought list:
     consent speaks for the messaging tactics only (``CONSENT_TACTICS``)."""
-    if not any(
-        t.text.startswith(CONSENT_PREFIXES) and not _guard_negated(i, tokens)
-        for i, t in enumerate(tokens)
-    ):
+    if not consents(tokens):
         return hits
     return [
         Hit(hit.pattern, hit.tokens, True, hit.low)
