@@ -877,8 +877,21 @@ def consents(tokens: Sequence[Token]) -> bool:
     """The line says its messages go to people who started the conversation or opted in ("only
     to users who pressed «Начать»", "İYS onayı olan", "ที่ยินยอม"); not where that is negated."""
     return any(
-        t.text.startswith(CONSENT_PREFIXES) and not _guard_negated(i, tokens)
+        t.text.startswith(CONSENT_PREFIXES) and not _consent_refused(i, tokens)
         for i, t in enumerate(tokens)
+    )
+
+
+def _consent_refused(index: int, tokens: Sequence[Token]) -> bool:
+    """ "Without consent", "без согласия", "โดยไม่ได้ขอความยินยอม", "onay vermeyen": a negation
+    anywhere before the consent word in its clause, or a negated verb right after it."""
+    clause = tokens[index].clause
+    before = [t for t in tokens[:index] if t.clause == clause]
+    after = [t for t in tokens[index + 1 : index + 2] if t.clause == clause]
+    return (
+        tokens[index].negative_verb
+        or any((t.cue or t.conditional) and not t.protective for t in before)
+        or any(t.negative_verb or t.post_cue for t in after)
     )
 
 
