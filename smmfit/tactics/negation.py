@@ -938,14 +938,24 @@ def _required_disclosure(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
 
     def conditioned(hit: Hit) -> bool:
         clause = tokens[hit.low].clause
-        around = tokens[
-            max(0, hit.low - GATE_CONDITION_REACH) : hit.high + 1 + GATE_CONDITION_REACH
-        ]
-        return any(
+        later = [i for i in rejections if i > hit.high]
+        if not later:
+            return False
+        condition = any(
             t.clause == clause
-            and (t.text in OTHERWISE_WORDS or t.conditional or t.text in CONDITIONALS)
-            for t in around
-        ) and any(i > hit.high for i in rejections)
+            and (t.text in OTHERWISE_WORDS or t.text in CONDITIONALS or t.conditional)
+            for t in tokens[: hit.high + 1 + GATE_CONDITION_REACH]
+        )
+        # "Без пометки «реклама» пост не публикуем", "Sans #sponsorisé, on ne valide pas": a
+        # "without" that opens its clause is the condition of a rejection in that clause or
+        # the next.
+        start = hit.negation_start
+        fronted = (
+            start is not None
+            and all(t.clause != clause for t in tokens[:start])
+            and tokens[later[0]].clause <= clause + 1
+        )
+        return condition or fronted
 
     return [
         Hit(
