@@ -950,6 +950,130 @@ def test_v8_mechanisms_with_meaning(
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a rival's account "recovered" for us by a third party
+        ("A guy who recovers usernames will move the rival's handle to us for $300", "black"),
+        ("Знакомый восстановит группу, а потом заберёт страницу конкурента нам", "black"),
+        (
+            "Un prestataire débloque les pages : il récupère la page du concurrent pour nous",
+            "black",
+        ),
+        ("Hesap kurtarma yapan biri rakibin sayfasını bize devredecek", "black"),
+        ("จ้างคนกู้เพจคู่แข่งมาให้เรา", "black"),
+        # a session-stealing app handed out
+        ("Give out a coupon app that pulls their browser sessions", "black"),
+        ("APK с купонами тихо собирает сессии и пароли", "black"),
+        ("Une appli de réduction qui aspire les sessions du navigateur", "black"),
+        ("İndirim uygulaması tarayıcı oturumlarını çeksin", "black"),
+        ("แจกแอปคูปองที่ดึงเซสชันเบราว์เซอร์ของลูกค้า", "black"),
+        # a patient or customer file a former employee took
+        (
+            "Load the patients list our ex-receptionist took from the dental clinic into Ads",
+            "black",
+        ),
+        ("Список пациентов, который забрала бывшая администраторша, — в рассылку", "black"),
+        ("La base patients emportée par l'ancienne secrétaire, en audience Meta", "black"),
+        ("Eski çalışanın getirdiği hasta listesini SMS kampanyasına ekle", "black"),
+        ("เอาเบอร์คนไข้ที่พนักงานเก่าเอามา ไปส่งโปรโมชั่น", "black"),
+        # fake comments ordered from several accounts
+        ("Order 50 glowing comments from separate accounts for the launch post", "gray"),
+        ("Закажем отзывы с разных аккаунтов под каждым роликом", "gray"),
+        ("20 avis élogieux depuis des profils différents sous la vidéo", "gray"),
+        ("Farklı hesaplardan her gönderiye övgü yorumu yazdıralım", "gray"),
+        ("ให้คนเขียนรีวิวชมจากหลายบัญชีใต้โพสต์", "gray"),
+        # bot viewers in a live
+        ("Buy viewer bots for Friday's stream", "gray"),
+        ("Нагоним ботов в эфир, чтобы зрителей было больше", "gray"),
+        ("Des bots dans le live pour gonfler le nombre de spectateurs", "gray"),
+        ("Yayına botla izleyici çekelim", "gray"),
+        ("ซื้อบอทเพิ่มคนดูไลฟ์", "gray"),
+        # an account rented and posted from under its owner's name
+        ("Rent a student's Instagram account and post our promos from it", "gray"),
+        ("Аренда страницы блогера: постим от её имени", "gray"),
+        ("Louer le compte d'une étudiante pour y publier nos promos", "gray"),
+        ("Bir öğrencinin hesabını kiralayıp reklamlarımızı paylaşalım", "gray"),
+        ("เช่าบัญชีนักศึกษามาโพสต์โปรของเรา", "gray"),
+        # a refusal with its reason (engagement, statistics, reach)
+        ("No bought likes, fake accounts drag engagement down", "white"),
+        ("Ботов не покупаем: фейковые аккаунты портят статистику", "white"),
+        ("On n'achète pas de followers : les faux comptes gâchent l'engagement", "white"),
+        ("Bot takipçi almıyoruz, sahte hesaplar etkileşimi düşürüyor", "white"),
+        ("ไม่ซื้อผู้ติดตาม เพราะบัญชีปลอมทำให้ยอดเข้าถึงลดลง", "white"),
+        # hiding spam is moderation
+        ("Hide spam-link comments under the ads", "white"),
+        ("Скрываем спам-ссылки в комментариях", "white"),
+        ("Masquer les commentaires avec des liens de spam", "white"),
+        ("Spam linkli yorumları gizle", "white"),
+        ("ซ่อนคอมเมนต์ลิงก์สแปมใต้โพสต์", "white"),
+        # a harmful plan next to a rejection stays harmful
+        ("Post without #ad; the client has not approved a disclosure", "gray"),
+        # messages to people who never subscribed or consented
+        ("Send the promo SMS to everyone, even people who never opted in", "gray"),
+        ("Рассылка всем клиентам, даже тем, кто не подписывался", "gray"),
+        ("Envoyer la promo à tous, même à ceux qui ne sont pas inscrits à la newsletter", "gray"),
+        ("Abone olmayan herkese kampanya e-postası atalım", "gray"),
+        ("ส่งโปรให้ทุกคน แม้คนที่ไม่ได้สมัคร", "gray"),
+    ],
+)
+def test_v9_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Round 9, after blind set v9's misses, by category, by phrases alone in all five
+    languages: black tactics worded as services ("recovers" handles, coupon apps that pull
+    sessions, files former staff took), fake comments from several accounts, bot viewers,
+    rented accounts, refusals with their reason, hiding spam, unsolicited messages."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If a creator post has no #ad, we don't approve it",
+        "Без пометки «реклама» пост не публикуем",
+        "Sans #sponsorisé en première ligne, on ne valide pas le post",
+        "#işbirliği etiketi yoksa gönderiyi onaylamıyoruz",
+        "ถ้าไม่ติด #โฆษณา เราไม่อนุมัติโพสต์",
+    ],
+)
+def test_a_label_required_for_approval_is_no_undisclosed_ad(taxonomy: Taxonomy, line: str) -> None:
+    """A rule that rejects a post without the label states the label as its condition: the
+    negated disclosure is not an undisclosed ad (FTC 16 CFR 255.5, loi 2023-451, 38-ФЗ art.
+    18.1, Turkish advertising regulation, Thai Consumer Protection Act)."""
+    result = check_line(line, taxonomy)
+    assert "undisclosed_influencer_ads" not in result.tactics
+    assert result.verdict in ("white", "unrecognized")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Auto-DM offers only to people who opted in on the site", "white"),
+        ("Чат-бот в Telegram присылает акции только тем, кто сам нажал «Начать»", "white"),
+        ("Messages automatiques uniquement aux clients qui ont consenti", "white"),
+        ("İYS onayı olan müşterilere otomatik WhatsApp mesajı", "white"),
+        ("ส่งข้อความอัตโนมัติเฉพาะลูกค้าที่ยินยอมแล้ว", "white"),
+        # consent refused is no consent
+        ("Auto-DM everyone, without consent", "gray"),
+        ("Автосообщения всем, без согласия", "gray"),
+        ("ส่ง WhatsApp อัตโนมัติให้ทุกคนโดยไม่ได้ขอความยินยอม", "gray"),
+    ],
+)
+def test_consent_clears_automated_messages(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: str
+) -> None:
+    """Consent (a user who started the bot or opted in) makes automated messages lawful (38-ФЗ
+    art. 18, CAN-SPAM and TCPA, ePrivacy art. 13, Turkish 6563 with İYS, Thai PDPA s.19):
+    their phrases and examples do not count. A negated consent counts for nothing."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict == expected
+
+
+def test_tuning_set_15_has_no_harmful_line_white(taxonomy: Taxonomy, semantics: Semantics) -> None:
+    """Set 15 was written for blind set v9's categories and scored once untuned: 67.0% with 5
+    harmful lines white."""
+    scores = evaluate(load_labelled(TUNE15_V6), taxonomy, semantics)
+    assert not scores.unsafe, format_scores(scores)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Enter to win: share this post to your story",
