@@ -1066,6 +1066,30 @@ def test_consent_clears_automated_messages(
     assert check_line(line, taxonomy, semantics=semantics).verdict == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Card: split test two hero images on the landing ad, decide on Monday", "white"),
+        ("Смонтировать два вертикальных клипа с субтитрами для VK", "white"),
+        ("Peux-tu préparer deux clips verticaux sous-titrés pour TikTok ?", "white"),
+        ("Yeni kampanya için iki dikey video, altyazılı olsun", "white"),
+        ("ตัดคลิปแนวตั้งสองคลิปสำหรับ TikTok", "white"),
+        # a plain task next to a harmful one does not clear it
+        ("Buy 10k followers, then split test the bio", "gray"),
+        ("Накрутить подписчиков и смонтировать вертикальные ролики", "gray"),
+        # no marketing word at all: nothing to judge
+        ("Lunch at 1 pm on Friday", "unrecognized"),
+    ],
+)
+def test_a_plain_task_is_white_when_nothing_harmful_is_found(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """The safe rule for plain tasks: words of ordinary marketing work (A/B and split tests,
+    vertical clips, subtitles) make a line white only when nothing harmful is recognised; a
+    line with no marketing word stays unrecognized."""
+    assert verdict(taxonomy, line) == expected
+
+
 def test_tuning_set_15_has_no_harmful_line_white(taxonomy: Taxonomy, semantics: Semantics) -> None:
     """Set 15 was written for blind set v9's categories and scored once untuned: 67.0% with 5
     harmful lines white."""
