@@ -310,7 +310,9 @@ def judge(
     # USE does not see. There, only a strong resemblance to another tactic counts.
     # With no phrase found at all, meaning alone would clear the line: there a harmful example
     # that is nearly as close as the harmless one is enough to ask for a check by hand.
-    margin = WEAK_MARGIN if hits else MEANING_ONLY_MARGIN
+    # A "!" phrase the line does not negate found nothing ("#ad" alone): it does not count.
+    found = [hit for hit in hits if hit.negated or not hit.pattern.when_negated]
+    margin = WEAK_MARGIN if found else MEANING_ONLY_MARGIN
     # An action's faint resemblance is no evidence: on a few words the encoder's nearest
     # example is close to chance (tried on the tuning sets: every level that caught a harmful
     # action also made many harmless ones gray). The whole line's still counts.
