@@ -1046,23 +1046,27 @@ def test_a_label_required_for_approval_is_no_undisclosed_ad(taxonomy: Taxonomy, 
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Auto-DM offers only to people who opted in on the site", "white"),
+        ("The shop bot sends offers only to users who pressed Start", "white"),
         ("Чат-бот в Telegram присылает акции только тем, кто сам нажал «Начать»", "white"),
-        ("Messages automatiques uniquement aux clients qui ont consenti", "white"),
+        ("Le bot n'envoie les promos qu'aux clients qui ont appuyé sur Démarrer", "white"),
         ("İYS onayı olan müşterilere otomatik WhatsApp mesajı", "white"),
-        ("ส่งข้อความอัตโนมัติเฉพาะลูกค้าที่ยินยอมแล้ว", "white"),
+        ("ส่งข้อความอัตโนมัติเฉพาะคนที่กดเริ่มแชทเอง", "white"),
+        # a plain "opted in" is not the conversation the person started (auto-DMs stay gray
+        # outside X, as tactics.yaml says)
+        ("Auto-DM new followers who opted in", "gray"),
         # consent refused is no consent
         ("Auto-DM everyone, without consent", "gray"),
         ("Автосообщения всем, без согласия", "gray"),
         ("ส่ง WhatsApp อัตโนมัติให้ทุกคนโดยไม่ได้ขอความยินยอม", "gray"),
     ],
 )
-def test_consent_clears_automated_messages(
+def test_a_conversation_the_person_started_clears_automated_messages(
     taxonomy: Taxonomy, semantics: Semantics, line: str, expected: str
 ) -> None:
-    """Consent (a user who started the bot or opted in) makes automated messages lawful (38-ФЗ
-    art. 18, CAN-SPAM and TCPA, ePrivacy art. 13, Turkish 6563 with İYS, Thai PDPA s.19):
-    their phrases and examples do not count. A negated consent counts for nothing."""
+    """A conversation the person started (they pressed Start in the bot) or consent on the
+    Turkish registry İYS (6563) makes the bot's messages lawful: their automated-DM phrases and
+    examples do not count. A plain "opted in" does not (tactics.yaml keeps automated DMs gray
+    outside X), and a negated consent counts for nothing."""
     assert check_line(line, taxonomy, semantics=semantics).verdict == expected
 
 

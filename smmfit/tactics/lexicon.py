@@ -227,24 +227,24 @@ BAN_PAIRS = frozenset({("yasa", "dışı"), ("no", "go")})
 # A reason's clause tells what the clause before it names: "no purchase-only draws, because
 # they are illegal", "ไม่ทำกิจกรรมที่ต้องซื้อสินค้า เพราะผิดกฎหมาย".
 REASONS = _words("because since as car потому поскольку çünkü zira เพราะ")
-# v9: consent to automated messages: the person started the conversation or opted in
-# ("only to users who pressed «Начать»", "opted in", "İYS onayı", "ที่ยินยอม"). A bot may write
-# only to those who started it (Telegram and MAX bots cannot write first); advertising by
-# message needs prior consent (38-ФЗ art. 18, CAN-SPAM and TCPA, GDPR Art. 6 with ePrivacy
-# art. 13, Turkish 6563 with İYS, Thai PDPA s.19). An unsubscribe link alone is no consent.
+# v9: a conversation the person started: they pressed Start in the bot ("only to users who
+# pressed «Начать»") or are on the Turkish consent registry İYS (6563, art. 6). Telegram and MAX
+# bots cannot write first, and WhatsApp's Business policy allows messages after an opt-in the
+# registry records. A plain "opted in" is not enough: tactics.yaml keeps automated DMs gray
+# everywhere but on X even with consent (Meta's spam standard), so only a conversation the person
+# opened, or the registry, counts. An unsubscribe link alone is no consent either.
 CONSENT_PREFIXES = (
-    "opted",
-    "consent",
+    "pressed",
+    "tapped",
     "нажал",
     "нажав",
-    "согласи",
-    "согласие",
-    "consenti",
-    "volontair",
+    "appuyé",
+    "basan",
+    "bastı",
     "iys",
-    "onaylı",
-    "onayı",
-    "ยินยอม",
+    # "İYS" lowercases to "i̇ys" (i and a combining dot above)
+    "i̇ys",
+    "กดเริ่ม",
 )
 # Tactics that consent to the message makes lawful.
 CONSENT_TACTICS = frozenset({"auto_dm", "spam_private_messages"})
@@ -693,7 +693,7 @@ STAR = "★"  # the word a run of star signs becomes
 # Thai words the tokenizer knows: those of the Thai indicator phrases and of the cues above.
 THAI_WORDS = _words(
     """
-    ยินยอม อนุมัติ เผยแพร่ ไม่งั้น มิฉะนั้น ไม่เช่นนั้น เข้าถึง แอป เซสชัน คุกกี้ ดึง เบราว์เซอร์ กู้
+    กดเริ่ม ยินยอม อนุมัติ เผยแพร่ ไม่งั้น มิฉะนั้น ไม่เช่นนั้น เข้าถึง แอป เซสชัน คุกกี้ ดึง เบราว์เซอร์ กู้
     คนดู คนละคน คนอื่น คนไข้ จริง จับฉลาก ต่างกัน ล็อคอิน สองคน หลาย เช่า แนวตั้ง ทดสอบ คลิป
     ซื้อ ขาย ผู้ติดตาม ยอดผู้ติดตาม ฟอล ฟอลโลเวอร์ ไลก์ ไลค์ ยอดวิว วิว ปั๊ม ปั่น บอท ปลอม
     บัญชี บัญชีปลอม อวตาร เพจ แฮ็ก แฮก เจาะ ขโมย รหัสผ่าน ฟิชชิง ล็อกอิน เข้าสู่ระบบ หน้า
