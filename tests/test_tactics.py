@@ -34,6 +34,7 @@ from bench.tactics import (
     TUNE12_V6,
     TUNE13_V6,
     TUNE14_V6,
+    TUNE15_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -93,6 +94,7 @@ def test_no_gray_or_black_line_is_classed_white(
         TUNE11_V6,
         TUNE12_V6,
         TUNE13_V6,
+        TUNE15_V6,
         TUNE_V5,
         TUNE2_V5,
         TUNE3_V5,
@@ -119,6 +121,7 @@ def test_no_gray_or_black_line_is_classed_white(
         "tune11_v6",
         "tune12_v6",
         "tune13_v6",
+        "tune15_v6",
         "tune_v5",
         "tune2_v5",
         "tune3_v5",
@@ -944,6 +947,158 @@ def test_v8_mechanisms_with_meaning(
     """Lines the phrases leave unrecognized and the bank decides: a warning worded without a
     report, a review request, media-plan rows; a proposal of the DMs stays black."""
     assert check_line(line, taxonomy, semantics=semantics).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a rival's account "recovered" for us by a third party
+        ("A guy who recovers usernames will move the rival's handle to us for $300", "black"),
+        ("Знакомый восстановит группу, а потом заберёт страницу конкурента нам", "black"),
+        (
+            "Un prestataire débloque les pages : il récupère la page du concurrent pour nous",
+            "black",
+        ),
+        ("Hesap kurtarma yapan biri rakibin sayfasını bize devredecek", "black"),
+        ("จ้างคนกู้เพจคู่แข่งมาให้เรา", "black"),
+        # a session-stealing app handed out
+        ("Give out a coupon app that pulls their browser sessions", "black"),
+        ("APK с купонами тихо собирает сессии и пароли", "black"),
+        ("Une appli de réduction qui aspire les sessions du navigateur", "black"),
+        ("İndirim uygulaması tarayıcı oturumlarını çeksin", "black"),
+        ("แจกแอปคูปองที่ดึงเซสชันเบราว์เซอร์ของลูกค้า", "black"),
+        # a patient or customer file a former employee took
+        (
+            "Load the patients list our ex-receptionist took from the dental clinic into Ads",
+            "black",
+        ),
+        ("Список пациентов, который забрала бывшая администраторша, — в рассылку", "black"),
+        ("La base patients emportée par l'ancienne secrétaire, en audience Meta", "black"),
+        ("Eski çalışanın getirdiği hasta listesini SMS kampanyasına ekle", "black"),
+        ("เอาเบอร์คนไข้ที่พนักงานเก่าเอามา ไปส่งโปรโมชั่น", "black"),
+        # fake comments ordered from several accounts
+        ("Order 50 glowing comments from separate accounts for the launch post", "gray"),
+        ("Закажем отзывы с разных аккаунтов под каждым роликом", "gray"),
+        ("20 avis élogieux depuis des profils différents sous la vidéo", "gray"),
+        ("Farklı hesaplardan her gönderiye övgü yorumu yazdıralım", "gray"),
+        ("ให้คนเขียนรีวิวชมจากหลายบัญชีใต้โพสต์", "gray"),
+        # bot viewers in a live
+        ("Buy viewer bots for Friday's stream", "gray"),
+        ("Нагоним ботов в эфир, чтобы зрителей было больше", "gray"),
+        ("Des bots dans le live pour gonfler le nombre de spectateurs", "gray"),
+        ("Yayına botla izleyici çekelim", "gray"),
+        ("ซื้อบอทเพิ่มคนดูไลฟ์", "gray"),
+        # an account rented and posted from under its owner's name
+        ("Rent a student's Instagram account and post our promos from it", "gray"),
+        ("Аренда страницы блогера: постим от её имени", "gray"),
+        ("Louer le compte d'une étudiante pour y publier nos promos", "gray"),
+        ("Bir öğrencinin hesabını kiralayıp reklamlarımızı paylaşalım", "gray"),
+        ("เช่าบัญชีนักศึกษามาโพสต์โปรของเรา", "gray"),
+        # a refusal with its reason (engagement, statistics, reach)
+        ("No bought likes, fake accounts drag engagement down", "white"),
+        ("Ботов не покупаем: фейковые аккаунты портят статистику", "white"),
+        ("On n'achète pas de followers : les faux comptes gâchent l'engagement", "white"),
+        ("Bot takipçi almıyoruz, sahte hesaplar etkileşimi düşürüyor", "white"),
+        ("ไม่ซื้อผู้ติดตาม เพราะบัญชีปลอมทำให้ยอดเข้าถึงลดลง", "white"),
+        # hiding spam is moderation
+        ("Hide spam-link comments under the ads", "white"),
+        ("Скрываем спам-ссылки в комментариях", "white"),
+        ("Masquer les commentaires avec des liens de spam", "white"),
+        ("Spam linkli yorumları gizle", "white"),
+        ("ซ่อนคอมเมนต์ลิงก์สแปมใต้โพสต์", "white"),
+        # a harmful plan next to a rejection stays harmful
+        ("Post without #ad; the client has not approved a disclosure", "gray"),
+        # messages to people who never subscribed or consented
+        ("Send the promo SMS to everyone, even people who never opted in", "gray"),
+        ("Рассылка всем клиентам, даже тем, кто не подписывался", "gray"),
+        ("Envoyer la promo à tous, même à ceux qui ne sont pas inscrits à la newsletter", "gray"),
+        ("Abone olmayan herkese kampanya e-postası atalım", "gray"),
+        ("ส่งโปรให้ทุกคน แม้คนที่ไม่ได้สมัคร", "gray"),
+    ],
+)
+def test_v9_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Round 9, after blind set v9's misses, by category, by phrases alone in all five
+    languages: black tactics worded as services ("recovers" handles, coupon apps that pull
+    sessions, files former staff took), fake comments from several accounts, bot viewers,
+    rented accounts, refusals with their reason, hiding spam, unsolicited messages."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If a creator post has no #ad, we don't approve it",
+        "Без пометки «реклама» пост не публикуем",
+        "Sans #sponsorisé en première ligne, on ne valide pas le post",
+        "#işbirliği etiketi yoksa gönderiyi onaylamıyoruz",
+        "ถ้าไม่ติด #โฆษณา เราไม่อนุมัติโพสต์",
+    ],
+)
+def test_a_label_required_for_approval_is_no_undisclosed_ad(taxonomy: Taxonomy, line: str) -> None:
+    """A rule that rejects a post without the label states the label as its condition: the
+    negated disclosure is not an undisclosed ad (FTC 16 CFR 255.5, loi 2023-451, 38-ФЗ art.
+    18.1, Turkish advertising regulation, Thai Consumer Protection Act)."""
+    result = check_line(line, taxonomy)
+    assert "undisclosed_influencer_ads" not in result.tactics
+    assert result.verdict in ("white", "unrecognized")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The shop bot sends offers only to users who pressed Start", "white"),
+        ("Чат-бот в Telegram присылает акции только тем, кто сам нажал «Начать»", "white"),
+        ("Le bot n'envoie les promos qu'aux clients qui ont appuyé sur Démarrer", "white"),
+        ("İYS onayı olan müşterilere otomatik WhatsApp mesajı", "white"),
+        ("ส่งข้อความอัตโนมัติเฉพาะคนที่กดเริ่มแชทเอง", "white"),
+        # a plain "opted in" is not the conversation the person started (auto-DMs stay gray
+        # outside X, as tactics.yaml says)
+        ("Auto-DM new followers who opted in", "gray"),
+        # consent refused is no consent
+        ("Auto-DM everyone, without consent", "gray"),
+        ("Автосообщения всем, без согласия", "gray"),
+        ("ส่ง WhatsApp อัตโนมัติให้ทุกคนโดยไม่ได้ขอความยินยอม", "gray"),
+    ],
+)
+def test_a_conversation_the_person_started_clears_automated_messages(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: str
+) -> None:
+    """A conversation the person started (they pressed Start in the bot) or consent on the
+    Turkish registry İYS (6563) makes the bot's messages lawful: their automated-DM phrases and
+    examples do not count. A plain "opted in" does not (tactics.yaml keeps automated DMs gray
+    outside X), and a negated consent counts for nothing."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Card: split test two hero images on the landing ad, decide on Monday", "white"),
+        ("Смонтировать два вертикальных клипа с субтитрами для VK", "white"),
+        ("Peux-tu préparer deux clips verticaux sous-titrés pour TikTok ?", "white"),
+        ("Yeni kampanya için iki dikey video, altyazılı olsun", "white"),
+        ("ตัดคลิปแนวตั้งสองคลิปสำหรับ TikTok", "white"),
+        # a plain task next to a harmful one does not clear it
+        ("Buy 10k followers, then split test the bio", "gray"),
+        ("Накрутить подписчиков и смонтировать вертикальные ролики", "gray"),
+        # no marketing word at all: nothing to judge
+        ("Lunch at 1 pm on Friday", "unrecognized"),
+    ],
+)
+def test_a_plain_task_is_white_when_nothing_harmful_is_found(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """The safe rule for plain tasks: words of ordinary marketing work (A/B and split tests,
+    vertical clips, subtitles) make a line white only when nothing harmful is recognised; a
+    line with no marketing word stays unrecognized."""
+    assert verdict(taxonomy, line) == expected
+
+
+def test_tuning_set_15_has_no_harmful_line_white(taxonomy: Taxonomy, semantics: Semantics) -> None:
+    """Set 15 was written for blind set v9's categories and scored once untuned: 67.0% with 5
+    harmful lines white."""
+    scores = evaluate(load_labelled(TUNE15_V6), taxonomy, semantics)
+    assert not scores.unsafe, format_scores(scores)
 
 
 @pytest.mark.parametrize(

@@ -150,6 +150,10 @@ class _Encoder:
         # with no phrase at all, a harmful example within 0.05 of the white one: check by hand
         ("Plan item iota", (0.1, 0.1, 0.1, 0.55, 0.52), "gray", "low", True),
         ("Plan item kappa", (0.1, 0.1, 0.1, 0.58, 0.52), "white", "medium", False),
+        # v9: a "!" phrase the line does not negate ("subscribed" names unsolicited messages
+        # only when negated) found nothing: the no-phrase margin still applies
+        ("Plan item iota, subscribed", (0.1, 0.1, 0.1, 0.55, 0.52), "gray", "low", True),
+        ("Plan item iota, never subscribed", (0.1, 0.1, 0.1, 0.55, 0.52), "gray", "high", False),
     ],
 )
 def test_meaning_and_phrases_never_clear_harm(

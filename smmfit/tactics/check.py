@@ -23,11 +23,12 @@ import numpy.typing as npt
 from pydantic import Field
 
 from smmfit.tactics.examples import NEUTRAL, PROTECTIVE, Example
-from smmfit.tactics.lexicon import Token, split_actions, tokenize
+from smmfit.tactics.lexicon import CONSENT_TACTICS, Token, split_actions, tokenize
 from smmfit.tactics.matcher import Hit
 from smmfit.tactics.negation import (
     WARNED_TACTICS,
     apply_negation,
+    consents,
     never_asks_clauses,
     warning_at,
 )
@@ -275,6 +276,10 @@ def judge(
     # A reminder of what a genuine party never asks for resembles the scam it describes, as a
     # warning does: the scam's examples do not count for it either.
     warned = WARNED_TACTICS if warning or never_asks_clauses(tokens) else frozenset()
+    # Automated messages to people who opted in resemble the unsolicited ones (the encoder does
+    # not see the consent): their examples do not count for a line that states the consent.
+    if consents(tokens):
+        warned = warned | CONSENT_TACTICS
     meaning = (
         _meaning(
             similarities, examples, taxonomy, context, set(avoided) | set(line_avoided) | warned
@@ -305,7 +310,9 @@ def judge(
     # USE does not see. There, only a strong resemblance to another tactic counts.
     # With no phrase found at all, meaning alone would clear the line: there a harmful example
     # that is nearly as close as the harmless one is enough to ask for a check by hand.
-    margin = WEAK_MARGIN if hits else MEANING_ONLY_MARGIN
+    # A "!" phrase the line does not negate found nothing ("#ad" alone): it does not count.
+    found = [hit for hit in hits if hit.negated or not hit.pattern.when_negated]
+    margin = WEAK_MARGIN if found else MEANING_ONLY_MARGIN
     # An action's faint resemblance is no evidence: on a few words the encoder's nearest
     # example is close to chance (tried on the tuning sets: every level that caught a harmful
     # action also made many harmless ones gray). The whole line's still counts.

@@ -186,7 +186,13 @@ PROTECTIVE_WORDS = _words(
     # bots", "botları banlıyoruz", "แบนบอท"); "бан" and "ban" alone as prefixes would take
     # "банк", "баннер", "banner".
     "баним банить банят забанить забаним баньте bannir bannissons bannissez bannis banlıyoruz "
-    "banlayalım banlamak banla banlayın แบน"
+    "banlayalım banlamak banla banlayın แบน "
+    # v9: hiding spam and scam comments is moderation too ("hide comments with spam links",
+    # "spam linklerini gizle", "ซ่อนคอมเมนต์ลิงก์สแปม"). A phrase that hides the harm itself
+    # ("hide that the post is sponsored", "hide negative reviews") contains the word and is
+    # not cancelled by it.
+    "hide hides hiding masquer masquons masquez скрыть скрываем скрывайте gizle gizleyin "
+    "gizliyoruz ซ่อน"
 )
 
 # Negation words that follow what they negate ("bot takipçi yok", "buying followers is banned").
@@ -221,6 +227,56 @@ BAN_PAIRS = frozenset({("yasa", "dışı"), ("no", "go")})
 # A reason's clause tells what the clause before it names: "no purchase-only draws, because
 # they are illegal", "ไม่ทำกิจกรรมที่ต้องซื้อสินค้า เพราะผิดกฎหมาย".
 REASONS = _words("because since as car потому поскольку çünkü zira เพราะ")
+# v9: a conversation the person started: they pressed Start in the bot ("only to users who
+# pressed «Начать»") or are on the Turkish consent registry İYS (6563, art. 6). Telegram and MAX
+# bots cannot write first, and WhatsApp's Business policy allows messages after an opt-in the
+# registry records. A plain "opted in" is not enough: tactics.yaml keeps automated DMs gray
+# everywhere but on X even with consent (Meta's spam standard), so only a conversation the person
+# opened, or the registry, counts. An unsubscribe link alone is no consent either.
+CONSENT_PREFIXES = (
+    "pressed",
+    "tapped",
+    "нажал",
+    "нажав",
+    "appuyé",
+    "basan",
+    "bastı",
+    "iys",
+    # "İYS" lowercases to "i̇ys" (i and a combining dot above)
+    "i̇ys",
+    "กดเริ่ม",
+)
+# Tactics that consent to the message makes lawful.
+CONSENT_TACTICS = frozenset({"auto_dm", "spam_private_messages"})
+# v9: a rule that refuses to approve or publish what lacks a disclosure requires it: "#işbirliği
+# etiketi en başta yoksa yayına almıyoruz", "if there is no #ad, we don't approve it", "ถ้าไม่ติด
+# เราไม่อนุมัติ" (FTC Endorsement Guides 16 CFR 255.5, loi 2023-451 art. 5, 38-ФЗ art. 18.1,
+# Turkish Ticaret Reklam ve Haksız Ticari Uygulamalar Yönetmeliği, Thai Consumer Protection Act).
+# Prefixes of approving and publishing; negated, they reject.
+GATE_PREFIXES = (
+    "approv",
+    "publish",
+    "одобр",
+    "согласу",
+    "публику",
+    "опубликов",
+    "выпуска",
+    "выход",
+    "эфир",
+    "valid",
+    "approuv",
+    "publi",
+    "onay",
+    "yayın",
+    "อนุมัติ",
+    "เผยแพร่",
+)
+# The tactics a missing disclosure makes.
+DISCLOSURE_TACTICS = frozenset({"undisclosed_influencer_ads", "unlabeled_ads_russia_erid"})
+# Words that state the condition a gate applies: "otherwise", "unless", "else".
+OTHERWISE_WORDS = _words(
+    "otherwise unless else иначе sinon aksi yoksa ไม่งั้น ไม่เช่นนั้น มิฉะนั้น etiketsiz unlabelled unlabeled"
+)
 # A concession is no ban: "run the purchase-only draw even though it is illegal there".
 CONCESSIVES = _words("though although despite хотя несмотря même quoique rağmen karşın แม้ ทั้งที่")
 # A refusal drawn as a consequence refers back to the harm named before it: "bought followers
@@ -323,7 +379,24 @@ THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิ�
 # accounts kill our reach", "накрутку не заказываем: боты режут охваты", "les bots font chuter
 # la portée", "bot hesaplar erişimi düşürüyor" (Instagram and TikTok say inauthentic
 # followers lower distribution). Prefixes of "reach" and of verbs that lower it.
-REACH_NOUNS = ("reach", "охват", "portée", "erişim", "การเข้าถึง", "รีช")
+REACH_NOUNS = (
+    "reach",
+    "охват",
+    "portée",
+    "erişim",
+    "การเข้าถึง",
+    "รีช",
+    # v9: the same reason worded as engagement or statistics ("sahte hesaplar etkileşimi
+    # düşürüyor", "боты портят статистику", "ยอดเข้าถึงลดลง"): Instagram and TikTok say
+    # inauthentic accounts lower both.
+    "เข้าถึง",
+    "engagement",
+    "вовлеч",
+    "статистик",
+    "etkileşim",
+    "istatistik",
+    "เอนเกจ",
+)
 REACH_LOWERING = (
     "kill",
     "hurt",
@@ -348,6 +421,10 @@ REACH_LOWERING = (
     "öldür",
     "azalt",
     "ลด",
+    # v9: "drag reach down", "портят статистику", "gâchent l'engagement"
+    "drag",
+    "порт",
+    "gâch",
 )
 # Turning on two-factor authentication is protective like reporting: it guards the account.
 # Ignoring a scam message refuses it as "don't reply" does: "ignore it and report it", "on
@@ -616,6 +693,8 @@ STAR = "★"  # the word a run of star signs becomes
 # Thai words the tokenizer knows: those of the Thai indicator phrases and of the cues above.
 THAI_WORDS = _words(
     """
+    กดเริ่ม ยินยอม อนุมัติ เผยแพร่ ไม่งั้น มิฉะนั้น ไม่เช่นนั้น เข้าถึง แอป เซสชัน คุกกี้ ดึง เบราว์เซอร์ กู้
+    คนดู คนละคน คนอื่น คนไข้ จริง จับฉลาก ต่างกัน ล็อคอิน สองคน หลาย เช่า แนวตั้ง ทดสอบ คลิป
     ซื้อ ขาย ผู้ติดตาม ยอดผู้ติดตาม ฟอล ฟอลโลเวอร์ ไลก์ ไลค์ ยอดวิว วิว ปั๊ม ปั่น บอท ปลอม
     บัญชี บัญชีปลอม อวตาร เพจ แฮ็ก แฮก เจาะ ขโมย รหัสผ่าน ฟิชชิง ล็อกอิน เข้าสู่ระบบ หน้า
     รีวิว ส่วนลด แลก แลกไลก์ แลกคอมเมนต์ คอมเมนต์ ข้อความ อัตโนมัติ สแปม แชร์ แท็ก เพื่อน

@@ -25,15 +25,20 @@ from smmfit.tactics.lexicon import (
     BAN_PREDICATES,
     BAN_REACH,
     CONCESSIVES,
+    CONDITIONALS,
     CONJUNCTIONS,
+    CONSENT_PREFIXES,
+    CONSENT_TACTICS,
     CONSEQUENCE_REACH,
     CONSEQUENCE_REFUSAL_PARTICLES,
     CONSEQUENCE_REFUSALS,
     CONSEQUENCES,
     CREDENTIAL_REACH,
     CREDENTIAL_WORDS,
+    DISCLOSURE_TACTICS,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
+    GATE_PREFIXES,
     IGNORING_PREFIXES,
     INTENSIFIERS,
     LIST_REFUSAL_CLAUSE_WORDS,
@@ -46,6 +51,7 @@ from smmfit.tactics.lexicon import (
     NEVER_ASKS_REACH,
     NEVER_WORDS,
     NOT_A_REFUSAL_AFTER,
+    OTHERWISE_WORDS,
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
@@ -81,6 +87,8 @@ PRE_PROTECTIVE_REACH = 8
 RELATIVE_REACH = 4
 OWN_NEGATION_REACH = 2
 CONCORD_REACH = 3
+# A disclosure's condition word stands next to it: "if there is no #ad", "#işbirliği yoksa".
+GATE_CONDITION_REACH = 4
 # An item of a refused list is a harm's name and at most this many other words: "ใช้บอทคอมเมนต์"
 # (use comment bots), "satın alınmış takipçi".
 LIST_ITEM_EXTRA_WORDS = 2
@@ -821,25 +829,36 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         if outer.negated and len(outer.tokens) > 1:
             for index in outer.tokens:
                 covering.setdefault(index, []).append(outer)
-    return _never_asks(
-        _warned(
-            _taken_by_nearer(
-                _given_as_reason(
-                    _refused_list(
-                        _listed_before_refusal(
-                            [
-                                next(
-                                    (
-                                        Hit(hit.pattern, hit.tokens, True, outer.negation_start)
-                                        for outer in covering.get(hit.tokens[0], ())
-                                        if set(hit.tokens) < set(outer.tokens)
-                                    ),
-                                    hit,
-                                )
-                                if not hit.negated
-                                else hit
-                                for hit in result
-                            ],
+    return _required_disclosure(
+        _consented(
+            _never_asks(
+                _warned(
+                    _taken_by_nearer(
+                        _given_as_reason(
+                            _refused_list(
+                                _listed_before_refusal(
+                                    [
+                                        next(
+                                            (
+                                                Hit(
+                                                    hit.pattern,
+                                                    hit.tokens,
+                                                    True,
+                                                    outer.negation_start,
+                                                )
+                                                for outer in covering.get(hit.tokens[0], ())
+                                                if set(hit.tokens) < set(outer.tokens)
+                                            ),
+                                            hit,
+                                        )
+                                        if not hit.negated
+                                        else hit
+                                        for hit in result
+                                    ],
+                                    tokens,
+                                ),
+                                tokens,
+                            ),
                             tokens,
                         ),
                         tokens,
@@ -852,3 +871,100 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         ),
         tokens,
     )
+
+
+def consents(tokens: Sequence[Token]) -> bool:
+    """The line says its messages go to people who started the conversation or opted in ("only
+    to users who pressed «Начать»", "İYS onayı olan", "ที่ยินยอม"); not where that is negated."""
+    return any(
+        t.text.startswith(CONSENT_PREFIXES) and not _consent_refused(i, tokens)
+        for i, t in enumerate(tokens)
+    )
+
+
+def _consent_refused(index: int, tokens: Sequence[Token]) -> bool:
+    """ "Without consent", "без согласия", "โดยไม่ได้ขอความยินยอม", "onay vermeyen": a negation
+    anywhere before the consent word in its clause, or a negated verb right after it."""
+    clause = tokens[index].clause
+    before = [t for t in tokens[:index] if t.clause == clause]
+    after = [t for t in tokens[index + 1 : index + 2] if t.clause == clause]
+    return (
+        tokens[index].negative_verb
+        or any((t.cue or t.conditional) and not t.protective for t in before)
+        or any(t.negative_verb or t.post_cue for t in after)
+    )
+
+
+def _consented(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """Automated messages to people who started the bot or opted in are lawful: "the chatbot
+    writes only to users who pressed «Начать»", "WhatsApp to customers with İYS consent". The
+    automated-message phrases of such a line are not used. A bought list stays a bought list:
+    consent speaks for the messaging tactics only (``CONSENT_TACTICS``)."""
+    if not consents(tokens):
+        return hits
+    return [
+        Hit(hit.pattern, hit.tokens, True, hit.low)
+        if hit.pattern.tactic in CONSENT_TACTICS and not hit.pattern.when_negated
+        else hit
+        for hit in hits
+    ]
+
+
+def _rejects(index: int, tokens: Sequence[Token]) -> bool:
+    """The word at ``index`` approves or publishes and is negated: "not approved", "yayına
+    almıyoruz", "onaylanmaz", "не публикуем", "เราไม่อนุมัติ"."""
+    token = tokens[index]
+    if not token.text.startswith(GATE_PREFIXES):
+        return False
+    if token.negative_verb:
+        return True
+    near = [
+        t
+        for t in tokens[max(0, index - 2) : index + 2]
+        if t.clause == token.clause and t is not token
+    ]
+    return any(t.cue or t.conditional or t.negative_verb for t in near)
+
+
+def _required_disclosure(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """A rule that refuses what lacks the label requires the label: "#işbirliği etiketi en başta
+    yoksa yayına almıyoruz", "if there is no #ad we don't approve it", "ถ้าไม่ติดเราไม่อนุมัติ".
+    A disclosure phrase stated as the condition (a condition word in it or within
+    ``GATE_CONDITION_REACH`` words of it, in its clause) of a rejection that follows it is the
+    rule's condition, not a plan: "!" phrases are not used, plain ones ("no #ad") are refused."""
+    rejections = [i for i in range(len(tokens)) if _rejects(i, tokens)]
+    if not rejections:
+        return hits
+
+    def conditioned(hit: Hit) -> bool:
+        clause = tokens[hit.low].clause
+        later = [i for i in rejections if i > hit.high]
+        if not later:
+            return False
+        condition = any(
+            t.clause == clause
+            and (t.text in OTHERWISE_WORDS or t.text in CONDITIONALS or t.conditional)
+            for t in tokens[: hit.high + 1 + GATE_CONDITION_REACH]
+        )
+        # "Без пометки «реклама» пост не публикуем", "Sans #sponsorisé, on ne valide pas": a
+        # "without" that opens its clause is the condition of a rejection in that clause or
+        # the next.
+        start = hit.negation_start
+        fronted = (
+            start is not None
+            and all(t.clause != clause for t in tokens[:start])
+            and tokens[later[0]].clause <= clause + 1
+        )
+        return condition or fronted
+
+    return [
+        Hit(
+            hit.pattern,
+            hit.tokens,
+            not hit.pattern.when_negated,
+            None if hit.pattern.when_negated else hit.low,
+        )
+        if hit.pattern.tactic in DISCLOSURE_TACTICS and conditioned(hit)
+        else hit
+        for hit in hits
+    ]
