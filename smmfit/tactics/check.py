@@ -416,22 +416,12 @@ def judge(
             confidence="medium" if safe_score >= SAFE else "low",
             **evidence,
         )
-    if warning:
-        # A warning against a scam (it names the scam, refuses it and reports it or keeps the
-        # code) with nothing harmful found, by phrases or by meaning: white.
-        return LineResult(
-            number=number,
-            line=line,
-            verdict="white",
-            tactics=(),
-            matched=(),
-            confidence="low",
-            **evidence,
-        )
+    # A warning against a scam (it names the scam, refuses it and reports it or keeps the
+    # code) with nothing harmful found, by phrases or by meaning, is white.
     return LineResult(
         number=number,
         line=line,
-        verdict="unrecognized",
+        verdict="white" if warning else "unrecognized",
         tactics=(),
         matched=(),
         confidence="low",

@@ -684,6 +684,17 @@ def _never_asks(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
 
 
+def _set_aside(hit: Hit) -> Hit:
+    """The hit as a phrase that counts for nothing: an ordinary phrase negated, a "!" phrase
+    (which names a harm by its negation) not negated."""
+    return Hit(
+        hit.pattern,
+        hit.tokens,
+        not hit.pattern.when_negated,
+        None if hit.pattern.when_negated else hit.low,
+    )
+
+
 def _warned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """The scam phrases a warning names, up to the clause that names the scam, are not used
     (a "!" phrase, which names a harm by its negation, is not used either)."""
@@ -692,12 +703,7 @@ def _warned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         return hits
     clause = tokens[warning].clause
     return [
-        Hit(
-            hit.pattern,
-            hit.tokens,
-            not hit.pattern.when_negated,
-            None if hit.pattern.when_negated else hit.low,
-        )
+        _set_aside(hit)
         if hit.pattern.tactic in WARNED_TACTICS and tokens[hit.high].clause <= clause
         else hit
         for hit in hits
@@ -958,13 +964,6 @@ def _required_disclosure(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         return condition or fronted
 
     return [
-        Hit(
-            hit.pattern,
-            hit.tokens,
-            not hit.pattern.when_negated,
-            None if hit.pattern.when_negated else hit.low,
-        )
-        if hit.pattern.tactic in DISCLOSURE_TACTICS and conditioned(hit)
-        else hit
+        _set_aside(hit) if hit.pattern.tactic in DISCLOSURE_TACTICS and conditioned(hit) else hit
         for hit in hits
     ]
