@@ -386,32 +386,26 @@ def coverage(
         median_age_years=_median([year_now - figure.year for figure in dataset.figures]),
         median_age_used_years=_median([year_now - c.year for c in covered if c.year is not None]),
     )
-    return CoverageReport(
-        totals=totals, cells=cells, largest=_largest(grid.evidence, dataset, regions, cells)
-    )
+    return CoverageReport(totals=totals, cells=cells, largest=_largest(grid, regions, cells))
 
 
 def _largest(
-    evidence: Evidence,
-    dataset: Dataset,
-    regions: tuple[str, ...],
-    cells: list[CoverageCell],
+    grid: _Grid, regions: tuple[str, ...], cells: list[CoverageCell]
 ) -> list[LargestNetwork]:
-    """Each country's LARGEST_PER_REGION largest networks not blocked there today."""
+    """Each country's LARGEST_PER_REGION largest networks not blocked there on the grid's day."""
     year_of = {
         (c.platform, c.region, c.dimension): c.year
         for c in cells
         if c.covered and c.dimension in ("age", "gender")
     }
-    today = date.today()
     result = []
     for region in regions:
         if region == WORLDWIDE:
             continue
         sizes = []
-        for platform in dataset.platforms:
-            status, _ = status_on(dataset, platform, region, today, ALL_AGES)
-            audience = evidence.for_platform(platform, region).audience
+        for platform in grid.dataset.platforms:
+            status, _ = status_on(grid.dataset, platform, region, grid.today, ALL_AGES)
+            audience = grid.evidence.for_platform(platform, region).audience
             if status != "blocked" and audience is not None:
                 sizes.append((audience.people, platform))
         for people, platform in sorted(sizes, key=lambda item: (-item[0], item[1]))[

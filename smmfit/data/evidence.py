@@ -373,14 +373,11 @@ class Evidence:
             return profile
         low, high = profile.domain
 
+        lows, highs = np.maximum(profile.lows, low), np.minimum(profile.highs, high)
+
         def band_shares(region: str) -> FloatArray:
             whole = self.population.people_one(region, GENDER_AXIS, low, high)
-            return np.array(
-                [
-                    self.population.people_one(region, GENDER_AXIS, max(lo, low), min(hi, high))
-                    for lo, hi in zip(profile.lows, profile.highs, strict=True)
-                ]
-            ) / max(whole, 1.0)
+            return self.population.people(region, GENDER_AXIS, lows, highs) / max(whole, 1.0)
 
         there, here = band_shares(source), band_shares(target)
         with np.errstate(invalid="ignore", divide="ignore"):
