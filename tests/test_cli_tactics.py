@@ -67,10 +67,14 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
             "resembles",
             "explanation",
             "clause",
+            "model",
             "rules",
             "alternative",
         }
         assert row["confidence"] in ("high", "medium", "low")
+        model = row["model"]
+        assert set(model) == {"white", "gray", "black", "changed"}
+        assert model["white"] + model["gray"] + model["black"] == pytest.approx(1.0, abs=0.01)
         assert all(0 < r["similarity"] <= 1 for r in row["resembles"])
         assert isinstance(row["tactics"], list) and isinstance(row["matched"], list)
         for rule in row["rules"]:

@@ -27,6 +27,8 @@ from smmfit.tactics import (
     LINE_VERDICTS,
     Context,
     LineResult,
+    LineVerdict,
+    ModelReading,
     PlanCheck,
     Resemblance,
     Semantics,
@@ -70,6 +72,7 @@ def test_json_contract(check: PlanCheck) -> None:
             "resembles",
             "explanation",
             "clause",
+            "model",
             "rules",
             "alternative",
         }
@@ -86,10 +89,36 @@ def test_json_contract(check: PlanCheck) -> None:
         "resembles": [],
         "explanation": None,
         "clause": None,
+        "model": None,
         "rules": [],
         "alternative": None,
     }
     assert rows[3]["tactics"] == [] and rows[3]["matched"] == ["No bots"]
+
+
+@pytest.mark.parametrize(
+    ("verdict", "changed", "language", "expected"),
+    [
+        ("gray", True, "en", "reads this line as ⚠️ Gray: 92%"),
+        ("black", True, "ru", "Чёрная»: 81"),
+        ("gray", False, "en", None),
+    ],
+)
+def test_details_say_when_the_model_raised_a_verdict(
+    taxonomy: Taxonomy,
+    verdict: LineVerdict,
+    changed: bool,
+    language: Language,
+    expected: str | None,
+) -> None:
+    reading = ModelReading(white=0.08, gray=0.11, black=0.81, changed=changed)
+    line = LineResult(number=1, line="x", verdict=verdict, tactics=(), matched=(), model=reading)
+    check = PlanCheck(context=Context(), lines=(line,))
+    details = dict(line_details(line, taxonomy, check, language))
+    if expected is None:
+        assert "tactics_v11.model" not in details
+    else:
+        assert expected in details["tactics_v11.model"]
 
 
 def test_json_alternative_follows_the_language(check: PlanCheck, taxonomy: Taxonomy) -> None:

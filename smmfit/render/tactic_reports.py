@@ -17,7 +17,14 @@ from typing import Any
 
 import pandas as pd
 
-from smmfit.render.i18n import Language, localized, platform_name, region_name, t
+from smmfit.render.i18n import (
+    Language,
+    format_share,
+    localized,
+    platform_name,
+    region_name,
+    t,
+)
 from smmfit.render.markup import escape_markdown
 from smmfit.render.tables import safe_csv_bytes
 from smmfit.tactics import LINE_VERDICTS, LineResult, LineVerdict, PlanCheck, Taxonomy, Text
@@ -134,7 +141,9 @@ def plan_json(
 
     ``verdict`` white means "nothing harmful recognised", not clearance; ``confidence`` is
     high (a phrase matched), medium (meaning alone) or low (faint resemblance, or nothing);
-    ``clause`` is the action of the line that decided it, when one judged alone was worse.
+    ``clause`` is the action of the line that decided it, when one judged alone was worse;
+    ``model`` is the verdict model's white/gray/black probabilities for the line and whether
+    it raised the verdict (``changed``), or null when no model is loaded.
     """
     return [
         {
@@ -150,6 +159,7 @@ def plan_json(
             ],
             "explanation": explanation(line, taxonomy, language) if taxonomy else None,
             "clause": line.clause,
+            "model": line.model.model_dump() if line.model else None,
             "rules": [{"source": rule.source, "url": rule.url} for rule in line.rules],
             "alternative": tactic_text(line.alternative, language) if line.alternative else None,
         }
@@ -269,6 +279,19 @@ def line_details(
     items: list[tuple[str, str]] = []
     if line.check_by_hand:
         items.append(("tactics_v2.check", t("tactics_v2.check_by_hand", language)))
+    if line.model is not None and line.model.changed:
+        share = line.model.black if line.verdict == "black" else line.model.harmful
+        items.append(
+            (
+                "tactics_v11.model",
+                t(
+                    "tactics_v11.model_raised",
+                    language,
+                    verdict=verdict_text(line.verdict, language),
+                    share=format_share(share, language),
+                ),
+            )
+        )
     items.append(("tactics_v2.confidence", t(f"tactics_v2.confidence_{line.confidence}", language)))
     if line.clause:
         items.append(("tactics_v6.action", escape_markdown(line.clause)))

@@ -38,6 +38,7 @@ from smmfit.tactics.check import (
     Confidence,
     LineResult,
     LineVerdict,
+    ModelReading,
     PlanCheck,
     PlanError,
     Resemblance,
@@ -48,7 +49,14 @@ from smmfit.tactics.check import (
     decode_plan,
     plan_lines,
 )
-from smmfit.tactics.examples import BANK_LANGUAGES, EXAMPLES_PATH, Example, load_examples
+from smmfit.tactics.examples import (
+    BANK_LANGUAGES,
+    EXAMPLES_PATH,
+    NEUTRAL,
+    PROTECTIVE,
+    Example,
+    load_examples,
+)
 from smmfit.tactics.lexicon import INDICATOR_LANGUAGES, stem, tokenize
 from smmfit.tactics.phrases import compile_phrase
 from smmfit.tactics.semantic import (
@@ -72,15 +80,28 @@ from smmfit.tactics.taxonomy import (
     Verdict,
     load_taxonomy,
 )
+from smmfit.tactics.verdict_model import (
+    CLASSES,
+    MODEL_PATH,
+    ModelVerdict,
+    VerdictModel,
+    load_verdict_model,
+    training_fingerprint,
+    write_verdict_model,
+)
 
 __all__ = [
     "BANK_LANGUAGES",
+    "CLASSES",
     "EMBEDDINGS_PATH",
     "EXAMPLES_PATH",
     "INDICATOR_LANGUAGES",
     "LINE_VERDICTS",
     "MAX_PLAN_CHARS",
     "MAX_PLAN_LINES",
+    "MODEL_PATH",
+    "NEUTRAL",
+    "PROTECTIVE",
     "TACTICS_PATH",
     "VERDICTS",
     "Confidence",
@@ -89,6 +110,8 @@ __all__ = [
     "Example",
     "LineResult",
     "LineVerdict",
+    "ModelReading",
+    "ModelVerdict",
     "Override",
     "PlanCheck",
     "PlanError",
@@ -100,6 +123,7 @@ __all__ = [
     "TaxonomyError",
     "Text",
     "Verdict",
+    "VerdictModel",
     "check_line",
     "check_lines",
     "check_plan",
@@ -110,8 +134,11 @@ __all__ = [
     "load_examples",
     "load_semantics",
     "load_taxonomy",
+    "load_verdict_model",
     "plan_lines",
     "stem",
     "tokenize",
+    "training_fingerprint",
     "write_embeddings",
+    "write_verdict_model",
 ]

