@@ -451,10 +451,10 @@ def judge(
 # The verdict model's second opinion (``verdict_model``), used only in the safe direction.
 # Measured with the model scored leave-one-set-out on the tuning sets, against the phrase
 # checker's verdicts at the commit before each set was tuned on (out of sample, as a new line
-# meets it): 69.8% of 2,251 lines right with 86 harmful lines white; with these levels 76.5%
-# and 63. Lower levels (0.5 and 0.4) gave 76.9% and 19 there, but on the three sets never tuned
-# on, where today's phrases are already right on 88-93% of lines, they turned 5-10% of
-# harmless lines gray: the model is right on about 80% of lines, so it only speaks when sure.
+# meets it): 69.8% of 2,251 lines right with 86 harmful lines white; with these levels 73.3%
+# and 63. Lower levels (0.5 and 0.4) gave 76.9% and 19 there, but on the three sets never
+# tuned on, where today's phrases are right on 88-93% of lines, they turned 5-10% of harmless
+# lines gray: the model is right on about 80% of lines, so it only speaks when sure.
 MODEL_CHECK = 0.9  # P(gray) + P(black) that makes a line the phrases clear gray, check by hand
 MODEL_BLACK = 0.8  # P(black) that makes a line the phrases judge gray black
 
