@@ -528,17 +528,24 @@ PERSONAS = "name,age_min,age_max,region\n" + "".join(
 )
 
 
+@pytest.mark.parametrize("window", [1, 2, 3, 10])
 def test_rank_batch_in_chunks_writes_what_one_pass_writes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    window: int,
 ) -> None:
-    """Chunks of 5 rows give one header and every row, in the file's order, each row as one
-    pass writes it: a persona's row does not depend on the rest of its chunk."""
+    """Chunks of 5 rows, ranked sorted by region in windows of ``window`` chunks (the regions
+    alternate row by row, so a chunk holds rows from all over its window), give one header
+    and every row, in the file's order, each row as one pass writes it: a persona's row does
+    not depend on the rest of its chunk."""
     source = tmp_path / "personas.csv"
     source.write_text(PERSONAS, encoding="utf-8")
     code, whole, _ = run(["rank-batch", str(source)], capsys)
     assert code == 0
     monkeypatch.setattr(cli, "BATCH_CHUNK_ROWS", 5)
     monkeypatch.setattr(cli, "RANK_CHUNK_ROWS", 5)
+    monkeypatch.setattr(cli, "RANK_WINDOW_CHUNKS", window)
     monkeypatch.setattr(cli.persona_chunks, "__defaults__", (5,))
     code, out, _ = run(["rank-batch", str(source)], capsys)
     assert code == 0
@@ -720,10 +727,12 @@ def test_rank_batch_workers_write_the_reference_in_any_chunks(
     monkeypatch: pytest.MonkeyPatch,
     workers: str,
 ) -> None:
-    """Chunks of 700 rows, ranked in one process or two: the frozen reference, in order."""
+    """Chunks of 700 rows, sorted by region in windows of two, ranked in one process or two:
+    the frozen reference, in order."""
     source, output = tmp_path / "personas.csv", tmp_path / "out.csv"
     source.write_text(reference_personas(), encoding="utf-8")
     monkeypatch.setattr(cli, "RANK_CHUNK_ROWS", 700)
+    monkeypatch.setattr(cli, "RANK_WINDOW_CHUNKS", 2)
     monkeypatch.setattr(cli, "BATCH_POOL_BYTES", 0)
     monkeypatch.setattr(cli.persona_chunks, "__defaults__", (300,))
     args = ["rank-batch", str(source), "-o", str(output), "--as-of", REFERENCE_AS_OF]
