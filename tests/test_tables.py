@@ -222,7 +222,10 @@ def test_a_text_column_is_written_as_pandas_writes_it(names: list[str]) -> None:
         ),
         # Kinds the column formatter leaves to pandas' writer: each row written on its own.
         pd.DataFrame(
-            {"when": pd.to_datetime(["2026-01-02", None]), "n": pd.array([1, None], "Int64")}
+            {
+                "when": pd.Series([pd.Timestamp("2026-01-02"), pd.NaT]),
+                "n": pd.array([1, None], "Int64"),
+            }
         ),
         pd.DataFrame({"only": ["", "=1", "a,b"]}),  # one column: the writer itself
         pd.DataFrame({"name": pd.Series([], dtype=object), "score": pd.Series([], dtype=float)}),
