@@ -568,6 +568,7 @@ def _rank_batch(args: argparse.Namespace) -> int:
         # each one's memory), so they get their chunks through a pipe instead.
         pool = None
         if args.workers > 1 and _size(args.personas) > BATCH_POOL_BYTES:
+            _warm_evidence(args)
             # Out of the collector's sight, the imported objects' pages stay shared: a
             # worker would otherwise copy each page the collector writes its marks to.
             gc.freeze()
@@ -615,6 +616,20 @@ def _rank_batch(args: argparse.Namespace) -> int:
                 raise
             raise UsageError(f"{args.output}: cannot be written ({error.strerror})") from None
     return 0
+
+
+def _warm_evidence(args: argparse.Namespace) -> None:
+    """The data loaded and every region's figures worked out once, before the workers are
+    forked: they share them instead of each building its own (about 0.8 s of CPU each, for
+    the same numbers). A problem with the data or an option is left to the run itself, which
+    reports it in its order (a bad row first)."""
+    try:
+        evidence = _EVIDENCE[args.data_dir] = Evidence(_load(args.data_dir))
+        as_of = _as_of(args, evidence.dataset)
+    except UsageError:
+        return
+    regions = PersonaColumns.of([Persona(region=region) for region in evidence.dataset.regions])
+    rank_columns(regions, evidence, as_of=as_of)
 
 
 def _opened(output: Path | None, stack: contextlib.ExitStack, checker: _Checker) -> Any:

@@ -740,6 +740,32 @@ def test_rank_batch_workers_write_the_reference_in_any_chunks(
     assert output.read_bytes() == gzip.decompress(REFERENCE.read_bytes())
 
 
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("bad,40,20,RU\n", "line 25: age range: minimum 40 is above maximum 20"),
+        ("", "data: platforms.csv: cannot be read"),
+    ],
+)
+def test_rank_batch_with_workers_reports_a_bad_row_before_broken_data(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    extra: str,
+    message: str,
+) -> None:
+    """The data is loaded before the workers start (they share it); a problem with it is
+    still reported after a bad row, as without workers, and nothing is written."""
+    source, broken = tmp_path / "personas.csv", tmp_path / "no-data"
+    source.write_text(PERSONAS + extra, encoding="utf-8")
+    broken.mkdir()
+    monkeypatch.setattr(cli, "BATCH_POOL_BYTES", 0)
+    args = ["--data-dir", str(broken), "rank-batch", str(source), "--workers", "2"]
+    code, out, error = run(args, capsys)
+    assert (code, out) == (2, "")
+    assert message in error and error.count("\n") == 1
+
+
 def test_rank_batch_reads_a_pipe_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A file is read twice (checked, then ranked a chunk at a time); a pipe can be read only
     once, so it is kept: the same rows either way."""
