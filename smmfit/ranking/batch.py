@@ -360,27 +360,27 @@ def rank_columns(
     eligible = recommendable & ~np.isnan(scores)
     # Text columns as categories: few distinct values, and the CSV writer then checks each
     # value once, not once per row.
-    table = pd.DataFrame(
-        {
-            "name": personas.name,
-            "region": pd.Categorical(personas.region),
-            # A settlement type is echoed, not scored: no figure splits by it (explain._gaps).
-            "settlement": pd.Categorical.from_codes(
-                personas.settlement - 1, categories=pd.Index(list(SETTLEMENTS))
-            ),
-        }
-    )
+    columns: dict[str, object] = {
+        "name": personas.name,
+        "region": pd.Categorical(personas.region),
+        # A settlement type is echoed, not scored: no figure splits by it (explain._gaps).
+        "settlement": pd.Categorical.from_codes(
+            personas.settlement - 1, categories=pd.Index(list(SETTLEMENTS))
+        ),
+    }
     has_pick = chances[rows, pick] > 0
     for label, chosen, valid in (
         ("pick", pick, has_pick),
         ("runner_up", runner, eligible[rows, runner] & (runner != pick) & has_pick),
     ):
         codes = np.where(valid, chosen, -1)
-        table[label] = pd.Categorical.from_codes(codes, categories=pd.Index(list(platforms)))
-        table[f"{label}_score"] = pd.Series(scores[rows, chosen]).round(2).where(valid)
-        table[f"{label}_probability"] = pd.Series(chances[rows, chosen]).where(valid)
-    table["close_call"] = has_pick & (chances[rows, pick] < CLOSE_CALL_SHARE)
-    table["scenarios"] = used
+        columns[label] = pd.Categorical.from_codes(codes, categories=pd.Index(list(platforms)))
+        columns[f"{label}_score"] = np.where(valid, scores[rows, chosen].round(2), np.nan)
+        columns[f"{label}_probability"] = np.where(valid, chances[rows, chosen], np.nan)
+    columns["close_call"] = has_pick & (chances[rows, pick] < CLOSE_CALL_SHARE)
+    columns["scenarios"] = used
     for j, platform in enumerate(platforms):
-        table[f"score_{platform}"] = scores[:, j].round(2)
+        columns[f"score_{platform}"] = scores[:, j].round(2)
+    # One frame of all the columns: adding forty columns one by one cost more than ranking.
+    table = pd.DataFrame(columns)
     return table
