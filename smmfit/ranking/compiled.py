@@ -9,8 +9,9 @@ persona's own random numbers (:func:`~smmfit.ranking.scenarios.stable_bits`), in
 operations in the order numpy's elementwise ones ran in (no fused multiply-add, no
 reassociation: numba's default without ``fastmath``), so the bits are the same:
 tests/test_compiled.py holds it to the engine, and every byte of rank-batch's output was
-unchanged on a million rows against the numpy loop it replaced. :func:`drop_beaten` and
-:func:`weighted_sum` serve :func:`~smmfit.ranking.scenarios.composite_bounds`' shortcut.
+unchanged on a million rows against the numpy loop it replaced. :func:`score_bounds` is
+:func:`~smmfit.ranking.scenarios.composite_bounds`' work, which :func:`drop_beaten`'s shortcut
+reads.
 
 Compiled on first use and cached beside this file (numba's ``cache=True``); a worker that
 finds the cache loads it in a fraction of a second. Only the batch imports this module: one
