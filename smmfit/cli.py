@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from multiprocessing.pool import AsyncResult, Pool
@@ -602,7 +602,8 @@ def _rank_batch(args: argparse.Namespace) -> int:
         windows = _regrouped(pieces, RANK_WINDOW_CHUNKS * RANK_CHUNK_ROWS)
         out: Any = None
         try:
-            ranked = _ranked_rows(job, _by_region(windows, RANK_CHUNK_ROWS), pool, args.workers)
+            chunks = _by_region(windows, RANK_CHUNK_ROWS)
+            ranked = _ranked_rows(job, chunks, pool, args.workers, checker.raise_failure)
             for header, text in _in_file_order(ranked):
                 if out is None:
                     out = _opened(args.output, stack, checker)
@@ -661,6 +662,11 @@ class _Checker:
         except BaseException as error:  # raised in the caller's thread by result()
             self._error = error
 
+    def raise_failure(self) -> None:
+        """The first bad row's error if the check has found one, else nothing (no wait)."""
+        if self._error is not None:
+            raise self._error
+
     def result(self) -> None:
         if self.path is not None:
             self._thread.join()
@@ -694,6 +700,9 @@ def _size(path: Path) -> int:
     except OSError:
         return 0  # reading it says why
 
+
+# How often the command looks at the check of the rows while it waits for a worker.
+_CHECK_SECONDS = 0.05
 
 # Rows of a ranked chunk formatted as CSV at a time.
 _TEXT_ROWS = 5_000
@@ -783,13 +792,23 @@ def _ranked_rows(
     chunks: Iterable[tuple[_Window, PersonaColumns]],
     pool: Pool | None,
     workers: int,
+    check: Callable[[], None],
 ) -> Iterator[tuple[_Window, tuple[str, list[str]]]]:
     """Each chunk's rows (:meth:`_BatchJob.rows`), in the chunks' order, ranked by the pool's
     workers if any, with the chunk's window.
 
     Which process ranks which chunk changes nothing. At most ``workers + 1`` chunks are out
     at once, which bounds the memory held for chunks ranked ahead of the one being written.
+    While it waits for a worker, ``check`` is called every few hundredths of a second: a bad
+    row the check finds meanwhile stops the run at once, not once a chunk is ranked.
     """
+
+    def rows_of(result: AsyncResult[tuple[str, list[str]]]) -> tuple[str, list[str]]:
+        while not result.ready():
+            check()
+            result.wait(_CHECK_SECONDS)
+        return result.get()
+
     if pool is None:
         yield from ((window, job.rows(chunk)) for window, chunk in chunks)
         return
@@ -800,10 +819,10 @@ def _ranked_rows(
         pending.append((window, pool.apply_async(_chunk_rows, (job, chunk))))
         if len(pending) > workers:
             done, result = pending.popleft()
-            yield done, result.get()
+            yield done, rows_of(result)
     while pending:
         done, result = pending.popleft()
-        yield done, result.get()
+        yield done, rows_of(result)
 
 
 def _data_report(args: argparse.Namespace) -> int:

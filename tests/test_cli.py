@@ -10,6 +10,7 @@ import random
 import subprocess
 import sys
 import threading
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pptx import Presentation
 from smmfit import cli
 from smmfit.cli import main
 from smmfit.models import Recommendation
+from smmfit.ranking import PersonaColumns
 from smmfit.render import Language, headline, platform_name
 from smmfit.render.i18n import format_since
 from tests.test_tables import formula_starts
@@ -764,6 +766,31 @@ def test_rank_batch_with_workers_reports_a_bad_row_before_broken_data(
     code, out, error = run(args, capsys)
     assert (code, out) == (2, "")
     assert message in error and error.count("\n") == 1
+
+
+def _never_ranked(job: cli._BatchJob, personas: PersonaColumns) -> tuple[str, list[str]]:
+    time.sleep(60)
+    raise AssertionError("a chunk was ranked")
+
+
+def test_rank_batch_stops_at_a_bad_row_while_the_workers_rank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bad row the check finds stops the run while the workers are still ranking (here each
+    chunk would take a minute): the command does not wait for a chunk, and writes nothing.
+    The rows are read and ranked five at a time, so the bad row is the check's to find."""
+    source, output = tmp_path / "personas.csv", tmp_path / "out.csv"
+    source.write_text(PERSONAS + "bad,40,20,RU\n", encoding="utf-8")
+    monkeypatch.setattr(cli, "BATCH_POOL_BYTES", 0)
+    monkeypatch.setattr(cli, "RANK_CHUNK_ROWS", 5)
+    monkeypatch.setattr(cli, "RANK_WINDOW_CHUNKS", 1)
+    monkeypatch.setattr(cli.persona_chunks, "__defaults__", (5,))
+    monkeypatch.setattr(cli._BatchJob, "rows", _never_ranked)
+    start = time.monotonic()
+    code, out, error = run(["rank-batch", str(source), "-o", str(output), "--workers", "2"], capsys)
+    assert (code, out) == (2, "") and "line 25: age range" in error
+    assert time.monotonic() - start < 30
+    assert not output.exists()
 
 
 def test_rank_batch_reads_a_pipe_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
