@@ -16,10 +16,10 @@ import json
 import multiprocessing
 import os
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from multiprocessing.connection import Connection
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -563,9 +563,20 @@ def _validated(
 
 def _rank_batch(args: argparse.Namespace) -> int:
     with contextlib.ExitStack() as stack:
-        # Workers are forked first, while this process holds little more than its imports:
-        # forked later they would map the whole file's columns too (shared, but counted in
-        # each one's memory), so they get their chunks through a pipe instead.
+        # Every row is checked before any output, so a bad row or too many rows stop the run
+        # without writing; ranking reads the file again a chunk at a time, so no more than a
+        # few chunks are held (a file that can be read once, such as a pipe, is kept as
+        # columns instead). The check runs in a process of its own beside the ranking, started
+        # first, and the first chunk is written once it has passed. Reading makes a list per
+        # row, millions of them, and the cyclic collector would walk every live object each
+        # few hundred (a third of the reading time); none forms a cycle.
+        gc.disable()
+        stack.callback(gc.enable)
+        checker = _Checker(args.personas if args.personas.is_file() else None)
+        stack.callback(checker.stop)
+        # Workers are forked next, while this process holds little more than its imports and
+        # the data: forked later they would map the whole file's columns too (shared, but
+        # counted in each one's memory), so they get their chunks through a pipe instead.
         pool = None
         if args.workers > 1 and _size(args.personas) > BATCH_POOL_BYTES:
             _warm_evidence(args)
@@ -573,24 +584,13 @@ def _rank_batch(args: argparse.Namespace) -> int:
             # worker would otherwise copy each page the collector writes its marks to.
             gc.freeze()
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(args.workers))
-        # Every row is checked before any output, so a bad row or too many rows stop the run
-        # without writing; ranking reads the file again a chunk at a time, so no more than a
-        # few chunks are held (a file that can be read once, such as a pipe, is kept as
-        # columns instead). The check runs in a thread beside the ranking, and the first
-        # chunk is written once it has passed. Reading makes a list per row, millions of
-        # them, and the cyclic collector would walk every live object each few hundred (a
-        # third of the reading time); none forms a cycle.
-        gc.disable()
-        checker = _Checker(args.personas if args.personas.is_file() else None)
-        stack.callback(checker.stop)
-        stack.callback(gc.enable)
         pieces: Iterable[PersonaColumns] = (
             persona_chunks(args.personas) if checker.path else list(persona_chunks(args.personas))
         )
         try:
             weights = _weights(args.weights, None) if args.weights else None
             # Loaded afresh for each run (a folder's files may have changed since a past run
-            # in this process); the workers, forked before, load their own (_evidence_of).
+            # in this process); the workers, forked before, have theirs (_warm_evidence).
             evidence = _EVIDENCE[args.data_dir] = Evidence(_load(args.data_dir))
             job = _BatchJob(
                 args.data_dir, weights, args.include_blocked, _as_of(args, evidence.dataset),
@@ -642,41 +642,63 @@ def _opened(output: Path | None, stack: contextlib.ExitStack, checker: _Checker)
 
 
 class _Checker:
-    """Every row of a file checked in a thread (:func:`persona_chunks`); ``result`` waits for
-    it and raises the first bad row's error. Without a file, nothing is checked here."""
+    """Every row of a file checked in a process of its own (:func:`persona_chunks`): it reads
+    at its own pace, not sharing this process's interpreter lock with the reading for the
+    ranking. ``result`` waits for it and raises the first bad row's error. Without a file,
+    nothing is checked here."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._error: BaseException | None = None
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._check, daemon=True)
+        self._done = path is None
         if path is not None:
-            self._thread.start()
-
-    def _check(self) -> None:
-        assert self.path is not None
-        try:
-            for _ in persona_chunks(self.path):
-                if self._stop.is_set():
-                    return
-        except BaseException as error:  # raised in the caller's thread by result()
-            self._error = error
+            context = multiprocessing.get_context("fork")
+            self._answer, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_check_rows, args=(path, send), daemon=True)
+            self._process.start()
+            send.close()
 
     def raise_failure(self) -> None:
         """The first bad row's error if the check has found one, else nothing (no wait)."""
+        if not self._done and self._answer.poll():
+            self._take_answer()
         if self._error is not None:
             raise self._error
 
     def result(self) -> None:
-        if self.path is not None:
-            self._thread.join()
+        if not self._done:
+            self._take_answer()
         if self._error is not None:
             raise self._error
 
+    def _take_answer(self) -> None:
+        try:
+            message = self._answer.recv()
+        except EOFError:  # the check failed otherwise, and said why on stderr
+            message = None
+            self._error = RuntimeError("the check of the rows stopped without an answer")
+        self._done = True
+        if message is not None:
+            self._error = UsageError(message)
+
     def stop(self) -> None:
-        self._stop.set()
         if self.path is not None:
-            self._thread.join()
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+            self._answer.close()
+
+
+def _check_rows(path: Path, answer: Connection) -> None:
+    """The check's process: every row of ``path`` read as the ranking reads it; sends the
+    first bad row's message, or None."""
+    try:
+        for _ in persona_chunks(path):
+            pass
+    except UsageError as error:
+        answer.send(str(error))
+        return
+    answer.send(None)
 
 
 def _regrouped(pieces: Iterable[PersonaColumns], size: int) -> Iterator[PersonaColumns]:
