@@ -30,6 +30,7 @@ from smmfit.models import (
     settlements_for,
 )
 from smmfit.ranking import PersonaColumns, rank_batch, rank_columns
+from smmfit.ranking import batch as batch_module
 from smmfit.ranking.compiled import settled as answer_settled
 from smmfit.ranking.decision import CLOSE_CALL_SHARE
 from smmfit.ranking.engine import (
@@ -278,6 +279,19 @@ def test_columns_and_models_give_the_same_table(evidence: Evidence) -> None:
     pd.testing.assert_frame_equal(by_columns, rank_batch(batch, evidence, as_of=AS_OF))
     assert list(by_columns["settlement"].astype(object).fillna("")) == ["", "rural", ""]
     assert list(by_columns["name"]) == ["a", "", "=1+1"]
+
+
+@pytest.mark.parametrize("group", [1, 4, 2_500])
+def test_a_regions_personas_in_groups_of_any_size_give_the_same_table(
+    evidence: Evidence, monkeypatch: pytest.MonkeyPatch, group: int
+) -> None:
+    """A region's personas are ranked a group at a time (batch._GROUP_ROWS): the table does not
+    depend on the groups' size."""
+    batch = generated_personas(40, seed=9)
+    whole = rank_batch(batch, evidence, as_of=AS_OF)
+    monkeypatch.setattr(batch_module, "_GROUP_ROWS", group)
+    pd.testing.assert_frame_equal(rank_batch(batch, evidence, as_of=AS_OF), whole)
+    assert whole["pick"].notna().sum() > 30
 
 
 def test_an_empty_batch_gives_an_empty_table(evidence: Evidence) -> None:

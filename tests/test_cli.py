@@ -10,6 +10,7 @@ import random
 import subprocess
 import sys
 import threading
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from pptx import Presentation
 from smmfit import cli
 from smmfit.cli import main
 from smmfit.models import Recommendation
+from smmfit.ranking import PersonaColumns
 from smmfit.render import Language, headline, platform_name
 from smmfit.render.i18n import format_since
 from tests.test_tables import formula_starts
@@ -528,17 +530,24 @@ PERSONAS = "name,age_min,age_max,region\n" + "".join(
 )
 
 
+@pytest.mark.parametrize("window", [1, 2, 3, 10])
 def test_rank_batch_in_chunks_writes_what_one_pass_writes(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    window: int,
 ) -> None:
-    """Chunks of 5 rows give one header and every row, in the file's order, each row as one
-    pass writes it: a persona's row does not depend on the rest of its chunk."""
+    """Chunks of 5 rows, ranked sorted by region in windows of ``window`` chunks (the regions
+    alternate row by row, so a chunk holds rows from all over its window), give one header
+    and every row, in the file's order, each row as one pass writes it: a persona's row does
+    not depend on the rest of its chunk."""
     source = tmp_path / "personas.csv"
     source.write_text(PERSONAS, encoding="utf-8")
     code, whole, _ = run(["rank-batch", str(source)], capsys)
     assert code == 0
     monkeypatch.setattr(cli, "BATCH_CHUNK_ROWS", 5)
     monkeypatch.setattr(cli, "RANK_CHUNK_ROWS", 5)
+    monkeypatch.setattr(cli, "RANK_WINDOW_CHUNKS", window)
     monkeypatch.setattr(cli.persona_chunks, "__defaults__", (5,))
     code, out, _ = run(["rank-batch", str(source)], capsys)
     assert code == 0
@@ -720,15 +729,68 @@ def test_rank_batch_workers_write_the_reference_in_any_chunks(
     monkeypatch: pytest.MonkeyPatch,
     workers: str,
 ) -> None:
-    """Chunks of 700 rows, ranked in one process or two: the frozen reference, in order."""
+    """Chunks of 700 rows, sorted by region in windows of two, ranked in one process or two:
+    the frozen reference, in order."""
     source, output = tmp_path / "personas.csv", tmp_path / "out.csv"
     source.write_text(reference_personas(), encoding="utf-8")
     monkeypatch.setattr(cli, "RANK_CHUNK_ROWS", 700)
+    monkeypatch.setattr(cli, "RANK_WINDOW_CHUNKS", 2)
     monkeypatch.setattr(cli, "BATCH_POOL_BYTES", 0)
     monkeypatch.setattr(cli.persona_chunks, "__defaults__", (300,))
     args = ["rank-batch", str(source), "-o", str(output), "--as-of", REFERENCE_AS_OF]
     assert run([*args, "--workers", workers], capsys)[0] == 0
     assert output.read_bytes() == gzip.decompress(REFERENCE.read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("bad,40,20,RU\n", "line 25: age range: minimum 40 is above maximum 20"),
+        ("", "data: platforms.csv: cannot be read"),
+    ],
+)
+def test_rank_batch_with_workers_reports_a_bad_row_before_broken_data(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    extra: str,
+    message: str,
+) -> None:
+    """The data is loaded before the workers start (they share it); a problem with it is
+    still reported after a bad row, as without workers, and nothing is written."""
+    source, broken = tmp_path / "personas.csv", tmp_path / "no-data"
+    source.write_text(PERSONAS + extra, encoding="utf-8")
+    broken.mkdir()
+    monkeypatch.setattr(cli, "BATCH_POOL_BYTES", 0)
+    args = ["--data-dir", str(broken), "rank-batch", str(source), "--workers", "2"]
+    code, out, error = run(args, capsys)
+    assert (code, out) == (2, "")
+    assert message in error and error.count("\n") == 1
+
+
+def _never_ranked(job: cli._BatchJob, personas: PersonaColumns) -> tuple[str, list[str]]:
+    time.sleep(60)
+    raise AssertionError("a chunk was ranked")
+
+
+def test_rank_batch_stops_at_a_bad_row_while_the_workers_rank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bad row the check finds stops the run while the workers are still ranking (here each
+    chunk would take a minute): the command does not wait for a chunk, and writes nothing.
+    The rows are read and ranked five at a time, so the bad row is the check's to find."""
+    source, output = tmp_path / "personas.csv", tmp_path / "out.csv"
+    source.write_text(PERSONAS + "bad,40,20,RU\n", encoding="utf-8")
+    monkeypatch.setattr(cli, "BATCH_POOL_BYTES", 0)
+    monkeypatch.setattr(cli, "RANK_CHUNK_ROWS", 5)
+    monkeypatch.setattr(cli, "RANK_WINDOW_CHUNKS", 1)
+    monkeypatch.setattr(cli.persona_chunks, "__defaults__", (5,))
+    monkeypatch.setattr(cli._BatchJob, "rows", _never_ranked)
+    start = time.monotonic()
+    code, out, error = run(["rank-batch", str(source), "-o", str(output), "--workers", "2"], capsys)
+    assert (code, out) == (2, "") and "line 25: age range" in error
+    assert time.monotonic() - start < 30
+    assert not output.exists()
 
 
 def test_rank_batch_reads_a_pipe_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

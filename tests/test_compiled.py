@@ -12,10 +12,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smmfit.data import Evidence
 from smmfit.models import FACTORS, Persona, default_weights
-from smmfit.ranking.compiled import count_wins, drop_beaten, weighted_sum
+from smmfit.ranking.compiled import count_wins, drop_beaten, score_bounds
 from smmfit.ranking.decision import CLOSE_CALL_SHARE
 from smmfit.ranking.engine import (
     UNKNOWN_FACTOR_SCORE,
@@ -24,10 +26,11 @@ from smmfit.ranking.engine import (
     score_arrays,
     scores_from_figures,
 )
-from smmfit.ranking.ranges import AUDIENCE, DEFAULT_MARGINS, MATCH, SEGMENT, ranges_of
+from smmfit.ranking.ranges import AUDIENCE, DEFAULT_MARGINS, EPSILON, MATCH, SEGMENT, ranges_of
 from smmfit.ranking.scenarios import (
     DOUBT,
     capped_reach,
+    composite_bounds,
     persona_keys,
     stable_bits,
     triangular,
@@ -123,14 +126,109 @@ def test_the_compiled_loop_counts_the_engines_first_places(
     assert wins.sum() > DRAWS / 2
 
 
-def test_the_weighted_sums_are_einsums_bit_for_bit() -> None:
-    rng = np.random.default_rng(5)
-    weights = rng.random((40, 3, 8))
-    values = rng.random((3, 40, 12)) * 100
-    values[1, ::7] = 0.0
-    factor = np.where(rng.random((40, 12)) < 0.2, 0.8, 1.0)
-    expected = np.einsum("nfv,fnp->nvp", weights, values) * factor[:, None, :]
-    assert (weighted_sum(weights, values, factor).view(np.int64) == expected.view(np.int64)).all()
+def numpy_bounds(
+    low: np.ndarray,
+    high: np.ndarray,
+    scored: np.ndarray,
+    restricted: np.ndarray,
+    ceiling: np.ndarray,
+    raw_weights: np.ndarray,
+    penalty: np.ndarray,
+    band: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """composite_bounds as array operations over all personas at once, as it was written
+    before it was compiled (commit cfe0a03). Its weighted sums (the compiled weighted_sum then)
+    start from the first factor's product, not from 0: a sum of -0.0 stays -0.0."""
+    ceiling = ceiling[:, None]
+    reach_low = capped_reach(low[MATCH], low[AUDIENCE], ceiling)
+    reach_high = capped_reach(high[MATCH], high[AUDIENCE], ceiling)
+    bounds = [(reach_low, reach_high), (low[MATCH], high[MATCH]), (low[SEGMENT], high[SEGMENT])]
+    lows, highs, known = [], [], []
+    for factor_low, factor_high in bounds:
+        f_low = np.where(scored, factor_low, np.nan)
+        f_high = np.where(scored, factor_high, np.nan)
+        known.append((~np.isnan(f_low)).any(axis=1))
+        with np.errstate(invalid="ignore", divide="ignore", all="ignore"):
+            best_high = np.max(np.where(np.isnan(f_high), -np.inf, f_high), axis=1)[:, None]
+            best_low = np.max(np.where(np.isnan(f_low), -np.inf, f_low), axis=1)[:, None]
+            relative = np.nan_to_num(f_low / best_high * 100, copy=False)
+            lows.append(np.where(np.isnan(f_low), 0.0, relative))
+            highs.append(
+                np.where(np.isnan(f_high), 100.0, np.minimum(100.0, f_high / best_low * 100))
+            )
+    corners = np.array(np.meshgrid(*[[1 - band, 1 + band]] * len(FACTORS))).reshape(
+        len(FACTORS), -1
+    )
+    weights = raw_weights[:, :, None] * corners[None] * np.stack(known, axis=1)[:, :, None]
+    weights = weights / np.maximum(weights.sum(axis=1, keepdims=True), EPSILON)
+    factor = np.where(restricted, penalty[:, None], 1.0)[:, None, :]
+    worst, best = (
+        sum(
+            (weights[:, f, :, None] * values[f][:, None, :] for f in range(1, len(FACTORS))),
+            start=weights[:, 0, :, None] * values[0][:, None, :],
+        )
+        * factor
+        for values in (lows, highs)
+    )
+    return worst, best
+
+
+def same_bits(left: np.ndarray, right: np.ndarray) -> bool:
+    return left.shape == right.shape and bool((left.view(np.int64) == right.view(np.int64)).all())
+
+
+@pytest.mark.parametrize("band", [0.25, 0.1, 0.0])
+def test_the_compiled_bounds_are_the_array_forms_on_real_personas(
+    evidence: Evidence, band: float
+) -> None:
+    for region in sorted({p.region for p in PERSONAS}):
+        group = [p for p in PERSONAS if p.region == region] * 3
+        weights = [default_weights(p.goal) for p in group]
+        people = PersonaArrays.of(group)
+        arrays = score_arrays(evidence, region, people, weights, as_of=AS_OF)
+        low, _, high, _ = ranges_of(people, region, evidence, arrays, DEFAULT_MARGINS)
+        raw = np.array([[getattr(w, f) for f in FACTORS] for w in weights])
+        penalty = np.array([w.restricted_penalty for w in weights])
+        worst, best = composite_bounds(
+            low, high, arrays, raw_weights=raw, penalty=penalty, band=band
+        )
+        expected = numpy_bounds(
+            low, high, arrays.scored, arrays.restricted, arrays.persona_people, raw, penalty, band
+        )
+        assert same_bits(worst, expected[0]) and same_bits(best, expected[1])
+        assert np.isfinite(worst).any()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    people=st.integers(1, 30),
+    networks=st.integers(1, 9),
+    band=st.sampled_from([0.0, 0.25, 0.5]),
+)
+def test_the_compiled_bounds_are_the_array_forms_bit_for_bit(
+    seed: int, people: int, networks: int, band: float
+) -> None:
+    """Generated figures with every case the bounds meet: unknown figures, zeros (a best of 0
+    makes infinite and undefined ratios), networks not scored, restricted ones, personas
+    without a population, weights of 0."""
+    rng = np.random.default_rng(seed)
+    shape = (3, people, networks)
+    low = rng.random(shape) * np.array([1.0, 1e6, 100.0])[:, None, None]
+    high = low + rng.random(shape) * np.array([0.5, 1e6, 20.0])[:, None, None]
+    for values in (low, high):
+        values[rng.random(shape) < 0.15] = np.nan
+        values[rng.random(shape) < 0.1] = 0.0
+    scored = rng.random((people, networks)) < 0.8
+    restricted = rng.random((people, networks)) < 0.2
+    ceiling = np.where(rng.random(people) < 0.3, np.nan, rng.random(people) * 5e5)
+    raw = rng.random((people, 3)) * (rng.random((people, 3)) < 0.9)
+    penalty = rng.random(people)
+    corners = np.array(np.meshgrid(*[[1 - band, 1 + band]] * 3)).reshape(3, -1)
+    with np.errstate(invalid="ignore"):
+        expected = numpy_bounds(low, high, scored, restricted, ceiling, raw, penalty, band)
+    worst, best = score_bounds(low, high, scored, restricted, ceiling, raw, penalty, corners)
+    assert same_bits(worst, expected[0]) and same_bits(best, expected[1])
 
 
 def test_a_network_is_dropped_only_when_another_beats_it_at_every_corner() -> None:
@@ -188,5 +286,5 @@ def test_setup_compiles_the_loop_a_batch_then_loads(tmp_path: Path) -> None:
     log = batch.stdout + batch.stderr
     assert "[cache] data saved" not in log
     loaded = [line for line in log.splitlines() if line.startswith("[cache] data loaded")]
-    for function in ("count_wins", "drop_beaten", "weighted_sum"):
+    for function in ("count_wins", "drop_beaten", "score_bounds"):
         assert any(f"compiled.{function}-" in line for line in loaded), function

@@ -8,6 +8,7 @@ import json
 import re
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -23,6 +24,7 @@ from smmfit.render.tables import (
     ranking_csv,
     ranking_frame,
     safe_cell,
+    safe_csv_rows,
     safe_csv_text,
 )
 
@@ -203,3 +205,39 @@ def test_a_text_column_is_written_as_pandas_writes_it(names: list[str]) -> None:
     expected = neutralise_formulas(frame).to_csv(index=False, lineterminator="\r\n")
     assert safe_csv_text(frame) == expected
     assert neutralise_formulas(frame)["name"].tolist() == [safe_cell(name) for name in names]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        # The columns the batch writes: formatted column by column, then joined row by row.
+        pd.DataFrame(
+            {
+                "name": ["a,b", "x\r\ny", "=1", ""],
+                "pick": pd.Categorical(["vk", None, "vk", "ok"]),
+                "score": [1 / 3, np.nan, -0.0, 100.0],
+                "close_call": [True, False, True, False],
+                "scenarios": [16, 0, 200, 64],
+            }
+        ),
+        # Kinds the column formatter leaves to pandas' writer: each row written on its own.
+        pd.DataFrame(
+            {
+                "when": pd.Series([pd.Timestamp("2026-01-02"), pd.NaT]),
+                "n": pd.array([1, None], "Int64"),
+            }
+        ),
+        pd.DataFrame({"only": ["", "=1", "a,b"]}),  # one column: the writer itself
+        pd.DataFrame({"name": pd.Series([], dtype=object), "score": pd.Series([], dtype=float)}),
+    ],
+    ids=["batch-columns", "pandas-kinds", "one-column", "no-rows"],
+)
+def test_the_rows_are_the_texts_rows(frame: pd.DataFrame) -> None:
+    """safe_csv_rows gives safe_csv_text's header and rows, each row on its own, so a caller
+    can write them in another order: joined again they are the text, byte for byte."""
+    header, rows = safe_csv_rows(frame)
+    assert len(rows) == len(frame)
+    assert "\r\n".join([header, *rows, ""]) == safe_csv_text(frame)
+    # Each row is its own: written alone, a row is the same text.
+    for index, row in enumerate(rows):
+        assert safe_csv_rows(frame.iloc[[index]]) == (header, [row])

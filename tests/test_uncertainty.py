@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smmfit.data import Evidence, load_dataset
-from smmfit.models import Note, Persona, Weights
+from smmfit.data import AUTHORITIES, Evidence, load_dataset
+from smmfit.models import Note, Persona, Weights, default_weights
 from smmfit.ranking import (
     MAX_DRAWS,
     FlipCondition,
@@ -31,11 +31,12 @@ from smmfit.ranking import (
     scenarios,
     uncertainty,
 )
-from smmfit.ranking.engine import status_of
+from smmfit.ranking.engine import PersonaArrays, ScoreArrays, score_arrays, status_of
 from smmfit.ranking.flips import Direction
 from smmfit.ranking.uncertainty import win_probabilities
 from smmfit.render import LANGUAGES, Language, render
 from tests.conftest import audience, block, figure, signal, synthetic_figures, write_data
+from tests.test_batch import generated_personas
 from tests.test_scoring import YOUNG_WOMEN, personas
 
 EXACT = Margins(secondary=0, low=0, weight=0)
@@ -498,3 +499,122 @@ def test_a_known_reach_stays_known_when_the_rest_of_the_audience_is_not(tmp_path
     spans = {(r.platform, r.input): r for r in result.ranges}
     match, size = spans["alpha", "match"], spans["alpha", "audience"]
     assert match.high * size.high == pytest.approx(ranked["alpha"].reach, rel=1e-6)
+
+
+# -- the ranges of many personas, against the network-by-network form ---------------------
+
+
+def ranges_network_by_network(
+    people: PersonaArrays,
+    region: str,
+    evidence: Evidence,
+    arrays: ScoreArrays,
+    margins: Margins,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """ranges_of as it was written before its steps ran for all networks at once (commit
+    cfe0a03): one network at a time, each with its own list of alternatives."""
+    n, count = arrays.match.shape
+    shape = (ranges.COMPONENTS, n, count)
+    low, mode, high = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape, np.nan)
+    causes = np.zeros((len(ranges.CAUSES), *shape), dtype=bool)
+    everything = ranges._match_bounds(arrays)
+    for j, platform in enumerate(arrays.platforms):
+        if (
+            all(np.isnan(a[:, j]).all() for a in (arrays.match, arrays.audience))
+            and np.isnan(arrays.segment_value[:, j]).all()
+        ):
+            continue
+        ev = evidence.for_platform(platform, region)
+        cells = evidence.people(platform, region)
+        authority = (
+            max((p.authority for p in cells.provenance), key=AUTHORITIES.index)
+            if cells is not None and cells.provenance
+            else "primary"
+        )
+        match = arrays.match[:, j]
+        mode[ranges.MATCH, :, j] = match
+        low[ranges.MATCH, :, j], high[ranges.MATCH, :, j], causes[:, ranges.MATCH, :, j] = (
+            ranges._hull(
+                match,
+                (everything[0][:, j], everything[1][:, j]),
+                ranges._alternatives(match, people, ev.age, ev.age_candidates, "age")
+                + ranges._alternatives(match, people, ev.gender, ev.gender_candidates, "gender"),
+                margins.of(authority) * np.minimum(match, 1 - match),
+                1.0,
+            )
+        )
+        audience = arrays.audience[:, j]
+        mode[ranges.AUDIENCE, :, j] = audience
+        chosen = ev.audience
+        alternatives = [] if chosen is None else [
+            np.full(n, candidate.people)
+            for candidate in ev.audience_candidates
+            if ranges._recent(candidate.provenance.year, chosen.provenance.year)
+            and not candidate.provenance.derived_from_penetration
+        ]  # fmt: skip
+        margin = margins.of(chosen.provenance.authority) if chosen is not None else 0.0
+        part = ranges._hull(audience, (audience, audience), alternatives, margin * audience, np.inf)
+        low[ranges.AUDIENCE, :, j], high[ranges.AUDIENCE, :, j] = part[0], part[1]
+        causes[:, ranges.AUDIENCE, :, j] = part[2]
+        segment = arrays.segment_value[:, j]
+        signal_authority = np.array(
+            [
+                margins.of(ev.segment[s].provenance.authority) if s in ev.segment else 0.0
+                for s in ("b2c", "b2b")
+            ]
+        )[people.segment_b2b.astype(int)]
+        mode[ranges.SEGMENT, :, j] = segment
+        part = ranges._hull(
+            segment, (segment, segment), [],
+            signal_authority * np.minimum(segment, 100 - segment), 100.0,
+        )  # fmt: skip
+        low[ranges.SEGMENT, :, j], high[ranges.SEGMENT, :, j] = part[0], part[1]
+        causes[:, ranges.SEGMENT, :, j] = part[2]
+    return low, mode, high, causes
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    batch=st.lists(personas, min_size=1, max_size=12),
+    margins=st.sampled_from([ranges.DEFAULT_MARGINS, EXACT, Margins(secondary=0.3, low=0.05)]),
+    include_blocked=st.booleans(),
+)
+def test_the_ranges_of_all_networks_at_once_are_those_network_by_network(
+    evidence: Evidence, batch: list[Persona], margins: Margins, include_blocked: bool
+) -> None:
+    """Generated personas of each region: the same low, estimate, high and causes, bit for
+    bit, whether the steps run for one network at a time or for all at once (where a network
+    has fewer alternatives than another, its missing ones are NaN, which is no alternative)."""
+    assert_same_ranges(evidence, batch, margins, include_blocked)
+
+
+def assert_same_ranges(
+    evidence: Evidence, batch: list[Persona], margins: Margins, include_blocked: bool
+) -> int:
+    """Asserts the two forms agree bit for bit on each region's personas; returns how many
+    ranges are known (not NaN)."""
+    known = 0
+    for region in sorted({p.region for p in batch}):
+        group = [p for p in batch if p.region == region]
+        people = PersonaArrays.of(group)
+        arrays = score_arrays(
+            evidence, region, people, [default_weights(p.goal) for p in group], include_blocked,
+            as_of=date(2026, 12, 3),
+        )  # fmt: skip
+        together = ranges.ranges_of(people, region, evidence, arrays, margins)
+        one_by_one = ranges_network_by_network(people, region, evidence, arrays, margins)
+        for mine, theirs in zip(together, one_by_one, strict=True):
+            assert mine.dtype == theirs.dtype and mine.shape == theirs.shape
+            assert (mine.view(np.uint8) == theirs.view(np.uint8)).all()
+        known += int((~np.isnan(together[0])).sum())
+    return known
+
+
+@pytest.mark.parametrize("margins", [ranges.DEFAULT_MARGINS, Margins(secondary=0.3, low=0.05)])
+def test_the_ranges_of_a_batch_of_every_region_are_those_network_by_network(
+    evidence: Evidence, margins: Margins
+) -> None:
+    batch = generated_personas(400, seed=21)
+    assert assert_same_ranges(evidence, batch, margins, include_blocked=False) > 1000

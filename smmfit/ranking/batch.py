@@ -49,6 +49,11 @@ from smmfit.ranking.scenarios import persona_keys, win_shares
 # leads clearly, and to flag the rest as close calls; `assess` draws 10,000 for one persona.
 BATCH_DRAWS = 200
 
+# Personas of one region ranked at a time: the arrays of a region's figures, bounds and
+# scenarios grow with them, while each group costs some fixed work (about a hundred array
+# operations); a few thousand share it well and keep a group's arrays to a few MB.
+_GROUP_ROWS = 2_500
+
 # Rows put in the decision rule's order at a time (bounds the memory of a chunk's orders).
 _ORDER_ROWS = 4_096
 
@@ -134,8 +139,8 @@ class PersonaColumns:
             }
         )
 
-    def rows(self, chosen: slice) -> PersonaColumns:
-        """The personas in ``chosen``, as columns."""
+    def rows(self, chosen: slice | IntArray) -> PersonaColumns:
+        """The personas in ``chosen`` (a slice, or their rows in any order), as columns."""
         return PersonaColumns(
             **{field.name: getattr(self, field.name)[chosen] for field in fields(self)}
         )
@@ -309,8 +314,13 @@ def rank_columns(
     goal_weights = [weights or default_weights(goal) for goal in GOAL_CODES]
     raw_by_goal = np.array([[getattr(w, f) for f in FACTORS] for w in goal_weights])
     penalty_by_goal = np.array([w.restricted_penalty for w in goal_weights])
-    for region in sorted(set(distinct_regions.tolist())):
-        rows = np.flatnonzero(distinct_regions == region)
+    groups = (
+        (str(region), part)
+        for region in sorted(set(distinct_regions.tolist()))
+        for every in [np.flatnonzero(distinct_regions == region)]
+        for part in np.array_split(every, -(-len(every) // _GROUP_ROWS))
+    )
+    for region, rows in groups:
         source = first[rows]
         goals = personas.goal[source]
         people = personas.people(source)
@@ -350,27 +360,27 @@ def rank_columns(
     eligible = recommendable & ~np.isnan(scores)
     # Text columns as categories: few distinct values, and the CSV writer then checks each
     # value once, not once per row.
-    table = pd.DataFrame(
-        {
-            "name": personas.name,
-            "region": pd.Categorical(personas.region),
-            # A settlement type is echoed, not scored: no figure splits by it (explain._gaps).
-            "settlement": pd.Categorical.from_codes(
-                personas.settlement - 1, categories=pd.Index(list(SETTLEMENTS))
-            ),
-        }
-    )
+    columns: dict[str, object] = {
+        "name": personas.name,
+        "region": pd.Categorical(personas.region),
+        # A settlement type is echoed, not scored: no figure splits by it (explain._gaps).
+        "settlement": pd.Categorical.from_codes(
+            personas.settlement - 1, categories=pd.Index(list(SETTLEMENTS))
+        ),
+    }
     has_pick = chances[rows, pick] > 0
     for label, chosen, valid in (
         ("pick", pick, has_pick),
         ("runner_up", runner, eligible[rows, runner] & (runner != pick) & has_pick),
     ):
         codes = np.where(valid, chosen, -1)
-        table[label] = pd.Categorical.from_codes(codes, categories=pd.Index(list(platforms)))
-        table[f"{label}_score"] = pd.Series(scores[rows, chosen]).round(2).where(valid)
-        table[f"{label}_probability"] = pd.Series(chances[rows, chosen]).where(valid)
-    table["close_call"] = has_pick & (chances[rows, pick] < CLOSE_CALL_SHARE)
-    table["scenarios"] = used
+        columns[label] = pd.Categorical.from_codes(codes, categories=pd.Index(list(platforms)))
+        columns[f"{label}_score"] = np.where(valid, scores[rows, chosen].round(2), np.nan)
+        columns[f"{label}_probability"] = np.where(valid, chances[rows, chosen], np.nan)
+    columns["close_call"] = has_pick & (chances[rows, pick] < CLOSE_CALL_SHARE)
+    columns["scenarios"] = used
     for j, platform in enumerate(platforms):
-        table[f"score_{platform}"] = scores[:, j].round(2)
+        columns[f"score_{platform}"] = scores[:, j].round(2)
+    # One frame of all the columns: adding forty columns one by one cost more than ranking.
+    table = pd.DataFrame(columns)
     return table

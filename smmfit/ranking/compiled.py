@@ -9,8 +9,9 @@ persona's own random numbers (:func:`~smmfit.ranking.scenarios.stable_bits`), in
 operations in the order numpy's elementwise ones ran in (no fused multiply-add, no
 reassociation: numba's default without ``fastmath``), so the bits are the same:
 tests/test_compiled.py holds it to the engine, and every byte of rank-batch's output was
-unchanged on a million rows against the numpy loop it replaced. :func:`drop_beaten` and
-:func:`weighted_sum` serve :func:`~smmfit.ranking.scenarios.composite_bounds`' shortcut.
+unchanged on a million rows against the numpy loop it replaced. :func:`score_bounds` is
+:func:`~smmfit.ranking.scenarios.composite_bounds`' work, which :func:`drop_beaten`'s shortcut
+reads.
 
 Compiled on first use and cached beside this file (numba's ``cache=True``); a worker that
 finds the cache loads it in a fraction of a second. Only the batch imports this module: one
@@ -25,6 +26,7 @@ from numba import njit
 
 from smmfit.data.distribution import FloatArray, IntArray
 from smmfit.ranking.engine import BoolArray
+from smmfit.ranking.ranges import EPSILON
 
 # The constants of scenarios.mix64 and stable_bits (splitmix64), as numba folds them.
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -272,19 +274,103 @@ def drop_beaten(
                     break
 
 
+# The largest finite float: np.nan_to_num's stand-in for an infinite relative score.
+_LARGEST = np.finfo(np.float64).max
+
+
 @njit(cache=True, nogil=True, error_model="numpy")
-def weighted_sum(weights: FloatArray, values: FloatArray, factor: FloatArray) -> FloatArray:
-    """Each persona's factors (``values``, factors x personas x networks) weighted at each
-    corner (``weights``, personas x factors x corners), summed factor after factor and
-    multiplied by ``factor`` (personas x networks): shaped (personas, corners, networks)."""
-    people, factors, corners = weights.shape
-    count = values.shape[2]
-    total = np.empty((people, corners, count))
+def score_bounds(  # noqa: PLR0917, PLR0915
+    low: FloatArray,
+    high: FloatArray,
+    scored: BoolArray,
+    restricted: BoolArray,
+    ceiling: FloatArray,
+    raw_weights: FloatArray,
+    penalty: FloatArray,
+    corners: FloatArray,
+) -> tuple[FloatArray, FloatArray]:
+    """:func:`~smmfit.ranking.scenarios.composite_bounds` for one persona after another: each
+    network's lowest and highest score at each corner of the weight band, shaped (personas,
+    corners, networks).
+
+    ``low`` and ``high`` are shaped (components, personas, networks), ``corners`` (factors,
+    corners). Each step is the numpy form's, element by element and in its order (a factor's
+    best is a max, exact in any order; the weights summed factor after factor), so the bits
+    are the same: tests/test_compiled.py holds it to that form. One pass per persona instead
+    of some forty array operations over a region's personas, each with its own temporaries.
+    """
+    people, count = scored.shape
+    corner_count = corners.shape[1]
+    worst = np.empty((people, corner_count, count))
+    best = np.empty((people, corner_count, count))
+    lows = np.empty((FACTOR_COUNT, count))
+    highs = np.empty((FACTOR_COUNT, count))
+    relative_low = np.empty((FACTOR_COUNT, count))
+    relative_high = np.empty((FACTOR_COUNT, count))
+    weights = np.empty((FACTOR_COUNT, corner_count))
+    known = np.empty(FACTOR_COUNT)
     for row in range(people):
-        for corner in range(corners):
+        cap = ceiling[row]
+        for j in range(count):
+            if scored[row, j]:
+                # capped_reach: a comparison with NaN is false, so NaN caps nothing.
+                reach = low[MATCH, row, j] * low[AUDIENCE, row, j]
+                lows[0, j] = cap if reach > cap else reach
+                reach = high[MATCH, row, j] * high[AUDIENCE, row, j]
+                highs[0, j] = cap if reach > cap else reach
+                lows[1, j], highs[1, j] = low[MATCH, row, j], high[MATCH, row, j]
+                lows[2, j], highs[2, j] = low[SEGMENT, row, j], high[SEGMENT, row, j]
+            else:
+                for f in range(FACTOR_COUNT):
+                    lows[f, j], highs[f, j] = np.nan, np.nan
+        for f in range(FACTOR_COUNT):
+            any_known = False
+            best_high, best_low = -np.inf, -np.inf
             for j in range(count):
-                value = weights[row, 0, corner] * values[0, row, j]
-                for f in range(1, factors):
-                    value = value + weights[row, f, corner] * values[f, row, j]
-                total[row, corner, j] = value * factor[row, j]
-    return total
+                if not np.isnan(lows[f, j]):
+                    any_known = True
+                    best_low = max(best_low, lows[f, j])
+                if not np.isnan(highs[f, j]):
+                    best_high = max(best_high, highs[f, j])
+            known[f] = 1.0 if any_known else 0.0
+            for j in range(count):
+                value = lows[f, j]
+                if np.isnan(value):
+                    relative_low[f, j] = 0.0
+                else:
+                    value = value / best_high * 100
+                    # np.nan_to_num
+                    if np.isnan(value):
+                        value = 0.0
+                    elif value == np.inf:
+                        value = _LARGEST
+                    elif value == -np.inf:
+                        value = -_LARGEST
+                    relative_low[f, j] = value
+                value = highs[f, j]
+                if np.isnan(value):
+                    relative_high[f, j] = 100.0
+                else:
+                    value = value / best_low * 100
+                    # np.minimum: NaN wins, else the smaller (100 where equal)
+                    relative_high[f, j] = value if np.isnan(value) or value < 100.0 else 100.0
+        for v in range(corner_count):
+            for f in range(FACTOR_COUNT):
+                weights[f, v] = raw_weights[row, f] * corners[f, v] * known[f]
+            total = (weights[0, v] + weights[1, v]) + weights[2, v]
+            # np.maximum(total, EPSILON): NaN wins
+            total = total if np.isnan(total) or total >= EPSILON else EPSILON
+            for f in range(FACTOR_COUNT):
+                weights[f, v] = weights[f, v] / total
+        for j in range(count):
+            factor = penalty[row] if restricted[row, j] else 1.0
+            for v in range(corner_count):
+                value = weights[0, v] * relative_low[0, j]
+                for f in range(1, FACTOR_COUNT):
+                    value = value + weights[f, v] * relative_low[f, j]
+                worst[row, v, j] = value * factor
+                value = weights[0, v] * relative_high[0, j]
+                for f in range(1, FACTOR_COUNT):
+                    value = value + weights[f, v] * relative_high[f, j]
+                best[row, v, j] = value * factor
+    return worst, best

@@ -173,19 +173,31 @@ def _alternatives(
         ]
 
 
-def _match_bounds(arrays: ScoreArrays, j: int) -> tuple[FloatArray, FloatArray]:
-    """Bounds of network ``j``'s match share such that match share x audience, the reach the
+def _match_bounds(arrays: ScoreArrays) -> tuple[FloatArray, FloatArray]:
+    """Bounds of each network's match share such that match share x audience, the reach the
     scenarios score, stays within the persona's reach bounds: the people cells' bounds over
     the network's audience. Bounding the share by the cells alone (the persona's low over
     the audience's high, its high over the audience's low) let a known reach run up to the
     whole audience where only the rest of the audience is unknown: a network known among
     teens alone reached many times its teens in the draws. The share's own spread from that
     unknown rest is left out; where the audience is unknown, the cells' share bounds stand."""
-    audience, match = arrays.audience[:, j], arrays.match[:, j]
+    audience, match = arrays.audience, arrays.match
     with np.errstate(invalid="ignore", divide="ignore"):
-        low = np.where(audience > 0, arrays.reach_low[:, j] / audience, arrays.match_low[:, j])
-        high = np.where(audience > 0, arrays.reach_high[:, j] / audience, arrays.match_high[:, j])
+        low = np.where(audience > 0, arrays.reach_low / audience, arrays.match_low)
+        high = np.where(audience > 0, arrays.reach_high / audience, arrays.match_high)
     return np.minimum(low, match), np.maximum(np.minimum(high, 1.0), match)
+
+
+def _padded(alternatives: list[list[FloatArray | float]], n: int) -> list[FloatArray]:
+    """Each network's alternatives (a list per network) as arrays shaped (personas,
+    networks), NaN where a network has fewer: a NaN alternative is none (:func:`_hull` takes
+    the estimate for it, which the hull holds anyway)."""
+    shape = (max(map(len, alternatives), default=0), n, len(alternatives))
+    padded = np.full(shape, np.nan)
+    for q, each in enumerate(alternatives):
+        for a, values in enumerate(each):
+            padded[a, :, q] = values
+    return list(padded)
 
 
 def ranges_of(
@@ -195,20 +207,29 @@ def ranges_of(
 
     Returns low, estimate, high shaped (components, personas, platforms) and the causes of each
     range shaped (causes, components, personas, platforms). The same ranges serve one
-    persona's "how sure" and a batch's decisions.
+    persona's "how sure" and a batch's decisions. Each network's sources and margins are
+    looked up in turn; the ranges are then worked out for all networks at once, one array
+    operation per step instead of one per step and network.
     """
     n, count = arrays.match.shape
     shape = (COMPONENTS, n, count)
-    low, mode, high = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape, np.nan)
+    low, high = np.full(shape, np.nan), np.full(shape, np.nan)
+    # A network with no figure for anyone here has unknown ranges (NaN, no cause): most
+    # networks, in any one region. Its estimates are NaN too.
+    mode = np.stack([arrays.match, arrays.audience, arrays.segment_value])
     causes = np.zeros((len(CAUSES), *shape), dtype=bool)
-    for j, platform in enumerate(arrays.platforms):
-        # A network with no figure for anyone here has unknown ranges (NaN, no cause), as
-        # the arrays start: most networks, in any one region.
-        if (
-            all(np.isnan(a[:, j]).all() for a in (arrays.match, arrays.audience))
-            and np.isnan(arrays.segment_value[:, j]).all()
-        ):
-            continue
+    known = ~(
+        np.isnan(arrays.match).all(axis=0)
+        & np.isnan(arrays.audience).all(axis=0)
+        & np.isnan(arrays.segment_value).all(axis=0)
+    )
+    columns = np.flatnonzero(known)
+    match_alternatives: list[list[FloatArray | float]] = []
+    audience_alternatives: list[list[FloatArray | float]] = []
+    match_margin, audience_margin = np.zeros(len(columns)), np.zeros(len(columns))
+    segment_margin = np.zeros((2, len(columns)))  # b2c, b2b
+    for q, j in enumerate(columns.tolist()):
+        platform = arrays.platforms[j]
         ev = evidence.for_platform(platform, region)
         cells = evidence.people(platform, region)
         authority = (
@@ -217,43 +238,58 @@ def ranges_of(
             else "primary"
         )
         match = arrays.match[:, j]
-        mode[MATCH, :, j] = match
-        low[MATCH, :, j], high[MATCH, :, j], causes[:, MATCH, :, j] = _hull(
+        match_alternatives.append(
+            [
+                *_alternatives(match, people, ev.age, ev.age_candidates, "age"),
+                *_alternatives(match, people, ev.gender, ev.gender_candidates, "gender"),
+            ]
+        )
+        match_margin[q] = margins.of(authority)
+        chosen = ev.audience
+        audience_alternatives.append(
+            []
+            if chosen is None
+            else [
+                float(candidate.people)
+                for candidate in ev.audience_candidates
+                if _recent(candidate.provenance.year, chosen.provenance.year)
+                and not candidate.provenance.derived_from_penetration
+            ]
+        )
+        audience_margin[q] = margins.of(chosen.provenance.authority) if chosen is not None else 0.0
+        for side, kind in enumerate(("b2c", "b2b")):
+            if kind in ev.segment:
+                segment_margin[side, q] = margins.of(ev.segment[kind].provenance.authority)
+    match = arrays.match[:, columns]
+    lowest, highest = (bound[:, columns] for bound in _match_bounds(arrays))
+    ranges = [
+        _hull(
             match,
-            _match_bounds(arrays, j),
-            _alternatives(match, people, ev.age, ev.age_candidates, "age")
-            + _alternatives(match, people, ev.gender, ev.gender_candidates, "gender"),
-            margins.of(authority) * np.minimum(match, 1 - match),
+            (lowest, highest),
+            _padded(match_alternatives, n),
+            match_margin * np.minimum(match, 1 - match),
             1.0,
         )
-        audience = arrays.audience[:, j]
-        mode[AUDIENCE, :, j] = audience
-        chosen = ev.audience
-        alternatives = [] if chosen is None else [
-            np.full(n, candidate.people)
-            for candidate in ev.audience_candidates
-            if _recent(candidate.provenance.year, chosen.provenance.year)
-            and not candidate.provenance.derived_from_penetration
-        ]  # fmt: skip
-        margin = margins.of(chosen.provenance.authority) if chosen is not None else 0.0
-        low[AUDIENCE, :, j], high[AUDIENCE, :, j], causes[:, AUDIENCE, :, j] = _hull(
-            audience, (audience, audience), alternatives, margin * audience, np.inf
+    ]
+    audience = arrays.audience[:, columns]
+    ranges.append(
+        _hull(
+            audience,
+            (audience, audience),
+            _padded(audience_alternatives, n),
+            audience_margin * audience,
+            np.inf,
         )
-        segment = arrays.segment_value[:, j]
-        signal_authority = np.array(
-            [
-                margins.of(ev.segment[s].provenance.authority) if s in ev.segment else 0.0
-                for s in ("b2c", "b2b")
-            ]
-        )[people.segment_b2b.astype(int)]
-        mode[SEGMENT, :, j] = segment
-        low[SEGMENT, :, j], high[SEGMENT, :, j], causes[:, SEGMENT, :, j] = _hull(
-            segment,
-            (segment, segment),
-            [],
-            signal_authority * np.minimum(segment, 100 - segment),
-            100.0,
-        )
+    )
+    segment = arrays.segment_value[:, columns]
+    signal = np.where(people.segment_b2b[:, None], segment_margin[1], segment_margin[0])
+    ranges.append(
+        _hull(segment, (segment, segment), [], signal * np.minimum(segment, 100 - segment), 100.0)
+    )
+    for component, (low_part, high_part, causes_part) in enumerate(ranges):
+        low[component][:, columns] = low_part
+        high[component][:, columns] = high_part
+        causes[:, component][:, :, columns] = causes_part
     return low, mode, high, causes
 
 

@@ -30,7 +30,6 @@ from smmfit.ranking.ranges import (
     AUDIENCE,
     COMPONENTS,
     DEFAULT_MARGINS,
-    EPSILON,
     MATCH,
     SEGMENT,
     Figures,
@@ -373,34 +372,21 @@ def composite_bounds(
     linear in the raw weights for fixed figures, so one network beating another at every
     corner beats it everywhere in the band.
     """
-    ceiling = arrays.persona_people[:, None]
-    reach_low = capped_reach(low[MATCH], low[AUDIENCE], ceiling)
-    reach_high = capped_reach(high[MATCH], high[AUDIENCE], ceiling)
-    bounds = [(reach_low, reach_high), (low[MATCH], high[MATCH]), (low[SEGMENT], high[SEGMENT])]
-    scored = np.asarray(arrays.scored)
-    lows, highs, known = [], [], []
-    for factor_low, factor_high in bounds:
-        f_low = np.where(scored, factor_low, np.nan)
-        f_high = np.where(scored, factor_high, np.nan)
-        known.append((~np.isnan(f_low)).any(axis=1))
-        with np.errstate(invalid="ignore", divide="ignore", all="ignore"):
-            best_high = np.max(np.where(np.isnan(f_high), -np.inf, f_high), axis=1)[:, None]
-            best_low = np.max(np.where(np.isnan(f_low), -np.inf, f_low), axis=1)[:, None]
-            relative = np.nan_to_num(f_low / best_high * 100, copy=False)
-            lows.append(np.where(np.isnan(f_low), 0.0, relative))
-            highs.append(
-                np.where(np.isnan(f_high), 100.0, np.minimum(100.0, f_high / best_low * 100))
-            )
     corners = np.array(np.meshgrid(*[[1 - band, 1 + band]] * len(FACTORS))).reshape(
         len(FACTORS), -1
     )
-    weights = raw_weights[:, :, None] * corners[None] * np.stack(known, axis=1)[:, :, None]
-    weights = weights / np.maximum(weights.sum(axis=1, keepdims=True), EPSILON)  # (n, f, v)
-    factor = np.where(arrays.restricted, penalty[:, None], 1.0)
-    # Summed factor after factor, as np.einsum("nfv,fnp->nvp") summed them (the same bits on
-    # every bound of 100,000 personas), compiled: several times faster.
-    from smmfit.ranking.compiled import weighted_sum
+    # Compiled, one persona after another (the same bits as the numpy form it replaced, kept
+    # in tests/test_compiled.py): several times faster than the array operations.
+    from smmfit.ranking.compiled import score_bounds
 
-    worst = weighted_sum(weights, np.stack(lows), factor)
-    best = weighted_sum(weights, np.stack(highs), factor)
+    worst, best = score_bounds(
+        np.ascontiguousarray(low, dtype=np.float64),
+        np.ascontiguousarray(high, dtype=np.float64),
+        np.ascontiguousarray(arrays.scored, dtype=bool),
+        np.ascontiguousarray(arrays.restricted, dtype=bool),
+        np.ascontiguousarray(arrays.persona_people, dtype=np.float64),
+        np.ascontiguousarray(raw_weights, dtype=np.float64),
+        np.ascontiguousarray(penalty, dtype=np.float64),
+        corners,
+    )
     return worst, best

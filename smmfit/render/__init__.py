@@ -32,7 +32,7 @@ from smmfit.render.i18n import (
     tn,
 )
 from smmfit.render.markup import escape_markdown, markdown_link
-from smmfit.render.tables import safe_csv_text
+from smmfit.render.tables import safe_csv_rows, safe_csv_text
 from smmfit.render.text import headline
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "platform_name",
     "region_name",
     "render",
+    "safe_csv_rows",
     "safe_csv_text",
     "settlement_choices",
     "t",

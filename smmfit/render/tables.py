@@ -183,23 +183,57 @@ def safe_csv_text(frame: pd.DataFrame) -> str:
     'a\r\n"x\rok"\r\n'
     """
     safe = neutralise_formulas(frame)
+    lines = _csv_lines(safe)
+    if lines is not None:
+        return "\r\n".join([*lines, ""])
     # A row of one empty cell is written '""', not as the cell alone: one column goes through
     # the writer itself.
-    several = len(safe.columns) > 1
-    cells = _csv_cells(safe, quoted=several)
+    cells = None if len(safe.columns) > 1 else _csv_cells(safe)
     if cells is None:
         return safe.to_csv(index=False, lineterminator="\r\n")
-    # pandas' own writer, as to_csv sets it up: the same quoting, so the same text.
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(safe.columns)
-    if not several:
-        writer.writerows(zip(*cells, strict=True))
-        return out.getvalue()
+    writer.writerows(zip(*cells, strict=True))
+    return out.getvalue()
+
+
+def safe_csv_rows(frame: pd.DataFrame) -> tuple[str, list[str]]:
+    r"""The header and each row of :func:`safe_csv_text`, without their line ends: rows a
+    caller may put in another order (rank-batch ranks its rows grouped by region).
+
+    >>> safe_csv_rows(pd.DataFrame({"a": ["=1", "x"], "b": [0.5, None]}))
+    ('a,b', ["'=1,0.5", 'x,'])
+    """
+    safe = neutralise_formulas(frame)
+    lines = _csv_lines(safe)
+    if lines is not None:
+        return lines[0], lines[1:]
+    # Each row as safe_csv_text writes it (a column's cells are formatted one by one there
+    # too, so a row's text does not depend on the others').
+    header = safe_csv_text(frame.iloc[:0])
+    rows = [
+        safe_csv_text(frame.iloc[[row]]).removeprefix(header).removesuffix("\r\n")
+        for row in range(len(frame))
+    ]
+    return header.removesuffix("\r\n"), rows
+
+
+def _csv_lines(safe: pd.DataFrame) -> list[str] | None:
+    """The header and each row of a frame already neutralised, for the columns
+    :func:`_csv_cells` covers, as pandas' writer writes them; ``None`` otherwise."""
+    # One column goes through the writer itself (see safe_csv_text).
+    if len(safe.columns) < 2:
+        return None
+    cells = _csv_cells(safe, quoted=True)
+    if cells is None:
+        return None
+    # pandas' own writer, as to_csv sets it up: the same quoting, so the same text.
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(safe.columns)
     # Cells quoted as the writer quotes them, joined by commas: the writer's text without its
     # call per row (a million rows of 40 cells), and without a buffer of 4 bytes a character.
-    header = out.getvalue().removesuffix("\r\n")
-    return "\r\n".join([header, *map(",".join, zip(*cells, strict=True)), ""])
+    return [out.getvalue().removesuffix("\r\n"), *map(",".join, zip(*cells, strict=True))]
 
 
 # The characters for which the writer quotes a cell (the delimiter, the quote character and
