@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smmfit.data import AUTHORITIES, Evidence, load_dataset
+from smmfit.data import Evidence, load_dataset
 from smmfit.models import Note, Persona, Weights, default_weights
 from smmfit.ranking import (
     MAX_DRAWS,
@@ -526,11 +526,7 @@ def ranges_network_by_network(
             continue
         ev = evidence.for_platform(platform, region)
         cells = evidence.people(platform, region)
-        authority = (
-            max((p.authority for p in cells.provenance), key=AUTHORITIES.index)
-            if cells is not None and cells.provenance
-            else "primary"
-        )
+        authority = ranges.weakest_authority(cells)
         match = arrays.match[:, j]
         mode[ranges.MATCH, :, j] = match
         low[ranges.MATCH, :, j], high[ranges.MATCH, :, j], causes[:, ranges.MATCH, :, j] = (

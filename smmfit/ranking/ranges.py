@@ -15,6 +15,7 @@ import numpy as np
 from pydantic import Field
 
 from smmfit.data import AUTHORITIES, Distribution, Evidence
+from smmfit.data.cells import PeopleCells
 from smmfit.data.distribution import FloatArray
 from smmfit.models import Persona
 from smmfit.ranking.engine import (
@@ -110,6 +111,13 @@ class Figures:
     mode: FloatArray
     high: FloatArray
     causes: tuple[tuple[frozenset[RangeCause], ...], ...]  # [component][platform]
+
+
+def weakest_authority(cells: PeopleCells | None) -> str:
+    """The weakest authority among the sources a network's people cells rest on."""
+    if cells is None or not cells.provenance:
+        return "primary"
+    return max((p.authority for p in cells.provenance), key=AUTHORITIES.index)
 
 
 def _recent(candidate_year: int, chosen_year: int) -> bool:
@@ -232,11 +240,7 @@ def ranges_of(
         platform = arrays.platforms[j]
         ev = evidence.for_platform(platform, region)
         cells = evidence.people(platform, region)
-        authority = (
-            max((p.authority for p in cells.provenance), key=AUTHORITIES.index)
-            if cells is not None and cells.provenance
-            else "primary"
-        )
+        authority = weakest_authority(cells)
         match = arrays.match[:, j]
         match_alternatives.append(
             [
