@@ -473,3 +473,49 @@ def test_a_worldwide_profile_is_reexpressed_for_the_countrys_ages(tmp_path: Path
     world = evidence.for_platform("alpha", "WW").age
     assert world is not None
     assert world.share_between(np.array([13]), np.array([29]))[1][0] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    ("compositions", "women_share"),
+    [
+        # The network's own split by sex divides a rate published for both sexes together.
+        ([("DE", "female", 70), ("DE", "male", 30)], 0.7),
+        # A split with one side only, or a worldwide one, says nothing of this country's users.
+        ([("DE", "female", 70)], 0.5),
+        ([("WW", "female", 70), ("WW", "male", 30)], 0.5),
+    ],
+)
+def test_a_rate_for_both_sexes_is_divided_by_the_networks_own_composition(
+    tmp_path: Path, compositions: list[tuple[str, str, float]], women_share: float
+) -> None:
+    rates = [
+        figure("alpha", "DE", "age", "18-39", 50, unit="pct_of_group_using", universe="18+"),
+        figure("alpha", "DE", "age", "40+", 20, unit="pct_of_group_using", universe="18+"),
+    ]
+    alone = _evidence(tmp_path / "rates", rates).people("alpha", "DE")
+    rows = [
+        *rates,
+        *(figure("alpha", region, "gender", sex, share) for region, sex, share in compositions),
+    ]
+    cells = _evidence(tmp_path / "with", rows).people("alpha", "DE")
+    assert cells is not None and alone is not None
+    women, men = cells.known.sum(axis=1)
+    # Equal numbers of each sex at every age: the rates alone give each sex half the users,
+    # and dividing them moves people between the sexes without adding any.
+    assert alone.known.sum(axis=1).tolist() == pytest.approx([alone.known.sum() / 2] * 2)
+    assert women + men == pytest.approx(alone.known.sum())
+    assert women / (women + men) == pytest.approx(women_share)
+
+
+def test_a_rate_by_sex_is_kept_over_the_networks_composition(tmp_path: Path) -> None:
+    rows = [
+        figure("alpha", "DE", "age", "18+", 40, unit="pct_of_group_using", universe="18+"),
+        figure("alpha", "DE", "gender", "female", 60, unit="pct_of_group_using", universe="18+"),
+        figure("alpha", "DE", "gender", "male", 20, unit="pct_of_group_using", universe="18+"),
+        figure("alpha", "DE", "gender", "female", 10),
+        figure("alpha", "DE", "gender", "male", 90),
+    ]
+    cells = _evidence(tmp_path, rows).people("alpha", "DE")
+    assert cells is not None
+    women, men = cells.known.sum(axis=1)
+    assert women / (women + men) == pytest.approx(0.75)

@@ -6,7 +6,9 @@ sources publish into people on network N in region R per cell:
 1. **penetration** ("X% of group G use N": Pew, Mediascope, Ofcom...): rate x the cell's
    population, for the cells inside the surveyed groups. Age rates, gender rates and the total
    rate may come from different tables; they are combined assuming independence, the age rate
-   scaled by the gender's rate relative to the whole (``r_sex / r_all``).
+   scaled by the gender's rate relative to the whole (``r_sex / r_all``); without a rate by
+   sex, the network's own composition by sex in the country divides the users between the
+   sexes the same way (:func:`sex_split`).
 2. **composition x audience** ("64% of N's users are men" and "N has 90M users"): for the cells
    no penetration figure covers, the audience times the cell's share (age share spread within
    a band by the population, times the gender share).
@@ -168,17 +170,59 @@ def _rates_by_age(figures: list[Figure]) -> FloatArray:
     return rates
 
 
+def sex_split(gender: Distribution | None) -> FloatArray | None:
+    """A gender composition as the share of the network's users of each sex (female, male),
+    or None unless it publishes both (a share left to "other" or "unknown" is set aside).
+
+    >>> from smmfit.data.distribution import Provenance
+    >>> where = Provenance(region="DE", year=2024, authority="primary", sources=())
+    >>> both = Distribution(np.array([0, 1]), np.array([0, 1]), np.array([0.7, 0.28]), (0, 1),
+    ...                     where)
+    >>> sex_split(both).round(3).tolist()
+    [0.714, 0.286]
+    >>> sex_split(Distribution(np.array([0]), np.array([0]), np.array([0.52]), (0, 1), where))
+    """
+    if gender is None:
+        return None
+    shares = np.zeros(len(SEXES))
+    published = np.zeros(len(SEXES), dtype=bool)
+    for low, high, share in zip(gender.lows, gender.highs, gender.shares, strict=True):
+        if low == high:
+            shares[low] += share
+            published[low] = True
+    if not published.all() or shares.sum() <= 0:
+        return None
+    return np.asarray(shares / shares.sum(), dtype=np.float64)
+
+
+def _composition_factor(
+    rates: FloatArray, population: FloatArray, split: FloatArray
+) -> FloatArray | None:
+    """Each sex's multiplier on a rate published for both sexes together, so that the users
+    it gives split between the sexes as the network's own composition says, their number
+    unchanged (``split`` x users / what the rate gives each sex). The same independence as a
+    rate by sex over the whole (``r_sex / r_all``), read from the other published form."""
+    per_sex = (np.nan_to_num(rates) * population).sum(axis=1)
+    users = float(per_sex.sum())
+    if users <= 0 or (per_sex <= 0).any():
+        return None
+    return np.asarray(split * users / per_sex, dtype=np.float64)
+
+
 def penetration_cells(
     age: list[Figure],
     gender: list[Figure],
     total: list[Figure],
     population: FloatArray,
+    split: FloatArray | None = None,
 ) -> tuple[FloatArray, BoolArray, Pool | None]:
     """People per cell from "X% of group G use it" figures, each list best first.
 
     Returns (people, covered cells, pool). Where age bands leave part of the surveyed
     population uncovered and the total rate is known, the pool holds the users the total
-    implies there. ``population`` is people per cell (2 x 101).
+    implies there. ``population`` is people per cell (2 x 101). ``split`` (:func:`sex_split`)
+    is the network's own composition by sex in the region: where no rate by sex is
+    published, it divides the users of a rate for both sexes between them.
     """
     people = np.zeros(CELL_SHAPE)
     covered = np.zeros(CELL_SHAPE, dtype=bool)
@@ -209,6 +253,10 @@ def penetration_cells(
         covered[:] = in_universe[None, :]
     else:
         return people, covered, None
+    if sex_rates is None and split is not None:
+        factor_by_sex = _composition_factor(np.where(covered, rates, 0.0), population, split)
+        if factor_by_sex is not None:
+            rates = rates * factor_by_sex[:, None]
     people = np.where(covered, np.minimum(np.clip(rates, 0, 1) * population, population), 0.0)
     pool = None
     rest = in_universe[None, :] & ~covered

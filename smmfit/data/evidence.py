@@ -29,6 +29,7 @@ from smmfit.data.cells import (
     combine,
     composition_cells,
     penetration_cells,
+    sex_split,
 )
 from smmfit.data.distribution import (
     GENDER_AXIS,
@@ -284,14 +285,29 @@ class Evidence:
         for dimension in ("age", "gender", "total"):
             for figure in self._penetration(platform, region, dimension):
                 by_universe[figure.universe][dimension].append(figure)
+        # The network's own composition by sex in the region divides a rate published for
+        # both sexes together (a stand-in from elsewhere says nothing of this country).
+        own = [
+            g
+            for g in self._compositions(platform, region, "gender")
+            if g.provenance.region == region
+        ]
+        gender = own[0] if own else None
+        split = sex_split(gender)
         layers = []
         for rates in by_universe.values():
             people, covered, pool = penetration_cells(
-                rates["age"], rates["gender"], rates["total"], population
+                rates["age"], rates["gender"], rates["total"], population, split
             )
             used = [f for figures in rates.values() for f in figures]
             if not covered.any():
                 continue
+            by_sex = {f.category for f in rates["gender"]} == set(GENDER_AXIS)
+            composition = (
+                (gender.provenance,)
+                if gender is not None and split is not None and not by_sex
+                else ()
+            )
             best = used[0] if len(used) == 1 else min(used, key=_figure_rank)
             layers.append(
                 Layer(
@@ -306,6 +322,7 @@ class Evidence:
                             sources=_refs(used) + self.population.sources(region),
                             derived_from_penetration=True,
                         ),
+                        *composition,
                     ),
                     rank=_figure_rank(best),
                 )
