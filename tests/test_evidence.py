@@ -480,8 +480,9 @@ def test_a_worldwide_profile_is_reexpressed_for_the_countrys_ages(tmp_path: Path
     [
         # The network's own split by sex divides a rate published for both sexes together.
         ([("DE", "female", 70), ("DE", "male", 30)], 0.7),
-        # A split with one side only, or a worldwide one, says nothing of this country's users.
-        ([("DE", "female", 70)], 0.5),
+        # One side is exact for the other (two sexes in the cells).
+        ([("DE", "male", 30)], 0.7),
+        # A worldwide split says nothing of this country's users.
         ([("WW", "female", 70), ("WW", "male", 30)], 0.5),
     ],
 )

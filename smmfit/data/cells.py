@@ -172,7 +172,8 @@ def _rates_by_age(figures: list[Figure]) -> FloatArray:
 
 def sex_split(gender: Distribution | None) -> FloatArray | None:
     """A gender composition as the share of the network's users of each sex (female, male),
-    or None unless it publishes both (a share left to "other" or "unknown" is set aside).
+    or None where it does not say. One published side is exact for the other (the cells have
+    two sexes); a share left to "other" or "unknown" beside both is set aside.
 
     >>> from smmfit.data.distribution import Provenance
     >>> where = Provenance(region="DE", year=2024, authority="primary", sources=())
@@ -180,17 +181,15 @@ def sex_split(gender: Distribution | None) -> FloatArray | None:
     ...                     where)
     >>> sex_split(both).round(3).tolist()
     [0.714, 0.286]
-    >>> sex_split(Distribution(np.array([0]), np.array([0]), np.array([0.52]), (0, 1), where))
+    >>> men = Distribution(np.array([1]), np.array([1]), np.array([0.54]), (0, 1), where)
+    >>> sex_split(men).round(3).tolist()
+    [0.46, 0.54]
     """
-    if gender is None:
+    if gender is None or not len(gender.shares):
         return None
-    shares = np.zeros(len(SEXES))
-    published = np.zeros(len(SEXES), dtype=bool)
-    for low, high, share in zip(gender.lows, gender.highs, gender.shares, strict=True):
-        if low == high:
-            shares[low] += share
-            published[low] = True
-    if not published.all() or shares.sum() <= 0:
+    sexes = np.arange(len(SEXES))
+    low, shares, high = gender.share_between(sexes, sexes)
+    if not np.allclose(low, high) or shares.sum() <= 0:
         return None
     return np.asarray(shares / shares.sum(), dtype=np.float64)
 
