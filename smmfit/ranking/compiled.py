@@ -81,8 +81,8 @@ def settled(wins: FloatArray, draws: int, doubt: float, close_call: float) -> bo
         runner = 0.0
     clear_lead = lead - runner >= doubt * np.sqrt(max(lead + runner, 1.0))
     error = np.sqrt(close_call * (1 - close_call) / draws)
-    clear_side = abs(lead / draws - close_call) >= doubt * error
-    return clear_side and clear_lead
+    clear_side: bool = abs(lead / draws - close_call) >= doubt * error
+    return clear_side and bool(clear_lead)
 
 
 # One loop over arrays, as numba compiles it: no objects to group the arguments in, and the
