@@ -522,15 +522,17 @@ def second_opinion(
     plain: bool = False,
 ) -> LineResult:
     """The verdict model's reading added to a line's result: it may raise the verdict, never
-    lower it; it clears an unrecognized ``plain`` sentence (see ``MODEL_CLEAR``). White becomes gray (check by hand) when the model is sure the line is harmful,
-    unless the line fights a harm (``fights_harm``: it refuses a tactic, protects, warns or
+    lower it; it clears an unrecognized ``plain`` sentence (see ``MODEL_CLEAR``). White
+    becomes gray (check by hand) when the model is sure the line is harmful, unless the line
+    fights a harm (``fights_harm``: it refuses a tactic, protects, warns or
     states consent, which the model does not see: "block the fake accounts offering an
     iPhone" reads as the scam); gray becomes black when the model is sure of black. A verdict
     a platform's or region's own rule set (the result has notes) stands as it is. Any other
-    line keeps its verdict and only records the reading: an unrecognized line stays so, since
-    the model reads lines that name no tactic ("Budget: 50,000 rubles") as gray with 0.7-0.9
-    (money resembles bought engagement). The tactic named is the nearest example's of the new
-    verdict, so the report still says which rule the line may break."""
+    line keeps its verdict and only records the reading: an unrecognized line that is not a
+    plain sentence stays so, since the model reads lines that name no tactic ("Budget: 50,000
+    rubles") as gray with 0.7-0.9 (money resembles bought engagement). The tactic named is
+    the nearest example's of the new verdict, so the report still says which rule the line
+    may break."""
     reading = ModelReading(
         **{verdict: round(float(p), 3) for verdict, p in zip(CLASSES, probabilities, strict=True)}
     )

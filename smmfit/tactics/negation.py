@@ -804,18 +804,20 @@ def _shares_refused_word(hit: Hit, outer: Hit, tokens: Sequence[Token]) -> bool:
     satın alma şartı yok" the purchase the line says is not required ("satın alma şartı yok")
     cannot also be the purchase a looser phrase reads as required ("katılım ... satın"). Only
     a phrase that starts before the refused one and ends inside it, refused by a negation
-    word next to it (not a protective verb), not among its own words ("... пока не ляжет", "... et ne rien envoyer" name
-    the harm): in "No bots, buy followers" the refused "bots ... followers" ends in a new
-    action's words, which stay used, and "removes wrinkles for good" is not refused by the
-    protective "removes" that refuses "wrinkles for good"."""
+    word next to it (not a protective verb) and not among its own words ("... пока не
+    ляжет", "... et ne rien envoyer" name the harm): in "No bots, buy followers" the refused
+    "bots ... followers" ends in a new action's words, which stay used, and "removes wrinkles
+    for good" is not refused by the protective "removes" that refuses "wrinkles for good"."""
     return (
         hit.low < outer.low <= hit.high <= outer.high
         and not set(outer.tokens) <= set(hit.tokens)
         and not any(_negates(token) for token in tokens[outer.low : outer.high + 1])
         and any(
             _negates(token) and not token.protective
-            for token in tokens[max(outer.low - 2, 0) : outer.low]
-            + tokens[outer.high + 1 : outer.high + 3]
+            for token in (
+                *tokens[max(outer.low - 2, 0) : outer.low],
+                *tokens[outer.high + 1 : outer.high + 3],
+            )
         )
         and hit.pattern.tactic == outer.pattern.tactic
         and not hit.pattern.when_negated
