@@ -346,6 +346,7 @@ def _timings(taxonomy: Taxonomy, semantics: Semantics | None) -> None:
 NOT_TRAINED_ON = (
     "tactic_lines_check_v5.csv",
     "tactic_lines_check_v6.csv",
+    "tactic_lines_check_v10.csv",
     BLIND.name,
 )
 # Inverse regularisation strength, chosen leave-one-set-out (C 1, 3, 10, 30: 79.7%, 80.3%,
