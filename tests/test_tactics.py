@@ -37,6 +37,7 @@ from bench.tactics import (
     TUNE15_V6,
     TUNE16_V6,
     TUNE17_V6,
+    TUNE18_V6,
     TUNE_V2,
     TUNE_V3,
     TUNE_V4,
@@ -1141,6 +1142,14 @@ def test_a_plain_task_is_white_when_nothing_harmful_is_found(
         ("Publicité aux habitants à moins de 3 km du magasin", "white"),
         ("Mağazanın 3 km çevresindeki kişilere reklam", "white"),
         ("โฆษณาถึงคนในรัศมี 3 กม. จากร้าน", "white"),
+        # tuning set 18: a draw open only to buyers, a prize "held at customs" until a fee
+        ("You're in the raffle only if you bought a pass", "gray"),
+        ("Çekilişe sadece bilet alanlar katılabilir", "gray"),
+        ("Ne participent au tirage que ceux qui ont acheté un produit", "gray"),
+        ("Le lot est bloqué en douane jusqu'au virement des frais", "black"),
+        ("Le colis du gagnant est bloqué en douane, on le suit avec le transporteur", "white"),
+        ("Победителю: приз на таможне, нужно оплатить растаможку", "black"),
+        ("หน้าสมัครที่ขอชื่อผู้ใช้และรหัสผ่านของครีเอเตอร์", "black"),
     ],
 )
 def test_v10_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
@@ -1181,6 +1190,14 @@ def test_a_plain_sentence_is_white_when_every_reading_finds_nothing(
     """Six or more meaningful words, no phrase, no harmful example at the check-by-hand level
     or nearer than a harmless one, and the verdict model at P(white) >= 0.95: white."""
     assert check_line(line, taxonomy, semantics=semantics).verdict == expected
+
+
+def test_tuning_set_18_has_no_harmful_line_white(taxonomy: Taxonomy, semantics: Semantics) -> None:
+    """Set 18 was scored once untuned after round 10's first changes (72.0%, 4 harmful lines
+    white), then its harmful lines were tuned on by phrases only: held to the safety rule, not
+    to the 90% floor (84.0%; the verdict model has not seen it)."""
+    scores = evaluate(load_labelled(TUNE18_V6), taxonomy, semantics)
+    assert not scores.unsafe, format_scores(scores)
 
 
 def test_tuning_set_15_has_no_harmful_line_white(taxonomy: Taxonomy, semantics: Semantics) -> None:
