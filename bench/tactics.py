@@ -55,6 +55,20 @@ columns (line, expected, platform, region, language) instead, for example a blin
   consented bot messages, disclosure rules stated as conditions of approval, refusals with a
   reason, plain task cards, chat messages to freelancers and media-plan rows); scored once
   untuned (67.0%, 5 harmful lines white), then tuned on;
+- ``tactic_lines_tune16_v6.csv``: 100 lines, 20 per language, written for the categories blind
+  set v11 missed (a fake "Meta verification" form asking creators for passwords, a rival's
+  password a friend knows, prize fees, plain office tasks, disclosure clauses, retargeting of
+  visitors who accepted cookies, broadcasts to people who added the account) in organisation
+  documents (minutes, briefs, procurement and legal notes, chats, contract clauses, status
+  reports); scored once untuned (66.0%, 5 harmful lines white), then tuned on;
+- ``tactic_lines_tune17_v6.csv``: 50 lines, 10 per language, the same categories in fresh
+  wording, written after the tuning-16 changes (first as a check set) and scored once untuned
+  (70.0%, 4 harmful lines white; main at a5eaa67: 58.0%, 4), then tuned on;
+- ``tactic_lines_tune18_v6.csv``: 50 lines, 10 per language, the same categories in agency
+  reports, procurement, creator agreements, chats and draft rules, written after the tuning-17
+  changes (first as a check set) and scored once untuned (72.0%, 4 harmful lines white; main
+  at a5eaa67: 62.0%, 4); then its harmful lines were tuned on by phrases only (the verdict model
+  is not trained on it);
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -164,6 +178,9 @@ TUNE12_V6 = DATA / "tactic_lines_tune12_v6.csv"
 TUNE13_V6 = DATA / "tactic_lines_tune13_v6.csv"
 TUNE14_V6 = DATA / "tactic_lines_tune14_v6.csv"
 TUNE15_V6 = DATA / "tactic_lines_tune15_v6.csv"
+TUNE16_V6 = DATA / "tactic_lines_tune16_v6.csv"
+TUNE17_V6 = DATA / "tactic_lines_tune17_v6.csv"
+TUNE18_V6 = DATA / "tactic_lines_tune18_v6.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -331,8 +348,14 @@ def _timings(taxonomy: Taxonomy, semantics: Semantics | None) -> None:
     print(f"check one line on its own (median, warm): {statistics.median(timings) * 1000:.1f} ms")
 
 
-# Never trained on: they stay honest checks of the whole checker, model included.
-NOT_TRAINED_ON = ("tactic_lines_check_v5.csv", "tactic_lines_check_v6.csv", BLIND.name)
+# Never trained on: they stay honest checks of the whole checker, model included. Tuning set
+# 18's phrases were tuned on it after its one untuned score; the model has not seen it.
+NOT_TRAINED_ON = (
+    "tactic_lines_check_v5.csv",
+    "tactic_lines_check_v6.csv",
+    "tactic_lines_tune18_v6.csv",
+    BLIND.name,
+)
 # Inverse regularisation strength, chosen leave-one-set-out (C 1, 3, 10, 30: 79.7%, 80.3%,
 # 79.8%, 79.3% of lines right, bank included in training).
 MODEL_C = 3.0
@@ -469,6 +492,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 13 v6 (bullets and client replies, after tuning 12)", TUNE13_V6),
         ("tuning set 14 v6 (giveaway rules and review replies, after tuning 13)", TUNE14_V6),
         ("tuning set 15 v6 (blind v9's categories, working documents)", TUNE15_V6),
+        ("tuning set 16 v6 (blind v11's categories, organisation documents)", TUNE16_V6),
+        ("tuning set 17 v6 (fresh wording after the tuning-16 changes)", TUNE17_V6),
+        ("tuning set 18 v6 (fresh wording after tuning 17; the model has not seen it)", TUNE18_V6),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

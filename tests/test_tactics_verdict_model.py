@@ -20,7 +20,7 @@ from smmfit.tactics import (
     load_verdict_model,
     training_fingerprint,
 )
-from smmfit.tactics.check import MODEL_BLACK, MODEL_CHECK, second_opinion
+from smmfit.tactics.check import MODEL_BLACK, MODEL_CHECK, MODEL_CLEAR, second_opinion
 from smmfit.tactics.taxonomy import Context
 
 
@@ -115,6 +115,34 @@ def test_second_opinion_only_raises(
         assert result.rules, "a raised line still cites the rule it may break"
     if tactic:
         assert result.tactics[0] == tactic
+
+
+@pytest.mark.parametrize(
+    ("plain", "probabilities", "expected"),
+    [
+        # a plain sentence the model is sure is harmless: white, nothing named, confidence low
+        (True, (MODEL_CLEAR, (1 - MODEL_CLEAR) / 2, (1 - MODEL_CLEAR) / 2), "white"),
+        # not sure enough, or not a plain sentence (a short label, a phrase found): unchanged
+        (True, (0.9, 0.05, 0.05), "unrecognized"),
+        (False, (0.99, 0.005, 0.005), "unrecognized"),
+    ],
+)
+def test_second_opinion_clears_only_a_plain_sentence(
+    taxonomy: Taxonomy, plain: bool, probabilities: tuple[float, float, float], expected: str
+) -> None:
+    unrecognized = _result("unrecognized").model_copy(update={"confidence": "low"})
+    result = second_opinion(
+        unrecognized,
+        np.array(probabilities, dtype=np.float32),
+        similarities=SIMILARITIES,
+        examples=EXAMPLES,
+        taxonomy=taxonomy,
+        context=Context(),
+        plain=plain,
+    )
+    assert result.verdict == expected
+    assert result.confidence == "low" and not result.tactics and not result.rules
+    assert result.model is not None and not result.model.changed
 
 
 def test_a_platform_rule_stands(taxonomy: Taxonomy, semantics: Semantics) -> None:

@@ -457,6 +457,38 @@ def judge(
 # lines gray: the model is right on about 80% of lines, so it only speaks when sure.
 MODEL_CHECK = 0.9  # P(gray) + P(black) that makes a line the phrases clear gray, check by hand
 MODEL_BLACK = 0.8  # P(black) that makes a line the phrases judge gray black
+# A whole sentence of ordinary work ("Tom sends the agenda by Wednesday", "February invoices
+# paid, the photographer's contract renewed") names no tactic a phrase knows and is far from
+# every bank line: unrecognized said "review it by hand" although nothing in it is harmful by
+# any reading. It is white (confidence low) when three readings agree: no phrase at all, no
+# harmful example at the check-by-hand level (WEAK) nor closer than the nearest harmless one,
+# and the model sure it is harmless. A short label ("Budget: $3,000/month", "Owner: Anna")
+# carries too little to read and stays unrecognized. Measured with the model scored
+# leave-one-set-out (3,400 labelled lines, 6+ words, nearest harmful < 0.35): at P(white)
+# >= 0.95, 115 of 972 white lines and 1 of 1,400 harmful ones (which a phrase catches) pass;
+# at 0.9, 167 and 5.
+MODEL_CLEAR = 0.95
+PLAIN_WORDS = 6  # words that carry meaning (not articles, not numbers) in a plain sentence
+
+
+def _plain(
+    parsed: _Parsed,
+    similarities: npt.NDArray[np.float32],
+    *,
+    examples: Sequence[Example],
+    taxonomy: Taxonomy,
+    context: Context,
+) -> bool:
+    """A sentence of six or more meaningful words where no phrase matched and no harmful
+    example is at the check-by-hand level or closer than the nearest harmless one."""
+    if parsed.hits or sum(not t.stop and not t.number for t in parsed.tokens) < PLAIN_WORDS:
+        return False
+    harmless = False
+    for index in np.argsort(-similarities, kind="stable"):
+        if _example_verdict(examples[int(index)], taxonomy, context) in ("gray", "black"):
+            return harmless and float(similarities[index]) < WEAK
+        harmless = True
+    return harmless
 
 
 def _nearest_of(
@@ -487,17 +519,20 @@ def second_opinion(
     taxonomy: Taxonomy,
     context: Context,
     fights_harm: bool = False,
+    plain: bool = False,
 ) -> LineResult:
     """The verdict model's reading added to a line's result: it may raise the verdict, never
-    lower it. White becomes gray (check by hand) when the model is sure the line is harmful,
-    unless the line fights a harm (``fights_harm``: it refuses a tactic, protects, warns or
+    lower it; it clears an unrecognized ``plain`` sentence (see ``MODEL_CLEAR``). White
+    becomes gray (check by hand) when the model is sure the line is harmful, unless the line
+    fights a harm (``fights_harm``: it refuses a tactic, protects, warns or
     states consent, which the model does not see: "block the fake accounts offering an
     iPhone" reads as the scam); gray becomes black when the model is sure of black. A verdict
     a platform's or region's own rule set (the result has notes) stands as it is. Any other
-    line keeps its verdict and only records the reading: an unrecognized line stays so, since
-    the model reads lines that name no tactic ("Budget: 50,000 rubles") as gray with 0.7-0.9
-    (money resembles bought engagement). The tactic named is the nearest example's of the new
-    verdict, so the report still says which rule the line may break."""
+    line keeps its verdict and only records the reading: an unrecognized line that is not a
+    plain sentence stays so, since the model reads lines that name no tactic ("Budget: 50,000
+    rubles") as gray with 0.7-0.9 (money resembles bought engagement). The tactic named is
+    the nearest example's of the new verdict, so the report still says which rule the line
+    may break."""
     reading = ModelReading(
         **{verdict: round(float(p), 3) for verdict, p in zip(CLASSES, probabilities, strict=True)}
     )
@@ -510,6 +545,8 @@ def second_opinion(
         raised = "gray"
     elif result.verdict == "gray" and reading.black >= MODEL_BLACK:
         raised = "black"
+    elif result.verdict == "unrecognized" and plain and reading.white >= MODEL_CLEAR:
+        return result.model_copy(update={"model": reading, "verdict": "white"})
     if raised is None:
         return result.model_copy(update={"model": reading})
     wanted: tuple[LineVerdict, ...] = ("gray", "black") if raised == "gray" else (raised,)
@@ -654,6 +691,14 @@ def _check_all(
                 taxonomy=taxonomy,
                 context=context,
                 fights_harm=bool(result.avoided) or _fights_harm(p.tokens),
+                plain=result.verdict == "unrecognized"
+                and _plain(
+                    p,
+                    similarities[row],
+                    examples=examples,
+                    taxonomy=taxonomy,
+                    context=context,
+                ),
             )
         results.append(result)
     return results

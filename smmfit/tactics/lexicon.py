@@ -620,6 +620,11 @@ FRENCH_NE_REACH = 5
 RUSSIAN_NE = _words("не")
 RUSSIAN_NE_PARTNERS = _words("никогда никто ничего нигде никакого никакой никаких")
 FRENCH_NE_SUBJECTS = _words("personne rien aucun aucune nul nulle")
+# A concession is not a refusal: "сколько бы ни было на складе" (however many are in stock),
+# "что бы ни", and "no matter how many": the "ни" after "бы" and the "no" before "matter"
+# negate nothing ("«осталось 3 штуки», сколько бы ни было" still fakes the scarcity).
+CONCESSIVE_BEFORE = {"ни": _words("бы б")}
+CONCESSIVE_AFTER = {"no": _words("matter")}
 # A negated subject refuses the verb of its clause however far it stands: "nobody on the team
 # buys", "никто в команде не", "ไม่มีใคร" (no one; ใคร follows the negation).
 NEGATIVE_SUBJECTS = _words("nobody никто ใคร")
@@ -722,6 +727,7 @@ THAI_WORDS = _words(
     เก็บเงิน จน แอดมินเก่า เงินรางวัล ที่ทำงาน เข้า บัญชีหลุม ปั่นกระแส ทำเป็น แกล้งเป็น ปลอมเป็น
     น้ำตาล ตัวติดตาม สปาย รูป ปล่อย บังคับ บล็อกเกอร์ ทุกอย่าง อย่าง
     ออกไป ยูทูบเบอร์ ริ้วรอย ถาวร พอดแคสต์ โพล สตอรี่ เคล็ดลับ ล็อกอิน ลิงก์ ข้อมูล ยืนยัน
+    ประกัน รัศมี
     ไม่ ไม่มี ห้าม งด เลี่ยง หลีกเลี่ยง ปราศจาก
     รายงาน บล็อก ลบ กรอง ตัวกรอง
     ล็อก หน้าม้า อินเทอร์เน็ต เน็ต เปลี่ยน ธนาคาร ผู้ติดต่อ ทีม ทีมงาน คลิป ฉ้อโกง
@@ -940,6 +946,13 @@ def _conditional_negations(tokens: list[Token]) -> list[Token]:
             ):
                 result[i] = replace(token, cue=False)
                 continue
+        concession_before = CONCESSIVE_BEFORE.get(token.text, frozenset())
+        concession_after = CONCESSIVE_AFTER.get(token.text, frozenset())
+        if any(t.text in concession_before for t in tokens[max(0, i - 3) : i]) or any(
+            t.text in concession_after for t in tokens[i + 1 : i + 2]
+        ):
+            result[i] = replace(token, cue=False, post_cue=False)
+            continue
         if token.cue and not token.protective and token.text not in POST_NEGATION_CUES:
             before = [t for t in tokens[max(0, i - 4) : i] if t.clause == token.clause]
             if any(t.text in CONDITIONALS for t in before):

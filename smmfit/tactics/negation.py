@@ -795,6 +795,37 @@ def _negation_start(hit: Hit, tokens: Sequence[Token]) -> int | None:
     return start
 
 
+def _negates(token: Token) -> bool:
+    return token.cue or token.post_cue or token.negative_verb
+
+
+def _shares_refused_word(hit: Hit, outer: Hit, tokens: Sequence[Token]) -> bool:
+    """The same tactic found again through a word the line refuses: in "katılım ücretsiz,
+    satın alma şartı yok" the purchase the line says is not required ("satın alma şartı yok")
+    cannot also be the purchase a looser phrase reads as required ("katılım ... satın"). Only
+    a phrase that starts before the refused one and ends inside it, refused by a negation
+    word next to it (not a protective verb) and not among its own words ("... пока не
+    ляжет", "... et ne rien envoyer" name the harm): in "No bots, buy followers" the refused
+    "bots ... followers" ends in a new action's words, which stay used, and "removes wrinkles
+    for good" is not refused by the protective "removes" that refuses "wrinkles for good"."""
+    return (
+        hit.low < outer.low <= hit.high <= outer.high
+        and not set(outer.tokens) <= set(hit.tokens)
+        and not any(_negates(token) for token in tokens[outer.low : outer.high + 1])
+        and any(
+            _negates(token) and not token.protective
+            for token in (
+                *tokens[max(outer.low - 2, 0) : outer.low],
+                *tokens[outer.high + 1 : outer.high + 3],
+            )
+        )
+        and hit.pattern.tactic == outer.pattern.tactic
+        and not hit.pattern.when_negated
+        and not outer.pattern.when_negated
+        and not hit.pattern.names_negation
+    )
+
+
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
     result: list[Hit] = []
@@ -852,8 +883,10 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
                                                     True,
                                                     outer.negation_start,
                                                 )
-                                                for outer in covering.get(hit.tokens[0], ())
+                                                for index in hit.tokens
+                                                for outer in covering.get(index, ())
                                                 if set(hit.tokens) < set(outer.tokens)
+                                                or _shares_refused_word(hit, outer, tokens)
                                             ),
                                             hit,
                                         )
