@@ -66,6 +66,25 @@ def _result(verdict: LineVerdict, tactics: tuple[str, ...] = ()) -> LineResult:
     return LineResult(number=1, line="a line", verdict=verdict, tactics=tactics, matched=())
 
 
+def _opinion(
+    result: LineResult,
+    probabilities: tuple[float, float, float],
+    taxonomy: Taxonomy,
+    **reading: bool,
+) -> LineResult:
+    """The second opinion on ``result`` with the model's three probabilities, against the
+    test's two examples and no context."""
+    return second_opinion(
+        result,
+        np.array(probabilities, dtype=np.float32),
+        similarities=SIMILARITIES,
+        examples=EXAMPLES,
+        taxonomy=taxonomy,
+        context=Context(),
+        **reading,
+    )
+
+
 @pytest.mark.parametrize(
     ("verdict", "probabilities", "fights_harm", "expected", "tactic"),
     [
@@ -93,15 +112,7 @@ def test_second_opinion_only_raises(
     expected: LineVerdict,
     tactic: str | None,
 ) -> None:
-    result = second_opinion(
-        _result(verdict),
-        np.array(probabilities, dtype=np.float32),
-        similarities=SIMILARITIES,
-        examples=EXAMPLES,
-        taxonomy=taxonomy,
-        context=Context(),
-        fights_harm=fights_harm,
-    )
+    result = _opinion(_result(verdict), probabilities, taxonomy, fights_harm=fights_harm)
     assert result.verdict == expected
     assert result.model is not None
     assert result.model.changed == (expected != verdict)
@@ -131,15 +142,7 @@ def test_second_opinion_clears_only_a_plain_sentence(
     taxonomy: Taxonomy, plain: bool, probabilities: tuple[float, float, float], expected: str
 ) -> None:
     unrecognized = _result("unrecognized").model_copy(update={"confidence": "low"})
-    result = second_opinion(
-        unrecognized,
-        np.array(probabilities, dtype=np.float32),
-        similarities=SIMILARITIES,
-        examples=EXAMPLES,
-        taxonomy=taxonomy,
-        context=Context(),
-        plain=plain,
-    )
+    result = _opinion(unrecognized, probabilities, taxonomy, plain=plain)
     assert result.verdict == expected
     assert result.confidence == "low" and not result.tactics and not result.rules
     assert result.model is not None and not result.model.changed
