@@ -69,9 +69,13 @@ from tests.conftest import audience, figure, write_data
 #   worldwide profile lent to a country carries its index, not its shares (the world is younger
 #   than Europe): leave-one-source-out 34/44 = 0.77, 25/32 = 0.78, 0.88; in sample 34/44 = 0.77,
 #   31/33 = 0.94, 0.96.
+# - data waves 9-11 (DSA monthly recipients per member state for Germany and France, a
+#   non-Kepios TikTok count for Thailand) and rates divided by sex by the network's own
+#   composition: no group changes its agreement; Spearman 0.88 -> 0.89 (France 0.90 -> 0.95,
+#   Bitkom 0.89 -> 0.94 once the German and French networks share one measure).
 LEADER_BY_REACH_FLOOR = 0.77
 PICK_FLOOR = 0.78
-SPEARMAN_FLOOR = 0.87
+SPEARMAN_FLOOR = 0.88
 IN_SAMPLE_FLOORS = (0.77, 0.93, 0.95)
 
 COLUMNS = [
