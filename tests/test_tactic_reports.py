@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smmfit.render import LANGUAGES, Language, escape_markdown
-from smmfit.render.i18n import catalog
+from smmfit.render.i18n import catalog, format_share, t
 from smmfit.render.tactic_reports import (
     VERDICT_ICONS,
     VERDICT_MARKS,
@@ -119,6 +119,18 @@ def test_details_say_when_the_model_raised_a_verdict(
         assert "tactics_v11.model" not in details
     else:
         assert expected in details["tactics_v11.model"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_details_say_when_the_model_cleared_a_plain_sentence(
+    taxonomy: Taxonomy, language: Language
+) -> None:
+    reading = ModelReading(white=0.97, gray=0.02, black=0.01, changed=True)
+    line = LineResult(number=1, line="x", verdict="white", tactics=(), matched=(), model=reading)
+    check = PlanCheck(context=Context(), lines=(line,))
+    said = dict(line_details(line, taxonomy, check, language))["tactics_v11.model"]
+    assert said == t("tactics_v11.model_cleared", language, share=format_share(0.97, language))
+    assert said != t("tactics_v11.model_raised", language, verdict="", share="")
 
 
 def test_json_alternative_follows_the_language(check: PlanCheck, taxonomy: Taxonomy) -> None:

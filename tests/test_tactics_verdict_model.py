@@ -145,7 +145,8 @@ def test_second_opinion_clears_only_a_plain_sentence(
     result = _opinion(unrecognized, probabilities, taxonomy, plain=plain)
     assert result.verdict == expected
     assert result.confidence == "low" and not result.tactics and not result.rules
-    assert result.model is not None and not result.model.changed
+    # A cleared line says so (the report names the model), an unchanged one does not.
+    assert result.model is not None and result.model.changed == (expected == "white")
 
 
 def test_a_platform_rule_stands(taxonomy: Taxonomy, semantics: Semantics) -> None:

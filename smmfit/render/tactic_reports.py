@@ -279,7 +279,11 @@ def line_details(
     items: list[tuple[str, str]] = []
     if line.check_by_hand:
         items.append(("tactics_v2.check", t("tactics_v2.check_by_hand", language)))
-    if line.model is not None and line.model.changed:
+    if line.model is not None and line.model.changed and line.verdict == "white":
+        # The one way the model lowers: a plain sentence nothing else recognised, cleared.
+        cleared = format_share(line.model.white, language)
+        items.append(("tactics_v11.model", t("tactics_v11.model_cleared", language, share=cleared)))
+    elif line.model is not None and line.model.changed:
         share = line.model.black if line.verdict == "black" else line.model.harmful
         items.append(
             (

@@ -94,7 +94,9 @@ class ModelReading(FrozenRow):
     gray: float = Field(ge=0.0, le=1.0)
     black: float = Field(ge=0.0, le=1.0)
     changed: bool = Field(
-        default=False, description="the verdict is the model's: it raised the phrases' one"
+        default=False,
+        description="the verdict is the model's: it raised the phrases' one, or cleared a plain "
+        "sentence nothing else recognised (white)",
     )
 
     @property
@@ -546,7 +548,8 @@ def second_opinion(
     elif result.verdict == "gray" and reading.black >= MODEL_BLACK:
         raised = "black"
     elif result.verdict == "unrecognized" and plain and reading.white >= MODEL_CLEAR:
-        return result.model_copy(update={"model": reading, "verdict": "white"})
+        cleared = reading.model_copy(update={"changed": True})
+        return result.model_copy(update={"model": cleared, "verdict": "white"})
     if raised is None:
         return result.model_copy(update={"model": reading})
     wanted: tuple[LineVerdict, ...] = ("gray", "black") if raised == "gray" else (raised,)
