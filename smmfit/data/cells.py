@@ -214,19 +214,20 @@ def penetration_cells(
     total: list[Figure],
     population: FloatArray,
     split: FloatArray | None = None,
-) -> tuple[FloatArray, BoolArray, Pool | None]:
+) -> tuple[FloatArray, BoolArray, Pool | None, bool]:
     """People per cell from "X% of group G use it" figures, each list best first.
 
-    Returns (people, covered cells, pool). Where age bands leave part of the surveyed
-    population uncovered and the total rate is known, the pool holds the users the total
-    implies there. ``population`` is people per cell (2 x 101). ``split`` (:func:`sex_split`)
-    is the network's own composition by sex in the region: where no rate by sex is
-    published, it divides the users of a rate for both sexes between them.
+    Returns (people, covered cells, pool, whether ``split`` divided them). Where age bands
+    leave part of the surveyed population uncovered and the total rate is known, the pool
+    holds the users the total implies there. ``population`` is people per cell (2 x 101).
+    ``split`` (:func:`sex_split`) is the network's own composition by sex in the region:
+    where no rate by sex is published, it divides the users of a rate for both sexes
+    between them.
     """
     people = np.zeros(CELL_SHAPE)
     covered = np.zeros(CELL_SHAPE, dtype=bool)
     if not (age or gender or total):
-        return people, covered, None
+        return people, covered, None, False
     ages_rate = _rates_by_age(age)
     by_sex = {f.category: f for f in reversed(gender)}  # the best figure per sex wins
     uni_low, uni_high = parse_age_band((total or gender or age)[0].universe or "13+")
@@ -251,7 +252,8 @@ def penetration_cells(
         rates = np.full(CELL_SHAPE, whole)
         covered[:] = in_universe[None, :]
     else:
-        return people, covered, None
+        return people, covered, None, False
+    factor_by_sex = None
     if sex_rates is None and split is not None:
         factor_by_sex = _composition_factor(np.where(covered, rates, 0.0), population, split)
         if factor_by_sex is not None:
@@ -267,7 +269,7 @@ def penetration_cells(
             float(capacity.sum()),
         )
         pool = Pool(capacity, capacity, (amount, amount, amount))
-    return people, covered, pool
+    return people, covered, pool, factor_by_sex is not None
 
 
 def composition_cells(

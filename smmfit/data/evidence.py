@@ -247,7 +247,8 @@ class Evidence:
 
     def _build_people(self, platform: str, region: str) -> PeopleCells | None:
         population = self.population.cells(region)
-        layers = self._surveyed(platform, region, population)
+        genders = self._compositions(platform, region, "gender")
+        layers = self._surveyed(platform, region, population, genders)
         audience, _ = self._audience(platform, region)
         profiles = self._compositions(platform, region, "age")
         if audience is not None and not audience.provenance.derived_from_penetration:
@@ -258,7 +259,6 @@ class Evidence:
                 (p for p in profiles[1:] if age is not None and p.unknown_mass < age.unknown_mass),
                 None,
             )
-            genders = self._compositions(platform, region, "gender")
             gender = genders[0] if genders else None
             people, covered, pools = composition_cells(
                 audience.people, age, gender, population, shape
@@ -277,8 +277,15 @@ class Evidence:
             )
         return combine(layers, population, profiles, region)
 
-    def _surveyed(self, platform: str, region: str, population: FloatArray | None) -> list[Layer]:
-        """One layer per surveyed population ("18+", "13-17"...) of penetration figures."""
+    def _surveyed(
+        self,
+        platform: str,
+        region: str,
+        population: FloatArray | None,
+        genders: list[Distribution],
+    ) -> list[Layer]:
+        """One layer per surveyed population ("18+", "13-17"...) of penetration figures;
+        ``genders`` are the network's compositions by sex (:meth:`_compositions`)."""
         if population is None:
             return []
         by_universe: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
@@ -287,27 +294,17 @@ class Evidence:
                 by_universe[figure.universe][dimension].append(figure)
         # The network's own composition by sex in the region divides a rate published for
         # both sexes together (a stand-in from elsewhere says nothing of this country).
-        own = [
-            g
-            for g in self._compositions(platform, region, "gender")
-            if g.provenance.region == region
-        ]
-        gender = own[0] if own else None
+        gender = next((g for g in genders if g.provenance.region == region), None)
         split = sex_split(gender)
         layers = []
         for rates in by_universe.values():
-            people, covered, pool = penetration_cells(
+            people, covered, pool, divided = penetration_cells(
                 rates["age"], rates["gender"], rates["total"], population, split
             )
             used = [f for figures in rates.values() for f in figures]
             if not covered.any():
                 continue
-            by_sex = {f.category for f in rates["gender"]} == set(GENDER_AXIS)
-            composition = (
-                (gender.provenance,)
-                if gender is not None and split is not None and not by_sex
-                else ()
-            )
+            composition = (gender.provenance,) if divided and gender is not None else ()
             best = used[0] if len(used) == 1 else min(used, key=_figure_rank)
             layers.append(
                 Layer(
