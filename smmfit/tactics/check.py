@@ -450,27 +450,28 @@ def judge(
     )
 
 
-# The verdict model's second opinion (``verdict_model``), used only in the safe direction.
-# Measured with the model scored leave-one-set-out on the tuning sets, against the phrase
-# checker's verdicts at the commit before each set was tuned on (out of sample, as a new line
-# meets it): 69.8% of 2,251 lines right with 86 harmful lines white; with these levels 73.3%
-# and 63. Lower levels (0.5 and 0.4) gave 76.9% and 19 there, but on the three sets never
-# tuned on, where today's phrases are right on 88-93% of lines, they turned 5-10% of harmless
-# lines gray: the model is right on about 80% of lines, so it only speaks when sure.
-MODEL_CHECK = 0.9  # P(gray) + P(black) that makes a line the phrases clear gray, check by hand
-MODEL_BLACK = 0.8  # P(black) that makes a line the phrases judge gray black
-# A whole sentence of ordinary work ("Tom sends the agenda by Wednesday", "February invoices
-# paid, the photographer's contract renewed") names no tactic a phrase knows and is far from
-# every bank line: unrecognized said "review it by hand" although nothing in it is harmful by
-# any reading. It is white (confidence low) when three readings agree: no phrase at all, no
-# harmful example at the check-by-hand level (WEAK) nor closer than the nearest harmless one,
-# and the model sure it is harmless. A short label ("Budget: $3,000/month", "Owner: Anna")
-# carries too little to read and stays unrecognized. Measured with the model scored
-# leave-one-set-out (3,400 labelled lines, 6+ words, nearest harmful < 0.35): at P(white)
-# >= 0.95, 115 of 972 white lines and 1 of 1,400 harmful ones (which a phrase catches) pass;
-# at 0.9, 167 and 5.
-MODEL_CLEAR = 0.95
-PLAIN_WORDS = 6  # words that carry meaning (not articles, not numbers) in a plain sentence
+# The verdict model's second opinion (``verdict_model``), used only in the safe direction. Its
+# levels were chosen with the n-gram model scored leave-one-set-out (each set's probabilities
+# from a model trained without it; 2,851 lines, 1,114 of them white, 1,737 harmful):
+# - MODEL_CHECK: at P(gray) + P(black) >= 0.8 it flags 1,277 harmful lines and 12 white ones
+#   (0.9: 954 and 2; 0.7: 1,439 and 25). A line the phrases clear becomes gray, check by hand.
+# - MODEL_BLACK: at P(black) >= 0.8, 277 black lines and 3 others.
+# - MODEL_NAME: a line nothing recognised is named gray (check by hand), or black at
+#   MODEL_BLACK, when the model reads it harmful at 0.7 or more.
+# - MODEL_CLEAR: a line nothing recognised is white (confidence low) when no harmful example
+#   is at the check-by-hand level (WEAK) or nearer than the nearest harmless one, and the
+#   model reads it harmless at 0.93 or more: 412 white lines and 2 harmful ones pass that
+#   level on the tuning sets, 52 of 122 white lines and no harmful one on the sets never
+#   trained on (0.9: 521 and 6; 0.95: 306 and 2).
+# Run whole, the checker with these levels scores every labelled set as before or better.
+MODEL_CHECK = 0.8
+MODEL_BLACK = 0.8
+MODEL_NAME = 0.7
+MODEL_CLEAR = 0.93
+# The model names a verdict only for a line of this many meaningful words (not stop words,
+# not numbers): a label ("Contact person: Ivan", "Launch date: 1 September") carries too
+# little to read, and the model read such labels gray at 0.7-0.8.
+MODEL_WORDS = 4
 
 
 def _plain(
@@ -481,9 +482,9 @@ def _plain(
     taxonomy: Taxonomy,
     context: Context,
 ) -> bool:
-    """A sentence of six or more meaningful words where no phrase matched and no harmful
-    example is at the check-by-hand level or closer than the nearest harmless one."""
-    if parsed.hits or sum(not t.stop and not t.number for t in parsed.tokens) < PLAIN_WORDS:
+    """No phrase matched, and no harmful example is at the check-by-hand level or closer
+    than the nearest harmless one."""
+    if parsed.hits:
         return False
     harmless = False
     for index in np.argsort(-similarities, kind="stable"):
@@ -522,19 +523,20 @@ def second_opinion(
     context: Context,
     fights_harm: bool = False,
     plain: bool = False,
+    readable: bool = True,
 ) -> LineResult:
     """The verdict model's reading added to a line's result: it may raise the verdict, never
-    lower it; it clears an unrecognized ``plain`` sentence (see ``MODEL_CLEAR``). White
-    becomes gray (check by hand) when the model is sure the line is harmful, unless the line
-    fights a harm (``fights_harm``: it refuses a tactic, protects, warns or
-    states consent, which the model does not see: "block the fake accounts offering an
-    iPhone" reads as the scam); gray becomes black when the model is sure of black. A verdict
-    a platform's or region's own rule set (the result has notes) stands as it is. Any other
-    line keeps its verdict and only records the reading: an unrecognized line that is not a
-    plain sentence stays so, since the model reads lines that name no tactic ("Budget: 50,000
-    rubles") as gray with 0.7-0.9 (money resembles bought engagement). The tactic named is
-    the nearest example's of the new verdict, so the report still says which rule the line
-    may break."""
+    lower it, and it names one for a line nothing else recognised. White becomes gray (check
+    by hand) when the model reads the line harmful (``MODEL_CHECK``), unless the line fights
+    a harm (``fights_harm``: it refuses a tactic, protects, warns or states consent, which the
+    model does not see: "block the fake accounts offering an iPhone" reads as the scam); gray
+    becomes black when the model is sure of black. An unrecognized line becomes gray or black
+    when the model reads it harmful (``MODEL_NAME``), white when it is sure the line is
+    harmless and no harmful example is near (``plain``, ``MODEL_CLEAR``); only when the line
+    is ``readable``, a sentence of ``MODEL_WORDS`` meaningful words or more. A verdict a
+    platform's or region's own rule set (the result has notes) stands as it is. The tactic
+    named is the nearest example's of the new verdict, so the report still says which rule
+    the line may break."""
     reading = ModelReading(
         **{verdict: round(float(p), 3) for verdict, p in zip(CLASSES, probabilities, strict=True)}
     )
@@ -547,7 +549,9 @@ def second_opinion(
         raised = "gray"
     elif result.verdict == "gray" and reading.black >= MODEL_BLACK:
         raised = "black"
-    elif result.verdict == "unrecognized" and plain and reading.white >= MODEL_CLEAR:
+    elif result.verdict == "unrecognized" and readable and reading.harmful >= MODEL_NAME:
+        raised = "black" if reading.black >= MODEL_BLACK else "gray"
+    elif result.verdict == "unrecognized" and readable and plain and reading.white >= MODEL_CLEAR:
         cleared = reading.model_copy(update={"changed": True})
         return result.model_copy(update={"model": cleared, "verdict": "white"})
     if raised is None:
@@ -694,6 +698,7 @@ def _check_all(
                 taxonomy=taxonomy,
                 context=context,
                 fights_harm=bool(result.avoided) or _fights_harm(p.tokens),
+                readable=sum(not t.stop and not t.number for t in p.tokens) >= MODEL_WORDS,
                 plain=result.verdict == "unrecognized"
                 and _plain(
                     p,

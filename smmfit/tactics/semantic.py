@@ -145,10 +145,10 @@ class Semantics:
         return self.read(lines).similarities
 
     def read(self, lines: Sequence[str]) -> Reading:
-        """Each line embedded once: its similarities and the verdict model's probabilities."""
+        """Each line embedded once for its similarities; the verdict model reads its letters."""
         vectors = self.encoder.encode(lines)
         similarities: Matrix = vectors @ self.index.vectors.T
-        probabilities = self.model.probabilities(vectors) if self.model else None
+        probabilities = self.model.probabilities(lines) if self.model else None
         return Reading(similarities, probabilities)
 
 
@@ -163,5 +163,5 @@ def load_semantics(
     verdict model (none when ``model_path`` is None, or its file is missing or stale)."""
     encoder = encoder or load_encoder()
     examples = load_examples(taxonomy.by_id.keys(), examples_path)
-    model = load_verdict_model(encoder.name, model_path) if model_path else None
+    model = load_verdict_model(model_path) if model_path else None
     return Semantics(encoder, build_index(examples, encoder, cache), model)
