@@ -131,6 +131,10 @@ def test_details_say_when_the_model_cleared_a_plain_sentence(
     said = dict(line_details(line, taxonomy, check, language))["tactics_v11.model"]
     assert said == t("tactics_v11.model_cleared", language, share=format_share(0.97, language))
     assert said != t("tactics_v11.model_raised", language, verdict="", share="")
+    # A line whose words name a harm it refuses or reports, made white by the model, says so.
+    fights = line.model_copy(update={"matched": ("followers",)})
+    said = dict(line_details(fights, taxonomy, check, language))["tactics_v11.model"]
+    assert said == t("tactics_v11.model_fights", language, share=format_share(0.97, language))
 
 
 def test_json_alternative_follows_the_language(check: PlanCheck, taxonomy: Taxonomy) -> None:

@@ -22,7 +22,14 @@ from smmfit.tactics import (
     training_fingerprint,
     write_verdict_model,
 )
-from smmfit.tactics.check import MODEL_BLACK, MODEL_CHECK, MODEL_CLEAR, MODEL_NAME, second_opinion
+from smmfit.tactics.check import (
+    MODEL_BLACK,
+    MODEL_CHECK,
+    MODEL_CLEAR,
+    MODEL_FIGHT,
+    MODEL_NAME,
+    second_opinion,
+)
 from smmfit.tactics.taxonomy import Context
 from smmfit.tactics.verdict_model import recipe
 
@@ -157,6 +164,36 @@ def test_second_opinion_only_raises(
         assert result.rules, "a raised line still cites the rule it may break"
     if tactic:
         assert result.tactics[0] == tactic
+
+
+@pytest.mark.parametrize(
+    ("fights_harm", "probabilities", "expected"),
+    [
+        # a gray line that only refuses or reports the harm, read harmless: white, low
+        (True, (MODEL_FIGHT, (1 - MODEL_FIGHT) / 2, (1 - MODEL_FIGHT) / 2), "white"),
+        # not sure enough, or the line does not fight the harm: it stays gray
+        (True, (MODEL_FIGHT - 0.05, 0.2, 0.05), "gray"),
+        (False, (0.99, 0.005, 0.005), "gray"),
+    ],
+)
+def test_second_opinion_lowers_only_a_line_that_fights_the_harm(
+    taxonomy: Taxonomy,
+    fights_harm: bool,
+    probabilities: tuple[float, float, float],
+    expected: LineVerdict,
+) -> None:
+    gray = _result("gray", ("buying_followers_bots",)).model_copy(
+        update={"matched": ("followers",), "check_by_hand": True}
+    )
+    result = _opinion(gray, probabilities, taxonomy, fights_harm=fights_harm)
+    assert result.verdict == expected
+    assert result.model is not None and result.model.changed == (expected == "white")
+    if expected == "white":
+        # nothing harmful is named for the white line, and nothing is left to check by hand
+        assert result.tactics == () and result.rules == () and not result.check_by_hand
+        assert result.confidence == "low" and result.matched == ("followers",)
+    else:
+        assert result == gray.model_copy(update={"model": result.model})
 
 
 @pytest.mark.parametrize(

@@ -280,9 +280,11 @@ def line_details(
     if line.check_by_hand:
         items.append(("tactics_v2.check", t("tactics_v2.check_by_hand", language)))
     if line.model is not None and line.model.changed and line.verdict == "white":
-        # The one way the model lowers: a plain sentence nothing else recognised, cleared.
+        # The model lowers two kinds of line: a plain sentence nothing else recognised, and a
+        # line whose phrases name a harm it refuses, reports or guards against (words matched).
         cleared = format_share(line.model.white, language)
-        items.append(("tactics_v11.model", t("tactics_v11.model_cleared", language, share=cleared)))
+        key = "tactics_v11.model_fights" if line.matched else "tactics_v11.model_cleared"
+        items.append(("tactics_v11.model", t(key, language, share=cleared)))
     elif line.model is not None and line.model.changed:
         share = line.model.black if line.verdict == "black" else line.model.harmful
         items.append(

@@ -95,8 +95,9 @@ class ModelReading(FrozenRow):
     black: float = Field(ge=0.0, le=1.0)
     changed: bool = Field(
         default=False,
-        description="the verdict is the model's: it raised the phrases' one, or cleared a plain "
-        "sentence nothing else recognised (white)",
+        description="the verdict is the model's: it raised the phrases' one, named one for a "
+        "line nothing else recognised, or made white a plain sentence nothing else recognised "
+        "or a line that only refuses, reports or guards against the harm it names",
     )
 
     @property
@@ -468,6 +469,13 @@ MODEL_CHECK = 0.8
 MODEL_BLACK = 0.8
 MODEL_NAME = 0.7
 MODEL_CLEAR = 0.93
+# - MODEL_FIGHT: a line the phrases call gray that fights the harm they found (it refuses a
+#   tactic, reports, blocks, filters or warns: ``fights_harm``) is white, confidence low, when
+#   the model reads it harmless at 0.8 or more. Such lines ("declined their offer of followers,
+#   we never buy them", "ban the bots, report the fake group") were the checker's most common
+#   error on blind sets v12 and v13. On the labelled sets (leave-one-set-out) the rule turns 5
+#   white lines white and no harmful one; at 0.7, 8 white and 2 gray ones.
+MODEL_FIGHT = 0.8
 # The model names a verdict only for a line of this many meaningful words (not stop words,
 # not numbers): a label ("Contact person: Ivan", "Launch date: 1 September") carries too
 # little to read, and the model read such labels gray at 0.7-0.8.
@@ -526,7 +534,8 @@ def second_opinion(
     readable: bool = True,
 ) -> LineResult:
     """The verdict model's reading added to a line's result: it may raise the verdict, never
-    lower it, and it names one for a line nothing else recognised. White becomes gray (check
+    lower it, except for a line that fights the harm it names (``MODEL_FIGHT``), and it names
+    one for a line nothing else recognised. White becomes gray (check
     by hand) when the model reads the line harmful (``MODEL_CHECK``), unless the line fights
     a harm (``fights_harm``: it refuses a tactic, protects, warns or states consent, which the
     model does not see: "block the fake accounts offering an iPhone" reads as the scam); gray
@@ -549,6 +558,19 @@ def second_opinion(
         raised = "gray"
     elif result.verdict == "gray" and reading.black >= MODEL_BLACK:
         raised = "black"
+    elif result.verdict == "gray" and fights_harm and reading.white >= MODEL_FIGHT:
+        fought = reading.model_copy(update={"changed": True})
+        return result.model_copy(
+            update={
+                "verdict": "white",
+                "model": fought,
+                "tactics": (),
+                "rules": (),
+                "alternative": None,
+                "confidence": "low",
+                "check_by_hand": False,
+            }
+        )
     elif result.verdict == "unrecognized" and readable and reading.harmful >= MODEL_NAME:
         raised = "black" if reading.black >= MODEL_BLACK else "gray"
     elif result.verdict == "unrecognized" and readable and plain and reading.white >= MODEL_CLEAR:
