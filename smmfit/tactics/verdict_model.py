@@ -48,6 +48,9 @@ NGRAMS = (2, 5)
 MIN_LINES = 2
 FEATURES = f"{ANALYZER} {NGRAMS[0]}-{NGRAMS[1]} tf-idf sublinear min_df={MIN_LINES}"
 
+# Where the features come from; ``semantic.load_semantics`` imports it early, in parallel.
+FEATURES_MODULE = "sklearn.feature_extraction.text"
+
 Matrix = npt.NDArray[np.float32]
 
 
