@@ -69,6 +69,11 @@ columns (line, expected, platform, region, language) instead, for example a blin
   changes (first as a check set) and scored once untuned (72.0%, 4 harmful lines white; main
   at a5eaa67: 62.0%, 4); then its harmful lines were tuned on by phrases only (the verdict model
   is not trained on it);
+- ``tactic_lines_tune19_v6.csv``: 250 lines, 50 per language (20 white, 20 gray, 10 black),
+  written in session 11 by a helper who saw only its brief (plain work lines, refusals and
+  moderation, white lines close to gray, plainly worded gray, euphemistic black) and scored
+  once untuned with the n-gram model (73.6%: EN 78, FR 76, RU 72, TH 74, TR 68; 8 harmful
+  lines white); then the verdict model was trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -180,6 +185,7 @@ TUNE15_V6 = DATA / "tactic_lines_tune15_v6.csv"
 TUNE16_V6 = DATA / "tactic_lines_tune16_v6.csv"
 TUNE17_V6 = DATA / "tactic_lines_tune17_v6.csv"
 TUNE18_V6 = DATA / "tactic_lines_tune18_v6.csv"
+TUNE19_V6 = DATA / "tactic_lines_tune19_v6.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -504,6 +510,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 16 v6 (blind v11's categories, organisation documents)", TUNE16_V6),
         ("tuning set 17 v6 (fresh wording after the tuning-16 changes)", TUNE17_V6),
         ("tuning set 18 v6 (fresh wording after tuning 17; the model has not seen it)", TUNE18_V6),
+        ("tuning set 19 v6 (session 11; the verdict model trained on it)", TUNE19_V6),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

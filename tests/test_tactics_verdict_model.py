@@ -28,6 +28,7 @@ from smmfit.tactics.check import (
     MODEL_CLEAR,
     MODEL_FIGHT,
     MODEL_NAME,
+    MODEL_SURE,
     second_opinion,
 )
 from smmfit.tactics.taxonomy import Context
@@ -126,7 +127,9 @@ def _opinion(
         ("white", (1 - MODEL_CHECK, MODEL_CHECK / 2, MODEL_CHECK / 2), False, "gray", None),
         # Not sure enough, or the line fights the harm (the model cannot see that): white.
         ("white", (0.25, 0.65, 0.1), False, "white", None),
-        ("white", (0.02, 0.5, 0.48), True, "white", None),
+        ("white", (0.1, 0.5, 0.4), True, "white", None),
+        # ... unless the model is all but certain: a negated disclosure can look like a refusal.
+        ("white", (1 - MODEL_SURE, MODEL_SURE / 2, MODEL_SURE / 2), True, "gray", None),
         # Gray the model is sure is black: black, named by the nearest black example.
         ("gray", (0.0, 0.1, 0.9), False, "black", "spam_from_hacked_accounts"),
         ("gray", (0.0, 1 - MODEL_BLACK, MODEL_BLACK), False, "black", None),

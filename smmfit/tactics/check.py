@@ -476,6 +476,11 @@ MODEL_CLEAR = 0.93
 #   error on blind sets v12 and v13. On the labelled sets (leave-one-set-out) the rule turns 5
 #   white lines white and no harmful one; at 0.7, 8 white and 2 gray ones.
 MODEL_FIGHT = 0.8
+# - MODEL_SURE: a line that seems to fight a harm is still raised to gray, check by hand, when
+#   the model reads it harmful at 0.95 or more: the phrases can take a negated disclosure for
+#   a refusal ("... çalışan olduğunu söylemesin", staff reviews that must not say who wrote
+#   them, tuning set 19). No white line of the labelled sets reaches it (0.9: one).
+MODEL_SURE = 0.95
 # The model names a verdict only for a line of this many meaningful words (not stop words,
 # not numbers): a label ("Contact person: Ivan", "Launch date: 1 September") carries too
 # little to read, and the model read such labels gray at 0.7-0.8.
@@ -536,9 +541,10 @@ def second_opinion(
     """The verdict model's reading added to a line's result: it may raise the verdict, never
     lower it, except for a line that fights the harm it names (``MODEL_FIGHT``), and it names
     one for a line nothing else recognised. White becomes gray (check
-    by hand) when the model reads the line harmful (``MODEL_CHECK``), unless the line fights
+    by hand) when the model reads the line harmful (``MODEL_CHECK``), or, when the line fights
     a harm (``fights_harm``: it refuses a tactic, protects, warns or states consent, which the
-    model does not see: "block the fake accounts offering an iPhone" reads as the scam); gray
+    model does not see: "block the fake accounts offering an iPhone" reads as the scam), only
+    when it is all but certain (``MODEL_SURE``); gray
     becomes black when the model is sure of black. An unrecognized line becomes gray or black
     when the model reads it harmful (``MODEL_NAME``), white when it is sure the line is
     harmless and no harmful example is near (``plain``, ``MODEL_CLEAR``); only when the line
@@ -554,7 +560,9 @@ def second_opinion(
         # A platform's or region's own rule decided the verdict here ("tagging a real friend
         # is allowed on Instagram"): the model, trained without context, does not know it.
         pass
-    elif result.verdict == "white" and reading.harmful >= MODEL_CHECK and not fights_harm:
+    elif result.verdict == "white" and reading.harmful >= (
+        MODEL_SURE if fights_harm else MODEL_CHECK
+    ):
         raised = "gray"
     elif result.verdict == "gray" and reading.black >= MODEL_BLACK:
         raised = "black"
