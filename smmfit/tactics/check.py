@@ -464,7 +464,8 @@ def judge(
 #   model reads it harmless at 0.93 or more: 412 white lines and 2 harmful ones pass that
 #   level on the tuning sets, 52 of 122 white lines and no harmful one on the sets never
 #   trained on (0.9: 521 and 6; 0.95: 306 and 2).
-# Run whole, the checker with these levels scores every labelled set as before or better.
+# Run whole over every labelled set: 97 lines wrong with the USE model's levels, 86 with these
+# (a few sets lose a line or two), none harmful white.
 MODEL_CHECK = 0.8
 MODEL_BLACK = 0.8
 MODEL_NAME = 0.7
@@ -538,20 +539,25 @@ def second_opinion(
     plain: bool = False,
     readable: bool = True,
 ) -> LineResult:
-    """The verdict model's reading added to a line's result: it may raise the verdict, never
-    lower it, except for a line that fights the harm it names (``MODEL_FIGHT``), and it names
-    one for a line nothing else recognised. White becomes gray (check
-    by hand) when the model reads the line harmful (``MODEL_CHECK``), or, when the line fights
-    a harm (``fights_harm``: it refuses a tactic, protects, warns or states consent, which the
-    model does not see: "block the fake accounts offering an iPhone" reads as the scam), only
-    when it is all but certain (``MODEL_SURE``); gray
-    becomes black when the model is sure of black. An unrecognized line becomes gray or black
-    when the model reads it harmful (``MODEL_NAME``), white when it is sure the line is
-    harmless and no harmful example is near (``plain``, ``MODEL_CLEAR``); only when the line
-    is ``readable``, a sentence of ``MODEL_WORDS`` meaningful words or more. A verdict a
-    platform's or region's own rule set (the result has notes) stands as it is. The tactic
-    named is the nearest example's of the new verdict, so the report still says which rule
-    the line may break."""
+    """The verdict model's reading added to a line's result. It may raise the verdict; it
+    lowers one only for a line that fights the harm it names (``MODEL_FIGHT``); it names one
+    for a line nothing else recognised.
+
+    - White becomes gray (check by hand) when the model reads the line harmful
+      (``MODEL_CHECK``); when the line fights a harm (``fights_harm``: it refuses a tactic,
+      protects, warns or states consent, which the model does not see: "block the fake
+      accounts offering an iPhone" reads as the scam), only when it is all but certain
+      (``MODEL_SURE``).
+    - Gray becomes black when the model is sure of black (``MODEL_BLACK``), and white when the
+      line fights the harm its phrases found and the model reads it harmless.
+    - An unrecognized line that is ``readable`` (``MODEL_WORDS`` meaningful words or more)
+      becomes gray or black when the model reads it harmful (``MODEL_NAME``), white when the
+      model is sure it is harmless and no harmful example is near (``plain``,
+      ``MODEL_CLEAR``).
+
+    A verdict a platform's or region's own rule set (the result has notes) stands as it is.
+    A raised line names the nearest example's tactic of the new verdict, so the report still
+    says which rule the line may break."""
     reading = ModelReading(
         **{verdict: round(float(p), 3) for verdict, p in zip(CLASSES, probabilities, strict=True)}
     )

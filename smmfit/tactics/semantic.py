@@ -168,7 +168,7 @@ def load_semantics(
     """The encoder, the example bank (validated against the taxonomy's tactic ids) and the
     verdict model (none when ``model_path`` is None, or its file is missing or stale)."""
     # scikit-learn's import (about 1.3 s, for the verdict model's features) runs while the
-    # encoder and the bank load: loading went from 4.5-5.2 s to 3.4-4.0 s.
+    # encoder and the bank load: loading went from 4.5-5.2 s to 3.7-4.2 s.
     importer = Thread(target=import_module, args=(FEATURES_MODULE,), daemon=True)
     importer.start()
     encoder = encoder or load_encoder()
