@@ -126,7 +126,7 @@ def _opinion(
         ("white", (0.05, 0.9, 0.05), False, "gray", "buying_followers_bots"),
         ("white", (1 - MODEL_CHECK, MODEL_CHECK / 2, MODEL_CHECK / 2), False, "gray", None),
         # Not sure enough, or the line fights the harm (the model cannot see that): white.
-        ("white", (0.25, 0.65, 0.1), False, "white", None),
+        ("white", (0.35, 0.55, 0.1), False, "white", None),
         ("white", (0.1, 0.5, 0.4), True, "white", None),
         # ... unless the model is all but certain: a negated disclosure can look like a refusal.
         ("white", (1 - MODEL_SURE, MODEL_SURE / 2, MODEL_SURE / 2), True, "gray", None),

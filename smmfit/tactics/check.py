@@ -454,8 +454,12 @@ def judge(
 # The verdict model's second opinion (``verdict_model``), used only in the safe direction. Its
 # levels were chosen with the n-gram model scored leave-one-set-out (each set's probabilities
 # from a model trained without it; 2,851 lines, 1,114 of them white, 1,737 harmful):
-# - MODEL_CHECK: at P(gray) + P(black) >= 0.8 it flags 1,277 harmful lines and 12 white ones
-#   (0.9: 954 and 2; 0.7: 1,439 and 25). A line the phrases clear becomes gray, check by hand.
+# - MODEL_CHECK: a line the phrases clear becomes gray, check by hand. Model alone, at
+#   P(gray) + P(black) >= 0.8 it flags 1,277 harmful lines and 12 white ones (0.9: 954 and 2;
+#   0.7: 1,439 and 25). Among the lines the phrases clear (and that fight no harm; 3,121 lines
+#   with tuning set 19), 0.7 reaches 4 harmful lines and 8 white ones, 0.8 only 1 and 4, 0.6
+#   the same 4 and 16: on blind sets every harmful line judged white was cleared by a harmless
+#   phrase, so the level is 0.7 (session 11).
 # - MODEL_BLACK: at P(black) >= 0.8, 277 black lines and 3 others.
 # - MODEL_NAME: a line nothing recognised is named gray (check by hand), or black at
 #   MODEL_BLACK, when the model reads it harmful at 0.7 or more.
@@ -466,7 +470,7 @@ def judge(
 #   trained on (0.9: 521 and 6; 0.95: 306 and 2).
 # Run whole over every labelled set: 97 lines wrong with the USE model's levels, 86 with these
 # (a few sets lose a line or two), none harmful white.
-MODEL_CHECK = 0.8
+MODEL_CHECK = 0.7
 MODEL_BLACK = 0.8
 MODEL_NAME = 0.7
 MODEL_CLEAR = 0.93
