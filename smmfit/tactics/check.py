@@ -465,15 +465,17 @@ def judge(
 #   MODEL_BLACK, when the model reads it harmful at 0.7 or more.
 # - MODEL_CLEAR: a line nothing recognised is white (confidence low) when no harmful example
 #   is at the check-by-hand level (WEAK) or nearer than the nearest harmless one, and the
-#   model reads it harmless at 0.93 or more: 412 white lines and 2 harmful ones pass that
-#   level on the tuning sets, 52 of 122 white lines and no harmful one on the sets never
-#   trained on (0.9: 521 and 6; 0.95: 306 and 2).
+#   model reads it harmless at 0.8 or more. Of the lines of 4+ words that phrases and examples
+#   leave unrecognized (3,121 labelled lines, probabilities leave-one-set-out, with tuning set
+#   19), 12 white lines and no harmful one pass that guard at 0.8; at 0.93 (round 11a), 3; at
+#   0.7, 19 white and 1 gray. The model alone, on every line: 821 white and 27 harmful at 0.8,
+#   which is why the guard and the phrases come first.
 # Run whole over every labelled set: 97 lines wrong with the USE model's levels, 86 with these
 # (a few sets lose a line or two), none harmful white.
 MODEL_CHECK = 0.7
 MODEL_BLACK = 0.8
 MODEL_NAME = 0.7
-MODEL_CLEAR = 0.93
+MODEL_CLEAR = 0.8
 # - MODEL_FIGHT: a line the phrases call gray that fights the harm they found (it refuses a
 #   tactic, reports, blocks, filters or warns: ``fights_harm``) is white, confidence low, when
 #   the model reads it harmless at 0.8 or more. Such lines ("declined their offer of followers,
