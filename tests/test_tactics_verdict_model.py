@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.tactics import model_training_lines, train_model
+from bench.tactics import model_training_lines
 from smmfit.tactics import (
     CLASSES,
     MODEL_PATH,
@@ -32,7 +32,7 @@ from smmfit.tactics.check import (
     second_opinion,
 )
 from smmfit.tactics.taxonomy import Context
-from smmfit.tactics.verdict_model import recipe
+from smmfit.tactics.verdict_model import recipe, vectorizer
 
 
 def test_stored_model_loads_for_its_recipe_only(tmp_path: Path) -> None:
@@ -67,14 +67,27 @@ def test_stored_model_is_trained_on_todays_bank_and_sets(
 def test_stored_model_reads_lines_as_scikit_learn_does(
     taxonomy: Taxonomy, semantics: Semantics
 ) -> None:
-    """The stored vocabulary, weights and idf give the probabilities of the fitted pipeline
-    (retrained here on the same lines), so nothing is lost in storing them."""
-    lines = model_training_lines(taxonomy, semantics)
-    fitted = train_model(lines)
+    """The stored vocabulary, idf, weights and biases give scikit-learn's own probabilities:
+    its vectorizer fitted again on the training lines (deterministic) and its logistic
+    regression holding the stored coefficients. Nothing is lost in storing them. (Refitting
+    the regression itself is not compared: lbfgs stops within its tolerance, and where it
+    stops depends on the BLAS threads.)"""
+    from sklearn.linear_model import LogisticRegression
+
+    lines = [text for text, _, _ in model_training_lines(taxonomy, semantics)]
     stored = load_verdict_model()
-    assert stored is not None and stored.vocabulary == fitted.vocabulary
-    sample = [text for text, _, _ in lines[::97]] + ["ซื้อไลก์ 1000 ไลก์", "Накрутить подписчиков"]
-    assert np.allclose(stored.probabilities(sample), fitted.probabilities(sample), atol=1e-4)
+    assert stored is not None
+    features = vectorizer()
+    features.fit(lines)
+    assert tuple(features.get_feature_names_out()) == stored.vocabulary
+    assert np.allclose(features.idf_, stored.idf, rtol=1e-6)
+    regression = LogisticRegression()
+    regression.coef_ = stored.weights.T.astype(np.float64)
+    regression.intercept_ = stored.bias.astype(np.float64)
+    regression.classes_ = np.arange(len(CLASSES))
+    sample = [*lines[::97], "ซื้อไลก์ 1000 ไลก์", "Накрутить подписчиков", "Post the menu"]
+    expected = regression.predict_proba(features.transform(sample))
+    assert np.allclose(stored.probabilities(sample), expected, atol=1e-5)
     assert stored.probabilities([]).shape == (0, len(CLASSES))
 
 
