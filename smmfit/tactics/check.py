@@ -568,6 +568,8 @@ def second_opinion(
     reading = ModelReading(
         **{verdict: round(float(p), 3) for verdict, p in zip(CLASSES, probabilities, strict=True)}
     )
+    # The reading as recorded when the verdict is the model's.
+    decided = reading.model_copy(update={"changed": True})
     raised: LineVerdict | None = None
     if result.notes:
         # A platform's or region's own rule decided the verdict here ("tagging a real friend
@@ -580,11 +582,10 @@ def second_opinion(
     elif result.verdict == "gray" and reading.black >= MODEL_BLACK:
         raised = "black"
     elif result.verdict == "gray" and fights_harm and reading.white >= MODEL_FIGHT:
-        fought = reading.model_copy(update={"changed": True})
         return result.model_copy(
             update={
                 "verdict": "white",
-                "model": fought,
+                "model": decided,
                 "tactics": (),
                 "rules": (),
                 "alternative": None,
@@ -595,8 +596,7 @@ def second_opinion(
     elif result.verdict == "unrecognized" and readable and reading.harmful >= MODEL_NAME:
         raised = "black" if reading.black >= MODEL_BLACK else "gray"
     elif result.verdict == "unrecognized" and readable and plain and reading.white >= MODEL_CLEAR:
-        cleared = reading.model_copy(update={"changed": True})
-        return result.model_copy(update={"model": cleared, "verdict": "white"})
+        return result.model_copy(update={"model": decided, "verdict": "white"})
     if raised is None:
         return result.model_copy(update={"model": reading})
     wanted: tuple[LineVerdict, ...] = ("gray", "black") if raised == "gray" else (raised,)
@@ -612,7 +612,7 @@ def second_opinion(
     return result.model_copy(
         update={
             "verdict": raised,
-            "model": reading.model_copy(update={"changed": True}),
+            "model": decided,
             "tactics": _dedupe(((tactic,) if tactic else ()) + result.tactics),
             "rules": _dedupe((named.rules if named else ()) + result.rules),
             "alternative": (named.alternative if named else None) or result.alternative,

@@ -170,9 +170,12 @@ def load_semantics(
     # scikit-learn's import (about 1.3 s, for the verdict model's features) runs while the
     # encoder and the bank load: loading went from 4.5-5.2 s to 3.7-4.2 s.
     importer = Thread(target=import_module, args=(FEATURES_MODULE,), daemon=True)
-    importer.start()
+    if model_path:
+        importer.start()
     encoder = encoder or load_encoder()
     examples = load_examples(taxonomy.by_id.keys(), examples_path)
-    importer.join()
-    model = load_verdict_model(model_path) if model_path else None
+    model = None
+    if model_path:
+        importer.join()
+        model = load_verdict_model(model_path)
     return Semantics(encoder, build_index(examples, encoder, cache), model)

@@ -10,9 +10,8 @@ where a phrase list needs every form written out. Scored leave-one-set-out (``py
 bench.tactics --model-loso``) it is right on 88.6% of 2,544 labelled lines, and on 90.9% of the
 307 lines of the four sets it is never trained on; the same regression over the USE v3
 sentence vectors that it replaced: 80.0% and 77.9% (README, "The verdict model reads
-letters"). Its
-errors are not the phrases' errors, so ``check`` uses it only in the safe direction (see
-``second_opinion`` there).
+letters"). Its errors are not the phrases' errors, so ``check`` uses it only in the safe
+direction (see ``second_opinion`` there).
 
 The vocabulary, inverse document frequencies and weights live in
 ``data/tactic_verdict_model.npz`` with the feature recipe and a fingerprint of the lines they
