@@ -74,6 +74,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   moderation, white lines close to gray, plainly worded gray, euphemistic black) and scored
   once untuned with the n-gram model (73.6%: EN 78, FR 76, RU 72, TH 74, TR 68; 8 harmful
   lines white); then the verdict model was trained on it;
+- ``tactic_lines_tune20_v7.csv``: 250 lines, 50 per language (20 white, 20 gray, 10 black),
+  written in session 12 by a helper who saw only its brief (harm wrapped in ordinary marketing
+  words, refusals with an alternative, crisis plans and scam warnings, rate cards with the
+  paid-partnership label, plain work, euphemistic black) and scored once untuned (75.6%: EN
+  88, FR 74, RU 76, TH 74, TR 66; 6 harmful lines white); then tuned on (the `everyday` bank,
+  crisis plans, declined requests, a few phrases) and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -129,9 +135,8 @@ from pathlib import Path
 
 from smmfit.tactics import (
     CLASSES,
+    LABELS,
     LINE_VERDICTS,
-    NEUTRAL,
-    PROTECTIVE,
     Context,
     LineVerdict,
     ModelVerdict,
@@ -186,6 +191,7 @@ TUNE16_V6 = DATA / "tactic_lines_tune16_v6.csv"
 TUNE17_V6 = DATA / "tactic_lines_tune17_v6.csv"
 TUNE18_V6 = DATA / "tactic_lines_tune18_v6.csv"
 TUNE19_V6 = DATA / "tactic_lines_tune19_v6.csv"
+TUNE20_V7 = DATA / "tactic_lines_tune20_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -378,7 +384,7 @@ def model_training_lines(
     white, a tactic's at its default verdict) and each labelled line with a known verdict."""
     lines: list[tuple[str, ModelVerdict, str]] = []
     for example in semantics.index.examples:
-        harmless = example.tactic in (PROTECTIVE, NEUTRAL)
+        harmless = example.tactic in LABELS
         verdict = "white" if harmless else taxonomy[example.tactic].verdict
         lines.append((example.text, verdict, "bank"))
     for path in model_training_sets():
@@ -511,6 +517,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 17 v6 (fresh wording after the tuning-16 changes)", TUNE17_V6),
         ("tuning set 18 v6 (fresh wording after tuning 17; the model has not seen it)", TUNE18_V6),
         ("tuning set 19 v6 (session 11; the verdict model trained on it)", TUNE19_V6),
+        ("tuning set 20 v7 (session 12; harm inside ordinary work, crisis plans)", TUNE20_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

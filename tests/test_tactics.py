@@ -1232,16 +1232,71 @@ def test_tuning_set_14_has_no_harmful_line_white(taxonomy: Taxonomy, semantics: 
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a crisis plan for the team's own account names the takeover as done to it ...
+        (
+            "Crisis checklist in case the Instagram account is hacked: reset the password, "
+            "turn on 2FA",
+            "white",
+        ),
+        ("Procédure si la page Facebook est piratée : changer les mots de passe", "white"),
+        ("Hesap hacklenirse: şifre ve 2FA reset, resmi destek formunu doldur", "white"),
+        ("ถ้าเพจโดนแฮก: เปลี่ยนรหัส เปิด 2FA แจ้ง Meta ผ่านช่องทางทางการ", "white"),
+        ("Если взломали аккаунт: сменить пароль, включить 2FA, написать в поддержку", "white"),
+        # ... a plan to take one over does it, to a rival, or buys it
+        ("Hack the competitor's page and change the password so they can't recover it", "black"),
+        ("Once the rival's account is hacked, change the password and post our promo", "black"),
+        ("Если взломают аккаунт конкурента, сменить пароль и запостить нашу рекламу", "black"),
+        ("Rakibin hesabını hackleyelim, şifreyi değiştirelim", "black"),
+        ("แฮกเพจคู่แข่งแล้วเปลี่ยนรหัส", "black"),
+        ("Le compte est piraté ? On le rachète au hacker, mot de passe inclus", "black"),
+        # someone else's request for a harm that the line declines ...
+        (
+            "The client asked us to buy 5k followers before launch; we declined and proposed "
+            "a creator collab instead",
+            "white",
+        ),
+        ("Клиент просит накрутить подписчиков — отказались, предложили таргет", "white"),
+        ("Le client voulait acheter des abonnés, on a refusé", "white"),
+        ("Müşteri takipçi satın almak istiyor, reddettik; yerine reklam önerdik", "white"),
+        # ... but not the team's own wish, a decline under a condition or a concession, or a
+        # decline of something else
+        ("We want to buy followers even though the agency refused", "gray"),
+        ("Takipçi satın almak istiyoruz, ajans reddetti ama yapacağız", "gray"),
+        (
+            "The client wants us to buy followers; if the platform rejects the ads, do it anyway",
+            "gray",
+        ),
+        ("Buy 5k followers; the client declined the ad budget", "gray"),
+        # engagement counts bought or poured in, in any wording
+        ("Please order 300 saves and 150 shares on the carousel right after it goes live", "gray"),
+        ("Injecter 300 enregistrements et 150 partages dès la publication du carrousel", "gray"),
+        ("После публикации карусели залить 300 сохранений и 100 репостов", "gray"),
+        ("Залить видео на YouTube и посмотреть просмотры через неделю", "unrecognized"),
+        ("Canlı yayında ekrana bot yorumlar düşsün", "gray"),
+    ],
+)
+def test_v12_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Session 12, from tuning set 20, by phrases alone: crisis plans for a hacked account of
+    the team's own, requests for a harm that the line declines, and bought saves and shares."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
     ("line", "tactic", "found"),
     [
         ("Report the pages copying our giveaway", "share_to_enter_giveaways", False),
         ("Repost our giveaway to enter", "share_to_enter_giveaways", True),
+        ("Any account doing this with our logo is fake", "doxxing", False),
+        ("Doxing the reviewer who left one star", "doxxing", True),
     ],
 )
 def test_a_protective_word_is_not_a_typo_of_a_phrase_word(
     taxonomy: Taxonomy, line: str, tactic: str, found: bool
 ) -> None:
-    """ "report" is one letter from "repost", but a known word, not a misspelling."""
+    """ "report" is one letter from "repost" and "doing" from "doxing", but each is a known
+    word, not a misspelling."""
     assert (tactic in check_line(line, taxonomy).tactics) == found
 
 

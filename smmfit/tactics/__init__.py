@@ -51,7 +51,9 @@ from smmfit.tactics.check import (
 )
 from smmfit.tactics.examples import (
     BANK_LANGUAGES,
+    EVERYDAY_WORK,
     EXAMPLES_PATH,
+    LABELS,
     NEUTRAL,
     PROTECTIVE,
     Example,
@@ -94,8 +96,10 @@ __all__ = [
     "BANK_LANGUAGES",
     "CLASSES",
     "EMBEDDINGS_PATH",
+    "EVERYDAY_WORK",
     "EXAMPLES_PATH",
     "INDICATOR_LANGUAGES",
+    "LABELS",
     "LINE_VERDICTS",
     "MAX_PLAN_CHARS",
     "MAX_PLAN_LINES",

@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 from pydantic import Field
 
-from smmfit.tactics.examples import NEUTRAL, PROTECTIVE, Example
+from smmfit.tactics.examples import EVERYDAY_WORK, LABELS, NEUTRAL, PROTECTIVE, Example
 from smmfit.tactics.lexicon import CONSENT_TACTICS, Token, split_actions, tokenize
 from smmfit.tactics.matcher import Hit
 from smmfit.tactics.negation import (
@@ -30,6 +30,7 @@ from smmfit.tactics.negation import (
     apply_negation,
     consents,
     never_asks_clauses,
+    recovers_account,
     warning_at,
 )
 from smmfit.tactics.semantic import Semantics
@@ -77,14 +78,16 @@ class Resemblance(FrozenRow):
     """An example-bank line that a plan line resembles in meaning."""
 
     example: str
-    label: str = Field(description="the example's tactic id, 'protective' or 'neutral'")
+    label: str = Field(
+        description="the example's tactic id, or 'protective', 'everyday' or 'neutral'"
+    )
     language: str
     similarity: float = Field(ge=-1.0, le=1.0, description="cosine similarity of the two lines")
     verdict: LineVerdict = Field(description="the example's verdict where the plan runs")
 
     @property
     def tactic(self) -> str | None:
-        return None if self.label in (PROTECTIVE, NEUTRAL) else self.label
+        return None if self.label in LABELS else self.label
 
 
 class ModelReading(FrozenRow):
@@ -204,7 +207,7 @@ SHOWN = 3  # examples listed as the evidence
 
 
 def _example_verdict(example: Example, taxonomy: Taxonomy, context: Context) -> LineVerdict:
-    if example.tactic == PROTECTIVE:
+    if example.tactic in (PROTECTIVE, EVERYDAY_WORK):
         return "white"
     if example.tactic == NEUTRAL:
         return "unrecognized"
@@ -297,7 +300,13 @@ def judge(
     warning = warning_at(tokens) is not None
     # A reminder of what a genuine party never asks for resembles the scam it describes, as a
     # warning does: the scam's examples do not count for it either.
-    warned = WARNED_TACTICS if warning or never_asks_clauses(tokens) else frozenset()
+    # A crisis plan for the team's own account ("if the page is hacked: reset the password")
+    # resembles the takeover it plans against, as a warning does.
+    warned = (
+        WARNED_TACTICS
+        if warning or never_asks_clauses(tokens) or recovers_account(tokens)
+        else frozenset()
+    )
     # Automated messages to people who opted in resemble the unsolicited ones (the encoder does
     # not see the consent): their examples do not count for a line that states the consent.
     if consents(tokens):
@@ -460,7 +469,11 @@ def judge(
 #   with tuning set 19), 0.7 reaches 4 harmful lines and 8 white ones, 0.8 only 1 and 4, 0.6
 #   the same 4 and 16: on blind sets every harmful line judged white was cleared by a harmless
 #   phrase, so the level is 0.7 (session 11).
-# - MODEL_BLACK: at P(black) >= 0.8, 277 black lines and 3 others.
+# - MODEL_BLACK: a gray line becomes black at P(black) >= 0.65 (0.8 until session 12). Run
+#   whole with leave-one-set-out probabilities (3,371 lines, with tuning set 20), lines wrong
+#   at 0.8 / 0.65 / 0.5: tuning set 20, untuned by the model, 46 / 42 / 41; set 19, 48 / 44 /
+#   41; the older sets, whose phrases were tuned on them, 90 / 95 / 101; all, 184 / 181 / 183.
+#   Black read as gray was the commonest error on set 20 (euphemistic bribes, leaks, threats).
 # - MODEL_NAME: a line nothing recognised is named gray (check by hand), or black at
 #   MODEL_BLACK, when the model reads it harmful at 0.7 or more.
 # - MODEL_CLEAR: a line nothing recognised is white (confidence low) when no harmful example
@@ -474,7 +487,7 @@ def judge(
 # 113 lines wrong with MODEL_CHECK 0.8 and MODEL_CLEAR 0.93, 100 with these levels; one
 # harmful line white, in set 19 (a Thai claim with no doctor behind it, read as refused).
 MODEL_CHECK = 0.7
-MODEL_BLACK = 0.8
+MODEL_BLACK = 0.65
 MODEL_NAME = 0.7
 MODEL_CLEAR = 0.8
 # - MODEL_FIGHT: a line the phrases call gray that fights the harm they found (it refuses a
@@ -527,7 +540,7 @@ def _nearest_of(
     """The tactic of the nearest example whose verdict here is one of ``verdicts``."""
     for index in np.argsort(-similarities, kind="stable"):
         example = examples[int(index)]
-        if example.tactic in (PROTECTIVE, NEUTRAL) or example.tactic in avoided:
+        if example.tactic in LABELS or example.tactic in avoided:
             continue
         if _example_verdict(example, taxonomy, context) in verdicts:
             return example.tactic
@@ -666,13 +679,16 @@ def _parse(line: str, taxonomy: Taxonomy) -> _Parsed:
     return _Parsed(line, tokens, hits, actions if len(actions) > 1 else ())
 
 
-def _fights_harm(tokens: Sequence[Token]) -> bool:
-    """A protective verb, a warning, a reminder of what a genuine party never asks, or stated
-    consent: the context the phrase rules read and the sentence vector does not."""
+def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit]) -> bool:
+    """A protective verb acting on a harm a phrase names, a warning, a reminder of what a
+    genuine party never asks, stated consent or a crisis plan: the context the phrase rules
+    read and the sentence vector does not. A protective verb with no harm named proves no
+    fight: "delete that 1-star or the screenshots go public" threatens (session 12)."""
     return (
-        any(token.protective for token in tokens)
+        (bool(hits) and any(token.protective for token in tokens))
         or warning_at(tokens) is not None
         or bool(never_asks_clauses(tokens))
+        or recovers_account(tokens)
         or consents(tokens)
     )
 
@@ -740,7 +756,7 @@ def _check_all(
                 examples=examples,
                 taxonomy=taxonomy,
                 context=context,
-                fights_harm=bool(result.avoided) or _fights_harm(p.tokens),
+                fights_harm=bool(result.avoided) or _fights_harm(p.tokens, p.hits),
                 readable=sum(not t.stop and not t.number for t in p.tokens) >= MODEL_WORDS,
                 plain=result.verdict == "unrecognized"
                 and _plain(

@@ -1,9 +1,10 @@
 """The example bank: plan lines as marketers write them, by tactic and language.
 
 ``data/tactic_examples.yaml`` groups lines under a tactic id of ``data/tactics.yaml`` or one
-of two labels of its own: ``protective`` (a safety action on a risky thing, "report fake
-accounts", or a line that says it avoids a tactic) and ``neutral`` (plan scaffolding: budget,
-owner, dates). Every group has lines in all five languages. ``load_examples`` validates the
+of three labels of its own: ``protective`` (a safety action on a risky thing, "report fake
+accounts", or a line that says it avoids a tactic), ``everyday`` (ordinary work with nothing
+to judge: a shoot, an invoice, an export) and ``neutral`` (plan scaffolding: budget, owner,
+dates). Every group has lines in all five languages. ``load_examples`` validates the
 file once; an error names the file, the group and the field.
 
 >>> examples = load_examples(tactic_ids={"buying_followers_bots", "targeted_ads",
@@ -32,14 +33,15 @@ BankLanguage = Literal["en", "ru", "fr", "tr", "th"]
 BANK_LANGUAGES: tuple[BankLanguage, ...] = get_args(BankLanguage)
 # Labels of the bank's own: not tactics, but what a line that resembles them is.
 PROTECTIVE = "protective"
+EVERYDAY_WORK = "everyday"
 NEUTRAL = "neutral"
-LABELS = (PROTECTIVE, NEUTRAL)
+LABELS = (PROTECTIVE, EVERYDAY_WORK, NEUTRAL)
 
 
 class Example(FrozenRow):
     """One line of the bank: what it is an example of, in which language."""
 
-    tactic: str = Field(description="a tactic id, 'protective' or 'neutral'")
+    tactic: str = Field(description="a tactic id, or 'protective', 'everyday' or 'neutral'")
     language: BankLanguage
     text: str = Field(min_length=3, max_length=300)
 

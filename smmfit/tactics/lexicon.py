@@ -484,6 +484,85 @@ CREDENTIAL_WORDS = _words(
     """
 )
 CREDENTIAL_REACH = 3
+# A request the team turns down: someone asks for a harm ("the client wants to buy followers",
+# "заказчик хочет накрутить", "l'influenceuse propose de gonfler", "müşteri takipçi satın
+# almak istiyor", "ลูกค้าขอให้ปั๊มยอดวิว") and a later part of the line declines it ("we
+# declined", "отказываем", "on décline", "reddettik", "ปฏิเสธ"). Prefixes.
+REQUEST_PREFIXES = (
+    "ask",
+    "want",
+    "propos",
+    "offer",
+    "suggest",
+    "request",
+    "insist",
+    "прос",
+    "попрос",
+    "хоч",
+    "хоте",
+    "предлаг",
+    "предлож",
+    "demand",
+    "veut",
+    "voul",
+    "souhait",
+    "suggèr",
+    "iste",
+    "istiyor",
+    "öner",
+    "teklif",
+    "talep",
+    "ขอ",
+    "อยาก",
+    "เสนอ",
+)
+# The request is someone else's: "we want to buy followers even though..." is the team's own
+# plan. First-person words before the request, and Turkish first-person endings on it
+# ("istiyoruz", "istedik", "öneriyorum").
+FIRST_PERSON = _words("we i мы я nous je biz ben เรา ผม ฉัน")
+FIRST_PERSON_ENDINGS = ("uz", "ız", "iz", "üz", "um", "ım", "im", "üm", "dik", "dık", "duk", "dük")
+REQUEST_REACH = 2
+DECLINE_PREFIXES = (
+    "declin",
+    "refus",
+    "reject",
+    "отказ",
+    "отклон",
+    "déclin",
+    "rejet",
+    "reddet",
+    "reddedi",
+    "ปฏิเสธ",
+)
+# A crisis plan for the team's own account ("if the page is hacked: change the passwords, turn
+# on 2FA, write to official support") names the takeover in the passive or as something done
+# to it, which a plan to take over someone's account does not ("hack the page", "взломать",
+# "hackleyelim", "แฮกเพจ"). Words that say so alone (Russian impersonal "взломали", "угнали";
+# Turkish passive forms, "hacklenirse", "çalındı"; prefixes) and words that do after a
+# passive auxiliary (English "is hacked", French "est piratée", Thai "โดนแฮก", "ถูกขโมย").
+TAKEN_OVER_WORDS = _words(
+    """
+    взломали взломан взломана взломано взломают угнали угнан угнана угнано украли увели
+    """
+)
+TAKEN_OVER_PREFIXES = (
+    "hacklenir",
+    "hacklend",
+    "hacklenme",
+    "çalınır",
+    "çalınd",
+    "çalınma",
+    "geçirilir",
+    "geçirild",
+)
+TAKEN_OVER_AFTER_AUXILIARY = _words(
+    "hacked compromised hijacked stolen taken piraté piratée piratés pirater hacké hackée "
+    "volé volée แฮก แฮ็ก แฮค ขโมย"
+)
+PASSIVE_AUXILIARIES = _words("is was gets got get been be are were est été soit sont fait โดน ถูก")
+PASSIVE_REACH = 2
+# What a crisis plan does about it: recover the account, secure it, tell the platform.
+RECOVERY_PREFIXES = ("recover", "restor", "восстанов", "récupér", "kurtar", "กู้")
 # A list of harms closed by a refusal that has it as its subject: "Bought followers, pods,
 # follow/unfollow — none of that on this account", "Faux avis, avis contre réduction : hors de
 # question", "Накрутка, боты — ничего этого", "Satın alınmış takipçi, takip-bırak — bu hesapta
@@ -576,6 +655,9 @@ USE_VERB_PREFIXES = (
     "заказ",
     "накрут",
     "achet",
+    "achèt",
+    "rachet",
+    "rachèt",
     "command",
     "satın",
     "sipariş",

@@ -20,7 +20,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from smmfit.tactics.lexicon import INDICATOR_LANGUAGES, IndicatorLanguage, Token, fold, stem
+from smmfit.tactics.lexicon import (
+    INDICATOR_LANGUAGES,
+    REFUSAL_VERBS,
+    IndicatorLanguage,
+    Token,
+    fold,
+    stem,
+)
 from smmfit.tactics.phrases import MIN_PREFIX, Pattern
 
 
@@ -188,9 +195,10 @@ class Matcher:
             if variant:
                 refs.update(variant)
                 continue
-            # A negation or a protective verb is a known word, not a typo of a phrase word
-            # ("report" is no misspelt "repost").
-            limit = 0 if token.cue or token.protective else _typo_limit(len(word_stem))
+            # A negation, a protective verb or a verb a refusal uses is a known word, not a
+            # typo of a phrase word ("report" is no misspelt "repost", "doing" no "doxing").
+            known = token.cue or token.protective or token.text in REFUSAL_VERBS
+            limit = 0 if known else _typo_limit(len(word_stem))
             if not limit:
                 continue
             for candidate in self._fuzzy.get((language, word_stem[:2]), ()):

@@ -35,7 +35,10 @@ from smmfit.tactics.lexicon import (
     CONSEQUENCES,
     CREDENTIAL_REACH,
     CREDENTIAL_WORDS,
+    DECLINE_PREFIXES,
     DISCLOSURE_TACTICS,
+    FIRST_PERSON,
+    FIRST_PERSON_ENDINGS,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
     GATE_PREFIXES,
@@ -52,16 +55,22 @@ from smmfit.tactics.lexicon import (
     NEVER_WORDS,
     NOT_A_REFUSAL_AFTER,
     OTHERWISE_WORDS,
+    PASSIVE_AUXILIARIES,
+    PASSIVE_REACH,
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
     REACH_LOWERING,
     REACH_NOUNS,
     REASONS,
+    RECOVERY_PREFIXES,
     REFERRING_PRONOUNS,
     REFUSAL_VERB_PREFIXES,
     REFUSAL_VERBS,
     RELATIVES,
+    REQUEST_PREFIXES,
+    REQUEST_REACH,
+    RIVAL_PREFIXES,
     RUSSIAN_NE,
     RUSSIAN_NE_PARTNERS,
     RUSSIAN_POST_NEGATIONS,
@@ -69,6 +78,9 @@ from smmfit.tactics.lexicon import (
     SCAM_NAME_WORDS,
     SECURING_WORDS,
     SHARING_VERB_PREFIXES,
+    TAKEN_OVER_AFTER_AUXILIARY,
+    TAKEN_OVER_PREFIXES,
+    TAKEN_OVER_WORDS,
     THAI_LIST_REFUSALS,
     THAI_SCAM_NAMES,
     VERB_FINAL_PROTECTIVE,
@@ -250,7 +262,34 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         or _refused_in_answer(hit, tokens)
         or _refused_as_consequence(hit, tokens)
         or _refused_by_next_clause(hit, tokens)
+        or _declined_request(hit, tokens)
     )
+
+
+def _declined_request(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "The client asked us to buy followers; we declined": someone else's request for the
+    harm in its clause (before it, or after it as in Turkish and Thai: "takipçi satın almak
+    istiyor") and a decline after it, in a part of the line that sets no condition and
+    concedes nothing ("... if the client refuses", "even though the agency refused")."""
+    clause = tokens[hit.low].clause
+    requested = any(
+        t.text.startswith(REQUEST_PREFIXES)
+        and not t.text.endswith(FIRST_PERSON_ENDINGS)
+        and not any(p.text in FIRST_PERSON for p in tokens[max(0, j - REQUEST_REACH) : j])
+        for j, t in enumerate(tokens)
+        if t.clause == clause and not hit.low <= j <= hit.high
+    )
+    if not requested:
+        return False
+    for index in range(hit.high + 1, len(tokens)):
+        if tokens[index].text.startswith(DECLINE_PREFIXES):
+            later = tokens[index].clause
+            return not any(
+                t.conditional or t.text in CONDITIONALS or t.text in CONCESSIVES
+                for t in tokens
+                if t.clause == later
+            )
+    return False
 
 
 def _refused_by_next_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -826,6 +865,42 @@ def _shares_refused_word(hit: Hit, outer: Hit, tokens: Sequence[Token]) -> bool:
     )
 
 
+def _taken_over(index: int, tokens: Sequence[Token]) -> bool:
+    token = tokens[index]
+    if token.text in TAKEN_OVER_WORDS or token.text.startswith(TAKEN_OVER_PREFIXES):
+        return True
+    return token.text in TAKEN_OVER_AFTER_AUXILIARY and any(
+        t.text in PASSIVE_AUXILIARIES for t in tokens[max(0, index - PASSIVE_REACH) : index]
+    )
+
+
+def recovers_account(tokens: Sequence[Token]) -> bool:
+    """A crisis plan for the team's own account: it names the takeover as done to the account
+    ("if the page is hacked", "если угнали канал", "si la page est piratée", "hesap
+    hacklenirse", "ถ้าเพจโดนแฮก") and what to do about it (a password or code, 2FA, a report,
+    recovery). It names no rival, whose account it would be about, and buys or orders
+    nothing: "the account is hacked? buy it back from the hacker" is no crisis plan."""
+    if any(t.text.startswith(RIVAL_PREFIXES) or is_use_verb(t.text) for t in tokens):
+        return False
+    if not any(_taken_over(i, tokens) for i in range(len(tokens))):
+        return False
+    return any(
+        t.text in CREDENTIAL_WORDS
+        or t.text in SECURING_WORDS
+        or t.protective
+        or t.text.startswith(RECOVERY_PREFIXES)
+        for t in tokens
+    )
+
+
+def _recovered(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """The takeover and scam phrases of a crisis plan for the team's own account are not used:
+    "in case the account is hacked: reset the password" plans no hacking."""
+    if not recovers_account(tokens):
+        return hits
+    return [_set_aside(hit) if hit.pattern.tactic in WARNED_TACTICS else hit for hit in hits]
+
+
 def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """Mark the hits the line negates ("no bots", "не покупаем подписчиков", "bot takipçi yok")."""
     result: list[Hit] = []
@@ -866,50 +941,34 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         if outer.negated and len(outer.tokens) > 1:
             for index in outer.tokens:
                 covering.setdefault(index, []).append(outer)
-    return _required_disclosure(
-        _consented(
-            _never_asks(
-                _warned(
-                    _taken_by_nearer(
-                        _given_as_reason(
-                            _refused_list(
-                                _listed_before_refusal(
-                                    [
-                                        next(
-                                            (
-                                                Hit(
-                                                    hit.pattern,
-                                                    hit.tokens,
-                                                    True,
-                                                    outer.negation_start,
-                                                )
-                                                for index in hit.tokens
-                                                for outer in covering.get(index, ())
-                                                if set(hit.tokens) < set(outer.tokens)
-                                                or _shares_refused_word(hit, outer, tokens)
-                                            ),
-                                            hit,
-                                        )
-                                        if not hit.negated
-                                        else hit
-                                        for hit in result
-                                    ],
-                                    tokens,
-                                ),
-                                tokens,
-                            ),
-                            tokens,
-                        ),
-                        tokens,
-                    ),
-                    tokens,
-                ),
-                tokens,
+    hits = [
+        next(
+            (
+                Hit(hit.pattern, hit.tokens, True, outer.negation_start)
+                for index in hit.tokens
+                for outer in covering.get(index, ())
+                if set(hit.tokens) < set(outer.tokens) or _shares_refused_word(hit, outer, tokens)
             ),
-            tokens,
-        ),
-        tokens,
-    )
+            hit,
+        )
+        if not hit.negated
+        else hit
+        for hit in result
+    ]
+    # The context rules, in order: each sees what the ones before it set aside.
+    for rule in (
+        _listed_before_refusal,
+        _refused_list,
+        _given_as_reason,
+        _taken_by_nearer,
+        _warned,
+        _recovered,
+        _never_asks,
+        _consented,
+        _required_disclosure,
+    ):
+        hits = rule(hits, tokens)
+    return hits
 
 
 def consents(tokens: Sequence[Token]) -> bool:
