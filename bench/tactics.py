@@ -80,6 +80,11 @@ columns (line, expected, platform, region, language) instead, for example a blin
   paid-partnership label, plain work, euphemistic black) and scored once untuned (75.6%: EN
   88, FR 74, RU 76, TH 74, TR 66; 6 harmful lines white); then tuned on (the `everyday` bank,
   crisis plans, declined requests, a few phrases) and the verdict model trained on it;
+- ``tactic_lines_tune21_v7.csv`` and ``tactic_lines_tune22_v7.csv``: 250 lines each, written
+  in session 12 by two helpers who saw only their briefs (set 21 short chat lines and notes, set
+  22 long media-plan rows, minutes and compliance comments; each language adapts the same
+  scenarios), scored once untuned (86.8%, 7 harmful lines white; 82.8%, 5); then tuned on
+  (fake charity appeals, crisis plans, engagement farms) and the verdict model trained on them;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -192,6 +197,8 @@ TUNE17_V6 = DATA / "tactic_lines_tune17_v6.csv"
 TUNE18_V6 = DATA / "tactic_lines_tune18_v6.csv"
 TUNE19_V6 = DATA / "tactic_lines_tune19_v6.csv"
 TUNE20_V7 = DATA / "tactic_lines_tune20_v7.csv"
+TUNE21_V7 = DATA / "tactic_lines_tune21_v7.csv"
+TUNE22_V7 = DATA / "tactic_lines_tune22_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -518,6 +525,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 18 v6 (fresh wording after tuning 17; the model has not seen it)", TUNE18_V6),
         ("tuning set 19 v6 (session 11; the verdict model trained on it)", TUNE19_V6),
         ("tuning set 20 v7 (session 12; harm inside ordinary work, crisis plans)", TUNE20_V7),
+        ("tuning set 21 v7 (session 12; short chat lines and notes)", TUNE21_V7),
+        ("tuning set 22 v7 (session 12; media-plan rows, minutes, compliance)", TUNE22_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -1275,11 +1275,37 @@ def test_tuning_set_14_has_no_harmful_line_white(taxonomy: Taxonomy, semantics: 
         ("После публикации карусели залить 300 сохранений и 100 репостов", "gray"),
         ("Залить видео на YouTube и посмотреть просмотры через неделю", "unrecognized"),
         ("Canlı yayında ekrana bot yorumlar düşsün", "gray"),
+        # crisis plans: a Turkish suffix after an apostrophe, a Thai run the segmenter left
+        # whole ("...เฟอร์นิเจอร์โดน", "แฮก"), Russian future
+        ("Kriz planı: Instagram hesabı hack'lenirse Meta destek ile iletişime geç", "white"),
+        ("แผนรับมือ: ถ้าบัญชีของแบรนด์เฟอร์นิเจอร์โดนแฮก ให้แอดมินติดต่อ Meta support", "white"),
+        ("Si le compte du concurrent est piraté, on contacte le support pour ses abonnés", "black"),
+        # a charity appeal whose money stays with the business
+        ('Charity reel: "every sale helps orphans", money stays with us', "black"),
+        ("Reel caritatif : chaque vente aide les enfants, l'argent reste chez nous", "black"),
+        ("Сбор на приют от имени бренда: деньги остаются себе", "black"),
+        ("Bağış videosu yayınlayalım, para bizde kalsın", "black"),
+        ("Campaign line: 'every order feeds a child', no donation actually goes anywhere", "black"),
+        ("Donations stay open until Friday, money goes to the shelter", "unrecognized"),
+        ("We report fake charity pages that copy our name", "white"),
+        ("ใส่ของเข้ากระเป๋าก่อนถ่ายรูปสินค้า", "unrecognized"),
+        # a paid farm of saves and shares, not a farm
+        ("Оплачиваем ферму, которая будет сохранять и репостить карусели", "gray"),
+        ("Заказали на ферме 20 кг сыра для фотосессии", "unrecognized"),
+        ("Carousel'e tıklama çiftliğinden kaydetme ve paylaşım alalım", "gray"),
+        # a draw whose winner is the organiser's relative, presented as random
+        ("Giveaway draw: the boss's niece wins, film the 'random' wheel spin", "black"),
+        ("Tirage au sort : on fait gagner la nièce du boss, roue « aléatoire » en story", "black"),
+        ("Розыгрыш «рандомно» в эфире, но победитель уже выбран", "black"),
+        ("Çekilişi patronun yeğeni kazanacak, 'rastgele' çark videosu çekeriz", "black"),
+        ("Employees and their relatives cannot win the giveaway", "white"),
+        ("Our winner last month was a nurse, and her niece sent a thank-you video", "unrecognized"),
     ],
 )
 def test_v12_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
-    """Session 12, from tuning set 20, by phrases alone: crisis plans for a hacked account of
-    the team's own, requests for a harm that the line declines, and bought saves and shares."""
+    """Session 12, from tuning sets 20-22, by phrases alone: crisis plans for a hacked account
+    of the team's own, requests for a harm that the line declines, bought saves and shares,
+    and charity appeals whose money stays with the business."""
     assert verdict(taxonomy, line) == expected
 
 

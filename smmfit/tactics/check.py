@@ -490,12 +490,15 @@ MODEL_CHECK = 0.7
 MODEL_BLACK = 0.65
 MODEL_NAME = 0.7
 MODEL_CLEAR = 0.8
-# - MODEL_FIGHT: a line the phrases call gray that fights the harm they found (it refuses a
-#   tactic, reports, blocks, filters or warns: ``fights_harm``) is white, confidence low, when
-#   the model reads it harmless at 0.8 or more. Such lines ("declined their offer of followers,
-#   we never buy them", "ban the bots, report the fake group") were the checker's most common
-#   error on blind sets v12 and v13. On the labelled sets (leave-one-set-out) the rule turns 5
-#   white lines white and no harmful one; at 0.7, 8 white and 2 gray ones.
+# - MODEL_FIGHT: a line the phrases call gray or black that fights the harm they found (it
+#   refuses a tactic, reports, blocks, filters or warns: ``fights_harm``) is white, confidence
+#   low, when the model reads it harmless at 0.8 or more. Black lines too since session 12
+#   (scam warnings, moderation charters that name threats): on 3,871 labelled lines,
+#   leave-one-set-out, that turns 7 white lines white and no harmful one. Such lines
+#   ("declined their offer of followers, we never buy them", "ban the bots, report the fake
+#   group") were the checker's most common error on blind sets v12 and v13. On the labelled
+#   sets of session 11 (leave-one-set-out) the gray rule turned 5 white lines white and no
+#   harmful one; at 0.7, 8 white and 2 gray ones.
 MODEL_FIGHT = 0.8
 # - MODEL_SURE: a line that seems to fight a harm is still raised to gray, check by hand, when
 #   the model reads it harmful at 0.95 or more: the phrases can take a negated disclosure for
@@ -568,8 +571,9 @@ def second_opinion(
       protects, warns or states consent, which the model does not see: "block the fake
       accounts offering an iPhone" reads as the scam), only when it is all but certain
       (``MODEL_SURE``).
-    - Gray becomes black when the model is sure of black (``MODEL_BLACK``), and white when the
-      line fights the harm its phrases found and the model reads it harmless.
+    - Gray becomes black when the model is sure of black (``MODEL_BLACK``); gray or black
+      becomes white when the line fights the harm its phrases found and the model reads it
+      harmless (``MODEL_FIGHT``).
     - An unrecognized line that is ``readable`` (``MODEL_WORDS`` meaningful words or more)
       becomes gray or black when the model reads it harmful (``MODEL_NAME``), white when the
       model is sure it is harmless and no harmful example is near (``plain``,
@@ -594,7 +598,7 @@ def second_opinion(
         raised = "gray"
     elif result.verdict == "gray" and reading.black >= MODEL_BLACK:
         raised = "black"
-    elif result.verdict == "gray" and fights_harm and reading.white >= MODEL_FIGHT:
+    elif result.verdict in ("gray", "black") and fights_harm and reading.white >= MODEL_FIGHT:
         return result.model_copy(
             update={
                 "verdict": "white",

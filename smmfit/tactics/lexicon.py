@@ -539,10 +539,12 @@ DECLINE_PREFIXES = (
 # to it, which a plan to take over someone's account does not ("hack the page", "взломать",
 # "hackleyelim", "แฮกเพจ"). Words that say so alone (Russian impersonal "взломали", "угнали";
 # Turkish passive forms, "hacklenirse", "çalındı"; prefixes) and words that do after a
-# passive auxiliary (English "is hacked", French "est piratée", Thai "โดนแฮก", "ถูกขโมย").
+# passive auxiliary (English "is hacked", French "est piratée", Thai "โดนแฮก", "ถูกขโมย"). A
+# Turkish suffix after an apostrophe ("hack'lenirse") is a word of its own.
 TAKEN_OVER_WORDS = _words(
     """
-    взломали взломан взломана взломано взломают угнали угнан угнана угнано украли увели
+    взломали взломан взломана взломано взломают угнали угнан угнана угнано угонят украли увели
+    lenirse lendi lendiğinde
     """
 )
 TAKEN_OVER_PREFIXES = (
@@ -561,8 +563,23 @@ TAKEN_OVER_AFTER_AUXILIARY = _words(
 )
 PASSIVE_AUXILIARIES = _words("is was gets got get been be are were est été soit sont fait โดน ถูก")
 PASSIVE_REACH = 2
+# Thai passive markers, also at the end of a run the segmenter did not split
+# ("แบรนด์เฟอร์นิเจอร์โดน", "แฮก").
+THAI_PASSIVE_MARKERS = ("โดน", "ถูก")
 # What a crisis plan does about it: recover the account, secure it, tell the platform.
-RECOVERY_PREFIXES = ("recover", "restor", "восстанов", "récupér", "kurtar", "กู้")
+RECOVERY_PREFIXES = (
+    "recover",
+    "restor",
+    "восстанов",
+    "récupér",
+    "kurtar",
+    "กู้",
+    # the platform's support, which a crisis plan contacts
+    "support",
+    "поддержк",
+    "destek",
+    "ซัพพอร์ต",
+)
 # A list of harms closed by a refusal that has it as its subject: "Bought followers, pods,
 # follow/unfollow — none of that on this account", "Faux avis, avis contre réduction : hors de
 # question", "Накрутка, боты — ничего этого", "Satın alınmış takipçi, takip-bırak — bu hesapta
@@ -780,6 +797,7 @@ STAR = "★"  # the word a run of star signs becomes
 # Thai words the tokenizer knows: those of the Thai indicator phrases and of the cues above.
 THAI_WORDS = _words(
     """
+    มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า
     กดเริ่ม ยินยอม อนุมัติ เผยแพร่ ไม่งั้น มิฉะนั้น ไม่เช่นนั้น เข้าถึง แอป เซสชัน คุกกี้ ดึง เบราว์เซอร์ กู้
     คนดู คนละคน คนอื่น คนไข้ จริง จับฉลาก ต่างกัน ล็อคอิน สองคน หลาย เช่า แนวตั้ง ทดสอบ คลิป
     ซื้อ ขาย ผู้ติดตาม ยอดผู้ติดตาม ฟอล ฟอลโลเวอร์ ไลก์ ไลค์ ยอดวิว วิว ปั๊ม ปั่น บอท ปลอม

@@ -82,6 +82,7 @@ from smmfit.tactics.lexicon import (
     TAKEN_OVER_PREFIXES,
     TAKEN_OVER_WORDS,
     THAI_LIST_REFUSALS,
+    THAI_PASSIVE_MARKERS,
     THAI_SCAM_NAMES,
     VERB_FINAL_PROTECTIVE,
     Token,
@@ -870,7 +871,8 @@ def _taken_over(index: int, tokens: Sequence[Token]) -> bool:
     if token.text in TAKEN_OVER_WORDS or token.text.startswith(TAKEN_OVER_PREFIXES):
         return True
     return token.text in TAKEN_OVER_AFTER_AUXILIARY and any(
-        t.text in PASSIVE_AUXILIARIES for t in tokens[max(0, index - PASSIVE_REACH) : index]
+        t.text in PASSIVE_AUXILIARIES or (is_thai(t.text) and t.text.endswith(THAI_PASSIVE_MARKERS))
+        for t in tokens[max(0, index - PASSIVE_REACH) : index]
     )
 
 
