@@ -85,6 +85,11 @@ columns (line, expected, platform, region, language) instead, for example a blin
   22 long media-plan rows, minutes and compliance comments; each language adapts the same
   scenarios), scored once untuned (86.8%, 7 harmful lines white; 82.8%, 5); then tuned on
   (fake charity appeals, crisis plans, engagement farms) and the verdict model trained on them;
+- ``tactic_lines_tune23_v7.csv``: 250 lines, 50 per language, written late in session 12 by a
+  helper who saw only its brief (plan lines of several items with one harmful, words that look
+  negative but refuse nothing, threats over private data, leaked lists as custom audiences),
+  scored once untuned (80.0%, 11 harmful lines white); then tuned on (threat phrases, Russian
+  "масфоллоу", Turkish "follower satın") and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -199,6 +204,7 @@ TUNE19_V6 = DATA / "tactic_lines_tune19_v6.csv"
 TUNE20_V7 = DATA / "tactic_lines_tune20_v7.csv"
 TUNE21_V7 = DATA / "tactic_lines_tune21_v7.csv"
 TUNE22_V7 = DATA / "tactic_lines_tune22_v7.csv"
+TUNE23_V7 = DATA / "tactic_lines_tune23_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -527,6 +533,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 20 v7 (session 12; harm inside ordinary work, crisis plans)", TUNE20_V7),
         ("tuning set 21 v7 (session 12; short chat lines and notes)", TUNE21_V7),
         ("tuning set 22 v7 (session 12; media-plan rows, minutes, compliance)", TUNE22_V7),
+        ("tuning set 23 v7 (session 12; plans of several items, threats over data)", TUNE23_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

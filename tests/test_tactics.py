@@ -1300,6 +1300,19 @@ def test_tuning_set_14_has_no_harmful_line_white(taxonomy: Taxonomy, semantics: 
         ("Çekilişi patronun yeğeni kazanacak, 'rastgele' çark videosu çekeriz", "black"),
         ("Employees and their relatives cannot win the giveaway", "white"),
         ("Our winner last month was a nurse, and her niece sent a thank-you video", "unrecognized"),
+        # private data held over someone until a review, article or complaint goes (set 23)
+        (
+            "Tell the blogger her private DMs will go public unless the hotel review comes down",
+            "black",
+        ),
+        ("Напомнить клиенту с жалобой, что у нас остались его паспортные данные", "black"),
+        ("Yorumu silmezse özel mesajlarının bir yerlerde görünebileceğini ima et", "black"),
+        ("บอกว่าที่อยู่บ้านจะไปโผล่ในกลุ่ม ถ้ายังไม่ลบรีวิว", "black"),
+        (
+            "Remind customers to add their address for delivery and send photos if it is damaged",
+            "unrecognized",
+        ),
+        ("รูปสินค้าใหม่โผล่ในฟีดแล้ว ถ้าลูกค้าถามให้ตอบภายในวัน", "unrecognized"),
     ],
 )
 def test_v12_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
