@@ -684,10 +684,11 @@ def _parse(line: str, taxonomy: Taxonomy) -> _Parsed:
 
 
 def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit]) -> bool:
-    """A protective verb acting on a harm a phrase names, a warning, a reminder of what a
-    genuine party never asks, stated consent or a crisis plan: the context the phrase rules
-    read and the sentence vector does not. A protective verb with no harm named proves no
-    fight: "delete that 1-star or the screenshots go public" threatens (session 12)."""
+    """A protective verb in a line where the phrases found something for it to act on, a
+    warning, a reminder of what a genuine party never asks, stated consent or a crisis plan:
+    the context the phrase rules read and the sentence vector does not. A protective verb in
+    a line no phrase matched proves no fight: "delete that 1-star or the screenshots go
+    public" threatens (session 12)."""
     return (
         (bool(hits) and any(token.protective for token in tokens))
         or warning_at(tokens) is not None
