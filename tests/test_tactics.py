@@ -1323,6 +1323,29 @@ def test_v12_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a discount measured from a "was" price never charged
+        ("Show a crossed-out price of $300 on the lamp, we never sold it above $150", "gray"),
+        ("Fake discount: raise prices on Monday, announce 50% off on Friday", "gray"),
+        ("На витрине зачёркнутая цена 9990, хотя торшер никогда так не стоил", "gray"),
+        ("Prix barré de 300 € sur la lampe, qui n'a jamais été vendue à ce prix", "gray"),
+        ("Lambaya üstü çizili 3.000 TL yazalım, o fiyata hiç satılmadı", "gray"),
+        ("ใส่ราคาขีดฆ่า 3,000 บาทบนโคมไฟ ทั้งที่ไม่เคยขายราคานี้", "gray"),
+        # the genuine mirror and the refusal
+        ("We never show fake crossed-out prices on the lamps", "white"),
+        ("Sahte indirim yok: etikette son 30 günün en düşük fiyatı", "white"),
+        # a French "que" opens its own clause: the "ne" before it negates nothing after it
+        ("Aucun partenaire n'existe et que l'argent des dons reste chez nous", "black"),
+    ],
+)
+def test_v13_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Session 13, by phrases alone: fake price reductions in five languages, their genuine
+    mirror, and a French negation that ends at "que"."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
     ("line", "tactic", "found"),
     [
         ("Report the pages copying our giveaway", "share_to_enter_giveaways", False),

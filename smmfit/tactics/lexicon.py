@@ -654,10 +654,12 @@ CONDITIONALS = _words("if если si s ถ้า หาก eğer")
 # Not French "s", which is also "se" ("s'abonner").
 CLAUSE_CONDITIONALS = CONDITIONALS - {"s"}
 # Words between a negation and a phrase that cancel it: "don't forget to buy followers",
-# "не только контент, но и накрутка", "n'oubliez pas d'acheter".
+# "не только контент, но и накрутка", "n'oubliez pas d'acheter". French "que" opens a clause
+# of its own ("aucune association n'existe et que l'argent reste chez nous") or makes "ne ...
+# que" mean "only" ("on n'achète que des likes"): a "ne" before it negates nothing after it.
 NEGATION_BREAKERS = _words(
     "forget forgetting only just doubt забыть забудь забудьте забываем только сомнения "
-    "oublier oubliez oublie seulement doute unutma unutmayın sadece"
+    "oublier oubliez oublie seulement doute que qu unutma unutmayın sadece"
 )
 # Verbs of getting or using something: after "and"/"or" one starts a new action that an
 # earlier negation or protective verb does not reach ("block bots and buy real followers",
@@ -797,7 +799,7 @@ STAR = "★"  # the word a run of star signs becomes
 # Thai words the tokenizer knows: those of the Thai indicator phrases and of the cues above.
 THAI_WORDS = _words(
     """
-    มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า โผล่
+    มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า โผล่ ราคา ราคาเต็ม ขีดฆ่า เกินจริง
     กดเริ่ม ยินยอม อนุมัติ เผยแพร่ ไม่งั้น มิฉะนั้น ไม่เช่นนั้น เข้าถึง แอป เซสชัน คุกกี้ ดึง เบราว์เซอร์ กู้
     คนดู คนละคน คนอื่น คนไข้ จริง จับฉลาก ต่างกัน ล็อคอิน สองคน หลาย เช่า แนวตั้ง ทดสอบ คลิป
     ซื้อ ขาย ผู้ติดตาม ยอดผู้ติดตาม ฟอล ฟอลโลเวอร์ ไลก์ ไลค์ ยอดวิว วิว ปั๊ม ปั่น บอท ปลอม
