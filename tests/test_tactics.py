@@ -1337,11 +1337,22 @@ def test_v12_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Sahte indirim yok: etikette son 30 günün en düşük fiyatı", "white"),
         # a French "que" opens its own clause: the "ne" before it negates nothing after it
         ("Aucun partenaire n'existe et que l'argent des dons reste chez nous", "black"),
+        # a negated consent names unsolicited messages; the consented contrast does not (the
+        # phrases find nothing harmful in it, and nothing to call white either)
+        ("SMS the offer to the whole base, even people who never gave consent", "gray"),
+        ("SMS тем, кто дал согласие; кто не давал согласия, ничего не получает", "unrecognized"),
+        # bribing platform staff
+        ("Send the Instagram moderator we know $300 to unban the shop page", "black"),
+        ("Дать денег сотруднику поддержки, чтобы забанили группу конкурента", "black"),
+        ("Bir tanıdığa para verip rakibin hesabını banlatalım, o TikTok ekibinde", "black"),
+        # ransomware by its name
+        ("Joindre un rançongiciel à la fausse facture envoyée au concurrent", "black"),
     ],
 )
 def test_v13_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
-    """Session 13, by phrases alone: fake price reductions in five languages, their genuine
-    mirror, and a French negation that ends at "que"."""
+    """Session 13, by phrases alone: fake price reductions in five languages and their
+    genuine mirror, a French negation that ends at "que", a negated consent and its
+    contrast, bribes to platform staff, ransomware."""
     assert verdict(taxonomy, line) == expected
 
 

@@ -226,6 +226,11 @@ def test_thai_never_and_do_not_are_negations(line: str, cue: str) -> None:
             "ขอบคุณลูกค้าประจำ ยิงเว็บคู่แข่งให้ล่ม",
             ["ขอบคุณลูกค้าประจำ", "ยิงเว็บคู่แข่งให้ล่ม"],
         ),
+        # arrows separate the steps of a plan
+        (
+            "Photo shoot of the team on Tuesday → drone tour of the offices -> open-house live",
+            ["Photo shoot of the team on Tuesday", "drone tour of the offices", "open-house live"],
+        ),
         # one action stays one
         ("Post a carousel about the new roast", ["Post a carousel about the new roast"]),
     ],

@@ -22,6 +22,7 @@ from smmfit.tactics import (
     training_fingerprint,
     write_verdict_model,
 )
+from smmfit.tactics import check as check_module
 from smmfit.tactics.check import (
     MODEL_BLACK,
     MODEL_CHECK,
@@ -254,3 +255,93 @@ def test_check_line_records_the_reading(taxonomy: Taxonomy, semantics: Semantics
     assert result.verdict == "gray" and result.model is not None
     assert result.model.harmful > result.model.white
     assert check_line("Buy 5k followers", taxonomy).model is None
+
+
+def _by_action(
+    line: str, probabilities: list[tuple[float, float, float]], taxonomy: Taxonomy
+) -> LineResult:
+    """The action reading of a white ``line``, the model reading its actions as given."""
+    parsed = check_module._parse(line, taxonomy)
+    assert len(parsed.actions) == len(probabilities)
+    rows = np.array([(0.9, 0.05, 0.05), *probabilities], dtype=np.float32)
+    similarities = np.tile(SIMILARITIES, (len(rows), 1))
+    return check_module._read_by_action(
+        _result("white"),
+        parsed,
+        rows,
+        similarities,
+        1,
+        examples=EXAMPLES,
+        taxonomy=taxonomy,
+        context=Context(),
+    )
+
+
+SAFE_ITEM = (0.95, 0.04, 0.01)
+PLAN_WITH_FAKE_NEIGHBOURS = (
+    "Film the new office tour, post a carousel about desks, have six made-up neighbours praise "
+    "our agents in local groups"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "probabilities", "expected"),
+    [
+        # An item no phrase read, of five words or more, that the model reads harmful alone.
+        (
+            PLAN_WITH_FAKE_NEIGHBOURS,
+            [SAFE_ITEM, SAFE_ITEM, (0.1, 0.85, 0.05)],
+            "gray",
+        ),
+        (
+            PLAN_WITH_FAKE_NEIGHBOURS,
+            [SAFE_ITEM, SAFE_ITEM, (0.05, 0.15, 0.8)],
+            "black",
+        ),
+        # Not sure enough: white.
+        (
+            PLAN_WITH_FAKE_NEIGHBOURS,
+            [SAFE_ITEM, SAFE_ITEM, (0.3, 0.6, 0.1)],
+            "white",
+        ),
+        # An item a phrase read (the phrases judged it), or a negated one ("never ..."): white.
+        (
+            "Film the new office tour, post a carousel about desks, then a giveaway",
+            [SAFE_ITEM, (0.0, 1.0, 0.0)],
+            "white",
+        ),
+        (
+            "Film the new office tour, post a carousel about desks, never have made-up neighbours "
+            "praise our agents in local groups",
+            [SAFE_ITEM, SAFE_ITEM, (0.0, 0.9, 0.1)],
+            "white",
+        ),
+    ],
+)
+def test_one_unread_harmful_action_raises_a_white_plan_line(
+    taxonomy: Taxonomy,
+    line: str,
+    probabilities: list[tuple[float, float, float]],
+    expected: LineVerdict,
+) -> None:
+    result = _by_action(line, probabilities, taxonomy)
+    assert result.verdict == expected
+    if expected != "white":
+        assert result.clause is not None and "neighbours" in result.clause
+        assert result.check_by_hand == (expected == "gray") and result.model is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "fights"),
+    [
+        ("Hide spam comments under the giveaway post", True),
+        # a protective word in another clause than the harm protects nothing
+        ("Buy 5,000 followers for the launch; weekly report to the client", False),
+        ("Delete that 1-star or the screenshots go public", False),
+    ],
+)
+def test_a_protective_verb_fights_only_a_harm_in_its_clause(
+    taxonomy: Taxonomy, line: str, fights: bool
+) -> None:
+    parsed = check_module._parse(line, taxonomy)
+    assert check_module._fights_harm(parsed.tokens, parsed.hits, taxonomy) == fights

@@ -509,6 +509,19 @@ MODEL_SURE = 0.95
 # not numbers): a label ("Contact person: Ivan", "Launch date: 1 September") carries too
 # little to read, and the model read such labels gray at 0.7-0.8.
 MODEL_WORDS = 4
+# - MODEL_ACTION: a line of several actions that is white as a whole is gray (check by hand),
+#   or black at MODEL_BLACK, when one of its actions matched no phrase, has ACTION_WORDS
+#   meaningful words or more and no negation or protective word, and the model reads that
+#   action alone harmful at 0.8 or more. A plan's harmless items ("Tuesday reel, Wednesday
+#   carousel") match phrases and clear the line, while its one harmful item ("Thursday six
+#   sock-puppet accounts praise us in local groups") matches none, and the whole line's vector
+#   is mostly the harmless items: the commonest way a harmful line was judged white on tuning
+#   set 24 (8 of 15) and blind sets v20-v21. Leave-one-set-out on 4,371 labelled lines (with
+#   set 24): 0.8 and 5 words turn 4 harmful lines gray and 2 white ones; 0.7 and 5 words, 5
+#   and 8; 0.8 and 4 words, 5 and 10. Rules of giveaways and crisis plans cut into actions
+#   read harmful on their own, which is why the level is high and negated actions are left.
+MODEL_ACTION = 0.8
+ACTION_WORDS = 5
 
 
 def _plain(
@@ -616,6 +629,30 @@ def second_opinion(
         return result.model_copy(update={"model": decided, "verdict": "white"})
     if raised is None:
         return result.model_copy(update={"model": reading})
+    return _raised(
+        result,
+        raised,
+        decided,
+        similarities,
+        examples=examples,
+        taxonomy=taxonomy,
+        context=context,
+    )
+
+
+def _raised(
+    result: LineResult,
+    raised: LineVerdict,
+    decided: ModelReading,
+    similarities: npt.NDArray[np.float32],
+    *,
+    examples: Sequence[Example],
+    taxonomy: Taxonomy,
+    context: Context,
+    clause: str | None = None,
+) -> LineResult:
+    """A result the model raised to ``raised``, naming the nearest example's tactic of that
+    verdict, so the report still says which rule the line may break."""
     wanted: tuple[LineVerdict, ...] = ("gray", "black") if raised == "gray" else (raised,)
     tactic = _nearest_of(
         wanted,
@@ -635,8 +672,54 @@ def second_opinion(
             "alternative": (named.alternative if named else None) or result.alternative,
             "confidence": "low",
             "check_by_hand": raised == "gray",
+            "clause": clause or result.clause,
         }
     )
+
+
+def _read_by_action(
+    result: LineResult,
+    parsed: _Parsed,
+    probabilities: npt.NDArray[np.float32],
+    similarities: npt.NDArray[np.float32],
+    first: int,
+    *,
+    examples: Sequence[Example],
+    taxonomy: Taxonomy,
+    context: Context,
+) -> LineResult:
+    """A white line of several actions raised by one action the phrases did not read
+    (``MODEL_ACTION``): rows ``first``, ``first + 1``... of ``probabilities`` and
+    ``similarities`` are the line's actions, in order."""
+    if result.verdict != "white" or result.notes or warning_at(parsed.tokens) is not None:
+        return result
+    for offset, (low, high) in enumerate(parsed.actions):
+        tokens = parsed.tokens[low : high + 1]
+        if (
+            any(hit.low <= high and hit.high >= low for hit in parsed.hits)
+            or sum(not t.stop and not t.number for t in tokens) < ACTION_WORDS
+            or any(t.cue or t.post_cue or t.negative_verb or t.protective for t in tokens)
+        ):
+            continue
+        reading = ModelReading(
+            **{
+                verdict: round(float(p), 3)
+                for verdict, p in zip(CLASSES, probabilities[first + offset], strict=True)
+            },
+            changed=True,
+        )
+        if reading.harmful >= MODEL_ACTION:
+            return _raised(
+                result,
+                "black" if reading.black >= MODEL_BLACK else "gray",
+                reading,
+                similarities[first + offset],
+                examples=examples,
+                taxonomy=taxonomy,
+                context=context,
+                clause=parsed.text((low, high)),
+            )
+    return result
 
 
 def check_line(
@@ -683,14 +766,22 @@ def _parse(line: str, taxonomy: Taxonomy) -> _Parsed:
     return _Parsed(line, tokens, hits, actions if len(actions) > 1 else ())
 
 
-def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit]) -> bool:
-    """A protective verb in a line where the phrases found something for it to act on, a
-    warning, a reminder of what a genuine party never asks, stated consent or a crisis plan:
-    the context the phrase rules read and the sentence vector does not. A protective verb in
-    a line no phrase matched proves no fight: "delete that 1-star or the screenshots go
-    public" threatens (session 12)."""
+def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit], taxonomy: Taxonomy) -> bool:
+    """A protective verb in the clause of a harm the phrases found (something for it to act
+    on), a warning, a reminder of what a genuine party never asks, stated consent or a crisis
+    plan: the context the phrase rules read and the sentence vector does not. A protective
+    verb with no harm in its clause proves no fight: "delete that 1-star or the screenshots
+    go public" threatens (session 12), and in "shoot the offices, launch a tool that likes
+    and comments en masse, reporting on Friday" the weekly report protects nothing (session
+    13)."""
+    harm_clauses = {
+        tokens[index].clause
+        for hit in hits
+        if taxonomy[hit.pattern.tactic].verdict != "white"
+        for index in hit.tokens
+    }
     return (
-        (bool(hits) and any(token.protective for token in tokens))
+        any(token.protective and token.clause in harm_clauses for token in tokens)
         or warning_at(tokens) is not None
         or bool(never_asks_clauses(tokens))
         or recovers_account(tokens)
@@ -735,6 +826,7 @@ def _check_all(
             similarities=similarities[row] if similarities is not None else None,
             actions=p.actions,
         )
+        first_action = next_action
         for span in p.actions:
             action_similarities = similarities[next_action] if similarities is not None else None
             next_action += 1
@@ -761,7 +853,7 @@ def _check_all(
                 examples=examples,
                 taxonomy=taxonomy,
                 context=context,
-                fights_harm=bool(result.avoided) or _fights_harm(p.tokens, p.hits),
+                fights_harm=bool(result.avoided) or _fights_harm(p.tokens, p.hits, taxonomy),
                 readable=sum(not t.stop and not t.number for t in p.tokens) >= MODEL_WORDS,
                 plain=result.verdict == "unrecognized"
                 and _plain(
@@ -771,6 +863,16 @@ def _check_all(
                     taxonomy=taxonomy,
                     context=context,
                 ),
+            )
+            result = _read_by_action(
+                result,
+                p,
+                probabilities,
+                similarities,
+                first_action,
+                examples=examples,
+                taxonomy=taxonomy,
+                context=context,
             )
         results.append(result)
     return results

@@ -248,6 +248,9 @@ CONSENT_PREFIXES = (
 )
 # Tactics that consent to the message makes lawful.
 CONSENT_TACTICS = frozenset({"auto_dm", "spam_private_messages"})
+# Tactics whose "!" phrases name the harm by a negated consent ("never opted in", "не давал
+# согласия"): messages to people who did not agree to them.
+CONSENT_NAMED_TACTICS = frozenset({"unsolicited_email_sms"})
 # v9: a rule that refuses to approve or publish what lacks a disclosure requires it: "#işbirliği
 # etiketi en başta yoksa yayına almıyoruz", "if there is no #ad, we don't approve it", "ถ้าไม่ติด
 # เราไม่อนุมัติ" (FTC Endorsement Guides 16 CFR 255.5, loi 2023-451 art. 5, 38-ФЗ art. 18.1,
@@ -754,7 +757,8 @@ MIN_ACTION_WORDS = 3
 # Characters that end a phrase match (and a negation's reach); commas and quotes end only a
 # negation's reach, so "«ставь лайк, если согласен»" is still one phrase. A "|" separates the
 # cells of a media-plan row ("X | thread with visuals | Tue 10:00"): each is its own field.
-_MATCH_BREAKS = frozenset(".;:!?()[]{}+|")
+# Arrows ("→", "->", "=>") separate the steps of a plan: "photos Tuesday → drone tour Wednesday".
+_MATCH_BREAKS = frozenset(".;:!?()[]{}+|→⇒➔➜➡-=")
 _NEGATION_BREAKS = frozenset(',"«»“”„')
 _LEXER = re.compile(
     r"(?P<neg>[^\W_]+n['’]t)(?![^\W_])"  # English contractions: don't, won't, can't
@@ -768,7 +772,7 @@ _LEXER = re.compile(
     # an apostrophe inside a word ("n'achète") or after one ("customers' photos" when no quote
     # is open).
     r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_])|(?<=[^\W_])['’](?=\s|$|[.,;:!?]))"
-    r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„|])"
+    r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„|→⇒➔➜➡]|-+>|=+>)"
 )
 _QUOTE_OPENERS = frozenset("«“„")
 _QUOTE_CLOSERS = frozenset("»”")
@@ -800,6 +804,7 @@ STAR = "★"  # the word a run of star signs becomes
 THAI_WORDS = _words(
     """
     มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า โผล่ ราคา ราคาเต็ม ขีดฆ่า เกินจริง
+    สินบน ติดสินบน ใต้โต๊ะ พนักงาน คนใน ซัพพอร์ต แบน ปลดแบน ติ๊กฟ้า ค่าน้ำร้อนน้ำชา ลบ แรนซัมแวร์
     กดเริ่ม ยินยอม อนุมัติ เผยแพร่ ไม่งั้น มิฉะนั้น ไม่เช่นนั้น เข้าถึง แอป เซสชัน คุกกี้ ดึง เบราว์เซอร์ กู้
     คนดู คนละคน คนอื่น คนไข้ จริง จับฉลาก ต่างกัน ล็อคอิน สองคน หลาย เช่า แนวตั้ง ทดสอบ คลิป
     ซื้อ ขาย ผู้ติดตาม ยอดผู้ติดตาม ฟอล ฟอลโลเวอร์ ไลก์ ไลค์ ยอดวิว วิว ปั๊ม ปั่น บอท ปลอม

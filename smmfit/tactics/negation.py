@@ -27,6 +27,7 @@ from smmfit.tactics.lexicon import (
     CONCESSIVES,
     CONDITIONALS,
     CONJUNCTIONS,
+    CONSENT_NAMED_TACTICS,
     CONSENT_PREFIXES,
     CONSENT_TACTICS,
     CONSEQUENCE_REACH,
@@ -967,10 +968,39 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         _recovered,
         _never_asks,
         _consented,
+        _contrasted,
         _required_disclosure,
     ):
         hits = rule(hits, tokens)
     return hits
+
+
+def _contrasted(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "Only to those who gave consent; those who did not give consent get nothing": a
+    message phrase that names the harm by a negated consent ("!") is the contrast, not the
+    plan, where the same tactic's consent phrase also matches un-negated in another clause of
+    the line (the people who did consent). In one clause ("every new subscriber gets a
+    message without having opted in") the un-negated word is someone else's."""
+    affirmed = {
+        (hit.pattern.tactic, tokens[hit.low].clause)
+        for hit in hits
+        if hit.pattern.when_negated
+        and not hit.negated
+        and hit.pattern.tactic in CONSENT_NAMED_TACTICS
+    }
+    if not affirmed:
+        return hits
+    return [
+        Hit(hit.pattern, hit.tokens, False, None)
+        if hit.pattern.when_negated
+        and hit.negated
+        and any(
+            tactic == hit.pattern.tactic and clause != tokens[hit.low].clause
+            for tactic, clause in affirmed
+        )
+        else hit
+        for hit in hits
+    ]
 
 
 def consents(tokens: Sequence[Token]) -> bool:
