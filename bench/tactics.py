@@ -90,6 +90,11 @@ columns (line, expected, platform, region, language) instead, for example a blin
   negative but refuse nothing, threats over private data, leaked lists as custom audiences),
   scored once untuned (80.0%, 11 harmful lines white); then tuned on (threat phrases, Russian
   "масфоллоу", Turkish "follower satın") and the verdict model trained on it;
+- ``tactic_lines_tune24_v7.csv``: 250 lines, 50 per language, written in session 13 by a
+  helper who saw only its brief (long plan lines with one harmful item, messages to people who
+  never consented, warnings and IT lines that name harms, unprovable claims, bribes to platform
+  staff), scored once untuned at d1623fe (80.0%, 15 harmful lines white); then tuned on (the
+  action reading, bribes, negated consent, a few phrases) and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -205,6 +210,7 @@ TUNE20_V7 = DATA / "tactic_lines_tune20_v7.csv"
 TUNE21_V7 = DATA / "tactic_lines_tune21_v7.csv"
 TUNE22_V7 = DATA / "tactic_lines_tune22_v7.csv"
 TUNE23_V7 = DATA / "tactic_lines_tune23_v7.csv"
+TUNE24_V7 = DATA / "tactic_lines_tune24_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -534,6 +540,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 21 v7 (session 12; short chat lines and notes)", TUNE21_V7),
         ("tuning set 22 v7 (session 12; media-plan rows, minutes, compliance)", TUNE22_V7),
         ("tuning set 23 v7 (session 12; plans of several items, threats over data)", TUNE23_V7),
+        ("tuning set 24 v7 (session 13; long plans, negated consent, bribes)", TUNE24_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

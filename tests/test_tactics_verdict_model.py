@@ -279,7 +279,7 @@ def _by_action(
 
 SAFE_ITEM = (0.95, 0.04, 0.01)
 PLAN_WITH_FAKE_NEIGHBOURS = (
-    "Film the new office tour, post a carousel about desks, have six made-up neighbours praise "
+    "Film the new office tour, post a carousel about desks, have six pretend neighbours talk up "
     "our agents in local groups"
 )
 
@@ -311,8 +311,8 @@ PLAN_WITH_FAKE_NEIGHBOURS = (
             "white",
         ),
         (
-            "Film the new office tour, post a carousel about desks, never have made-up neighbours "
-            "praise our agents in local groups",
+            "Film the new office tour, post a carousel about desks, never have pretend neighbours "
+            "talk up our agents in local groups",
             [SAFE_ITEM, SAFE_ITEM, (0.0, 0.9, 0.1)],
             "white",
         ),
@@ -335,12 +335,14 @@ def test_one_unread_harmful_action_raises_a_white_plan_line(
     ("line", "fights"),
     [
         ("Hide spam comments under the giveaway post", True),
-        # a protective word in another clause than the harm protects nothing
-        ("Buy 5,000 followers for the launch; weekly report to the client", False),
+        # the harm may stand in another clause: "warn followers: ..."
+        ("Warn followers: fake giveaway pages ask for a delivery fee", True),
+        # a protective word where no phrase found a harm protects nothing
+        ("Meta ads | retargeting 30 days | budget $400 | report to Kim", False),
         ("Delete that 1-star or the screenshots go public", False),
     ],
 )
-def test_a_protective_verb_fights_only_a_harm_in_its_clause(
+def test_a_protective_verb_fights_only_where_a_harm_was_found(
     taxonomy: Taxonomy, line: str, fights: bool
 ) -> None:
     parsed = check_module._parse(line, taxonomy)

@@ -767,21 +767,16 @@ def _parse(line: str, taxonomy: Taxonomy) -> _Parsed:
 
 
 def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit], taxonomy: Taxonomy) -> bool:
-    """A protective verb in the clause of a harm the phrases found (something for it to act
-    on), a warning, a reminder of what a genuine party never asks, stated consent or a crisis
-    plan: the context the phrase rules read and the sentence vector does not. A protective
-    verb with no harm in its clause proves no fight: "delete that 1-star or the screenshots
-    go public" threatens (session 12), and in "shoot the offices, launch a tool that likes
-    and comments en masse, reporting on Friday" the weekly report protects nothing (session
-    13)."""
-    harm_clauses = {
-        tokens[index].clause
-        for hit in hits
-        if taxonomy[hit.pattern.tactic].verdict != "white"
-        for index in hit.tokens
-    }
+    """A protective verb in a line where the phrases found a harm for it to act on, a
+    warning, a reminder of what a genuine party never asks, stated consent or a crisis plan:
+    the context the phrase rules read and the sentence vector does not. A protective verb in
+    a line where no phrase found a harm proves no fight: "delete that 1-star or the
+    screenshots go public" threatens (session 12), and "Meta ads | budget | report to Kim"
+    fights nothing (session 13). The verb may stand in another clause than the harm: "warn
+    followers: fake giveaway pages ask for fees", "a clone of our group — report it"."""
+    harm_found = any(taxonomy[hit.pattern.tactic].verdict != "white" for hit in hits)
     return (
-        any(token.protective and token.clause in harm_clauses for token in tokens)
+        (harm_found and any(token.protective for token in tokens))
         or warning_at(tokens) is not None
         or bool(never_asks_clauses(tokens))
         or recovers_account(tokens)
