@@ -95,6 +95,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   never consented, warnings and IT lines that name harms, unprovable claims, bribes to platform
   staff), scored once untuned at d1623fe (80.0%, 15 harmful lines white); then tuned on (the
   action reading, bribes, negated consent, a few phrases) and the verdict model trained on it;
+- ``tactic_lines_tune25_v7.csv``: 250 lines, 50 per language, written in session 13 by a
+  helper who saw only its brief (white lines that name harms to warn, moderate or protect, IT,
+  legal and purchasing work; harm hidden in routine checklists and euphemisms), scored once
+  untuned at 62179a6 (74.8%, 4 harmful lines white); then tuned on (bank lines of everyday IT,
+  legal and security work, DDoS services, extortion, macro documents) and the verdict model
+  trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -211,6 +217,7 @@ TUNE21_V7 = DATA / "tactic_lines_tune21_v7.csv"
 TUNE22_V7 = DATA / "tactic_lines_tune22_v7.csv"
 TUNE23_V7 = DATA / "tactic_lines_tune23_v7.csv"
 TUNE24_V7 = DATA / "tactic_lines_tune24_v7.csv"
+TUNE25_V7 = DATA / "tactic_lines_tune25_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -541,6 +548,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 22 v7 (session 12; media-plan rows, minutes, compliance)", TUNE22_V7),
         ("tuning set 23 v7 (session 12; plans of several items, threats over data)", TUNE23_V7),
         ("tuning set 24 v7 (session 13; long plans, negated consent, bribes)", TUNE24_V7),
+        ("tuning set 25 v7 (session 13; warnings, IT and legal work, routine harm)", TUNE25_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

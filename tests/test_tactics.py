@@ -1347,6 +1347,13 @@ def test_v12_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Bir tanıdığa para verip rakibin hesabını banlatalım, o TikTok ekibinde", "black"),
         # ransomware by its name
         ("Joindre un rançongiciel à la fausse facture envoyée au concurrent", "black"),
+        # rented attack services, pay-or-else threats, macro documents with remote access
+        ("Rent a stresser to take the rival's shop offline on launch day", "black"),
+        ("Tell the reviewer we post fake complaints about her salon unless she pays", "black"),
+        ("ถ้าไม่โอนเงินมา จะปล่อยคลิปของร้านคู่แข่ง", "black"),
+        ("Rakibe makro içeren teklif dosyası gönder, uzaktan erişim kurulsun", "black"),
+        # an outage of our own site names no attack
+        ("Our site went offline on Friday; ask the host to check the server", "unrecognized"),
     ],
 )
 def test_v13_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
