@@ -40,6 +40,11 @@ def test_context_refuses_unknown_values(field: str, value: object) -> None:
         Context.model_validate({field: value})
 
 
+def test_context_platform_may_hold_digits() -> None:
+    """2GIS, a Russian maps and reviews network, is named "2gis" in plans (tuning set 24)."""
+    assert Context(platform="2gis").platform == "2gis"
+
+
 def test_default_context_is_today() -> None:
     assert Context().on == date.today()
 
