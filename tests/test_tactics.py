@@ -1354,6 +1354,12 @@ def test_v12_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
         ("Rakibe makro içeren teklif dosyası gönder, uzaktan erişim kurulsun", "black"),
         # an outage of our own site names no attack
         ("Our site went offline on Friday; ask the host to check the server", "unrecognized"),
+        # prices raised first, then a discount; a supplier's rise is no fake discount
+        ("Fiyatları geçen hafta iki katına çıkardık, şimdi %40 indirim yazalım", "gray"),
+        ("We doubled the prices last week so the 50% off banner looks real", "gray"),
+        ("Our supplier raised prices, so the spring sale ends early", "unrecognized"),
+        # a collection whose money pays wages
+        ("Сбор «для приюта» в сторис, а деньги уходят на зарплаты команды", "black"),
     ],
 )
 def test_v13_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:

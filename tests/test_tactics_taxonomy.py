@@ -40,9 +40,10 @@ def test_context_refuses_unknown_values(field: str, value: object) -> None:
         Context.model_validate({field: value})
 
 
-def test_context_platform_may_hold_digits() -> None:
-    """2GIS, a Russian maps and reviews network, is named "2gis" in plans (tuning set 24)."""
-    assert Context(platform="2gis").platform == "2gis"
+@pytest.mark.parametrize("platform", ["2gis", "yandex_maps"])
+def test_context_platform_may_hold_digits_and_underscores(platform: str) -> None:
+    """Review networks named in plans: 2GIS (tuning set 24), Yandex Maps (tuning set 26)."""
+    assert Context(platform=platform).platform == platform
 
 
 def test_default_context_is_today() -> None:

@@ -89,7 +89,7 @@ class Context(FrozenRow):
     """
 
     region: str | None = None
-    platform: str | None = Field(default=None, pattern=r"^[a-z0-9]+$")
+    platform: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
     on: date = Field(default_factory=date.today)
 
     @field_validator("region", mode="before")
@@ -106,7 +106,7 @@ class Context(FrozenRow):
 class Override(FrozenRow):
     """A platform or region where a tactic's verdict differs from its usual one."""
 
-    platform: str | None = Field(default=None, pattern=r"^[a-z0-9]+$")
+    platform: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
     region: RegionCode | None = None
     outside_region: RegionCode | None = None
     since: date | None = None
