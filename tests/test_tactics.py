@@ -1363,9 +1363,10 @@ def test_v12_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
     ],
 )
 def test_v13_mechanisms(taxonomy: Taxonomy, line: str, expected: str) -> None:
-    """Session 13, by phrases alone: fake price reductions in five languages and their
-    genuine mirror, a French negation that ends at "que", a negated consent and its
-    contrast, bribes to platform staff, ransomware."""
+    """Session 13, by phrases alone: fake price reductions (a "was" price never charged,
+    prices raised before a discount) and their genuine mirror, a French negation that ends at
+    "que", a negated consent and its contrast, bribes to platform staff, ransomware, rented
+    attack services, pay-or-else threats, macro documents, a collection paying wages."""
     assert verdict(taxonomy, line) == expected
 
 

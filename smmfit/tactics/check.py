@@ -563,6 +563,19 @@ def _nearest_of(
     return None
 
 
+def _reading(probabilities: npt.NDArray[np.float32], *, changed: bool = False) -> ModelReading:
+    """The verdict model's three probabilities as recorded in a result."""
+    return ModelReading(
+        **{verdict: round(float(p), 3) for verdict, p in zip(CLASSES, probabilities, strict=True)},
+        changed=changed,
+    )
+
+
+def _meaningful_words(tokens: Sequence[Token]) -> int:
+    """Words that carry meaning: not stop words, not numbers."""
+    return sum(not t.stop and not t.number for t in tokens)
+
+
 def second_opinion(
     result: LineResult,
     probabilities: npt.NDArray[np.float32],
@@ -595,9 +608,7 @@ def second_opinion(
     A verdict a platform's or region's own rule set (the result has notes) stands as it is.
     A raised line names the nearest example's tactic of the new verdict, so the report still
     says which rule the line may break."""
-    reading = ModelReading(
-        **{verdict: round(float(p), 3) for verdict, p in zip(CLASSES, probabilities, strict=True)}
-    )
+    reading = _reading(probabilities)
     # The reading as recorded when the verdict is the model's.
     decided = reading.model_copy(update={"changed": True})
     raised: LineVerdict | None = None
@@ -697,17 +708,11 @@ def _read_by_action(
         tokens = parsed.tokens[low : high + 1]
         if (
             any(hit.low <= high and hit.high >= low for hit in parsed.hits)
-            or sum(not t.stop and not t.number for t in tokens) < ACTION_WORDS
+            or _meaningful_words(tokens) < ACTION_WORDS
             or any(t.cue or t.post_cue or t.negative_verb or t.protective for t in tokens)
         ):
             continue
-        reading = ModelReading(
-            **{
-                verdict: round(float(p), 3)
-                for verdict, p in zip(CLASSES, probabilities[first + offset], strict=True)
-            },
-            changed=True,
-        )
+        reading = _reading(probabilities[first + offset], changed=True)
         if reading.harmful >= MODEL_ACTION:
             return _raised(
                 result,
@@ -849,7 +854,7 @@ def _check_all(
                 taxonomy=taxonomy,
                 context=context,
                 fights_harm=bool(result.avoided) or _fights_harm(p.tokens, p.hits, taxonomy),
-                readable=sum(not t.stop and not t.number for t in p.tokens) >= MODEL_WORDS,
+                readable=_meaningful_words(p.tokens) >= MODEL_WORDS,
                 plain=result.verdict == "unrecognized"
                 and _plain(
                     p,
