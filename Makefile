@@ -48,6 +48,7 @@ bench: $(COMPILED)  ## speed, accuracy and validity figures, printed (see the RE
 	$(BIN)/python -m bench.deck
 	$(BIN)/python -m bench.tactics
 	$(BIN)/python -m bench.validity
+	$(BIN)/python -m bench.margins
 	$(BIN)/python -m bench.rerun
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.plan

@@ -229,13 +229,22 @@ def score_group(group: Group, loo: LeaveOneOut, draws: int = DRAWS) -> GroupResu
         names = list(with_reach)
         rho = spearman([reaches[p] for p in names], [with_reach[p] for p in names])
 
+    # The reach the scenarios draw from: match share x audience at each end, never more people
+    # than the persona's cells hold (as smmfit.ranking.scenarios.capped_reach caps it).
+    sexes = ["female", "male"] if persona.gender == "any" else [persona.gender]
+    ceiling = (
+        evidence.population.people_one(persona.region, sexes, persona.age_min, persona.age_max)
+        if evidence.population.has(persona.region)
+        else np.inf
+    )
     networks = []
     for platform in dict.fromkeys([*group.shares, *by_platform]):
         row = by_platform.get(platform)
         match, people = ranges.get((platform, "match")), ranges.get((platform, "audience"))
         low = high = None
         if row is not None and row.reach is not None and match and people:
-            low, high = match.low * people.low, match.high * people.high
+            low = min(match.low * people.low, ceiling)
+            high = min(match.high * people.high, ceiling)
         networks.append(
             NetworkRow(
                 platform=platform,

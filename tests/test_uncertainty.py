@@ -39,7 +39,7 @@ from tests.conftest import audience, block, figure, signal, synthetic_figures, w
 from tests.test_batch import generated_personas
 from tests.test_scoring import YOUNG_WOMEN, personas
 
-EXACT = Margins(secondary=0, low=0, weight=0)
+EXACT = Margins(secondary=0, low=0, weight=0, stand_in_age=0, stand_in_gender=0)
 WOMEN = Persona(gender="female", region="DE", age_min=13, age_max=100, segment="b2c")
 
 
@@ -205,6 +205,45 @@ def test_a_persona_covering_everyone_has_no_margin(tmp_path: Path) -> None:
     everyone = WOMEN.model_copy(update={"gender": "any"})
     low, _, high, _ = match_range(win_probabilities(everyone, evidence_of(tmp_path, rows)), "alpha")
     assert low == high == 1.0
+
+
+def test_a_stand_in_profile_widens_the_share_of_fewer_ages_or_one_sex(tmp_path: Path) -> None:
+    """Only a worldwide profile of alpha (40% women; 30% aged 18-24) speaks for Germany: it
+    stands in with the stand-in margins, taken on the smaller of the share and the rest, for
+    a persona of one sex or fewer ages, and not for everyone (whose share is exactly 1)."""
+    rows = [
+        figure("alpha", "WW", "gender", "female", 40),
+        figure("alpha", "WW", "gender", "male", 60),
+        figure("alpha", "WW", "age", "13-17", 10),
+        figure("alpha", "WW", "age", "18-24", 30),
+        figure("alpha", "WW", "age", "25-100", 60),
+        audience("alpha", "DE", 10),
+    ]
+    evidence = evidence_of(tmp_path, rows)
+    low, women, high, causes = match_range(win_probabilities(WOMEN, evidence, draws=100), "alpha")
+    assert women == pytest.approx(0.4, abs=0.05)  # the age profile meets Germany's population
+    margin = Margins().stand_in_gender * min(women, 1 - women)
+    assert (low, high) == pytest.approx((women - margin, women + margin))
+    assert causes == ("stand_in",)
+    young = Persona(region="DE", age_min=18, age_max=24, segment="b2c")
+    low, share, high, causes = match_range(win_probabilities(young, evidence, draws=100), "alpha")
+    assert causes == ("stand_in",)
+    margin = Margins().stand_in_age * min(share, 1 - share)
+    assert (low, high) == pytest.approx((share - margin, share + margin))
+    everyone = WOMEN.model_copy(update={"gender": "any"})
+    assert match_range(win_probabilities(everyone, evidence), "alpha") == (1.0, 1.0, 1.0, ())
+    without = win_probabilities(WOMEN, evidence, draws=100, margins=EXACT)
+    assert match_range(without, "alpha") == (women, women, women, ())
+
+
+def test_a_countrys_own_profile_is_no_stand_in(tmp_path: Path) -> None:
+    rows = [
+        *women_rows({"alpha": 0.4}, {"alpha": 10}),
+        figure("alpha", "WW", "gender", "female", 55),
+        figure("alpha", "WW", "gender", "male", 45),
+    ]
+    result = win_probabilities(WOMEN, evidence_of(tmp_path, rows), draws=100)
+    assert match_range(result, "alpha") == (0.4, 0.4, 0.4, ())
 
 
 @pytest.mark.parametrize(("other_year", "counted"), [(2024, True), (2023, True), (2022, False)])
@@ -512,12 +551,14 @@ def ranges_network_by_network(
     margins: Margins,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """ranges_of as it was written before its steps ran for all networks at once (commit
-    cfe0a03): one network at a time, each with its own list of alternatives."""
+    cfe0a03): one network at a time, each with its own list of alternatives (and, since
+    session 14, the stand-in margin)."""
     n, count = arrays.match.shape
     shape = (ranges.COMPONENTS, n, count)
     low, mode, high = np.full(shape, np.nan), np.full(shape, np.nan), np.full(shape, np.nan)
     causes = np.zeros((len(ranges.CAUSES), *shape), dtype=bool)
     everything = ranges._match_bounds(arrays)
+    narrower_ages, one_sex = ranges.narrower_than_everyone(people)
     for j, platform in enumerate(arrays.platforms):
         if (
             all(np.isnan(a[:, j]).all() for a in (arrays.match, arrays.audience))
@@ -529,16 +570,27 @@ def ranges_network_by_network(
         authority = ranges.weakest_authority(cells)
         match = arrays.match[:, j]
         mode[ranges.MATCH, :, j] = match
+        stand_in = np.zeros(n)
+        for profile, narrower, stand_in_margin in (
+            (ev.age, narrower_ages, margins.stand_in_age),
+            (ev.gender, one_sex, margins.stand_in_gender),
+        ):
+            if profile is not None and profile.provenance.region != region:
+                stand_in = np.maximum(stand_in, np.where(narrower, stand_in_margin, 0.0))
+        smaller = np.minimum(match, 1 - match)
         low[ranges.MATCH, :, j], high[ranges.MATCH, :, j], causes[:, ranges.MATCH, :, j] = (
             ranges._hull(
                 match,
                 (everything[0][:, j], everything[1][:, j]),
                 ranges._alternatives(match, people, ev.age, ev.age_candidates, "age")
                 + ranges._alternatives(match, people, ev.gender, ev.gender_candidates, "gender"),
-                margins.of(authority) * np.minimum(match, 1 - match),
+                np.maximum(margins.of(authority), stand_in) * smaller,
                 1.0,
             )
         )
+        wider = (stand_in > margins.of(authority)) & (smaller > ranges.EPSILON)
+        causes[ranges.CAUSES.index("authority"), ranges.MATCH, :, j] &= ~wider
+        causes[ranges.CAUSES.index("stand_in"), ranges.MATCH, :, j] = wider
         audience = arrays.audience[:, j]
         mode[ranges.AUDIENCE, :, j] = audience
         chosen = ev.audience

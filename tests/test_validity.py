@@ -305,6 +305,20 @@ def test_leave_one_source_out_removes_the_groups_publisher_and_url(tmp_path: Pat
 def test_the_suite_does_not_drop_below_its_floors() -> None:
     results, summary = run()
     assert summary.groups == len(load_groups(VALIDATION_CSV)) == len(results)
+    # The printed reach ranges are those the scenarios draw from: never more people than the
+    # persona's cells hold, whatever the match share and audience give at their high ends.
+    population = Evidence(load_dataset()).population
+    capped = 0
+    for result in results:
+        if not population.has(result.region):
+            continue
+        sexes = ["female", "male"] if result.gender == "any" else [result.gender]
+        people = population.people_one(result.region, sexes, result.age_min, result.age_max)
+        for network in result.networks:
+            if network.reach_high is not None and network.reach_low is not None:
+                assert network.reach_low <= network.reach_high <= people * (1 + 1e-9)
+                capped += network.reach_high == pytest.approx(people)
+    assert capped > 0  # some high ends do reach everyone (US 18-29 without Pew, for one)
     assert summary.leader_by_reach is not None and summary.pick is not None
     assert summary.spearman is not None
     assert summary.leader_by_reach >= LEADER_BY_REACH_FLOOR, summary

@@ -349,6 +349,13 @@ class Evidence:
                 return ordered[0], tuple(ordered)
         return None, ()
 
+    def profiles(
+        self, platform: str, region: str, dimension: Literal["age", "gender"], target: str
+    ) -> list[Distribution]:
+        """Every profile of the network published for ``region``, as it would describe
+        ``target`` (an age profile from elsewhere is re-expressed for its population)."""
+        return self._candidates(platform, region, dimension, target)
+
     def _candidates(
         self, platform: str, region: str, dimension: str, target: str | None = None
     ) -> list[Distribution]:

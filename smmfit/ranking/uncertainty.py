@@ -80,7 +80,8 @@ def win_probabilities(
     Availability is taken as of ``as_of`` (default today), as in :func:`rank`.
     Seeded: the same arguments give the same result. Blocked networks get 0 even when
     ``include_blocked`` scores them (they are never the pick). ``margins`` sets the default
-    ranges; ``Margins(secondary=0, low=0, weight=0)`` leaves only the data's own spread.
+    ranges; ``Margins(secondary=0, low=0, weight=0, stand_in_age=0, stand_in_gender=0)``
+    leaves only the data's own spread.
     """
     if not 1 <= draws <= MAX_DRAWS:
         raise ValueError(f"draws must be between 1 and {MAX_DRAWS:,}, not {draws}")
