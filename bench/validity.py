@@ -52,6 +52,8 @@ from smmfit.models import MAX_AGE, MIN_AGE
 
 # Enough scenarios for the pick's companions; the pick itself does not depend on them.
 DRAWS = 2_000
+# Reaches within this fraction of the top one are level with it (rounding, not people).
+TIE = 1e-9
 
 # Issue 12's targets on this suite.
 TARGETS = {"leader_by_reach": 0.90, "pick": 0.85, "spearman": 0.80}
@@ -92,6 +94,7 @@ class GroupResult:
     leader: tuple[str, ...]
     tracked_leader: tuple[str, ...]
     reach_top: str | None
+    reach_top_tied: tuple[str, ...]  # every network level with the top (at everyone, often)
     reach_top_is_leader: bool | None
     pick: str | None
     pick_leader: tuple[str, ...]
@@ -218,6 +221,10 @@ def score_group(group: Group, loo: LeaveOneOut, draws: int = DRAWS) -> GroupResu
     with_reach = {p: s for p, s in tracked.items() if by_platform[p].reach is not None}
     reaches = {p: float(by_platform[p].reach or 0.0) for p in with_reach}
     reach_top = max(reaches, key=lambda p: reaches[p]) if reaches else None
+    # Networks level at the top (several reaching everyone in the persona's cells) are a tie:
+    # it agrees with the table only if every one of them leads it. (Until December 2026 the
+    # first of them in the table's order was taken, which is the leader: a tie counted as a hit.)
+    tied = tuple(p for p in reaches if reach_top and reaches[p] >= reaches[reach_top] * (1 - TIE))
     tracked_leader = leaders(tracked)
 
     recommendable = {p: s for p, s in tracked.items() if by_platform[p].recommendable}
@@ -274,7 +281,10 @@ def score_group(group: Group, loo: LeaveOneOut, draws: int = DRAWS) -> GroupResu
         leader=group.leader,
         tracked_leader=tracked_leader,
         reach_top=reach_top,
-        reach_top_is_leader=(reach_top in tracked_leader) if tracked_leader else None,
+        reach_top_tied=tied,
+        reach_top_is_leader=(
+            all(p in tracked_leader for p in tied) if tracked_leader and tied else None
+        ),
         pick=pick,
         pick_leader=pick_leader,
         # A table that does not list the pick (ARD/ZDF leaves YouTube out of "social media")
@@ -350,7 +360,7 @@ def group_line(r: GroupResult) -> str:
     lacks = f"  lacks: {', '.join(r.lacks)}" if r.lacks else ""
     return (
         f"{r.group_id:<40} {who:<22} {'partial' if r.partial else 'full':<7} "
-        f"leader {_names(r.tracked_leader):<10} reach top {r.reach_top or '-':<10} "
+        f"leader {_names(r.tracked_leader):<10} reach top {_names(r.reach_top_tied):<10} "
         f"{_yes(r.reach_top_is_leader):<3}  pick {r.pick or '-':<10} "
         f"{_yes(r.pick_is_leader):<3} (vs {_names(r.pick_leader)})  rho {rho}{lacks}"
     )

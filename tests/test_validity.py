@@ -73,7 +73,12 @@ from tests.conftest import audience, figure, write_data
 #   non-Kepios TikTok count for Thailand) and rates divided by sex by the network's own
 #   composition: no group changes its agreement; Spearman 0.88 -> 0.89 (France 0.90 -> 0.95,
 #   Bitkom 0.89 -> 0.94 once the German and French networks share one measure).
-LEADER_BY_REACH_FLOOR = 0.77
+# - the measure, not the product, changed (session 14): networks level at the top of reach
+#   (YouTube, Instagram and Facebook each holding all 53.8M US 18-29 year-olds without Pew)
+#   counted as agreement because the first of them in the table's order, the leader, was
+#   taken. A tie now agrees only when every tied network leads: leave-one-source-out reach's
+#   top is 32/44 = 0.73 at 7917ca8 (34/44 with the two ties), 25/31, 0.89; floor 0.72.
+LEADER_BY_REACH_FLOOR = 0.72
 PICK_FLOOR = 0.78
 SPEARMAN_FLOOR = 0.88
 IN_SAMPLE_FLOORS = (0.77, 0.93, 0.95)
@@ -297,6 +302,27 @@ def test_leave_one_source_out_removes_the_groups_publisher_and_url(tmp_path: Pat
     # A second group of the same publisher and page reuses the same evidence.
     loo.evidence(group)
     assert loo.built == 1
+
+
+def test_networks_level_at_the_top_agree_only_if_every_one_leads(tmp_path: Path) -> None:
+    """alpha and beta have the same count and profile, so the same reach: a tie. The table
+    has alpha first: the tie does not agree with it (beta may be the top as well), and a
+    table where both lead does."""
+    figures = _sourced(_network("alpha", 50, 40, 10), "Survey B", "https://b.example.org/b")
+    figures += _sourced(_network("beta", 50, 40, 10), "Survey B", "https://b.example.org/b")
+    data = write_data(tmp_path / "data", figures)
+    dataset = load_dataset(data)
+    for shares, agrees in (((60, 50), False), ((60, 60), True)):
+        rows = [
+            use_row(group_id="pew-de", region="DE", age_min=18, age_max=65, platform=platform,
+                    share_using=share, source="Pew Research Center, global survey")
+            for platform, share in zip(("alpha", "beta"), shares, strict=True)
+        ]  # fmt: skip
+        path = write_uses(tmp_path / "use.csv", rows)
+        group = load_groups(path, platforms_dir=data)["pew-de"]
+        result = score_group(group, LeaveOneOut(dataset), draws=200)
+        assert set(result.reach_top_tied) == {"alpha", "beta"}
+        assert result.reach_top_is_leader is agrees
 
 
 # -- the floors ---------------------------------------------------------------------------------
