@@ -75,6 +75,8 @@ class NetworkRow:
     score: float | None
     rank: int | None
     recommendable: bool | None
+    # Reach as a percentage of everyone in the group's cells, beside ``published``.
+    reach_pct: float | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,11 @@ class Summary:
     spearman: float | None
     spearman_groups: int
     lacks: dict[str, int]
+    # Mean absolute difference, in percentage points, of reach as a share of the group from the
+    # published share, over every network of every group with both (a measure of the figures,
+    # not only of their order; a daily-reach table is compared with monthly reach as well).
+    share_error: float | None = None
+    share_error_pairs: int = 0
 
 
 def spearman(x: Sequence[float], y: Sequence[float]) -> float | None:
@@ -263,6 +270,11 @@ def score_group(group: Group, loo: LeaveOneOut, draws: int = DRAWS) -> GroupResu
                 score=row.score if row else None,
                 rank=row.rank if row else None,
                 recommendable=row.recommendable if row else None,
+                reach_pct=(
+                    round(100 * row.reach / ceiling, 2)
+                    if row is not None and row.reach is not None and np.isfinite(ceiling)
+                    else None
+                ),
             )
         )
     networks.sort(key=lambda n: (-(n.published or -1.0), -(n.reach or -1.0), n.platform))
@@ -304,6 +316,12 @@ def summarise(results: Sequence[GroupResult]) -> Summary:
     pick_checks = [r.pick_is_leader for r in results if r.pick_is_leader is not None]
     rhos = [r.spearman for r in results if r.spearman is not None]
     lacks = Counter(p for r in results for p in r.lacks)
+    errors = [
+        abs(n.reach_pct - n.published)
+        for r in results
+        for n in r.networks
+        if n.reach_pct is not None and n.published is not None
+    ]
     return Summary(
         groups=len(results),
         partial=sum(r.partial for r in results),
@@ -316,6 +334,8 @@ def summarise(results: Sequence[GroupResult]) -> Summary:
         spearman=round(float(np.mean(rhos)), 4) if rhos else None,
         spearman_groups=len(rhos),
         lacks=dict(lacks.most_common()),
+        share_error=round(float(np.mean(errors)), 2) if errors else None,
+        share_error_pairs=len(errors),
     )
 
 
@@ -380,6 +400,8 @@ def summary_lines(s: Summary) -> list[str]:
         f" = {_ratio(s.pick)} (target >= {TARGETS['pick']:.2f})",
         f"mean Spearman of reach with published share: {rho} over {s.spearman_groups} complete"
         f" groups with >= {MIN_SPEARMAN_NETWORKS} networks (target >= {TARGETS['spearman']:.2f})",
+        f"reach as a share of the group, off the published share by: {_ratio(s.share_error)}"
+        f" percentage points on average over {s.share_error_pairs} network-group pairs",
         "published networks the product lacks (groups): "
         + (", ".join(f"{p} ({n})" for p, n in s.lacks.items()) or "none"),
     ]

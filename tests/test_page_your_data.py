@@ -49,7 +49,8 @@ def test_loaded_figures_are_listed_and_change_the_fit_page_marked_as_yours() -> 
     assert app.dataframe[0].value.shape[0] == 3
     app.switch_page("pages/fit.py").run()
     assert not app.exception
-    assert str(app.subheader[0].value) == "Test first: Dzen"
+    # A close call with VK since session 14 (both Russian profiles overfill young ages).
+    assert str(app.subheader[0].value).startswith("Test first: Dzen")
     assert "The ranking uses your data (3 figures from отчёт.csv)" in texts(app)
     table = app.dataframe[0].value
     assert dict(zip(table["Network"], table["Your data"], strict=True))["Dzen"] == "your data"

@@ -167,8 +167,10 @@ def match_range(result: Uncertainty, platform: str) -> tuple[float, float, float
 
 
 def test_partial_data_range_is_the_rankings_bounds(tmp_path: Path) -> None:
+    # 4M people: 30% of them fit among the 1.4M aged 18-24 (an overfull profile would add
+    # its own range: test_a_profile_the_population_contradicts_widens_the_share).
     rows = [figure("alpha", "DE", "age", "18-24", 30), figure("alpha", "DE", "age", "25-34", 30),
-            audience("alpha", "DE", 10)]  # fmt: skip
+            audience("alpha", "DE", 4)]  # fmt: skip
     evidence = evidence_of(tmp_path, rows)
     persona = Persona(region="DE", age_min=18, age_max=40)
     ranked = next(item for item in rank(persona, evidence).ranking if item.platform == "alpha")
@@ -217,7 +219,7 @@ def test_a_stand_in_profile_widens_the_share_of_fewer_ages_or_one_sex(tmp_path: 
         figure("alpha", "WW", "age", "13-17", 10),
         figure("alpha", "WW", "age", "18-24", 30),
         figure("alpha", "WW", "age", "25-100", 60),
-        audience("alpha", "DE", 10),
+        audience("alpha", "DE", 2),  # fits every age band: no contradiction
     ]
     evidence = evidence_of(tmp_path, rows)
     low, women, high, causes = match_range(win_probabilities(WOMEN, evidence, draws=100), "alpha")
@@ -231,9 +233,33 @@ def test_a_stand_in_profile_widens_the_share_of_fewer_ages_or_one_sex(tmp_path: 
     margin = Margins().stand_in_age * min(share, 1 - share)
     assert (low, high) == pytest.approx((share - margin, share + margin))
     everyone = WOMEN.model_copy(update={"gender": "any"})
-    assert match_range(win_probabilities(everyone, evidence), "alpha") == (1.0, 1.0, 1.0, ())
+    *shares, causes = match_range(win_probabilities(everyone, evidence), "alpha")
+    assert shares == pytest.approx([1.0, 1.0, 1.0]) and causes == ()
     without = win_probabilities(WOMEN, evidence, draws=100, margins=EXACT)
     assert match_range(without, "alpha") == (women, women, women, ())
+
+
+def test_a_profile_the_population_contradicts_widens_the_share(tmp_path: Path) -> None:
+    """10M people, 30% of them aged 18-24, where 1.4M live: at least 1.6M (16% of the
+    audience) are misplaced by the profile, so a persona's share is uncertain by that much
+    (absolute, at most the smaller of the share and the rest), whatever the default margins;
+    everyone's share stays 1."""
+    rows = [figure("alpha", "DE", "age", "13-17", 5), figure("alpha", "DE", "age", "18-24", 30),
+            figure("alpha", "DE", "age", "25-100", 65), audience("alpha", "DE", 10)]  # fmt: skip
+    evidence = evidence_of(tmp_path, rows)
+    cells = evidence.people("alpha", "DE")
+    assert cells is not None and cells.overflow == pytest.approx(1.6e6)
+    young = Persona(region="DE", age_min=18, age_max=24)
+    low, share, high, causes = match_range(
+        win_probabilities(young, evidence, draws=100, margins=EXACT), "alpha"
+    )
+    assert causes == ("contradicted",)
+    margin = min(0.16, share, 1 - share)  # like every share margin, within the share and rest
+    assert (low, high) == pytest.approx((share - margin, share + margin))
+    assert share < 0.3  # the odds fit keeps 18-24 under everyone: 1.4M of 10M at most
+    everyone = Persona(region="DE", age_min=13, age_max=100)
+    *shares, causes = match_range(win_probabilities(everyone, evidence), "alpha")
+    assert shares == pytest.approx([1.0, 1.0, 1.0]) and causes == ()
 
 
 def test_a_countrys_own_profile_is_no_stand_in(tmp_path: Path) -> None:
@@ -578,19 +604,25 @@ def ranges_network_by_network(
             if profile is not None and profile.provenance.region != region:
                 stand_in = np.maximum(stand_in, np.where(narrower, stand_in_margin, 0.0))
         smaller = np.minimum(match, 1 - match)
+        misplaced = 0.0
+        if cells is not None and cells.overflow > 0 and cells.total[1] > 0:
+            misplaced = cells.overflow / cells.total[1]
+        parts = [
+            margins.of(authority) * smaller, stand_in * smaller, np.minimum(misplaced, smaller)
+        ]  # fmt: skip
         low[ranges.MATCH, :, j], high[ranges.MATCH, :, j], causes[:, ranges.MATCH, :, j] = (
             ranges._hull(
                 match,
                 (everything[0][:, j], everything[1][:, j]),
                 ranges._alternatives(match, people, ev.age, ev.age_candidates, "age")
                 + ranges._alternatives(match, people, ev.gender, ev.gender_candidates, "gender"),
-                np.maximum(margins.of(authority), stand_in) * smaller,
+                np.max(parts, axis=0),
                 1.0,
             )
         )
-        wider = (stand_in > margins.of(authority)) & (smaller > ranges.EPSILON)
-        causes[ranges.CAUSES.index("authority"), ranges.MATCH, :, j] &= ~wider
-        causes[ranges.CAUSES.index("stand_in"), ranges.MATCH, :, j] = wider
+        widest = np.where(np.max(parts, axis=0) > ranges.EPSILON, np.argmax(parts, axis=0), -1)
+        for which, cause in enumerate(("authority", "stand_in", "contradicted")):
+            causes[ranges.CAUSES.index(cause), ranges.MATCH, :, j] = widest == which
         audience = arrays.audience[:, j]
         mode[ranges.AUDIENCE, :, j] = audience
         chosen = ev.audience

@@ -260,7 +260,7 @@ class Evidence:
                 None,
             )
             gender = genders[0] if genders else None
-            people, covered, pools = composition_cells(
+            people, covered, pools, overflow = composition_cells(
                 audience.people, age, gender, population, shape
             )
             chosen = audience.provenance
@@ -273,6 +273,7 @@ class Evidence:
                         [chosen] + [d.provenance for d in (age, gender) if d is not None]
                     ),
                     rank=_layer_rank(chosen.authority, chosen.year, chosen.sources[0].source),
+                    overflow=overflow,
                 )
             )
         return combine(layers, population, profiles, region)

@@ -70,7 +70,7 @@ EPSILON = 1e-12
 Input = Literal["match", "audience", "segment"]
 
 
-RangeCause = Literal["sources", "partial_data", "authority", "stand_in"]
+RangeCause = Literal["sources", "partial_data", "authority", "stand_in", "contradicted"]
 
 
 INPUTS: tuple[Input, ...] = get_args(Input)
@@ -145,7 +145,13 @@ def _recent(candidate_year: int, chosen_year: int) -> bool:
     return candidate_year >= chosen_year - CANDIDATE_YEARS
 
 
-CAUSES: tuple[RangeCause, ...] = ("partial_data", "sources", "authority", "stand_in")
+CAUSES: tuple[RangeCause, ...] = (
+    "partial_data",
+    "sources",
+    "authority",
+    "stand_in",
+    "contradicted",
+)
 
 
 def _hull(
@@ -166,7 +172,8 @@ def _hull(
             if alternatives
             else np.zeros(estimate.shape, dtype=bool),
             margin > EPSILON,
-            np.zeros(estimate.shape, dtype=bool),  # stand_in: set by the caller that knows
+            np.zeros(estimate.shape, dtype=bool),  # stand_in and contradicted: set by the
+            np.zeros(estimate.shape, dtype=bool),  # caller, which knows the margin's parts
         ]
     )
     unknown = np.isnan(estimate)
@@ -259,6 +266,7 @@ def ranges_of(
     match_margin = np.zeros((n, len(columns)))
     audience_margin = np.zeros(len(columns))
     stand_in_margin = np.zeros((n, len(columns)))
+    misplaced = np.zeros(len(columns))  # share of the audience a contradicted profile misplaces
     narrower_ages, one_sex = narrower_than_everyone(people)
     segment_margin = np.zeros((2, len(columns)))  # b2c, b2b
     for q, j in enumerate(columns.tolist()):
@@ -274,6 +282,8 @@ def ranges_of(
             ]
         )
         match_margin[:, q] = margins.of(authority)
+        if cells is not None and cells.overflow > 0 and cells.total[1] > 0:
+            misplaced[q] = cells.overflow / cells.total[1]
         # A stand-in profile (from elsewhere) speaks for the country only roughly: its share
         # for fewer ages or one sex gets the stand-in margin. A persona of everyone is exact.
         for profile, narrower, margin in (
@@ -301,19 +311,20 @@ def ranges_of(
                 segment_margin[side, q] = margins.of(ev.segment[kind].provenance.authority)
     match = arrays.match[:, columns]
     lowest, highest = (bound[:, columns] for bound in _match_bounds(arrays))
+    smaller = np.minimum(match, 1 - match)
+    # Three margins on the share, the widest applies: the source's authority and a stand-in
+    # profile's, relative to the smaller of the share and the rest; and the share of the
+    # audience a profile contradicted by the population misplaces, absolute (a persona of the
+    # whole audience has it exactly all the same).
+    parts = np.stack(
+        [match_margin * smaller, stand_in_margin * smaller, np.minimum(misplaced, smaller)]
+    )
     ranges = [
-        _hull(
-            match,
-            (lowest, highest),
-            _padded(match_alternatives, n),
-            np.maximum(match_margin, stand_in_margin) * np.minimum(match, 1 - match),
-            1.0,
-        )
+        _hull(match, (lowest, highest), _padded(match_alternatives, n), parts.max(axis=0), 1.0)
     ]
-    # The margin's cause: the source's authority, or a stand-in profile where that is wider.
-    stand_in = (stand_in_margin > match_margin) & (np.minimum(match, 1 - match) > EPSILON)
-    ranges[MATCH][2][CAUSES.index("authority")] &= ~stand_in
-    ranges[MATCH][2][CAUSES.index("stand_in")] = stand_in
+    widest = np.where(parts.max(axis=0) > EPSILON, parts.argmax(axis=0), -1)
+    for part, cause in enumerate(("authority", "stand_in", "contradicted")):
+        ranges[MATCH][2][CAUSES.index(cause)] = widest == part
     audience = arrays.audience[:, columns]
     ranges.append(
         _hull(
