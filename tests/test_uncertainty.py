@@ -260,6 +260,13 @@ def test_a_profile_the_population_contradicts_widens_the_share(tmp_path: Path) -
     everyone = Persona(region="DE", age_min=13, age_max=100)
     *shares, causes = match_range(win_probabilities(everyone, evidence), "alpha")
     assert shares == pytest.approx([1.0, 1.0, 1.0]) and causes == ()
+    # The ranking's caveats say so where the profile matters, not for everyone.
+    notes = {
+        persona: next(r for r in rank(persona, evidence).ranking if r.platform == "alpha").gaps
+        for persona in (young, everyone)
+    }
+    assert Note(key="gap.contradicted", params={"share": 0.16}) in notes[young]
+    assert all(note.key != "gap.contradicted" for note in notes[everyone])
 
 
 def test_a_countrys_own_profile_is_no_stand_in(tmp_path: Path) -> None:

@@ -110,13 +110,21 @@ def _provenance_gaps(
     return notes
 
 
+# Below this share of its audience a profile's misplacement is rounding, not worth a caveat.
+MISPLACED_NOTE_SHARE = 0.005
+
+
 def _gaps(
     persona: Persona,
     ev: PlatformEvidence,
     row: dict[str, list[float]],
     j: int,
     this_year: int,
+    *,
+    misplaced: float = 0.0,
 ) -> tuple[Note, ...]:
+    """The caveats of one network's figures for the persona; ``misplaced`` is the share of
+    its audience a profile the population contradicts puts where nobody is left."""
     region = persona.region
     notes: list[Note] = []
     needs_age = not (persona.age_min <= MIN_AGE and persona.age_max >= MAX_AGE)
@@ -135,6 +143,8 @@ def _gaps(
             notes.append(
                 Note(key="gap.outside_universe", params={"first_age": distribution.domain[0]})
             )
+    if misplaced >= MISPLACED_NOTE_SHARE and (needs_age or persona.gender != "any"):
+        notes.append(Note(key="gap.contradicted", params={"share": round(misplaced, 3)}))
     low, high = row["match_low"][j], row["match_high"][j]
     if not math.isnan(low) and high - low > 0.0005:
         notes.append(Note(key="gap.bounds", params={"low": round(low, 4), "high": round(high, 4)}))
@@ -165,6 +175,14 @@ def _gaps(
     if persona.segment not in ev.segment:
         notes.append(Note(key="gap.segment", params={"segment": persona.segment}))
     return tuple(notes)
+
+
+def _misplaced_share(evidence: Evidence, ev: PlatformEvidence) -> float:
+    """The share of the network's audience its profile puts beyond the population (0-1)."""
+    cells = evidence.people(ev.platform, ev.region)
+    if cells is None or cells.overflow <= 0 or not cells.total[1] > 0:
+        return 0.0
+    return float(cells.overflow / cells.total[1])
 
 
 def _sources(
@@ -314,7 +332,9 @@ def rank(
                 if arrays.estimated[0, j]
                 else _round(_optional(row["affinity"][j]), 1),
                 factors=factors,
-                gaps=_gaps(persona, ev, row, j, this_year),
+                gaps=_gaps(
+                    persona, ev, row, j, this_year, misplaced=_misplaced_share(evidence, ev)
+                ),
                 sources=_sources(ev, persona, record),
             )
         )
