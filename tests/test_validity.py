@@ -82,13 +82,17 @@ from tests.conftest import audience, figure, write_data
 #   (no cell at everyone) and the persona's share gets the misplaced share as its range:
 #   leave-one-source-out 32/44, 28/32 = 0.88 (was 25/31: US 18-29 x 2 and Russia 25-34 now
 #   agree), 0.89, reach off the published share by 13.5 points on average (was 14.4); in
-#   sample 34/44, 33/35 = 0.94 (was 31/33), 0.96, 4.6 points (4.6).
-LEADER_BY_REACH_FLOOR = 0.72
-PICK_FLOOR = 0.87
-SPEARMAN_FLOOR = 0.88
-SHARE_ERROR_CEILING = 13.5  # percentage points; in sample below
-IN_SAMPLE_FLOORS = (0.77, 0.94, 0.95)
-IN_SAMPLE_SHARE_ERROR_CEILING = 4.6
+#   sample 34/44, 33/35 = 0.94 (was 31/33), 0.96, 4.6 points (4.6). Then the rest of a
+#   partial profile is fitted with its bands (Instagram's one US band no longer fills every
+#   18-29 cell through the rest's pool): leave-one-source-out 36/44 = 0.82 (US 18-29 x 2 and
+#   US teens x 2 now agree), 31/33 = 0.94, 0.90, 12.5 points; in sample 35/44 = 0.80 (Russia
+#   12-17's daily table: Telegram no longer level with VK), 33/35, 0.96, 4.4 points.
+LEADER_BY_REACH_FLOOR = 0.81
+PICK_FLOOR = 0.93
+SPEARMAN_FLOOR = 0.90
+SHARE_ERROR_CEILING = 12.5  # percentage points, rounded up; in sample below
+IN_SAMPLE_FLOORS = (0.79, 0.94, 0.95)
+IN_SAMPLE_SHARE_ERROR_CEILING = 4.4
 
 COLUMNS = [
     "group_id", "region", "age_min", "age_max", "gender", "settlement", "platform",
