@@ -338,15 +338,18 @@ def composition_cells(
     spread = np.where(gaps, by_age[None, :] * sex_split, 0.0)
     # The rest of the audience, where its estimate puts it, is fitted with the bands: where
     # the bands overfill, the profile's other ages take what they cannot hold, in odds too.
-    rest = unplaced * spread / spread.sum() if unplaced > 0 and spread.sum() > 0 else 0.0 * spread
+    rest = np.zeros(CELL_SHAPE)
+    if unplaced > 0 and spread.sum() > 0:
+        rest = unplaced * spread / spread.sum()
     fitted = fit_to_population(placed + rest, room)
     people = np.where(covered, fitted, 0.0)
     # What the bands cannot hold belongs to the profile's other ages, like its unknown share;
     # what no cell can hold at all is dropped there (the pools hold at most everyone).
     unplaced = float(fitted[gaps].sum()) + float((placed + rest).sum() - fitted.sum())
     if fitted[gaps].sum() > 0:
-        spread = np.where(gaps, fitted, 0.0)  # the pools' estimate as fitted (as before, if
-        # nothing overfills: the rest where its estimate puts it)
+        # The pools' estimate follows the fit: where nothing overfills, that is the rest
+        # where its estimate put it, as before.
+        spread = np.where(gaps, fitted, 0.0)
     if capacity.sum() <= 0 or unplaced <= 0:
         return people, covered, (), overflow
     if gender is None:
