@@ -106,6 +106,13 @@ columns (line, expected, platform, region, language) instead, for example a blin
   bots still running, rented accounts, prices raised before a discount, fee-charging fake
   prizes, lists brought from an old job), scored once untuned at 41737c7 (78.4%, 6 harmful
   lines white); then tuned on (a few phrases) and the verdict model trained on it;
+- ``tactic_lines_tune27_v7.csv``: 250 lines, 50 per language, written in session 14 by a
+  helper who saw only its brief (the commercial side: agency price lists, influencer rate
+  cards, marketplace sellers' chats, invoices and purchase requests, with harmful items among
+  priced ones), scored once untuned at 32c85d3 (86.0%, 1 harmful line white); then tuned on
+  (phrases for a hacked channel, extortion with a deadline, a charity whose money pays for ads,
+  a prize fee paid to an IBAN; bank lines of commercial everyday work) and the verdict model
+  trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -224,6 +231,7 @@ TUNE23_V7 = DATA / "tactic_lines_tune23_v7.csv"
 TUNE24_V7 = DATA / "tactic_lines_tune24_v7.csv"
 TUNE25_V7 = DATA / "tactic_lines_tune25_v7.csv"
 TUNE26_V7 = DATA / "tactic_lines_tune26_v7.csv"
+TUNE27_V7 = DATA / "tactic_lines_tune27_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -556,6 +564,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 24 v7 (session 13; long plans, negated consent, bribes)", TUNE24_V7),
         ("tuning set 25 v7 (session 13; warnings, IT and legal work, routine harm)", TUNE25_V7),
         ("tuning set 26 v7 (session 13; harm said casually in handovers)", TUNE26_V7),
+        ("tuning set 27 v7 (session 14; price lists, rate cards, marketplace chats)", TUNE27_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),
