@@ -49,6 +49,7 @@ from bench.validity_data import (
 )
 from smmfit import Dataset, Evidence, Persona, assess, load_dataset
 from smmfit.models import MAX_AGE, MIN_AGE
+from smmfit.ranking.engine import persona_population
 
 # Enough scenarios for the pick's companions; the pick itself does not depend on them.
 DRAWS = 2_000
@@ -245,12 +246,8 @@ def score_group(group: Group, loo: LeaveOneOut, draws: int = DRAWS) -> GroupResu
 
     # The reach the scenarios draw from: match share x audience at each end, never more people
     # than the persona's cells hold (as smmfit.ranking.scenarios.capped_reach caps it).
-    sexes = ["female", "male"] if persona.gender == "any" else [persona.gender]
-    ceiling = (
-        evidence.population.people_one(persona.region, sexes, persona.age_min, persona.age_max)
-        if evidence.population.has(persona.region)
-        else np.inf
-    )
+    ceiling = persona_population(evidence, persona)
+    ceiling = ceiling if np.isfinite(ceiling) else np.inf
     networks = []
     for platform in dict.fromkeys([*group.shares, *by_platform]):
         row = by_platform.get(platform)

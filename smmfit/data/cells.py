@@ -114,6 +114,12 @@ class PeopleCells:
     def _known_running(self) -> FloatArray:
         return running_sums(self.known)
 
+    @cached_property
+    def misplaced_share(self) -> float:
+        """The share of the network's audience its profile puts beyond the population (0-1)."""
+        total = self.total[1]
+        return float(self.overflow / total) if self.overflow > 0 and total > 0 else 0.0
+
     @property
     def stand_in(self) -> bool:
         return any(pool.stand_in for pool in self.pools)

@@ -247,6 +247,13 @@ def _persona_population(
     return target, base
 
 
+def persona_population(evidence: Evidence, persona: Persona) -> float:
+    """Everyone in one persona's cells (NaN without a population baseline for its region): no
+    network reaches more (the scenarios' cap)."""
+    people, _ = _persona_population(evidence, persona.region, PersonaArrays.of([persona]))
+    return float(people[0])
+
+
 def relative_scores(values: FloatArray, scored: BoolArray) -> FloatArray:
     """100 for the best scored network of each row, others in proportion; NaN stays NaN."""
     masked = np.where(scored, values, np.nan)

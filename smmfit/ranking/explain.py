@@ -177,14 +177,6 @@ def _gaps(
     return tuple(notes)
 
 
-def _misplaced_share(evidence: Evidence, ev: PlatformEvidence) -> float:
-    """The share of the network's audience its profile puts beyond the population (0-1)."""
-    cells = evidence.people(ev.platform, ev.region)
-    if cells is None or cells.overflow <= 0 or not cells.total[1] > 0:
-        return 0.0
-    return float(cells.overflow / cells.total[1])
-
-
 def _sources(
     ev: PlatformEvidence, persona: Persona, record: Availability | None
 ) -> tuple[SourceRef, ...]:
@@ -293,6 +285,7 @@ def rank(
     results: list[PlatformResult] = []
     for j, platform in enumerate(arrays.platforms):
         ev = evidence.for_platform(platform, persona.region)
+        cells = evidence.people(platform, persona.region)
         score = _optional(scores[j])
         status = arrays.status[0][j]
         record = status_on(dataset, platform, persona.region, as_of, ages)[1]
@@ -333,7 +326,12 @@ def rank(
                 else _round(_optional(row["affinity"][j]), 1),
                 factors=factors,
                 gaps=_gaps(
-                    persona, ev, row, j, this_year, misplaced=_misplaced_share(evidence, ev)
+                    persona,
+                    ev,
+                    row,
+                    j,
+                    this_year,
+                    misplaced=cells.misplaced_share if cells is not None else 0.0,
                 ),
                 sources=_sources(ev, persona, record),
             )

@@ -282,8 +282,7 @@ def ranges_of(
             ]
         )
         match_margin[:, q] = margins.of(authority)
-        if cells is not None and cells.overflow > 0 and cells.total[1] > 0:
-            misplaced[q] = cells.overflow / cells.total[1]
+        misplaced[q] = cells.misplaced_share if cells is not None else 0.0
         # A stand-in profile (from elsewhere) speaks for the country only roughly: its share
         # for fewer ages or one sex gets the stand-in margin. A persona of everyone is exact.
         for profile, narrower, margin in (
