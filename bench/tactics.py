@@ -113,6 +113,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   (phrases for a hacked channel, extortion with a deadline, a charity whose money pays for ads,
   a prize fee paid to an IBAN; bank lines of commercial everyday work) and the verdict model
   trained on it;
+- ``tactic_lines_tune28_v7.csv``: 250 lines, 50 per language, written in session 15 by a
+  helper who saw only its brief (long to-do lists, minutes and status reports with one harmful
+  item hidden among ordinary ones, often last, in slang; misleading prices and claims;
+  undisclosed paid posts), scored once untuned at 8dc8c23 (74.4%, 20 harmful lines white); then
+  tuned on (phrases, a "report to Liam" that is office work and not a report of an account, a
+  demand after "unless" that is no moderation, bank lines) and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -232,6 +238,7 @@ TUNE24_V7 = DATA / "tactic_lines_tune24_v7.csv"
 TUNE25_V7 = DATA / "tactic_lines_tune25_v7.csv"
 TUNE26_V7 = DATA / "tactic_lines_tune26_v7.csv"
 TUNE27_V7 = DATA / "tactic_lines_tune27_v7.csv"
+TUNE28_V7 = DATA / "tactic_lines_tune28_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -565,6 +572,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 25 v7 (session 13; warnings, IT and legal work, routine harm)", TUNE25_V7),
         ("tuning set 26 v7 (session 13; harm said casually in handovers)", TUNE26_V7),
         ("tuning set 27 v7 (session 14; price lists, rate cards, marketplace chats)", TUNE27_V7),
+        ("tuning set 28 v7 (session 15; one harmful item hidden in a long list)", TUNE28_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -1537,3 +1537,33 @@ def test_nothing_is_white_by_default(text: str) -> None:
 
 
 _TAXONOMY = load_taxonomy()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # A report sent to a person is office work: it fights nothing, so the harm it sits
+        # next to stays ...
+        (
+            "Reel by a creator we paid, she calls it her own find, no disclosure; report to Sam",
+            "gray",
+        ),
+        (
+            "Visuels « rendement garanti sans risque » pour le placement, reporting",
+            "gray",
+        ),
+        # ... while a report to the platform still fights the harm it names.
+        ("Fake giveaway pages copying us: report to Instagram and warn followers", "white"),
+        ("Bought followers offered in DMs: decline, block, report to the platform", "white"),
+        # A deletion demanded after "unless" is the threat's demand, not moderation.
+        ("Tell the critic his home address goes public unless he deletes the video", "black"),
+        # Şikayetvar is a complaints site, not a complaint.
+        ("Şikayetvar'daki müşterinin adresini gruplarda paylaşırız, şikayetini silsin", "black"),
+    ],
+)
+def test_office_reports_and_demands_are_not_protection(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: str
+) -> None:
+    """Tuning set 28 (session 15): "report to Liam" and "..., reporting" made lines that name a
+    harm read as fighting it; "unless she deletes them" cancelled the threat it completes."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict == expected
