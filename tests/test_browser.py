@@ -350,3 +350,43 @@ def _only_the_app_is_asked(server: str, browser: Browser) -> None:
     # The app's icon (an emoji, drawn by the browser) was set, so the check ran after the
     # page config arrived.
     assert len(icons) == 1 and icons.pop().startswith("data:image/svg+xml"), icons
+
+
+# Countries with a long list of blocks (Russia, China), a table of 14 networks (US teens) and a
+# Thai font: the reports most likely to run onto a second page.
+LONG_REPORTS = [("RU", 25, 44), ("CN", 18, 30), ("US", 13, 17), ("TH", 18, 34)]
+
+
+def test_the_report_prints_on_one_page_in_every_language(browser: Browser) -> None:
+    """The meeting report is a one-page leave-behind in all five languages, not only in
+    English: Russian, French and Turkish reports for Russians ran onto a second page, and Thai
+    ones whose ranking table wrapped every status."""
+    from datetime import date
+
+    from smmfit import Evidence, Persona, assess, load_dataset
+    from smmfit.data import audience_profile
+    from smmfit.render import LANGUAGES
+    from smmfit.render.pack import source_authorities
+    from smmfit.render.page import report_html
+
+    evidence = Evidence(load_dataset())
+    authorities = source_authorities(evidence.dataset)
+    page = browser.new_page()
+    pages = {}
+    try:
+        for region, low, high in LONG_REPORTS:
+            persona = Persona(region=region, age_min=low, age_max=high)
+            result = assess(persona, evidence, draws=2_000)
+            pick = result.ranking.recommendation.platform
+            audience = audience_profile(evidence, pick, region, persona) if pick else None
+            for language in LANGUAGES:
+                html = report_html(
+                    result, language, audience=audience, authorities=authorities,
+                    generated=date(2026, 12, 4),
+                )  # fmt: skip
+                page.set_content(html.decode("utf-8"))
+                pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+                pages[region, language] = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    finally:
+        page.close()
+    assert all(count == 1 for count in pages.values()), pages

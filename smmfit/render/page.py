@@ -56,7 +56,9 @@ img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 7.5pt; }
 th { background: #1f3a5f; color: #fff; text-align: left; padding: 1.5pt 3pt;
   vertical-align: bottom; hyphens: none; }
-td { border-bottom: 1px solid #dde3ea; padding: 0.5pt 3pt; }
+td { border-bottom: 1px solid #dde3ea; padding: 0.5pt 3pt; } td.w { white-space: nowrap; }
+body.dense { font-size: 7.6pt; line-height: 1.22; }
+body.dense .limits { font-size: 6pt; line-height: 1.1; }
 ul { margin: 0; padding-left: 11pt; } li { margin: 0.5pt 0; }
 .sources { columns: 3; column-gap: 8pt; font-size: 6pt; line-height: 1.12; padding-left: 0;
   list-style: none; }
@@ -66,6 +68,12 @@ ul { margin: 0; padding-left: 11pt; } li { margin: 0.5pt 0; }
 a { color: inherit; text-decoration: none; }
 """.strip()
 
+
+# A country with a long history of blocks (Russia, China: a dozen networks, each with its reason
+# and date) fills the bottom of the page: above this many characters of it the page is set a
+# little denser. Russian, French and Turkish reports for Russians and Chinese ran onto a
+# second page; English ones and every other country stay far below it (under 1,000).
+DENSE_BLOCKED_CHARS = 1500
 
 # Sources listed on the page: those of the pick, the runner-up and the audience come first
 # (smmfit.render.pack), the rest are on the Method and sources page. Five rows of three columns:
@@ -95,6 +103,17 @@ def _chart(chart: Chart, alt: str) -> str:
     return _image(chart.png, chart.width, alt)
 
 
+# A one-word cell up to this long stays on one line: a status ("ใช้งานได้", "доступна") or a
+# figure wrapped in a narrow column doubled the ranking table's height, and the Thai report of
+# 14 networks ran onto a second page.
+NOWRAP_CELL = 16
+
+
+def _cell(text: str) -> str:
+    short = len(text) <= NOWRAP_CELL and not any(c.isspace() for c in text)
+    return f"<td class=w>{_e(text)}</td>" if short else f"<td>{_e(text)}</td>"
+
+
 def _table(rows: Sequence[Sequence[str]]) -> str:
     if not rows:
         return ""
@@ -103,7 +122,7 @@ def _table(rows: Sequence[Sequence[str]]) -> str:
         "<table><tr>"
         + "".join(f"<th>{_e(cell)}</th>" for cell in header)
         + "</tr>"
-        + "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in body)
+        + "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in body)
         + "</table>"
     )
 
@@ -142,10 +161,12 @@ def pack_html(pack: MeetingPack) -> bytes:
         more = t("deck.sources_more", language, count=len(pack.sources) - len(shown))
         sources += f"<li><b>{_e(more)}</b></li>"
     steps = "".join(f"<li><b>{_e(label)}:</b> {_e(value)}</li>" for label, value in pack.next_steps)
+    blocked_chars = sum(len(name) + len(why) for name, why in pack.unavailable)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{language}"><head><meta charset="utf-8">',
-        f"<title>{_e(pack.title)}</title><style>{_CSS}\n{_font_css(language)}</style></head><body>",
+        f"<title>{_e(pack.title)}</title><style>{_CSS}\n{_font_css(language)}</style></head>",
+        "<body class=dense>" if blocked_chars > DENSE_BLOCKED_CHARS else "<body>",
         f"<header><div><h1>{_e(pack.title)}</h1>",
         f"<p>{_e(pack.subtitle)} · {_e(pack.date_text)}</p></div>{_logo(pack.logo)}</header>",
         f"<h2>{_e(pack.headline)}</h2>",
