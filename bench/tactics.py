@@ -119,6 +119,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   undisclosed paid posts), scored once untuned at 8dc8c23 (74.4%, 20 harmful lines white); then
   tuned on (phrases, a "report to Liam" that is office work and not a report of an account, a
   demand after "unless" that is no moderation, bank lines) and the verdict model trained on it;
+- ``tactic_lines_tune29_v7.csv``: 250 lines, 50 per language, written in session 15 by a
+  helper who saw only its brief (chain-letter and tag-bait captions, honest calls to action,
+  tagging contests on Instagram and Facebook, promotions dropped into residents' and parents'
+  chats with or without the admins' consent, harm as the last item of a long plan), scored
+  once untuned at 78aa4c7 (66.0%, 11 harmful lines white); then tuned on (phrases) and the
+  verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -165,6 +171,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import statistics
 import sys
 import time
@@ -239,6 +246,7 @@ TUNE25_V7 = DATA / "tactic_lines_tune25_v7.csv"
 TUNE26_V7 = DATA / "tactic_lines_tune26_v7.csv"
 TUNE27_V7 = DATA / "tactic_lines_tune27_v7.csv"
 TUNE28_V7 = DATA / "tactic_lines_tune28_v7.csv"
+TUNE29_V7 = DATA / "tactic_lines_tune29_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -300,6 +308,13 @@ class Scores:
         )
 
 
+def _platform_id(written: str) -> str | None:
+    """A set's platform as an id: "Yandex Maps" -> "yandex_maps" (tuning set 29 wrote it with a
+    space, and the bench stopped on it). An id the product does not track is simply unknown
+    to the rules, as for a user."""
+    return re.sub(r"[^a-z0-9_]+", "_", written.strip().lower()).strip("_") or None
+
+
 def load_labelled(path: Path = LABELLED) -> list[Labelled]:
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -312,7 +327,7 @@ def load_labelled(path: Path = LABELLED) -> list[Labelled]:
             Labelled(
                 line=row["line"],
                 expected=expected,
-                platform=row["platform"] or None,
+                platform=_platform_id(row["platform"]),
                 region=row["region"] or None,
                 language=row["language"],
             )
@@ -573,6 +588,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 26 v7 (session 13; harm said casually in handovers)", TUNE26_V7),
         ("tuning set 27 v7 (session 14; price lists, rate cards, marketplace chats)", TUNE27_V7),
         ("tuning set 28 v7 (session 15; one harmful item hidden in a long list)", TUNE28_V7),
+        ("tuning set 29 v7 (session 15; chain bait, chats, harm as a plan's last item)", TUNE29_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -1567,3 +1567,26 @@ def test_office_reports_and_demands_are_not_protection(
     """Tuning set 28 (session 15): "report to Liam" and "..., reporting" made lines that name a
     harm read as fighting it; "unless she deletes them" cancelled the threat it completes."""
     assert check_line(line, taxonomy, semantics=semantics).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "platform"),
+    [
+        # Chain-letter bait: share, tag or type a number, or bad luck follows ...
+        ("Caption: share this with 5 friends or bad luck follows you all month", "instagram"),
+        ("Don't you dare scroll past without tagging your bestie", "instagram"),
+        ("Перешли пост трём подругам, и удача придёт к тебе до пятницы", "vk"),
+        ("Partage à 7 amis avant minuit, sinon malchance toute l'année", "facebook"),
+        ("Paylaşmadan geçme, yoksa bu yıl şansın dönmez", "instagram"),
+        # ... and promotions dropped into other people's chats without asking their admins.
+        ("Post our discount code in all the neighbourhood chats, no need to ask the admins", ""),
+        ("Закинуть промокод в чаты соседей, админов не спрашиваем", "telegram"),
+    ],
+)
+def test_chain_bait_and_chat_drops_are_gray(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, platform: str
+) -> None:
+    """Tuning set 29 (session 15): Instagram's tag-a-friend override made tag baiting white, and
+    a code dropped into residents' and parents' chats matched nothing harmful."""
+    context = Context(platform=platform or None)
+    assert check_line(line, taxonomy, semantics=semantics, context=context).verdict == "gray"
