@@ -125,6 +125,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   chats with or without the admins' consent, harm as the last item of a long plan), scored
   once untuned at 78aa4c7 (66.0%, 11 harmful lines white); then tuned on (phrases) and the
   verdict model trained on it;
+- ``tactic_lines_tune30_v7.csv``: 250 lines, 50 per language, written in session 15 by a
+  helper who saw only its brief (black lines said casually: a password reset through an ex's
+  recovery email, a session cookie, a former agency's logins, a customer list brought from an
+  old job; white lines of account security, offboarding and lawful data), scored once untuned
+  at 8888889 (72.0%, 11 harmful lines white); then tuned on (phrases) and the verdict model
+  trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -247,6 +253,7 @@ TUNE26_V7 = DATA / "tactic_lines_tune26_v7.csv"
 TUNE27_V7 = DATA / "tactic_lines_tune27_v7.csv"
 TUNE28_V7 = DATA / "tactic_lines_tune28_v7.csv"
 TUNE29_V7 = DATA / "tactic_lines_tune29_v7.csv"
+TUNE30_V7 = DATA / "tactic_lines_tune30_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -589,6 +596,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 27 v7 (session 14; price lists, rate cards, marketplace chats)", TUNE27_V7),
         ("tuning set 28 v7 (session 15; one harmful item hidden in a long list)", TUNE28_V7),
         ("tuning set 29 v7 (session 15; chain bait, chats, harm as a plan's last item)", TUNE29_V7),
+        ("tuning set 30 v7 (session 15; casual account takeover, data from an old job)", TUNE30_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

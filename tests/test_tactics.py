@@ -1590,3 +1590,21 @@ def test_chain_bait_and_chat_drops_are_gray(
     a code dropped into residents' and parents' chats matched nothing harmful."""
     context = Context(platform=platform or None)
     assert check_line(line, taxonomy, semantics=semantics, context=context).verdict == "gray"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I still know her security answers, so I'll reset the password and take over the page",
+        "Grab the rival's session cookie and we're in without hitting their 2FA",
+        "The new hire brought the patient list from his old clinic, load it into the mailing",
+        "Менеджер притащил базу клиентов из соседнего салона, закинем в рассылку",
+        "Eski ajansın güvenlik sorusunu biliyoruz, kurtarma mailinden rakibin hesabına gireriz",
+    ],
+)
+def test_casual_takeovers_and_carried_over_data_are_black(
+    taxonomy: Taxonomy, semantics: Semantics, line: str
+) -> None:
+    """Tuning set 30 (session 15): a takeover or a customer list said as colleagues chat, with
+    no alarming word, matched only harmless phrases and came out white."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict == "black"

@@ -804,7 +804,7 @@ STAR = "★"  # the word a run of star signs becomes
 THAI_WORDS = _words(
     """
     มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า โผล่ ราคา ราคาเต็ม ขีดฆ่า เกินจริง
-    สตรีม เม้น เมนต์ ทุน ค่าดำเนินการ หน้าใส กลับมา เป็นซ้ำ พิมพ์ โชคดี โชคร้าย
+    สตรีม เม้น เมนต์ ทุน ค่าดำเนินการ หน้าใส กลับมา เป็นซ้ำ พิมพ์ โชคดี โชคร้าย ดาต้า
     สินบน ติดสินบน ใต้โต๊ะ พนักงาน คนใน ซัพพอร์ต แบน ปลดแบน ติ๊กฟ้า ค่าน้ำร้อนน้ำชา ลบ แรนซัมแวร์
     กดเริ่ม ยินยอม อนุมัติ เผยแพร่ ไม่งั้น มิฉะนั้น ไม่เช่นนั้น เข้าถึง แอป เซสชัน คุกกี้ ดึง เบราว์เซอร์ กู้
     คนดู คนละคน คนอื่น คนไข้ จริง จับฉลาก ต่างกัน ล็อคอิน สองคน หลาย เช่า แนวตั้ง ทดสอบ คลิป
@@ -1181,11 +1181,15 @@ def _reports_to_someone(tokens: list[Token], i: int) -> bool:
     return recipient is None or not recipient.text.startswith(REPORT_RECIPIENTS)
 
 
-# "Le reporting", "weekly report", "..., reporting": the report a team sends, a noun, not a
+# "Le reporting", "the weekly report", "..., reporting": the report a team sends, a noun, not a
 # report that flags an account (tuning set 28: "visuels « rendement garanti » pour le staking,
 # reporting" was white as a line that fights the harm it names).
 REPORT_NOUN_BEFORE = frozenset(
     {
+        "the",
+        "a",
+        "our",
+        "this",
         "le",
         "du",
         "au",
