@@ -355,12 +355,19 @@ def _only_the_app_is_asked(server: str, browser: Browser) -> None:
 # Countries with a long list of blocks (Russia, China), a table of 14 networks (US teens) and a
 # Thai font: the reports most likely to run onto a second page.
 LONG_REPORTS = [("RU", 25, 44), ("CN", 18, 30), ("US", 13, 17), ("TH", 18, 34)]
+# A checked plan, worst lines first, as the Fit page hands it to the report.
+PLAN_CHECKED = (
+    ("black", "Log into the rival bakery's page with the password the old admin kept and post"),
+    ("gray", "Order 5k followers from the panel before launch so the profile does not look empty"),
+    ("gray", "Staff leave five-star reviews from personal accounts, posing as customers"),
+    ("white", "Weekly reels with the chef; comments moderated every day"),
+) * 3
 
 
 def test_the_report_prints_on_one_page_in_every_language(browser: Browser) -> None:
     """The meeting report is a one-page leave-behind in all five languages, not only in
-    English: Russian, French and Turkish reports for Russians ran onto a second page, and Thai
-    ones whose ranking table wrapped every status."""
+    English: Russian, French and Turkish reports for Russians ran onto a second page, Thai ones
+    whose ranking table wrapped every status, and every report that carried a tactic check."""
     from datetime import date
 
     from smmfit import Evidence, Persona, assess, load_dataset
@@ -380,13 +387,18 @@ def test_the_report_prints_on_one_page_in_every_language(browser: Browser) -> No
             pick = result.ranking.recommendation.platform
             audience = audience_profile(evidence, pick, region, persona) if pick else None
             for language in LANGUAGES:
-                html = report_html(
-                    result, language, audience=audience, authorities=authorities,
-                    generated=date(2026, 12, 4),
-                )  # fmt: skip
-                page.set_content(html.decode("utf-8"))
-                pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-                pages[region, language] = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+                # With the plan checked on the Tactic checker page too, except beside Russia's
+                # and China's long lists of blocks, where it still runs over for a few.
+                summaries = [None] if region in ("RU", "CN") else [None, PLAN_CHECKED]
+                for summary in summaries:
+                    html = report_html(
+                        result, language, summary, audience=audience,
+                        authorities=authorities, generated=date(2026, 12, 4),
+                    )  # fmt: skip
+                    page.set_content(html.decode("utf-8"))
+                    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+                    count = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+                    pages[region, language, summary is not None] = count
     finally:
         page.close()
     assert all(count == 1 for count in pages.values()), pages

@@ -57,7 +57,7 @@ table { border-collapse: collapse; width: 100%; font-size: 7.5pt; }
 th { background: #1f3a5f; color: #fff; text-align: left; padding: 1.5pt 3pt;
   vertical-align: bottom; hyphens: none; }
 td { border-bottom: 1px solid #dde3ea; padding: 0.5pt 3pt; } td.w { white-space: nowrap; }
-body.dense { font-size: 7.6pt; line-height: 1.22; }
+body.dense { font-size: 7.5pt; line-height: 1.2; }
 body.dense .limits { font-size: 6pt; line-height: 1.1; }
 ul { margin: 0; padding-left: 11pt; } li { margin: 0.5pt 0; }
 .sources { columns: 3; column-gap: 8pt; font-size: 6pt; line-height: 1.12; padding-left: 0;
@@ -74,6 +74,14 @@ a { color: inherit; text-decoration: none; }
 # little denser. Russian, French and Turkish reports for Russians and Chinese ran onto a
 # second page; English ones and every other country stay far below it (under 1,000).
 DENSE_BLOCKED_CHARS = 1500
+
+# The tactic check on the page: its counts and its worst lines, each cut to one or two printed
+# lines; the deck lists more. Five whole lines ran every report onto a second page.
+REPORT_TACTIC_LINES = 3
+CROWDED_TACTIC_LINES = 2  # beside a long list of blocks
+REPORT_TACTIC_CHARS = 110
+# Sources left off a crowded page that also carries a tactic check: one row of three columns.
+CROWDED_SOURCES = 3
 
 # Sources listed on the page: those of the pick, the runner-up and the audience come first
 # (smmfit.render.pack), the rest are on the Method and sources page. Five rows of three columns:
@@ -127,6 +135,10 @@ def _table(rows: Sequence[Sequence[str]]) -> str:
     )
 
 
+def _clip(text: str, limit: int = REPORT_TACTIC_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _logo(logo: Logo | None) -> str:
     return _image(logo.png, logo.width, "logo") if logo else ""
 
@@ -142,16 +154,30 @@ def pack_html(pack: MeetingPack) -> bytes:
     )
     runner_first, *runner_rest = pack.runner_lines or ("",)
     runner_heading, *flips = runner_rest or ("",)
+    # A long list of blocks (Russia, China) crowds the bottom of the page: with a tactic check
+    # too, fewer of its lines and of the sources fit (the deck lists more of both).
+    crowded = sum(len(name) + len(why) for name, why in pack.unavailable) > DENSE_BLOCKED_CHARS
+    checked = pack.tactics is not None
     tactics = []
     if pack.tactics is not None:
         counts = [t("export.tactic_count", language, verdict=v, count=n) for v, n in pack.tactics]
-        lines = [f"{verdict}: {line}" for verdict, line in pack.tactic_lines]
-        tactics = [
-            f"<h3>{_e(t('export.tactics', language))}</h3>",
-            _items(counts or [t("export.none", language)]),
-            _items(lines) if lines else "",
+        lines = [
+            f"{verdict}: {_clip(line)}"
+            for verdict, line in pack.tactic_lines[
+                : CROWDED_TACTIC_LINES if crowded else REPORT_TACTIC_LINES
+            ]
         ]
-    shown = pack.sources[:REPORT_SOURCES]
+        # Across the page under the two columns, the counts on the heading's line and the worst
+        # lines in two columns: as a list of its own after the next steps it ran every report
+        # onto a second page.
+        tactics = [
+            f"<h3>{_e(t('export.tactics', language))} · "
+            f"{_e(' · '.join(counts) or t('export.none', language))}</h3>",
+            '<ul class="limits">' + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>"
+            if lines
+            else "",
+        ]
+    shown = pack.sources[: REPORT_SOURCES - CROWDED_SOURCES * (crowded and checked)]
     sources = "".join(
         f'<li{" class=weak" if s.weak else ""}><a href="{html.escape(s.url, quote=True)}">'
         f"{_e(s.name)}</a>{' · ' + _e(s.mark) if s.mark else ''}</li>"
@@ -161,12 +187,13 @@ def pack_html(pack: MeetingPack) -> bytes:
         more = t("deck.sources_more", language, count=len(pack.sources) - len(shown))
         sources += f"<li><b>{_e(more)}</b></li>"
     steps = "".join(f"<li><b>{_e(label)}:</b> {_e(value)}</li>" for label, value in pack.next_steps)
-    blocked_chars = sum(len(name) + len(why) for name, why in pack.unavailable)
+    # A long list of blocks, or a tactic check to fit in as well, sets the page a little denser.
+    dense = crowded or checked
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{language}"><head><meta charset="utf-8">',
         f"<title>{_e(pack.title)}</title><style>{_CSS}\n{_font_css(language)}</style></head>",
-        "<body class=dense>" if blocked_chars > DENSE_BLOCKED_CHARS else "<body>",
+        "<body class=dense>" if dense else "<body>",
         f"<header><div><h1>{_e(pack.title)}</h1>",
         f"<p>{_e(pack.subtitle)} · {_e(pack.date_text)}</p></div>{_logo(pack.logo)}</header>",
         f"<h2>{_e(pack.headline)}</h2>",
@@ -193,8 +220,8 @@ def pack_html(pack: MeetingPack) -> bytes:
         f"<p><b>{_e(runner_heading)}</b></p>{_items(flips)}" if runner_heading else "",
         f"<h3>{_e(t('deck.next_steps', language))}</h3>",
         f"<ul>{steps}</ul>" if steps else _items([t("fit.no_pick", language)]),
-        *tactics,
         "</div></div>",
+        *tactics,
         f"<h3>{_e(t('fit.unavailable', language))}</h3>",
         '<ul class="limits">'
         + "".join(f"<li><b>{_e(name)}:</b> {_e(why)}</li>" for name, why in pack.unavailable)
