@@ -136,6 +136,8 @@ def _table(rows: Sequence[Sequence[str]]) -> str:
 
 
 def _clip(text: str, limit: int = REPORT_TACTIC_CHARS) -> str:
+    # Not textwrap.shorten: it cuts at spaces, and a Thai line (no spaces between words) would
+    # shrink to the placeholder alone.
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -159,7 +161,7 @@ def pack_html(pack: MeetingPack) -> bytes:
     crowded = sum(len(name) + len(why) for name, why in pack.unavailable) > DENSE_BLOCKED_CHARS
     checked = pack.tactics is not None
     tactics = []
-    if pack.tactics is not None:
+    if pack.tactics is not None:  # as ``checked``, spelled out for the type checker
         counts = [t("export.tactic_count", language, verdict=v, count=n) for v, n in pack.tactics]
         lines = [
             f"{verdict}: {_clip(line)}"
