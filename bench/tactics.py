@@ -131,6 +131,11 @@ columns (line, expected, platform, region, language) instead, for example a blin
   old job; white lines of account security, offboarding and lawful data), scored once untuned
   at 8888889 (72.0%, 11 harmful lines white); then tuned on (phrases) and the verdict model
   trained on it;
+- ``tactic_lines_tune31_v7.csv``: 250 lines, 50 per language, written in session 16 by a
+  helper who saw only its brief (bought engagement in in-house euphemisms, bots named with
+  native grammar on English loanwords, tag-bait calls to action, platform rules the writer
+  admits and ignores; white lines of the same worlds), scored once untuned at 1b563f7 (80.4%,
+  12 harmful lines white); then tuned on (phrases) and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -254,6 +259,7 @@ TUNE27_V7 = DATA / "tactic_lines_tune27_v7.csv"
 TUNE28_V7 = DATA / "tactic_lines_tune28_v7.csv"
 TUNE29_V7 = DATA / "tactic_lines_tune29_v7.csv"
 TUNE30_V7 = DATA / "tactic_lines_tune30_v7.csv"
+TUNE31_V7 = DATA / "tactic_lines_tune31_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -597,6 +603,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 28 v7 (session 15; one harmful item hidden in a long list)", TUNE28_V7),
         ("tuning set 29 v7 (session 15; chain bait, chats, harm as a plan's last item)", TUNE29_V7),
         ("tuning set 30 v7 (session 15; casual account takeover, data from an old job)", TUNE30_V7),
+        ("tuning set 31 v7 (session 16; euphemisms, loanword grammar, bans waved away)", TUNE31_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

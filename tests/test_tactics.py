@@ -1492,7 +1492,9 @@ def test_the_most_severe_tactic_decides(taxonomy: Taxonomy) -> None:
     [
         ("Tag a friend in the comments to enter", {}, "gray"),
         ("Tag a friend in the comments to enter", {"platform": "facebook"}, "gray"),
-        ("Tag a friend in the comments to enter", {"platform": "instagram"}, "white"),
+        ("Tag a friend in the comments to enter", {"platform": "instagram"}, "gray"),
+        ("Tag a real friend in the comments to enter", {"platform": "instagram"}, "white"),
+        ("Tag a real friend in the comments to enter", {"platform": "facebook"}, "gray"),
         ("Отметить одного друга в комментариях", {"platform": "vk"}, "white"),
         ("Placement de produit non déclaré", {}, "gray"),
         ("Placement de produit non déclaré", {"region": "DE"}, "gray"),
@@ -1607,4 +1609,73 @@ def test_casual_takeovers_and_carried_over_data_are_black(
 ) -> None:
     """Tuning set 30 (session 15): a takeover or a customer list said as colleagues chat, with
     no alarming word, matched only harmless phrases and came out white."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict == "black"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Tagging friends to enter is banned on Instagram, but whatever, we do it anyway",
+            "gray",
+        ),
+        ("Накрутка запрещена правилами, но всем плевать, заказываем", "gray"),
+        ("Arkadaş etiketleme şartı yasak ama boşver, yapıyoruz", "gray"),
+        ("Tagging friends as an entry condition is banned on Instagram, so we don't", "white"),
+        ("Мы не накручиваем, но нам пофиг на цифры в отчёте конкурентов", "white"),
+    ],
+)
+def test_a_ban_waved_away_refuses_nothing(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Tuning set 31 (session 16): "..., но пофиг, делаем" after a ban read as a refusal. A
+    waving away after "but" with nothing after it but going ahead undoes the ban; one that
+    goes on to something else ("пофиг на цифры") leaves the refusal standing."""
+    assert check_line(line, taxonomy).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "platform"),
+    [
+        (
+            "throw the usual package on the new yoga reels before the algo decides they're dead",
+            "instagram",
+        ),
+        ("pay the travel creator £300 and ask her to skip the paid partnership tag", "instagram"),
+        (
+            "Sarah's sister posts about the course like she bought it, don't mention she knows us",
+            "",
+        ),
+        ("На свежие рилсы кидаем стандартный пакетик, как обычно", "instagram"),
+        (
+            "В конце видео: «Пиши + в комменты, если у тебя тоже капает кран» - чисто под охваты",
+            "tiktok",
+        ),
+        ("ทักพี่คนเดิมให้ช่วยดันยอดเพจโฮสเทลหน่อย", "facebook"),
+        (
+            "Pub formation : « nos élèves font +15 % par mois » - on n'a aucun chiffre derrière",
+            "facebook",
+        ),
+    ],
+)
+def test_euphemisms_of_round_16a_are_gray(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, platform: str
+) -> None:
+    """Tuning set 31 (session 16): bought engagement as "the usual package", a disclosure
+    skipped, friends posing as buyers, a call to comment "just for the reach", an unbacked
+    results claim: each matched no harmful phrase and came out white or unrecognized."""
+    context = Context(platform=platform or None)
+    assert check_line(line, taxonomy, semantics=semantics, context=context).verdict == "gray"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Делаем страницу «Поддержка ВКонтакте» и пишем салонам: подтвердите сообщество по ссылке",
+        "ทักไปขู่ช่างประปาเจ้าใหม่ว่าถ้าไม่เลิกยิงแอดแถวนี้จะเจอดี",
+    ],
+)
+def test_phishing_and_threats_of_round_16a_are_black(
+    taxonomy: Taxonomy, semantics: Semantics, line: str
+) -> None:
+    """Tuning set 31 (session 16): a fake support page's "confirm the community via the link"
+    and a Thai threat ("you'll see") matched only harmless phrases and came out white."""
     assert check_line(line, taxonomy, semantics=semantics).verdict == "black"

@@ -129,6 +129,11 @@ def test_a_minimal_file_loads(tmp_path: Path) -> None:
         ("platform: vk", "region: ru", r"field overrides\.0\.region: region must be an ISO"),
         ("platform: vk", "platform: vk\n    region: RU", "exactly one of platform, region"),
         ("verdict: white", "verdict: gray", "an override must change the verdict"),
+        (
+            "platform: vk",
+            "platform: vk\n    needs: nowhere",
+            r"line 9, column 12, tactic 'sample', field overrides\.0\.needs: unknown tactic",
+        ),
         ("ru: Потому что.", "ru: Because.", r"field why\.ru: the Russian text has no Cyrillic"),
         (
             "en: [buy followers]",
@@ -150,6 +155,36 @@ def test_bad_files_name_file_line_tactic_and_field(
     with pytest.raises(TaxonomyError, match=message) as caught:
         load_taxonomy(path, platforms=PLATFORMS)
     assert str(caught.value).startswith("tactics.yaml")
+
+
+def test_an_override_that_needs_a_tactic_holds_only_where_the_line_shows_it(
+    tmp_path: Path,
+) -> None:
+    """ "Tag a real friend" is allowed on Instagram, "tag a friend" stays gray: an override with
+    ``needs`` holds where the line also matches the tactic it names."""
+    text = textwrap.dedent(VALID_TACTIC).replace("platform: vk", "platform: vk\n    needs: named")
+    named = """
+    - id: named
+      name: {en: Named, ru: Названная}
+      verdict: white
+      why: {en: Because., ru: Потому что.}
+      alternative: {en: Keep it., ru: Так и держать.}
+      rules:
+      - source: A rule
+        url: https://example.org/rule
+        what: What the rule says.
+      indicators:
+        en: [real people]
+        ru: [живых людей]
+        fr: [vraies personnes]
+    """
+    taxonomy = load_taxonomy(
+        write_tactics(tmp_path, text + textwrap.dedent(named)), platforms=PLATFORMS
+    )
+    on_vk = Context(platform="vk")
+    assert check_line("buy followers", taxonomy, on_vk).verdict == "gray"
+    assert check_line("buy followers, real people", taxonomy, on_vk).verdict == "white"
+    assert check_line("buy followers, real people", taxonomy).verdict == "gray"
 
 
 def test_duplicate_ids_are_refused(tmp_path: Path) -> None:

@@ -244,7 +244,7 @@ def test_second_opinion_clears_only_a_plain_sentence(
 def test_a_platform_rule_stands(taxonomy: Taxonomy, semantics: Semantics) -> None:
     """Instagram allows tagging a real friend: the model (no context) must not overrule it."""
     instagram = check_line(
-        "Tag a friend to enter", taxonomy, Context(platform="instagram"), semantics=semantics
+        "Tag a real friend to enter", taxonomy, Context(platform="instagram"), semantics=semantics
     )
     assert instagram.verdict == "white" and instagram.notes
     assert instagram.model is not None and not instagram.model.changed

@@ -206,12 +206,14 @@ RAISE = 0.7  # meaning adds a more severe tactic to ones phrases found only when
 SHOWN = 3  # examples listed as the evidence
 
 
-def _example_verdict(example: Example, taxonomy: Taxonomy, context: Context) -> LineVerdict:
+def _example_verdict(
+    example: Example, taxonomy: Taxonomy, context: Context, found: Collection[str]
+) -> LineVerdict:
     if example.tactic in (PROTECTIVE, EVERYDAY_WORK):
         return "white"
     if example.tactic == NEUTRAL:
         return "unrecognized"
-    return taxonomy[example.tactic].verdict_for(context)[0]
+    return taxonomy[example.tactic].verdict_for(context, found)[0]
 
 
 @dataclass(frozen=True)
@@ -229,8 +231,11 @@ def _meaning(
     taxonomy: Taxonomy,
     context: Context,
     avoided: Collection[str],
+    *,
+    found: Collection[str],
 ) -> _Meaning:
-    """The line's nearest examples; those of tactics the line says it avoids do not count."""
+    """The line's nearest examples; those of tactics the line says it avoids do not count.
+    An example's verdict is the one it would have in this line (with the tactics ``found``)."""
     order = np.argsort(-similarities, kind="stable")
     harm = safe = None
     top: list[Resemblance] = []
@@ -243,7 +248,7 @@ def _meaning(
             label=example.tactic,
             language=example.language,
             similarity=round(float(np.clip(similarities[index], -1.0, 1.0)), 3),
-            verdict=_example_verdict(example, taxonomy, context),
+            verdict=_example_verdict(example, taxonomy, context, found),
         )
         if len(top) < SHOWN:
             top.append(resemblance)
@@ -277,6 +282,9 @@ def judge(
     protective verb cancels the risky words of its own action, not another's. The tactics
     the whole line refuses (``line_avoided``) still leave the examples it resembles.
     """
+    # What the whole line shows decides where an override holds: "tag a friend (real people
+    # only)" is one rule, even where its parts read as two actions.
+    line_tactics = {hit.pattern.tactic for hit in hits if hit.negated == hit.pattern.when_negated}
     if span is not None:
         hits = [hit for hit in hits if span[0] <= hit.low and hit.high <= span[1]]
     # A protective verb speaks for its own action only: "report fake accounts, then buy
@@ -313,7 +321,12 @@ def judge(
         warned = warned | CONSENT_TACTICS
     meaning = (
         _meaning(
-            similarities, examples, taxonomy, context, set(avoided) | set(line_avoided) | warned
+            similarities,
+            examples,
+            taxonomy,
+            context,
+            set(avoided) | set(line_avoided) | warned,
+            found=line_tactics,
         )
         if similarities is not None
         else _Meaning(None, None, ())
@@ -358,13 +371,15 @@ def judge(
     first_seen: dict[str, int] = {}
     for hit in sorted(used, key=lambda h: h.low):
         first_seen.setdefault(hit.pattern.tactic, hit.low)
-    verdicts = {tactic: taxonomy[tactic].verdict_for(context) for tactic in first_seen}
+    verdicts = {
+        tactic: taxonomy[tactic].verdict_for(context, line_tactics) for tactic in first_seen
+    }
     phrase_harm = any(SEVERITY[v[0]] > 0 for v in verdicts.values())
     if strong and harm is not None and harm.tactic and (not phrase_harm or harm_score >= RAISE):
         # Meaning adds its tactic to the phrases' ones: the most severe decides, so meaning can
         # raise a phrase verdict but never lower it. Next to a harmful phrase it must be very
         # close: at USE's 0.5-0.6 a line can resemble a tactic of the wrong severity.
-        verdicts.setdefault(harm.tactic, taxonomy[harm.tactic].verdict_for(context))
+        verdicts.setdefault(harm.tactic, taxonomy[harm.tactic].verdict_for(context, line_tactics))
         first_seen.setdefault(harm.tactic, len(tokens))
     # Ties (same severity, found at the same word) go by the taxonomy's order, not by the
     # order the matcher happened to find them in.
@@ -538,7 +553,7 @@ def _plain(
         return False
     harmless = False
     for index in np.argsort(-similarities, kind="stable"):
-        if _example_verdict(examples[int(index)], taxonomy, context) in ("gray", "black"):
+        if _example_verdict(examples[int(index)], taxonomy, context, ()) in ("gray", "black"):
             return harmless and float(similarities[index]) < WEAK
         harmless = True
     return harmless
@@ -552,13 +567,15 @@ def _nearest_of(
     taxonomy: Taxonomy,
     context: Context,
     avoided: Collection[str],
+    found: Collection[str],
 ) -> str | None:
-    """The tactic of the nearest example whose verdict here is one of ``verdicts``."""
+    """The tactic of the nearest example whose verdict here (in a line showing the tactics
+    ``found``) is one of ``verdicts``."""
     for index in np.argsort(-similarities, kind="stable"):
         example = examples[int(index)]
         if example.tactic in LABELS or example.tactic in avoided:
             continue
-        if _example_verdict(example, taxonomy, context) in verdicts:
+        if _example_verdict(example, taxonomy, context, found) in verdicts:
             return example.tactic
     return None
 
@@ -672,6 +689,7 @@ def _raised(
         taxonomy=taxonomy,
         context=context,
         avoided=result.avoided,
+        found=result.tactics,
     )
     named = taxonomy[tactic] if tactic else None
     return result.model_copy(

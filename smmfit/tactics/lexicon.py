@@ -710,6 +710,21 @@ def is_use_verb(text: str) -> bool:
 
 # Words that end the reach of a negation: "no bots, but buy followers".
 CONTRAST_WORDS = _words("but however yet но однако а зато mais cependant pourtant ama fakat ancak")
+# A ban the line admits and then waves away is no refusal: "в инсте так нельзя, но пофиг,
+# делаем", "banned on Instagram, but whatever, we do it anyway", "yasak ama boşver, yapıyoruz".
+# The waving away follows a "but" and nothing comes after it but going ahead ("we do it
+# anyway"): "мы не накручиваем, но нам пофиг на цифры" still refuses.
+DISMISSALS = _words("whatever пофиг похер плевать наплевать пофигу osef boşver ช่างมัน ช่างเถอะ")
+DISMISSAL_PAIRS = frozenset({("who", "cares"), ("tant", "pis"), ("peu", "importe"), ("boş", "ver")})
+DISMISSAL_CONTRASTS = CONTRAST_WORDS | _words("แต่")
+GOING_AHEAD = _words(
+    """
+    anyway anyways regardless still ahead go все всё равно quand même bon yine de olsun
+    อยู่ดี ก็ ไป เลย
+    """
+)
+# Verbs of doing it all the same: yapıyoruz, делаем, on le fait, ทำ.
+GOING_AHEAD_PREFIXES = ("yap", "дела", "сдела", "запуска", "заказ", "fai", "ทำ")
 # Relative words: what follows says what the thing before does ("bots that post fake
 # giveaways", "ботов, которые", "bots qui annoncent", "yorum yapan botlar" has none).
 RELATIVES = _words("that which who qui который которые которая которых")
@@ -840,6 +855,7 @@ THAI_WORDS = _words(
     รายงาน บล็อก ลบ กรอง ตัวกรอง
     ล็อก หน้าม้า อินเทอร์เน็ต เน็ต เปลี่ยน ธนาคาร ผู้ติดต่อ ทีม ทีมงาน คลิป ฉ้อโกง
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
+    แต่ ช่างมัน ช่างเถอะ อยู่ดี ตัวจริง ดันยอด เจอดี
     ผู้โชคดี คนได้รางวัล ตกลง คนใน สุ่ม ไว้ กำหนด ตัดสิน สืบ ตามหา ขุด ประจาน ช่องโหว่ แอบ
     ผลทดสอบ งานวิจัย การทดสอบ ลดน้ำหนัก กิโล ความเสี่ยง ลด ภูมิคุ้มกัน คอเลสเตอรอล
     รองรับ ดูเอ็ท น้ำตาล แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ

@@ -38,11 +38,16 @@ from smmfit.tactics.lexicon import (
     CREDENTIAL_WORDS,
     DECLINE_PREFIXES,
     DISCLOSURE_TACTICS,
+    DISMISSAL_CONTRASTS,
+    DISMISSAL_PAIRS,
+    DISMISSALS,
     FIRST_PERSON,
     FIRST_PERSON_ENDINGS,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
     GATE_PREFIXES,
+    GOING_AHEAD,
+    GOING_AHEAD_PREFIXES,
     IGNORING_PREFIXES,
     INTENSIFIERS,
     LIST_REFUSAL_CLAUSE_WORDS,
@@ -970,9 +975,52 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         _consented,
         _contrasted,
         _required_disclosure,
+        _dismissed,
     ):
         hits = rule(hits, tokens)
     return hits
+
+
+def _dismissal_at(tokens: Sequence[Token]) -> int | None:
+    """Where the line waves a ban away ("..., but whatever, we do it anyway"), or None."""
+    for index, token in enumerate(tokens):
+        pair = index + 1 < len(tokens) and (token.text, tokens[index + 1].text) in DISMISSAL_PAIRS
+        if token.text not in DISMISSALS and not pair:
+            continue
+        # "но всем плевать": a word may come between the "but" and the waving away.
+        if not any(t.text in DISMISSAL_CONTRASTS for t in tokens[max(0, index - 2) : index]):
+            continue
+        clause = token.clause
+        rest = [t for t in tokens[index + 1 + pair :] if t.clause <= clause + 1 and not t.stop]
+        if all(
+            not _negates(t)
+            and (
+                t.text in GOING_AHEAD
+                or t.text.startswith(GOING_AHEAD_PREFIXES)
+                or _refusal_verb(t)
+                or t.text in REFERRING_PRONOUNS
+                or t.text in INTENSIFIERS
+            )
+            for t in rest
+        ):
+            return index
+    return None
+
+
+def _dismissed(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "Отмечать друзей в инсте нельзя, но пофиг, делаем": a ban waved away does not
+    refuse what it banned."""
+    if not any(hit.negated for hit in hits):
+        return hits
+    at = _dismissal_at(tokens)
+    if at is None:
+        return hits
+    return [
+        Hit(hit.pattern, hit.tokens, False, None)
+        if hit.negated and hit.high < at and (hit.negation_start or 0) < at
+        else hit
+        for hit in hits
+    ]
 
 
 def _contrasted(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:

@@ -110,6 +110,9 @@ class Override(FrozenRow):
     region: RegionCode | None = None
     outside_region: RegionCode | None = None
     since: date | None = None
+    # The tactic whose phrases the line must also show: Instagram allows tags of real friends
+    # ("tag a real friend"), so a tag-to-enter line that does not say so stays gray there.
+    needs: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
     verdict: Verdict
     note: Text
 
@@ -120,8 +123,11 @@ class Override(FrozenRow):
             raise ValueError("an override needs exactly one of platform, region, outside_region")
         return self
 
-    def applies(self, context: Context) -> bool:
+    def applies(self, context: Context, found: Collection[str] = ()) -> bool:
+        """Whether it holds where the plan runs, for a line showing the tactics ``found``."""
         if self.since and context.on < self.since:
+            return False
+        if self.needs and self.needs not in found:
             return False
         if self.platform:
             return context.platform == self.platform
@@ -181,12 +187,15 @@ class Tactic(FrozenRow):
                 )
         return self
 
-    def verdict_for(self, context: Context) -> tuple[Verdict, tuple[Override, ...]]:
-        """The verdict where the plan runs, and the overrides that made it differ.
+    def verdict_for(
+        self, context: Context, found: Collection[str] = ()
+    ) -> tuple[Verdict, tuple[Override, ...]]:
+        """The verdict where the plan runs, for a line showing the tactics ``found``, and the
+        overrides that made it differ.
 
         Where several overrides apply (a platform and a region), the most severe one wins.
         """
-        applied = tuple(o for o in self.overrides if o.applies(context))
+        applied = tuple(o for o in self.overrides if o.applies(context, found))
         if not applied:
             return self.verdict, ()
         worst = max(applied, key=lambda o: SEVERITY[o.verdict])
@@ -308,4 +317,13 @@ def load_taxonomy(path: Path = TACTICS_PATH, platforms: Collection[str] | None =
                     f"known: {', '.join(sorted(known_platforms))}"
                 )
         tactics.append(tactic)
+    ids = {tactic.id for tactic in tactics}
+    for index, tactic in enumerate(tactics):
+        for number, override in enumerate(tactic.overrides):
+            if override.needs and override.needs not in ids:
+                node = _node_at(root.value[index], ["overrides", number, "needs"])
+                raise TaxonomyError(
+                    f"{_where(path, node)}, tactic {tactic.id!r}, field "
+                    f"overrides.{number}.needs: unknown tactic {override.needs!r}"
+                )
     return Taxonomy(tuple(tactics), path)
