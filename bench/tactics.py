@@ -136,6 +136,11 @@ columns (line, expected, platform, region, language) instead, for example a blin
   native grammar on English loanwords, tag-bait calls to action, platform rules the writer
   admits and ignores; white lines of the same worlds), scored once untuned at 1b563f7 (80.4%,
   12 harmful lines white); then tuned on (phrases) and the verdict model trained on it;
+- ``tactic_lines_tune32_v7.csv``: 250 lines, 50 per language, written in session 16 by a
+  helper who saw only its brief (one harmful step said as in-house jargon inside a long plan,
+  minutes, to-do list or budget; white plans of the same shape), scored once untuned at
+  1b563f7 (86.8%, 4 harmful lines white); then tuned on (phrases) and the verdict model
+  trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -260,6 +265,7 @@ TUNE28_V7 = DATA / "tactic_lines_tune28_v7.csv"
 TUNE29_V7 = DATA / "tactic_lines_tune29_v7.csv"
 TUNE30_V7 = DATA / "tactic_lines_tune30_v7.csv"
 TUNE31_V7 = DATA / "tactic_lines_tune31_v7.csv"
+TUNE32_V7 = DATA / "tactic_lines_tune32_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -604,6 +610,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 29 v7 (session 15; chain bait, chats, harm as a plan's last item)", TUNE29_V7),
         ("tuning set 30 v7 (session 15; casual account takeover, data from an old job)", TUNE30_V7),
         ("tuning set 31 v7 (session 16; euphemisms, loanword grammar, bans waved away)", TUNE31_V7),
+        ("tuning set 32 v7 (session 16; one jargon step inside a long plan)", TUNE32_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -1679,3 +1679,51 @@ def test_phishing_and_threats_of_round_16a_are_black(
     """Tuning set 31 (session 16): a fake support page's "confirm the community via the link"
     and a Thai threat ("you'll see") matched only harmless phrases and came out white."""
     assert check_line(line, taxonomy, semantics=semantics).verdict == "black"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Write three made-up customer stories for the testimonials page.", "gray"),
+        ("Написать в рекламе, что линзы «восстанавливают зрение».", "gray"),
+        (
+            "Tırmanış salonu: Burak'ın kuzenleri Google'a 5 yıldızlı yorum girsin, salona hiç "
+            "gelmemiş olmaları dert değil",
+            "gray",
+        ),
+        (
+            "Co-living minutes: tour video next wk; Dave's list from his old job at the letting "
+            "agency goes into Mailchimp Monday",
+            "black",
+        ),
+        (
+            "Co-living notu: Murat'ın eski emlak ofisinden getirdiği kiracı listesini bültene "
+            "ekliyoruz",
+            "black",
+        ),
+    ],
+)
+def test_jargon_steps_of_round_16b_are_harmful(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: str
+) -> None:
+    """Tuning set 32 (session 16): made-up testimonials, a health claim, five stars from
+    people who never came and a list from an old job matched no harmful phrase."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Q3 plan: webinars, LinkedIn ads, hide a keylogger in the 'free floor plan' download",
+            "black",
+        ),
+        ("Hide comments with spam links in our posts", "white"),
+    ],
+)
+def test_hiding_a_thing_inside_a_file_conceals_it(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """Round 16b: "hide" moderates spam, but "hide a keylogger in the download" read as
+    fighting the keylogger, and the line was cleared."""
+    assert check_line(line, taxonomy).verdict == expected

@@ -1119,6 +1119,7 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
             or _reports_to_someone(tokens, i)
             or _office_report(tokens, i)
             or _demanded(tokens, i)
+            or _concealed(tokens, i)
             or token.text.startswith(SITE_NAMES)
         ):
             result[i] = replace(token, protective=False, cue=False, post_cue=False)
@@ -1247,12 +1248,61 @@ CONDITION_WORDS = frozenset({"unless", "sinon", "если", "ถ้า", "หา
 CONDITION_REACH = 2
 # Site names that begin with a protective word: Şikayetvar is Turkey's complaints site.
 SITE_NAMES = ("şikayetvar",)
+# Hiding a thing inside a file conceals it; it does not moderate it: "hide a keylogger in the
+# 'free floor plan' download", "спрятать/скрыть скрипт в PDF", "cacher le script dans le PDF".
+HIDING_WORDS = _words(
+    "hide hides hiding masquer masquons masquez скрыть скрываем скрывайте gizle gizleyin ซ่อน"
+)
+INSIDE_WORDS = _words("in inside into within в внутри dans içine içinde ใน")
+CONTAINER_PREFIXES = (
+    "download",
+    "file",
+    "pdf",
+    "apk",
+    "app",
+    "attachment",
+    "brochure",
+    "document",
+    "installer",
+    "archive",
+    "zip",
+    "update",
+    "plugin",
+    "extension",
+    "файл",
+    "архив",
+    "прилож",
+    "документ",
+    "брошюр",
+    "fichier",
+    "pièce",
+    "brochure",
+    "dosya",
+    "ek",
+    "uygulama",
+    "ไฟล์",
+    "แอป",
+)
+CONCEALING_REACH = 10
 
 
 def _demanded(tokens: list[Token], i: int) -> bool:
     clause = tokens[i].clause
     window = tokens[max(0, i - CONDITION_REACH) : i]
     return any(t.text in CONDITION_WORDS and t.clause == clause for t in window)
+
+
+def _concealed(tokens: list[Token], i: int) -> bool:
+    """ "hide the keylogger in the brochure PDF": a hiding verb with a file it hides in, in
+    its clause, conceals what it hides."""
+    if tokens[i].text not in HIDING_WORDS:
+        return False
+    clause = tokens[i].clause
+    window = [t for t in tokens[i + 1 : i + 1 + CONCEALING_REACH] if t.clause == clause]
+    return any(
+        t.text in INSIDE_WORDS and any(u.text.startswith(CONTAINER_PREFIXES) for u in window[j:])
+        for j, t in enumerate(window)
+    )
 
 
 def _take_down(tokens: list[Token], i: int) -> bool:
