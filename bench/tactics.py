@@ -141,6 +141,13 @@ columns (line, expected, platform, region, language) instead, for example a blin
   minutes, to-do list or budget; white plans of the same shape), scored once untuned at
   1b563f7 (86.8%, 4 harmful lines white); then tuned on (phrases) and the verdict model
   trained on it;
+- ``tactic_lines_tune33_v7.csv``: 250 lines, 50 per language, written in session 16 by a
+  helper who saw only its brief (accounts and access in each market's slang: rented, borrowed
+  or farmed ad accounts, a business manager on someone else's documents, cloaking, a rival's
+  booking site knocked offline, made-up testimonials, lists carried over from a previous job;
+  white lines of appeals, partner access, verification and consented migrations), scored once
+  untuned at 1b563f7 (72.0%, 3 harmful lines white); then tuned on (a new tactic, phrases) and
+  the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -266,6 +273,7 @@ TUNE29_V7 = DATA / "tactic_lines_tune29_v7.csv"
 TUNE30_V7 = DATA / "tactic_lines_tune30_v7.csv"
 TUNE31_V7 = DATA / "tactic_lines_tune31_v7.csv"
 TUNE32_V7 = DATA / "tactic_lines_tune32_v7.csv"
+TUNE33_V7 = DATA / "tactic_lines_tune33_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -611,6 +619,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 30 v7 (session 15; casual account takeover, data from an old job)", TUNE30_V7),
         ("tuning set 31 v7 (session 16; euphemisms, loanword grammar, bans waved away)", TUNE31_V7),
         ("tuning set 32 v7 (session 16; one jargon step inside a long plan)", TUNE32_V7),
+        ("tuning set 33 v7 (session 16; accounts and access in each market's slang)", TUNE33_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

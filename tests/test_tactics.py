@@ -1727,3 +1727,34 @@ def test_hiding_a_thing_inside_a_file_conceals_it(
     """Round 16b: "hide" moderates spam, but "hide a keylogger in the download" read as
     fighting the keylogger, and the line was cleared."""
     assert check_line(line, taxonomy).verdict == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ads account banned again, open a second BM on my roommate's ID and keep going",
+        "Ставим клоаку на лендинг, трафик идёт на БАД",
+        "Recréer un BM avec la CNI du cousin de Léa, même CB, et on relance",
+        "Farm'lanmış hesaplardan 3 tane al, BM banlanırsa yedek dursun",
+        "ซื้อแอคฟาร์มไว้สำรองเผื่อบัญชีโฆษณาโดนแบนอีก",
+    ],
+)
+def test_getting_around_an_ad_ban_is_gray(taxonomy: Taxonomy, line: str) -> None:
+    """Tuning set 33 (session 16): a business manager on someone else's documents, cloaking and
+    farmed backup accounts had no tactic."""
+    result = check_line(line, taxonomy)
+    assert result.verdict == "gray" and "ad_ban_evasion_cloaking" in result.tactics
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Appeal our own ad account ban through Account Quality with the invoices",
+        "Returns policy for the kids' clothing shop: 30 days, unworn with tags attached",
+        "Business manager access for the agency as a partner, no personal logins shared",
+    ],
+)
+def test_appeals_and_clothing_are_no_ban_evasion(taxonomy: Taxonomy, line: str) -> None:
+    """An appeal of one's own ban is the alternative, and "clothing" is no typo of
+    "cloaking" (an exact-form phrase)."""
+    assert "ad_ban_evasion_cloaking" not in check_line(line, taxonomy).tactics
