@@ -148,6 +148,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   white lines of appeals, partner access, verification and consented migrations), scored once
   untuned at 1b563f7 (72.0%, 3 harmful lines white); then tuned on (a new tactic, phrases) and
   the verdict model trained on it;
+- ``tactic_lines_tune34_v7.csv``: 250 lines, 50 per language, written in session 16 by a
+  helper who saw only its brief (critics and rivals: personal data looked up in records and
+  published, threats wrapped in politeness, pressure on a reviewer's employer or family; money
+  and health claims guaranteed or risk-free; white replies to reviews, anonymised cases, honest
+  ad copy with its legal warnings), scored once untuned at 1b563f7 (62.8%, 10 harmful lines
+  white); then tuned on (phrases) and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -274,6 +280,7 @@ TUNE30_V7 = DATA / "tactic_lines_tune30_v7.csv"
 TUNE31_V7 = DATA / "tactic_lines_tune31_v7.csv"
 TUNE32_V7 = DATA / "tactic_lines_tune32_v7.csv"
 TUNE33_V7 = DATA / "tactic_lines_tune33_v7.csv"
+TUNE34_V7 = DATA / "tactic_lines_tune34_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -620,6 +627,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 31 v7 (session 16; euphemisms, loanword grammar, bans waved away)", TUNE31_V7),
         ("tuning set 32 v7 (session 16; one jargon step inside a long plan)", TUNE32_V7),
         ("tuning set 33 v7 (session 16; accounts and access in each market's slang)", TUNE33_V7),
+        ("tuning set 34 v7 (session 16; critics doxxed politely, guaranteed claims)", TUNE34_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

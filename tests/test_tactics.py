@@ -1758,3 +1758,32 @@ def test_appeals_and_clothing_are_no_ban_evasion(taxonomy: Taxonomy, line: str) 
     """An appeal of one's own ban is the alternative, and "clothing" is no typo of
     "cloaking" (an exact-form phrase)."""
     assert "ad_ban_evasion_cloaking" not in check_line(line, taxonomy).tactics
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Риелтор: в сторис «квартиры растут на 25% в год, гарантированно, вложения без риска»",
+            "gray",
+        ),
+        ("Accroche : « Doublez votre capital en 3 mois, garanti »", "gray"),
+        ("Reklam: 'ayda %30 garanti kazanç, risksiz yatırım'", "gray"),
+        ("Crypto course ad: 30% a month guaranteed returns", "gray"),
+        ("Паспортные данные и СНИЛС жалобщицы из договора скинуть в районный чат", "black"),
+        (
+            "Rakip emlakçının TC'si ve ev adresi sözleşmede duruyor, emlakçı gruplarına atalım",
+            "black",
+        ),
+        ("Reklam metni: getiri garanti edilmez, yatırım risk içerir", "white"),
+        ("Disclaimer on every course ad: past returns do not guarantee future profit", "white"),
+    ],
+)
+def test_guaranteed_claims_and_published_ids_of_round_16d(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """Tuning set 34 (session 16): money and health results promised as guaranteed or
+    risk-free, and a critic's ID data put in a group; the legally required warnings that
+    negate a guarantee stay white."""
+    verdict = check_line(line, taxonomy).verdict
+    assert verdict == expected if expected != "white" else verdict in ("white", "unrecognized")
