@@ -1583,13 +1583,35 @@ def test_office_reports_and_demands_are_not_protection(
         # ... and promotions dropped into other people's chats without asking their admins.
         ("Post our discount code in all the neighbourhood chats, no need to ask the admins", ""),
         ("Закинуть промокод в чаты соседей, админов не спрашиваем", "telegram"),
+        (
+            "throw the usual package on the new yoga reels before the algo decides they're dead",
+            "instagram",
+        ),
+        ("pay the travel creator £300 and ask her to skip the paid partnership tag", "instagram"),
+        (
+            "Sarah's sister posts about the course like she bought it, don't mention she knows us",
+            "",
+        ),
+        ("На свежие рилсы кидаем стандартный пакетик, как обычно", "instagram"),
+        (
+            "В конце видео: «Пиши + в комменты, если у тебя тоже капает кран» - чисто под охваты",
+            "tiktok",
+        ),
+        ("ทักพี่คนเดิมให้ช่วยดันยอดเพจโฮสเทลหน่อย", "facebook"),
+        (
+            "Pub formation : « nos élèves font +15 % par mois » - on n'a aucun chiffre derrière",
+            "facebook",
+        ),
     ],
 )
-def test_chain_bait_and_chat_drops_are_gray(
+def test_chain_bait_chat_drops_and_euphemisms_are_gray(
     taxonomy: Taxonomy, semantics: Semantics, line: str, platform: str
 ) -> None:
     """Tuning set 29 (session 15): Instagram's tag-a-friend override made tag baiting white, and
-    a code dropped into residents' and parents' chats matched nothing harmful."""
+    a code dropped into residents' and parents' chats matched nothing harmful. Tuning set 31
+    (session 16): bought engagement as "the usual package", a disclosure skipped, friends
+    posing as buyers, a call to comment "just for the reach", an unbacked results claim: each
+    matched no harmful phrase and came out white or unrecognized."""
     context = Context(platform=platform or None)
     assert check_line(line, taxonomy, semantics=semantics, context=context).verdict == "gray"
 
@@ -1630,40 +1652,6 @@ def test_a_ban_waved_away_refuses_nothing(taxonomy: Taxonomy, line: str, expecte
     waving away after "but" with nothing after it but going ahead undoes the ban; one that
     goes on to something else ("пофиг на цифры") leaves the refusal standing."""
     assert check_line(line, taxonomy).verdict == expected
-
-
-@pytest.mark.parametrize(
-    ("line", "platform"),
-    [
-        (
-            "throw the usual package on the new yoga reels before the algo decides they're dead",
-            "instagram",
-        ),
-        ("pay the travel creator £300 and ask her to skip the paid partnership tag", "instagram"),
-        (
-            "Sarah's sister posts about the course like she bought it, don't mention she knows us",
-            "",
-        ),
-        ("На свежие рилсы кидаем стандартный пакетик, как обычно", "instagram"),
-        (
-            "В конце видео: «Пиши + в комменты, если у тебя тоже капает кран» - чисто под охваты",
-            "tiktok",
-        ),
-        ("ทักพี่คนเดิมให้ช่วยดันยอดเพจโฮสเทลหน่อย", "facebook"),
-        (
-            "Pub formation : « nos élèves font +15 % par mois » - on n'a aucun chiffre derrière",
-            "facebook",
-        ),
-    ],
-)
-def test_euphemisms_of_round_16a_are_gray(
-    taxonomy: Taxonomy, semantics: Semantics, line: str, platform: str
-) -> None:
-    """Tuning set 31 (session 16): bought engagement as "the usual package", a disclosure
-    skipped, friends posing as buyers, a call to comment "just for the reach", an unbacked
-    results claim: each matched no harmful phrase and came out white or unrecognized."""
-    context = Context(platform=platform or None)
-    assert check_line(line, taxonomy, semantics=semantics, context=context).verdict == "gray"
 
 
 @pytest.mark.parametrize(
@@ -1787,3 +1775,9 @@ def test_guaranteed_claims_and_published_ids_of_round_16d(
     negate a guarantee stay white."""
     verdict = check_line(line, taxonomy).verdict
     assert verdict == expected if expected != "white" else verdict in ("white", "unrecognized")
+
+
+def test_hiding_spam_in_the_app_is_still_moderation(taxonomy: Taxonomy) -> None:
+    """Only a file hides a thing inside it; "in the app" is where the moderation happens."""
+    result = check_line("Hide spam comments with links in the app every morning", taxonomy)
+    assert result.verdict in ("white", "unrecognized")

@@ -1254,39 +1254,31 @@ SITE_NAMES = ("şikayetvar",)
 # district chat" read as fighting the leak).
 NOT_PROTECTIVE_PREFIXES = ("жалобщ",)
 # Hiding a thing inside a file conceals it; it does not moderate it: "hide a keylogger in the
-# 'free floor plan' download", "спрятать/скрыть скрипт в PDF", "cacher le script dans le PDF".
+# 'free floor plan' download", "скрыть скрипт в PDF-файле", "masquer le script dans le fichier".
 HIDING_WORDS = _words(
     "hide hides hiding masquer masquons masquez скрыть скрываем скрывайте gizle gizleyin ซ่อน"
 )
 INSIDE_WORDS = _words("in inside into within в внутри dans içine içinde ใน")
+# Files only: "hide spam comments in the app" is still moderation.
 CONTAINER_PREFIXES = (
     "download",
     "file",
     "pdf",
     "apk",
-    "app",
     "attachment",
     "brochure",
     "document",
     "installer",
     "archive",
     "zip",
-    "update",
-    "plugin",
-    "extension",
     "файл",
     "архив",
-    "прилож",
     "документ",
     "брошюр",
     "fichier",
     "pièce",
-    "brochure",
     "dosya",
-    "ek",
-    "uygulama",
     "ไฟล์",
-    "แอป",
 )
 CONCEALING_REACH = 10
 
