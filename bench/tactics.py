@@ -154,6 +154,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   and health claims guaranteed or risk-free; white replies to reviews, anonymised cases, honest
   ad copy with its legal warnings), scored once untuned at 1b563f7 (62.8%, 10 harmful lines
   white); then tuned on (phrases) and the verdict model trained on it;
+- ``tactic_lines_tune35_v7.csv``: 250 lines, 50 per language, written in session 16 by a
+  helper who saw only its brief (black lines said as ordinary business: prizes that need a fee
+  and do not exist, pre-agreed draws, "support" messages asking for codes, customer data sold
+  to a partner, spyware sent as an invoice; white look-alikes), scored once untuned at 1b563f7
+  (73.6%, 1 harmful line white) and at 03384b2 (72.4%, none); then the verdict model trained
+  on it, with one phrase;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -281,6 +287,7 @@ TUNE31_V7 = DATA / "tactic_lines_tune31_v7.csv"
 TUNE32_V7 = DATA / "tactic_lines_tune32_v7.csv"
 TUNE33_V7 = DATA / "tactic_lines_tune33_v7.csv"
 TUNE34_V7 = DATA / "tactic_lines_tune34_v7.csv"
+TUNE35_V7 = DATA / "tactic_lines_tune35_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -628,6 +635,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 32 v7 (session 16; one jargon step inside a long plan)", TUNE32_V7),
         ("tuning set 33 v7 (session 16; accounts and access in each market's slang)", TUNE33_V7),
         ("tuning set 34 v7 (session 16; critics doxxed politely, guaranteed claims)", TUNE34_V7),
+        ("tuning set 35 v7 (session 16; fees for prizes that do not exist, spyware)", TUNE35_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

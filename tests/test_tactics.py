@@ -1781,3 +1781,9 @@ def test_hiding_spam_in_the_app_is_still_moderation(taxonomy: Taxonomy) -> None:
     """Only a file hides a thing inside it; "in the app" is where the moderation happens."""
     result = check_line("Hide spam comments with links in the app every morning", taxonomy)
     assert result.verdict in ("white", "unrecognized")
+
+
+def test_a_handling_fee_that_releases_a_prize_is_black(taxonomy: Taxonomy) -> None:
+    """Tuning set 35 (session 16): "pay the handling fee to release it" after "you won"."""
+    line = "Contest DM to every entrant: pay the £29.90 handling fee to release the bike"
+    assert check_line(line, taxonomy).verdict == "black"
