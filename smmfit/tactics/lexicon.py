@@ -177,8 +177,16 @@ VERB_FINAL_PROTECTIVE = (
     "çıkar",
     "uyar",
 )
+# v9: hiding spam and scam comments is moderation too ("hide comments with spam links",
+# "spam linklerini gizle", "ซ่อนคอมเมนต์ลิงก์สแปม"). A phrase that hides the harm itself
+# ("hide that the post is sponsored", "hide negative reviews") contains the word and is not
+# cancelled by it; hiding a thing inside a file conceals it (``_concealed``).
+HIDING_WORDS = _words(
+    "hide hides hiding masquer masquons masquez скрыть скрываем скрывайте gizle gizleyin "
+    "gizliyoruz ซ่อน"
+)
 # Protective verbs too short to be prefixes ("ban" would take "banner" and "bank").
-PROTECTIVE_WORDS = _words(
+PROTECTIVE_WORDS = HIDING_WORDS | _words(
     "ban bans banning mute mutes muting spot spotting recognise recognize recognising recognizing "
     # Flagging a post for review and getting it taken down fight it too.
     "flag flags flagging takedown retirer retirons retirez "
@@ -186,13 +194,7 @@ PROTECTIVE_WORDS = _words(
     # bots", "botları banlıyoruz", "แบนบอท"); "бан" and "ban" alone as prefixes would take
     # "банк", "баннер", "banner".
     "баним банить банят забанить забаним баньте bannir bannissons bannissez bannis banlıyoruz "
-    "banlayalım banlamak banla banlayın แบน "
-    # v9: hiding spam and scam comments is moderation too ("hide comments with spam links",
-    # "spam linklerini gizle", "ซ่อนคอมเมนต์ลิงก์สแปม"). A phrase that hides the harm itself
-    # ("hide that the post is sponsored", "hide negative reviews") contains the word and is
-    # not cancelled by it.
-    "hide hides hiding masquer masquons masquez скрыть скрываем скрывайте gizle gizleyin "
-    "gizliyoruz ซ่อน"
+    "banlayalım banlamak banla banlayın แบน"
 )
 
 # Negation words that follow what they negate ("bot takipçi yok", "buying followers is banned").
@@ -856,7 +858,7 @@ THAI_WORDS = _words(
     ล็อก หน้าม้า อินเทอร์เน็ต เน็ต เปลี่ยน ธนาคาร ผู้ติดต่อ ทีม ทีมงาน คลิป ฉ้อโกง
     ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง
     แต่ ช่างมัน ช่างเถอะ อยู่ดี ตัวจริง ดันยอด เจอดี แอค แอคฟาร์ม ฟาร์ม เฟส ยืม บัตรประชาชน บัตรปชช
-    บัญชีโฆษณา แบน การันตี ขาดทุน ถาวร กำไร หาย
+    บัญชีโฆษณา การันตี ขาดทุน กำไร หาย
     ผู้โชคดี คนได้รางวัล ตกลง คนใน สุ่ม ไว้ กำหนด ตัดสิน สืบ ตามหา ขุด ประจาน ช่องโหว่ แอบ
     ผลทดสอบ งานวิจัย การทดสอบ ลดน้ำหนัก กิโล ความเสี่ยง ลด ภูมิคุ้มกัน คอเลสเตอรอล
     รองรับ ดูเอ็ท น้ำตาล แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
@@ -1255,9 +1257,6 @@ SITE_NAMES = ("şikayetvar",)
 NOT_PROTECTIVE_PREFIXES = ("жалобщ",)
 # Hiding a thing inside a file conceals it; it does not moderate it: "hide a keylogger in the
 # 'free floor plan' download", "скрыть скрипт в PDF-файле", "masquer le script dans le fichier".
-HIDING_WORDS = _words(
-    "hide hides hiding masquer masquons masquez скрыть скрываем скрывайте gizle gizleyin ซ่อน"
-)
 INSIDE_WORDS = _words("in inside into within в внутри dans içine içinde ใน")
 # Files only: "hide spam comments in the app" is still moderation.
 CONTAINER_PREFIXES = (
