@@ -160,6 +160,14 @@ columns (line, expected, platform, region, language) instead, for example a blin
   to a partner, spyware sent as an invoice; white look-alikes), scored once untuned at 1b563f7
   (73.6%, 1 harmful line white) and at 03384b2 (72.4%, none); then the verdict model trained
   on it, with one phrase;
+- ``tactic_lines_tune36_v7.csv``: 250 lines, 50 per language, written in session 17 by a
+  helper who saw only its brief (ads run through rented or farmed accounts after a ban, critics
+  threatened with their personal data, guaranteed returns paid out of newcomers' money, prize
+  fees, "tag 3 friends or no code", one DM copy-pasted to a rival's followers; white notices,
+  refusals and honest claims about the same risks), scored once untuned at 1f67810 (75.2%, 7
+  harmful lines white; 75.6% once the five mass-reporting lines its brief had called black
+  were relabelled gray, as the taxonomy has them); then tuned on and the verdict model
+  trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -288,6 +296,7 @@ TUNE32_V7 = DATA / "tactic_lines_tune32_v7.csv"
 TUNE33_V7 = DATA / "tactic_lines_tune33_v7.csv"
 TUNE34_V7 = DATA / "tactic_lines_tune34_v7.csv"
 TUNE35_V7 = DATA / "tactic_lines_tune35_v7.csv"
+TUNE36_V7 = DATA / "tactic_lines_tune36_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -636,6 +645,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 33 v7 (session 16; accounts and access in each market's slang)", TUNE33_V7),
         ("tuning set 34 v7 (session 16; critics doxxed politely, guaranteed claims)", TUNE34_V7),
         ("tuning set 35 v7 (session 16; fees for prizes that do not exist, spyware)", TUNE35_V7),
+        ("tuning set 36 v7 (session 17; rented ad accounts, threats, Ponzi pools)", TUNE36_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -1787,3 +1787,73 @@ def test_a_handling_fee_that_releases_a_prize_is_black(taxonomy: Taxonomy) -> No
     """Tuning set 35 (session 16): "pay the handling fee to release it" after "you won"."""
     line = "Contest DM to every entrant: pay the £29.90 handling fee to release the bike"
     assert check_line(line, taxonomy).verdict == "black"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Story: 3 arkadaşını etiketle yoksa kod DM'ine düşmez",
+        "Сторис: отметь 3 друзей, иначе промокод не придёт",
+        "Story : identifie 3 potes sinon le code promo n'arrive pas",
+    ],
+)
+def test_a_negation_after_otherwise_is_the_threat_not_a_refusal(
+    taxonomy: Taxonomy, line: str
+) -> None:
+    """Tuning set 36 (session 17): "tag 3 friends, otherwise the code won't come" tags; the
+    negation belongs to the threatened consequence."""
+    assert verdict(taxonomy, line, platform="instagram") == "gray"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            'Pinned story: "A fake page using our logo sells passes and asks for card details '
+            'by DM. We only sell at the till or on our site."',
+            "white",
+        ),
+        (
+            "Закреп: «Осторожно! Фейковая страница собирает предоплату. Оплату принимаем "
+            "только по договору у администратора»",
+            "white",
+        ),
+        ("Fake page that only sells knockoffs: set one up with their logo", "gray"),
+    ],
+)
+def test_a_notice_naming_the_only_genuine_channel_warns(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """A notice about an impostor that says where the business really takes money warns; a
+    line that opens by proposing the impostor does not."""
+    assert verdict(taxonomy, line, platform="instagram") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Crypto course upsell: signal pool, 30% a month, payouts to older members come "
+            "out of new members' deposits",
+            "black",
+        ),
+        ("Пул с доходностью 30% в месяц, старым платим из взносов новых", "black"),
+        ("Signal group promo: guaranteed returns of 30% a month", "gray"),
+    ],
+)
+def test_paying_earlier_members_from_newcomers_money_is_black(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """A Ponzi pool is fraud (black); a guaranteed return alone is a misleading claim (gray)."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The bloke offering to rent us his ad account after the ban is a hard no.",
+        "Le mec qui veut nous louer son compte pub après le ban, c'est non.",
+    ],
+)
+def test_a_hard_no_refuses(taxonomy: Taxonomy, line: str) -> None:
+    assert verdict(taxonomy, line, platform="facebook") == "white"

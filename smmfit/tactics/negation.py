@@ -41,6 +41,7 @@ from smmfit.tactics.lexicon import (
     DISMISSAL_CONTRASTS,
     DISMISSAL_PAIRS,
     DISMISSALS,
+    ELSE_WORDS,
     FIRST_PERSON,
     FIRST_PERSON_ENDINGS,
     FRENCH_NE,
@@ -49,6 +50,7 @@ from smmfit.tactics.lexicon import (
     GOING_AHEAD,
     GOING_AHEAD_PREFIXES,
     IGNORING_PREFIXES,
+    IMPOSTOR_PREFIXES,
     INTENSIFIERS,
     LIST_REFUSAL_CLAUSE_WORDS,
     LIST_REFUSAL_HEADS,
@@ -60,6 +62,7 @@ from smmfit.tactics.lexicon import (
     NEVER_ASKS_REACH,
     NEVER_WORDS,
     NOT_A_REFUSAL_AFTER,
+    ONLY_WORDS,
     OTHERWISE_WORDS,
     PASSIVE_AUXILIARIES,
     PASSIVE_REACH,
@@ -83,10 +86,12 @@ from smmfit.tactics.lexicon import (
     SCAM_NAME_PREFIXES,
     SCAM_NAME_WORDS,
     SECURING_WORDS,
+    SELLING_PREFIXES,
     SHARING_VERB_PREFIXES,
     TAKEN_OVER_AFTER_AUXILIARY,
     TAKEN_OVER_PREFIXES,
     TAKEN_OVER_WORDS,
+    THAI_IMPOSTOR_NAMES,
     THAI_LIST_REFUSALS,
     THAI_PASSIVE_MARKERS,
     THAI_SCAM_NAMES,
@@ -244,7 +249,7 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     listed = acting = False
     i = hit.high + 1
     while i < len(tokens) and i <= hit.high + POST_PROTECTIVE_REACH:
-        if tokens[i].clause != clause:
+        if tokens[i].clause != clause or tokens[i].text in ELSE_WORDS:
             break
         # "накрутить подписчиков и не говорить клиенту": a negation right after "and"
         # negates the next action, not the one before it.
@@ -419,6 +424,7 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
             or is_use_verb(token.text)
             or token.text in PURPOSE_WORDS
             or token.text in CONCESSIVES
+            or token.text in ELSE_WORDS
         ):
             return False
         # "off-limits", "out of the question": a paired post-negation is a ban as well.
@@ -671,6 +677,28 @@ def _guard_negated(index: int, tokens: Sequence[Token]) -> bool:
     )
 
 
+def _names_impostor(token: Token) -> bool:
+    return token.text.startswith(IMPOSTOR_PREFIXES) or any(
+        name in token.text for name in THAI_IMPOSTOR_NAMES
+    )
+
+
+def _genuine_channel(tokens: Sequence[Token], impostor: int) -> bool:
+    """Another clause or sentence than the impostor's says the only way the business sells or
+    takes money ("we only sell at the till", "оплату принимаем только по договору")."""
+    named = tokens[impostor]
+    for token in tokens:
+        apart = token.clause != named.clause or token.sentence != named.sentence
+        if not apart or not token.text.startswith(SELLING_PREFIXES):
+            continue
+        if any(
+            t.text in ONLY_WORDS and t.clause == token.clause and t.sentence == token.sentence
+            for t in tokens
+        ):
+            return True
+    return False
+
+
 def warning_at(tokens: Sequence[Token]) -> int | None:
     """Where a line that warns against a scam names it, or None.
 
@@ -694,6 +722,11 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
             for j, t in enumerate(tokens[index + 1 :], index + 1)
         )
         if refused and guarded:
+            return index
+    # A notice naming an impostor (not as its first word: "fake pages selling passes, we only
+    # take cash" proposes one) and the only genuine channel in another clause warns.
+    for index, token in enumerate(tokens):
+        if index > 0 and _names_impostor(token) and _genuine_channel(tokens, index):
             return index
     return None
 
