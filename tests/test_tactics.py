@@ -1857,3 +1857,42 @@ def test_paying_earlier_members_from_newcomers_money_is_black(
 )
 def test_a_hard_no_refuses(taxonomy: Taxonomy, line: str) -> None:
     assert verdict(taxonomy, line, platform="facebook") == "white"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Set up 'Outlet UK' with their logo, take 50% deposits by bank transfer, ship nothing",
+        "Compte Insta au nom d'un grand pâtissier : on encaisse les précommandes et on disparaît",
+        "Паблик под брендом сети, берём предоплату к праздникам, потом удаляем группу",
+    ],
+)
+def test_deposits_taken_under_another_brand_and_never_delivered_are_black(
+    taxonomy: Taxonomy, line: str
+) -> None:
+    """Tuning set 37 (session 17): a fake shop is fraud, whatever words it avoids."""
+    result = check_line(line, taxonomy)
+    assert result.verdict == "black"
+    assert "fake_shop_brand_impersonation" in result.tactics
+
+
+def test_taking_preorder_deposits_for_your_own_shop_is_not_a_fake_shop(
+    taxonomy: Taxonomy,
+) -> None:
+    line = "Take 30% deposits on wedding cake preorders, balance due a week before the date"
+    assert "fake_shop_brand_impersonation" not in check_line(line, taxonomy).tactics
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Loyalty verification step: a pixel-perfect copied Chase login screen",
+        "Offrir à la gérante une tablette avec le mouchard préinstallé",
+        "Bayi müdürüne hediye tablet ver, içinde WhatsApp mesajlarını bize ileten program "
+        "kurulu olsun",
+    ],
+)
+def test_copied_sign_in_screens_and_planted_trackers_are_black(
+    taxonomy: Taxonomy, line: str
+) -> None:
+    assert verdict(taxonomy, line) == "black"
