@@ -1896,3 +1896,10 @@ def test_copied_sign_in_screens_and_planted_trackers_are_black(
     taxonomy: Taxonomy, line: str
 ) -> None:
     assert verdict(taxonomy, line) == "black"
+
+
+def test_never_asking_winners_to_pay_is_no_unpaid_winner(taxonomy: Taxonomy) -> None:
+    """The "never" of "we never ask winners to pay a fee" is the notice's, not a "!" phrase's
+    ("never pay winners" names a harm by its negation)."""
+    line = "Story this week: we never ask winners to pay a fee or send card details"
+    assert verdict(taxonomy, line, platform="instagram") in ("white", "unrecognized")

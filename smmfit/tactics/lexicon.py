@@ -202,7 +202,7 @@ POST_NEGATION_CUES = _words(
     """
     forbidden banned prohibited excluded запрещено запрещена запрещены запрещен исключено
     нельзя interdit interdite interdits interdites exclu exclus yok değil olmadan yasak yerine
-    olmayan asla
+    olmayan asla nothing
     """
 )
 # A ban stated as the predicate of its clause negates every phrase of the clause before it,

@@ -751,11 +751,12 @@ def _never_asks(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     clauses = never_asks_clauses(tokens)
     if not clauses:
         return hits
+    # A "!" phrase there ("!pay winners") read the "never" of "never ask winners to pay" as
+    # its own: it is set aside too.
     return [
-        Hit(hit.pattern, hit.tokens, True, hit.low)
+        _set_aside(hit)
         if hit.pattern.tactic in WARNED_TACTICS
-        and not hit.pattern.when_negated
-        and not hit.negated
+        and (hit.pattern.when_negated or not hit.negated)
         and tokens[hit.low].clause in clauses
         and tokens[hit.high].clause in clauses
         else hit
