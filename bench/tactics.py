@@ -176,6 +176,13 @@ columns (line, expected, platform, region, language) instead, for example a blin
   reviews to stop; white notices and refusals about the same risks), scored once untuned at
   2b21b33 (66.0%, 8 harmful lines white; 64.8% and 9 at 1f67810); then tuned on and the
   verdict model trained on it;
+- ``tactic_lines_tune38_v7.csv``: 250 lines, 50 per language (25 white, 15 gray, 10 black),
+  written in session 17 by a helper who saw only its brief (white lines a careless checker
+  misreads: scam notices, saved replies saying what the business never asks for, refused
+  offers, consent lists, moderation of personal data; gray: labels left off; black: "official"
+  shops on lookalike domains paid upfront, codes asked for under a pretext), scored once
+  untuned at fd5ef0e (70.4%, 4 harmful lines white; 67.2% and 5 at 1f67810); then tuned on
+  and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -306,6 +313,7 @@ TUNE34_V7 = DATA / "tactic_lines_tune34_v7.csv"
 TUNE35_V7 = DATA / "tactic_lines_tune35_v7.csv"
 TUNE36_V7 = DATA / "tactic_lines_tune36_v7.csv"
 TUNE37_V7 = DATA / "tactic_lines_tune37_v7.csv"
+TUNE38_V7 = DATA / "tactic_lines_tune38_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -656,6 +664,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 35 v7 (session 16; fees for prizes that do not exist, spyware)", TUNE35_V7),
         ("tuning set 36 v7 (session 17; rented ad accounts, threats, Ponzi pools)", TUNE36_V7),
         ("tuning set 37 v7 (session 17; fake shops, copied sign-ins, codes, trackers)", TUNE37_V7),
+        ("tuning set 38 v7 (session 17; notices and refusals, lookalike shops)", TUNE38_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -1903,3 +1903,32 @@ def test_never_asking_winners_to_pay_is_no_unpaid_winner(taxonomy: Taxonomy) -> 
     ("never pay winners" names a harm by its negation)."""
     line = "Story this week: we never ask winners to pay a fee or send card details"
     assert verdict(taxonomy, line, platform="instagram") in ("white", "unrecognized")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Page 'Outlet UK Official': full payment by bank transfer only, then the 'customs delay' "
+        "template for 3 weeks and delete the page",
+        "Page « Store France Officiel » : paiement par virement uniquement, puis modèle « retard "
+        "transporteur » pendant 3 semaines, et on supprime la page",
+    ],
+)
+def test_deleting_the_page_after_taking_transfers_is_the_fraud_not_a_fight(
+    taxonomy: Taxonomy, line: str
+) -> None:
+    """Tuning set 38 (session 17): a protective word ("delete") that a black phrase uses is the
+    crime's own step; it must not let the verdict model clear the line as fighting a harm."""
+    from smmfit.tactics.check import _fights_harm, _parse
+
+    parsed = _parse(line, taxonomy)
+    assert verdict(taxonomy, line, platform="instagram") == "black"
+    assert not _fights_harm(parsed.tokens, parsed.hits, taxonomy)
+
+
+def test_a_beware_word_beside_a_scam_name_warns(taxonomy: Taxonomy) -> None:
+    line = (
+        "Пост в ОК: Осторожно, мошенники! Рассылают «выигрыш билетов» от имени нашего зала и "
+        "просят данные карты для «активации»"
+    )
+    assert verdict(taxonomy, line, platform="ok") in ("white", "unrecognized")

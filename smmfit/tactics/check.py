@@ -497,7 +497,8 @@ def judge(
 #   leave unrecognized (3,121 labelled lines, probabilities leave-one-set-out, with tuning set
 #   19), 12 white lines and no harmful one pass that guard at 0.8; at 0.93 (round 11a), 3; at
 #   0.7, 19 white and 1 gray. The model alone, on every line: 821 white and 27 harmful at 0.8,
-#   which is why the guard and the phrases come first.
+#   which is why the guard and the phrases come first. Since session 17 the guard lets a
+#   harmful example at WEAK pass when a harmless one is nearer by PLAIN_MARGIN.
 # Run whole over every labelled set with tuning set 19 (the model trained on most of them):
 # 113 lines wrong with MODEL_CHECK 0.8 and MODEL_CLEAR 0.93, 100 with these levels; one
 # harmful line white, in set 19 (a Thai claim with no doctor behind it, read as refused).
@@ -539,6 +540,16 @@ MODEL_ACTION = 0.8
 ACTION_WORDS = 5
 
 
+# A harmful example at the check-by-hand level (WEAK) still lets the model clear a line
+# (MODEL_CLEAR) when a harmless example is nearer by this much: such a line is not a weak
+# harmful resemblance (the weak rule needs the harmful one about as near as the harmless one).
+# Chosen leave-one-set-out (each set's verdict model trained without it; 8,632 labelled
+# lines, session 17): 0.05 cleared 31 white lines and 1 harmful one (a critic's licence scan
+# dropped in a group); 0.08 cleared 17 white lines and no harmful one; 0.12, 1 and none.
+# None keeps the older guard (no harmful example at WEAK at all).
+PLAIN_MARGIN: float | None = 0.08
+
+
 def _plain(
     parsed: _Parsed,
     similarities: npt.NDArray[np.float32],
@@ -547,16 +558,22 @@ def _plain(
     taxonomy: Taxonomy,
     context: Context,
 ) -> bool:
-    """No phrase matched, and no harmful example is at the check-by-hand level or closer
-    than the nearest harmless one."""
+    """No phrase matched, a harmless example is the nearest, and the nearest harmful one is
+    below the check-by-hand level or clearly farther (``PLAIN_MARGIN``)."""
     if parsed.hits:
         return False
-    harmless = False
+    nearest_harmless = None
     for index in np.argsort(-similarities, kind="stable"):
+        similarity = float(similarities[index])
         if _example_verdict(examples[int(index)], taxonomy, context, ()) in ("gray", "black"):
-            return harmless and float(similarities[index]) < WEAK
-        harmless = True
-    return harmless
+            if nearest_harmless is None:
+                return False
+            return similarity < WEAK or (
+                PLAIN_MARGIN is not None and similarity < nearest_harmless - PLAIN_MARGIN
+            )
+        if nearest_harmless is None:
+            nearest_harmless = similarity
+    return nearest_harmless is not None
 
 
 def _nearest_of(
@@ -797,9 +814,21 @@ def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit], taxonomy: Taxonom
     screenshots go public" threatens (session 12), and "Meta ads | budget | report to Kim"
     fights nothing (session 13). The verb may stand in another clause than the harm: "warn
     followers: fake giveaway pages ask for fees", "a clone of our group — report it"."""
-    harm_found = any(taxonomy[hit.pattern.tactic].verdict != "white" for hit in hits)
+    harmful = [hit for hit in hits if taxonomy[hit.pattern.tactic].verdict != "white"]
+    # A protective word a black phrase itself uses ("take transfers, then delete the page") is
+    # the crime's own step, not a fight against it. (Gray phrases keep theirs: "report the
+    # bots" also reads as mass reporting, and there the report is the fight.)
+    own = {
+        index
+        for hit in harmful
+        if not hit.negated and taxonomy[hit.pattern.tactic].verdict == "black"
+        for index in hit.tokens
+    }
     return (
-        (harm_found and any(token.protective for token in tokens))
+        (
+            bool(harmful)
+            and any(token.protective and index not in own for index, token in enumerate(tokens))
+        )
         or warning_at(tokens) is not None
         or bool(never_asks_clauses(tokens))
         or recovers_account(tokens)

@@ -389,6 +389,9 @@ THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิ�
 # ... оплату принимаем только по договору", "เพจปลอม ... รับชำระที่ธุรการเท่านั้น". Of the
 # labelled lines naming a fake page or account beside "only" and a verb of selling or taking
 # payment, 14 were white and none harmful (session 17).
+# "Осторожно, мошенники!", "Beware of scammers", "Dikkat, dolandırıcılar": a word that tells the
+# reader to watch out, beside a word that calls something a scam, makes a warning.
+BEWARE_WORDS = _words("beware careful осторожно берегитесь méfiez prudence dikkat ระวัง")
 IMPOSTOR_PREFIXES = ("fake", "фейк", "поддельн", "faux", "fausse", "sahte", "clone", "клон")
 THAI_IMPOSTOR_NAMES = ("ปลอม",)
 ONLY_WORDS = _words("only solely только лишь uniquement seulement sadece yalnızca yalnız เท่านั้น")
@@ -894,7 +897,7 @@ THAI_WORDS = _words(
     รองรับ ดูเอ็ท น้ำตาล แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
     แชร์ลูกโซ่ เงิน ทัก สำเนา แอนตี้ดีเทค เท่านั้น ชำระ
     ในนาม โลโก้ พรีออเดอร์ ปิดเพจ หนี เลียนแบบ พัสดุ เรียกคืน มือถือ ส่งต่อ แชท ค้าง ปิด ลง เดือนละ
-    โปรแกรม
+    โปรแกรม โดเมน
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")

@@ -24,6 +24,7 @@ from smmfit.tactics.lexicon import (
     BAN_PAIRS,
     BAN_PREDICATES,
     BAN_REACH,
+    BEWARE_WORDS,
     CONCESSIVES,
     CONDITIONALS,
     CONJUNCTIONS,
@@ -721,7 +722,7 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
             (t.protective or t.text in SECURING_WORDS) and not _guard_negated(j, tokens)
             for j, t in enumerate(tokens[index + 1 :], index + 1)
         )
-        if refused and guarded:
+        if (refused and guarded) or any(t.text in BEWARE_WORDS for t in tokens):
             return index
     # A notice naming an impostor (not as its first word: "fake pages selling passes, we only
     # take cash" proposes one) and the only genuine channel in another clause warns.
@@ -781,7 +782,10 @@ def _warned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     warning = warning_at(tokens)
     if warning is None:
         return hits
-    clause = tokens[warning].clause
+    # "Beware, scammers! They send 'you won' messages asking for card details": after a
+    # beware word the scam is described after its name, so the whole line is the warning's.
+    beware = any(t.text in BEWARE_WORDS for t in tokens)
+    clause = len(tokens) if beware else tokens[warning].clause
     return [
         _set_aside(hit)
         if hit.pattern.tactic in WARNED_TACTICS and tokens[hit.high].clause <= clause
