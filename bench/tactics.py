@@ -183,6 +183,13 @@ columns (line, expected, platform, region, language) instead, for example a blin
   shops on lookalike domains paid upfront, codes asked for under a pretext), scored once
   untuned at fd5ef0e (70.4%, 4 harmful lines white; 67.2% and 5 at 1f67810); then tuned on
   and the verdict model trained on it;
+- ``tactic_lines_tune39_v7.csv``: 250 lines, 50 per language (22 white, 16 gray, 12 black),
+  written in session 17 by a helper who saw only its brief (black: messages in a tax office's,
+  an insurer's or a bank's look asking to confirm bank details, lookalike domains with a
+  brand's logo sending its customers to our checkout, a critic's full name and employer in a
+  reply; gray: codes only for those who tag friends; white: "hacks" meaning tips, refused
+  offers, moderation rules, security policies, consent), scored once untuned at 86d3ad3
+  (62.4%, 15 harmful lines white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -314,6 +321,7 @@ TUNE35_V7 = DATA / "tactic_lines_tune35_v7.csv"
 TUNE36_V7 = DATA / "tactic_lines_tune36_v7.csv"
 TUNE37_V7 = DATA / "tactic_lines_tune37_v7.csv"
 TUNE38_V7 = DATA / "tactic_lines_tune38_v7.csv"
+TUNE39_V7 = DATA / "tactic_lines_tune39_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -665,6 +673,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 36 v7 (session 17; rented ad accounts, threats, Ponzi pools)", TUNE36_V7),
         ("tuning set 37 v7 (session 17; fake shops, copied sign-ins, codes, trackers)", TUNE37_V7),
         ("tuning set 38 v7 (session 17; notices and refusals, lookalike shops)", TUNE38_V7),
+        (
+            "tuning set 39 v7 (session 17; posed tax and bank messages, lookalike domains)",
+            TUNE39_V7,
+        ),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

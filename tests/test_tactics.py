@@ -1932,3 +1932,33 @@ def test_a_beware_word_beside_a_scam_name_warns(taxonomy: Taxonomy) -> None:
         "просят данные карты для «активации»"
     )
     assert verdict(taxonomy, line, platform="ok") in ("white", "unrecognized")
+
+
+def test_a_full_stop_inside_a_domain_does_not_end_the_sentence() -> None:
+    """ "whoosh-arenda.ru, their logo ... our checkout" is one sentence for a loose phrase."""
+    from smmfit.tactics.lexicon import tokenize
+
+    tokens = tokenize("регистрируем whoosh-arenda.ru, ставим их логотип. Потом отчёт")
+    assert len({t.sentence for t in tokens if t.text not in {"потом", "отчет"}}) == 1
+    assert tokens[-1].sentence > tokens[0].sentence
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Courier Q4 plan: the 'HMRC: tax refund pending, confirm your bank details' email, "
+        "link to our express checkout",
+        "Coursiers : e-mailing au look impots.gouv « Remboursement en attente, confirmez votre "
+        "RIB » avec lien vers notre paiement express",
+        "Pharmacie : SMS « Votre remboursement est bloqué, confirmez votre carte » → lien vers "
+        "notre site",
+        "Trottinettes : acheter le domaine dott-location.fr, reprendre le logo et les couleurs "
+        "pour envoyer leurs clients sur notre checkout",
+        "Coursiers : publier sous l'avis négatif le nom complet du client, sa boîte et son poste",
+    ],
+)
+def test_posed_tax_and_bank_messages_lookalike_domains_and_a_critics_employer_are_black(
+    taxonomy: Taxonomy, line: str
+) -> None:
+    """Tuning set 39 (session 17)."""
+    assert verdict(taxonomy, line) == "black"

@@ -822,7 +822,9 @@ _LEXER = re.compile(
     # an apostrophe inside a word ("n'achète") or after one ("customers' photos" when no quote
     # is open).
     r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_])|(?<=[^\W_])['’](?=\s|$|[.,;:!?]))"
-    r"|(?P<punct>[.;:!?()\[\]{}+,\"«»“”„|→⇒➔➜➡]|-+>|=+>)"
+    # A full stop right before a letter is inside a name, not the end of a sentence:
+    # "whoosh-arenda.ru", "impots.gouv".
+    r"|(?P<punct>\.(?![^\W_])|[;:!?()\[\]{}+,\"«»“”„|→⇒➔➜➡]|-+>|=+>)"
 )
 _QUOTE_OPENERS = frozenset("«“„")
 _QUOTE_CLOSERS = frozenset("»”")
@@ -897,7 +899,7 @@ THAI_WORDS = _words(
     รองรับ ดูเอ็ท น้ำตาล แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
     แชร์ลูกโซ่ เงิน ทัก สำเนา แอนตี้ดีเทค เท่านั้น ชำระ
     ในนาม โลโก้ พรีออเดอร์ ปิดเพจ หนี เลียนแบบ พัสดุ เรียกคืน มือถือ ส่งต่อ แชท ค้าง ปิด ลง เดือนละ
-    โปรแกรม โดเมน
+    โปรแกรม โดเมน ชื่อจริง ตำแหน่ง อัปเดต กสิกร สรรพากร
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
