@@ -1962,3 +1962,18 @@ def test_posed_tax_and_bank_messages_lookalike_domains_and_a_critics_employer_ar
 ) -> None:
     """Tuning set 39 (session 17)."""
     assert verdict(taxonomy, line) == "black"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Акция: репост в сторис или скидки не будет", "gray"),
+        ("Не покупаем ботов или накрутку", "white"),
+    ],
+)
+def test_repost_or_no_discount_is_a_share_condition(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """Tuning set 40 (session 17): "repost it or there is no discount" makes sharing a
+    condition; a refusal of bots "or" boosting still refuses."""
+    assert verdict(taxonomy, line, platform="instagram") == expected

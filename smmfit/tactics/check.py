@@ -546,8 +546,8 @@ ACTION_WORDS = 5
 # Chosen leave-one-set-out (each set's verdict model trained without it; 8,632 labelled
 # lines, session 17): 0.05 cleared 31 white lines and 1 harmful one (a critic's licence scan
 # dropped in a group); 0.08 cleared 17 white lines and no harmful one; 0.12, 1 and none.
-# None keeps the older guard (no harmful example at WEAK at all).
-PLAIN_MARGIN: float | None = 0.08
+# A margin of 1 restores the older guard (no harmful example at WEAK at all).
+PLAIN_MARGIN = 0.08
 
 
 def _plain(
@@ -568,9 +568,7 @@ def _plain(
         if _example_verdict(examples[int(index)], taxonomy, context, ()) in ("gray", "black"):
             if nearest_harmless is None:
                 return False
-            return similarity < WEAK or (
-                PLAIN_MARGIN is not None and similarity < nearest_harmless - PLAIN_MARGIN
-            )
+            return similarity < WEAK or similarity < nearest_harmless - PLAIN_MARGIN
         if nearest_harmless is None:
             nearest_harmless = similarity
     return nearest_harmless is not None

@@ -279,12 +279,10 @@ GATE_PREFIXES = (
 # The tactics a missing disclosure makes.
 DISCLOSURE_TACTICS = frozenset({"undisclosed_influencer_ads", "unlabeled_ads_russia_erid"})
 # Words that state the condition a gate applies: "otherwise", "unless", "else".
-OTHERWISE_WORDS = _words(
-    "otherwise unless else иначе sinon aksi yoksa ไม่งั้น ไม่เช่นนั้น มิฉะนั้น etiketsiz unlabelled unlabeled"
-)
 # "Tag 3 friends, otherwise the code won't come": what follows "otherwise" is the threatened
 # consequence of not doing the thing, so a negation there does not negate the thing.
 ELSE_WORDS = _words("otherwise else иначе sinon aksi yoksa ไม่งั้น ไม่เช่นนั้น มิฉะนั้น")
+OTHERWISE_WORDS = ELSE_WORDS | _words("unless etiketsiz unlabelled unlabeled")
 # A concession is no ban: "run the purchase-only draw even though it is illegal there".
 CONCESSIVES = _words("though although despite хотя несмотря même quoique rağmen karşın แม้ ทั้งที่")
 # A refusal drawn as a consequence refers back to the harm named before it: "bought followers
@@ -384,14 +382,14 @@ SCAM_NAME_PREFIXES = (
     "oltalama",
 )
 THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิชชิ่ง", "ฉ้อโกง")
+# "Осторожно, мошенники!", "Beware of scammers", "Dikkat, dolandırıcılar": a word that tells the
+# reader to watch out, beside a word that calls something a scam, makes a warning.
+BEWARE_WORDS = _words("beware careful осторожно берегитесь méfiez prudence dikkat ระวัง")
 # A notice about an impostor says where the genuine business takes money: "a fake page using
 # our logo sells passes ... we only sell at the till", "фейковая страница собирает предоплату
 # ... оплату принимаем только по договору", "เพจปลอม ... รับชำระที่ธุรการเท่านั้น". Of the
 # labelled lines naming a fake page or account beside "only" and a verb of selling or taking
 # payment, 14 were white and none harmful (session 17).
-# "Осторожно, мошенники!", "Beware of scammers", "Dikkat, dolandırıcılar": a word that tells the
-# reader to watch out, beside a word that calls something a scam, makes a warning.
-BEWARE_WORDS = _words("beware careful осторожно берегитесь méfiez prudence dikkat ระวัง")
 IMPOSTOR_PREFIXES = ("fake", "фейк", "поддельн", "faux", "fausse", "sahte", "clone", "клон")
 THAI_IMPOSTOR_NAMES = ("ปลอม",)
 ONLY_WORDS = _words("only solely только лишь uniquement seulement sadece yalnızca yalnız เท่านั้น")

@@ -708,7 +708,10 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
     ("don't reply", "не отвечаем", "ne pas cliquer", "cevap vermeyin", "ห้ามตอบ"; Thai often
     refuses first: "...ขอรหัส OTP ห้ามให้เด็ดขาด มิจฉาชีพแน่นอน"), and reports it, turns on
     two-factor authentication or refuses to give the code or password. A line that proposes
-    sending such messages does none of this, so it keeps its verdict."""
+    sending such messages does none of this, so it keeps its verdict. Two shorter notices warn
+    too: a scam's name beside a word telling the reader to beware ("Осторожно, мошенники!"),
+    and an impostor page named beside the only way the business takes money ("a fake page
+    sells passes; we only sell at the till")."""
     shares_no_secret = _refuses_to_share_secret(tokens)
     for index, token in enumerate(tokens):
         if index == 0 or not _names_scam(token):
