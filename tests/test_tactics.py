@@ -1977,3 +1977,22 @@ def test_repost_or_no_discount_is_a_share_condition(
     """Tuning set 40 (session 17): "repost it or there is no discount" makes sharing a
     condition; a refusal of bots "or" boosting still refuses."""
     assert verdict(taxonomy, line, platform="instagram") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Розыгрыш: отметить 3 друзей и репост, нет отметок — нет промокода", "gray"),
+        ("Bought followers, pods — none of that here", "white"),
+    ],
+)
+def test_no_this_no_that_is_a_condition_not_a_refused_list(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """ "No tags — no code" says what happens without the tags; "— none of that" after a list
+    of harms still refuses them."""
+    assert verdict(taxonomy, line, platform="instagram") == expected
+
+
+def test_mates_are_friends_to_tag(taxonomy: Taxonomy) -> None:
+    assert verdict(taxonomy, "Tag 2 mates to enter the draw", platform="instagram") == "gray"

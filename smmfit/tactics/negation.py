@@ -576,6 +576,16 @@ def _bought_participle(tokens: Sequence[Token], index: int) -> bool:
     )
 
 
+def _no_this_no_that(tokens: Sequence[Token], end: int) -> bool:
+    """ "Tag 3 friends, no tags — no code", "нет отметок — нет промокода": the part before
+    ``end`` opens with a negation too, so the two say "without this, not that", a condition,
+    not a refusal of what came before."""
+    clause = tokens[end - 1].clause
+    start = next(i for i in range(end) if tokens[i].clause == clause)
+    opening = next((t for t in tokens[start:end] if not t.stop), None)
+    return opening is not None and opening.cue and not opening.protective
+
+
 def _refused_list(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """ "Bought followers, pods, follow/unfollow — none of that on this account": a list of
     harms that opens the line and ends at a dash, colon or full stop is refused by a part that
@@ -592,6 +602,8 @@ def _refused_list(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         # "Pods, follow/unfollow, fake accounts? No thanks": a refusal answering the list.
         answered = token.after_question and token.text in QUESTION_REFUSALS
         if not (answered or _opens_with_refusal(tokens, end)):
+            continue
+        if _no_this_no_that(tokens, end):
             continue
         items: dict[int, int] = {}
         for i in range(end):
