@@ -1996,3 +1996,15 @@ def test_no_this_no_that_is_a_condition_not_a_refused_list(
 
 def test_mates_are_friends_to_tag(taxonomy: Taxonomy) -> None:
     assert verdict(taxonomy, "Tag 2 mates to enter the draw", platform="instagram") == "gray"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Some bloke DM'd offering 5k followers for £40 on the sushi account — said no, blocked him",
+        "Une agence a proposé d'acheter 5 000 abonnés pour la page, on a dit non merci",
+    ],
+)
+def test_an_offer_turned_down_in_two_words_is_declined(taxonomy: Taxonomy, line: str) -> None:
+    """Tuning set 41 (session 17): "said no", "on a dit non" decline an offer as "refused" does."""
+    assert verdict(taxonomy, line, platform="instagram") in ("white", "unrecognized")

@@ -558,6 +558,20 @@ REQUEST_PREFIXES = (
 FIRST_PERSON = _words("we i мы я nous je biz ben เรา ผม ฉัน")
 FIRST_PERSON_ENDINGS = ("uz", "ız", "iz", "üz", "um", "ım", "im", "üm", "dik", "dık", "duk", "dük")
 REQUEST_REACH = 2
+# A refusal in two words: "said no", "turned it down", "no thanks", "on a dit non",
+# "non merci", "hayır dedik", "pas geçtik" (passed).
+DECLINE_PAIRS = frozenset(
+    {
+        ("said", "no"),
+        ("say", "no"),
+        ("turned", "down"),
+        ("no", "thanks"),
+        ("dit", "non"),
+        ("non", "merci"),
+        ("hayır", "dedik"),
+        ("pas", "geçtik"),
+    }
+)
 DECLINE_PREFIXES = (
     "declin",
     "refus",

@@ -37,6 +37,7 @@ from smmfit.tactics.lexicon import (
     CONSEQUENCES,
     CREDENTIAL_REACH,
     CREDENTIAL_WORDS,
+    DECLINE_PAIRS,
     DECLINE_PREFIXES,
     DISCLOSURE_TACTICS,
     DISMISSAL_CONTRASTS,
@@ -295,7 +296,11 @@ def _declined_request(hit: Hit, tokens: Sequence[Token]) -> bool:
     if not requested:
         return False
     for index in range(hit.high + 1, len(tokens)):
-        if tokens[index].text.startswith(DECLINE_PREFIXES):
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        if (
+            tokens[index].text.startswith(DECLINE_PREFIXES)
+            or (tokens[index].text, following) in DECLINE_PAIRS
+        ):
             later = tokens[index].clause
             return not any(
                 t.conditional or t.text in CONDITIONALS or t.text in CONCESSIVES
