@@ -704,17 +704,16 @@ def _names_impostor(token: Token) -> bool:
 def _genuine_channel(tokens: Sequence[Token], impostor: int) -> bool:
     """Another clause or sentence than the impostor's says the only way the business sells or
     takes money ("we only sell at the till", "оплату принимаем только по договору")."""
-    named = tokens[impostor]
-    for token in tokens:
-        apart = token.clause != named.clause or token.sentence != named.sentence
-        if not apart or not token.text.startswith(SELLING_PREFIXES):
-            continue
-        if any(
-            t.text in ONLY_WORDS and t.clause == token.clause and t.sentence == token.sentence
-            for t in tokens
-        ):
-            return True
-    return False
+    named = (tokens[impostor].clause, tokens[impostor].sentence)
+    only = {(t.clause, t.sentence) for t in tokens if t.text in ONLY_WORDS} - {named}
+    return any(
+        t.text.startswith(SELLING_PREFIXES) and (t.clause, t.sentence) in only for t in tokens
+    )
+
+
+def _bewares(tokens: Sequence[Token]) -> bool:
+    """A word telling the reader to watch out: "осторожно", "beware", "dikkat", "ระวัง"."""
+    return any(t.text in BEWARE_WORDS for t in tokens)
 
 
 def warning_at(tokens: Sequence[Token]) -> int | None:
@@ -730,6 +729,7 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
     and an impostor page named beside the only way the business takes money ("a fake page
     sells passes; we only sell at the till")."""
     shares_no_secret = _refuses_to_share_secret(tokens)
+    beware = _bewares(tokens)
     for index, token in enumerate(tokens):
         if index == 0 or not _names_scam(token):
             continue
@@ -742,7 +742,7 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
             (t.protective or t.text in SECURING_WORDS) and not _guard_negated(j, tokens)
             for j, t in enumerate(tokens[index + 1 :], index + 1)
         )
-        if (refused and guarded) or any(t.text in BEWARE_WORDS for t in tokens):
+        if (refused and guarded) or beware:
             return index
     # A notice naming an impostor (not as its first word: "fake pages selling passes, we only
     # take cash" proposes one) and the only genuine channel in another clause warns.
@@ -804,8 +804,7 @@ def _warned(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         return hits
     # "Beware, scammers! They send 'you won' messages asking for card details": after a
     # beware word the scam is described after its name, so the whole line is the warning's.
-    beware = any(t.text in BEWARE_WORDS for t in tokens)
-    clause = len(tokens) if beware else tokens[warning].clause
+    clause = len(tokens) if _bewares(tokens) else tokens[warning].clause
     return [
         _set_aside(hit)
         if hit.pattern.tactic in WARNED_TACTICS and tokens[hit.high].clause <= clause
