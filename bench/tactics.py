@@ -203,6 +203,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   consented retargeting, follower targets; black: lookalike clearance sites, a former
   employee's customer sheet, codes asked in a bank's name), scored once untuned at c3f0ba0
   (65.6%, 5 harmful lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune42_v7.csv``: 250 lines, 50 per language (25 white, 13 gray, 12 black),
+  written in session 18 by a helper who saw only its brief (black: prize "taxes" the winner
+  pays first, notices posed as a tax office, an insurer or a bailiff with our payment link,
+  quoted SMS in a bank's or an operator's name; gray: "repost or you're out"; white: notices
+  quoting a scam SMS, winners told they pay nothing), scored once untuned at 4139a62 (64.0%,
+  8 harmful lines white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -337,6 +343,7 @@ TUNE38_V7 = DATA / "tactic_lines_tune38_v7.csv"
 TUNE39_V7 = DATA / "tactic_lines_tune39_v7.csv"
 TUNE40_V7 = DATA / "tactic_lines_tune40_v7.csv"
 TUNE41_V7 = DATA / "tactic_lines_tune41_v7.csv"
+TUNE42_V7 = DATA / "tactic_lines_tune42_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -694,6 +701,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ),
         ("tuning set 40 v7 (session 17; 'either ... or' threats, 'or no discount')", TUNE40_V7),
         ("tuning set 41 v7 (session 17; offers turned down, lookalike clearance sites)", TUNE41_V7),
+        ("tuning set 42 v7 (session 18; prize taxes, notices posed as an authority)", TUNE42_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -21,6 +21,7 @@ from smmfit.tactics import compile_phrase
         ("... buy followers", "goes between words"),
         ("buy followers ...", "goes between words"),
         ("buy !followers", "'!' goes only first"),
+        ("@nosuchclass ... fee", "no such word class"),
     ],
 )
 def test_malformed_phrases_are_refused(phrase: str, message: str) -> None:
@@ -80,3 +81,19 @@ def test_a_phrase_that_names_a_negated_form(phrase: str, language: str, names: b
     that word does not negate the phrase."""
     patterns = compile_phrase("x", phrase, language)  # type: ignore[arg-type]
     assert {pattern.names_negation for pattern in patterns} == {names}
+
+
+def test_a_word_class_stands_for_its_words() -> None:
+    """ "@authority" is every authority of the language, alone or beside other alternatives."""
+    from smmfit.tactics.lexicon import WORD_CLASSES
+    from smmfit.tactics.phrases import expand_classes
+
+    expanded = expand_classes("@authority|sheriff ... fee", "en")
+    first = expanded.split()[0].split("|")
+    assert set(WORD_CLASSES["authority"]["en"].split()) <= set(first)
+    assert first.count("sheriff*") + first.count("sheriff") >= 1
+    assert expanded.endswith("... fee")
+    # every class word compiles in every language it is given for
+    for name, languages in WORD_CLASSES.items():
+        for language in languages:
+            assert compile_phrase("x", f"@{name}", language)

@@ -139,6 +139,11 @@ def _opinion(
         # A line the phrases clear, which the model is sure is harmful: gray, check by hand.
         ("white", (0.05, 0.9, 0.05), False, "gray", "buying_followers_bots"),
         ("white", (1 - MODEL_CHECK, MODEL_CHECK / 2, MODEL_CHECK / 2), False, "gray", None),
+        # Sure of black: black, as for a line nothing recognised (session 18).
+        ("white", (0.05, 0.1, 0.85), False, "black", "spam_from_hacked_accounts"),
+        ("white", (0.1, 0.9 - MODEL_BLACK, MODEL_BLACK), False, "black", None),
+        # A line that fights the harm stays at "check by hand" however sure the model is.
+        ("white", (0.01, 0.02, 0.97), True, "gray", None),
         # Not sure enough, or the line fights the harm (the model cannot see that): white.
         ("white", (0.35, 0.55, 0.1), False, "white", None),
         ("white", (0.1, 0.5, 0.4), True, "white", None),

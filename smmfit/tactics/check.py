@@ -29,6 +29,7 @@ from smmfit.tactics.negation import (
     WARNED_TACTICS,
     apply_negation,
     consents,
+    declines,
     never_asks_clauses,
     recovers_account,
     warning_at,
@@ -360,10 +361,13 @@ def judge(
     # An action's faint resemblance is no evidence: on a few words the encoder's nearest
     # example is close to chance (tried on the tuning sets: every level that caught a harmful
     # action also made many harmless ones gray). The whole line's still counts.
+    # A line that turns an offer down ("agency pitched review boosting. Said no") resembles the
+    # offer, as a line that negates a tactic does: the resemblance is the refusal's subject.
     weak = (
         harm is not None
         and span is None
         and not avoided
+        and not declines(tokens)
         and harm_score >= WEAK
         and harm_score >= safe_score - margin
     )
@@ -651,7 +655,9 @@ def second_opinion(
     elif result.verdict == "white" and reading.harmful >= (
         MODEL_SURE if fights_harm else MODEL_CHECK
     ):
-        raised = "gray"
+        # Sure of black, it says black, as it does for a line nothing recognised (a line that
+        # fights a harm stays at "check by hand").
+        raised = "black" if not fights_harm and reading.black >= MODEL_BLACK else "gray"
     elif result.verdict == "gray" and reading.black >= MODEL_BLACK:
         raised = "black"
     elif result.verdict in ("gray", "black") and fights_harm and reading.white >= MODEL_FIGHT:

@@ -202,7 +202,7 @@ POST_NEGATION_CUES = _words(
     """
     forbidden banned prohibited excluded запрещено запрещена запрещены запрещен исключено
     нельзя interdit interdite interdits interdites exclu exclus yok değil olmadan yasak yerine
-    olmayan asla nothing
+    olmayan asla nothing ничего
     """
 )
 # A ban stated as the predicate of its clause negates every phrase of the clause before it,
@@ -384,7 +384,37 @@ SCAM_NAME_PREFIXES = (
 THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิชชิ่ง", "ฉ้อโกง")
 # "Осторожно, мошенники!", "Beware of scammers", "Dikkat, dolandırıcılar": a word that tells the
 # reader to watch out, beside a word that calls something a scam, makes a warning.
-BEWARE_WORDS = _words("beware careful осторожно берегитесь méfiez prudence dikkat ระวัง")
+# "Warning:", "Uyarı:", "Attention aux arnaques", "Внимание" open a notice the same way.
+BEWARE_WORDS = _words(
+    "beware careful warning осторожно берегитесь внимание méfiez prudence attention dikkat uyarı "
+    "ระวัง"
+)
+# "If a guest shows you a 'you won, pay the delivery' text, tell them it's a scam", "если пишут,
+# что он «выиграл» — это мошенники", "si ... c'est une arnaque", "...gösterirse dolandırıcılık
+# olduğunu söyleyin", "ถ้า ... คือมิจฉาชีพ": a condition that describes the scam, then a clause that
+# says what it is. The words that say so stand right before the scam's name (skipping articles)
+# or, in Turkish, right after it.
+IDENTIFYING_WORDS = _words("is s are it that это est sont bu คือ เป็น")
+ARTICLES = _words("a an the un une des")
+IDENTIFYING_AFTER_PREFIXES = ("olduğ", "oldu")
+# A Turkish verb in the conditional ("gösterirse", "yazarsa", "isterse", "gelmezse").
+TURKISH_CONDITIONAL_ENDINGS = (
+    "rse",
+    "rsa",
+    "yse",
+    "ysa",
+    "rseniz",
+    "rsanız",
+    "yseniz",
+    "ysanız",
+    "mezse",
+    "mazsa",
+)
+TURKISH_CONDITIONAL_LENGTH = 6
+# "This SMS is not from us", "ce SMS n'est PAS de nous", "это пишем не мы", "bu mesaj bizden
+# değil", "ข้อความนี้ไม่ใช่ของเรา": a quoted message the business disowns is a warning.
+DISOWNING_WORDS = _words("us ours нас наш наша наше наши мы nous nôtre nôtres bizden bizim biz เรา")
+DISOWNING_REACH = 3
 # A notice about an impostor says where the genuine business takes money: "a fake page using
 # our logo sells passes ... we only sell at the till", "фейковая страница собирает предоплату
 # ... оплату принимаем только по договору", "เพจปลอม ... รับชำระที่ธุรการเท่านั้น". Of the
@@ -393,6 +423,52 @@ BEWARE_WORDS = _words("beware careful осторожно берегитесь m�
 IMPOSTOR_PREFIXES = ("fake", "фейк", "поддельн", "faux", "fausse", "sahte", "clone", "клон")
 THAI_IMPOSTOR_NAMES = ("ปลอม",)
 ONLY_WORDS = _words("only solely только лишь uniquement seulement sadece yalnızca yalnız เท่านั้น")
+# Word classes a phrase names as ``@name`` (``phrases.expand_classes``): the parts of a scheme
+# named once, so one phrase covers every authority, bank or operator a writer may pick ("a
+# letter styled as an HMRC notice, pay via our link", "рассылка «от ОМС», сбор по ссылке",
+# "courrier façon commissaire de justice", "icra memuru ağzından SMS", "แอบอ้าง สปสช.").
+# Each value holds phrase alternatives in the language's own phrase syntax (stems, ``*``).
+WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
+    # A public body that bills, fines or pays out: its name on a demand for money is the lie.
+    "authority": {
+        "en": "hmrc irs medicare medicaid dvla bailiff* court* police =customs regulator* "
+        "ministry government council sheriff* =ssa",
+        "ru": "фнс налогов* пристав* суд* полици* мвд госуслуг* омс фомс пфр сфр соцфонд* "
+        "таможн* минздрав* роспотребнадзор* гибдд",
+        "fr": "dgfip impots* ameli cpam urssaf caf huissier* commissaire* tribunal* police "
+        "gendarmerie douane* antai ministère* préfecture*",
+        "tr": "vergi* gib sgk icra* mahkeme* polis* emniyet* gümrük* bakanlı* savcı* e-devlet "
+        "edevlet belediye*",
+        "th": "สรรพากร สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม",
+    },
+    # A message made to look like someone else's.
+    "posed": {
+        "en": "styled disguised posing pose pretend* impersonat* mimic* =looks =look behalf",
+        "ru": "видом имени стиле маскир* якобы косим закос* выдава* оформлен* оформим",
+        "fr": "façon maquill* déguis* style imit* nom allure",
+        "tr": "ağzından adına kılığında taklit* görünümlü gibi",
+        "th": "แอบอ้าง ทำเป็น อ้าง ในนาม เลียนแบบ",
+    },
+    # Money asked for: a payment, a fee, a fine, a transfer, a link or account to pay to.
+    "demand": {
+        "en": "pay payable payment fee fees fines penalty penalties transfer checkout stripe "
+        "paypal iban invoice charge",
+        "ru": "оплат* плат* платёж* платеж* сбор* штраф* пени перевод* переведите взнос* "
+        "реквизит* счёт счет",
+        "fr": "paiement* payer payez payable frais amende* majoration* pénalit* virement* "
+        "stripe paypal rib =régler =réglez",
+        "tr": "ödeme* öde* ücret* ceza* havale* iban masraf* harç*",
+        "th": "ชำระ จ่าย โอน ค่าปรับ ค่าธรรมเนียม ค่า",
+    },
+    # Whoever "won": a winner, a lucky one, someone "selected".
+    "winner": {
+        "en": "winner winners won lucky selected chosen",
+        "ru": "победител* счастливчик* выиграл* выигравш* выбран*",
+        "fr": "gagnant* gagnante* gagné heureux sélectionné* sélectionnée*",
+        "tr": "kazanan* kazandı* kazandınız şanslı talihli* seçildi*",
+        "th": "ผู้โชคดี ผู้ชนะ คนได้รางวัล ได้รับเลือก",
+    },
+}
 SELLING_PREFIXES = (
     "sell",
     "accept",
@@ -797,6 +873,18 @@ NEGATIVE_SUBJECTS = _words("nobody никто ใคร")
 # Negative determiners that agree with a negated verb after them ("hiçbir test yapılmadı",
 # "никаких исследований нет"): one negation, not two.
 NEGATIVE_DETERMINERS = _words("hiçbir никаких никакого никакой никакие ни")
+# "Nothing" between "and" and a negation: "и ничего не отправлять", "et rien n'est envoyé".
+NOTHING_WORDS = _words("nothing ничего rien hiçbir")
+# "Not ... any giveaway that asks for card details": "any" carries a negation over itself and
+# its noun.
+ANY_WORDS = _words("any")
+ANY_REACH = 2
+# French negative words that agree with a "jamais" or "rien" after them in one negation.
+FRENCH_CONCORD_WORDS = _words("aucun aucune personne nul nulle")
+# "repart à zéro", "resets to zero", "обнуляется до ноль": zero as an amount after a preposition
+# refuses nothing (where "zéro bot" does).
+ZERO_WORDS = _words("zero zéro ноль")
+AMOUNT_PREPOSITIONS = _words("to à до на")
 # Words that carry a negation on to the next item: "no bots or fake followers".
 CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya และ หรือ")
 # Words that start a new action in a plan line: "film a reel, then run a follow/unfollow
@@ -912,6 +1000,8 @@ THAI_WORDS = _words(
     แชร์ลูกโซ่ เงิน ทัก สำเนา แอนตี้ดีเทค เท่านั้น ชำระ
     ในนาม โลโก้ พรีออเดอร์ ปิดเพจ หนี เลียนแบบ พัสดุ เรียกคืน มือถือ ส่งต่อ แชท ค้าง ปิด ลง เดือนละ
     โปรแกรม โดเมน ชื่อจริง ตำแหน่ง อัปเดต กสิกร สรรพากร
+    สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม แอบอ้าง อ้าง ค่าปรับ ได้รับเลือก ลงทะเบียน
+    ตอบกลับ ระงับ ตกรอบ ยกเลิก
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -1007,7 +1097,9 @@ def tokenize(line: str) -> list[Token]:
     """
     tokens: list[Token] = []
     segment = clause = 0
-    question = dash = header = False
+    # The sentence of each segment: a loose phrase may span the segments of one sentence.
+    sentence_of = [0]
+    question = dash = False
     # A quoted name is one item of its clause: a negation before or after it reaches it
     # ("no «2 achetés = 1 ticket» promos", "'2 al, bilet kazan' kampanyası yok").
     quoted: list[tuple[int, int]] = []
@@ -1022,13 +1114,11 @@ def tokenize(line: str) -> list[Token]:
             if role or kind == "squote":
                 opened = match.end() if role == "open" else -1 if role == "close" else opened
                 continue
-            if mark == ":" and segment == 0 and _is_header(tokens):
-                # "Giveaway entries: 1 per $25 spent": a short label and its value are one
-                # sentence, where a loose phrase may span them.
-                header = True
             if kind == "dash" or mark in _MATCH_BREAKS:
+                joined = _joins_sentence(mark, line[match.end() :], tokens, segment, opened)
                 segment += 1
                 clause += opened < 0
+                sentence_of.append(sentence_of[-1] + (not joined))
             elif mark in _NEGATION_BREAKS:
                 clause += opened < 0
             question = mark == "?"
@@ -1080,12 +1170,35 @@ def tokenize(line: str) -> list[Token]:
     tokens = [
         replace(
             t,
-            sentence=max(0, t.segment - 1) if header else t.segment,
+            sentence=sentence_of[t.segment],
             quote=next((i for i, (a, b) in enumerate(quoted) if a <= t.start < b), -1),
         )
         for t in tokens
     ]
-    return _conditional_negations(_paired_post_negations(tokens))
+    return _conditional_negations(
+        _paired_post_negations(_nothing_before_not(_amounts_of_zero(tokens)))
+    )
+
+
+def _nothing_before_not(tokens: list[Token]) -> list[Token]:
+    """ "Платить ничего" (pays nothing) negates what comes before it; in "ничего не отправлять"
+    the "не" after it negates what follows, so "ничего" negates nothing backwards."""
+    return [
+        replace(t, post_cue=False)
+        if t.text == "ничего" and i + 1 < len(tokens) and tokens[i + 1].text in RUSSIAN_NE
+        else t
+        for i, t in enumerate(tokens)
+    ]
+
+
+def _amounts_of_zero(tokens: list[Token]) -> list[Token]:
+    """A zero after "to", "à", "до" is an amount ("the timer resets to zero"), not a refusal."""
+    return [
+        replace(t, cue=False)
+        if t.text in ZERO_WORDS and i > 0 and tokens[i - 1].text in AMOUNT_PREPOSITIONS
+        else t
+        for i, t in enumerate(tokens)
+    ]
 
 
 HEADER_WORDS = 3
@@ -1100,6 +1213,27 @@ def _quote_role(kind: str | None, mark: str, inside: bool) -> Literal["open", "c
     ):
         return "open"
     return None
+
+
+def _joins_sentence(mark: str, rest: str, tokens: list[Token], segment: int, opened: int) -> bool:
+    """Whether a mark that ends a segment leaves its sentence whole, for loose phrases.
+
+    - "Giveaway entries: 1 per $25 spent": a short label at the start and its value;
+    - "an SMS: «your refund is pending, pay the fee»": a colon that opens a quotation, and the
+      quotation, are one sentence;
+    - "'Chase: unusual activity, reply with the code'", "'You won! Pay the fee'": a quoted
+      message is one sentence: its sender's name before a colon and its exclamations are
+      parts of it (the message, not the line, is what a plan sends).
+    """
+    if mark == ":" and segment == 0 and _is_header(tokens):
+        return True
+    if mark == ":" and rest.lstrip()[:1] in _QUOTE_OPENERS | {'"', "'", "‘"}:
+        return True
+    if opened < 0:
+        return False
+    if mark in "!?":
+        return True
+    return mark == ":" and _is_header([t for t in tokens if t.start >= opened])
 
 
 def _is_header(tokens: list[Token]) -> bool:

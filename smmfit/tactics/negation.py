@@ -20,6 +20,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from smmfit.tactics.lexicon import (
+    ANY_REACH,
+    ANY_WORDS,
+    ARTICLES,
     ASKING_PREFIXES,
     BAN_PAIRS,
     BAN_PREDICATES,
@@ -43,14 +46,19 @@ from smmfit.tactics.lexicon import (
     DISMISSAL_CONTRASTS,
     DISMISSAL_PAIRS,
     DISMISSALS,
+    DISOWNING_REACH,
+    DISOWNING_WORDS,
     ELSE_WORDS,
     FIRST_PERSON,
     FIRST_PERSON_ENDINGS,
+    FRENCH_CONCORD_WORDS,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
     GATE_PREFIXES,
     GOING_AHEAD,
     GOING_AHEAD_PREFIXES,
+    IDENTIFYING_AFTER_PREFIXES,
+    IDENTIFYING_WORDS,
     IGNORING_PREFIXES,
     IMPOSTOR_PREFIXES,
     INTENSIFIERS,
@@ -64,6 +72,7 @@ from smmfit.tactics.lexicon import (
     NEVER_ASKS_REACH,
     NEVER_WORDS,
     NOT_A_REFUSAL_AFTER,
+    NOTHING_WORDS,
     ONLY_WORDS,
     OTHERWISE_WORDS,
     PASSIVE_AUXILIARIES,
@@ -97,6 +106,8 @@ from smmfit.tactics.lexicon import (
     THAI_LIST_REFUSALS,
     THAI_PASSIVE_MARKERS,
     THAI_SCAM_NAMES,
+    TURKISH_CONDITIONAL_ENDINGS,
+    TURKISH_CONDITIONAL_LENGTH,
     VERB_FINAL_PROTECTIVE,
     Token,
     is_thai,
@@ -140,13 +151,20 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
             and not _in_other_quote(i, hit, tokens)
             and (
                 tokens[i].protective
-                or sum(not t.stop for t in tokens[i + 1 : hit.low]) < PRE_NEGATION_REACH
+                or sum(not t.stop for t in tokens[i + 1 : hit.low])
+                < PRE_NEGATION_REACH + _any_noun(tokens[i + 1 : hit.low])
                 or _negative_subject(i, tokens)
             )
             and not _own_negation(i, hit, tokens)
         ):
             return i
     return None
+
+
+def _any_noun(between: Sequence[Token]) -> int:
+    """Words an "any" adds to a negation's reach: it and its noun ("we are not running any
+    giveaway that asks for card details")."""
+    return ANY_REACH if any(t.text in ANY_WORDS for t in between) else 0
 
 
 def _in_other_quote(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -179,13 +197,25 @@ def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
     # A fraud named by its negation ("never ship the prize", "sans jamais expédier le lot",
     # "и никогда не отправлять"): a negation word right next to the phrase's own one is the
     # same negation, in every language, not a refusal of it.
-    return any(
-        tokens[j].cue
-        and not tokens[j].protective
-        and 0 < abs(j - i) <= OWN_NEGATION_REACH
-        and all(tokens[k].stop or tokens[k].cue for k in range(min(i, j) + 1, max(i, j)))
-        for j in hit.tokens
-    ) or _negative_concord(i, hit, tokens)
+    return (
+        any(
+            tokens[j].cue
+            and not tokens[j].protective
+            and 0 < abs(j - i) <= OWN_NEGATION_REACH
+            and all(tokens[k].stop or tokens[k].cue for k in range(min(i, j) + 1, max(i, j)))
+            for j in hit.tokens
+        )
+        or _negative_concord(i, hit, tokens)
+        or _french_concord(i, hit, tokens)
+    )
+
+
+def _french_concord(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """ "aucun lot n'est jamais envoyé", "personne ne reçoit jamais rien": a French negative
+    word and the phrase's own "jamais" later in its clause are one negation, the fraud's."""
+    return tokens[i].text in FRENCH_CONCORD_WORDS and any(
+        j > i and tokens[j].cue and tokens[j].clause == tokens[i].clause for j in hit.tokens
+    )
 
 
 def _negative_concord(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -250,12 +280,24 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     reach = POST_NEGATION_REACH
     listed = acting = False
     i = hit.high + 1
+    # "share the post, otherwise the entry does not count": a loose phrase that spans an
+    # "otherwise" is the condition, and a negation after it the threat.
+    if any(tokens[j].text in ELSE_WORDS for j in range(hit.low + 1, hit.high + 1)):
+        i = len(tokens)
     while i < len(tokens) and i <= hit.high + POST_PROTECTIVE_REACH:
         if tokens[i].clause != clause or tokens[i].text in ELSE_WORDS:
             break
         # "накрутить подписчиков и не говорить клиенту": a negation right after "and"
         # negates the next action, not the one before it.
-        new_action = not tokens[i].protective and tokens[i - 1].text in CONJUNCTIONS
+        # So does one after "and nothing": "и ничего не отправлять", "and then nothing ships".
+        new_action = not tokens[i].protective and (
+            tokens[i - 1].text in CONJUNCTIONS
+            or (
+                i >= 2
+                and tokens[i - 1].text in NOTHING_WORDS
+                and tokens[i - 2].text in CONJUNCTIONS
+            )
+        )
         if (
             tokens[i].post_cue
             and not _in_other_quote(i, hit, tokens)
@@ -269,7 +311,9 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         if tokens[i].text in CONJUNCTIONS:
             listed = True
         acting = acting or is_use_verb(tokens[i].text)
-        reach += 1 if tokens[i].text in CONJUNCTIONS else -1
+        # "Kart bilgisi isteyen HİÇBİR çekilişimiz yok": a negative determiner and its noun
+        # between a Turkish participle and "yok" carry the negation to it.
+        reach += 1 if tokens[i].text in CONJUNCTIONS | NEGATIVE_DETERMINERS else -1
         i += 1
     return (
         _banned_in_clause(hit, tokens)
@@ -307,6 +351,28 @@ def _declined_request(hit: Hit, tokens: Sequence[Token]) -> bool:
                 for t in tokens
                 if t.clause == later
             )
+    return False
+
+
+def declines(tokens: Sequence[Token]) -> bool:
+    """The line turns something down or ignores it ("pitched 'review boosting' at £3 a review.
+    Said no", "отказали, занесли в список", "on a dit non", "reddettik", "ปฏิเสธไปแล้ว",
+    "игнор, в чс"), in a clause that sets no condition and concedes nothing ("if the client
+    refuses, ...")."""
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        if not (
+            token.text.startswith(DECLINE_PREFIXES)
+            or token.text.startswith(IGNORING_PREFIXES)
+            or (token.text, following) in DECLINE_PAIRS
+        ):
+            continue
+        if not any(
+            t.conditional or t.text in CONDITIONALS or t.text in CONCESSIVES
+            for t in tokens
+            if t.clause == token.clause
+        ):
+            return True
     return False
 
 
@@ -656,6 +722,8 @@ WARNED_TACTICS = frozenset(
         "malware_distribution",
         "links_via_friends_hacked_accounts",
         "spam_from_hacked_accounts",
+        # a notice in an authority's, a bank's or an operator's name asking for money
+        "authority_impersonation_payment",
     }
 )
 
@@ -716,6 +784,53 @@ def _bewares(tokens: Sequence[Token]) -> bool:
     return any(t.text in BEWARE_WORDS for t in tokens)
 
 
+def _identified(index: int, tokens: Sequence[Token]) -> bool:
+    """ "If ... tell them it's a scam", "если ... — это мошенники", "gösterirse dolandırıcılık
+    olduğunu söyleyin": a condition earlier in the line describes what the scam's name, said
+    as what that is, names."""
+    # Articles and other function words between are skipped: "it's a scam", "bu bir scam".
+    before = next(
+        (
+            t
+            for t in reversed(tokens[:index])
+            if t.text not in ARTICLES and not (t.stop and t.text not in IDENTIFYING_WORDS)
+        ),
+        None,
+    )
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    said = (before is not None and before.text in IDENTIFYING_WORDS) or (
+        after is not None and after.text.startswith(IDENTIFYING_AFTER_PREFIXES)
+    )
+    # A Turkish conditional ends its own clause ("mesajı alırsanız bu bir scam").
+    return said and any(
+        (t.text in CONDITIONALS and t.clause < tokens[index].clause)
+        or (
+            len(t.text) >= TURKISH_CONDITIONAL_LENGTH
+            and t.text.endswith(TURKISH_CONDITIONAL_ENDINGS)
+        )
+        for t in tokens[:index]
+    )
+
+
+def _disowned(tokens: Sequence[Token]) -> int | None:
+    """Where a line quoting a message says it is not the business's ("this SMS is not from
+    us", "n'est PAS de nous", "bizden değil", "ไม่ใช่ของเรา"), or None."""
+    if not any(t.quote >= 0 for t in tokens):
+        return None
+    for index, token in enumerate(tokens):
+        if token.quote >= 0 or token.text not in DISOWNING_WORDS:
+            continue
+        # The negation right before it, function words aside: "not from us", "pas de nous",
+        # "не от нас", "ไม่ใช่ของเรา" (not "не палясь, что мы").
+        near = tokens[max(0, index - DISOWNING_REACH) : index]
+        stops = next((k for k in range(len(near) - 1, -1, -1) if not near[k].stop), -1)
+        if (stops >= 0 and near[stops].cue and not near[stops].protective) or (
+            index + 1 < len(tokens) and tokens[index + 1].post_cue
+        ):
+            return index
+    return None
+
+
 def warning_at(tokens: Sequence[Token]) -> int | None:
     """Where a line that warns against a scam names it, or None.
 
@@ -742,8 +857,11 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
             (t.protective or t.text in SECURING_WORDS) and not _guard_negated(j, tokens)
             for j, t in enumerate(tokens[index + 1 :], index + 1)
         )
-        if (refused and guarded) or beware:
+        if (refused and guarded) or beware or _identified(index, tokens):
             return index
+    disowned = _disowned(tokens)
+    if disowned is not None:
+        return disowned
     # A notice naming an impostor (not as its first word: "fake pages selling passes, we only
     # take cash" proposes one) and the only genuine channel in another clause warns.
     for index, token in enumerate(tokens):

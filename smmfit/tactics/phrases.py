@@ -13,6 +13,11 @@ ignored, as they are in lines. Two marks change how a whole phrase counts:
   negates it: "don't add #ad", "#reklam yazmayalım", "ไม่บอกว่าเป็นสปอนเซอร์" are undisclosed ads,
   while "#ad" alone signals nothing harmful.
 
+An alternative ``@name`` stands for a word class of ``lexicon.WORD_CLASSES`` in the phrase's
+language (``@authority`` is "hmrc|irs|medicare|bailiff*|..."): a scheme named once by its
+parts ("a notice posed as an authority's, asking for a payment") covers every authority a
+writer may pick, where a phrase per authority covers only those someone thought of.
+
 A phrase compiles to one :class:`Pattern` per variant, each a
 set of :class:`Atom` s per word.
 
@@ -28,13 +33,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from smmfit.tactics.lexicon import IndicatorLanguage, stem, tokenize
+from smmfit.tactics.lexicon import WORD_CLASSES, IndicatorLanguage, stem, tokenize
 
 AtomKind = Literal["stem", "prefix", "exact", "number"]
 MIN_PREFIX = 3
 MAX_PHRASE_WORDS = 5
 MAX_VARIANTS = 24
 LOOSE = "..."
+CLASS_MARK = "@"
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ def compile_phrase(tactic: str, phrase: str, language: IndicatorLanguage) -> lis
     >>> [(p.loose, p.when_negated) for p in compile_phrase("x", "!label ... ad", "en")]
     [(True, True)]
     """
-    body = phrase.strip()
+    body = expand_classes(phrase.strip(), language)
     when_negated = body.startswith("!")
     body = body.removeprefix("!")
     words = body.split()
@@ -115,6 +121,31 @@ def compile_phrase(tactic: str, phrase: str, language: IndicatorLanguage) -> lis
         Pattern(tactic, phrase, language, positions, loose, when_negated, names_negation)
         for positions in _compile_positions(body, language)
     ]
+
+
+def expand_classes(phrase: str, language: IndicatorLanguage) -> str:
+    """The phrase with each ``@name`` alternative replaced by its word class's alternatives.
+
+    >>> expand_classes("@payment ... fee|@payment", "en").count("|") > 2
+    True
+    """
+    if CLASS_MARK not in phrase:
+        return phrase
+    groups = []
+    for group in phrase.split(" "):
+        alternatives = []
+        for alternative in group.split("|"):
+            if not alternative.startswith(CLASS_MARK):
+                alternatives.append(alternative)
+                continue
+            name = alternative.removeprefix(CLASS_MARK)
+            if name not in WORD_CLASSES:
+                raise ValueError(f"{alternative!r}: no such word class")
+            if language not in WORD_CLASSES[name]:
+                raise ValueError(f"{alternative!r}: the word class has no {language} words")
+            alternatives.extend(WORD_CLASSES[name][language].split())
+        groups.append("|".join(dict.fromkeys(alternatives)))
+    return " ".join(groups)
 
 
 @lru_cache(maxsize=8192)
