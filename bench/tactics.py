@@ -209,6 +209,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   quoted SMS in a bank's or an operator's name; gray: "repost or you're out"; white: notices
   quoting a scam SMS, winners told they pay nothing), scored once untuned at 4139a62 (64.0%,
   8 harmful lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune43_v7.csv``: 250 lines, 50 per language (25 white, 13 gray, 12 black),
+  written in session 18 by a helper who saw only its brief (black: creators' and new staff's
+  passwords and codes asked for under a pretext, transfer-only outlets, returns paid from the
+  next partners' money, a critic's family pinned; gray: "100% success" claims, "no tag, no
+  code"; white: refused offers in board notes, claims struck by legal), scored once untuned
+  at c45a37d (66.8%, 3 harmful lines white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -344,6 +350,7 @@ TUNE39_V7 = DATA / "tactic_lines_tune39_v7.csv"
 TUNE40_V7 = DATA / "tactic_lines_tune40_v7.csv"
 TUNE41_V7 = DATA / "tactic_lines_tune41_v7.csv"
 TUNE42_V7 = DATA / "tactic_lines_tune42_v7.csv"
+TUNE43_V7 = DATA / "tactic_lines_tune43_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -702,6 +709,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 40 v7 (session 17; 'either ... or' threats, 'or no discount')", TUNE40_V7),
         ("tuning set 41 v7 (session 17; offers turned down, lookalike clearance sites)", TUNE41_V7),
         ("tuning set 42 v7 (session 18; prize taxes, notices posed as an authority)", TUNE42_V7),
+        ("tuning set 43 v7 (session 18; credentials under a pretext, declined offers)", TUNE43_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -2146,3 +2146,57 @@ def test_a_declined_offer_is_no_weak_resemblance(taxonomy: Taxonomy, line: str) 
     """A line that turns an offer down resembles the offer; the resemblance alone does not make
     it "check by hand"."""
     assert verdict(taxonomy, line) in ("white", "unrecognized")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Board update: declined two 'engagement boost' packages (bought likes) from a reseller",
+        "Отчёт: отказались от предложения «поднять охваты ботами», растём органикой",
+        "Yönetim notu: iki satın alınmış beğeni paketini reddettik",
+    ],
+)
+def test_turning_a_harm_down_fights_it(taxonomy: Taxonomy, line: str) -> None:
+    """Tuning set 43 (session 18): a decline acts on what it declines, before it or, verb
+    last, after it, as "block" does."""
+    assert verdict(taxonomy, line, platform="instagram") in ("white", "unrecognized")
+
+
+def test_a_decline_inside_a_quoted_message_is_its_pretext() -> None:
+    from smmfit.tactics.lexicon import tokenize
+
+    quoted = tokenize("SMS: 'Your payment was declined, update your card here' to the list")
+    said = tokenize("We declined the agency's offer of bought likes")
+    assert not next(t for t in quoted if t.text == "declined").protective
+    assert next(t for t in said if t.text == "declined").protective
+
+
+def test_a_quote_may_open_on_a_sign() -> None:
+    from smmfit.tactics.lexicon import tokenize
+
+    tokens = tokenize("'%100 garantili beyaz diş' sloganını kaldırıyoruz")
+    assert [t.quote for t in tokens] == [0, 0, 0, 0, -1, -1]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Partner scheme: fixed 8% monthly return, paid out of the deposits of the next members",
+            "black",
+        ),
+        ("Onboarding: ask each creator for their Instagram password and the 2FA code", "black"),
+        ("Clinic ad headline: 100% success rate, painless, new hairline in one day", "gray"),
+        (
+            "New community managers get Business Manager access by invitation, nobody shares "
+            "passwords",
+            None,
+        ),
+    ],
+)
+def test_returns_from_newcomers_creators_passwords_and_certain_cures(
+    taxonomy: Taxonomy, line: str, expected: str | None
+) -> None:
+    """Tuning set 43 (session 18). None: anything but black."""
+    got = verdict(taxonomy, line, platform="instagram")
+    assert got == expected if expected else got != "black"

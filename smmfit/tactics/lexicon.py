@@ -138,6 +138,13 @@ PROTECTIVE_PREFIXES = (
     "çıkarıyor",
     "çıkarın",
     "çıkaraca",
+    "çıkardı",
+    # Striking a claim from an ad copy: "legal struck 'guaranteed results'", "юристы убрали
+    # «гарантированный результат»". (Not French "retiré": "si elle ne retire pas son avis"
+    # is the condition of a threat.)
+    "struck",
+    "убра",
+    "убер",
     # Warning people about a harm fights it ("warn followers about fake pages copying us").
     "warn",
     "предупре",
@@ -168,6 +175,8 @@ PROTECTIVE_PREFIXES = (
 # Turkish puts the verb last, after a long object ("takipçileri sahte hesaplar konusunda
 # uyaralım"): these protective verbs reach further back than others.
 VERB_FINAL_PROTECTIVE = (
+    "reddet",
+    "reddedi",
     "şikayet",
     "engel",
     "sil",
@@ -875,6 +884,10 @@ NEGATIVE_SUBJECTS = _words("nobody никто ใคร")
 NEGATIVE_DETERMINERS = _words("hiçbir никаких никакого никакой никакие ни")
 # "Nothing" between "and" and a negation: "и ничего не отправлять", "et rien n'est envoyé".
 NOTHING_WORDS = _words("nothing ничего rien hiçbir")
+# A verb of getting that names the thing got, not an order: "bought likes", "paid reviews",
+# "purchased followers", "купленные лайки", "likes achetés".
+PARTICIPLE_WORDS = _words("bought paid")
+PARTICIPLE_ENDINGS = ("ed", "нные", "нных", "нный", "нная", "és", "ées")
 # "Not ... any giveaway that asks for card details": "any" carries a negation over itself and
 # its noun.
 ANY_WORDS = _words("any")
@@ -921,7 +934,8 @@ _LEXER = re.compile(
     # A single quote that opens or closes a quoted name ("'buy 2, get a ticket' promos"), not
     # an apostrophe inside a word ("n'achète") or after one ("customers' photos" when no quote
     # is open).
-    r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_])|(?<=[^\W_])['’](?=\s|$|[.,;:!?]))"
+    # A quote may open on a sign: "'%100 garantili beyaz diş' sloganı", "'$0 down' ads".
+    r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_]|[%$€£₽#@])|(?<=[^\W_])['’](?=\s|$|[.,;:!?]))"
     # A full stop right before a letter is inside a name, not the end of a sentence:
     # "whoosh-arenda.ru", "impots.gouv".
     r"|(?P<punct>\.(?![^\W_])|[;:!?()\[\]{}+,\"«»“”„|→⇒➔➜➡]|-+>|=+>)"
@@ -1001,7 +1015,8 @@ THAI_WORDS = _words(
     ในนาม โลโก้ พรีออเดอร์ ปิดเพจ หนี เลียนแบบ พัสดุ เรียกคืน มือถือ ส่งต่อ แชท ค้าง ปิด ลง เดือนละ
     โปรแกรม โดเมน ชื่อจริง ตำแหน่ง อัปเดต กสิกร สรรพากร
     สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม แอบอ้าง อ้าง ค่าปรับ ได้รับเลือก ลงทะเบียน
-    ตอบกลับ ระงับ ตกรอบ ยกเลิก
+    ตอบกลับ ระงับ ตกรอบ ยกเลิก อ่าน พาร์ทเนอร์ ครีเอเตอร์ ผู้จัดการ สำเร็จ ถัดไป ผลตอบแทน ปันผล
+    เมีย ภรรยา สามี ปักหมุด เจอ
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -1173,6 +1188,15 @@ def tokenize(line: str) -> list[Token]:
             sentence=sentence_of[t.segment],
             quote=next((i for i, (a, b) in enumerate(quoted) if a <= t.start < b), -1),
         )
+        for t in tokens
+    ]
+    # A decline inside a quoted message is its pretext, not the team turning a harm down:
+    # "'Ziraat Bankası: ödemeniz reddedildi, kartınızı güncelleyin'", "'your payment was
+    # declined, update your card'".
+    tokens = [
+        replace(t, protective=False, cue=False, post_cue=False)
+        if t.quote >= 0 and _declines(t.text) and not t.text.startswith(PROTECTIVE_PREFIXES)
+        else t
         for t in tokens
     ]
     return _conditional_negations(
@@ -1504,15 +1528,23 @@ def _clean_as_verb(tokens: list[Token], i: int) -> bool:
 
 
 _THAI_PROTECTIVE = frozenset(prefix for prefix in PROTECTIVE_PREFIXES if _THAI.search(prefix))
+_THAI_DECLINES = frozenset(prefix for prefix in DECLINE_PREFIXES if _THAI.search(prefix))
+
+
+def _declines(text: str) -> bool:
+    return text in _THAI_DECLINES if _THAI.search(text) else text.startswith(DECLINE_PREFIXES)
 
 
 def _token(text: str, start: int, end: int, segment: int, clause: int, *, money: bool) -> Token:
     # A Thai word is a whole dictionary word: "บล็อกเกอร์" (blogger) is not "บล็อก" (block).
     thai = bool(_THAI.search(text))
+    # Turning a harm down fights it as blocking it does: "declined two 'engagement boost'
+    # packages (bought likes)", "отказались от «накрутки»", "on a décliné", "reddettik", "ปฏิเสธ".
     protective = (
-        text in _THAI_PROTECTIVE
+        text in _THAI_PROTECTIVE or text in _THAI_DECLINES
         if thai
-        else text.startswith(PROTECTIVE_PREFIXES) and not text.startswith(NOT_PROTECTIVE_PREFIXES)
+        else text.startswith(PROTECTIVE_PREFIXES + DECLINE_PREFIXES)
+        and not text.startswith(NOT_PROTECTIVE_PREFIXES)
     ) or text in PROTECTIVE_WORDS
     negative_verb = bool(_TURKISH_NEGATIVE_VERB.match(text))
     return Token(

@@ -75,6 +75,8 @@ from smmfit.tactics.lexicon import (
     NOTHING_WORDS,
     ONLY_WORDS,
     OTHERWISE_WORDS,
+    PARTICIPLE_ENDINGS,
+    PARTICIPLE_WORDS,
     PASSIVE_AUXILIARIES,
     PASSIVE_REACH,
     POST_NEGATION_PAIRS,
@@ -537,8 +539,13 @@ def _negated_around_quote(hit: Hit, tokens: Sequence[Token]) -> int | None:
 
 
 def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
-    """ "no bots or fake followers": a negation reaches the next item over a conjunction."""
+    """ "no bots or fake followers": a negation reaches the next item over a conjunction; and
+    "declined two 'engagement boost' packages (bought likes)": it reaches a clause right after
+    that only names the refused thing again."""
     between = tokens[previous.high + 1 : hit.low]
+    # An order ("no bots, buy followers") is a new action, not an aside.
+    if not between and _apposition(hit, tokens) and not _ordered(hit, tokens):
+        return True
     if _starts_action(hit, tokens):
         return False
     if (
@@ -549,6 +556,30 @@ def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
     ):
         return True
     return _comma_list(previous, hit, tokens)
+
+
+def _ordered(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The hit starts with a verb of getting said as an order, not as a participle naming the
+    thing got ("bought likes", "likes achetés", "купленные лайки", "satın alınmış")."""
+    text = tokens[hit.low].text
+    return (
+        _starts_action(hit, tokens)
+        and text not in PARTICIPLE_WORDS
+        and not text.endswith(PARTICIPLE_ENDINGS)
+        and not _bought_participle(tokens, hit.low)
+    )
+
+
+def _apposition(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The hit is the whole of a clause that starts right after the previous one: an aside
+    that names the same thing ("(bought likes)")."""
+    clause = tokens[hit.low].clause
+    own = set(hit.tokens)
+    return (
+        hit.low > 0
+        and tokens[hit.low - 1].clause == clause - 1
+        and all(i in own or t.stop for i, t in enumerate(tokens) if t.clause == clause)
+    )
 
 
 def _comma_list(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
