@@ -2200,3 +2200,48 @@ def test_returns_from_newcomers_creators_passwords_and_certain_cures(
     """Tuning set 43 (session 18). None: anything but black."""
     got = verdict(taxonomy, line, platform="instagram")
     assert got == expected if expected else got != "black"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Caption: no tag, no code! Tag 2 friends below", "gray"),
+        ("กิจกรรม: ไม่แท็กเพื่อน 3 คน ไม่ได้โค้ดนะคะ", "gray"),
+        # a refusal of tagging that withholds nothing stays a refusal
+        ("We never ask people to tag friends, no purchase, no fee", "white"),
+    ],
+)
+def test_no_tag_no_code_is_a_condition(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Session 18: "no tag, no code" says what a missing tag costs, it refuses nothing."""
+    assert verdict(taxonomy, line, platform="facebook") == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Юрист: «убирает акне навсегда» заменили на «помогает уменьшить высыпания»",
+        "Relecture : « élimine définitivement l'acné » → remplacé par « aide à réduire les "
+        "imperfections »",
+        "ฝ่ายกฎหมายตัดคำว่า 'หายขาด 100%' ออกจากแคปชั่น",
+    ],
+)
+def test_a_claim_a_rewrite_takes_out_is_not_made(taxonomy: Taxonomy, line: str) -> None:
+    """Tuning set 44 (session 18)."""
+    assert verdict(taxonomy, line) in ("white", "unrecognized")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Load test of our own booking site with the host so their DDoS protection lets it "
+            "through",
+            ("white", "unrecognized"),
+        ),
+        ("Flood the rival's booking site with traffic on Saturday until it goes down", ("black",)),
+    ],
+)
+def test_protection_against_an_attack_is_not_the_attack(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    assert verdict(taxonomy, line) in expected

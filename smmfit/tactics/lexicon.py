@@ -165,6 +165,20 @@ PROTECTIVE_PREFIXES = (
     "reconnaître",
     "ayırt",
     "สังเกต",
+    # Protecting against an attack ("our host's DDoS protection", "анти-DDoS"); removing and
+    # reporting bots ("sildik", "зарепортили", "забанили", "เตะบอทออก"). (Not Thai "ตัด", cut:
+    # "ตัดคลิป" edits a clip; a claim cut out of a copy is a rewrite, REWRITE_PREFIXES.)
+    "protect",
+    "anti",
+    "анти",
+    "защит",
+    "protég",
+    "ป้องกัน",
+    "sildi",
+    "репорт",
+    "зарепорт",
+    "забан",
+    "เตะ",
     "รายงาน",
     "บล็อก",
     "ลบ",
@@ -888,6 +902,57 @@ NOTHING_WORDS = _words("nothing ничего rien hiçbir")
 # "purchased followers", "купленные лайки", "likes achetés".
 PARTICIPLE_WORDS = _words("bought paid")
 PARTICIPLE_ENDINGS = ("ed", "нные", "нных", "нный", "нная", "és", "ées")
+# Rewards a condition withholds: "no tag, no code", "pas de partage, pas de remise", "нет
+# репоста — нет скидки", "ไม่แท็ก ไม่ได้โค้ด". Prefixes, within the first words of the clause.
+REWARD_PREFIXES = (
+    "code",
+    "discount",
+    "promo",
+    "prize",
+    "gift",
+    "entry",
+    "remise",
+    "réduc",
+    "cadeau",
+    "lot",
+    "participation",
+    "скидк",
+    "промокод",
+    "подар",
+    "приз",
+    "участи",
+    "indirim",
+    "kod",
+    "hediye",
+    "ödül",
+    "katılım",
+    "โค้ด",
+    "ส่วนลด",
+    "รางวัล",
+    "ของแถม",
+    "สิทธิ์",
+)
+REWARD_REACH = 4
+# Rewriting an ad copy: "changed ... to", "reworded", "заменили на", "переписали", "remplacé
+# par", "reformulé", "değiştirdik", "ตัด ... ออก". The quoted claim it names is taken out.
+REWRITE_PREFIXES = (
+    "chang",
+    "reword",
+    "rewrit",
+    "replac",
+    "rephras",
+    "замени",
+    "заменя",
+    "перепис",
+    "переформул",
+    "remplac",
+    "reformul",
+    "réécri",
+    "değiştir",
+    "çıkardı",
+    "ตัด",
+    "แก้",
+)
 # "Not ... any giveaway that asks for card details": "any" carries a negation over itself and
 # its noun.
 ANY_WORDS = _words("any")
@@ -934,8 +999,10 @@ _LEXER = re.compile(
     # A single quote that opens or closes a quoted name ("'buy 2, get a ticket' promos"), not
     # an apostrophe inside a word ("n'achète") or after one ("customers' photos" when no quote
     # is open).
-    # A quote may open on a sign: "'%100 garantili beyaz diş' sloganı", "'$0 down' ads".
-    r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_]|[%$€£₽#@])|(?<=[^\W_])['’](?=\s|$|[.,;:!?]))"
+    # A quote may open on a sign and close after one: "'%100 garantili beyaz diş' sloganı",
+    # "'$0 down' ads", "'หายขาด 100%'".
+    r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_]|[%$€£₽#@])"
+    r"|(?:(?<=[^\W_])|(?<=[%$€£₽]))['’](?=\s|$|[.,;:!?]))"
     # A full stop right before a letter is inside a name, not the end of a sentence:
     # "whoosh-arenda.ru", "impots.gouv".
     r"|(?P<punct>\.(?![^\W_])|[;:!?()\[\]{}+,\"«»“”„|→⇒➔➜➡]|-+>|=+>)"
@@ -1016,7 +1083,7 @@ THAI_WORDS = _words(
     โปรแกรม โดเมน ชื่อจริง ตำแหน่ง อัปเดต กสิกร สรรพากร
     สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม แอบอ้าง อ้าง ค่าปรับ ได้รับเลือก ลงทะเบียน
     ตอบกลับ ระงับ ตกรอบ ยกเลิก อ่าน พาร์ทเนอร์ ครีเอเตอร์ ผู้จัดการ สำเร็จ ถัดไป ผลตอบแทน ปันผล
-    เมีย ภรรยา สามี ปักหมุด เจอ
+    เมีย ภรรยา สามี ปักหมุด เจอ ตัด เตะ ป้องกัน แก้
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")

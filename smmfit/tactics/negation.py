@@ -92,6 +92,9 @@ from smmfit.tactics.lexicon import (
     RELATIVES,
     REQUEST_PREFIXES,
     REQUEST_REACH,
+    REWARD_PREFIXES,
+    REWARD_REACH,
+    REWRITE_PREFIXES,
     RIVAL_PREFIXES,
     RUSSIAN_NE,
     RUSSIAN_NE_PARTNERS,
@@ -743,6 +746,14 @@ def _what_it_does(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
 # The scams a team warning names: a look-alike support DM asking for a login or a code, a fake
 # prize, a malicious link (Meta's Fraud, Scams and Deceptive Practices standard; Meta's own
 # advice is "don't reply, report the message, turn on two-factor authentication").
+# Claims an ad copy makes, which a rewrite takes out.
+CLAIM_TACTICS = frozenset(
+    {"misleading_ad_claims", "fake_scarcity_urgency", "fake_price_reductions"}
+)
+# The conditions "no tag, no code" sets on a reward.
+CONDITION_TACTICS = frozenset(
+    {"share_to_enter_giveaways", "tag_friends_to_enter", "engagement_bait"}
+)
 WARNED_TACTICS = frozenset(
     {
         # the impostor accounts a warning calls scammers ("fake giveaway accounts are scammers")
@@ -1171,6 +1182,8 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
     # The context rules, in order: each sees what the ones before it set aside.
     for rule in (
+        _rewritten,
+        _no_this_no_reward,
         _listed_before_refusal,
         _refused_list,
         _given_as_reason,
@@ -1185,6 +1198,50 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ):
         hits = rule(hits, tokens)
     return hits
+
+
+def _rewritten(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "«убирает акне навсегда» заменили на «помогает уменьшить высыпания»", "« élimine
+    définitivement l'acné » → remplacé par ...", "'akneyi kalıcı olarak yok eder' cümlesini
+    değiştirdik": a quoted claim in a line that rewrites the copy is the claim taken out."""
+    if not any(t.quote < 0 and t.text.startswith(REWRITE_PREFIXES) for t in tokens):
+        return hits
+    return [
+        _set_aside(hit)
+        if hit.pattern.tactic in CLAIM_TACTICS
+        and not hit.negated
+        and tokens[hit.low].quote >= 0
+        and all(tokens[i].quote == tokens[hit.low].quote for i in hit.tokens)
+        else hit
+        for hit in hits
+    ]
+
+
+def _no_this_no_reward(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "No tag, no code", "pas de partage, pas de remise", "нет репоста, нет скидки", "ไม่แท็ก
+    ไม่ได้โค้ด": a tagging or sharing condition negated at the start of its clause, and a next
+    clause that opens with a negation and names a reward, say "without this, not that": the
+    condition, not a refusal of it."""
+    result = []
+    for hit in hits:
+        clause = tokens[hit.low].clause
+        words = [t for t in tokens if t.clause == clause and not t.stop]
+        following = [t for t in tokens if t.clause == clause + 1 and not t.stop]
+        if (
+            hit.negated
+            and not hit.pattern.when_negated
+            and hit.pattern.tactic in CONDITION_TACTICS
+            and words
+            and words[0].cue
+            and not words[0].protective
+            and following
+            and following[0].cue
+            and any(t.text.startswith(REWARD_PREFIXES) for t in following[:REWARD_REACH])
+        ):
+            result.append(Hit(hit.pattern, hit.tokens, False, None))
+        else:
+            result.append(hit)
+    return result
 
 
 def _dismissal_at(tokens: Sequence[Token]) -> int | None:

@@ -126,7 +126,7 @@ def compile_phrase(tactic: str, phrase: str, language: IndicatorLanguage) -> lis
 def expand_classes(phrase: str, language: IndicatorLanguage) -> str:
     """The phrase with each ``@name`` alternative replaced by its word class's alternatives.
 
-    >>> expand_classes("@payment ... fee|@payment", "en").count("|") > 2
+    >>> expand_classes("@demand ... fee|@winner", "en").count("|") > 2
     True
     """
     if CLASS_MARK not in phrase:
