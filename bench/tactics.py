@@ -221,6 +221,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   claims checked or struck by legal, load tests of the company's own site, access reviews,
   moderators removing bots), scored once untuned at a3f7428 (77.6%, no harmful line white);
   then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune45_v7.csv``: 250 lines, 50 per language (25 white, 13 gray, 12 black),
+  written in session 18 by a helper who saw only its brief (black: pages made up as an
+  authority's or a famous brand's, lookalike landing pages that "don't deliver", apps that
+  copy chats, a critic sent a photo of their car; gray: results guaranteed "without pain";
+  white: no-promise policies, warnings about clone channels), scored once untuned at b971960
+  (54.8%, 15 harmful lines white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -358,6 +364,7 @@ TUNE41_V7 = DATA / "tactic_lines_tune41_v7.csv"
 TUNE42_V7 = DATA / "tactic_lines_tune42_v7.csv"
 TUNE43_V7 = DATA / "tactic_lines_tune43_v7.csv"
 TUNE44_V7 = DATA / "tactic_lines_tune44_v7.csv"
+TUNE45_V7 = DATA / "tactic_lines_tune45_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -718,6 +725,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 42 v7 (session 18; prize taxes, notices posed as an authority)", TUNE42_V7),
         ("tuning set 43 v7 (session 18; credentials under a pretext, declined offers)", TUNE43_V7),
         ("tuning set 44 v7 (session 18; white work misread: review replies, rewrites)", TUNE44_V7),
+        ("tuning set 45 v7 (session 18; posed official pages, claims 'without pain')", TUNE45_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

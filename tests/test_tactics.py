@@ -2028,7 +2028,7 @@ def test_a_demand_for_money_posed_as_an_authority_is_black(taxonomy: Taxonomy, l
     any authority's name (word classes: the tax office, a bailiff, URSSAF, the court)."""
     result = check_line(line, taxonomy)
     assert result.verdict == "black"
-    assert "authority_impersonation_payment" in result.tactics
+    assert "impersonating_authority_or_brand" in result.tactics
 
 
 @pytest.mark.parametrize(
@@ -2245,3 +2245,34 @@ def test_protection_against_an_attack_is_not_the_attack(
     taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
 ) -> None:
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Pub : « Des dents alignées en 3 mois, sans douleur, résultat garanti ! »", "gray"),
+        ("Объява: «Лечение без операции — результат гарантированно через 6 недель»", "gray"),
+        # a refused guarantee stays refused
+        ("Ads: no guaranteed results, no before/after photos", "white"),
+    ],
+)
+def test_a_result_guaranteed_without_pain_is_a_claim(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """Tuning set 45 (session 18): "without pain", "sans douleur" say what the promised result
+    comes without; with a guarantee in the sentence it is the claim, not a refusal."""
+    assert verdict(taxonomy, line, platform="instagram") == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Crisis log: spin up a 'County Health Dept Alerts' page and post that the rival truck "
+        "failed its inspection",
+        "Ortho: an 'Invisalign Official Support' page with a blue-tick image as the avatar",
+    ],
+)
+def test_a_page_posed_as_an_authority_or_a_brand_is_black(taxonomy: Taxonomy, line: str) -> None:
+    result = check_line(line, taxonomy)
+    assert result.verdict == "black"
+    assert "impersonating_authority_or_brand" in result.tactics

@@ -145,6 +145,7 @@ PROTECTIVE_PREFIXES = (
     "struck",
     "убра",
     "убер",
+    "убира",
     # Warning people about a harm fights it ("warn followers about fake pages copying us").
     "warn",
     "предупре",
@@ -455,14 +456,14 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
     # A public body that bills, fines or pays out: its name on a demand for money is the lie.
     "authority": {
         "en": "hmrc irs medicare medicaid dvla bailiff* court* police =customs regulator* "
-        "ministry government council sheriff* =ssa",
+        "ministry government council sheriff* =ssa dept department inspector*",
         "ru": "фнс налогов* пристав* суд* полици* мвд госуслуг* омс фомс пфр сфр соцфонд* "
         "таможн* минздрав* роспотребнадзор* гибдд",
         "fr": "dgfip impots* ameli cpam urssaf caf huissier* commissaire* tribunal* police "
-        "gendarmerie douane* antai ministère* préfecture*",
+        "gendarmerie douane* antai ministère* préfecture* =ars",
         "tr": "vergi* gib sgk icra* mahkeme* polis* emniyet* gümrük* bakanlı* savcı* e-devlet "
-        "edevlet belediye*",
-        "th": "สรรพากร สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม",
+        "edevlet belediye* müdürlü*",
+        "th": "สรรพากร สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม สาธารณสุข",
     },
     # A message made to look like someone else's.
     "posed": {
@@ -933,6 +934,11 @@ REWARD_PREFIXES = (
     "สิทธิ์",
 )
 REWARD_REACH = 4
+# A promise in an ad copy: "guaranteed", "гарантированно", "garanti", "การันตี", "รับประกัน".
+GUARANTEE_PREFIXES = ("guarant", "гарант", "garanti", "การันตี", "รับประกัน")
+# The benefit a claim comes without: "without surgery", "без боли", "sans douleur", "no pain",
+# "ไม่ต้องผ่าตัด" (no need for surgery).
+WITHOUT_WORDS = _words("without no без sans ไม่ ไม่ต้อง")
 # Rewriting an ad copy: "changed ... to", "reworded", "заменили на", "переписали", "remplacé
 # par", "reformulé", "değiştirdik", "ตัด ... ออก". The quoted claim it names is taken out.
 REWRITE_PREFIXES = (
@@ -1083,7 +1089,8 @@ THAI_WORDS = _words(
     โปรแกรม โดเมน ชื่อจริง ตำแหน่ง อัปเดต กสิกร สรรพากร
     สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม แอบอ้าง อ้าง ค่าปรับ ได้รับเลือก ลงทะเบียน
     ตอบกลับ ระงับ ตกรอบ ยกเลิก อ่าน พาร์ทเนอร์ ครีเอเตอร์ ผู้จัดการ สำเร็จ ถัดไป ผลตอบแทน ปันผล
-    เมีย ภรรยา สามี ปักหมุด เจอ ตัด เตะ ป้องกัน แก้
+    เมีย ภรรยา สามี ปักหมุด เจอ ตัด เตะ ป้องกัน แก้ ผ่าตัด เจ็บ จัดฟัน เซิร์ฟเวอร์ หน้าบ้าน คอนโด
+    เจอกัน รับประกัน สาธารณสุข รถ
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")

@@ -57,6 +57,7 @@ from smmfit.tactics.lexicon import (
     GATE_PREFIXES,
     GOING_AHEAD,
     GOING_AHEAD_PREFIXES,
+    GUARANTEE_PREFIXES,
     IDENTIFYING_AFTER_PREFIXES,
     IDENTIFYING_WORDS,
     IGNORING_PREFIXES,
@@ -114,6 +115,7 @@ from smmfit.tactics.lexicon import (
     TURKISH_CONDITIONAL_ENDINGS,
     TURKISH_CONDITIONAL_LENGTH,
     VERB_FINAL_PROTECTIVE,
+    WITHOUT_WORDS,
     Token,
     is_thai,
     is_use_verb,
@@ -765,7 +767,7 @@ WARNED_TACTICS = frozenset(
         "links_via_friends_hacked_accounts",
         "spam_from_hacked_accounts",
         # a notice in an authority's, a bank's or an operator's name asking for money
-        "authority_impersonation_payment",
+        "impersonating_authority_or_brand",
     }
 )
 
@@ -1182,6 +1184,7 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
     # The context rules, in order: each sees what the ones before it set aside.
     for rule in (
+        _promised,
         _rewritten,
         _no_this_no_reward,
         _listed_before_refusal,
@@ -1198,6 +1201,44 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ):
         hits = rule(hits, tokens)
     return hits
+
+
+def _promised(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "Aligners without extractions — 100% results", "без боли и без брекетов —
+    гарантированно", "sans douleur, résultat garanti", "ไม่ต้องผ่าตัด ... การันตี": a claim says
+    what its benefit comes without, and a guarantee in its sentence promises it; the "without"
+    is the claim's, not a refusal of it."""
+    guarantees = {
+        t.sentence
+        for i, t in enumerate(tokens)
+        if t.text.startswith(GUARANTEE_PREFIXES)
+        and not any(p.cue for p in tokens[max(0, i - 2) : i] if p.clause == t.clause)
+    }
+    if not guarantees:
+        return hits
+    return [
+        Hit(hit.pattern, hit.tokens, False, None)
+        if hit.negated
+        and hit.pattern.tactic in CLAIM_TACTICS
+        and tokens[hit.low].sentence in guarantees
+        and _negated_by_without(hit, tokens)
+        else hit
+        for hit in hits
+    ]
+
+
+def _negated_by_without(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """Every negation word around the hit, in its clause, is a "without"."""
+    clause = tokens[hit.low].clause
+    low = max(0, hit.low - PRE_NEGATION_REACH)
+    around = [
+        t
+        for t in tokens[low : hit.high + POST_NEGATION_REACH + 1]
+        if t.clause == clause and (t.cue or t.post_cue) and not t.protective
+    ]
+    if hit.negation_start is not None:
+        around.append(tokens[hit.negation_start])
+    return bool(around) and all(t.text in WITHOUT_WORDS for t in around)
 
 
 def _rewritten(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
