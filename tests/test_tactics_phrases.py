@@ -97,3 +97,8 @@ def test_a_word_class_stands_for_its_words() -> None:
     for name, languages in WORD_CLASSES.items():
         for language in languages:
             assert compile_phrase("x", f"@{name}", language)
+
+
+def test_a_word_class_may_open_a_negated_phrase() -> None:
+    patterns = compile_phrase("x", "!@winner ... fee", "en")
+    assert patterns and all(p.when_negated and p.loose for p in patterns)

@@ -347,18 +347,29 @@ def _declined_request(hit: Hit, tokens: Sequence[Token]) -> bool:
     if not requested:
         return False
     for index in range(hit.high + 1, len(tokens)):
-        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-        if (
-            tokens[index].text.startswith(DECLINE_PREFIXES)
-            or (tokens[index].text, following) in DECLINE_PAIRS
-        ):
-            later = tokens[index].clause
-            return not any(
-                t.conditional or t.text in CONDITIONALS or t.text in CONCESSIVES
-                for t in tokens
-                if t.clause == later
-            )
+        if _declines_at(index, tokens):
+            return not _sets_condition(tokens[index].clause, tokens)
     return False
+
+
+def _declines_at(index: int, tokens: Sequence[Token]) -> bool:
+    """A word of declining at ``index``: "declined", "отказали", "reddettik", "ปฏิเสธ", or the
+    first of two ("said no", "on a dit non", "hayır dedik")."""
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    return (
+        tokens[index].text.startswith(DECLINE_PREFIXES)
+        or (tokens[index].text, following) in DECLINE_PAIRS
+    )
+
+
+def _sets_condition(clause: int, tokens: Sequence[Token]) -> bool:
+    """The clause sets a condition or concedes ("if the client refuses", "even though the
+    agency refused"): a decline there declines nothing."""
+    return any(
+        t.conditional or t.text in CONDITIONALS or t.text in CONCESSIVES
+        for t in tokens
+        if t.clause == clause
+    )
 
 
 def declines(tokens: Sequence[Token]) -> bool:
@@ -366,21 +377,11 @@ def declines(tokens: Sequence[Token]) -> bool:
     Said no", "отказали, занесли в список", "on a dit non", "reddettik", "ปฏิเสธไปแล้ว",
     "игнор, в чс"), in a clause that sets no condition and concedes nothing ("if the client
     refuses, ...")."""
-    for index, token in enumerate(tokens):
-        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-        if not (
-            token.text.startswith(DECLINE_PREFIXES)
-            or token.text.startswith(IGNORING_PREFIXES)
-            or (token.text, following) in DECLINE_PAIRS
-        ):
-            continue
-        if not any(
-            t.conditional or t.text in CONDITIONALS or t.text in CONCESSIVES
-            for t in tokens
-            if t.clause == token.clause
-        ):
-            return True
-    return False
+    return any(
+        (_declines_at(index, tokens) or token.text.startswith(IGNORING_PREFIXES))
+        and not _sets_condition(token.clause, tokens)
+        for index, token in enumerate(tokens)
+    )
 
 
 def _refused_by_next_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -867,8 +868,8 @@ def _disowned(tokens: Sequence[Token]) -> int | None:
         # The negation right before it, function words aside: "not from us", "pas de nous",
         # "не от нас", "ไม่ใช่ของเรา" (not "не палясь, что мы").
         near = tokens[max(0, index - DISOWNING_REACH) : index]
-        stops = next((k for k in range(len(near) - 1, -1, -1) if not near[k].stop), -1)
-        if (stops >= 0 and near[stops].cue and not near[stops].protective) or (
+        word = next((t for t in reversed(near) if not t.stop), None)
+        if (word is not None and word.cue and not word.protective) or (
             index + 1 < len(tokens) and tokens[index + 1].post_cue
         ):
             return index
@@ -1219,6 +1220,7 @@ def _promised(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     return [
         Hit(hit.pattern, hit.tokens, False, None)
         if hit.negated
+        and not hit.pattern.when_negated
         and hit.pattern.tactic in CLAIM_TACTICS
         and tokens[hit.low].sentence in guarantees
         and _negated_by_without(hit, tokens)

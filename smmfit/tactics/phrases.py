@@ -106,9 +106,9 @@ def compile_phrase(tactic: str, phrase: str, language: IndicatorLanguage) -> lis
     >>> [(p.loose, p.when_negated) for p in compile_phrase("x", "!label ... ad", "en")]
     [(True, True)]
     """
-    body = expand_classes(phrase.strip(), language)
+    body = phrase.strip()
     when_negated = body.startswith("!")
-    body = body.removeprefix("!")
+    body = expand_classes(body.removeprefix("!"), language)
     words = body.split()
     loose = LOOSE in words
     if loose and (words[0] == LOOSE or words[-1] == LOOSE):
