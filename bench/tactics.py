@@ -227,6 +227,11 @@ columns (line, expected, platform, region, language) instead, for example a blin
   copy chats, a critic sent a photo of their car; gray: results guaranteed "without pain";
   white: no-promise policies, warnings about clone channels), scored once untuned at b971960
   (54.8%, 15 harmful lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune46_v7.csv``: 250 lines, 50 per language (25 white, 15 gray, 10 black),
+  written in session 18 by a helper who saw only its brief, each language on its own (gray:
+  banners that always say "last room", results promised to everyone; white: real stock counts,
+  honest review requests with no reward, warnings that a clone is not ours), scored once
+  untuned at 1dfa3a4 (71.6%, 4 harmful lines white); then the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -365,6 +370,7 @@ TUNE42_V7 = DATA / "tactic_lines_tune42_v7.csv"
 TUNE43_V7 = DATA / "tactic_lines_tune43_v7.csv"
 TUNE44_V7 = DATA / "tactic_lines_tune44_v7.csv"
 TUNE45_V7 = DATA / "tactic_lines_tune45_v7.csv"
+TUNE46_V7 = DATA / "tactic_lines_tune46_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -726,6 +732,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 43 v7 (session 18; credentials under a pretext, declined offers)", TUNE43_V7),
         ("tuning set 44 v7 (session 18; white work misread: review replies, rewrites)", TUNE44_V7),
         ("tuning set 45 v7 (session 18; posed official pages, claims 'without pain')", TUNE45_V7),
+        ("tuning set 46 v7 (session 18; scarcity banners, honest review requests)", TUNE46_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -235,3 +235,13 @@ def test_the_most_severe_action_decides(
     result = check_line(line, taxonomy, semantics=semantics)
     assert (result.verdict, result.clause, result.check_by_hand) == (verdict, clause, by_hand)
     assert check_plan(line, taxonomy, semantics=semantics).lines[0] == result
+
+
+def test_a_refused_reward_is_no_weak_resemblance() -> None:
+    """Session 18: "honest reviews, no incentives" resembles a paid review only by its subject."""
+    from smmfit.tactics.lexicon import tokenize
+    from smmfit.tactics.negation import refuses_incentive
+
+    assert refuses_incentive(tokenize("Post-stay email: a Google review, no incentives"))
+    assert refuses_incentive(tokenize("Отзыв просим честно, без скидок за звёзды"))
+    assert not refuses_incentive(tokenize("5% discount for every 5-star review"))

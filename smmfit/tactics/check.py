@@ -32,6 +32,7 @@ from smmfit.tactics.negation import (
     declines,
     never_asks_clauses,
     recovers_account,
+    refuses_incentive,
     warning_at,
 )
 from smmfit.tactics.semantic import Semantics
@@ -361,13 +362,15 @@ def judge(
     # An action's faint resemblance is no evidence: on a few words the encoder's nearest
     # example is close to chance (tried on the tuning sets: every level that caught a harmful
     # action also made many harmless ones gray). The whole line's still counts.
-    # A line that turns an offer down ("agency pitched review boosting. Said no") resembles the
-    # offer, as a line that negates a tactic does: the resemblance is the refusal's subject.
+    # A line that turns an offer down ("agency pitched review boosting. Said no") or refuses a
+    # reward ("honest reviews, no incentives") resembles the offer or the paid review, as a
+    # line that negates a tactic does: the resemblance is the refusal's subject.
     weak = (
         harm is not None
         and span is None
         and not avoided
         and not declines(tokens)
+        and not refuses_incentive(tokens)
         and harm_score >= WEAK
         and harm_score >= safe_score - margin
     )

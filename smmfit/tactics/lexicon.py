@@ -917,7 +917,7 @@ REWARD_PREFIXES = (
     "cadeau",
     "lot",
     "participation",
-    "скидк",
+    "скид",
     "промокод",
     "подар",
     "приз",
@@ -939,6 +939,26 @@ GUARANTEE_PREFIXES = ("guarant", "гарант", "garanti", "การันต�
 # The benefit a claim comes without: "without surgery", "без боли", "sans douleur", "no pain",
 # "ไม่ต้องผ่าตัด" (no need for surgery).
 WITHOUT_WORDS = _words("without no без sans ไม่ ไม่ต้อง")
+# Rewards for a review or an action: "no incentives", "без скидок", "sans contrepartie",
+# "indirim yok", "ไม่มีของแถม". Prefixes; a negation within INCENTIVE_REACH words before, or a
+# post-negation right after, refuses them.
+INCENTIVE_PREFIXES = (
+    "incentiv",
+    "reward",
+    "discount",
+    "скид",
+    "бонус",
+    "подар",
+    "contrepartie",
+    "remise",
+    "cadeau",
+    "indirim",
+    "hediye",
+    "ikram",
+    "ส่วนลด",
+    "ของแถม",
+)
+INCENTIVE_REACH = 2
 # Rewriting an ad copy: "changed ... to", "reworded", "заменили на", "переписали", "remplacé
 # par", "reformulé", "değiştirdik", "ตัด ... ออก". The quoted claim it names is taken out.
 REWRITE_PREFIXES = (

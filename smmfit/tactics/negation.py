@@ -62,6 +62,8 @@ from smmfit.tactics.lexicon import (
     IDENTIFYING_WORDS,
     IGNORING_PREFIXES,
     IMPOSTOR_PREFIXES,
+    INCENTIVE_PREFIXES,
+    INCENTIVE_REACH,
     INTENSIFIERS,
     LIST_REFUSAL_CLAUSE_WORDS,
     LIST_REFUSAL_HEADS,
@@ -349,6 +351,22 @@ def _declined_request(hit: Hit, tokens: Sequence[Token]) -> bool:
     for index in range(hit.high + 1, len(tokens)):
         if _declines_at(index, tokens):
             return not _sets_condition(tokens[index].clause, tokens)
+    return False
+
+
+def refuses_incentive(tokens: Sequence[Token]) -> bool:
+    """The line says there is no reward: "no incentives, we read every review", "без скидок за
+    отзыв", "sans contrepartie", "karşılığında indirim yok", "ไม่มีของแถม". A request for honest
+    reviews resembles the paid ones; the refused reward is what makes it honest."""
+    for index, token in enumerate(tokens):
+        if not token.text.startswith(INCENTIVE_PREFIXES):
+            continue
+        before = [t for t in tokens[max(0, index - INCENTIVE_REACH) : index] if not t.stop]
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        if any(t.cue and not t.protective for t in before) or (
+            after is not None and after.post_cue
+        ):
+            return True
     return False
 
 
