@@ -232,6 +232,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   banners that always say "last room", results promised to everyone; white: real stock counts,
   honest review requests with no reward, warnings that a clone is not ours), scored once
   untuned at 1dfa3a4 (71.6%, 4 harmful lines white); then the verdict model trained on it;
+- ``tactic_lines_tune47_v7.csv``: 250 lines, 50 per language (25 white, 15 gray, 10 black),
+  written in session 18 by a helper who saw only its brief, each language on its own (black:
+  pages in a famous brand's name selling our goods as theirs, a former school's database,
+  creators' codes by contract; gray: "fully booked" every week "even when" it is not),
+  scored once untuned at 7c216b6 (77.2%, 2 harmful lines white); then tuned on and the
+  verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -371,6 +377,7 @@ TUNE43_V7 = DATA / "tactic_lines_tune43_v7.csv"
 TUNE44_V7 = DATA / "tactic_lines_tune44_v7.csv"
 TUNE45_V7 = DATA / "tactic_lines_tune45_v7.csv"
 TUNE46_V7 = DATA / "tactic_lines_tune46_v7.csv"
+TUNE47_V7 = DATA / "tactic_lines_tune47_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -733,6 +740,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 44 v7 (session 18; white work misread: review replies, rewrites)", TUNE44_V7),
         ("tuning set 45 v7 (session 18; posed official pages, claims 'without pain')", TUNE45_V7),
         ("tuning set 46 v7 (session 18; scarcity banners, honest review requests)", TUNE46_V7),
+        ("tuning set 47 v7 (session 18; brand pages selling our goods, 'even when')", TUNE47_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),
