@@ -1289,7 +1289,7 @@ def tokenize(line: str) -> list[Token]:
     # declined, update your card'".
     tokens = [
         replace(t, protective=False, cue=False, post_cue=False)
-        if t.quote >= 0 and _declines(t.text) and not t.text.startswith(PROTECTIVE_PREFIXES)
+        if t.quote >= 0 and is_decline_word(t.text) and not t.text.startswith(PROTECTIVE_PREFIXES)
         else t
         for t in tokens
     ]
@@ -1625,8 +1625,13 @@ _THAI_PROTECTIVE = frozenset(prefix for prefix in PROTECTIVE_PREFIXES if _THAI.s
 _THAI_DECLINES = frozenset(prefix for prefix in DECLINE_PREFIXES if _THAI.search(prefix))
 
 
-def _declines(text: str) -> bool:
-    return text in _THAI_DECLINES if _THAI.search(text) else text.startswith(DECLINE_PREFIXES)
+# Protective words and declines, joined once: every token of every line is tested against them.
+_PROTECTIVE_OR_DECLINE = PROTECTIVE_PREFIXES + DECLINE_PREFIXES
+
+
+def is_decline_word(text: str) -> bool:
+    """A word of turning something down: "declined", "отказали", "reddettik", "ปฏิเสธไป"."""
+    return text.startswith(DECLINE_PREFIXES)
 
 
 def _token(text: str, start: int, end: int, segment: int, clause: int, *, money: bool) -> Token:
@@ -1637,7 +1642,7 @@ def _token(text: str, start: int, end: int, segment: int, clause: int, *, money:
     protective = (
         text in _THAI_PROTECTIVE or text in _THAI_DECLINES
         if thai
-        else text.startswith(PROTECTIVE_PREFIXES + DECLINE_PREFIXES)
+        else text.startswith(_PROTECTIVE_OR_DECLINE)
         and not text.startswith(NOT_PROTECTIVE_PREFIXES)
     ) or text in PROTECTIVE_WORDS
     negative_verb = bool(_TURKISH_NEGATIVE_VERB.match(text))

@@ -41,7 +41,6 @@ from smmfit.tactics.lexicon import (
     CREDENTIAL_REACH,
     CREDENTIAL_WORDS,
     DECLINE_PAIRS,
-    DECLINE_PREFIXES,
     DISCLOSURE_TACTICS,
     DISMISSAL_CONTRASTS,
     DISMISSAL_PAIRS,
@@ -119,6 +118,7 @@ from smmfit.tactics.lexicon import (
     VERB_FINAL_PROTECTIVE,
     WITHOUT_WORDS,
     Token,
+    is_decline_word,
     is_thai,
     is_use_verb,
 )
@@ -374,10 +374,7 @@ def _declines_at(index: int, tokens: Sequence[Token]) -> bool:
     """A word of declining at ``index``: "declined", "отказали", "reddettik", "ปฏิเสธ", or the
     first of two ("said no", "on a dit non", "hayır dedik")."""
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-    return (
-        tokens[index].text.startswith(DECLINE_PREFIXES)
-        or (tokens[index].text, following) in DECLINE_PAIRS
-    )
+    return is_decline_word(tokens[index].text) or (tokens[index].text, following) in DECLINE_PAIRS
 
 
 def _sets_condition(clause: int, tokens: Sequence[Token]) -> bool:
