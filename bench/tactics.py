@@ -238,6 +238,20 @@ columns (line, expected, platform, region, language) instead, for example a blin
   creators' codes by contract; gray: "fully booked" every week "even when" it is not),
   scored once untuned at 7c216b6 (77.2%, 2 harmful lines white); then tuned on and the
   verdict model trained on it;
+- ``tactic_lines_tune48_v7.csv``: 250 lines, 50 per language (28 white, 14 gray, 8 black),
+  written in session 19 by a helper who saw only its brief, each language on its own (white:
+  everyday work and risky words in ordinary use, "scraping our own export", password managers,
+  a "killer" offer; gray: "only today" banners with the date changed every morning, vendors'
+  "reach packages", posts bartered without a label; black: a former manager's account
+  "recovered", SMS posed as a courier's), scored once untuned at bd5f1ce (73.2%, 2 harmful
+  lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune49_v7.csv``: 250 lines, 50 per language (20 white, 20 gray, 10 black),
+  written in session 19 by a helper who saw only its brief, each language on its own (black:
+  pages posed as a ministry's, a mayor's or a famous brand's, "pay or your reviews get worse",
+  spyware on a partner's phone; gray: "never again ..., guaranteed" claims; white: legal
+  removing claims from copy, real stock counters, warnings about clones), scored once
+  untuned at bd5f1ce (71.6%, 3 harmful lines white); then tuned on and the verdict model
+  trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -378,6 +392,8 @@ TUNE44_V7 = DATA / "tactic_lines_tune44_v7.csv"
 TUNE45_V7 = DATA / "tactic_lines_tune45_v7.csv"
 TUNE46_V7 = DATA / "tactic_lines_tune46_v7.csv"
 TUNE47_V7 = DATA / "tactic_lines_tune47_v7.csv"
+TUNE48_V7 = DATA / "tactic_lines_tune48_v7.csv"
+TUNE49_V7 = DATA / "tactic_lines_tune49_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -741,6 +757,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 45 v7 (session 18; posed official pages, claims 'without pain')", TUNE45_V7),
         ("tuning set 46 v7 (session 18; scarcity banners, honest review requests)", TUNE46_V7),
         ("tuning set 47 v7 (session 18; brand pages selling our goods, 'even when')", TUNE47_V7),
+        ("tuning set 48 v7 (session 19; everyday work misread, 'only today' banners)", TUNE48_V7),
+        ("tuning set 49 v7 (session 19; posed official pages, 'never again' claims)", TUNE49_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -2276,3 +2276,101 @@ def test_a_page_posed_as_an_authority_or_a_brand_is_black(taxonomy: Taxonomy, li
     result = check_line(line, taxonomy)
     assert result.verdict == "black"
     assert "impersonating_authority_or_brand" in result.tactics
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Set up a fake profile of the governor endorsing our clinic", ("black",)),
+        ("Завести страницу от имени губернатора, которая хвалит наш фитнес-клуб", ("black",)),
+        ("Valinin adıyla sahte hesap açıp kafemizi övelim", ("black",)),
+        # a name with a bar or a dash inside its quotation is one name
+        ("Канал «Роспотребнадзор | Проверенные кафе» от имени ведомства", ("black",)),
+        # reporting such a profile fights it
+        ("Report the fake profile of the mayor that praises the rival gym", ("white", "gray")),
+    ],
+)
+def test_a_page_posed_as_an_official_is_black(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning set 49 (session 19): the word class ``@official`` (a ministry, a mayor, a
+    governor) with a page word and a posed or fake word."""
+    assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Caption: 'No more back pain, guaranteed!'", "gray"),
+        ("Реклама: «Больше никогда не будете храпеть — гарантируем»", "gray"),
+        ("Accroche : « Plus jamais de cellulite, résultat garanti »", "gray"),
+        # a negation outside the quotation still refuses it
+        ("We never promise 'no more back pain, guaranteed' in our ads", "white"),
+    ],
+)
+def test_a_claim_named_by_a_negation_and_guaranteed_is_made(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """Tuning set 49 (session 19): inside a quoted claim that carries its own guarantee, the
+    negation ("no more", "больше никогда", "plus jamais") is the claim's."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Scrape our own Instagram Insights export into the monthly report",
+            ("white", "unrecognized"),
+        ),
+        ("Парсим свою же выгрузку из Метрики в отчёт для клиента", ("white", "unrecognized")),
+        ("Scrape the rival's followers into our own mailing list", ("gray",)),
+    ],
+)
+def test_collecting_our_own_figures_is_reporting(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning set 48 (session 19)."""
+    assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Покупать подписчиков не будем, растём на контенте", ("white", "unrecognized")),
+        ("Блогер снимет два поста за бесплатный ужин, маркировать не будем", ("gray", "black")),
+    ],
+)
+def test_a_russian_future_negation_after_its_verb(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning set 48 (session 19): "маркировать не будем" negates the verb before it."""
+    assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Legal removed 'guaranteed results' from the clinic ad", ("white", "unrecognized")),
+        ("Ad copy for the clinic: 'guaranteed results'", ("gray",)),
+        (
+            "DM to the café across the road: $300 a month or your reviews get a lot worse",
+            ("black",),
+        ),
+    ],
+)
+def test_removed_claims_and_review_threats(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 48 and 49 (session 19)."""
+    assert verdict(taxonomy, line) in expected
+
+
+def test_a_thai_banner_is_not_a_ban() -> None:
+    """ "แบนเนอร์" (banner) was read as "แบน" (ban), a protective word, and cleared the claim on
+    it (tuning set 48, session 19)."""
+    from smmfit.tactics.lexicon import tokenize
+
+    words = [t.text for t in tokenize("แบนเนอร์ 'วันนี้วันเดียว' ขึ้นทุกวัน")]
+    assert "แบนเนอร์" in words
+    assert "แบน" not in words

@@ -33,6 +33,7 @@ from smmfit.tactics.negation import (
     never_asks_clauses,
     recovers_account,
     refuses_incentive,
+    rewrites_quote,
     warning_at,
 )
 from smmfit.tactics.semantic import Semantics
@@ -371,6 +372,7 @@ def judge(
         and not avoided
         and not declines(tokens)
         and not refuses_incentive(tokens)
+        and not rewrites_quote(tokens)
         and harm_score >= WEAK
         and harm_score >= safe_score - margin
     )

@@ -465,12 +465,26 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
         "edevlet belediye* müdürlü*",
         "th": "สรรพากร สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม สาธารณสุข",
     },
+    # A public body or office holder whose name on a page vouches for what the page says
+    # ("Dept of Health - Supplement Safety Notice" recommending our vitamins, the mayor's
+    # "congratulations"): a page in such a name is the lie. Unlike "authority", no word that
+    # a business's own team has ("department", "council").
+    "official": {
+        "en": "ministry minister mayor governor senator councillor councilor government =fda "
+        "=cdc =nhs =dept =hmrc =irs police regulator*",
+        "ru": "минздрав* роспотребнадзор* министр* министерств* мэр* мэрия губернатор* "
+        "администрац* депутат* акимат* правительств* полици* мвд фнс =глава =главы",
+        "fr": "ministère* ministre* maire mairie préfet* préfecture* =ansm =ars gouvernement "
+        "police gendarmerie",
+        "tr": "bakanlı* bakan* belediye* vali* valili* kaymakam* emniyet* polis* hükümet*",
+        "th": "กระทรวง รัฐมนตรี ผู้ว่า นายก หน่วยงาน สาธารณสุข ตำรวจ กรม",
+    },
     # A message made to look like someone else's.
     "posed": {
         "en": "styled disguised posing pose pretend* impersonat* mimic* =looks =look behalf",
         "ru": "видом имени стиле маскир* якобы косим закос* выдава* оформлен* оформим",
         "fr": "façon maquill* déguis* style imit* nom allure",
-        "tr": "ağzından adına kılığında taklit* görünümlü gibi",
+        "tr": "ağzından adına adıyla kılığında taklit* görünümlü gibi",
         "th": "แอบอ้าง ทำเป็น อ้าง ในนาม เลียนแบบ",
     },
     # Money asked for: a payment, a fee, a fine, a transfer, a link or account to pay to.
@@ -777,6 +791,9 @@ POST_NEGATION_PAIRS: dict[str, frozenset[str]] = {
     "ไม่": _words("ใช้ ซื้อ ทำ จ้าง สั่ง เอา"),
 }
 RUSSIAN_POST_NEGATIONS = _words("не ни")
+# The first person's future auxiliary after "не" ("маркировать не будем", "покупать не
+# станем"); not "скидки не будет" (there will be no discount), a condition's reward.
+RUSSIAN_AUXILIARIES = _words("будем буду станем стану")
 # A one-word refusal answering a question: "Bought followers? Never." ("not now" is no refusal).
 QUESTION_REFUSALS = _words("no never nope нет никогда non jamais asla hayır ไม่")
 # "clean" is an action (protective) only as a verb before its object or particle ("clean the
@@ -978,6 +995,22 @@ REWRITE_PREFIXES = (
     "çıkardı",
     "ตัด",
     "แก้",
+    # taken out of the copy: "removed 'no more joint pain'", "убрали «без боли»", "a viré
+    # « garanti »", "'eklem ağrısına son' çıkarıldı"
+    "remov",
+    "delet",
+    "struck",
+    "убра",
+    "убер",
+    "удали",
+    "retir",
+    "viré",
+    "supprim",
+    "enlev",
+    "enlèv",
+    "çıkarıl",
+    "kaldır",
+    "ลบ",
 )
 # "Not ... any giveaway that asks for card details": "any" carries a negation over itself and
 # its noun.
@@ -1105,6 +1138,8 @@ THAI_WORDS = _words(
     ผลทดสอบ งานวิจัย การทดสอบ ลดน้ำหนัก กิโล ความเสี่ยง ลด ภูมิคุ้มกัน คอเลสเตอรอล
     รองรับ ดูเอ็ท น้ำตาล แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
     แชร์ลูกโซ่ เงิน ทัก สำเนา แอนตี้ดีเทค เท่านั้น ชำระ
+    ผู้ว่า นายก รัฐมนตรี กระทรวง หน่วยงาน โปรไฟล์ พาร์ทเนอร์ ทางการ แย่ ถึงมือ อีก
+    วันนี้ วันเดียว วันที่ ตอนเช้า แพ็กเกจ ไลฟ์แฮ็ก แบนเนอร์ แฟน ครอบครัว เจ้านาย
     ในนาม โลโก้ พรีออเดอร์ ปิดเพจ หนี เลียนแบบ พัสดุ เรียกคืน มือถือ ส่งต่อ แชท ค้าง ปิด ลง เดือนละ
     โปรแกรม โดเมน ชื่อจริง ตำแหน่ง อัปเดต กสิกร สรรพากร
     สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม แอบอ้าง อ้าง ค่าปรับ ได้รับเลือก ลงทะเบียน
@@ -1341,7 +1376,10 @@ def _joins_sentence(mark: str, rest: str, tokens: list[Token], segment: int, ope
       quotation, are one sentence;
     - "'Chase: unusual activity, reply with the code'", "'You won! Pay the fee'": a quoted
       message is one sentence: its sender's name before a colon and its exclamations are
-      parts of it (the message, not the line, is what a plan sends).
+      parts of it (the message, not the line, is what a plan sends);
+    - "'Dept of Health – Supplement Safety Notice'", "«Минздрав | Проверенные БАДы»": a dash
+      or a bar after a quotation's first few words, or before its last few, joins the parts
+      of one name or claim.
     """
     if mark == ":" and segment == 0 and _is_header(tokens):
         return True
@@ -1351,7 +1389,21 @@ def _joins_sentence(mark: str, rest: str, tokens: list[Token], segment: int, ope
         return False
     if mark in "!?":
         return True
-    return mark == ":" and _is_header([t for t in tokens if t.start >= opened])
+    if mark in "|-–—" and _short_tail(rest):
+        return True
+    return mark in ":|-–—" and _is_header([t for t in tokens if t.start >= opened])
+
+
+def _short_tail(rest: str) -> bool:
+    """The quotation closes within a few words ("«Больше никогда не сломаете ни одного ногтя —
+    гарантируем»": the guarantee after the dash is the claim's own). An apostrophe inside a
+    word ("there's") closes nothing."""
+    closing = _QUOTE_CLOSE.search(rest)
+    return closing is not None and len(_WORD.findall(rest[: closing.start()])) <= HEADER_WORDS
+
+
+_QUOTE_CLOSE = re.compile(r"[»”\"]|['’](?![^\W_])")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _is_header(tokens: list[Token]) -> bool:
@@ -1437,11 +1489,19 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
             if not later.stop:
                 following = later
                 break
-        if following is None:
+        # "маркировать не будем": the auxiliary after "не" is a stop word, so look at it too.
+        auxiliary = (
+            i + 1 < len(tokens)
+            and tokens[i + 1].clause == token.clause
+            and tokens[i + 1].text in RUSSIAN_AUXILIARIES
+        )
+        if following is None and not auxiliary:
             continue
-        after = following.text
+        after = following.text if following is not None else ""
         paired = after in POST_NEGATION_PAIRS.get(token.text, ())
-        russian = token.text in RUSSIAN_POST_NEGATIONS and bool(_RUSSIAN_VERB.match(after))
+        russian = token.text in RUSSIAN_POST_NEGATIONS and (
+            auxiliary or bool(_RUSSIAN_VERB.match(after))
+        )
         if paired or russian:
             result[i] = replace(result[i], post_cue=True)
     return result
@@ -1452,6 +1512,66 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
 # "รีพอร์ตคู่แข่ง" are the harm itself.
 RIVAL_PREFIXES = ("competitor", "rival", "конкурент", "concurren", "rakip", "rakib", "คู่แข่ง")
 RIVAL_REACH = 2
+
+
+# "Scraping our own GA4 export into the Looker sheet", "парсим свою же выгрузку из Метрики",
+# "je scrape l'export de nos propres stats", "kendi Insights export'umuzu scrape edip", "scrape
+# ไฟล์ export Insights ของเพจเราเอง": collecting the business's own figures is reporting. The
+# own word must be near, the collected thing a report, and nobody else's audience named.
+OWN_WORDS = _words(
+    "own свою свой своей своих своего собственные собственную собственной собственных propre "
+    "propres kendi เอง"
+)
+OWN_REACH = 4
+REPORT_PREFIXES = (
+    "export",
+    "stat",
+    "analytic",
+    "insight",
+    "report",
+    "ga4",
+    "dashboard",
+    "выгрузк",
+    "метрик",
+    "статистик",
+    "отчет",
+    "отчёт",
+    "аналитик",
+    "rapor",
+    "istatistik",
+    "analiz",
+    "รายงาน",
+    "สถิติ",
+)
+OTHERS_PREFIXES = (
+    "follower",
+    "subscriber",
+    "member",
+    "email",
+    "e-mail",
+    "phone",
+    "other",
+    "подписчик",
+    "участник",
+    "номер",
+    "телефон",
+    "почт",
+    "чуж",
+    "abonné",
+    "membre",
+    "mail",
+    "numéro",
+    "autre",
+    "takipçi",
+    "üye",
+    "numara",
+    "telefon",
+    "başka",
+    "ผู้ติดตาม",
+    "สมาชิก",
+    "เบอร์",
+    "คนอื่น",
+)
 
 
 def _acts_on_rival(tokens: list[Token], i: int) -> bool:

@@ -76,7 +76,10 @@ from smmfit.tactics.lexicon import (
     NOT_A_REFUSAL_AFTER,
     NOTHING_WORDS,
     ONLY_WORDS,
+    OTHERS_PREFIXES,
     OTHERWISE_WORDS,
+    OWN_REACH,
+    OWN_WORDS,
     PARTICIPLE_ENDINGS,
     PARTICIPLE_WORDS,
     PASSIVE_AUXILIARIES,
@@ -92,6 +95,7 @@ from smmfit.tactics.lexicon import (
     REFUSAL_VERB_PREFIXES,
     REFUSAL_VERBS,
     RELATIVES,
+    REPORT_PREFIXES,
     REQUEST_PREFIXES,
     REQUEST_REACH,
     REWARD_PREFIXES,
@@ -384,6 +388,14 @@ def _sets_condition(clause: int, tokens: Sequence[Token]) -> bool:
         t.conditional or t.text in CONDITIONALS or t.text in CONCESSIVES
         for t in tokens
         if t.clause == clause
+    )
+
+
+def rewrites_quote(tokens: Sequence[Token]) -> bool:
+    """The line rewrites or removes a quoted piece of copy ("removed 'no more joint pain',
+    kept 'with glucosamine'"): it resembles the claim it takes out."""
+    return any(t.quote >= 0 for t in tokens) and any(
+        t.quote < 0 and t.text.startswith(REWRITE_PREFIXES) for t in tokens
     )
 
 
@@ -1200,6 +1212,7 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
     # The context rules, in order: each sees what the ones before it set aside.
     for rule in (
+        _own_figures,
         _promised,
         _rewritten,
         _no_this_no_reward,
@@ -1219,33 +1232,69 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     return hits
 
 
-def _promised(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
-    """ "Aligners without extractions — 100% results", "без боли и без брекетов —
-    гарантированно", "sans douleur, résultat garanti", "ไม่ต้องผ่าตัด ... การันตี": a claim says
-    what its benefit comes without, and a guarantee in its sentence promises it; the "without"
-    is the claim's, not a refusal of it."""
-    guarantees = {
-        t.sentence
-        for i, t in enumerate(tokens)
-        if t.text.startswith(GUARANTEE_PREFIXES)
-        and not any(p.cue for p in tokens[max(0, i - 2) : i] if p.clause == t.clause)
-    }
-    if not guarantees:
+# What collects other people's contacts or audience: a tactic its own figures never are.
+HARVEST_TACTICS = frozenset({"audience_scraping_parsing"})
+
+
+def _own_figures(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """A scraper pointed at the business's own report ("scraping our own GA4 export", "парсим
+    свою же выгрузку из Метрики") is reporting: set aside, unless the line names a rival or
+    anyone's followers, members, e-mails or numbers."""
+    if not any(t.text.startswith(REPORT_PREFIXES) for t in tokens) or any(
+        t.text.startswith(RIVAL_PREFIXES + OTHERS_PREFIXES) for t in tokens
+    ):
         return hits
+    owns = [i for i, t in enumerate(tokens) if t.text in OWN_WORDS]
     return [
-        Hit(hit.pattern, hit.tokens, False, None)
-        if hit.negated
-        and not hit.pattern.when_negated
-        and hit.pattern.tactic in CLAIM_TACTICS
-        and tokens[hit.low].sentence in guarantees
-        and _negated_by_without(hit, tokens)
+        _set_aside(hit)
+        if hit.pattern.tactic in HARVEST_TACTICS
+        and not hit.negated
+        and any(hit.low - OWN_REACH <= i <= hit.high + OWN_REACH for i in owns)
         else hit
         for hit in hits
     ]
 
 
-def _negated_by_without(hit: Hit, tokens: Sequence[Token]) -> bool:
-    """Every negation word around the hit, in its clause, is a "without"."""
+def _promised(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """ "Aligners without extractions — 100% results", "без боли и без брекетов —
+    гарантированно", "sans douleur, résultat garanti", "ไม่ต้องผ่าตัด ... การันตี": a claim says
+    what its benefit comes without, and a guarantee in its sentence promises it; the "without"
+    is the claim's, not a refusal of it. So is any negation inside a quoted claim that carries
+    its own guarantee: «Plus jamais de rides — résultat garanti», 'Kırılan tırnaklar asla bir
+    daha yok, garantili' (a negation outside the quote still refuses it: "never promise '...'")."""
+    guarantors = [
+        t
+        for i, t in enumerate(tokens)
+        if t.text.startswith(GUARANTEE_PREFIXES) and _affirmed(i, tokens)
+    ]
+    if not guarantors:
+        return hits
+    sentences = {t.sentence for t in guarantors}
+    quotes = {t.quote for t in guarantors if t.quote >= 0}
+    return [
+        Hit(hit.pattern, hit.tokens, False, None)
+        if hit.negated
+        and not hit.pattern.when_negated
+        and hit.pattern.tactic in CLAIM_TACTICS
+        and tokens[hit.low].sentence in sentences
+        and _negated_by_claim(hit, tokens, quotes)
+        else hit
+        for hit in hits
+    ]
+
+
+def _affirmed(index: int, tokens: Sequence[Token]) -> bool:
+    """No negation refuses the guarantee word at ``index``: none right before it ("no
+    guarantee", "без гарантии", "не гарантируем"), and none but a claim's "without" two words
+    before it ("без брекетов — гарантированно" guarantees; "do not ever guarantee" does not)."""
+    word = tokens[index]
+    before = [t for t in tokens[max(0, index - 2) : index] if t.clause == word.clause and t.cue]
+    return not any(t is tokens[index - 1] or t.text not in WITHOUT_WORDS for t in before)
+
+
+def _negated_by_claim(hit: Hit, tokens: Sequence[Token], quotes: set[int]) -> bool:
+    """Every negation word around the hit, in its clause, is a "without", or is inside a
+    quoted claim that carries a guarantee (``quotes``)."""
     clause = tokens[hit.low].clause
     low = max(0, hit.low - PRE_NEGATION_REACH)
     around = [
@@ -1253,9 +1302,16 @@ def _negated_by_without(hit: Hit, tokens: Sequence[Token]) -> bool:
         for t in tokens[low : hit.high + POST_NEGATION_REACH + 1]
         if t.clause == clause and (t.cue or t.post_cue) and not t.protective
     ]
-    if hit.negation_start is not None:
-        around.append(tokens[hit.negation_start])
-    return bool(around) and all(t.text in WITHOUT_WORDS for t in around)
+    start = tokens[hit.negation_start] if hit.negation_start is not None else None
+    # A negation start that is no negation word marks a negation carried from elsewhere (a
+    # "removed" after a quote), which refuses the claim, unless the phrase holds its own
+    # negation word ("больше никогда ... гарантируем"), which the start then only marks.
+    inside = any(tokens[i].cue or tokens[i].post_cue for i in range(hit.low, hit.high + 1))
+    if start is not None and (start.cue or start.post_cue or not inside):
+        around.append(start)
+    return bool(around) and all(
+        t.text in WITHOUT_WORDS or (t.quote in quotes and (t.cue or t.post_cue)) for t in around
+    )
 
 
 def _rewritten(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
