@@ -1498,6 +1498,11 @@ def test_the_most_severe_tactic_decides(taxonomy: Taxonomy) -> None:
         ("Tag a real friend in the comments to enter", {"platform": "instagram"}, "white"),
         ("Tag a real friend in the comments to enter", {"platform": "facebook"}, "gray"),
         ("Отметить одного друга в комментариях", {"platform": "vk"}, "white"),
+        ("Отметь друга в комментариях, чтобы участвовать", {"platform": "vk"}, "white"),
+        # VK's rules allow one friend: three friends, or a number of them, stay gray there
+        ("Отметь 3 подруг в комментариях, чтобы участвовать", {"platform": "vk"}, "gray"),
+        ("Отметь 2 друга в комментариях, чтобы участвовать", {"platform": "vk"}, "gray"),
+        ("Отметь друзей в комментариях, чтобы участвовать", {"platform": "vk"}, "gray"),
         ("Placement de produit non déclaré", {}, "gray"),
         ("Placement de produit non déclaré", {"region": "DE"}, "gray"),
         ("Placement de produit non déclaré", {"region": "FR"}, "black"),

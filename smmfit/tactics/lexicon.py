@@ -791,6 +791,11 @@ POST_NEGATION_PAIRS: dict[str, frozenset[str]] = {
     "ไม่": _words("ใช้ ซื้อ ทำ จ้าง สั่ง เอา"),
 }
 RUSSIAN_POST_NEGATIONS = _words("не ни")
+# Numbers above one, in words ("tag three friends", "отметь двух подруг").
+NUMBER_WORDS_ABOVE_ONE = _words(
+    "two three four five six seven ten два две три четыре пять двух трёх трех четырёх deux "
+    "trois quatre cinq iki üç dört beş สอง สาม สี่ ห้า"
+)
 # The first person's future auxiliary after "не" ("маркировать не будем", "покупать не
 # станем"); not "скидки не будет" (there will be no discount), a condition's reward.
 RUSSIAN_AUXILIARIES = _words("будем буду станем стану")

@@ -75,6 +75,7 @@ from smmfit.tactics.lexicon import (
     NEVER_WORDS,
     NOT_A_REFUSAL_AFTER,
     NOTHING_WORDS,
+    NUMBER_WORDS_ABOVE_ONE,
     ONLY_WORDS,
     OTHERS_PREFIXES,
     OTHERWISE_WORDS,
@@ -1212,6 +1213,7 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
     # The context rules, in order: each sees what the ones before it set aside.
     for rule in (
+        _counted,
         _own_figures,
         _promised,
         _rewritten,
@@ -1230,6 +1232,25 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ):
         hits = rule(hits, tokens)
     return hits
+
+
+# Tactics that name one of something: a number above one in the phrase ("tag 3 friend",
+# "отметь 2 друга", Russian's singular after 2-4) says otherwise.
+ONE_OF_TACTICS = frozenset({"one_friend_tag"})
+
+
+def _counted(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """A "one friend" phrase holding a number above one counts for nothing."""
+    return [
+        _set_aside(hit)
+        if hit.pattern.tactic in ONE_OF_TACTICS
+        and any(
+            (t.number and t.text != "1") or t.text in NUMBER_WORDS_ABOVE_ONE
+            for t in tokens[hit.low : hit.high + 1]
+        )
+        else hit
+        for hit in hits
+    ]
 
 
 # What collects other people's contacts or audience: a tactic its own figures never are.
