@@ -252,6 +252,18 @@ columns (line, expected, platform, region, language) instead, for example a blin
   removing claims from copy, real stock counters, warnings about clones), scored once
   untuned at bd5f1ce (71.6%, 3 harmful lines white); then tuned on and the verdict model
   trained on it;
+- ``tactic_lines_tune50_v7.csv``: 250 lines, 50 per language (15 white, 15 gray, 20 black),
+  written in session 19 by a helper who saw only its brief, each language on its own (black
+  said as routine: SMS codes asked for "to unfreeze the bonus", calls as a bank's security
+  team, prepayment shops that never ship, "double your deposit" with withdrawals shut,
+  stealers passed off as free cheats, hidden trackers on staff phones), scored once untuned
+  at 8cf4d15 (80.4%, 3 harmful lines white; 80.0%, 3 at bd5f1ce); then tuned on and the
+  verdict model trained on it;
+- ``tactic_lines_tune51_v7.csv``: 250 lines, 50 per language (30 white, 12 gray, 8 black),
+  written in session 19 by a helper who saw only its brief, each language on its own (mostly
+  everyday white work with no risky word; its settings were taken from blind set v48's, after
+  v48 had been run once), scored once untuned at 8cf4d15 (73.6%, 4 harmful lines white; 71.2%,
+  4 at bd5f1ce); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -394,6 +406,8 @@ TUNE46_V7 = DATA / "tactic_lines_tune46_v7.csv"
 TUNE47_V7 = DATA / "tactic_lines_tune47_v7.csv"
 TUNE48_V7 = DATA / "tactic_lines_tune48_v7.csv"
 TUNE49_V7 = DATA / "tactic_lines_tune49_v7.csv"
+TUNE50_V7 = DATA / "tactic_lines_tune50_v7.csv"
+TUNE51_V7 = DATA / "tactic_lines_tune51_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -759,6 +773,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 47 v7 (session 18; brand pages selling our goods, 'even when')", TUNE47_V7),
         ("tuning set 48 v7 (session 19; everyday work misread, 'only today' banners)", TUNE48_V7),
         ("tuning set 49 v7 (session 19; posed official pages, 'never again' claims)", TUNE49_V7),
+        ("tuning set 50 v7 (session 19; black said as routine: codes, prepayment)", TUNE50_V7),
+        ("tuning set 51 v7 (session 19; everyday white work, parent chats)", TUNE51_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -2379,3 +2379,48 @@ def test_a_thai_banner_is_not_a_ban() -> None:
     words = [t.text for t in tokenize("แบนเนอร์ 'วันนี้วันเดียว' ขึ้นทุกวัน")]
     assert "แบนเนอร์" in words
     assert "แบน" not in words
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Call script: «To unfreeze your bonus points, read me the code from the SMS»", ("black",)),
+        (
+            "Script: 'Bonus blokenizi kaldırmak için telefonunuza gelen kodu söyler misiniz?'",
+            ("black",),
+        ),
+        ("Обзвон лидов от «службы безопасности банка»: просим продиктовать код", ("black",)),
+        # a delivery code read to the courier is no lure
+        ("The courier asks for the delivery code at the door", ("white", "unrecognized", "gray")),
+        # unblocking that is not inside a code request still protects
+        (
+            "Unblock the customer who was blocked by mistake and reply to her DM",
+            ("white", "unrecognized"),
+        ),
+    ],
+)
+def test_a_code_asked_for_under_a_pretext_is_black(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning set 50 (session 19): inside a quoted message that asks for a code, "unblock",
+    "kaldırmak" (remove) is the lure, not a protective action."""
+    assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "context", "expected"),
+    [
+        ("App promo: 'guaranteed 2x in 30 days', withdrawals blocked for new users", {}, "black"),
+        ("Post a free 'aimbot' in the club's Discord that is really a stealer", {}, "black"),
+        (
+            "Промокод получат только те, кто отметит в комментариях трёх друзей",
+            {"platform": "vk"},
+            "gray",
+        ),
+    ],
+)
+def test_round_19b_kinds(
+    taxonomy: Taxonomy, line: str, context: dict[str, str], expected: str
+) -> None:
+    """Tuning sets 50 and 51 (session 19)."""
+    assert check_line(line, taxonomy, Context.model_validate(context)).verdict == expected

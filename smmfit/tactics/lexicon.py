@@ -481,10 +481,11 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
     },
     # A message made to look like someone else's.
     "posed": {
-        "en": "styled disguised posing pose pretend* impersonat* mimic* =looks =look behalf",
-        "ru": "видом имени стиле маскир* якобы косим закос* выдава* оформлен* оформим",
-        "fr": "façon maquill* déguis* style imit* nom allure",
-        "tr": "ağzından adına adıyla kılığında taklit* görünümlü gibi",
+        "en": "styled disguised posing pose pretend* impersonat* mimic* =looks =look behalf "
+        "letterhead",
+        "ru": "видом имени стиле маскир* якобы косим закос* выдава* оформлен* оформим бланк*",
+        "fr": "façon maquill* déguis* style imit* nom allure =tête",
+        "tr": "ağzından adına adıyla kılığında taklit* görünümlü gibi antetli",
         "th": "แอบอ้าง ทำเป็น อ้าง ในนาม เลียนแบบ",
     },
     # Money asked for: a payment, a fee, a fine, a transfer, a link or account to pay to.
@@ -493,8 +494,8 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
         "paypal iban invoice charge",
         "ru": "оплат* плат* платёж* платеж* сбор* штраф* пени перевод* переведите взнос* "
         "реквизит* счёт счет",
-        "fr": "paiement* payer payez payable frais amende* majoration* pénalit* virement* "
-        "stripe paypal rib =régler =réglez",
+        "fr": "paiement* payer payez payable payant frais amende* majoration* pénalit* "
+        "virement* stripe paypal rib =régler =réglez",
         "tr": "ödeme* öde* ücret* ceza* havale* iban masraf* harç*",
         "th": "ชำระ จ่าย โอน ค่าปรับ ค่าธรรมเนียม ค่า",
     },
@@ -634,6 +635,13 @@ CREDENTIAL_WORDS = _words(
     """
 )
 CREDENTIAL_REACH = 3
+
+
+def _names_credential(word: str) -> bool:
+    """A code or a password, in any of its forms ("kodunuzu", "кодом", "codes")."""
+    return word in CREDENTIAL_WORDS or word.startswith(("код", "kod", "парол", "şifre", "รหัส"))
+
+
 # A request the team turns down: someone asks for a harm ("the client wants to buy followers",
 # "заказчик хочет накрутить", "l'influenceuse propose de gonfler", "müşteri takipçi satın
 # almak istiyor", "ลูกค้าขอให้ปั๊มยอดวิว") and a later part of the line declines it ("we
@@ -1144,7 +1152,7 @@ THAI_WORDS = _words(
     รองรับ ดูเอ็ท น้ำตาล แค่ พิธี จัดฉาก หลาน ผมร่วง ผิว ตับ สารพิษ ดีท็อกซ์ ทดสอบ
     แชร์ลูกโซ่ เงิน ทัก สำเนา แอนตี้ดีเทค เท่านั้น ชำระ
     ผู้ว่า นายก รัฐมนตรี กระทรวง หน่วยงาน โปรไฟล์ พาร์ทเนอร์ ทางการ แย่ ถึงมือ อีก
-    วันนี้ วันเดียว วันที่ ตอนเช้า แพ็กเกจ ไลฟ์แฮ็ก แบนเนอร์ แฟน ครอบครัว เจ้านาย
+    วันนี้ วันเดียว วันที่ ตอนเช้า แพ็กเกจ ไลฟ์แฮ็ก แบนเนอร์ แฟน ครอบครัว เจ้านาย ถอน
     ในนาม โลโก้ พรีออเดอร์ ปิดเพจ หนี เลียนแบบ พัสดุ เรียกคืน มือถือ ส่งต่อ แชท ค้าง ปิด ลง เดือนละ
     โปรแกรม โดเมน ชื่อจริง ตำแหน่ง อัปเดต กสิกร สรรพากร
     สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม แอบอ้าง อ้าง ค่าปรับ ได้รับเลือก ลงทะเบียน
@@ -1324,6 +1332,14 @@ def tokenize(line: str) -> list[Token]:
         )
         for t in tokens
     ]
+    tokens = _pretexts(tokens)
+    return _conditional_negations(
+        _paired_post_negations(_nothing_before_not(_amounts_of_zero(tokens)))
+    )
+
+
+def _pretexts(tokens: list[Token]) -> list[Token]:
+    """Refusing and protective words that are a quoted message's pretext, made plain words."""
     # A decline inside a quoted message is its pretext, not the team turning a harm down:
     # "'Ziraat Bankası: ödemeniz reddedildi, kartınızı güncelleyin'", "'your payment was
     # declined, update your card'".
@@ -1333,9 +1349,17 @@ def tokenize(line: str) -> list[Token]:
         else t
         for t in tokens
     ]
-    return _conditional_negations(
-        _paired_post_negations(_nothing_before_not(_amounts_of_zero(tokens)))
-    )
+    # So is a protective word inside a quoted message that asks for a code or a password:
+    # "'Bonusunuzun blokesini kaldırmak için gelen kodu söyler misiniz?'", "«для разблокировки
+    # бонусов продиктуйте код»": the unblocking is the lure.
+    lures = {t.quote for t in tokens if t.quote >= 0 and _names_credential(t.text)}
+    tokens = [
+        replace(t, protective=False, cue=False, post_cue=False)
+        if t.quote in lures and t.protective
+        else t
+        for t in tokens
+    ]
+    return tokens
 
 
 def _nothing_before_not(tokens: list[Token]) -> list[Token]:
