@@ -264,6 +264,19 @@ columns (line, expected, platform, region, language) instead, for example a blin
   everyday white work with no risky word; its settings were taken from blind set v48's, after
   v48 had been run once), scored once untuned at 8cf4d15 (73.6%, 4 harmful lines white; 71.2%,
   4 at bd5f1ce); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune52_v7.csv``: 250 lines, 50 per language (18 white, 20 gray, 12 black),
+  written in session 19 by a helper who saw only its brief, each language on its own (gray and
+  black in each market's slang: views pumped before a client report, card numbers and CVV
+  kept, messages signed as a ministry, lookalike booking sites, guaranteed returns with a
+  buyback that does not exist; white: the same slang used for legitimate work), scored once
+  untuned after round 19c's changes for set 53 (81.6%, 2 harmful lines white; 80.0%, 2 at
+  bd5f1ce); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune53_v7.csv``: 250 lines, 50 per language (30 white, 12 gray, 8 black),
+  written in session 19 by a helper who saw only its brief, each language on its own (white:
+  rules, policies, checklists and security notices that name a harm to forbid it; gray and
+  black: one rule in such a document that quietly orders a harm), scored once untuned at
+  6992dfe (72.8%, 1 harmful line white; 72.0%, 1 at bd5f1ce); then tuned on and the verdict
+  model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -408,6 +421,8 @@ TUNE48_V7 = DATA / "tactic_lines_tune48_v7.csv"
 TUNE49_V7 = DATA / "tactic_lines_tune49_v7.csv"
 TUNE50_V7 = DATA / "tactic_lines_tune50_v7.csv"
 TUNE51_V7 = DATA / "tactic_lines_tune51_v7.csv"
+TUNE52_V7 = DATA / "tactic_lines_tune52_v7.csv"
+TUNE53_V7 = DATA / "tactic_lines_tune53_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -775,6 +790,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 49 v7 (session 19; posed official pages, 'never again' claims)", TUNE49_V7),
         ("tuning set 50 v7 (session 19; black said as routine: codes, prepayment)", TUNE50_V7),
         ("tuning set 51 v7 (session 19; everyday white work, parent chats)", TUNE51_V7),
+        ("tuning set 52 v7 (session 19; each market's slang, card data kept)", TUNE52_V7),
+        ("tuning set 53 v7 (session 19; policies that name a harm to forbid it)", TUNE53_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

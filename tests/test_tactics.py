@@ -2424,3 +2424,34 @@ def test_round_19b_kinds(
 ) -> None:
     """Tuning sets 50 and 51 (session 19)."""
     assert check_line(line, taxonomy, Context.model_validate(context)).verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a notice that tells the reader to beware and names an impostor warns
+        (
+            "Heads up: a fake 'support' page is messaging our customers. We've reported it, "
+            "don't click their links.",
+            ("white", "unrecognized"),
+        ),
+        (
+            "Beware of e-mails pretending to be from the FDA about recalled lenses",
+            ("white", "unrecognized"),
+        ),
+        ("Send e-mails pretending to be from the FDA about recalled lenses", ("black",)),
+        ("Invest $500 with us: guaranteed 10% every month", ("black",)),
+        (
+            "Keep the customers' card numbers and CVV in the shared sheet to charge fees later",
+            ("black",),
+        ),
+        ("Ad: 'guaranteed to relieve back pain in 5 minutes'", ("gray",)),
+        (
+            "L'idée d'acheter des abonnés est écartée, on mise sur le contenu",
+            ("white", "unrecognized"),
+        ),
+    ],
+)
+def test_round_19c_kinds(taxonomy: Taxonomy, line: str, expected: tuple[str, ...]) -> None:
+    """Tuning sets 52 and 53 (session 19)."""
+    assert verdict(taxonomy, line) in expected

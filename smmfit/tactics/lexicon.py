@@ -410,9 +410,11 @@ THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิ�
 # reader to watch out, beside a word that calls something a scam, makes a warning.
 # "Warning:", "Uyarı:", "Attention aux arnaques", "Внимание" open a notice the same way.
 BEWARE_WORDS = _words(
-    "beware careful warning осторожно берегитесь внимание méfiez prudence attention dikkat uyarı "
-    "ระวัง"
+    "beware careful warning alert осторожно берегитесь внимание предупреждение méfiez "
+    "prudence attention alerte dikkat uyarı ระวัง"
 )
+# Two words that say so together: "heads up".
+BEWARE_PAIRS = frozenset({("heads", "up")})
 # "If a guest shows you a 'you won, pay the delivery' text, tell them it's a scam", "если пишут,
 # что он «выиграл» — это мошенники", "si ... c'est une arnaque", "...gösterirse dolandırıcılık
 # olduğunu söyleyin", "ถ้า ... คือมิจฉาชีพ": a condition that describes the scam, then a clause that
@@ -444,7 +446,20 @@ DISOWNING_REACH = 3
 # ... оплату принимаем только по договору", "เพจปลอม ... รับชำระที่ธุรการเท่านั้น". Of the
 # labelled lines naming a fake page or account beside "only" and a verb of selling or taking
 # payment, 14 were white and none harmful (session 17).
-IMPOSTOR_PREFIXES = ("fake", "фейк", "поддельн", "faux", "fausse", "sahte", "clone", "клон")
+IMPOSTOR_PREFIXES = (
+    "fake",
+    "фейк",
+    "поддельн",
+    "faux",
+    "fausse",
+    "sahte",
+    "clone",
+    "клон",
+    # "emails pretending to be from the FDA", "se faisant passer pour"
+    "pretend",
+    "impersonat",
+    "usurp",
+)
 THAI_IMPOSTOR_NAMES = ("ปลอม",)
 ONLY_WORDS = _words("only solely только лишь uniquement seulement sadece yalnızca yalnız เท่านั้น")
 # Word classes a phrase names as ``@name`` (``phrases.expand_classes``): the parts of a scheme
@@ -702,6 +717,7 @@ DECLINE_PREFIXES = (
     "отклон",
     "déclin",
     "rejet",
+    "écarté",
     "reddet",
     "reddedi",
     "ปฏิเสธ",
@@ -1153,6 +1169,7 @@ THAI_WORDS = _words(
     แชร์ลูกโซ่ เงิน ทัก สำเนา แอนตี้ดีเทค เท่านั้น ชำระ
     ผู้ว่า นายก รัฐมนตรี กระทรวง หน่วยงาน โปรไฟล์ พาร์ทเนอร์ ทางการ แย่ ถึงมือ อีก
     วันนี้ วันเดียว วันที่ ตอนเช้า แพ็กเกจ ไลฟ์แฮ็ก แบนเนอร์ แฟน ครอบครัว เจ้านาย ถอน
+    ลงทุน เดือน หน้าตาเหมือน ซื้อคืน
     ในนาม โลโก้ พรีออเดอร์ ปิดเพจ หนี เลียนแบบ พัสดุ เรียกคืน มือถือ ส่งต่อ แชท ค้าง ปิด ลง เดือนละ
     โปรแกรม โดเมน ชื่อจริง ตำแหน่ง อัปเดต กสิกร สรรพากร
     สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม แอบอ้าง อ้าง ค่าปรับ ได้รับเลือก ลงทะเบียน

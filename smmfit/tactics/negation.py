@@ -16,6 +16,7 @@ the question asked ("Bought followers? Never", "Накрутка? Нет"). The 
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -27,6 +28,7 @@ from smmfit.tactics.lexicon import (
     BAN_PAIRS,
     BAN_PREDICATES,
     BAN_REACH,
+    BEWARE_PAIRS,
     BEWARE_WORDS,
     CONCESSIVES,
     CONDITIONALS,
@@ -853,8 +855,11 @@ def _genuine_channel(tokens: Sequence[Token], impostor: int) -> bool:
 
 
 def _bewares(tokens: Sequence[Token]) -> bool:
-    """A word telling the reader to watch out: "осторожно", "beware", "dikkat", "ระวัง"."""
-    return any(t.text in BEWARE_WORDS for t in tokens)
+    """A word telling the reader to watch out: "осторожно", "beware", "dikkat", "ระวัง", "heads
+    up"."""
+    return any(t.text in BEWARE_WORDS for t in tokens) or any(
+        (a.text, b.text) in BEWARE_PAIRS for a, b in itertools.pairwise(tokens)
+    )
 
 
 def _identified(index: int, tokens: Sequence[Token]) -> bool:
@@ -936,9 +941,11 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
     if disowned is not None:
         return disowned
     # A notice naming an impostor (not as its first word: "fake pages selling passes, we only
-    # take cash" proposes one) and the only genuine channel in another clause warns.
+    # take cash" proposes one) and the only genuine channel in another clause warns; so does
+    # one that tells the reader to beware ("Heads up: a fake 'bank support' page is messaging
+    # customers").
     for index, token in enumerate(tokens):
-        if index > 0 and _names_impostor(token) and _genuine_channel(tokens, index):
+        if index > 0 and _names_impostor(token) and (beware or _genuine_channel(tokens, index)):
             return index
     return None
 
