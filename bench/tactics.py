@@ -277,6 +277,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   black: one rule in such a document that quietly orders a harm), scored once untuned at
   6992dfe (72.8%, 1 harmful line white; 72.0%, 1 at bd5f1ce); then tuned on and the verdict
   model trained on it;
+- ``tactic_lines_tune54_v7.csv``: 250 lines, 50 per language (30 white, 12 gray, 8 black),
+  written in session 19 by a helper who saw only its brief, each language on its own (white:
+  offers received and refused, ignored, blocked or sorted into spam; approvals that require a
+  disclosure label; security hygiene; its settings and kinds were taken from blind set v50's
+  misses, after v50 had been run once), scored once untuned at fec80ae (71.2%, no harmful line
+  white; 68.4% at bd5f1ce); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -423,6 +429,7 @@ TUNE50_V7 = DATA / "tactic_lines_tune50_v7.csv"
 TUNE51_V7 = DATA / "tactic_lines_tune51_v7.csv"
 TUNE52_V7 = DATA / "tactic_lines_tune52_v7.csv"
 TUNE53_V7 = DATA / "tactic_lines_tune53_v7.csv"
+TUNE54_V7 = DATA / "tactic_lines_tune54_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -792,6 +799,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 51 v7 (session 19; everyday white work, parent chats)", TUNE51_V7),
         ("tuning set 52 v7 (session 19; each market's slang, card data kept)", TUNE52_V7),
         ("tuning set 53 v7 (session 19; policies that name a harm to forbid it)", TUNE53_V7),
+        (
+            "tuning set 54 v7 (session 19; offers refused or sent to spam, labels required)",
+            TUNE54_V7,
+        ),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -2455,3 +2455,25 @@ def test_round_19b_kinds(
 def test_round_19c_kinds(taxonomy: Taxonomy, line: str, expected: tuple[str, ...]) -> None:
     """Tuning sets 52 and 53 (session 19)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Agency offered a bot-likes package for the page. Marked as spam.",
+            ("white", "unrecognized"),
+        ),
+        ("Предложили накрутку подписчиков — письмо в спам", ("white", "unrecognized")),
+        # a rival reported as spam is a false report
+        ("Rakip sayfayı spam diye şikayet ettirelim", ("gray", "black")),
+        ("Sponsor read for the podcast: No disclosure, no slot.", ("white", "unrecognized")),
+    ],
+)
+def test_offers_sorted_into_spam_and_labels_required(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning set 54 (session 19): "marked as spam", "в спам" filter an offer away (the line
+    fights the harm it names, which the verdict model may then clear); "no disclosure, no
+    slot" requires the label."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict in expected

@@ -297,6 +297,8 @@ GATE_PREFIXES = (
     "publi",
     "onay",
     "yayın",
+    # "no disclosure, no slot": a sponsor's slot in a show
+    "slot",
     "อนุมัติ",
     "เผยแพร่",
 )
@@ -1515,7 +1517,7 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
     """Mark the negations that follow what they negate only with the right next word."""
     result = list(tokens)
     for i, token in enumerate(tokens):
-        if _clean_as_verb(tokens, i) or _take_down(tokens, i):
+        if _clean_as_verb(tokens, i) or _take_down(tokens, i) or _into_spam(tokens, i):
             result[i] = replace(token, protective=True, cue=True, post_cue=True)
         elif token.protective and (
             _acts_on_rival(tokens, i)
@@ -1785,6 +1787,24 @@ def _clean_as_verb(tokens: list[Token], i: int) -> bool:
         return False
     after = [t for t in tokens[i + 1 : i + 4] if t.clause == tokens[i].clause]
     return bool(after) and (after[0].stop or any(t.text in CLEAN_VERB_NEXT for t in after))
+
+
+# Sorting mail or messages into spam: "в спам", "marked (as) spam", "direction spam",
+# "libellé spam", "spam diye şikayet": the offer filtered away, as "filter" is. "Spam" alone
+# is the harm ("spam the groups").
+SPAM_WORDS = _words("spam спам")
+SPAM_FOLDER_BEFORE = _words("в во marked mark marking as direction libellé label")
+SPAM_FOLDER_AFTER = _words("diye olarak folder label")
+
+
+def _into_spam(tokens: list[Token], i: int) -> bool:
+    """Not where a rival is named: "rakip sayfayı spam diye şikayet ettirelim" is a false
+    report."""
+    if tokens[i].text not in SPAM_WORDS or any(t.text.startswith(RIVAL_PREFIXES) for t in tokens):
+        return False
+    before = tokens[i - 1].text if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return before in SPAM_FOLDER_BEFORE or after in SPAM_FOLDER_AFTER
 
 
 _THAI_PROTECTIVE = frozenset(prefix for prefix in PROTECTIVE_PREFIXES if _THAI.search(prefix))

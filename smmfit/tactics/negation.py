@@ -1506,7 +1506,11 @@ def _rejects(index: int, tokens: Sequence[Token]) -> bool:
         for t in tokens[max(0, index - 2) : index + 2]
         if t.clause == token.clause and t is not token
     ]
-    return any(t.cue or t.conditional or t.negative_verb for t in near)
+    # "onay da yok" (no approval either): a post-negation after it.
+    return any(
+        t.cue or t.conditional or t.negative_verb or (t.post_cue and t.start > token.start)
+        for t in near
+    )
 
 
 def _required_disclosure(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
@@ -1532,7 +1536,10 @@ def _required_disclosure(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         # "Без пометки «реклама» пост не публикуем", "Sans #sponsorisé, on ne valide pas": a
         # "without" that opens its clause is the condition of a rejection in that clause or
         # the next.
+        # A phrase that holds its own negation ("no disclosure, no slot") starts with it.
         start = hit.negation_start
+        if start is None and tokens[hit.low].cue:
+            start = hit.low
         fronted = (
             start is not None
             and all(t.clause != clause for t in tokens[:start])
