@@ -1573,7 +1573,8 @@ OWN_WORDS = _words(
 OWN_REACH = 4
 REPORT_PREFIXES = (
     "export",
-    "stat",
+    "stats",
+    "statist",
     "analytic",
     "insight",
     "report",
