@@ -1592,7 +1592,9 @@ REPORT_PREFIXES = (
     "รายงาน",
     "สถิติ",
 )
+# Someone else's audience or data: a rival's, or anyone's followers, members, e-mails, numbers.
 OTHERS_PREFIXES = (
+    *RIVAL_PREFIXES,
     "follower",
     "subscriber",
     "member",

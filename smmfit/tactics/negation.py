@@ -397,9 +397,12 @@ def _sets_condition(clause: int, tokens: Sequence[Token]) -> bool:
 def rewrites_quote(tokens: Sequence[Token]) -> bool:
     """The line rewrites or removes a quoted piece of copy ("removed 'no more joint pain',
     kept 'with glucosamine'"): it resembles the claim it takes out."""
-    return any(t.quote >= 0 for t in tokens) and any(
-        t.quote < 0 and t.text.startswith(REWRITE_PREFIXES) for t in tokens
-    )
+    return any(t.quote >= 0 for t in tokens) and _rewrites(tokens)
+
+
+def _rewrites(tokens: Sequence[Token]) -> bool:
+    """A word of rewriting or removing outside any quotation ("replaced", "убрали", "retiré")."""
+    return any(t.quote < 0 and t.text.startswith(REWRITE_PREFIXES) for t in tokens)
 
 
 def declines(tokens: Sequence[Token]) -> bool:
@@ -1269,7 +1272,7 @@ def _own_figures(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     свою же выгрузку из Метрики") is reporting: set aside, unless the line names a rival or
     anyone's followers, members, e-mails or numbers."""
     if not any(t.text.startswith(REPORT_PREFIXES) for t in tokens) or any(
-        t.text.startswith(RIVAL_PREFIXES + OTHERS_PREFIXES) for t in tokens
+        t.text.startswith(OTHERS_PREFIXES) for t in tokens
     ):
         return hits
     owns = [i for i, t in enumerate(tokens) if t.text in OWN_WORDS]
@@ -1346,7 +1349,7 @@ def _rewritten(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """ "«убирает акне навсегда» заменили на «помогает уменьшить высыпания»", "« élimine
     définitivement l'acné » → remplacé par ...", "'akneyi kalıcı olarak yok eder' cümlesini
     değiştirdik": a quoted claim in a line that rewrites the copy is the claim taken out."""
-    if not any(t.quote < 0 and t.text.startswith(REWRITE_PREFIXES) for t in tokens):
+    if not _rewrites(tokens):
         return hits
     return [
         _set_aside(hit)
