@@ -283,6 +283,13 @@ columns (line, expected, platform, region, language) instead, for example a blin
   disclosure label; security hygiene; its settings and kinds were taken from blind set v50's
   misses, after v50 had been run once), scored once untuned at fec80ae (71.2%, no harmful line
   white; 68.4% at bd5f1ce); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune55_v7.csv`` to ``tactic_lines_tune57_v7.csv``: 150 lines each, 30 per
+  language (12 white, 11 gray, 7 black), written in session 20 by helpers who saw only their
+  briefs, each language on its own: weekly plans and checklists with one harmful step among
+  ordinary ones (55); client chats, freelancer handovers and "how will you get us results?"
+  replies where the harm is said as a vendor's routine (56); automations, CRM imports,
+  extensions and ad-account operations (57). Scored once untuned at c6af421: 80.7%, 84.0% and
+  78.0% (4, 5 and 2 harmful lines white); then tuned on and the verdict model trained on them;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -430,6 +437,9 @@ TUNE51_V7 = DATA / "tactic_lines_tune51_v7.csv"
 TUNE52_V7 = DATA / "tactic_lines_tune52_v7.csv"
 TUNE53_V7 = DATA / "tactic_lines_tune53_v7.csv"
 TUNE54_V7 = DATA / "tactic_lines_tune54_v7.csv"
+TUNE55_V7 = DATA / "tactic_lines_tune55_v7.csv"
+TUNE56_V7 = DATA / "tactic_lines_tune56_v7.csv"
+TUNE57_V7 = DATA / "tactic_lines_tune57_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -803,6 +813,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             "tuning set 54 v7 (session 19; offers refused or sent to spam, labels required)",
             TUNE54_V7,
         ),
+        ("tuning set 55 v7 (session 20; one harmful step inside a weekly plan)", TUNE55_V7),
+        ("tuning set 56 v7 (session 20; harm said as a vendor's routine in chats)", TUNE56_V7),
+        ("tuning set 57 v7 (session 20; automations, imports, extensions, ad ops)", TUNE57_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

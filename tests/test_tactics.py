@@ -2477,3 +2477,78 @@ def test_offers_sorted_into_spam_and_labels_required(
     fights the harm it names, which the verdict model may then clear); "no disclosure, no
     slot" requires the label."""
     assert check_line(line, taxonomy, semantics=semantics).verdict in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # clients written to in the state portal's name, a fake certificate under a ministry's
+        # logo, a page using an embassy's logo
+        (
+            "Пишем клиентам от имени «Госуслуг» про проверку сделки со ссылкой на нашу форму",
+            "black",
+        ),
+        ("Reklamlar için Sağlık Bakanlığı logolu sahte onay belgesi hazırlayalım", "black"),
+        ("เปิดเพจใหม่ใช้โลโก้สถานทูต ประกาศทุนเรียนฟรี", "black"),
+        # a wallet's seed phrase asked for
+        ("The support bot asks users for their seed phrase to 'restore' the wallet", "black"),
+        ("Le bot demande au client sa phrase de récupération pour resynchroniser", "black"),
+        # a rating paid with a reward
+        ("In-app popup: rate us 5★ on the App Store and get a free month of premium", "gray"),
+        ("За отзыв 5★ в App Store даём неделю премиума бесплатно", "gray"),
+    ],
+)
+def test_round_20a_kinds(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Tuning sets 55-57 (session 20): officials' names and logos, seed phrases, paid ratings."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a phrase that opens with its own negation is not refused by the negation before it
+        ("Пост от отеля публикуем как личный совет, без «рекламы» и без erid", ("gray",)),
+        ("Никогда не публикуем без erid", ("white", "unrecognized")),
+        # two-factor turned on and a former contractor's access taken away
+        (
+            "2FA на все кабинеты включили, доступ у бывшего подрядчика забрали",
+            ("white", "unrecognized"),
+        ),
+        ("2FA activée partout, on retire l'accès de l'ancienne agence", ("white", "unrecognized")),
+        # asking for the code is no security work
+        ("Ask the former contractor for the 2FA code, then remove him from the page", ("black",)),
+    ],
+)
+def test_own_negations_and_security_work(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 55 and 57 (session 20)."""
+    assert verdict(taxonomy, line, region="RU") in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # an offer turned down resembles the offer: the verdict model may clear it
+        (
+            "On a dit non au mec qui nous proposait 10k abonnés « FR qualité », pas notre délire",
+            ("white",),
+        ),
+        (
+            "Stand-up : on a dit non à l'agence qui proposait 5 000 abonnés achetés, on reste "
+            "sur le shooting et les ads Meta",
+            ("white",),
+        ),
+        # a negation that is the fraud's own step is not a refusal
+        (
+            "Jeu concours « iPhone gagné » : 4,99€ de frais d'envoi par carte, il n'y a pas de "
+            "lot, la page ferme après 10 jours",
+            ("gray", "black"),
+        ),
+    ],
+)
+def test_offers_turned_down_and_frauds_own_negations(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 55-57 (session 20): ``turns_down`` and ``MODEL_SURE_BLACK``."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict in expected

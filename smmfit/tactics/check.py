@@ -23,7 +23,13 @@ import numpy.typing as npt
 from pydantic import Field
 
 from smmfit.tactics.examples import EVERYDAY_WORK, LABELS, NEUTRAL, PROTECTIVE, Example
-from smmfit.tactics.lexicon import CONSENT_TACTICS, Token, split_actions, tokenize
+from smmfit.tactics.lexicon import (
+    CONSENT_TACTICS,
+    REQUEST_PREFIXES,
+    Token,
+    split_actions,
+    tokenize,
+)
 from smmfit.tactics.matcher import Hit
 from smmfit.tactics.negation import (
     WARNED_TACTICS,
@@ -530,6 +536,13 @@ MODEL_FIGHT = 0.8
 #   a refusal ("... çalışan olduğunu söylemesin", staff reviews that must not say who wrote
 #   them, tuning set 19). No white line of the labelled sets reaches it (0.9: one).
 MODEL_SURE = 0.95
+# - MODEL_SURE_BLACK: such a line is raised to gray too when the model reads it black at 0.75
+#   or more. A negation can be the
+#   fraud's own step, not a refusal: "il n'y a pas de lot" in a paid giveaway, "ไม่ส่งของ" (no
+#   goods are sent) in a shop that takes transfers first (tuning sets 56-57, session 20).
+#   Leave-one-set-out on 11,871 labelled lines (session 20), among lines that fight a harm
+#   and end white, P(black) >= 0.7 holds 5 white lines and no harmful one, >= 0.8 one white.
+MODEL_SURE_BLACK = 0.75
 # The model names a verdict only for a line of this many meaningful words (not stop words,
 # not numbers): a label ("Contact person: Ivan", "Launch date: 1 September") carries too
 # little to read, and the model read such labels gray at 0.7-0.8.
@@ -626,6 +639,7 @@ def second_opinion(
     taxonomy: Taxonomy,
     context: Context,
     fights_harm: bool = False,
+    turns_down: bool = False,
     plain: bool = False,
     readable: bool = True,
 ) -> LineResult:
@@ -637,14 +651,16 @@ def second_opinion(
       (``MODEL_CHECK``); when the line fights a harm (``fights_harm``: it refuses a tactic,
       protects, warns or states consent, which the model does not see: "block the fake
       accounts offering an iPhone" reads as the scam), only when it is all but certain
-      (``MODEL_SURE``).
+      (``MODEL_SURE``; see also ``_doubted_fight``).
     - Gray becomes black when the model is sure of black (``MODEL_BLACK``); gray or black
-      becomes white when the line fights the harm its phrases found and the model reads it
-      harmless (``MODEL_FIGHT``).
+      becomes white when the line fights the harm its phrases found or turns an offer down
+      (``turns_down``: "on a dit non à l'agence qui proposait 5 000 abonnés achetés") and
+      the model reads it harmless (``MODEL_FIGHT``). A line that turns something down is
+      not taken as fighting a harm elsewhere: its white verdict is not guarded less.
     - An unrecognized line that is ``readable`` (``MODEL_WORDS`` meaningful words or more)
       becomes gray or black when the model reads it harmful (``MODEL_NAME``), white when the
-      model is sure it is harmless and no harmful example is near (``plain``,
-      ``MODEL_CLEAR``).
+      model is sure it is harmless and no harmful example is near or the line turns an offer
+      down (``plain``, ``MODEL_CLEAR``).
 
     A verdict a platform's or region's own rule set (the result has notes) stands as it is.
     A raised line names the nearest example's tactic of the new verdict, so the report still
@@ -665,7 +681,11 @@ def second_opinion(
         raised = "black" if not fights_harm and reading.black >= MODEL_BLACK else "gray"
     elif result.verdict == "gray" and reading.black >= MODEL_BLACK:
         raised = "black"
-    elif result.verdict in ("gray", "black") and fights_harm and reading.white >= MODEL_FIGHT:
+    elif (
+        result.verdict in ("gray", "black")
+        and (fights_harm or turns_down)
+        and reading.white >= MODEL_FIGHT
+    ):
         return result.model_copy(
             update={
                 "verdict": "white",
@@ -750,10 +770,18 @@ def _read_by_action(
         return result
     for offset, (low, high) in enumerate(parsed.actions):
         tokens = parsed.tokens[low : high + 1]
+        # A request or an offer the next action turns down ("a creator asked for my login
+        # code; I said no") is the refusal's subject. ("Refuse refunds" after a promise is no
+        # such refusal: the promise asks nothing.)
+        following = parsed.actions[offset + 1 : offset + 2]
+        declined = any(t.text.startswith(REQUEST_PREFIXES) for t in tokens) and any(
+            declines(parsed.tokens[a : b + 1]) for a, b in following
+        )
         if (
             any(hit.low <= high and hit.high >= low for hit in parsed.hits)
             or _meaningful_words(tokens) < ACTION_WORDS
             or any(t.cue or t.post_cue or t.negative_verb or t.protective for t in tokens)
+            or declined
         ):
             continue
         reading = _reading(probabilities[first + offset], changed=True)
@@ -769,6 +797,26 @@ def _read_by_action(
                 clause=parsed.text((low, high)),
             )
     return result
+
+
+def _doubted_fight(
+    result: LineResult,
+    probabilities: npt.NDArray[np.float32],
+    similarities: npt.NDArray[np.float32],
+    *,
+    examples: Sequence[Example],
+    taxonomy: Taxonomy,
+    context: Context,
+) -> LineResult:
+    """A white line that seems to fight a harm, still white after its actions were read, is
+    gray (check by hand) when the model reads it black (``MODEL_SURE_BLACK``): its negation
+    may be the fraud's own step ("there is no prize", "no goods are sent")."""
+    reading = _reading(probabilities, changed=True)
+    if result.verdict != "white" or result.notes or reading.black < MODEL_SURE_BLACK:
+        return result
+    return _raised(
+        result, "gray", reading, similarities, examples=examples, taxonomy=taxonomy, context=context
+    )
 
 
 def check_line(
@@ -902,6 +950,7 @@ def _check_all(
                     }
                 )
         if probabilities is not None and similarities is not None:
+            fights_harm = bool(result.avoided) or _fights_harm(p.tokens, p.hits, taxonomy)
             result = second_opinion(
                 result,
                 probabilities[row],
@@ -909,15 +958,21 @@ def _check_all(
                 examples=examples,
                 taxonomy=taxonomy,
                 context=context,
-                fights_harm=bool(result.avoided) or _fights_harm(p.tokens, p.hits, taxonomy),
+                fights_harm=fights_harm,
+                turns_down=declines(p.tokens),
                 readable=_meaningful_words(p.tokens) >= MODEL_WORDS,
+                # A line that turns an offer down resembles the offer: a harmful example
+                # near it is the refusal's subject, not a sign of harm.
                 plain=result.verdict == "unrecognized"
-                and _plain(
-                    p,
-                    similarities[row],
-                    examples=examples,
-                    taxonomy=taxonomy,
-                    context=context,
+                and (
+                    declines(p.tokens)
+                    or _plain(
+                        p,
+                        similarities[row],
+                        examples=examples,
+                        taxonomy=taxonomy,
+                        context=context,
+                    )
                 ),
             )
             result = _read_by_action(
@@ -930,6 +985,15 @@ def _check_all(
                 taxonomy=taxonomy,
                 context=context,
             )
+            if fights_harm:
+                result = _doubted_fight(
+                    result,
+                    probabilities[row],
+                    similarities[row],
+                    examples=examples,
+                    taxonomy=taxonomy,
+                    context=context,
+                )
         results.append(result)
     return results
 

@@ -206,8 +206,8 @@ VERB_FINAL_PROTECTIVE = (
 # ("hide that the post is sponsored", "hide negative reviews") contains the word and is not
 # cancelled by it; hiding a thing inside a file conceals it (``_concealed``).
 HIDING_WORDS = _words(
-    "hide hides hiding masquer masquons masquez скрыть скрываем скрывайте gizle gizleyin "
-    "gizliyoruz ซ่อน"
+    "hide hides hiding masquer masquons masquez masquage скрыть скрываем скрывайте gizle "
+    "gizleyin gizliyoruz gizleme ซ่อน"
 )
 # Protective verbs too short to be prefixes ("ban" would take "banner" and "bank").
 PROTECTIVE_WORDS = HIDING_WORDS | _words(
@@ -217,8 +217,12 @@ PROTECTIVE_WORDS = HIDING_WORDS | _words(
     # Banning a bot or a spammer in Russian, French, Turkish and Thai ("баним ботов", "bannir les
     # bots", "botları banlıyoruz", "แบนบอท"); "бан" and "ban" alone as prefixes would take
     # "банк", "баннер", "banner".
-    "баним банить банят забанить забаним баньте bannir bannissons bannissez bannis banlıyoruz "
-    "banlayalım banlamak banla banlayın แบน"
+    "баним баню банить банят забанить забаним баньте bannir bannissons bannissez bannis banlıyoruz "
+    "banlayalım banlamak banla banlayın แบน "
+    # Revoking a former contractor's access ("выкинуть бывшего подрядчика из доступа",
+    # "révoquer l'accès de l'ancienne agence"), session 20.
+    "выкинуть выкинули выкинем выкинул отозвать отозвали отозвал révoquer révoque révoqué "
+    "révoquons révoquez"
 )
 
 # Negation words that follow what they negate ("bot takipçi yok", "buying followers is banned").
@@ -413,7 +417,9 @@ THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิ�
 # "Warning:", "Uyarı:", "Attention aux arnaques", "Внимание" open a notice the same way.
 BEWARE_WORDS = _words(
     "beware careful warning alert осторожно берегитесь внимание предупреждение méfiez "
-    "prudence attention alerte dikkat uyarı ระวัง"
+    "prudence attention alerte dikkat uyarı ระวัง "
+    # A prevention post and a Thai "เตือน" (warn) notice warn the same way (session 20).
+    "prevention prévention เตือน"
 )
 # Two words that say so together: "heads up".
 BEWARE_PAIRS = frozenset({("heads", "up")})
@@ -485,16 +491,20 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
     # A public body or office holder whose name on a page vouches for what the page says
     # ("Dept of Health - Supplement Safety Notice" recommending our vitamins, the mayor's
     # "congratulations"): a page in such a name is the lie. Unlike "authority", no word that
-    # a business's own team has ("department", "council").
+    # a business's own team has ("department", "council"). Since session 20 also embassies,
+    # the state services portal, chambers of notaries and the electricity authority, whose
+    # logo on a form or a text message vouches for a grant or a demand that is ours.
     "official": {
         "en": "ministry minister mayor governor senator councillor councilor government =fda "
-        "=cdc =nhs =dept =hmrc =irs police regulator*",
+        "=cdc =nhs =dept =hmrc =irs police regulator* embassy consulate",
         "ru": "минздрав* роспотребнадзор* министр* министерств* мэр* мэрия губернатор* "
-        "администрац* депутат* акимат* правительств* полици* мвд фнс =глава =главы",
+        "администрац* депутат* акимат* правительств* полици* мвд фнс =глава =главы госуслуг* "
+        "посольств* консульств* палат*",
         "fr": "ministère* ministre* maire mairie préfet* préfecture* =ansm =ars gouvernement "
-        "police gendarmerie",
-        "tr": "bakanlı* bakan* belediye* vali* valili* kaymakam* emniyet* polis* hükümet*",
-        "th": "กระทรวง รัฐมนตรี ผู้ว่า นายก หน่วยงาน สาธารณสุข ตำรวจ กรม",
+        "police gendarmerie ambassade* consulat* =notaires",
+        "tr": "bakanlı* bakan* belediye* vali* valili* kaymakam* emniyet* polis* hükümet* "
+        "e-devlet edevlet büyükelçili* konsoloslu* noterler",
+        "th": "กระทรวง รัฐมนตรี ผู้ว่า นายก หน่วยงาน สาธารณสุข ตำรวจ กรม สถานทูต กงสุล การไฟฟ้า",
     },
     # A message made to look like someone else's.
     "posed": {
@@ -598,8 +608,13 @@ REACH_LOWERING = (
 # Ignoring a scam message refuses it as "don't reply" does: "ignore it and report it", "on
 # ignore et on signale", "игнорируем", "görmezden gelin", "เพิกเฉย".
 IGNORING_PREFIXES = ("ignor", "игнор", "görmezden", "เพิกเฉย")
-SECURING_WORDS = _words(
-    "2fa 2фа mfa "
+TWO_FACTOR_WORDS = _words("2fa 2фа mfa")
+# Taking access away, beside two-factor authentication: security work on the team's own
+# accounts ("доступ у бывшего подрядчика забрали", "on retire l'accès de l'ancienne agence").
+# Not protective everywhere: "забрали базу" takes a client base, "s'il ne retire pas son avis"
+# is a threat's condition.
+REVOKING_PREFIXES = ("забра", "отозва", "retir", "revok", "révoq")
+SECURING_WORDS = TWO_FACTOR_WORDS | _words(
     # In a team warning, Turkish "sil" (delete) and "bildir" (report: Instagram's Turkish
     # "Bildir") guard like reporting. Not protective words everywhere: "hesabını hackleyip
     # gönderilerini silelim" deletes the rival's posts after taking the account.
@@ -654,7 +669,7 @@ CREDENTIAL_WORDS = _words(
 CREDENTIAL_REACH = 3
 
 
-def _names_credential(word: str) -> bool:
+def names_credential(word: str) -> bool:
     """A code or a password, in any of its forms ("kodunuzu", "кодом", "codes")."""
     return word in CREDENTIAL_WORDS or word.startswith(("код", "kod", "парол", "şifre", "รหัส"))
 
@@ -1177,7 +1192,7 @@ THAI_WORDS = _words(
     สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม แอบอ้าง อ้าง ค่าปรับ ได้รับเลือก ลงทะเบียน
     ตอบกลับ ระงับ ตกรอบ ยกเลิก อ่าน พาร์ทเนอร์ ครีเอเตอร์ ผู้จัดการ สำเร็จ ถัดไป ผลตอบแทน ปันผล
     เมีย ภรรยา สามี ปักหมุด เจอ ตัด เตะ ป้องกัน แก้ ผ่าตัด เจ็บ จัดฟัน เซิร์ฟเวอร์ หน้าบ้าน คอนโด
-    เจอกัน รับประกัน สาธารณสุข รถ ชนะ
+    เจอกัน รับประกัน สาธารณสุข รถ ชนะ สถานทูต กงสุล การไฟฟ้า พรีเมียม
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -1371,7 +1386,7 @@ def _pretexts(tokens: list[Token]) -> list[Token]:
     # So is a protective word inside a quoted message that asks for a code or a password:
     # "'Bonusunuzun blokesini kaldırmak için gelen kodu söyler misiniz?'", "«для разблокировки
     # бонусов продиктуйте код»": the unblocking is the lure.
-    lures = {t.quote for t in tokens if t.quote >= 0 and _names_credential(t.text)}
+    lures = {t.quote for t in tokens if t.quote >= 0 and names_credential(t.text)}
     tokens = [
         replace(t, protective=False, cue=False, post_cue=False)
         if t.quote in lures and t.protective

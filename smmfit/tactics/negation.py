@@ -101,6 +101,7 @@ from smmfit.tactics.lexicon import (
     REPORT_PREFIXES,
     REQUEST_PREFIXES,
     REQUEST_REACH,
+    REVOKING_PREFIXES,
     REWARD_PREFIXES,
     REWARD_REACH,
     REWRITE_PREFIXES,
@@ -122,12 +123,14 @@ from smmfit.tactics.lexicon import (
     THAI_SCAM_NAMES,
     TURKISH_CONDITIONAL_ENDINGS,
     TURKISH_CONDITIONAL_LENGTH,
+    TWO_FACTOR_WORDS,
     VERB_FINAL_PROTECTIVE,
     WITHOUT_WORDS,
     Token,
     is_decline_word,
     is_thai,
     is_use_verb,
+    names_credential,
 )
 from smmfit.tactics.matcher import Hit
 
@@ -154,11 +157,15 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
     # Words between "and" and the phrase make a new action ("remove bots and run fake
     # giveaways"); the phrase right after "and" is one more item ("remove bots and fake
     # accounts").
+    # A phrase that opens with its own negation ("без erid") is not reached over "and" by
+    # the negation of the item before it ("без «рекламы» и без erid"): that is the same
+    # harm's other half.
+    own_cue = tokens[hit.low].cue
     words_after_and = 0
     for i in range(hit.low - 1, max(-1, hit.low - 1 - PRE_PROTECTIVE_REACH), -1):
         if tokens[i].clause != clause or tokens[i].text in NEGATION_BREAKERS:
             return None
-        if tokens[i].text in CONJUNCTIONS and (starts_action or words_after_and):
+        if tokens[i].text in CONJUNCTIONS and (starts_action or words_after_and or own_cue):
             return None
         if not tokens[i].stop and not tokens[i].cue:
             words_after_and += 1
@@ -1149,13 +1156,34 @@ def recovers_account(tokens: Sequence[Token]) -> bool:
     if any(t.text.startswith(RIVAL_PREFIXES) or is_use_verb(t.text) for t in tokens):
         return False
     if not any(_taken_over(i, tokens) for i in range(len(tokens))):
-        return False
+        return _hardens(tokens)
     return any(
         t.text in CREDENTIAL_WORDS
         or t.text in SECURING_WORDS
         or t.protective
         or t.text.startswith(RECOVERY_PREFIXES)
         for t in tokens
+    )
+
+
+def _hardens(tokens: Sequence[Token]) -> bool:
+    """Security work on the team's own accounts: two-factor authentication turned on and a
+    former contractor's access removed ("2FA на все кабинеты включили, доступ у бывшего
+    подрядчика забрали", "2FA activée, on révoque l'accès de l'ancienne agence", "eski ajansın
+    BM erişimi kaldırıldı"), asking nobody for anything outside a quotation (a request for the
+    2FA code is phishing) and naming no code or password outside one ("...blocked if they don't
+    send the 2FA code" is the lure). Session 20 (tuning sets 55, 57)."""
+    return (
+        any(t.text in TWO_FACTOR_WORDS for t in tokens)
+        and any(t.protective or t.text.startswith(REVOKING_PREFIXES) for t in tokens)
+        and not any(
+            t.quote < 0
+            and (
+                t.text.startswith(REQUEST_PREFIXES)
+                or (names_credential(t.text) and t.text not in TWO_FACTOR_WORDS)
+            )
+            for t in tokens
+        )
     )
 
 
@@ -1192,7 +1220,10 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
             # "Keep the jackets if they post without mentioning we sent them": the condition
             # is the harm a "!" phrase names.
             start = _negation_start(hit, unconditional)
-        if start is None:
+        # A phrase that opens with its own negation names a harm by what is missing ("без
+        # erid", "without #ad"): a negation before it ("без «рекламы» и без erid") is the same
+        # harm's other half, not a refusal carried over to it (session 20, tuning set 55).
+        if start is None and not tokens[hit.low].cue:
             previous = [h for h in last_hits if h.negated]
             if previous and (
                 _carried_over(previous[0], hit, tokens) or _what_it_does(previous[0], hit, tokens)
@@ -1500,7 +1531,8 @@ def _rejects(index: int, tokens: Sequence[Token]) -> bool:
     """The word at ``index`` approves or publishes and is negated: "not approved", "yayına
     almıyoruz", "onaylanmaz", "не публикуем", "เราไม่อนุมัติ"."""
     token = tokens[index]
-    if not token.text.startswith(GATE_PREFIXES):
+    # A quoted label's name ("sans mention « publi-information »") publishes nothing.
+    if not token.text.startswith(GATE_PREFIXES) or token.quote >= 0:
         return False
     if token.negative_verb:
         return True
