@@ -290,6 +290,14 @@ columns (line, expected, platform, region, language) instead, for example a blin
   replies where the harm is said as a vendor's routine (56); automations, CRM imports,
   extensions and ad-account operations (57). Scored once untuned at c6af421: 80.7%, 84.0% and
   78.0% (4, 5 and 2 harmful lines white); then tuned on and the verdict model trained on them;
+- ``tactic_lines_tune58_v7.csv`` to ``tactic_lines_tune60_v7.csv``: 150 lines each, 30 per
+  language, written in session 20 by helpers who saw only their briefs, each language on its
+  own: ordinary work in words a checker may misread (bots that answer questions, real stock
+  limits, referral rules, our own analytics; 18 white, 8 gray, 4 black) (58); owners' messages
+  after a dispute, debt and refund talks, fundraising, competitor research (10 white, 8 gray,
+  12 black) (59); SMM freelancers' price lists, growth tips and group rules in each market's
+  slang (12 white, 14 gray, 4 black) (60). Scored once untuned at b682b8a: 78.7%, 79.3% and
+  80.7% (1, 0 and 2 harmful lines white); then tuned on and the verdict model trained on them;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -440,6 +448,9 @@ TUNE54_V7 = DATA / "tactic_lines_tune54_v7.csv"
 TUNE55_V7 = DATA / "tactic_lines_tune55_v7.csv"
 TUNE56_V7 = DATA / "tactic_lines_tune56_v7.csv"
 TUNE57_V7 = DATA / "tactic_lines_tune57_v7.csv"
+TUNE58_V7 = DATA / "tactic_lines_tune58_v7.csv"
+TUNE59_V7 = DATA / "tactic_lines_tune59_v7.csv"
+TUNE60_V7 = DATA / "tactic_lines_tune60_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -816,6 +827,15 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 55 v7 (session 20; one harmful step inside a weekly plan)", TUNE55_V7),
         ("tuning set 56 v7 (session 20; harm said as a vendor's routine in chats)", TUNE56_V7),
         ("tuning set 57 v7 (session 20; automations, imports, extensions, ad ops)", TUNE57_V7),
+        ("tuning set 58 v7 (session 20; ordinary work in words that sound risky)", TUNE58_V7),
+        (
+            "tuning set 59 v7 (session 20; disputes, debts, fundraising: black as routine)",
+            TUNE59_V7,
+        ),
+        (
+            "tuning set 60 v7 (session 20; freelancers' price lists and each market's slang)",
+            TUNE60_V7,
+        ),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

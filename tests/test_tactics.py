@@ -2552,3 +2552,43 @@ def test_offers_turned_down_and_frauds_own_negations(
 ) -> None:
     """Tuning sets 55-57 (session 20): ``turns_down`` and ``MODEL_SURE_BLACK``."""
     assert check_line(line, taxonomy, semantics=semantics).verdict in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a Russian first-person singular refusal after its object
+        ("Прайс на ведение: накрутку не делаю, даже не просите", ("white", "unrecognized")),
+        # our own figures, with rivals' data refused
+        (
+            "ТЗ: спарсить нашу же статистику из Метрики в отчёт, чужие данные не трогаем",
+            ("white", "unrecognized"),
+        ),
+        ("Scrape the competitors' follower lists into our own report", ("gray",)),
+        # a file with a tracker sent to a critic
+        (
+            "Send the angry customer a 'refund form' with a tracker inside so we see her chats",
+            ("black",),
+        ),
+        ("Отправить ей «акт сверки» .exe-шником, откроет — увидим переписку", ("black",)),
+        # the aim of an evasion is no refusal; a purpose that protects stays protective
+        ("Купить прогретые акки со стажем, чтобы основной не словил бан", ("gray",)),
+        ("Включили 2FA, чтобы аккаунт не угнали", ("white", "unrecognized")),
+        # a LINE OA bot that answers questions is no bought engagement
+        ("บอท LINE OA ตอบคำถามลูกค้าเรื่องมัดจำ", ("white", "unrecognized")),
+        ("ใช้บอทปั๊มไลก์ให้เพจ", ("gray",)),
+    ],
+)
+def test_round_20b_kinds(taxonomy: Taxonomy, line: str, expected: tuple[str, ...]) -> None:
+    """Tuning sets 58-60 (session 20)."""
+    assert verdict(taxonomy, line) in expected
+
+
+def test_a_decline_overridden_declines_nothing(taxonomy: Taxonomy) -> None:
+    """ "Legal said no but we're running it anyway" goes ahead: no offer was turned down."""
+    from smmfit.tactics.lexicon import tokenize
+    from smmfit.tactics.negation import declines
+
+    assert declines(tokenize("Legal said no to the claim, we keep the copy as it was"))
+    assert not declines(tokenize("Legal said no but we're running the claim anyway"))
+    assert not declines(tokenize("Юрист против, отказали, но запускаем всё равно"))

@@ -481,7 +481,7 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
         "en": "hmrc irs medicare medicaid dvla bailiff* court* police =customs regulator* "
         "ministry government council sheriff* =ssa dept department inspector*",
         "ru": "фнс налогов* пристав* суд* полици* мвд госуслуг* омс фомс пфр сфр соцфонд* "
-        "таможн* минздрав* роспотребнадзор* гибдд",
+        "таможн* минздрав* роспотребнадзор* гибдд фссп",
         "fr": "dgfip impots* ameli cpam urssaf caf huissier* commissaire* tribunal* police "
         "gendarmerie douane* antai ministère* préfecture* =ars",
         "tr": "vergi* gib sgk icra* mahkeme* polis* emniyet* gümrük* bakanlı* savcı* e-devlet "
@@ -726,6 +726,10 @@ DECLINE_PAIRS = frozenset(
         ("pas", "geçtik"),
     }
 )
+# Going ahead whatever was said: a decline before it declines nothing ("legal said no but we're
+# running it anyway", "всё равно", "quand même", "yine de"), session 20.
+OVERRIDING_WORDS = _words("anyway anyways regardless равно")
+OVERRIDING_PAIRS = frozenset({("quand", "même"), ("yine", "de")})
 DECLINE_PREFIXES = (
     "declin",
     "refus",
@@ -845,8 +849,11 @@ QUESTION_REFUSALS = _words("no never nope нет никогда non jamais asla 
 # "clean" is an action (protective) only as a verb before its object or particle ("clean the
 # account of bots", "clean up", "clean out"), not as an adjective ("buy clean followers").
 CLEAN_VERB_NEXT = _words("up out off")
-# Present and future forms (заказываем, покупаем, будем, требуется) and infinitives.
-_RUSSIAN_VERB = re.compile(r"\w{2,}(ем|им|ём|ешь|ет|ит|ут|ют|ат|ят|ть|ться|тся|ется|ится)$")
+# Present and future forms (заказываем, покупаем, будем, требуется) and infinitives; the first
+# person singular of the common verb classes too ("накрутку не делаю", "не использую"; session 20).
+_RUSSIAN_VERB = re.compile(
+    r"\w{2,}(ем|им|ём|ешь|ет|ит|ут|ют|ат|ят|ть|ться|тся|ется|ится|аю|яю|ею|ую)$"
+)
 # Turkish negates verbs with a suffix: almıyoruz, almayacağız, almaz.
 # Also "without": almadan, vermeden; "don't": almayın; "not to": almamak; the past: almadık.
 _TURKISH_NEGATIVE_VERB = re.compile(
@@ -1583,7 +1590,9 @@ RIVAL_REACH = 2
 # own word must be near, the collected thing a report, and nobody else's audience named.
 OWN_WORDS = _words(
     "own свою свой своей своих своего собственные собственную собственной собственных propre "
-    "propres kendi เอง"
+    "propres kendi เอง "
+    # "нашу же статистику", "nos stats", "verimizi" (session 20)
+    "нашу наши нашей наших нашего наш nos notre verimizi verilerimizi"
 )
 OWN_REACH = 4
 REPORT_PREFIXES = (

@@ -81,6 +81,8 @@ from smmfit.tactics.lexicon import (
     ONLY_WORDS,
     OTHERS_PREFIXES,
     OTHERWISE_WORDS,
+    OVERRIDING_PAIRS,
+    OVERRIDING_WORDS,
     OWN_REACH,
     OWN_WORDS,
     PARTICIPLE_ENDINGS,
@@ -417,10 +419,20 @@ def declines(tokens: Sequence[Token]) -> bool:
     Said no", "отказали, занесли в список", "on a dit non", "reddettik", "ปฏิเสธไปแล้ว",
     "игнор, в чс"), in a clause that sets no condition and concedes nothing ("if the client
     refuses, ...")."""
+    if _overridden(tokens):
+        return False
     return any(
         (_declines_at(index, tokens) or token.text.startswith(IGNORING_PREFIXES))
         and not _sets_condition(token.clause, tokens)
         for index, token in enumerate(tokens)
+    )
+
+
+def _overridden(tokens: Sequence[Token]) -> bool:
+    """The line goes ahead whatever was said: "legal said no but we're running it anyway",
+    "юрист против, запускаем всё равно", "on le fait quand même", "yine de yayınlıyoruz"."""
+    return any(t.text in OVERRIDING_WORDS for t in tokens) or any(
+        (a.text, b.text) in OVERRIDING_PAIRS for a, b in itertools.pairwise(tokens)
     )
 
 
@@ -993,6 +1005,30 @@ def _never_asks(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
 
 
+# Evading a ban: a negation in the clause that states the evasion's aim is its goal ("купить
+# прогретые акки, чтобы основной не словил бан", "pour ne pas se faire bannir"), not a refusal.
+EVASION_TACTICS = frozenset({"ad_ban_evasion_cloaking"})
+PURPOSE_REACH = 3
+
+
+def _evasion_aim(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """An evasion phrase negated right after a purpose word ("чтобы", "so", "pour", "เพื่อ") is
+    the aim of the evasion, not refused (session 20, tuning set 60)."""
+    return [
+        Hit(hit.pattern, hit.tokens, False, None)
+        if hit.pattern.tactic in EVASION_TACTICS
+        and hit.negated
+        and not hit.pattern.when_negated
+        and hit.negation_start is not None
+        and any(
+            t.text in PURPOSE_WORDS
+            for t in tokens[max(0, hit.negation_start - PURPOSE_REACH) : hit.negation_start]
+        )
+        else hit
+        for hit in hits
+    ]
+
+
 def _set_aside(hit: Hit) -> Hit:
     """The hit as a phrase that counts for nothing: an ordinary phrase negated, a "!" phrase
     (which names a harm by its negation) not negated."""
@@ -1254,6 +1290,7 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
     # The context rules, in order: each sees what the ones before it set aside.
     for rule in (
+        _evasion_aim,
         _counted,
         _own_figures,
         _promised,
@@ -1298,12 +1335,18 @@ def _counted(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
 HARVEST_TACTICS = frozenset({"audience_scraping_parsing"})
 
 
+# How near a negation (or a "nothing": "rien chez les concurrents") stands to refuse a word
+# (``_refused_near``).
+REFUSED_NEAR_REACH = 3
+
+
 def _own_figures(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """A scraper pointed at the business's own report ("scraping our own GA4 export", "парсим
     свою же выгрузку из Метрики") is reporting: set aside, unless the line names a rival or
     anyone's followers, members, e-mails or numbers."""
     if not any(t.text.startswith(REPORT_PREFIXES) for t in tokens) or any(
-        t.text.startswith(OTHERS_PREFIXES) for t in tokens
+        t.text.startswith(OTHERS_PREFIXES) and not _refused_near(i, tokens)
+        for i, t in enumerate(tokens)
     ):
         return hits
     owns = [i for i, t in enumerate(tokens) if t.text in OWN_WORDS]
@@ -1315,6 +1358,19 @@ def _own_figures(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         else hit
         for hit in hits
     ]
+
+
+def _refused_near(index: int, tokens: Sequence[Token]) -> bool:
+    """The word at ``index`` is refused in its clause: a negation just before it ("rien chez les
+    concurrents") or just after it ("чужие данные не трогаем")."""
+    clause = tokens[index].clause
+    before = tokens[max(0, index - REFUSED_NEAR_REACH) : index]
+    after = tokens[index + 1 : index + 1 + REFUSED_NEAR_REACH]
+    return any(
+        (t.cue and not t.protective) or t.text in NOTHING_WORDS
+        for t in before
+        if t.clause == clause
+    ) or any((t.post_cue or t.negative_verb) and t.clause == clause for t in after)
 
 
 def _promised(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
