@@ -298,6 +298,14 @@ columns (line, expected, platform, region, language) instead, for example a blin
   12 black) (59); SMM freelancers' price lists, growth tips and group rules in each market's
   slang (12 white, 14 gray, 4 black) (60). Scored once untuned at b682b8a: 78.7%, 79.3% and
   80.7% (1, 0 and 2 harmful lines white); then tuned on and the verdict model trained on them;
+- ``tactic_lines_tune61_v7.csv`` and ``tactic_lines_tune62_v7.csv``: 150 lines each, 30 per
+  language (12 white, 11 gray, 7 black), written in session 20 by helpers who saw only their
+  briefs: the kinds of harmful line the checker cleared when scored leave-one-set-out (frauds
+  stated by their own negation, ads from someone else's account after a ban, official logos,
+  spare accounts posing as customers, reference prices never charged) in franchise manuals,
+  handovers and ad briefs (61); casual owner-helper chats, live-selling scripts and local
+  group posts (62). Scored once untuned at 4253a48: 76.0% and 78.0% (8 and 2 harmful lines
+  white); then tuned on and the verdict model trained on them;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -451,6 +459,8 @@ TUNE57_V7 = DATA / "tactic_lines_tune57_v7.csv"
 TUNE58_V7 = DATA / "tactic_lines_tune58_v7.csv"
 TUNE59_V7 = DATA / "tactic_lines_tune59_v7.csv"
 TUNE60_V7 = DATA / "tactic_lines_tune60_v7.csv"
+TUNE61_V7 = DATA / "tactic_lines_tune61_v7.csv"
+TUNE62_V7 = DATA / "tactic_lines_tune62_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -836,6 +846,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             "tuning set 60 v7 (session 20; freelancers' price lists and each market's slang)",
             TUNE60_V7,
         ),
+        ("tuning set 61 v7 (session 20; what the checker cleared leave-one-set-out)", TUNE61_V7),
+        ("tuning set 62 v7 (session 20; casual owner chats, live selling, group posts)", TUNE62_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -2592,3 +2592,31 @@ def test_a_decline_overridden_declines_nothing(taxonomy: Taxonomy) -> None:
     assert declines(tokenize("Legal said no to the claim, we keep the copy as it was"))
     assert not declines(tokenize("Legal said no but we're running the claim anyway"))
     assert not declines(tokenize("Юрист против, отказали, но запускаем всё равно"))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # an official's logo beside an approval we do not have
+        (
+            "Landing header: NHS logo and 'NHS-approved partner clinic' above the booking form",
+            "black",
+        ),
+        ("Broşüre MEB logosu ve 'MEB onaylı sertifika' yazısı ekleyelim", "black"),
+        # the fees are the revenue; a deposit for a van never arranged
+        ("Giveaway: the winner pays £9.99 delivery, the fees are the revenue line", "black"),
+        (
+            "Bayramda %50 kapora alıyoruz, araç ayarlanmıyor, arayana 'araç arızalandı' deriz",
+            "black",
+        ),
+        # a 'was' price never charged; spare accounts seeding praise
+        ("Black Friday sheet: was £1,299, never listed above £849, now £799", "gray"),
+        ("The two spare accounts drop 'best ramen in town' in the local foodies chat", "gray"),
+        # a customer's state-portal password asked for
+        ("Müşteriden 'noter için' e-Devlet şifresini WhatsApp'tan isteyelim", "black"),
+        ("Промокод только тем, кто перешлёт пост в 3 чата", "gray"),
+    ],
+)
+def test_round_20c_kinds(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Tuning sets 61 and 62 (session 20)."""
+    assert verdict(taxonomy, line) == expected

@@ -503,7 +503,7 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
         "fr": "ministère* ministre* maire mairie préfet* préfecture* =ansm =ars gouvernement "
         "police gendarmerie ambassade* consulat* =notaires",
         "tr": "bakanlı* bakan* belediye* vali* valili* kaymakam* emniyet* polis* hükümet* "
-        "e-devlet edevlet büyükelçili* konsoloslu* noterler",
+        "e-devlet edevlet büyükelçili* konsoloslu* noterler =meb",
         "th": "กระทรวง รัฐมนตรี ผู้ว่า นายก หน่วยงาน สาธารณสุข ตำรวจ กรม สถานทูต กงสุล การไฟฟ้า",
     },
     # A message made to look like someone else's.
@@ -1199,7 +1199,8 @@ THAI_WORDS = _words(
     สปสช ประกันสังคม ศาล ตำรวจ ศุลกากร บังคับคดี กรม แอบอ้าง อ้าง ค่าปรับ ได้รับเลือก ลงทะเบียน
     ตอบกลับ ระงับ ตกรอบ ยกเลิก อ่าน พาร์ทเนอร์ ครีเอเตอร์ ผู้จัดการ สำเร็จ ถัดไป ผลตอบแทน ปันผล
     เมีย ภรรยา สามี ปักหมุด เจอ ตัด เตะ ป้องกัน แก้ ผ่าตัด เจ็บ จัดฟัน เซิร์ฟเวอร์ หน้าบ้าน คอนโด
-    เจอกัน รับประกัน สาธารณสุข รถ ชนะ สถานทูต กงสุล การไฟฟ้า พรีเมียม
+    เจอกัน รับประกัน สาธารณสุข รถ ชนะ สถานทูต กงสุล การไฟฟ้า พรีเมียม พาสปอร์ต หนังสือเดินทาง
+    รายได้ ใส่
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
