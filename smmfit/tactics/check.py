@@ -536,10 +536,10 @@ MODEL_FIGHT = 0.8
 #   a refusal ("... çalışan olduğunu söylemesin", staff reviews that must not say who wrote
 #   them, tuning set 19). No white line of the labelled sets reaches it (0.9: one).
 MODEL_SURE = 0.95
-# - MODEL_SURE_BLACK: such a line is raised to gray too when the model reads it black at 0.75
-#   or more. A negation can be the
-#   fraud's own step, not a refusal: "il n'y a pas de lot" in a paid giveaway, "ไม่ส่งของ" (no
-#   goods are sent) in a shop that takes transfers first (tuning sets 56-57, session 20).
+# - MODEL_SURE_BLACK: such a line, still white once its actions are read, is raised to gray
+#   too when the model reads it black at 0.75 or more (``_doubted_fight``). A negation can be
+#   the fraud's own step, not a refusal: "il n'y a pas de lot" in a paid giveaway, "ไม่ส่งของ"
+#   (no goods are sent) in a shop that takes transfers first (tuning sets 56-57, session 20).
 #   Leave-one-set-out on 11,871 labelled lines (session 20), among lines that fight a harm
 #   and end white, P(black) >= 0.7 holds 5 white lines and no harmful one, >= 0.8 one white.
 MODEL_SURE_BLACK = 0.75

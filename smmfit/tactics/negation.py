@@ -1188,7 +1188,8 @@ def recovers_account(tokens: Sequence[Token]) -> bool:
     ("if the page is hacked", "если угнали канал", "si la page est piratée", "hesap
     hacklenirse", "ถ้าเพจโดนแฮก") and what to do about it (a password or code, 2FA, a report,
     recovery). It names no rival, whose account it would be about, and buys or orders
-    nothing: "the account is hacked? buy it back from the hacker" is no crisis plan."""
+    nothing: "the account is hacked? buy it back from the hacker" is no crisis plan. Without
+    a takeover named, security work on the team's own accounts counts too (``_hardens``)."""
     if any(t.text.startswith(RIVAL_PREFIXES) or is_use_verb(t.text) for t in tokens):
         return False
     if not any(_taken_over(i, tokens) for i in range(len(tokens))):
