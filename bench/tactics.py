@@ -306,6 +306,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   handovers and ad briefs (61); casual owner-helper chats, live-selling scripts and local
   group posts (62). Scored once untuned at 4253a48: 76.0% and 78.0% (8 and 2 harmful lines
   white); then tuned on and the verdict model trained on them;
+- ``tactic_lines_tune63_v7.csv`` and ``tactic_lines_tune64_v7.csv``: 150 lines each, written in
+  session 20 by helpers who saw only their briefs: busy people's short white lines that name a
+  risk to refuse, moderate, warn about or label it (18 white, 8 gray, 4 black per language)
+  (63); meeting minutes, proposals, post-mortems, sales scripts and support macros (12 white,
+  11 gray, 7 black) (64). Scored once untuned at 304d69b: 85.3% and 85.3% (0 and 1 harmful
+  lines white); then tuned on and the verdict model trained on them;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -461,6 +467,8 @@ TUNE59_V7 = DATA / "tactic_lines_tune59_v7.csv"
 TUNE60_V7 = DATA / "tactic_lines_tune60_v7.csv"
 TUNE61_V7 = DATA / "tactic_lines_tune61_v7.csv"
 TUNE62_V7 = DATA / "tactic_lines_tune62_v7.csv"
+TUNE63_V7 = DATA / "tactic_lines_tune63_v7.csv"
+TUNE64_V7 = DATA / "tactic_lines_tune64_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -848,6 +856,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         ),
         ("tuning set 61 v7 (session 20; what the checker cleared leave-one-set-out)", TUNE61_V7),
         ("tuning set 62 v7 (session 20; casual owner chats, live selling, group posts)", TUNE62_V7),
+        (
+            "tuning set 63 v7 (session 20; short white lines that name a risk to refuse it)",
+            TUNE63_V7,
+        ),
+        (
+            "tuning set 64 v7 (session 20; minutes, proposals, post-mortems, support macros)",
+            TUNE64_V7,
+        ),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -2620,3 +2620,23 @@ def test_a_decline_overridden_declines_nothing(taxonomy: Taxonomy) -> None:
 def test_round_20c_kinds(taxonomy: Taxonomy, line: str, expected: str) -> None:
     """Tuning sets 61 and 62 (session 20)."""
     assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a negation inside a threat's condition is no refusal of the threat
+        ("Si la cliente ne retire pas son avis, on publie son adresse dans le groupe", ("black",)),
+        ("If he doesn't take the review down, we post his home address", ("black",)),
+        (
+            "Si le client ne veut pas de newsletter, on ne lui envoie rien",
+            ("white", "unrecognized"),
+        ),
+        # a code dictated to 'support'; a channel under a ministry's coat of arms
+        ("Скрипт: «Для компенсации продиктуйте код, который пришёл от ВК»", ("black",)),
+        ("Телеграм-канал с гербом и названием Минздрава, ссылки на нашу аптеку", ("black",)),
+    ],
+)
+def test_round_20d_kinds(taxonomy: Taxonomy, line: str, expected: tuple[str, ...]) -> None:
+    """Tuning sets 63 and 64 (session 20)."""
+    assert verdict(taxonomy, line) in expected

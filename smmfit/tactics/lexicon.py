@@ -418,8 +418,9 @@ THAI_SCAM_NAMES = ("หลอกลวง", "มิจฉาชีพ", "ฟิ�
 BEWARE_WORDS = _words(
     "beware careful warning alert осторожно берегитесь внимание предупреждение méfiez "
     "prudence attention alerte dikkat uyarı ระวัง "
-    # A prevention post and a Thai "เตือน" (warn) notice warn the same way (session 20).
-    "prevention prévention เตือน"
+    # A prevention post, a teaching post ("post pédago sur les faux mails") and a Thai "เตือน"
+    # (warn) notice warn the same way (session 20).
+    "prevention prévention pédago pédagogique เตือน"
 )
 # Two words that say so together: "heads up".
 BEWARE_PAIRS = frozenset({("heads", "up")})
@@ -739,6 +740,8 @@ DECLINE_PREFIXES = (
     "déclin",
     "rejet",
     "écarté",
+    # "ilgilenmiyoruz" (we are not interested), session 20
+    "ilgilenm",
     "reddet",
     "reddedi",
     "ปฏิเสธ",

@@ -261,6 +261,16 @@ def _starts_action(hit: Hit, tokens: Sequence[Token]) -> bool:
     return is_use_verb(tokens[hit.low].text)
 
 
+def _conditions_the_rest(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The negation at ``i`` stands in a condition ("si le client ne retire pas son avis") and
+    the phrase goes on past it into what follows ("..., on publie son adresse"): it is the
+    threat's condition, not a refusal (session 20, tuning set 64)."""
+    clause = tokens[i].clause
+    return tokens[hit.high].clause > clause and any(
+        t.text in CONDITIONALS for t in tokens[:i] if t.clause == clause
+    )
+
+
 def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     """A negation word within the phrase's span (not one the phrase contains), or just after;
     or a word of the phrase is itself a negated Turkish verb ("takipçi satın almıyoruz")."""
@@ -276,7 +286,11 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
             for i in range(word - 1, max(hit.low, word - 1 - PRE_NEGATION_REACH), -1):
                 if tokens[i].clause != tokens[word].clause or i in chosen:
                     break
-                if tokens[i].cue and not _own_negation(i, hit, tokens):
+                if (
+                    tokens[i].cue
+                    and not _own_negation(i, hit, tokens)
+                    and not _conditions_the_rest(i, hit, tokens)
+                ):
                     return True
     else:
         for i in range(hit.low + 1, hit.high):
@@ -292,6 +306,7 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
                     or (right_before and tokens[i].clause == tokens[following].clause)
                 )
                 and not _own_negation(i, hit, tokens)
+                and not _conditions_the_rest(i, hit, tokens)
             ):
                 return True
     clause = tokens[hit.high].clause
