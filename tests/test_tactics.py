@@ -2640,3 +2640,54 @@ def test_round_20c_kinds(taxonomy: Taxonomy, line: str, expected: str) -> None:
 def test_round_20d_kinds(taxonomy: Taxonomy, line: str, expected: tuple[str, ...]) -> None:
     """Tuning sets 63 and 64 (session 20)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # money taken, then what it pays for negated: the fraud stated through its negation
+        (
+            "Perfume account: we take payment upfront, nothing is ever shipped, new page in June",
+            ("gray", "black"),
+        ),
+        ("Принимаем предоплату, а отправки не будет, через месяц новый магазин", ("gray", "black")),
+        ("Nakliyat: %50 kapora alıyoruz ama araç ayarlanmıyor", ("gray", "black")),
+        # an honest rule, a delivery promise, a warning
+        ("No prepayment: pay on delivery, that's our rule", ("white", "unrecognized")),
+        ("We take a 20% deposit and ship within 3 days", ("white", "unrecognized")),
+        ("Deposit refunded in full if we cannot deliver on time", ("white", "unrecognized")),
+        (
+            "Осторожно: клон группы просит оплатить доставку приза, приз не отправляется — "
+            "это мошенники",
+            ("white", "unrecognized"),
+        ),
+    ],
+)
+def test_a_fraud_stated_through_its_own_negation(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning set 61 and leave-one-set-out misses (session 20): ``negated_fulfilment``."""
+    assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Client's ad account still suspended, so we moved spend onto the partner agency's "
+            "account for now",
+            ("gray",),
+        ),
+        ("Кабинет в бане — пока льём с аккаунта жены директора", ("gray",)),
+        # an appeal through the platform is no evasion
+        (
+            "Ad account suspended: appeal filed through Meta support, ads paused",
+            ("white", "unrecognized"),
+        ),
+    ],
+)
+def test_ads_moved_to_someone_elses_account_after_a_ban(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning set 65 (session 20)."""
+    assert verdict(taxonomy, line) in expected

@@ -36,6 +36,7 @@ from smmfit.tactics.negation import (
     apply_negation,
     consents,
     declines,
+    negated_fulfilment,
     never_asks_clauses,
     recovers_account,
     refuses_incentive,
@@ -819,6 +820,48 @@ def _doubted_fight(
     )
 
 
+# The tactic a fraud stated through its own negation names: a giveaway's, when the line
+# speaks of one, else a shop's.
+GIVEAWAY_PREFIXES = (
+    "giveaway",
+    "prize",
+    "concours",
+    "lot",
+    "розыгрыш",
+    "приз",
+    "çekiliş",
+    "ödül",
+    "แจก",
+)
+
+
+def _fraud_by_negation(
+    result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy
+) -> LineResult:
+    """A line nothing else found harmful that takes money and negates what the money pays for
+    (``negated_fulfilment``) is gray, check by hand: the negation may be the fraud itself. A
+    warning that describes such a scam keeps its verdict."""
+    if (
+        result.verdict not in ("white", "unrecognized")
+        or result.notes
+        or not negated_fulfilment(tokens)
+        or warning_at(tokens) is not None
+    ):
+        return result
+    giveaway = any(t.text.startswith(GIVEAWAY_PREFIXES) for t in tokens)
+    tactic = taxonomy["fake_giveaway_scam" if giveaway else "fake_shop_brand_impersonation"]
+    return result.model_copy(
+        update={
+            "verdict": "gray",
+            "tactics": _dedupe((tactic.id, *result.tactics)),
+            "rules": _dedupe(tactic.rules + result.rules),
+            "alternative": tactic.alternative,
+            "confidence": "low",
+            "check_by_hand": True,
+        }
+    )
+
+
 def check_line(
     line: str,
     taxonomy: Taxonomy,
@@ -994,6 +1037,7 @@ def _check_all(
                     taxonomy=taxonomy,
                     context=context,
                 )
+        result = _fraud_by_negation(result, p.tokens, taxonomy)
         results.append(result)
     return results
 

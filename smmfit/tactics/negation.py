@@ -55,6 +55,8 @@ from smmfit.tactics.lexicon import (
     FRENCH_CONCORD_WORDS,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
+    FULFILMENT_NEGATION_REACH,
+    FULFILMENT_PREFIXES,
     GATE_PREFIXES,
     GOING_AHEAD,
     GOING_AHEAD_PREFIXES,
@@ -70,6 +72,7 @@ from smmfit.tactics.lexicon import (
     LIST_REFUSAL_HEADS,
     LIST_REFUSAL_PAIRS,
     LIST_REFUSAL_REACH,
+    MONEY_TAKEN_PREFIXES,
     NEGATION_BREAKERS,
     NEGATIVE_DETERMINERS,
     NEGATIVE_SUBJECTS,
@@ -97,6 +100,7 @@ from smmfit.tactics.lexicon import (
     REASONS,
     RECOVERY_PREFIXES,
     REFERRING_PRONOUNS,
+    REFUND_PREFIXES,
     REFUSAL_VERB_PREFIXES,
     REFUSAL_VERBS,
     RELATIVES,
@@ -441,6 +445,55 @@ def declines(tokens: Sequence[Token]) -> bool:
         and not _sets_condition(token.clause, tokens)
         for index, token in enumerate(tokens)
     )
+
+
+def negated_fulfilment(tokens: Sequence[Token]) -> bool:
+    """Money taken and, later in the line, the delivery, booking, prize or refund it pays for
+    negated ("take 30% for 'guaranteed July slots', nothing actually gets booked", "принимаем
+    оплату, ничего не отправляется", "kapora alınıyor, iade hiçbir zaman yapılmıyor"): a fraud
+    stated through its own negation. The money itself is not refused ("no prepayment, pay on
+    delivery" is a shop's honest rule), no refund is promised ("deposit refunded if we cannot
+    deliver"), and the line calls nothing a scam and protects nothing (a warning describes
+    such a fraud: "«оплатите доставку приза» — это мошенники")."""
+    if any(t.protective or _names_scam(t) for t in tokens) or any(
+        t.text.startswith(REFUND_PREFIXES) and not _fulfilment_negated(i, tokens)
+        for i, t in enumerate(tokens)
+    ):
+        return False
+    money = [
+        i
+        for i, t in enumerate(tokens)
+        if t.text.startswith(MONEY_TAKEN_PREFIXES) and not _refused_near(i, tokens)
+    ]
+    return bool(money) and any(
+        j > money[0]
+        and token.text.startswith(FULFILMENT_PREFIXES)
+        and _fulfilment_negated(j, tokens)
+        for j, token in enumerate(tokens)
+    )
+
+
+def _fulfilment_negated(j: int, tokens: Sequence[Token]) -> bool:
+    """The word at ``j`` is negated: a negation or "nothing" just before it in its clause, a
+    negative Turkish verb on it or just after it, a negation just after it."""
+    token = tokens[j]
+    before = tokens[max(0, j - FULFILMENT_NEGATION_REACH) : j]
+    after = tokens[j + 1 : j + 1 + FULFILMENT_NEGATION_REACH]
+    return (
+        token.negative_verb
+        or any(
+            ((t.cue and not t.protective) or t.text in NOTHING_WORDS) and t.clause == token.clause
+            for t in before
+        )
+        or any((t.post_cue or t.negative_verb) and t.clause == token.clause for t in after)
+        or _no_more(after)
+    )
+
+
+def _no_more(after: Sequence[Token]) -> bool:
+    """ "отправки не будет", "доставки нет": Russian says there will be none after the noun."""
+    texts = [t.text for t in after]
+    return "нет" in texts or any(a == "не" and b == "будет" for a, b in itertools.pairwise(texts))
 
 
 def _overridden(tokens: Sequence[Token]) -> bool:
