@@ -2691,3 +2691,18 @@ def test_ads_moved_to_someone_elses_account_after_a_ban(
 ) -> None:
     """Tuning set 65 (session 20)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a ban that happened is no rule against what the line does
+        ("Picked up 2 aged ad accounts off a forum after ours got banned", ("gray",)),
+        ("Bought followers and aged accounts are banned on this page", ("white", "unrecognized")),
+    ],
+)
+def test_a_ban_that_happened_is_no_rule(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning set 65 (session 20): ``TEMPORAL_WORDS`` end a ban predicate's reach."""
+    assert verdict(taxonomy, line) in expected

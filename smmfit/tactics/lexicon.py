@@ -252,6 +252,9 @@ ILLEGAL_PREDICATES = _words(
 )
 BAN_PREDICATES = BAN_PREDICATES | ILLEGAL_PREDICATES
 BAN_REACH = 8
+# Words that open a clause of time: a ban after them happened ("after ours got banned", "после
+# того как кабинет забанили", "quand le compte a été banni"); "since" is left to REASONS.
+TEMPORAL_WORDS = _words("after when once после когда après quand lorsque sonra หลัง หลังจาก")
 # Bans of two words: "yasa dışı" (illegal), "a no-go".
 BAN_PAIRS = frozenset({("yasa", "dışı"), ("no", "go"), ("hard", "no")})
 # A reason's clause tells what the clause before it names: "no purchase-only draws, because

@@ -123,6 +123,7 @@ from smmfit.tactics.lexicon import (
     TAKEN_OVER_AFTER_AUXILIARY,
     TAKEN_OVER_PREFIXES,
     TAKEN_OVER_WORDS,
+    TEMPORAL_WORDS,
     THAI_IMPOSTOR_NAMES,
     THAI_LIST_REFUSALS,
     THAI_PASSIVE_MARKERS,
@@ -596,6 +597,10 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
     for index in range(hit.high + 1, len(tokens)):
         token = tokens[index]
         previous = tokens[index - 1].text
+        # "bought 2 aged ad accounts after ours got banned": a ban after "after" or "when" is
+        # something that happened, not a rule against the phrase (session 20, tuning set 65).
+        if token.text in TEMPORAL_WORDS:
+            return False
         # "..., because it is illegal", "X — незаконная лотерея": the reason's clause, or
         # what follows a dash, says what the clause before it is.
         if (
