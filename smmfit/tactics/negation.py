@@ -583,6 +583,11 @@ def _refused_as_consequence(hit: Hit, tokens: Sequence[Token]) -> bool:
     return False
 
 
+# How far after "after" or "when" a ban predicate stands to be the time clause's own ("after
+# ours got banned").
+TEMPORAL_REACH = 3
+
+
 def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
     """ "Bots and bought likes are banned on this account": a ban predicate later in the
     clause, with no verb of getting between, negates the phrase however long the subject.
@@ -599,7 +604,11 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
         previous = tokens[index - 1].text
         # "bought 2 aged ad accounts after ours got banned": a ban after "after" or "when" is
         # something that happened, not a rule against the phrase (session 20, tuning set 65).
-        if token.text in TEMPORAL_WORDS:
+        # ("after the ban is a hard no" still refuses: there the ban is the time clause's noun
+        # and the refusal comes after it.)
+        if token.text in TEMPORAL_WORDS and any(
+            t.text in BAN_PREDICATES for t in tokens[index + 1 : index + 1 + TEMPORAL_REACH]
+        ):
             return False
         # "..., because it is illegal", "X — незаконная лотерея": the reason's clause, or
         # what follows a dash, says what the clause before it is.
