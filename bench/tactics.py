@@ -319,6 +319,11 @@ columns (line, expected, platform, region, language) instead, for example a blin
   blind sets v56-v60 had been run, from the harmful lines they and the leave-one-set-out
   scores showed white). Scored once untuned at 338b6b0: 73.3% (8 harmful lines white); then
   tuned on and the verdict model trained on it;
+- ``tactic_lines_tune66_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 20 by a helper who saw only its brief: incident logs, onboarding notes,
+  campaign checklists and review playbooks where the harm sits in a subordinate clause
+  ("after ours got banned", "since nobody checks"). Scored once untuned at f1b1c59: 86.7% (1
+  harmful line white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -477,6 +482,7 @@ TUNE62_V7 = DATA / "tactic_lines_tune62_v7.csv"
 TUNE63_V7 = DATA / "tactic_lines_tune63_v7.csv"
 TUNE64_V7 = DATA / "tactic_lines_tune64_v7.csv"
 TUNE65_V7 = DATA / "tactic_lines_tune65_v7.csv"
+TUNE66_V7 = DATA / "tactic_lines_tune66_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -873,6 +879,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             TUNE64_V7,
         ),
         ("tuning set 65 v7 (session 20; frauds by negation, borrowed ad accounts)", TUNE65_V7),
+        ("tuning set 66 v7 (session 20; harms in a subordinate clause)", TUNE66_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

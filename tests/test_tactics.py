@@ -2615,6 +2615,8 @@ def test_a_decline_overridden_declines_nothing(taxonomy: Taxonomy) -> None:
         # a customer's state-portal password asked for
         ("Müşteriden 'noter için' e-Devlet şifresini WhatsApp'tan isteyelim", "black"),
         ("Промокод только тем, кто перешлёт пост в 3 чата", "gray"),
+        # tuning set 66: a discount for the patient who leaves five stars
+        ("Resepsiyon, Google'a 5 yıldız bırakan hastaya %20 indirim teklif etsin", "gray"),
     ],
 )
 def test_round_20c_kinds(taxonomy: Taxonomy, line: str, expected: str) -> None:
