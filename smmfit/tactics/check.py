@@ -994,6 +994,7 @@ def _check_all(
                 )
         if probabilities is not None and similarities is not None:
             fights_harm = bool(result.avoided) or _fights_harm(p.tokens, p.hits, taxonomy)
+            turns_down = declines(p.tokens)
             result = second_opinion(
                 result,
                 probabilities[row],
@@ -1002,13 +1003,13 @@ def _check_all(
                 taxonomy=taxonomy,
                 context=context,
                 fights_harm=fights_harm,
-                turns_down=declines(p.tokens),
+                turns_down=turns_down,
                 readable=_meaningful_words(p.tokens) >= MODEL_WORDS,
                 # A line that turns an offer down resembles the offer: a harmful example
                 # near it is the refusal's subject, not a sign of harm.
                 plain=result.verdict == "unrecognized"
                 and (
-                    declines(p.tokens)
+                    turns_down
                     or _plain(
                         p,
                         similarities[row],

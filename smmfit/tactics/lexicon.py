@@ -734,9 +734,6 @@ DECLINE_PAIRS = frozenset(
 # transfer) and, after it, the delivery, booking or prize negated ("take the deposit, nothing
 # gets booked", "принимаем оплату, ничего не отправляется", "frais d'envoi ... il n'y a pas de
 # lot", "kapora alıyoruz ama araç ayarlanmıyor", "เก็บมัดจำ ไม่ได้จองรถให้จริง"). Session 20.
-# A refund the line promises makes a negation its condition ("deposit refunded if we cannot
-# deliver"), not the fraud; a refund negated is the fraud's own step.
-REFUND_PREFIXES = ("refund", "rembours", "возврат", "вернём", "вернем", "iade", "คืนเงิน")
 MONEY_TAKEN_PREFIXES = (
     "prepay",
     "pre-pay",
@@ -762,6 +759,9 @@ MONEY_TAKEN_PREFIXES = (
     "ค่าส่ง",
     "โอน",
 )
+# A refund the line promises makes a negation its condition ("deposit refunded if we cannot
+# deliver"), not the fraud; a refund negated is the fraud's own step.
+REFUND_PREFIXES = ("refund", "rembours", "возврат", "вернём", "вернем", "iade", "คืนเงิน")
 FULFILMENT_PREFIXES = (
     "ship",
     "deliver",
@@ -788,7 +788,6 @@ FULFILMENT_PREFIXES = (
     # a refund that never goes out ("возвраты не делаем никогда", "iade hiçbir zaman yapılmıyor")
     *REFUND_PREFIXES,
 )
-FULFILMENT_NEGATION_REACH = 3
 # Going ahead whatever was said: a decline before it declines nothing ("legal said no but we're
 # running it anyway", "всё равно", "quand même", "yine de"), session 20.
 OVERRIDING_WORDS = _words("anyway anyways regardless равно")

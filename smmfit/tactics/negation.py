@@ -55,7 +55,6 @@ from smmfit.tactics.lexicon import (
     FRENCH_CONCORD_WORDS,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
-    FULFILMENT_NEGATION_REACH,
     FULFILMENT_PREFIXES,
     GATE_PREFIXES,
     GOING_AHEAD,
@@ -475,20 +474,10 @@ def negated_fulfilment(tokens: Sequence[Token]) -> bool:
 
 
 def _fulfilment_negated(j: int, tokens: Sequence[Token]) -> bool:
-    """The word at ``j`` is negated: a negation or "nothing" just before it in its clause, a
-    negative Turkish verb on it or just after it, a negation just after it."""
-    token = tokens[j]
-    before = tokens[max(0, j - FULFILMENT_NEGATION_REACH) : j]
-    after = tokens[j + 1 : j + 1 + FULFILMENT_NEGATION_REACH]
-    return (
-        token.negative_verb
-        or any(
-            ((t.cue and not t.protective) or t.text in NOTHING_WORDS) and t.clause == token.clause
-            for t in before
-        )
-        or any((t.post_cue or t.negative_verb) and t.clause == token.clause for t in after)
-        or _no_more(after)
-    )
+    """The word at ``j`` is negated: a negative Turkish verb itself, refused near it
+    (``_refused_near``), or followed by Russian "нет", "не будет"."""
+    after = tokens[j + 1 : j + 1 + REFUSED_NEAR_REACH]
+    return tokens[j].negative_verb or _refused_near(j, tokens) or _no_more(after)
 
 
 def _no_more(after: Sequence[Token]) -> bool:
