@@ -4,12 +4,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from smmfit.tactics import tokenize
-from smmfit.tactics.lexicon import split_actions
+from smmfit.tactics.lexicon import split_actions, split_thai
 
 
 @pytest.mark.parametrize(
@@ -19,10 +23,10 @@ from smmfit.tactics.lexicon import split_actions
         ("#ad posts; $500", ["#ad", "posts", "$", "500"]),
         ("Ёлка n'achète", ["елка", "n", "achète"]),
         ("контент-план", ["контент", "план"]),
-        # Thai has no spaces: known words by longest match, the rest kept together
+        # Thai has no spaces: PyThaiNLP's segmenter cuts it, words no phrase uses too
         ("เราไม่ซื้อผู้ติดตาม", ["เรา", "ไม่", "ซื้อ", "ผู้ติดตาม"]),
         ("แฮ็กบัญชีคู่แข่ง", ["แฮ็ก", "บัญชี", "คู่แข่ง"]),
-        ("เน้นโตแบบยั่งยืน", ["เน้นโตแบบยั่งยืน"]),
+        ("เน้นโตแบบยั่งยืน", ["เน้น", "โต", "แบบ", "ยั่งยืน"]),
         # the words run together in a handle, and a run of star signs is one word
         ("@NikeSupportTeam", ["nike", "support", "team"]),
         ("@InstagramSupportFR2", ["instagram", "support", "fr", "2"]),
@@ -134,6 +138,44 @@ def test_every_thai_phrase_word_is_known_to_the_segmenter() -> None:
                 for alternative in word.split("|"):
                     if re.search(r"[\u0e00-\u0e7f]", alternative):
                         assert alternative in THAI_WORDS, (tactic.id, phrase, alternative)
+
+
+@pytest.mark.parametrize(
+    ("run", "words"),
+    [
+        # The letters between the checker's words are cut too: "จอง" (book) is found.
+        ("โอนมัดจำแล้วได้จองจริง", ["โอน", "มัดจำ", "แล้ว", "ได้", "จอง", "จริง"]),
+        ("ลูกค้าไม่ค่อยตอบแชท", ["ลูกค้า", "ไม่", "ค่อย", "ตอบ", "แชท"]),
+        # The checker's words come first: PyThaiNLP alone reads "บอ", "กว่า" and hides the
+        # negation inside "ไม่ต้อง" and "ไม่มีปัญหา".
+        ("โดยไม่บอกว่าเป็นสปอนเซอร์", ["โดย", "ไม่", "บอก", "ว่า", "เป็น", "สปอนเซอร์"]),
+        ("ไม่ต้องแท็กเพื่อน", ["ไม่", "ต้อง", "แท็ก", "เพื่อน"]),
+        ("ไม่มีปัญหา", ["ไม่มี", "ปัญหา"]),
+        ("โลโก้กระทรวงสาธารณสุข", ["โลโก้", "กระทรวง", "สาธารณสุข"]),
+    ],
+)
+def test_thai_segmentation_keeps_the_checkers_words_and_cuts_the_rest(
+    run: str, words: list[str]
+) -> None:
+    assert [run[low:high] for low, high in split_thai(run)] == words
+
+
+def test_thai_segmentation_writes_nothing_and_fetches_nothing(tmp_path: Path) -> None:
+    """PyThaiNLP makes ~/pythainlp-data on first use unless told it is read-only."""
+    script = "from smmfit.tactics.lexicon import tokenize; print(len(tokenize('ได้จองแล้ว')))"
+    environment = {**os.environ, "HOME": str(tmp_path)}
+    environment.pop("PYTHAINLP_READ_ONLY", None)
+    environment.pop("PYTHAINLP_OFFLINE", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    assert done.stdout.strip() == "3"
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

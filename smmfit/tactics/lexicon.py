@@ -4,7 +4,7 @@ The lists (stop words, negation cues, protective actions, contrast words, conjun
 English, Russian, French, Turkish and Thai words side by side; edit them here without reading
 the matcher. Thai is written without spaces: ``tokenize`` cuts a Thai run into words by longest
 match against ``THAI_WORDS`` (the words of the Thai phrases and cues; a test checks every Thai
-phrase word is listed), leaving unknown stretches as words of their own.
+phrase word is listed) and cuts the letters between them with PyThaiNLP's segmenter.
 ``tokenize`` cuts a line into :class:`Token` s; ``normalise_word``, ``stem`` and ``fold``
 give the forms a line's words and a phrase's words are compared in.
 
@@ -17,6 +17,7 @@ give the forms a line's words and a phrase's words are compared in.
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -55,7 +56,7 @@ STOP_WORDS = _words(
     le la les l un une des du de d au aux à et ou en pour par sur dans avec nos notre vos
     votre nous vous on qui que qu ce cet cette ces se s son sa ses leur leurs est sont être
     ve ile bir bu şu için da de ki
-    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง ว่า เป็น
+    ของ ที่ และ ให้ ใน จาก กับ เพื่อ เรา แล้ว ต้อง ว่า เป็น นี้ นั้น
     """
 )
 # A negation word before a phrase (within a few words) or inside it means the line does not
@@ -1278,15 +1279,42 @@ def is_thai(text: str) -> bool:
 _THAI_LONGEST = max(len(word) for word in THAI_WORDS)
 
 
-def split_thai(run: str) -> list[tuple[int, int]]:
-    """Spans of the words of a Thai run: longest known word first, unknown letters grouped.
+def _pythainlp_offline() -> None:
+    # PyThaiNLP would otherwise create ~/pythainlp-data and may fetch a corpus it lacks; the
+    # checker uses only the word list inside the wheel, and nothing may leave the machine.
+    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
-    >>> run = "เราไม่ซื้อผู้ติดตาม"
+
+def _split_unknown(stretch: str) -> list[str]:
+    """Words of a stretch holding none of ``THAI_WORDS``, by PyThaiNLP's newmm segmenter."""
+    _pythainlp_offline()
+    from pythainlp.tokenize import word_tokenize
+
+    return list(word_tokenize(stretch, engine="newmm"))
+
+
+def split_thai(run: str) -> list[tuple[int, int]]:
+    """Spans of the words of a Thai run: the checker's words by longest match, the letters
+    between them cut into words by PyThaiNLP (dictionary segmentation, fewest words).
+
+    The checker's words come first because a general dictionary cuts some of them
+    differently ("บอกว่า" as "บอ", "กว่า"; "ไม่ต้อง" as one word, hiding the negation);
+    before PyThaiNLP, the letters between them stayed one word ("ได้จอง"), hiding "จอง".
+
+    >>> run = "เราไม่ซื้อผู้ติดตามเน้นโตแบบยั่งยืน"
     >>> [run[a:b] for a, b in split_thai(run)]
-    ['เรา', 'ไม่', 'ซื้อ', 'ผู้ติดตาม']
+    ['เรา', 'ไม่', 'ซื้อ', 'ผู้ติดตาม', 'เน้น', 'โต', 'แบบ', 'ยั่งยืน']
     """
     spans: list[tuple[int, int]] = []
     unknown = -1
+
+    def close_unknown(end: int) -> None:
+        position = unknown
+        for word in _split_unknown(run[unknown:end]):
+            spans.append((position, position + len(word)))
+            position += len(word)
+
     position = 0
     while position < len(run):
         for end in range(min(len(run), position + _THAI_LONGEST), position, -1):
@@ -1300,12 +1328,12 @@ def split_thai(run: str) -> list[tuple[int, int]]:
             position += 1
             continue
         if unknown >= 0:
-            spans.append((unknown, position))
+            close_unknown(position)
             unknown = -1
         spans.append((position, end))
         position = end
     if unknown >= 0:
-        spans.append((unknown, len(run)))
+        close_unknown(len(run))
     return spans
 
 
