@@ -324,6 +324,16 @@ columns (line, expected, platform, region, language) instead, for example a blin
   campaign checklists and review playbooks where the harm sits in a subordinate clause
   ("after ours got banned", "since nobody checks"). Scored once untuned at f1b1c59: 86.7% (1
   harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune67_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: clinic, wellness and shop plans
+  with health, result and price claims, pay-then-nothing schemes and work-arounds after a
+  ban. Scored once untuned at 5f9fac8: 86.0% (2 harmful lines white); then tuned on and the
+  verdict model trained on it;
+- ``tactic_lines_tune68_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: agency chats, status reports and
+  brainstorm minutes, the harm said in jargon ("boost", "warm up", "pull the data"). Scored
+  once untuned at 5f9fac8: 84.0% (no harmful line white); then tuned on and the verdict
+  model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -483,6 +493,8 @@ TUNE63_V7 = DATA / "tactic_lines_tune63_v7.csv"
 TUNE64_V7 = DATA / "tactic_lines_tune64_v7.csv"
 TUNE65_V7 = DATA / "tactic_lines_tune65_v7.csv"
 TUNE66_V7 = DATA / "tactic_lines_tune66_v7.csv"
+TUNE67_V7 = DATA / "tactic_lines_tune67_v7.csv"
+TUNE68_V7 = DATA / "tactic_lines_tune68_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -880,6 +892,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         ),
         ("tuning set 65 v7 (session 20; frauds by negation, borrowed ad accounts)", TUNE65_V7),
         ("tuning set 66 v7 (session 20; harms in a subordinate clause)", TUNE66_V7),
+        ("tuning set 67 v7 (session 21; claims, pay-then-nothing, ban work-arounds)", TUNE67_V7),
+        ("tuning set 68 v7 (session 21; agency jargon and euphemisms)", TUNE68_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

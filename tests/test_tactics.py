@@ -2590,6 +2590,8 @@ def test_a_decline_overridden_declines_nothing(taxonomy: Taxonomy) -> None:
     from smmfit.tactics.negation import declines
 
     assert declines(tokenize("Legal said no to the claim, we keep the copy as it was"))
+    # session 21 (tuning set 68)
+    assert declines(tokenize("10k 'real' followers for the barber page for $80: hard pass"))
     assert not declines(tokenize("Legal said no but we're running the claim anyway"))
     assert not declines(tokenize("Юрист против, отказали, но запускаем всё равно"))
 
@@ -2707,4 +2709,44 @@ def test_a_ban_that_happened_is_no_rule(
     taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
 ) -> None:
     """Tuning set 65 (session 20): ``TEMPORAL_WORDS`` end a ban predicate's reach."""
+    assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a Turkish verb in the conditional is the threat's condition, its object too
+        (
+            "Müşteri şikayeti kaldırmazsa evinde çektiğimiz fotoğrafları yayınlayacağımızı yaz",
+            ("black",),
+        ),
+        # a "without" outside the quote refuses the quoted guarantee
+        ("Optician ad: £10 eye test, no 'perfect vision guaranteed' in the copy", ("white",)),
+        ("Optician ad: 'perfect vision guaranteed' in the copy", ("gray",)),
+        # "vs" (etc.) carries a list to its refusal, as "ya da" does
+        (
+            "Çiftlere dürüst yorum rica eden kısa bir mail, karşılığında indirim vs yok",
+            ("white", "unrecognized"),
+        ),
+        # "no exceptions" stresses the rule, it names no missing label
+        ("Every post and story gets #ad + the paid partnership label, no exceptions", ("white",)),
+        ("Sponsored posts go out without #ad, no exceptions", ("gray",)),
+        # the Russian removal verb with acne, as English and French have it
+        ("Креатив: «уберём акне навсегда за 1 процедуру»", ("gray",)),
+        # payouts to the first members out of new deposits
+        ("Early members get paid out of new deposits, fixed 3% daily", ("black",)),
+        ("Первым выплаты из новых депов, фикс 4% в день", ("black",)),
+        # a customer base bought on a forum
+        ("Base clients d'une concession voisine achetée sur un forum, relance SMS", ("black",)),
+        ("Customer database of a rival clinic bought on a forum, text them Monday", ("black",)),
+        # reports ordered from a provider
+        ("On commande 500 signalements sur la page de Net&Co auprès d'un presta", ("gray",)),
+        # money for five stars
+        ("Kutuya '5 yıldız verene 100 TL çek' kartı koy", ("gray",)),
+    ],
+)
+def test_session21_phrases_and_negation(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 67 and 68 (session 21)."""
     assert verdict(taxonomy, line) in expected

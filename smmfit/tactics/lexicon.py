@@ -717,14 +717,15 @@ REQUEST_PREFIXES = (
 FIRST_PERSON = _words("we i мы я nous je biz ben เรา ผม ฉัน")
 FIRST_PERSON_ENDINGS = ("uz", "ız", "iz", "üz", "um", "ım", "im", "üm", "dik", "dık", "duk", "dük")
 REQUEST_REACH = 2
-# A refusal in two words: "said no", "turned it down", "no thanks", "on a dit non",
-# "non merci", "hayır dedik", "pas geçtik" (passed).
+# A refusal in two words: "said no", "turned it down", "no thanks", "hard pass", "on a dit
+# non", "non merci", "hayır dedik", "pas geçtik" (passed).
 DECLINE_PAIRS = frozenset(
     {
         ("said", "no"),
         ("say", "no"),
         ("turned", "down"),
         ("no", "thanks"),
+        ("hard", "pass"),
         ("dit", "non"),
         ("non", "merci"),
         ("hayır", "dedik"),
@@ -1142,6 +1143,9 @@ ZERO_WORDS = _words("zero zéro ноль")
 AMOUNT_PREPOSITIONS = _words("to à до на")
 # Words that carry a negation on to the next item: "no bots or fake followers".
 CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya และ หรือ")
+# "And so on" ends a list as a conjunction joins it: "karşılığında indirim vs yok", "no
+# discounts, gifts etc." (Turkish "vs" is "vesaire", "vb" "ve benzeri").
+ETCETERA_WORDS = _words("etc vs vb")
 # Words that start a new action in a plan line: "film a reel, then run a follow/unfollow
 # script", "после эфира прогнать массфоловинг", "webinardan sonra ... çalıştır", "ขอบคุณแฟนเพจ
 # แล้วยิงเว็บคู่แข่ง". Each action is also judged on its own (``split_actions``), so a harmless
@@ -1468,7 +1472,7 @@ def tokenize(line: str) -> list[Token]:
     ]
     tokens = _pretexts(tokens)
     return _conditional_negations(
-        _paired_post_negations(_nothing_before_not(_amounts_of_zero(tokens)))
+        _paired_post_negations(_nothing_before_not(_amounts_of_zero(_no_exceptions(tokens))))
     )
 
 
@@ -1504,6 +1508,26 @@ def _nothing_before_not(tokens: list[Token]) -> list[Token]:
         if t.text == "ничего" and i + 1 < len(tokens) and tokens[i + 1].text in RUSSIAN_NE
         else t
         for i, t in enumerate(tokens)
+    ]
+
+
+# "No exceptions", "без исключений", "sans exception": the negation stresses a rule, it
+# refuses nothing and names no missing label ("every post gets #ad + the paid partnership
+# label, no exceptions" is not "no label").
+EXCEPTION_WORDS = _words("exception exceptions исключений исключения исключение")
+
+
+def _no_exceptions(tokens: list[Token]) -> list[Token]:
+    """The line's words less a negation right before "exception"."""
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if not (
+            t.cue
+            and not t.protective
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text in EXCEPTION_WORDS
+        )
     ]
 
 

@@ -50,6 +50,7 @@ from smmfit.tactics.lexicon import (
     DISOWNING_REACH,
     DISOWNING_WORDS,
     ELSE_WORDS,
+    ETCETERA_WORDS,
     FIRST_PERSON,
     FIRST_PERSON_ENDINGS,
     FRENCH_CONCORD_WORDS,
@@ -185,6 +186,9 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
                 or _negative_subject(i, tokens)
             )
             and not _own_negation(i, hit, tokens)
+            # A "!" phrase names the harm by the condition's negation ("если выложат и не
+            # упомянут, что прислали"): there the condition is the harm.
+            and (hit.pattern.when_negated or not _conditions_the_rest(i, hit, tokens))
         ):
             return i
     return None
@@ -268,8 +272,14 @@ def _starts_action(hit: Hit, tokens: Sequence[Token]) -> bool:
 def _conditions_the_rest(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
     """The negation at ``i`` stands in a condition ("si le client ne retire pas son avis") and
     the phrase goes on past it into what follows ("..., on publie son adresse"): it is the
-    threat's condition, not a refusal (session 20, tuning set 64)."""
+    threat's condition, not a refusal (session 20, tuning set 64). So is a negation or
+    protective word that is, or is the object of, a Turkish verb in the conditional, with the
+    phrase going on after it ("şikayeti kaldırmazsa evinde çektiğimiz fotoğrafları
+    yayınlayacağız": the complaint is the condition's; session 21, tuning set 67)."""
     clause = tokens[i].clause
+    # Turkish puts the condition's verb after its object: the cue or the word after it.
+    if any(_turkish_conditional(t) for t in tokens[i : min(i + 2, hit.high)]):
+        return True
     return tokens[hit.high].clause > clause and any(
         t.text in CONDITIONALS for t in tokens[:i] if t.clause == clause
     )
@@ -356,8 +366,8 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
             listed = True
         acting = acting or is_use_verb(tokens[i].text)
         # "Kart bilgisi isteyen HİÇBİR çekilişimiz yok": a negative determiner and its noun
-        # between a Turkish participle and "yok" carry the negation to it.
-        reach += 1 if tokens[i].text in CONJUNCTIONS | NEGATIVE_DETERMINERS else -1
+        # between a Turkish participle and "yok" carry the negation to it; so does "vs" (etc).
+        reach += 1 if tokens[i].text in CONJUNCTIONS | NEGATIVE_DETERMINERS | ETCETERA_WORDS else -1
         i += 1
     return (
         _banned_in_clause(hit, tokens)
@@ -974,12 +984,15 @@ def _identified(index: int, tokens: Sequence[Token]) -> bool:
     )
     # A Turkish conditional ends its own clause ("mesajı alırsanız bu bir scam").
     return said and any(
-        (t.text in CONDITIONALS and t.clause < tokens[index].clause)
-        or (
-            len(t.text) >= TURKISH_CONDITIONAL_LENGTH
-            and t.text.endswith(TURKISH_CONDITIONAL_ENDINGS)
-        )
+        (t.text in CONDITIONALS and t.clause < tokens[index].clause) or _turkish_conditional(t)
         for t in tokens[:index]
+    )
+
+
+def _turkish_conditional(token: Token) -> bool:
+    """A Turkish verb in the conditional: "gösterirse", "kaldırmazsa" (if ... does not remove)."""
+    return len(token.text) >= TURKISH_CONDITIONAL_LENGTH and token.text.endswith(
+        TURKISH_CONDITIONAL_ENDINGS
     )
 
 
@@ -1483,8 +1496,8 @@ def _affirmed(index: int, tokens: Sequence[Token]) -> bool:
 
 
 def _negated_by_claim(hit: Hit, tokens: Sequence[Token], quotes: set[int]) -> bool:
-    """Every negation word around the hit, in its clause, is a "without", or is inside a
-    quoted claim that carries a guarantee (``quotes``)."""
+    """Every negation word around the hit, in its clause, is a "without" (in the hit's quote
+    if it has one), or is inside a quoted claim that carries a guarantee (``quotes``)."""
     clause = tokens[hit.low].clause
     low = max(0, hit.low - PRE_NEGATION_REACH)
     around = [
@@ -1499,8 +1512,13 @@ def _negated_by_claim(hit: Hit, tokens: Sequence[Token], quotes: set[int]) -> bo
     inside = any(tokens[i].cue or tokens[i].post_cue for i in range(hit.low, hit.high + 1))
     if start is not None and (start.cue or start.post_cue or not inside):
         around.append(start)
+    # A "without" outside the quote that holds the claim refuses the quote: "no 'perfect
+    # vision guaranteed'" (session 21, tuning set 67).
+    quote = tokens[hit.low].quote
     return bool(around) and all(
-        t.text in WITHOUT_WORDS or (t.quote in quotes and (t.cue or t.post_cue)) for t in around
+        (t.text in WITHOUT_WORDS and (quote < 0 or t.quote == quote))
+        or (t.quote in quotes and (t.cue or t.post_cue))
+        for t in around
     )
 
 
