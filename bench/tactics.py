@@ -334,6 +334,16 @@ columns (line, expected, platform, region, language) instead, for example a blin
   brainstorm minutes, the harm said in jargon ("boost", "warm up", "pull the data"). Scored
   once untuned at 5f9fac8: 84.0% (no harmful line white); then tuned on and the verdict
   model trained on it;
+- ``tactic_lines_tune69_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: support macros, giveaway terms,
+  affiliate rules and contract clauses, many with the harm as a condition or an exception
+  ("unless", "only if"). Scored once untuned at 5f9fac8: 86.7% (5 harmful lines white); then
+  tuned on and the verdict model trained on it;
+- ``tactic_lines_tune70_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: retrospectives, audit findings and
+  onboarding notes, the harm as what the team keeps doing, past problems found and stopped.
+  Scored once untuned at 5f9fac8: 80.0% (1 harmful line white); then tuned on and the verdict
+  model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -495,6 +505,8 @@ TUNE65_V7 = DATA / "tactic_lines_tune65_v7.csv"
 TUNE66_V7 = DATA / "tactic_lines_tune66_v7.csv"
 TUNE67_V7 = DATA / "tactic_lines_tune67_v7.csv"
 TUNE68_V7 = DATA / "tactic_lines_tune68_v7.csv"
+TUNE69_V7 = DATA / "tactic_lines_tune69_v7.csv"
+TUNE70_V7 = DATA / "tactic_lines_tune70_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -894,6 +906,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 66 v7 (session 20; harms in a subordinate clause)", TUNE66_V7),
         ("tuning set 67 v7 (session 21; claims, pay-then-nothing, ban work-arounds)", TUNE67_V7),
         ("tuning set 68 v7 (session 21; agency jargon and euphemisms)", TUNE68_V7),
+        ("tuning set 69 v7 (session 21; harms as conditions and exceptions)", TUNE69_V7),
+        ("tuning set 70 v7 (session 21; retrospectives and audits)", TUNE70_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

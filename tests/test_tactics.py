@@ -2750,3 +2750,41 @@ def test_session21_phrases_and_negation(
 ) -> None:
     """Tuning sets 67 and 68 (session 21)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a Turkish relative clause describes the victim; its negation refuses nothing after it
+        (
+            "Şikayet videosunu kaldırmayan müşterinin ev adresi ve TC numarası story'de"
+            " paylaşılsın",
+            ("black",),
+        ),
+        ("Şikayet eden velinin ev adresini ve iş yerini veliler grubuna atacağız", ("black",)),
+        ("Sahte hesapları şikayet eden takipçilere teşekkür ettik", ("white", "unrecognized")),
+        # a harm named by its own negated verb, then "and" and more of the same
+        ("Интеграцию не маркируем и erid не получаем, так охваты выше", ("gray",)),
+        ("Посты без маркировки и без erid не выпускаем", ("white",)),
+        ("Не маркировать интеграции и не получать erid — так мы не работаем", ("white",)),
+        # phrases
+        ("Если откажется продлевать, напомнить ей про скрины из чата, они могут утечь", ("black",)),
+        (
+            "The article comes down by Friday unless she wants her medical records posted",
+            ("black",),
+        ),
+        ("Сбор на лечение: чеки из клиники рисуем в фотошопе", ("black",)),
+        ("Affiliate perk: the customer export from the retailer that got breached", ("black",)),
+        (
+            "On importe les listes d'inscrits aux webinars des concurrents dans la séquence",
+            ("gray",),
+        ),
+        ("Ask the customer to DM us the SMS code they just got", ("black",)),
+        ("ส่งลิงก์ที่ทำหน้าตาเหมือน LINE login ไปให้ลูกค้าร้านคู่แข่ง", ("black",)),
+    ],
+)
+def test_session21_relative_clauses_and_more_of_the_same(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 69 and 70 (session 21)."""
+    assert verdict(taxonomy, line) in expected

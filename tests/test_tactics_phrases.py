@@ -22,6 +22,9 @@ from smmfit.tactics import compile_phrase
         ("buy followers ...", "goes between words"),
         ("buy !followers", "'!' goes only first"),
         ("@nosuchclass ... fee", "no such word class"),
+        # a number token carries its sign and "%" or "k": these read as the word "num"
+        ("-<num> ... contre ... avis", "'<num>' stands alone"),
+        ("<num>k followers", "'<num>' stands alone"),
     ],
 )
 def test_malformed_phrases_are_refused(phrase: str, message: str) -> None:

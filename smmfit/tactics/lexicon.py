@@ -450,6 +450,15 @@ TURKISH_CONDITIONAL_ENDINGS = (
     "mazsa",
 )
 TURKISH_CONDITIONAL_LENGTH = 6
+# A Turkish participle ("kaldırmayan müşteri", the customer who does not remove; "şikayet
+# eden veli", the parent who complained) acts on the words before it and describes the noun
+# after it: its negation or protective verb refuses nothing that follows.
+TURKISH_PARTICIPLE = re.compile(
+    r"\w{2,}(?:m[ae]y[ae]n|[lr][ae]y[ae]n|d[ıi]r[ae]n)(?:l[ae]r)?(?:[ıi]n|[ıi]|[ae]|d[ae])?$"
+)
+TURKISH_PARTICIPLE_AUXILIARIES = _words(
+    "eden edenin edenler edenleri edenlere etmeyen etmeyenin etmeyenler etmeyenleri"
+)
 # "This SMS is not from us", "ce SMS n'est PAS de nous", "это пишем не мы", "bu mesaj bizden
 # değil", "ข้อความนี้ไม่ใช่ของเรา": a quoted message the business disowns is a warning.
 DISOWNING_WORDS = _words("us ours нас наш наша наше наши мы nous nôtre nôtres bizden bizim biz เรา")

@@ -130,6 +130,8 @@ from smmfit.tactics.lexicon import (
     THAI_SCAM_NAMES,
     TURKISH_CONDITIONAL_ENDINGS,
     TURKISH_CONDITIONAL_LENGTH,
+    TURKISH_PARTICIPLE,
+    TURKISH_PARTICIPLE_AUXILIARIES,
     TWO_FACTOR_WORDS,
     VERB_FINAL_PROTECTIVE,
     WITHOUT_WORDS,
@@ -186,12 +188,24 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
                 or _negative_subject(i, tokens)
             )
             and not _own_negation(i, hit, tokens)
+            and not _describes_what_follows(i, hit, tokens)
             # A "!" phrase names the harm by the condition's negation ("если выложат и не
             # упомянут, что прислали"): there the condition is the harm.
             and (hit.pattern.when_negated or not _conditions_the_rest(i, hit, tokens))
         ):
             return i
     return None
+
+
+def _describes_what_follows(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The cue at ``i`` stands in a Turkish relative clause before the phrase, closed by a
+    participle or "eden": the clause describes the person after it ("şikayet videosunu
+    kaldırmayan müşterinin ev adresi", "şikayet eden velinin ev adresi") and refuses nothing
+    there (session 21, tuning sets 69 and 70)."""
+    return any(
+        TURKISH_PARTICIPLE.match(t.text) or t.text in TURKISH_PARTICIPLE_AUXILIARIES
+        for t in tokens[i : hit.low]
+    )
 
 
 def _any_noun(between: Sequence[Token]) -> int:
@@ -333,6 +347,7 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
     # satın alıp spam hesapları engelleyelim").
     reach = POST_NEGATION_REACH
     listed = acting = False
+    own_cue = _named_by_negation(hit, tokens)
     i = hit.high + 1
     # "share the post, otherwise the entry does not count": a loose phrase that spans an
     # "otherwise" is the condition, and a negation after it the threat.
@@ -344,6 +359,9 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         # "накрутить подписчиков и не говорить клиенту": a negation right after "and"
         # negates the next action, not the one before it.
         # So does one after "and nothing": "и ничего не отправлять", "and then nothing ships".
+        # A phrase that names a harm by its own negation ("не маркируем интеграцию") is
+        # followed by more of the same, not refused, by a negation after "and": "...и erid не
+        # получаем" (session 21, tuning set 69).
         new_action = not tokens[i].protective and (
             tokens[i - 1].text in CONJUNCTIONS
             or (
@@ -351,6 +369,7 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
                 and tokens[i - 1].text in NOTHING_WORDS
                 and tokens[i - 2].text in CONJUNCTIONS
             )
+            or (listed and own_cue)
         )
         if (
             tokens[i].post_cue
@@ -375,6 +394,15 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         or _refused_as_consequence(hit, tokens)
         or _refused_by_next_clause(hit, tokens)
         or _declined_request(hit, tokens)
+    )
+
+
+def _named_by_negation(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The phrase holds a negated verb of its own ("не маркир* интеграци*"); not a "without"
+    ("без маркировки и без erid не выпускаем" lists what a post may not lack)."""
+    return any(
+        tokens[j].cue and not tokens[j].protective and tokens[j].text not in WITHOUT_WORDS
+        for j in hit.tokens
     )
 
 
@@ -623,6 +651,15 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
             (token.text in RUSSIAN_POST_NEGATIONS and token.post_cue)
             or (token.negative_verb and not token.protective)
         ) and previous not in CONJUNCTIONS
+        # A phrase that names a harm by its own negation, then "and" and another negated
+        # verb in its clause: more of the same harm ("интеграцию не маркируем и erid не
+        # получаем"); a refusal after a dash still refuses ("— так мы не работаем").
+        if (
+            negated_verb
+            and token.clause == tokens[hit.high].clause
+            and _named_by_negation(hit, tokens)
+        ):
+            negated_verb = not any(t.text in CONJUNCTIONS for t in tokens[hit.high + 1 : index])
         if (
             token.clause == clause
             and negated_verb

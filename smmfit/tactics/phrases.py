@@ -71,6 +71,10 @@ def _alternative_atoms(alternative: str, language: IndicatorLanguage) -> list[At
     """The words one alternative (``buy``, ``накрут*``, ``=targeting``, ``<num>``) stands for."""
     if alternative == "<num>":
         return [Atom("number")]
+    if "<num>" in alternative:
+        # "<num>%" or "-<num>" would be read as the word "num" and match nothing: a number
+        # token carries its sign and its "k" or "%" already ("-10%", "10k" are numbers).
+        raise ValueError(f"{alternative!r}: '<num>' stands alone, without signs or letters")
     exact = alternative.startswith("=")
     prefix = alternative.endswith("*")
     body = alternative.removeprefix("=").removesuffix("*")
