@@ -344,6 +344,25 @@ columns (line, expected, platform, region, language) instead, for example a blin
   onboarding notes, the harm as what the team keeps doing, past problems found and stopped.
   Scored once untuned at 5f9fac8: 80.0% (1 harmful line white); then tuned on and the verdict
   model trained on it;
+- ``tactic_lines_tune71_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: direct messages and voice-note
+  transcripts between owners and freelance SMM managers, the harm given as an order. Scored
+  once untuned, with this round's changes for sets 72-74 already in place: 87.3% (1 harmful
+  line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune72_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: marketplace sellers' task lists,
+  package inserts and post-purchase messages: reviews, ratings, inserts, rivals' listings.
+  Scored once untuned at cef7810: 80.7% (2 harmful lines white); then tuned on and the
+  verdict model trained on it;
+- ``tactic_lines_tune73_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: a local news page, city channels,
+  media sales notes and PR plans: paid content as news, bought reach, threats to critics.
+  Scored once untuned at cef7810: 86.0% (1 harmful line white); then tuned on and the verdict
+  model trained on it;
+- ``tactic_lines_tune74_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: B2B outreach plans, cold-email
+  sequences, trade-show lead lists and CRM notes. Scored once untuned at cef7810: 81.3% (1
+  harmful line white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -507,6 +526,10 @@ TUNE67_V7 = DATA / "tactic_lines_tune67_v7.csv"
 TUNE68_V7 = DATA / "tactic_lines_tune68_v7.csv"
 TUNE69_V7 = DATA / "tactic_lines_tune69_v7.csv"
 TUNE70_V7 = DATA / "tactic_lines_tune70_v7.csv"
+TUNE71_V7 = DATA / "tactic_lines_tune71_v7.csv"
+TUNE72_V7 = DATA / "tactic_lines_tune72_v7.csv"
+TUNE73_V7 = DATA / "tactic_lines_tune73_v7.csv"
+TUNE74_V7 = DATA / "tactic_lines_tune74_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -908,6 +931,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 68 v7 (session 21; agency jargon and euphemisms)", TUNE68_V7),
         ("tuning set 69 v7 (session 21; harms as conditions and exceptions)", TUNE69_V7),
         ("tuning set 70 v7 (session 21; retrospectives and audits)", TUNE70_V7),
+        ("tuning set 71 v7 (session 21; orders in owner-freelancer chats)", TUNE71_V7),
+        ("tuning set 72 v7 (session 21; marketplace sellers)", TUNE72_V7),
+        ("tuning set 73 v7 (session 21; local media and PR)", TUNE73_V7),
+        ("tuning set 74 v7 (session 21; B2B outreach)", TUNE74_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

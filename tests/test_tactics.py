@@ -2788,3 +2788,50 @@ def test_session21_relative_clauses_and_more_of_the_same(
 ) -> None:
     """Tuning sets 69 and 70 (session 21)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a removing verb on a skin condition is the claim's verb, not protection
+        ("В карточку крема: «убирает морщины за 7 дней, 100% результат»", ("gray",)),
+        ("Removed 'erases wrinkles for good' from the serum ad after legal review", ("white",)),
+        # a complaint about a rival's infringement of our rights is the platform's remedy
+        (
+            "Un concurrent reprend nos photos, on dépose un signalement pour violation de PI",
+            ("white", "unrecognized"),
+        ),
+        (
+            "Конкурент залил наши фото себе в карточку, подаём жалобу о нарушении прав",
+            ("white", "unrecognized"),
+        ),
+        (
+            "Report competitor accounts for copyright violations every day until they are gone",
+            ("gray",),
+        ),
+        ("Pay 20 folks in gift cards to report the rival's listing as unsafe", ("gray",)),
+        # phrases
+        (
+            "Написать конкуренту: либо 100к на карту, либо зальём вам 300 отзывов и жалоб",
+            ("black",),
+        ),
+        ("ซื้อรหัสเพจร้านคู่แข่งจากคนปล่อยในกลุ่ม", ("black",)),
+        ("Si le client ne paie pas, lui dire qu'on publie ses mails internes", ("black",)),
+        (
+            "Snap the other exhibitors' visitor sign-up sheets, add those emails to the list",
+            ("gray",),
+        ),
+        ("Кейс: пишем, что простои сократились на 70%, всё равно никто не проверит", ("gray",)),
+        ("Faux mail pour que les DRH saisissent leurs identifiants", ("black",)),
+        ("Paket: haber sekmesinde 3 içerik, muhabir imzalı, 'reklam' ibaresi yok", ("gray",)),
+        ("Reklam ibaresi olmadan yayın yok", ("white", "unrecognized")),
+        ("The 1-star storm keeps going unless they transfer us £2k, then it stops", ("black",)),
+        ("On crée une page et on fait croire à une offre de reprise officielle", ("black",)),
+        ("Çiçekçiye yaz: 20 bin atmazsa ifşa videolarını her yere yayarız", ("black",)),
+    ],
+)
+def test_session21_claims_rights_complaints_and_threats(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 71-74 (session 21)."""
+    assert verdict(taxonomy, line) in expected

@@ -1481,7 +1481,9 @@ def tokenize(line: str) -> list[Token]:
     ]
     tokens = _pretexts(tokens)
     return _conditional_negations(
-        _paired_post_negations(_nothing_before_not(_amounts_of_zero(_no_exceptions(tokens))))
+        _paired_post_negations(
+            _nothing_before_not(_amounts_of_zero(_no_exceptions(_claimed_removals(tokens))))
+        )
     )
 
 
@@ -1518,6 +1520,89 @@ def _nothing_before_not(tokens: list[Token]) -> list[Token]:
         else t
         for i, t in enumerate(tokens)
     ]
+
+
+# A removing verb whose object is a skin or body condition is a claim's verb, not a
+# protective action: "убирает морщины за 7 дней, 100% результат", "removes wrinkles for good",
+# "efface les rides", "ลบริ้วรอย" promise a result; "remove spam comments" still protects.
+BODY_CONDITION_PREFIXES = (
+    "wrinkle",
+    "acne",
+    "pimple",
+    "cellulite",
+    "scars",
+    "морщин",
+    "акне",
+    "прыщ",
+    "целлюлит",
+    "растяжк",
+    "пигмент",
+    "купероз",
+    "rides",
+    "acné",
+    "vergeture",
+    "cicatrice",
+    "kırışık",
+    "sivilce",
+    "selülit",
+    "ริ้วรอย",
+    "สิว",
+    "ฝ้า",
+)
+
+
+def _claimed_removals(tokens: list[Token]) -> list[Token]:
+    """Protective words right before a body condition made plain words."""
+    return [
+        replace(t, protective=False, cue=False, post_cue=False)
+        if t.protective
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text.startswith(BODY_CONDITION_PREFIXES)
+        else t
+        for i, t in enumerate(tokens)
+    ]
+
+
+# A complaint about a rival's infringement of the business's own rights ("filing an IP
+# complaint via Brand Registry", "подаём жалобу через форму о нарушении прав", "signalement
+# pour violation de PI", "marka hakkı ihlali başvurusu", "แจ้งละเมิดลิขสิทธิ์") is the platforms'
+# own remedy, not mass reporting, unless it is paid for, sent in bulk or sent every day.
+INFRINGEMENT_PREFIXES = (
+    "infring",
+    "copyright",
+    "trademark",
+    "нарушени",
+    "авторск",
+    "правообладат",
+    "violation",
+    "contrefa",
+    "ihlal",
+    "telif",
+    "ละเมิด",
+    "ลิขสิทธิ์",
+)
+INFRINGEMENT_WORDS = _words("ip dmca pi")
+BULK_OR_PAID_PREFIXES = (
+    "mass",
+    "bulk",
+    "every",
+    "daily",
+    "ежедневн",
+    "quotidien",
+    "pay",
+    "paid",
+    "hire",
+    "масс",
+    "заказ",
+    "заплат",
+    "masse",
+    "achet",
+    "toplu",
+    "ücret",
+    "รุม",
+    "จ้าง",
+)
+BULK_OR_PAID_WORDS = _words("para parayla paralı payé payés")
 
 
 # "No exceptions", "без исключений", "sans exception": the negation stresses a rule, it

@@ -30,6 +30,8 @@ from smmfit.tactics.lexicon import (
     BAN_REACH,
     BEWARE_PAIRS,
     BEWARE_WORDS,
+    BULK_OR_PAID_PREFIXES,
+    BULK_OR_PAID_WORDS,
     CONCESSIVES,
     CONDITIONALS,
     CONJUNCTIONS,
@@ -67,6 +69,8 @@ from smmfit.tactics.lexicon import (
     IMPOSTOR_PREFIXES,
     INCENTIVE_PREFIXES,
     INCENTIVE_REACH,
+    INFRINGEMENT_PREFIXES,
+    INFRINGEMENT_WORDS,
     INTENSIFIERS,
     LIST_REFUSAL_CLAUSE_WORDS,
     LIST_REFUSAL_HEADS,
@@ -1415,6 +1419,7 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         _evasion_aim,
         _counted,
         _own_figures,
+        _rights_complaint,
         _promised,
         _rewritten,
         _no_this_no_reward,
@@ -1477,6 +1482,25 @@ def _own_figures(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         if hit.pattern.tactic in HARVEST_TACTICS
         and not hit.negated
         and any(hit.low - OWN_REACH <= i <= hit.high + OWN_REACH for i in owns)
+        else hit
+        for hit in hits
+    ]
+
+
+def _rights_complaint(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
+    """A complaint about a rival's infringement ("Competitor lifted our photos, filing an IP
+    complaint via Brand Registry", "подаём жалобу через форму о нарушении прав") is the
+    platform's own remedy: a report on a rival is set aside when the line names an
+    infringement and nothing paid for or sent in bulk (session 21, tuning set 72)."""
+    if not any(
+        t.text in INFRINGEMENT_WORDS or t.text.startswith(INFRINGEMENT_PREFIXES) for t in tokens
+    ) or any(
+        t.text in BULK_OR_PAID_WORDS or t.text.startswith(BULK_OR_PAID_PREFIXES) for t in tokens
+    ):
+        return hits
+    return [
+        _set_aside(hit)
+        if hit.pattern.tactic == "mass_reporting_competitors" and not hit.negated
         else hit
         for hit in hits
     ]
