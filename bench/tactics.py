@@ -363,6 +363,26 @@ columns (line, expected, platform, region, language) instead, for example a blin
   written in session 21 by a helper who saw only its brief: B2B outreach plans, cold-email
   sequences, trade-show lead lists and CRM notes. Scored once untuned at cef7810: 81.3% (1
   harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune75_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: SMM sync notes, review drafts,
+  influencer DMs, lead plans and newsletters in twelve cities, with each market's slang. Scored
+  once untuned at b1bf033: 90.7% (no harmful line white); then tuned on and the verdict model
+  trained on it;
+- ``tactic_lines_tune76_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: giveaway and contest terms,
+  referral rules, loyalty pushes, flash-sale banners and countdowns. Scored once untuned at
+  b1bf033: 83.3% (no harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune77_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: account-security and crisis notes
+  answered the wrong way (accounts taken back by force, threats, data published, fake support).
+  Scored once untuned with this round's changes for sets 75-76 in place: 82.7% (1 harmful line
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune78_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: creator and UGC programmes: briefs,
+  contract clauses, gifting, affiliate codes, reposted customer content. Scored once untuned
+  with this round's changes for sets 75-77 in place: 79.3% (6 harmful lines white, three of
+  them creators' or customers' content reused without permission, a tactic the taxonomy
+  lacked); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -530,6 +550,10 @@ TUNE71_V7 = DATA / "tactic_lines_tune71_v7.csv"
 TUNE72_V7 = DATA / "tactic_lines_tune72_v7.csv"
 TUNE73_V7 = DATA / "tactic_lines_tune73_v7.csv"
 TUNE74_V7 = DATA / "tactic_lines_tune74_v7.csv"
+TUNE75_V7 = DATA / "tactic_lines_tune75_v7.csv"
+TUNE76_V7 = DATA / "tactic_lines_tune76_v7.csv"
+TUNE77_V7 = DATA / "tactic_lines_tune77_v7.csv"
+TUNE78_V7 = DATA / "tactic_lines_tune78_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -935,6 +959,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 72 v7 (session 21; marketplace sellers)", TUNE72_V7),
         ("tuning set 73 v7 (session 21; local media and PR)", TUNE73_V7),
         ("tuning set 74 v7 (session 21; B2B outreach)", TUNE74_V7),
+        ("tuning set 75 v7 (session 21; slang in twelve cities)", TUNE75_V7),
+        ("tuning set 76 v7 (session 21; contests, referrals, prices, countdowns)", TUNE76_V7),
+        ("tuning set 77 v7 (session 21; crises answered the wrong way)", TUNE77_V7),
+        ("tuning set 78 v7 (session 21; creator and UGC programmes)", TUNE78_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

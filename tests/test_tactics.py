@@ -2835,3 +2835,49 @@ def test_session21_claims_rights_complaints_and_threats(
 ) -> None:
     """Tuning sets 71-74 (session 21)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # content reused without the author's permission (a tactic since session 21)
+        ("Crop the creator's watermark off her video and run it in our ads", ("gray",)),
+        ("Нарезать ролики тиктокеров, замазать вотермарк и залить в таргет", ("gray",)),
+        ("Piquer les photos des clientes sur Pinterest pour le carrousel pub", ("gray",)),
+        ("Müşteri videolarını izinsiz reklamda kullanalım", ("gray",)),
+        ("ตัดลายน้ำออกจากคลิปรีวิวแล้วเอามายิงแอด", ("gray",)),
+        (
+            "We asked the creator, she said yes, her video runs in ads with credit",
+            ("white", "unrecognized"),
+        ),
+        # Turkish moderation reports in the passive
+        ("Haftalık rapor: 58 spam yorum silindi, 9 fake hesap bloklandı", ("white",)),
+        ("Rakibin Instagram hesabını hackleyip gönderilerini silelim", ("black",)),
+        # "STOP" before an opt-out is a keyword, not a negation of the consent
+        (
+            "SMS only to customers who ticked the box, 'Reply STOP to opt out'",
+            ("white", "unrecognized"),
+        ),
+        ("SMS blast to everyone who didn't opt in", ("gray",)),
+        # "no" short for number
+        ("Şikayetçi hastanın TC kimlik no'sunu ve ev adresini tweet'in altına atalım", ("black",)),
+        # a negation of editing keeps the claim
+        ("Caption: 'lose 10 kg in a month, guaranteed' - don't change a word", ("gray",)),
+        # phrases
+        (
+            "Brought the customer export from his old dealership, load it into our sequence",
+            ("black",),
+        ),
+        (
+            "'Destek Hattı' diye hesap açalım, üyelere DM'den SMS doğrulama kodunu soralım",
+            ("black",),
+        ),
+        ("Sözleşmeyi feshederse elimizdeki özel fotoğraflarını takipçilerine yayarız", ("black",)),
+        ("Hiç bitmeyen 'indirim 10 dakika içinde bitiyor' açılır penceresi", ("gray",)),
+    ],
+)
+def test_session21_content_theft_passives_and_keywords(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 75-78 (session 21)."""
+    assert verdict(taxonomy, line) in expected

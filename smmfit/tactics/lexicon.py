@@ -125,6 +125,16 @@ PROTECTIVE_PREFIXES = (
     "silmek",
     "siliyor",
     "sileriz",
+    # the passive of a moderation report: "58 spam yorum silindi", "taklit sayfa raporlandı"
+    # (not "silindir", cylinder; not "silelim" or "raporlayalım", which can be the harm's own
+    # verb: "hesabı ele geçirip postları silelim", "toplu şikayetle raporlayalım")
+    "silindi",
+    "siliniyor",
+    "silinir",
+    "silinecek",
+    "silinmiş",
+    "blokla",
+    "raporlan",
     "moderasyon",
     "temizlem",
     "temizliyor",
@@ -726,8 +736,9 @@ REQUEST_PREFIXES = (
 FIRST_PERSON = _words("we i мы я nous je biz ben เรา ผม ฉัน")
 FIRST_PERSON_ENDINGS = ("uz", "ız", "iz", "üz", "um", "ım", "im", "üm", "dik", "dık", "duk", "dük")
 REQUEST_REACH = 2
-# A refusal in two words: "said no", "turned it down", "no thanks", "hard pass", "on a dit
-# non", "non merci", "hayır dedik", "pas geçtik" (passed).
+# A refusal in two words, stop words between them skipped: "said no", "turned it down", "no
+# thanks", "hard pass", "told them no", "on a dit non", "c'est non", "non merci", "hayır
+# dedik", "pas geçtik" (passed).
 DECLINE_PAIRS = frozenset(
     {
         ("said", "no"),
@@ -735,6 +746,8 @@ DECLINE_PAIRS = frozenset(
         ("turned", "down"),
         ("no", "thanks"),
         ("hard", "pass"),
+        ("told", "no"),
+        ("est", "non"),
         ("dit", "non"),
         ("non", "merci"),
         ("hayır", "dedik"),
@@ -796,6 +809,11 @@ FULFILMENT_PREFIXES = (
     "ส่ง",
     "จอง",
     "รางวัล",
+    # the kit or parcel a fee pays for ("creators pay a £39 'onboarding fee' ... no kits",
+    # "платят 2 990 ₽ «за стартовый набор», наборов нет"), session 21
+    "kits",
+    "набор",
+    "colis",
     # a refund that never goes out ("возвраты не делаем никогда", "iade hiçbir zaman yapılmıyor")
     *REFUND_PREFIXES,
 )
@@ -1278,7 +1296,7 @@ THAI_WORDS = _words(
     ตอบกลับ ระงับ ตกรอบ ยกเลิก อ่าน พาร์ทเนอร์ ครีเอเตอร์ ผู้จัดการ สำเร็จ ถัดไป ผลตอบแทน ปันผล
     เมีย ภรรยา สามี ปักหมุด เจอ ตัด เตะ ป้องกัน แก้ ผ่าตัด เจ็บ จัดฟัน เซิร์ฟเวอร์ หน้าบ้าน คอนโด
     เจอกัน รับประกัน สาธารณสุข รถ ชนะ สถานทูต กงสุล การไฟฟ้า พรีเมียม พาสปอร์ต หนังสือเดินทาง
-    รายได้ ใส่
+    รายได้ ใส่ ลายน้ำ เบลอ
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -1479,10 +1497,14 @@ def tokenize(line: str) -> list[Token]:
         )
         for t in tokens
     ]
-    tokens = _pretexts(tokens)
+    tokens = _pretexts(_number_abbreviations(line, tokens))
     return _conditional_negations(
         _paired_post_negations(
-            _nothing_before_not(_amounts_of_zero(_no_exceptions(_claimed_removals(tokens))))
+            _nothing_before_not(
+                _amounts_of_zero(
+                    _no_exceptions(_claimed_removals(_opt_out_keywords(_kept_as_is(tokens))))
+                )
+            )
         )
     )
 
@@ -1603,6 +1625,53 @@ BULK_OR_PAID_PREFIXES = (
     "จ้าง",
 )
 BULK_OR_PAID_WORDS = _words("para parayla paralı payé payés")
+
+
+def _number_abbreviations(line: str, tokens: list[Token]) -> list[Token]:
+    """ "No" as short for number is a noun: "TC kimlik no'sunu" (ID number, with a Turkish
+    suffix after an apostrophe), "order No. 5"."""
+    return [
+        replace(t, cue=False, post_cue=False)
+        if t.text == "no" and re.match(r"['’]\w|\.\s?\d", line[t.end : t.end + 3])
+        else t
+        for t in tokens
+    ]
+
+
+# A negation of editing keeps the copy as it is: "'การันตี 100%' ต้องใช้คำนี้ตรงๆ ห้ามแก้",
+# "don't change a word", "не менять формулировку", "ne pas modifier", "değiştirmeyin" is
+# the claim insisted on, not refused.
+EDIT_PREFIXES = ("change", "edit", "modif", "менят", "измен", "правит", "chang", "แก้")
+
+
+def _kept_as_is(tokens: list[Token]) -> list[Token]:
+    """A negation right before an editing verb made a plain word."""
+    return [
+        replace(t, cue=False, post_cue=False)
+        if t.cue
+        and not t.protective
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text.startswith(EDIT_PREFIXES)
+        else t
+        for i, t in enumerate(tokens)
+    ]
+
+
+# "Reply STOP to opt out", "STOP pour se désinscrire", "СТОП для отписки": the keyword of an
+# opt-out, not a negation of the consent before it.
+OPT_OUT_PREFIXES = ("opt", "unsub", "désinscri", "désabonn", "отпис", "iptal", "ยกเลิก")
+STOP_KEYWORDS = _words("stop стоп")
+
+
+def _opt_out_keywords(tokens: list[Token]) -> list[Token]:
+    """ "STOP" right before an opt-out made a plain word."""
+    return [
+        replace(t, cue=False, post_cue=False)
+        if t.text in STOP_KEYWORDS
+        and any(u.text.startswith(OPT_OUT_PREFIXES) for u in tokens[i + 1 : i + 4] if not u.stop)
+        else t
+        for i, t in enumerate(tokens)
+    ]
 
 
 # "No exceptions", "без исключений", "sans exception": the negation stresses a rule, it
@@ -1961,8 +2030,10 @@ CONDITION_REACH = 2
 SITE_NAMES = ("şikayetvar",)
 # Words that begin like a protective one and name a person, not an action: "жалобщица" is
 # the woman who complained, not a complaint filed (tuning set 34: "her passport data into the
-# district chat" read as fighting the leak).
-NOT_PROTECTIVE_PREFIXES = ("жалобщ",)
+# district chat" read as fighting the leak); so is "şikayetçi" (the complainant: "şikayetçi
+# hastanın TC kimlik no'su", session 21). An anti-detect browser ("антидетект", "в антике
+# лежат 5 фармленных аккаунтов") hides farmed accounts; it protects nothing (session 21).
+NOT_PROTECTIVE_PREFIXES = ("жалобщ", "şikayetçi", "антидетект", "антик", "antidetect")
 # Hiding a thing inside a file conceals it; it does not moderate it: "hide a keylogger in the
 # 'free floor plan' download", "скрыть скрипт в PDF-файле", "masquer le script dans le fichier".
 INSIDE_WORDS = _words("in inside into within в внутри dans içine içinde ใน")

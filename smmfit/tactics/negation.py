@@ -78,6 +78,7 @@ from smmfit.tactics.lexicon import (
     LIST_REFUSAL_REACH,
     MONEY_TAKEN_PREFIXES,
     NEGATION_BREAKERS,
+    NEGATION_CUES,
     NEGATIVE_DETERMINERS,
     NEGATIVE_SUBJECTS,
     NEVER_ASKS_REACH,
@@ -192,7 +193,7 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
                 or _negative_subject(i, tokens)
             )
             and not _own_negation(i, hit, tokens)
-            and not _describes_what_follows(i, hit, tokens)
+            and (hit.pattern.when_negated or not _describes_what_follows(i, hit, tokens))
             # A "!" phrase names the harm by the condition's negation ("если выложат и не
             # упомянут, что прислали"): there the condition is the harm.
             and (hit.pattern.when_negated or not _conditions_the_rest(i, hit, tokens))
@@ -449,8 +450,12 @@ def refuses_incentive(tokens: Sequence[Token]) -> bool:
 
 def _declines_at(index: int, tokens: Sequence[Token]) -> bool:
     """A word of declining at ``index``: "declined", "отказали", "reddettik", "ปฏิเสธ", or the
-    first of two ("said no", "on a dit non", "hayır dedik")."""
-    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    first of two, stop words between them skipped ("said no", "turned it down", "told them
+    no", "c'est non", "hayır dedik")."""
+    following = next(
+        (t.text for t in tokens[index + 1 : index + 3] if not t.stop),
+        "",
+    )
     return is_decline_word(tokens[index].text) or (tokens[index].text, following) in DECLINE_PAIRS
 
 
@@ -471,8 +476,14 @@ def rewrites_quote(tokens: Sequence[Token]) -> bool:
 
 
 def _rewrites(tokens: Sequence[Token]) -> bool:
-    """A word of rewriting or removing outside any quotation ("replaced", "убрали", "retiré")."""
-    return any(t.quote < 0 and t.text.startswith(REWRITE_PREFIXES) for t in tokens)
+    """A word of rewriting or removing outside any quotation ("replaced", "убрали", "retiré"),
+    not right after a negation ("don't change a word", "ห้ามแก้" keep the copy as it is)."""
+    return any(
+        t.quote < 0
+        and t.text.startswith(REWRITE_PREFIXES)
+        and not (i > 0 and tokens[i - 1].text in NEGATION_CUES)
+        for i, t in enumerate(tokens)
+    )
 
 
 def declines(tokens: Sequence[Token]) -> bool:
