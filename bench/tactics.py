@@ -383,6 +383,25 @@ columns (line, expected, platform, region, language) instead, for example a blin
   with this round's changes for sets 75-77 in place: 79.3% (6 harmful lines white, three of
   them creators' or customers' content reused without permission, a tactic the taxonomy
   lacked); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune79_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: admins' daily checklists, reply
+  templates and month-end reports of six local businesses. Scored once untuned with this
+  round's changes for sets 80-82 in place: 92.0% (no harmful line white); then tuned on and the
+  verdict model trained on it;
+- ``tactic_lines_tune80_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: performance-marketing notes of
+  e-commerce brands (ad accounts, landings, pixels, promo codes). Scored once untuned with this
+  round's change for set 82 in place: 85.3% (no harmful line white); then tuned on and the
+  verdict model trained on it;
+- ``tactic_lines_tune81_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: community and group management in
+  Facebook groups, VK, Telegram, LINE OpenChat, Discord and WhatsApp. Scored once untuned with
+  this round's changes for sets 80 and 82 in place: 84.0% (no harmful line white); then tuned
+  on and the verdict model trained on it;
+- ``tactic_lines_tune82_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: very short, informal chat and task-
+  tracker lines with each market's abbreviations. Scored once untuned at 75e4eaa: 90.0% (no
+  harmful line white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -554,6 +573,10 @@ TUNE75_V7 = DATA / "tactic_lines_tune75_v7.csv"
 TUNE76_V7 = DATA / "tactic_lines_tune76_v7.csv"
 TUNE77_V7 = DATA / "tactic_lines_tune77_v7.csv"
 TUNE78_V7 = DATA / "tactic_lines_tune78_v7.csv"
+TUNE79_V7 = DATA / "tactic_lines_tune79_v7.csv"
+TUNE80_V7 = DATA / "tactic_lines_tune80_v7.csv"
+TUNE81_V7 = DATA / "tactic_lines_tune81_v7.csv"
+TUNE82_V7 = DATA / "tactic_lines_tune82_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -963,6 +986,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 76 v7 (session 21; contests, referrals, prices, countdowns)", TUNE76_V7),
         ("tuning set 77 v7 (session 21; crises answered the wrong way)", TUNE77_V7),
         ("tuning set 78 v7 (session 21; creator and UGC programmes)", TUNE78_V7),
+        ("tuning set 79 v7 (session 21; admins' daily checklists)", TUNE79_V7),
+        ("tuning set 80 v7 (session 21; performance marketing)", TUNE80_V7),
+        ("tuning set 81 v7 (session 21; community management)", TUNE81_V7),
+        ("tuning set 82 v7 (session 21; short informal lines)", TUNE82_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -2881,3 +2881,20 @@ def test_session21_content_theft_passives_and_keywords(
 ) -> None:
     """Tuning sets 75-78 (session 21)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Faux formulaire « connectez-vous pour valider votre gain » envoyé aux joueurs",
+            ("black",),
+        ),
+        ("Продать выгрузку участников чата (имена, телефоны) рекламщикам, 15к за файл", ("black",)),
+    ],
+)
+def test_session21_fake_forms_and_sold_exports(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 79-82 (session 21)."""
+    assert verdict(taxonomy, line) in expected
