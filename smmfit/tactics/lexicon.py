@@ -1497,16 +1497,7 @@ def tokenize(line: str) -> list[Token]:
         )
         for t in tokens
     ]
-    tokens = _pretexts(_number_abbreviations(line, tokens))
-    return _conditional_negations(
-        _paired_post_negations(
-            _nothing_before_not(
-                _amounts_of_zero(
-                    _no_exceptions(_claimed_removals(_opt_out_keywords(_kept_as_is(tokens))))
-                )
-            )
-        )
-    )
+    return _read_words(_pretexts(_number_abbreviations(line, tokens)))
 
 
 def _pretexts(tokens: list[Token]) -> list[Token]:
@@ -1585,48 +1576,6 @@ def _claimed_removals(tokens: list[Token]) -> list[Token]:
     ]
 
 
-# A complaint about a rival's infringement of the business's own rights ("filing an IP
-# complaint via Brand Registry", "подаём жалобу через форму о нарушении прав", "signalement
-# pour violation de PI", "marka hakkı ihlali başvurusu", "แจ้งละเมิดลิขสิทธิ์") is the platforms'
-# own remedy, not mass reporting, unless it is paid for, sent in bulk or sent every day.
-INFRINGEMENT_PREFIXES = (
-    "infring",
-    "copyright",
-    "trademark",
-    "нарушени",
-    "авторск",
-    "правообладат",
-    "violation",
-    "contrefa",
-    "ihlal",
-    "telif",
-    "ละเมิด",
-    "ลิขสิทธิ์",
-)
-INFRINGEMENT_WORDS = _words("ip dmca pi")
-BULK_OR_PAID_PREFIXES = (
-    "mass",
-    "bulk",
-    "every",
-    "daily",
-    "ежедневн",
-    "quotidien",
-    "pay",
-    "paid",
-    "hire",
-    "масс",
-    "заказ",
-    "заплат",
-    "masse",
-    "achet",
-    "toplu",
-    "ücret",
-    "รุม",
-    "จ้าง",
-)
-BULK_OR_PAID_WORDS = _words("para parayla paralı payé payés")
-
-
 def _number_abbreviations(line: str, tokens: list[Token]) -> list[Token]:
     """ "No" as short for number is a noun: "TC kimlik no'sunu" (ID number, with a Turkish
     suffix after an apostrophe), "order No. 5"."""
@@ -1639,9 +1588,9 @@ def _number_abbreviations(line: str, tokens: list[Token]) -> list[Token]:
 
 
 # A negation of editing keeps the copy as it is: "'การันตี 100%' ต้องใช้คำนี้ตรงๆ ห้ามแก้",
-# "don't change a word", "не менять формулировку", "ne pas modifier", "değiştirmeyin" is
-# the claim insisted on, not refused.
-EDIT_PREFIXES = ("change", "edit", "modif", "менят", "измен", "правит", "chang", "แก้")
+# "don't change a word", "не менять формулировку", "ne pas modifier" is the claim insisted
+# on, not refused.
+EDIT_PREFIXES = ("chang", "edit", "modif", "менят", "измен", "правит", "แก้")
 
 
 def _kept_as_is(tokens: list[Token]) -> list[Token]:
@@ -1857,6 +1806,26 @@ def _paired_post_negations(tokens: list[Token]) -> list[Token]:
     return result
 
 
+# How a line's words are read after they are cut, in order: each reading sees the one before.
+_WORD_READINGS = (
+    _kept_as_is,
+    _opt_out_keywords,
+    _claimed_removals,
+    _no_exceptions,
+    _amounts_of_zero,
+    _nothing_before_not,
+    _paired_post_negations,
+    _conditional_negations,
+)
+
+
+def _read_words(tokens: list[Token]) -> list[Token]:
+    """The line's words after every reading in ``_WORD_READINGS``."""
+    for reading in _WORD_READINGS:
+        tokens = reading(tokens)
+    return tokens
+
+
 # A protective verb whose object is a rival is no protection: "block the competitor out of
 # their account", "жалобы на конкурента", "signaler le concurrent", "rakibi şikayet",
 # "รีพอร์ตคู่แข่ง" are the harm itself.
@@ -2034,6 +2003,47 @@ SITE_NAMES = ("şikayetvar",)
 # hastanın TC kimlik no'su", session 21). An anti-detect browser ("антидетект", "в антике
 # лежат 5 фармленных аккаунтов") hides farmed accounts; it protects nothing (session 21).
 NOT_PROTECTIVE_PREFIXES = ("жалобщ", "şikayetçi", "антидетект", "антик", "antidetect")
+# A complaint about a rival's infringement of the business's own rights ("filing an IP
+# complaint via Brand Registry", "подаём жалобу через форму о нарушении прав", "signalement
+# pour violation de PI", "marka hakkı ihlali başvurusu", "แจ้งละเมิดลิขสิทธิ์") is the platforms'
+# own remedy, not mass reporting, unless it is paid for, sent in bulk or sent every day.
+INFRINGEMENT_PREFIXES = (
+    "infring",
+    "copyright",
+    "trademark",
+    "нарушени",
+    "авторск",
+    "правообладат",
+    "violation",
+    "contrefa",
+    "ihlal",
+    "telif",
+    "ละเมิด",
+    "ลิขสิทธิ์",
+)
+INFRINGEMENT_WORDS = _words("ip dmca pi")
+BULK_OR_PAID_PREFIXES = (
+    "mass",
+    "bulk",
+    "every",
+    "daily",
+    "ежедневн",
+    "quotidien",
+    "pay",
+    "paid",
+    "hire",
+    "масс",
+    "заказ",
+    "заплат",
+    "achet",
+    "toplu",
+    "ücret",
+    "รุม",
+    "จ้าง",
+)
+BULK_OR_PAID_WORDS = _words("para parayla paralı payé payés")
+
+
 # Hiding a thing inside a file conceals it; it does not moderate it: "hide a keylogger in the
 # 'free floor plan' download", "скрыть скрипт в PDF-файле", "masquer le script dans le fichier".
 INSIDE_WORDS = _words("in inside into within в внутри dans içine içinde ใน")
