@@ -402,6 +402,24 @@ columns (line, expected, platform, region, language) instead, for example a blin
   written in session 21 by a helper who saw only its brief: very short, informal chat and task-
   tracker lines with each market's abbreviations. Scored once untuned at 75e4eaa: 90.0% (no
   harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune83_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: professional services (law,
+  accounting, notaries, insurance, real estate) in six cities. Scored once untuned with this
+  round's changes for sets 85 and 86 in place: 81.3% (4 harmful lines white); then tuned on and
+  the verdict model trained on it;
+- ``tactic_lines_tune84_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: events and hospitality: ticket
+  drops, booking pages, tours and review replies. Scored once untuned with this round's changes
+  for sets 83, 85 and 86 in place: 86.0% (no harmful line white); then tuned on and the verdict
+  model trained on it;
+- ``tactic_lines_tune85_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: health and wellness captions,
+  hooks, headlines and replies, with many claims. Scored once untuned at efd3416: 86.0% (1
+  harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune86_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: one- or two-person online shops'
+  notes, supplier chats and customer replies. Scored once untuned at efd3416: 86.0% (1 harmful
+  line white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -577,6 +595,10 @@ TUNE79_V7 = DATA / "tactic_lines_tune79_v7.csv"
 TUNE80_V7 = DATA / "tactic_lines_tune80_v7.csv"
 TUNE81_V7 = DATA / "tactic_lines_tune81_v7.csv"
 TUNE82_V7 = DATA / "tactic_lines_tune82_v7.csv"
+TUNE83_V7 = DATA / "tactic_lines_tune83_v7.csv"
+TUNE84_V7 = DATA / "tactic_lines_tune84_v7.csv"
+TUNE85_V7 = DATA / "tactic_lines_tune85_v7.csv"
+TUNE86_V7 = DATA / "tactic_lines_tune86_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -990,6 +1012,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 80 v7 (session 21; performance marketing)", TUNE80_V7),
         ("tuning set 81 v7 (session 21; community management)", TUNE81_V7),
         ("tuning set 82 v7 (session 21; short informal lines)", TUNE82_V7),
+        ("tuning set 83 v7 (session 21; professional services)", TUNE83_V7),
+        ("tuning set 84 v7 (session 21; events and hospitality)", TUNE84_V7),
+        ("tuning set 85 v7 (session 21; health and wellness claims)", TUNE85_V7),
+        ("tuning set 86 v7 (session 21; small online shops)", TUNE86_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

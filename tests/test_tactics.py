@@ -2898,3 +2898,32 @@ def test_session21_fake_forms_and_sold_exports(
 ) -> None:
     """Tuning sets 79-82 (session 21)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # replicas sold as originals, tickets sold twice, tours sold with nothing booked
+        ("List the Dior dupes as '100% authentic, comes with receipt'", ("black",)),
+        ("Реплики LV продаём как оригинал из ЦУМа", ("black",)),
+        ("Мы не продаём реплики, только оригинал с чеком", ("white", "unrecognized")),
+        ("Replika Gucci'yi 'orijinal, faturalı' diye sat", ("black",)),
+        ("Sell each PDF ticket 2-3 times on Gumtree", ("black",)),
+        ("Каждый электронный билет продаём по 2–3 раза на Авито", ("black",)),
+        ("Тур продаём со 100% предоплатой, после набора группы сносим акк", ("black",)),
+        ("Prendre les acomptes de 50% pour les gâteaux de juin, puis fermer la page", ("black",)),
+        ("On régénère les QR codes des billets de l'an dernier et on les vend", ("black",)),
+        ("Presale tickets: 100% refund if the concert is cancelled", ("white", "unrecognized")),
+        # guaranteed returns paid to a personal card; bailiffs' links; ex-employees' exports
+        ("Push the guaranteed 25% a year plan, deposits to Arman's personal card", ("black",)),
+        ("Гарантированный доход 40% годовых, деньги собираем на личные карты агентов", ("black",)),
+        ("'Enforcement Office: settle today via the link or bailiffs attend Monday'", ("black",)),
+        ("Load the client export the ex-Harper paralegal brought over", ("black",)),
+        ("Продаём методику по 15к предоплатой, после оплаты ничего не высылаем", ("gray",)),
+    ],
+)
+def test_session21_counterfeits_tickets_and_prepaid_frauds(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 83-86 (session 21)."""
+    assert verdict(taxonomy, line) in expected
