@@ -1502,7 +1502,8 @@ def _rights_complaint(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     """A complaint about a rival's infringement ("Competitor lifted our photos, filing an IP
     complaint via Brand Registry", "подаём жалобу через форму о нарушении прав") is the
     platform's own remedy: a report on a rival is set aside when the line names an
-    infringement and nothing paid for or sent in bulk (session 21, tuning set 72)."""
+    infringement and nothing paid for, sent in bulk or sent every day (session 21, tuning set
+    72)."""
     if not any(
         t.text in INFRINGEMENT_WORDS or t.text.startswith(INFRINGEMENT_PREFIXES) for t in tokens
     ) or any(

@@ -72,8 +72,8 @@ def _alternative_atoms(alternative: str, language: IndicatorLanguage) -> list[At
     if alternative == "<num>":
         return [Atom("number")]
     if "<num>" in alternative:
-        # "<num>%" or "-<num>" would be read as the word "num" and match nothing: a number
-        # token carries its sign and its "k" or "%" already ("-10%", "10k" are numbers).
+        # "<num>%" or "-<num>" would be read as the word "num" and match nothing: a line's
+        # number is one word without its sign or "%" ("-10%" is 10), "10k" one number.
         raise ValueError(f"{alternative!r}: '<num>' stands alone, without signs or letters")
     exact = alternative.startswith("=")
     prefix = alternative.endswith("*")
