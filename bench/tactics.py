@@ -420,6 +420,24 @@ columns (line, expected, platform, region, language) instead, for example a blin
   written in session 21 by a helper who saw only its brief: one- or two-person online shops'
   notes, supplier chats and customer replies. Scored once untuned at efd3416: 86.0% (1 harmful
   line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune87_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: public-sector and non-profit pages
+  (a city's tourism page, a museum, a library, admissions, a sports federation). Scored once
+  untuned with this round's changes for sets 88-90 in place: 91.3% (no harmful line white);
+  then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune88_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: car dealers, garages and home
+  services: lead forms, quotes, review requests and local ads. Scored once untuned at b191e5e:
+  90.7% (1 harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune89_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: education and kids: schools,
+  tutors, kindergartens, camps and toy shops. Scored once untuned at b191e5e: 87.3% (no harmful
+  line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune90_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 21 by a helper who saw only its brief: food and drink businesses: menus,
+  delivery apps, review replies, influencer visits and loyalty. Scored once untuned with this
+  round's changes for set 88 in place: 94.0% (no harmful line white); then tuned on and the
+  verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -599,6 +617,10 @@ TUNE83_V7 = DATA / "tactic_lines_tune83_v7.csv"
 TUNE84_V7 = DATA / "tactic_lines_tune84_v7.csv"
 TUNE85_V7 = DATA / "tactic_lines_tune85_v7.csv"
 TUNE86_V7 = DATA / "tactic_lines_tune86_v7.csv"
+TUNE87_V7 = DATA / "tactic_lines_tune87_v7.csv"
+TUNE88_V7 = DATA / "tactic_lines_tune88_v7.csv"
+TUNE89_V7 = DATA / "tactic_lines_tune89_v7.csv"
+TUNE90_V7 = DATA / "tactic_lines_tune90_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1016,6 +1038,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 84 v7 (session 21; events and hospitality)", TUNE84_V7),
         ("tuning set 85 v7 (session 21; health and wellness claims)", TUNE85_V7),
         ("tuning set 86 v7 (session 21; small online shops)", TUNE86_V7),
+        ("tuning set 87 v7 (session 21; public sector and non-profits)", TUNE87_V7),
+        ("tuning set 88 v7 (session 21; car and home services)", TUNE88_V7),
+        ("tuning set 89 v7 (session 21; education and kids)", TUNE89_V7),
+        ("tuning set 90 v7 (session 21; food and drink)", TUNE90_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -2927,3 +2927,29 @@ def test_session21_counterfeits_tickets_and_prepaid_frauds(
 ) -> None:
     """Tuning sets 83-86 (session 21)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Grab a 10k follower bundle so we don't look brand new", ("gray",)),
+        ("No follower bundles or like packages, ever", ("white", "unrecognized")),
+        (
+            "Run the ads as 'Bosch Car Service' so people think we're the authorised branch",
+            ("black",),
+        ),
+        (
+            "Fiche produit : « notre kombucha soigne les troubles digestifs, efficacité garantie »",
+            ("gray",),
+        ),
+        (
+            "On n'écrit jamais que le kombucha soigne quoi que ce soit, aucune efficacité garantie",
+            ("white", "unrecognized"),
+        ),
+    ],
+)
+def test_session21_bundles_branches_and_cures(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 87-90 (session 21)."""
+    assert verdict(taxonomy, line) in expected
