@@ -44,7 +44,15 @@ from smmfit.tactics.negation import (
     warning_at,
 )
 from smmfit.tactics.semantic import Semantics
-from smmfit.tactics.taxonomy import SEVERITY, Context, Rule, Taxonomy, Text, TextLanguage
+from smmfit.tactics.taxonomy import (
+    SEVERITY,
+    Context,
+    Rule,
+    Tactic,
+    Taxonomy,
+    Text,
+    TextLanguage,
+)
 from smmfit.tactics.verdict_model import CLASSES
 from smmfit.types import FrozenRow
 
@@ -738,17 +746,29 @@ def _raised(
         avoided=result.avoided,
         found=result.tactics,
     )
-    named = taxonomy[tactic] if tactic else None
+    return _naming(
+        result,
+        raised,
+        taxonomy[tactic] if tactic else None,
+        model=decided,
+        clause=clause or result.clause,
+    )
+
+
+def _naming(
+    result: LineResult, verdict: LineVerdict, tactic: Tactic | None, **update: Any
+) -> LineResult:
+    """A result raised to ``verdict`` by a reading of low confidence, naming ``tactic`` (if
+    any) with its rules and alternative; gray means check by hand."""
     return result.model_copy(
         update={
-            "verdict": raised,
-            "model": decided,
-            "tactics": _dedupe(((tactic,) if tactic else ()) + result.tactics),
-            "rules": _dedupe((named.rules if named else ()) + result.rules),
-            "alternative": (named.alternative if named else None) or result.alternative,
+            "verdict": verdict,
+            "tactics": _dedupe(((tactic.id,) if tactic else ()) + result.tactics),
+            "rules": _dedupe((tactic.rules if tactic else ()) + result.rules),
+            "alternative": (tactic.alternative if tactic else None) or result.alternative,
             "confidence": "low",
-            "check_by_hand": raised == "gray",
-            "clause": clause or result.clause,
+            "check_by_hand": verdict == "gray",
+            **update,
         }
     )
 
@@ -849,16 +869,10 @@ def _fraud_by_negation(
     ):
         return result
     giveaway = any(t.text.startswith(GIVEAWAY_PREFIXES) for t in tokens)
-    tactic = taxonomy["fake_giveaway_scam" if giveaway else "fake_shop_brand_impersonation"]
-    return result.model_copy(
-        update={
-            "verdict": "gray",
-            "tactics": _dedupe((tactic.id, *result.tactics)),
-            "rules": _dedupe(tactic.rules + result.rules),
-            "alternative": tactic.alternative,
-            "confidence": "low",
-            "check_by_hand": True,
-        }
+    return _naming(
+        result,
+        "gray",
+        taxonomy["fake_giveaway_scam" if giveaway else "fake_shop_brand_impersonation"],
     )
 
 

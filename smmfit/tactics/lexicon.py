@@ -20,7 +20,7 @@ import itertools
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, Literal, get_args
@@ -1506,23 +1506,25 @@ def _pretexts(tokens: list[Token]) -> list[Token]:
     # A decline inside a quoted message is its pretext, not the team turning a harm down:
     # "'Ziraat Bankası: ödemeniz reddedildi, kartınızı güncelleyin'", "'your payment was
     # declined, update your card'".
-    tokens = [
-        replace(t, protective=False, cue=False, post_cue=False)
-        if t.quote >= 0 and is_decline_word(t.text) and not t.text.startswith(PROTECTIVE_PREFIXES)
-        else t
-        for t in tokens
-    ]
+    tokens = _made_plain(
+        tokens,
+        lambda _, t: (
+            t.quote >= 0 and is_decline_word(t.text) and not t.text.startswith(PROTECTIVE_PREFIXES)
+        ),
+    )
     # So is a protective word inside a quoted message that asks for a code or a password:
     # "'Bonusunuzun blokesini kaldırmak için gelen kodu söyler misiniz?'", "«для разблокировки
     # бонусов продиктуйте код»": the unblocking is the lure.
     lures = {t.quote for t in tokens if t.quote >= 0 and names_credential(t.text)}
-    tokens = [
-        replace(t, protective=False, cue=False, post_cue=False)
-        if t.quote in lures and t.protective
-        else t
-        for t in tokens
+    return _made_plain(tokens, lambda _, t: t.quote in lures and t.protective)
+
+
+def _made_plain(tokens: list[Token], where: Callable[[int, Token], bool]) -> list[Token]:
+    """The words ``where`` picks (by index and word) made plain: no negation, no protection."""
+    return [
+        replace(t, protective=False, cue=False, post_cue=False) if where(i, t) else t
+        for i, t in enumerate(tokens)
     ]
-    return tokens
 
 
 def _nothing_before_not(tokens: list[Token]) -> list[Token]:
@@ -1567,25 +1569,24 @@ BODY_CONDITION_PREFIXES = (
 
 def _claimed_removals(tokens: list[Token]) -> list[Token]:
     """Protective words right before a body condition made plain words."""
-    return [
-        replace(t, protective=False, cue=False, post_cue=False)
-        if t.protective
-        and i + 1 < len(tokens)
-        and tokens[i + 1].text.startswith(BODY_CONDITION_PREFIXES)
-        else t
-        for i, t in enumerate(tokens)
-    ]
+    return _made_plain(
+        tokens,
+        lambda i, t: t.protective and _next_starts(tokens, i, BODY_CONDITION_PREFIXES),
+    )
+
+
+def _next_starts(tokens: Sequence[Token], index: int, prefixes: tuple[str, ...]) -> bool:
+    """The word after ``index`` begins with one of ``prefixes``."""
+    return index + 1 < len(tokens) and tokens[index + 1].text.startswith(prefixes)
 
 
 def _number_abbreviations(line: str, tokens: list[Token]) -> list[Token]:
     """ "No" as short for number is a noun: "TC kimlik no'sunu" (ID number, with a Turkish
     suffix after an apostrophe), "order No. 5"."""
-    return [
-        replace(t, cue=False, post_cue=False)
-        if t.text == "no" and re.match(r"['’]\w|\.\s?\d", line[t.end : t.end + 3])
-        else t
-        for t in tokens
-    ]
+    return _made_plain(
+        tokens,
+        lambda _, t: t.text == "no" and bool(re.match(r"['’]\w|\.\s?\d", line[t.end : t.end + 3])),
+    )
 
 
 # A negation of editing keeps the copy as it is: "'การันตี 100%' ต้องใช้คำนี้ตรงๆ ห้ามแก้",
@@ -1596,15 +1597,10 @@ EDIT_PREFIXES = ("chang", "edit", "modif", "менят", "измен", "прав
 
 def _kept_as_is(tokens: list[Token]) -> list[Token]:
     """A negation right before an editing verb made a plain word."""
-    return [
-        replace(t, cue=False, post_cue=False)
-        if t.cue
-        and not t.protective
-        and i + 1 < len(tokens)
-        and tokens[i + 1].text.startswith(EDIT_PREFIXES)
-        else t
-        for i, t in enumerate(tokens)
-    ]
+    return _made_plain(
+        tokens,
+        lambda i, t: t.cue and not t.protective and _next_starts(tokens, i, EDIT_PREFIXES),
+    )
 
 
 # "Reply STOP to opt out", "STOP pour se désinscrire", "СТОП для отписки": the keyword of an
@@ -1615,13 +1611,15 @@ STOP_KEYWORDS = _words("stop стоп")
 
 def _opt_out_keywords(tokens: list[Token]) -> list[Token]:
     """ "STOP" right before an opt-out made a plain word."""
-    return [
-        replace(t, cue=False, post_cue=False)
-        if t.text in STOP_KEYWORDS
-        and any(u.text.startswith(OPT_OUT_PREFIXES) for u in tokens[i + 1 : i + 4] if not u.stop)
-        else t
-        for i, t in enumerate(tokens)
-    ]
+    return _made_plain(
+        tokens,
+        lambda i, t: (
+            t.text in STOP_KEYWORDS
+            and any(
+                u.text.startswith(OPT_OUT_PREFIXES) for u in tokens[i + 1 : i + 4] if not u.stop
+            )
+        ),
+    )
 
 
 # "No exceptions", "без исключений", "sans exception": the negation stresses a rule, it
