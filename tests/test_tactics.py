@@ -1175,6 +1175,13 @@ def test_a_clause_forbidding_to_say_it_is_paid_is_black_in_france(taxonomy: Taxo
         ("Meeting notes: Ana books the room for Friday, Leo sends the agenda on Tuesday", "white"),
         ("Протокол: Катя бронирует зал на пятницу, Антон присылает повестку к среде", "white"),
         ("Compte rendu : Léa réserve la salle pour vendredi, Hugo envoie l'ordre du jour", "white"),
+        # consent stated ("!" phrases name a harm only when negated): nothing harmful found
+        (
+            "Lead form for test drives around Naperville: only people who tick the consent box"
+            " go into the CRM",
+            "white",
+        ),
+        ("ลงรูปนักเรียนในเพจเฉพาะเด็กที่ผู้ปกครองเซ็นยินยอมแล้วเท่านั้น", "white"),
         # a short label carries too little to read
         ("Budget: $3,000/month", "unrecognized"),
         ("Owner: Anna (SMM manager)", "unrecognized"),

@@ -152,6 +152,10 @@ def test_every_thai_phrase_word_is_known_to_the_segmenter() -> None:
         ("ไม่ต้องแท็กเพื่อน", ["ไม่", "ต้อง", "แท็ก", "เพื่อน"]),
         ("ไม่มีปัญหา", ["ไม่มี", "ปัญหา"]),
         ("โลโก้กระทรวงสาธารณสุข", ["โลโก้", "กระทรวง", "สาธารณสุข"]),
+        # a checker's word is never read inside another word: not "ปิด" (close) in "เปิด"
+        # (open), not "งด" (abstain) across "เครื่อง|ดู" (session 22)
+        ("เปิดเพจใหม่", ["เปิด", "เพจ", "ใหม่"]),
+        ("คุมเครื่องดูแอปธนาคาร", ["คุม", "เครื่อง", "ดู", "แอป", "ธนาคาร"]),
     ],
 )
 def test_thai_segmentation_keeps_the_checkers_words_and_cuts_the_rest(

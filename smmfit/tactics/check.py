@@ -591,7 +591,8 @@ def _plain(
 ) -> bool:
     """No phrase matched, a harmless example is the nearest, and the nearest harmful one is
     below the check-by-hand level or clearly farther (``PLAIN_MARGIN``)."""
-    if parsed.hits:
+    # A "!" phrase found but not negated names nothing ("ผู้ปกครองเซ็นยินยอม": consent given).
+    if any(hit.negated or not hit.pattern.when_negated for hit in parsed.hits):
         return False
     nearest_harmless = None
     for index in np.argsort(-similarities, kind="stable"):
