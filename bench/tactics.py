@@ -438,6 +438,39 @@ columns (line, expected, platform, region, language) instead, for example a blin
   delivery apps, review replies, influencer visits and loyalty. Scored once untuned with this
   round's changes for set 88 in place: 94.0% (no harmful line white); then tuned on and the
   verdict model trained on it;
+- ``tactic_lines_tune91_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: fashion, sneaker and jewellery
+  sellers, ad copy quoted word for word, replicas sold as originals. Scored once untuned at
+  b580544: 83.3% (2 harmful lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune92_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: banks, fintech, insurers, brokers,
+  microloans and crypto: pushes, referral terms, app reviews and support scripts. Scored once
+  untuned at b580544: 81.3% (2 harmful lines white); then tuned on and the verdict model
+  trained on it;
+- ``tactic_lines_tune93_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: steps and automation flows with
+  arrows, dashes and quoted templates, the harm spread across them. Scored once untuned at
+  b580544: 84.0% (no harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune94_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: games and apps: streamers, esports,
+  Discord communities and app-store work. Scored once untuned at b580544: 85.3% (1 harmful
+  line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune95_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: hotels, tour operators, airlines
+  and travel agencies. Scored once untuned with round 22a in place: 94.7% (no harmful line
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune96_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: salons, cosmetic brands and
+  aesthetic clinics. Scored once untuned with round 22a in place: 94.7% (no harmful line
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune97_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: developers, estate agents,
+  renovation firms and mortgage brokers. Scored once untuned with round 22a in place: 91.3% (1
+  harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune98_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: long lines of 35-60 words holding
+  three to six actions, one of them harmful. Scored once untuned with round 22a in place:
+  88.7% (4 harmful lines white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -621,6 +654,14 @@ TUNE87_V7 = DATA / "tactic_lines_tune87_v7.csv"
 TUNE88_V7 = DATA / "tactic_lines_tune88_v7.csv"
 TUNE89_V7 = DATA / "tactic_lines_tune89_v7.csv"
 TUNE90_V7 = DATA / "tactic_lines_tune90_v7.csv"
+TUNE91_V7 = DATA / "tactic_lines_tune91_v7.csv"
+TUNE92_V7 = DATA / "tactic_lines_tune92_v7.csv"
+TUNE93_V7 = DATA / "tactic_lines_tune93_v7.csv"
+TUNE94_V7 = DATA / "tactic_lines_tune94_v7.csv"
+TUNE95_V7 = DATA / "tactic_lines_tune95_v7.csv"
+TUNE96_V7 = DATA / "tactic_lines_tune96_v7.csv"
+TUNE97_V7 = DATA / "tactic_lines_tune97_v7.csv"
+TUNE98_V7 = DATA / "tactic_lines_tune98_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1042,6 +1083,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 88 v7 (session 21; car and home services)", TUNE88_V7),
         ("tuning set 89 v7 (session 21; education and kids)", TUNE89_V7),
         ("tuning set 90 v7 (session 21; food and drink)", TUNE90_V7),
+        ("tuning set 91 v7 (session 22; fashion and resale, quoted copy)", TUNE91_V7),
+        ("tuning set 92 v7 (session 22; money services)", TUNE92_V7),
+        ("tuning set 93 v7 (session 22; steps, arrows and quoted templates)", TUNE93_V7),
+        ("tuning set 94 v7 (session 22; games and apps)", TUNE94_V7),
+        ("tuning set 95 v7 (session 22; travel and tourism)", TUNE95_V7),
+        ("tuning set 96 v7 (session 22; beauty and cosmetics)", TUNE96_V7),
+        ("tuning set 97 v7 (session 22; real estate and building)", TUNE97_V7),
+        ("tuning set 98 v7 (session 22; long lines, one harmful action)", TUNE98_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

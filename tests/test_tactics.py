@@ -2960,3 +2960,65 @@ def test_session21_bundles_branches_and_cures(
 ) -> None:
     """Tuning sets 87-90 (session 21)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a listing quoted as genuine, the goods called replicas outside the quote
+        (
+            "Annonce Vinted : « Authentique, achetée chez Courir, ticket perdu » — en vrai c'est"
+            " les répliques 1:1 du fournisseur",
+            ("black",),
+        ),
+        ("Пары с Путяна выставляем с описанием «оригинал, чек есть»", ("black",)),
+        # ... but not when the replicas are refused or reported
+        (
+            "Caption «100% authentic, receipt in the box», no replicas ever",
+            ("white", "unrecognized"),
+        ),
+        (
+            "Report the listings that say «authentic» over Putian replicas",
+            ("white", "unrecognized"),
+        ),
+        # a number after the dash says which case a negation is about: review gating
+        ("Вкладыш: «Отзыв 5★ с фото = 300₽ кешбэком» — за 4 и ниже не платим", ("gray",)),
+        # the #ad left off; staff posting as customers without saying so
+        ("Finfluencers: ask them to leave off the #ad, it tanks reach", ("gray",)),
+        (
+            "Moderatörler 'en iyi okey oyunu' diye yorum atsın, çalışan olduklarını söylemeden",
+            ("gray",),
+        ),
+        ("ให้พนักงานรีวิวในเพจโดยไม่บอกว่าเป็นพนักงาน", ("gray",)),
+        # a sender name set up so people think the tax office or the state is writing
+        (
+            "Set the SMS sender ID to 'HMRC' so people think the tax office is chasing them",
+            ("black",),
+        ),
+        ("Expéditeur affiché « ANAH » pour que les gens croient à un message officiel", ("black",)),
+        ("ตั้งชื่อผู้ส่ง SMS ว่า 'สรรพากร' ให้คนคิดว่าเป็นหนังสือจากทางการ", ("black",)),
+        # a quoted claim listing what its offer is without: its "no X" is no refusal
+        (
+            "Reels hook: '%100 tutma garantisi, ömür boyu kalıcı, iz yok, komplikasyon yok 💯'",
+            ("gray",),
+        ),
+        ("Ana mesaj: 'kesin zayıflatır, 5 kilo garantili, spor yok diyet yok'", ("gray",)),
+        ("Ana mesaj: 'sonuç garanti değil, spor yok diyet yok değil'", ("white", "unrecognized")),
+        (
+            "Pin: 'We are NOT running any giveaway that asks for card details'",
+            ("white", "unrecognized"),
+        ),
+        # "sign-in sheets" give no consent
+        ("Bulk WhatsApp to the numbers from expo sign-in sheets, none opted in", ("gray",)),
+        # ... but a warning about it is white
+        (
+            "Warn customers: scammers send SMS as 'HMRC' so people think the tax office is writing",
+            ("white", "unrecognized"),
+        ),
+    ],
+)
+def test_session22_counterfeits_gating_and_hidden_insiders(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 91-94 (session 22)."""
+    assert verdict(taxonomy, line) in expected

@@ -320,3 +320,11 @@ def test_a_quoted_name_is_one_item(line: str, quoted: list[str]) -> None:
     tokens = tokenize(line)
     assert [t.text for t in tokens if t.quote >= 0] == quoted
     assert len({t.clause for t in tokens if t.quote >= 0}) <= 1
+
+
+def test_a_quote_closes_after_a_sign_or_an_emoji() -> None:
+    """ "'... komplikasyon yok 💯' hook", "'You won!!' SMS": the quote ends at its mark, so
+    the words after it are outside it (session 22)."""
+    for line in ("'iz yok, komplikasyon yok 💯' hook", "'You won!!' sms"):
+        tokens = tokenize(line)
+        assert tokens[-1].quote == -1 and tokens[0].quote == 0, line

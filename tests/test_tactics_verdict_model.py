@@ -29,6 +29,7 @@ from smmfit.tactics.check import (
     MODEL_CLEAR,
     MODEL_FIGHT,
     MODEL_NAME,
+    MODEL_OVERRULE,
     MODEL_SURE,
     second_opinion,
 )
@@ -189,6 +190,34 @@ def test_second_opinion_only_raises(
 
 
 @pytest.mark.parametrize(
+    ("probabilities", "check_by_hand", "expected"),
+    [
+        # gray only by a weak resemblance, the model all but sure it is harmless: white, low
+        ((MODEL_OVERRULE, (1 - MODEL_OVERRULE) / 2, (1 - MODEL_OVERRULE) / 2), True, "white"),
+        # not sure enough: the check by hand stands
+        ((MODEL_OVERRULE - 0.02, 0.02, 0.0), True, "gray"),
+        # a gray verdict the phrases named is never lowered this way
+        ((0.99, 0.005, 0.005), False, "gray"),
+    ],
+)
+def test_a_weak_resemblance_yields_to_a_sure_harmless_reading(
+    taxonomy: Taxonomy,
+    probabilities: tuple[float, float, float],
+    check_by_hand: bool,
+    expected: LineVerdict,
+) -> None:
+    weak = _result("gray", ("buying_followers_bots",)).model_copy(
+        update={"check_by_hand": check_by_hand, "confidence": "low"}
+    )
+    result = _opinion(weak, probabilities, taxonomy)
+    assert result.verdict == expected
+    assert result.check_by_hand == (expected == "gray" and check_by_hand)
+    if expected == "white":
+        assert result.confidence == "low" and result.tactics == () and result.rules == ()
+        assert result.model is not None and result.model.changed
+
+
+@pytest.mark.parametrize(
     ("fights_harm", "probabilities", "expected"),
     [
         # a gray line that only refuses or reports the harm, read harmless: white, low
@@ -204,8 +233,9 @@ def test_second_opinion_lowers_only_a_line_that_fights_the_harm(
     probabilities: tuple[float, float, float],
     expected: LineVerdict,
 ) -> None:
+    # Named by a phrase (a weak resemblance alone yields to MODEL_OVERRULE, tested above).
     gray = _result("gray", ("buying_followers_bots",)).model_copy(
-        update={"matched": ("followers",), "check_by_hand": True}
+        update={"matched": ("followers",)}
     )
     result = _opinion(gray, probabilities, taxonomy, fights_harm=fights_harm)
     assert result.verdict == expected
@@ -225,7 +255,14 @@ def test_second_opinion_lowers_only_a_line_that_fights_the_harm(
         (True, True, (MODEL_CLEAR, (1 - MODEL_CLEAR) / 2, (1 - MODEL_CLEAR) / 2), "white"),
         # not sure enough, a harmful example near (not plain), or a short label: unchanged
         (True, True, (MODEL_CLEAR - 0.02, 0.01, 0.01), "unrecognized"),
-        (False, True, (0.99, 0.005, 0.005), "unrecognized"),
+        (False, True, (MODEL_OVERRULE - 0.01, 0.005, 0.005), "unrecognized"),
+        # ... unless the model is all but sure: a harmful example near does not hold it
+        (
+            False,
+            True,
+            (MODEL_OVERRULE, (1 - MODEL_OVERRULE) / 2, (1 - MODEL_OVERRULE) / 2),
+            "white",
+        ),
         (True, False, (0.99, 0.005, 0.005), "unrecognized"),
         # a short label is never named harmful either ("Contact person: Ivan")
         (True, False, (0.05, 0.9, 0.05), "unrecognized"),

@@ -434,7 +434,9 @@ BEWARE_WORDS = _words(
     "prudence attention alerte dikkat uyarı ระวัง "
     # A prevention post, a teaching post ("post pédago sur les faux mails") and a Thai "เตือน"
     # (warn) notice warn the same way (session 20).
-    "prevention prévention pédago pédagogique เตือน"
+    "prevention prévention pédago pédagogique เตือน "
+    # So does telling the reader to warn others, as "เตือน" does (session 22, tuning set 98).
+    "warn предупредить предупреждаем prévenir prévenez uyarın uyaralım"
 )
 # Two words that say so together: "heads up".
 BEWARE_PAIRS = frozenset({("heads", "up")})
@@ -783,6 +785,36 @@ MONEY_TAKEN_PREFIXES = (
     "ค่าส่ง",
     "โอน",
 )
+# A listing's quoted claim that the goods are genuine, and the line calling them replicas
+# outside the quote: counterfeits sold as originals (session 22, tuning set 91). Not "fake"
+# ("the fake review said «original parts»") nor Thai "ก๊อป" (copy, as of a text).
+GENUINE_PREFIXES = (
+    "authentic",
+    "genuine",
+    "original",
+    "authentiq",
+    "оригинал",
+    "подлинн",
+    "orijinal",
+    "แท้",
+)
+REPLICA_PREFIXES = (
+    "replica",
+    "dupes",
+    "knockoff",
+    "putian",
+    "реплик",
+    "подделк",
+    "паленк",
+    "путян",
+    "répliqu",
+    "contrefa",
+    "çakma",
+    "replika",
+    "imitasyon",
+    "มิลเลอร์",
+)
+REPLICA_WORDS = frozenset({"копия", "копии", "копию", "копий", "copie", "copies"})
 # A refund the line promises makes a negation its condition ("deposit refunded if we cannot
 # deliver"), not the fraud; a refund negated is the fraud's own step.
 REFUND_PREFIXES = ("refund", "rembours", "возврат", "вернём", "вернем", "iade", "คืนเงิน")
@@ -1209,9 +1241,10 @@ _LEXER = re.compile(
     # an apostrophe inside a word ("n'achète") or after one ("customers' photos" when no quote
     # is open).
     # A quote may open on a sign and close after one: "'%100 garantili beyaz diş' sloganı",
-    # "'$0 down' ads", "'หายขาด 100%'".
+    # "'$0 down' ads", "'หายขาด 100%'", "'... komplikasyon yok 💯'", "'You won!!'" (any mark
+    # but a quote before it; session 22).
     r"|(?P<squote>(?:(?<=\s)|^)['‘](?=[^\W_]|[%$€£₽#@])"
-    r"|(?:(?<=[^\W_])|(?<=[%$€£₽]))['’](?=\s|$|[.,;:!?]))"
+    r"|(?:(?<=[^\W_])|(?<=[^\w\s'\"«»“”„‘’]))['’](?=\s|$|[.,;:!?]))"
     # A full stop right before a letter is inside a name, not the end of a sentence:
     # "whoosh-arenda.ru", "impots.gouv".
     r"|(?P<punct>\.(?![^\W_])|[;:!?()\[\]{}+,\"«»“”„|→⇒➔➜➡]|-+>|=+>)"
@@ -1297,7 +1330,7 @@ THAI_WORDS = _words(
     ตอบกลับ ระงับ ตกรอบ ยกเลิก อ่าน พาร์ทเนอร์ ครีเอเตอร์ ผู้จัดการ สำเร็จ ถัดไป ผลตอบแทน ปันผล
     เมีย ภรรยา สามี ปักหมุด เจอ ตัด เตะ ป้องกัน แก้ ผ่าตัด เจ็บ จัดฟัน เซิร์ฟเวอร์ หน้าบ้าน คอนโด
     เจอกัน รับประกัน สาธารณสุข รถ ชนะ สถานทูต กงสุล การไฟฟ้า พรีเมียม พาสปอร์ต หนังสือเดินทาง
-    รายได้ ใส่ ลายน้ำ เบลอ แท้
+    รายได้ ใส่ ลายน้ำ เบลอ แท้ มิลเลอร์ เชื่อว่า คิดว่า ราชการ รัฐ
     """
 )
 _THAI = re.compile(r"[\u0e00-\u0e7f]")

@@ -60,6 +60,7 @@ from smmfit.tactics.lexicon import (
     FRENCH_NE_PARTNERS,
     FULFILMENT_PREFIXES,
     GATE_PREFIXES,
+    GENUINE_PREFIXES,
     GOING_AHEAD,
     GOING_AHEAD_PREFIXES,
     GUARANTEE_PREFIXES,
@@ -109,6 +110,8 @@ from smmfit.tactics.lexicon import (
     REFUSAL_VERB_PREFIXES,
     REFUSAL_VERBS,
     RELATIVES,
+    REPLICA_PREFIXES,
+    REPLICA_WORDS,
     REPORT_PREFIXES,
     REQUEST_PREFIXES,
     REQUEST_REACH,
@@ -193,6 +196,7 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
                 or _negative_subject(i, tokens)
             )
             and not _own_negation(i, hit, tokens)
+            and not _quoted_gap(i, hit, tokens)
             and (hit.pattern.when_negated or not _describes_what_follows(i, hit, tokens))
             # A "!" phrase names the harm by the condition's negation ("если выложат и не
             # упомянут, что прислали"): there the condition is the harm.
@@ -223,6 +227,28 @@ def _in_other_quote(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
     """A negation or protective word inside a quoted name belongs to the name ("a «free
     camera filter» with a stealer inside"): it reaches nothing outside it."""
     return tokens[i].quote >= 0 and tokens[i].quote != tokens[hit.low].quote
+
+
+def _quoted_gap(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The phrase is inside one quotation (ad copy, a claim) that lists what its offer is
+    without, the same negation word at least twice ("'%100 tutma garantisi, iz yok,
+    komplikasyon yok'", "'5 kilo garantili, spor yok diyet yok'"), and the negation at ``i``
+    has a word of its own between it and the phrase: it negates that word, not the claim.
+    Right next to the phrase it still negates it ("«без гарантий, без обещаний»"); a single
+    negation in a quoted refusal still reaches over its verb ("'We will never DM you for card
+    details'") (session 22, tuning set 98)."""
+    quote = tokens[hit.low].quote
+    if quote < 0 or tokens[i].quote != quote or any(tokens[j].quote != quote for j in hit.tokens):
+        return False
+    if sum(t.quote == quote and t.text == tokens[i].text for t in tokens) < 2:
+        return False
+    chosen = sorted(hit.tokens)
+    nearest = min(chosen, key=lambda j: abs(j - i))
+    low, high = sorted((i, nearest))
+    return any(
+        not t.stop and not t.number and not t.cue and not t.post_cue and k not in chosen
+        for k, t in enumerate(tokens[low + 1 : high], low + 1)
+    )
 
 
 def _negative_subject(i: int, tokens: Sequence[Token]) -> bool:
@@ -322,6 +348,8 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
                 if (
                     tokens[i].cue
                     and not _own_negation(i, hit, tokens)
+                    and not _quoted_gap(i, hit, tokens)
+                    and not _quoted_gap(i, hit, tokens)
                     and not _conditions_the_rest(i, hit, tokens)
                 ):
                     return True
@@ -382,6 +410,7 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
             and not (listed and tokens[i].protective)
             and not new_action
             and not _own_negation(i, hit, tokens)
+            and not _quoted_gap(i, hit, tokens)
         ):
             verb_final = tokens[i].protective and tokens[i].text.startswith(VERB_FINAL_PROTECTIVE)
             if reach > 0 or (verb_final and not acting):
@@ -526,6 +555,22 @@ def negated_fulfilment(tokens: Sequence[Token]) -> bool:
     )
 
 
+def sells_replicas_as_genuine(tokens: Sequence[Token]) -> bool:
+    """A quoted claim that goods are genuine ("«100% authentic, receipt on request»", "«оригинал,
+    чек есть»") and, outside every quote, the line calling them replicas, not refused near it
+    ("— en vrai c'est les répliques 1:1", "пары с Путяна продаём как оригинал"): counterfeits
+    sold as originals, said by the listing's own words. A line that protects or warns ("report
+    listings that say «authentic» over replicas") is not."""
+    if any(t.protective or _names_scam(t) for t in tokens):
+        return False
+    return any(t.quote >= 0 and t.text.startswith(GENUINE_PREFIXES) for t in tokens) and any(
+        t.quote < 0
+        and (t.text.startswith(REPLICA_PREFIXES) or t.text in REPLICA_WORDS)
+        and not _refused_near(i, tokens)
+        for i, t in enumerate(tokens)
+    )
+
+
 def _fulfilment_negated(j: int, tokens: Sequence[Token]) -> bool:
     """The word at ``j`` is negated: a negative Turkish verb itself, refused near it
     (``_refused_near``), or followed by Russian "нет", "не будет"."""
@@ -641,6 +686,7 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
         # A phrase across clauses ("publish the address ... if") is not one subject.
         return False
     words = 0
+    dash = -1  # where a dash put the clause after it as what the phrase's clause is
     for index in range(hit.high + 1, len(tokens)):
         token = tokens[index]
         previous = tokens[index - 1].text
@@ -662,6 +708,7 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
             clause += 1
             if token.text in REASONS:
                 continue
+            dash = index
         negated_verb = (
             (token.text in RUSSIAN_POST_NEGATIONS and token.post_cue)
             or (token.negative_verb and not token.protective)
@@ -675,11 +722,16 @@ def _banned_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
             and _named_by_negation(hit, tokens)
         ):
             negated_verb = not any(t.text in CONJUNCTIONS for t in tokens[hit.high + 1 : index])
+        # "«5★ review = 300₽ cashback» — for 4 and below we don't pay": a number after the
+        # dash says which case the negation is about; it refuses none of the phrase
+        # (session 22, tuning set 91).
         if (
             token.clause == clause
             and negated_verb
             and words <= BAN_REACH
             and not _in_other_quote(index, hit, tokens)
+            and not _quoted_gap(index, hit, tokens)
+            and not (dash >= 0 and any(t.number for t in tokens[dash:index]))
         ):
             return True
         # "report the page until it is banned": the ban is the goal, not a refusal.
