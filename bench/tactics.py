@@ -471,6 +471,22 @@ columns (line, expected, platform, region, language) instead, for example a blin
   written in session 22 by a helper who saw only its brief: long lines of 35-60 words holding
   three to six actions, one of them harmful. Scored once untuned with round 22a in place:
   88.7% (4 harmful lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune99_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: pharmacies, supplement shops, clinics
+  and gyms, claims quoted word for word. Scored once untuned at de267f8: 92.7% (no harmful line
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune100_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: customer-service and community replies
+  quoted word for word with a note around them. Scored once untuned at de267f8: 85.3% (1 harmful
+  line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune101_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: collection agencies, pawnshops,
+  microloans, brokers and insurers. Scored once untuned at de267f8: 80.7% (4 harmful lines white);
+  then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune102_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: neighbourhood groups, housing
+  associations, parent committees and volunteer groups. Scored once untuned at de267f8: 80.7% (no
+  harmful line white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -662,6 +678,10 @@ TUNE95_V7 = DATA / "tactic_lines_tune95_v7.csv"
 TUNE96_V7 = DATA / "tactic_lines_tune96_v7.csv"
 TUNE97_V7 = DATA / "tactic_lines_tune97_v7.csv"
 TUNE98_V7 = DATA / "tactic_lines_tune98_v7.csv"
+TUNE99_V7 = DATA / "tactic_lines_tune99_v7.csv"
+TUNE100_V7 = DATA / "tactic_lines_tune100_v7.csv"
+TUNE101_V7 = DATA / "tactic_lines_tune101_v7.csv"
+TUNE102_V7 = DATA / "tactic_lines_tune102_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1091,6 +1111,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 96 v7 (session 22; beauty and cosmetics)", TUNE96_V7),
         ("tuning set 97 v7 (session 22; real estate and building)", TUNE97_V7),
         ("tuning set 98 v7 (session 22; long lines, one harmful action)", TUNE98_V7),
+        ("tuning set 99 v7 (session 22; health claims quoted)", TUNE99_V7),
+        ("tuning set 100 v7 (session 22; quoted replies)", TUNE100_V7),
+        ("tuning set 101 v7 (session 22; money and debt)", TUNE101_V7),
+        ("tuning set 102 v7 (session 22; community groups)", TUNE102_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -3022,3 +3022,29 @@ def test_session22_counterfeits_gating_and_hidden_insiders(
 ) -> None:
     """Tuning sets 91-94 (session 22)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # debt letters dressed as a court's or a bailiff's
+        ("Debt letter: court crest at the top, say bailiffs attend on Tuesday", ("black",)),
+        ("Relance : en-tête « Commissaire de justice », faux n° de dossier", ("black",)),
+        ("Gecikme yazısı: üstte icra dairesi logosu, uydurma dosya no", ("black",)),
+        ("หนังสือทวงหนี้ใส่ตราครุฑที่หัวกระดาษ", ("black",)),
+        ("WhatsApp to parents signed 'Department for Education'", ("black",)),
+        # pressure on a debtor through people around him
+        ("Voice note: some lads will come round tonight if the money's not paid", ("black",)),
+        ("Не платит — звоним начальнику и рассказываем про долг", ("black",)),
+        ("« Paie avant ce soir ou tous tes contacts reçoivent ta photo »", ("black",)),
+        ("We never call a debtor's employer or family about the debt", ("white", "unrecognized")),
+        # a rating changed for a discount; fees hidden in the terms
+        ("“Puanınızı 5 yıldıza çevirirseniz %20 indirim tanımlarız”", ("gray",)),
+        ("Landing: 'no joining fee' up top, hide the monthly fees in the terms", ("gray",)),
+    ],
+)
+def test_session22_debts_courts_and_ratings(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 99-102 (session 22)."""
+    assert verdict(taxonomy, line) in expected
