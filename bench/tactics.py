@@ -487,6 +487,22 @@ columns (line, expected, platform, region, language) instead, for example a blin
   written in session 22 by a helper who saw only its brief: neighbourhood groups, housing
   associations, parent committees and volunteer groups. Scored once untuned at de267f8: 80.7% (no
   harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune103_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: car dealers, used-car platforms,
+  ride-hailing and scooter apps, rentals and driving schools. Scored once untuned at 3122c97:
+  88.7% (no harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune104_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: B2B software and IT services:
+  outreach, webinars, review sites and partner programmes. Scored once untuned at 3122c97: 80.7%
+  (1 harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune105_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: marketplace sellers with each market's
+  seller slang. Scored once untuned at 3122c97: 86.7% (no harmful line white); then tuned on and
+  the verdict model trained on it;
+- ``tactic_lines_tune106_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 22 by a helper who saw only its brief: very short lines of 3 to 10 words,
+  English words mixed into the other languages. Scored once untuned at 3122c97: 90.0% (no harmful
+  line white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -682,6 +698,10 @@ TUNE99_V7 = DATA / "tactic_lines_tune99_v7.csv"
 TUNE100_V7 = DATA / "tactic_lines_tune100_v7.csv"
 TUNE101_V7 = DATA / "tactic_lines_tune101_v7.csv"
 TUNE102_V7 = DATA / "tactic_lines_tune102_v7.csv"
+TUNE103_V7 = DATA / "tactic_lines_tune103_v7.csv"
+TUNE104_V7 = DATA / "tactic_lines_tune104_v7.csv"
+TUNE105_V7 = DATA / "tactic_lines_tune105_v7.csv"
+TUNE106_V7 = DATA / "tactic_lines_tune106_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1115,6 +1135,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 100 v7 (session 22; quoted replies)", TUNE100_V7),
         ("tuning set 101 v7 (session 22; money and debt)", TUNE101_V7),
         ("tuning set 102 v7 (session 22; community groups)", TUNE102_V7),
+        ("tuning set 103 v7 (session 22; cars and mobility)", TUNE103_V7),
+        ("tuning set 104 v7 (session 22; B2B software)", TUNE104_V7),
+        ("tuning set 105 v7 (session 22; marketplace sellers)", TUNE105_V7),
+        ("tuning set 106 v7 (session 22; very short lines)", TUNE106_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

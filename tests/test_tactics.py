@@ -3041,6 +3041,17 @@ def test_session22_counterfeits_gating_and_hidden_insiders(
         # a rating changed for a discount; fees hidden in the terms
         ("“Puanınızı 5 yıldıza çevirirseniz %20 indirim tanımlarız”", ("gray",)),
         ("Landing: 'no joining fee' up top, hide the monthly fees in the terms", ("gray",)),
+        # a gift card per review; what a reported fake page did is reported with it
+        ("Capterra push: $25 Amazon card per review, word it as a thank-you", ("gray",)),
+        (
+            "QR card at the till asking for an honest Google review, no freebie",
+            ("white", "unrecognized"),
+        ),
+        (
+            "Signalé à LinkedIn une fausse page « Support » à notre nom qui demandait aux"
+            " clients leurs identifiants admin",
+            ("white", "unrecognized"),
+        ),
     ],
 )
 def test_session22_debts_courts_and_ratings(

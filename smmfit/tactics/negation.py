@@ -1361,6 +1361,22 @@ def _shares_refused_word(hit: Hit, outer: Hit, tokens: Sequence[Token]) -> bool:
     )
 
 
+def _inside_reported(hit: Hit, outer: Hit, tokens: Sequence[Token]) -> bool:
+    """The phrase lies within a longer one a protective verb acts on: what the reported or
+    blocked thing does is reported with it ("Signalé une fausse page « Support » qui demandait
+    aux clients leurs identifiants": the request is the fake page's; session 22, tuning set
+    104)."""
+    start = outer.negation_start
+    return (
+        start is not None
+        and start < len(tokens)
+        and tokens[start].protective
+        and outer.low <= hit.low
+        and hit.high <= outer.high
+        and not hit.pattern.when_negated
+    )
+
+
 def _taken_over(index: int, tokens: Sequence[Token]) -> bool:
     token = tokens[index]
     if token.text in TAKEN_OVER_WORDS or token.text.startswith(TAKEN_OVER_PREFIXES):
@@ -1469,7 +1485,9 @@ def apply_negation(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
                 Hit(hit.pattern, hit.tokens, True, outer.negation_start)
                 for index in hit.tokens
                 for outer in covering.get(index, ())
-                if set(hit.tokens) < set(outer.tokens) or _shares_refused_word(hit, outer, tokens)
+                if set(hit.tokens) < set(outer.tokens)
+                or _shares_refused_word(hit, outer, tokens)
+                or _inside_reported(hit, outer, tokens)
             ),
             hit,
         )
