@@ -117,7 +117,12 @@ hostile_text = st.text(
 
 
 @settings(max_examples=1500, deadline=None)
-@given(st.lists(hostile_text, min_size=1, max_size=5), hostile_text)
+# The column's name must not be "number", the frame's other column: a dict of two equal keys
+# keeps the second, and the cells would be lost before the writer sees them.
+@given(
+    st.lists(hostile_text, min_size=1, max_size=5),
+    hostile_text.filter(lambda name: name != "number"),
+)
 def test_no_csv_piece_starts_a_formula_whatever_the_separator(
     cells: list[str], column: str
 ) -> None:
