@@ -637,15 +637,15 @@ def _label_like(
     name or clear ("Owner: Anna (SMM manager)", read 0.72 harmful once the model was trained
     on tuning sets 91-98). Leave-one-set-out (session 22), no harmful line the model named
     had a label that near (the nearest such label was at 0.38)."""
-    order = np.argsort(-similarities, kind="stable")
-    nearest = float(similarities[int(order[0])])
-    if examples[int(order[0])].tactic != NEUTRAL or nearest < EVERYDAY:
+    closest = int(np.argmax(similarities))
+    nearest = float(similarities[closest])
+    if examples[closest].tactic != NEUTRAL or nearest < EVERYDAY:
         return False
     harm = max(
         (
-            float(similarities[int(index)])
-            for index in order
-            if _example_verdict(examples[int(index)], taxonomy, context, ()) in ("gray", "black")
+            float(similarity)
+            for example, similarity in zip(examples, similarities, strict=True)
+            if _example_verdict(example, taxonomy, context, ()) in ("gray", "black")
         ),
         default=-1.0,
     )

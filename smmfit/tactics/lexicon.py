@@ -1368,7 +1368,7 @@ def _thai_dictionary_words(run: str) -> list[str]:
     return list(word_tokenize(run, custom_dict=trie, engine="newmm"))
 
 
-_THAI_LONGEST = 30  # letters: no dictionary word is longer that the checker needs to see
+_THAI_LONGEST = 30  # letters: no dictionary word is longer than the checker needs to see
 
 
 def split_thai(run: str) -> list[tuple[int, int]]:
@@ -1391,6 +1391,10 @@ def split_thai(run: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=50_000)
 def _thai_cuts(run: str) -> tuple[int, ...]:
+    # A run that is one of the checker's words is that word: no cut covers more of it with
+    # fewer pieces. The phrases are made of such words, so loading them builds no dictionary.
+    if run in THAI_WORDS:
+        return (0, len(run))
     dictionary = _thai_dictionary()[0]
     fallback: dict[int, int] = {}  # newmm's pieces, for letters no dictionary word covers
     position = 0

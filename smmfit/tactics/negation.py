@@ -1369,7 +1369,6 @@ def _inside_reported(hit: Hit, outer: Hit, tokens: Sequence[Token]) -> bool:
     start = outer.negation_start
     return (
         start is not None
-        and start < len(tokens)
         and tokens[start].protective
         and outer.low <= hit.low
         and hit.high <= outer.high
