@@ -503,6 +503,38 @@ columns (line, expected, platform, region, language) instead, for example a blin
   written in session 22 by a helper who saw only its brief: very short lines of 3 to 10 words,
   English words mixed into the other languages. Scored once untuned at 3122c97: 90.0% (no harmful
   line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune107_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: education: online schools, tutors, exam prep and
+  admissions. Scored once untuned at 99b5f53: 84.0% (1 harmful line white); then tuned on and the
+  verdict model trained on it;
+- ``tactic_lines_tune108_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: real estate and home: developers, agents,
+  rentals and renovation firms. Scored once untuned at 99b5f53: 86.7% (1 harmful line white); then
+  tuned on and the verdict model trained on it;
+- ``tactic_lines_tune109_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: food and hospitality: restaurants, delivery,
+  hotels and tour operators. Scored once untuned at 99b5f53: 84.0% (1 harmful line white); then
+  tuned on and the verdict model trained on it;
+- ``tactic_lines_tune110_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: games, apps and streaming: studios, app
+  launches, streamers and Discord servers. Scored once untuned at 99b5f53: 86.0% (1 harmful line
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune111_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: agency operations: blogger briefs, media plans,
+  contract clauses and KPI reports. Scored once untuned at 99b5f53: 85.3% (1 harmful line white);
+  then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune112_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: fashion and beauty direct-to-consumer shops:
+  live selling, drops and captions. Scored once untuned at 99b5f53: 88.7% (2 harmful lines white);
+  then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune113_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: fintech, insurance and crypto apps: onboarding,
+  referrals, affiliates and moderation. Scored once untuned at 99b5f53: 84.7% (1 harmful line
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune114_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: charity, culture and events: ticketing,
+  fundraising, sponsors and press outreach. Scored once untuned at 99b5f53: 86.7% (no harmful line
+  white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -702,6 +734,14 @@ TUNE103_V7 = DATA / "tactic_lines_tune103_v7.csv"
 TUNE104_V7 = DATA / "tactic_lines_tune104_v7.csv"
 TUNE105_V7 = DATA / "tactic_lines_tune105_v7.csv"
 TUNE106_V7 = DATA / "tactic_lines_tune106_v7.csv"
+TUNE107_V7 = DATA / "tactic_lines_tune107_v7.csv"
+TUNE108_V7 = DATA / "tactic_lines_tune108_v7.csv"
+TUNE109_V7 = DATA / "tactic_lines_tune109_v7.csv"
+TUNE110_V7 = DATA / "tactic_lines_tune110_v7.csv"
+TUNE111_V7 = DATA / "tactic_lines_tune111_v7.csv"
+TUNE112_V7 = DATA / "tactic_lines_tune112_v7.csv"
+TUNE113_V7 = DATA / "tactic_lines_tune113_v7.csv"
+TUNE114_V7 = DATA / "tactic_lines_tune114_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1139,6 +1179,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 104 v7 (session 22; B2B software)", TUNE104_V7),
         ("tuning set 105 v7 (session 22; marketplace sellers)", TUNE105_V7),
         ("tuning set 106 v7 (session 22; very short lines)", TUNE106_V7),
+        ("tuning set 107 v7 (session 23; education)", TUNE107_V7),
+        ("tuning set 108 v7 (session 23; real estate and home)", TUNE108_V7),
+        ("tuning set 109 v7 (session 23; food and hospitality)", TUNE109_V7),
+        ("tuning set 110 v7 (session 23; games, apps and streaming)", TUNE110_V7),
+        ("tuning set 111 v7 (session 23; agency operations)", TUNE111_V7),
+        ("tuning set 112 v7 (session 23; fashion and beauty shops)", TUNE112_V7),
+        ("tuning set 113 v7 (session 23; fintech and crypto apps)", TUNE113_V7),
+        ("tuning set 114 v7 (session 23; charity, culture and events)", TUNE114_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -3059,3 +3059,62 @@ def test_session22_debts_courts_and_ratings(
 ) -> None:
     """Tuning sets 99-102 (session 22)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # forged diplomas and certificates with an institution's seal
+        ("Diploma upsell: certificates with a lookalike university seal", ("black",)),
+        ("รับทำวุฒิ ม.6 พร้อมตรามหาลัย ส่งไฟล์ใน 3 วัน", ("black",)),
+        ("Sahte diploma ve sertifika satışı, kargo ücretsiz", ("black",)),
+        # a fee left out of the price and told at signing
+        ("Ad price: from $1,950/mo only, the fees come up at lease signing", ("gray",)),
+        ("İlanda sadece kira yazsın, 'hizmet bedeli' + KDV'yi sözleşme günü söyleriz", ("gray",)),
+        # an edited photo captioned as unedited
+        ("Use the Facetuned after shot, caption it 'no filter'", ("gray",)),
+        ("Lisser le « après » sur Lightroom et écrire « sans filtre » en caption", ("gray",)),
+        # bought installs; skipping the opt-in
+        ("Top up 20k installs from the rank-boost vendor before the featuring pitch", ("gray",)),
+        ("Bought 60k emails from the lead vendor, skip the double opt-in", ("gray",)),
+        # a paid group flagging a rival's page as spam is mass reporting
+        ("Paid a reporting group to mass-flag the rival's FB page as spam", ("gray",)),
+        # one client's customers uploaded for another client
+        (
+            "Upload one client's customer email list as a lookalike seed for another client",
+            ("gray",),
+        ),
+        # "son 3 oda" with "sonra" and "olumsuz" is no fake scarcity
+        (
+            "Yorum rica mesajı teslimattan 7 gün sonra tüm müşterilere, olumsuz yorum da kalır",
+            ("white", "unrecognized"),
+        ),
+        ("Son 3 oda kaldı yazalım, otel boş olsa da", ("gray",)),
+        # an offer from someone else, answered no
+        ("Yayıncı grubunda biri viewer bot öneriyor, almıyoruz dedim", ("white", "unrecognized")),
+        ("มีคนขายวิวบอทในกลุ่ม บอกไปว่าเราไม่เอา", ("white", "unrecognized")),
+        ("ขายวิวบอทให้ลูกค้า ไม่เอาเงินสด โอนอย่างเดียว", ("gray",)),
+        # a message that arrived, said to be phishing, not to be answered
+        (
+            "Got an email 'from the ministry' asking for the student database, it's phishing,"
+            " nobody reply",
+            ("white", "unrecognized"),
+        ),
+        ("Пришло письмо «от банка» с просьбой кода — это фишинг, никто не отвечает", ("white",)),
+        (
+            "Got an email from the client: send DMs from a fake support page, it's phishing but"
+            " nobody will notice",
+            ("black",),
+        ),
+        # an English "'s" sets no condition
+        ("Got the client's OK: send DMs from a fake support page, it's phishing", ("black",)),
+        # bots cleared out, in the past tense and in Thai
+        ("Follower 5K düştü çünkü bot hesapları temizledik", ("white", "unrecognized")),
+        ("ฟอลลด 6K เพราะเราล้างบอทออก", ("white", "unrecognized")),
+    ],
+)
+def test_session23_forgery_fees_and_answered_offers(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 107-114 (session 23)."""
+    assert verdict(taxonomy, line) in expected

@@ -64,7 +64,7 @@ STOP_WORDS = _words(
 NEGATION_CUES = _words(
     """
     no not never without none nor neither nobody avoid avoids avoiding instead stop zero refuse
-    against
+    against skip skipping skipped
     не нет без против ни никаких никакой никакие никакого никакую никогда вместо избегаем избегать
     отказ отказываемся отказаться исключаем исключить ноль
     ne n pas sans jamais aucun aucune ni non plutôt lieu éviter évitons zéro
@@ -143,6 +143,8 @@ PROTECTIVE_PREFIXES = (
     "temizleriz",
     "temizleyelim",
     "temizleyip",
+    # The past: "bot hesapları temizledik" (we cleaned out the bot accounts), session 23.
+    "temizledi",
     # kaldırmak and çıkarmak, to remove ("sahte hesapları kaldıralım", "çıkaralım").
     "kaldır",
     "çıkaral",
@@ -196,6 +198,8 @@ PROTECTIVE_PREFIXES = (
     "ลบ",
     "กรอง",
     "ตัวกรอง",
+    # "ล้างบอทออก" (cleared the bots out), session 23 (tuning set 111)
+    "ล้าง",
 )
 
 # Turkish puts the verb last, after a long object ("takipçileri sahte hesaplar konusunda
@@ -448,6 +452,42 @@ BEWARE_PAIRS = frozenset({("heads", "up")})
 IDENTIFYING_WORDS = _words("is s are it that это est sont bu คือ เป็น")
 ARTICLES = _words("a an the un une des")
 IDENTIFYING_AFTER_PREFIXES = ("olduğ", "oldu")
+# Something that arrived, then said to be a scam: "got an email 'from the ministry' asking for
+# the database, it's phishing, nobody reply", "пришло письмо ... — это фишинг", "bir mesaj
+# geldi ... bu bir scam". Session 23 (tuning set 107).
+RECEIVED_WORDS = _words(
+    "got received пришло пришла пришёл пришел пришли получили reçu reçue reçus geldi aldık ได้รับ"
+)
+# What arrived is a message, next to the word ("got an email", "mesaj geldi"): "got the client's
+# OK: send DMs from a fake page, it's phishing" received no message.
+MESSAGE_WORDS = _words(
+    "email e-mail mail message dm sms text call letter письмо сообщение смс звонок courriel "
+    "appel mesaj e-posta arama ข้อความ อีเมล แชท"
+)
+MESSAGE_REACH = 3
+# The refusal that goes with it is of answering it: "nobody reply", "никто не отвечает", "ne
+# cliquez pas", "cevap vermeyin", "ห้ามตอบ" ("it's phishing but nobody will notice" refuses
+# nothing).
+RESPONSE_PREFIXES = (
+    "repl",
+    "answer",
+    "respond",
+    "click",
+    "open",
+    "ответ",
+    "отвеч",
+    "переход",
+    "répond",
+    "cliqu",
+    "ouvr",
+    "cevap",
+    "yanıt",
+    "tıkla",
+    "aç",
+    "ตอบ",
+    "กด",
+    "คลิก",
+)
 # A Turkish verb in the conditional ("gösterirse", "yazarsa", "isterse", "gelmezse").
 TURKISH_CONDITIONAL_ENDINGS = (
     "rse",
@@ -732,6 +772,11 @@ REQUEST_PREFIXES = (
     "อยาก",
     "เสนอ",
 )
+# Selling or pushing is someone else's offer only after a word for someone in its clause:
+# "มีคนขายวิวบอท" (someone is selling view bots), "someone keeps pushing a viewbot trial";
+# "ขายวิวบอทให้ลูกค้า" is the plan itself. Session 23 (tuning set 110).
+OFFERING_PREFIXES = ("sell", "pitch", "push", "прода", "vend", "satıyor", "satan", "ขาย")
+SOMEONE_WORDS = _words("someone somebody кто-то кто quelqu biri birisi คน")
 # The request is someone else's: "we want to buy followers even though..." is the team's own
 # plan. First-person words before the request, and Turkish first-person endings on it
 # ("istiyoruz", "istedik", "öneriyorum").
@@ -756,6 +801,14 @@ DECLINE_PAIRS = frozenset(
         ("pas", "geçtik"),
     }
 )
+# An answer to someone else's offer told as said: a Turkish negated verb before "dedim"
+# ("almıyoruz dedim", I said we don't buy it), a Thai "don't want" after "told" ("บอกไปแล้ว
+# ว่าไม่เอา"). Only as the answer to an offer: "ไม่เอาเงินสด" alone is "no cash". Session 23
+# (tuning sets 107, 110).
+SAID_WORDS = _words("dedim dedik dedi söyledim söyledik")
+TOLD_WORDS = _words("บอก")
+TOLD_REACH = 5
+TOLD_REFUSALS = frozenset({("ไม่", "เอา")})
 # A fraud stated through its own negation: money taken (a prepayment, a deposit, a fee, a
 # transfer) and, after it, the delivery, booking or prize negated ("take the deposit, nothing
 # gets booked", "принимаем оплату, ничего не отправляется", "frais d'envoi ... il n'y a pas de
@@ -1278,6 +1331,7 @@ STAR = "★"  # the word a run of star signs becomes
 # Thai words the tokenizer knows: those of the Thai indicator phrases and of the cues above.
 THAI_WORDS = _words(
     """
+    รับทำ วุฒิ ปริญญา ดาวน์โหลด ตรา มหาลัย มหาวิทยาลัย ค่อย ล้าง ค่าส่วนกลาง
     มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า โผล่ ราคา ราคาเต็ม ขีดฆ่า เกินจริง
     สตรีม เม้น เมนต์ ทุน ค่าดำเนินการ หน้าใส กลับมา เป็นซ้ำ พิมพ์ โชคดี โชคร้าย ดาต้า
     สินบน ติดสินบน ใต้โต๊ะ พนักงาน คนใน ซัพพอร์ต แบน ปลดแบน ติ๊กฟ้า ค่าน้ำร้อนน้ำชา ลบ แรนซัมแวร์

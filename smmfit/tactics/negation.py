@@ -32,6 +32,7 @@ from smmfit.tactics.lexicon import (
     BEWARE_WORDS,
     BULK_OR_PAID_PREFIXES,
     BULK_OR_PAID_WORDS,
+    CLAUSE_CONDITIONALS,
     CONCESSIVES,
     CONDITIONALS,
     CONJUNCTIONS,
@@ -77,6 +78,8 @@ from smmfit.tactics.lexicon import (
     LIST_REFUSAL_HEADS,
     LIST_REFUSAL_PAIRS,
     LIST_REFUSAL_REACH,
+    MESSAGE_REACH,
+    MESSAGE_WORDS,
     MONEY_TAKEN_PREFIXES,
     NEGATION_BREAKERS,
     NEGATION_CUES,
@@ -87,6 +90,7 @@ from smmfit.tactics.lexicon import (
     NOT_A_REFUSAL_AFTER,
     NOTHING_WORDS,
     NUMBER_WORDS_ABOVE_ONE,
+    OFFERING_PREFIXES,
     ONLY_WORDS,
     OTHERS_PREFIXES,
     OTHERWISE_WORDS,
@@ -104,6 +108,7 @@ from smmfit.tactics.lexicon import (
     REACH_LOWERING,
     REACH_NOUNS,
     REASONS,
+    RECEIVED_WORDS,
     RECOVERY_PREFIXES,
     REFERRING_PRONOUNS,
     REFUND_PREFIXES,
@@ -115,6 +120,7 @@ from smmfit.tactics.lexicon import (
     REPORT_PREFIXES,
     REQUEST_PREFIXES,
     REQUEST_REACH,
+    RESPONSE_PREFIXES,
     REVOKING_PREFIXES,
     REWARD_PREFIXES,
     REWARD_REACH,
@@ -123,11 +129,13 @@ from smmfit.tactics.lexicon import (
     RUSSIAN_NE,
     RUSSIAN_NE_PARTNERS,
     RUSSIAN_POST_NEGATIONS,
+    SAID_WORDS,
     SCAM_NAME_PREFIXES,
     SCAM_NAME_WORDS,
     SECURING_WORDS,
     SELLING_PREFIXES,
     SHARING_VERB_PREFIXES,
+    SOMEONE_WORDS,
     TAKEN_OVER_AFTER_AUXILIARY,
     TAKEN_OVER_PREFIXES,
     TAKEN_OVER_WORDS,
@@ -136,6 +144,9 @@ from smmfit.tactics.lexicon import (
     THAI_LIST_REFUSALS,
     THAI_PASSIVE_MARKERS,
     THAI_SCAM_NAMES,
+    TOLD_REACH,
+    TOLD_REFUSALS,
+    TOLD_WORDS,
     TURKISH_CONDITIONAL_ENDINGS,
     TURKISH_CONDITIONAL_LENGTH,
     TURKISH_PARTICIPLE,
@@ -270,6 +281,15 @@ def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
         return True
     if tokens[i].text in RUSSIAN_NE and any(
         i - 2 <= j < i and tokens[j].text in RUSSIAN_NE_PARTNERS for j in hit.tokens
+    ):
+        return True
+    # A phrase that names the misuse of a protective act ("paid ... flag ... page", mass
+    # reporting) is that act, and a protective word inside or after it says what it does:
+    # "paid a group to mass-flag their page as spam" (session 23, tuning set 109).
+    if (
+        i > hit.low
+        and tokens[i].protective
+        and any(tokens[j].protective for j in hit.tokens if j != i)
     ):
         return True
     # A fraud named by its negation ("never ship the prize", "sans jamais expédier le lot",
@@ -452,11 +472,16 @@ def _declined_request(hit: Hit, tokens: Sequence[Token]) -> bool:
         and not any(p.text in FIRST_PERSON for p in tokens[max(0, j - REQUEST_REACH) : j])
         for j, t in enumerate(tokens)
         if t.clause == clause and not hit.low <= j <= hit.high
+    ) or any(
+        t.text.startswith(OFFERING_PREFIXES)
+        and any(p.text in SOMEONE_WORDS and p.clause == clause for p in tokens[:j])
+        for j, t in enumerate(tokens)
+        if t.clause == clause and not hit.low <= j <= hit.high
     )
     if not requested:
         return False
     for index in range(hit.high + 1, len(tokens)):
-        if _declines_at(index, tokens):
+        if _declines_at(index, tokens) or _answered_no(index, tokens):
             return not _sets_condition(tokens[index].clause, tokens)
     return False
 
@@ -486,6 +511,17 @@ def _declines_at(index: int, tokens: Sequence[Token]) -> bool:
         "",
     )
     return is_decline_word(tokens[index].text) or (tokens[index].text, following) in DECLINE_PAIRS
+
+
+def _answered_no(index: int, tokens: Sequence[Token]) -> bool:
+    """A refusal told as said: "almıyoruz dedim", "บอกไปแล้วว่าไม่เอา"."""
+    following = next((t.text for t in tokens[index + 1 : index + 3] if not t.stop), "")
+    if tokens[index].negative_verb and following in SAID_WORDS:
+        return True
+    return (tokens[index].text, following) in TOLD_REFUSALS and any(
+        t.text in TOLD_WORDS and t.clause == tokens[index].clause
+        for t in tokens[max(0, index - TOLD_REACH) : index]
+    )
 
 
 def _sets_condition(clause: int, tokens: Sequence[Token]) -> bool:
@@ -1073,6 +1109,25 @@ def _identified(index: int, tokens: Sequence[Token]) -> bool:
     """ "If ... tell them it's a scam", "если ... — это мошенники", "gösterirse dolandırıcılık
     olduğunu söyleyin": a condition earlier in the line describes what the scam's name, said
     as what that is, names."""
+    # A Turkish conditional ends its own clause ("mesajı alırsanız bu bir scam").
+    # The French "s" only before "il(s)": an English "'s" ("the client's OK: send DMs from a
+    # fake support page, it's phishing") sets no condition (session 23).
+    return _said_to_be(index, tokens) and any(
+        (
+            t.clause < tokens[index].clause
+            and (
+                t.text in CLAUSE_CONDITIONALS
+                or (t.text == "s" and j + 1 < index and tokens[j + 1].text in ("il", "ils"))
+            )
+        )
+        or _turkish_conditional(t)
+        for j, t in enumerate(tokens[:index])
+    )
+
+
+def _said_to_be(index: int, tokens: Sequence[Token]) -> bool:
+    """The scam's name at ``index`` is said as what something is: "it's a scam", "это фишинг",
+    "dolandırıcılık olduğunu"."""
     # Articles and other function words between are skipped: "it's a scam", "bu bir scam".
     before = next(
         (
@@ -1083,13 +1138,8 @@ def _identified(index: int, tokens: Sequence[Token]) -> bool:
         None,
     )
     after = tokens[index + 1] if index + 1 < len(tokens) else None
-    said = (before is not None and before.text in IDENTIFYING_WORDS) or (
+    return (before is not None and before.text in IDENTIFYING_WORDS) or (
         after is not None and after.text.startswith(IDENTIFYING_AFTER_PREFIXES)
-    )
-    # A Turkish conditional ends its own clause ("mesajı alırsanız bu bir scam").
-    return said and any(
-        (t.text in CONDITIONALS and t.clause < tokens[index].clause) or _turkish_conditional(t)
-        for t in tokens[:index]
     )
 
 
@@ -1145,7 +1195,28 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
             (t.protective or t.text in SECURING_WORDS) and not _guard_negated(j, tokens)
             for j, t in enumerate(tokens[index + 1 :], index + 1)
         )
-        if (refused and guarded) or beware or _identified(index, tokens):
+        answer_refused = any(
+            t.text.startswith(RESPONSE_PREFIXES)
+            and (
+                t.negative_verb
+                or any(c.cue and not c.protective and c.clause == t.clause for c in others)
+            )
+            for t in others
+        )
+        received = any(
+            t.text in RECEIVED_WORDS
+            and any(
+                m.text in MESSAGE_WORDS
+                for m in tokens[max(0, j - MESSAGE_REACH) : j + MESSAGE_REACH + 1]
+            )
+            for j, t in enumerate(tokens[:index])
+        )
+        if (
+            (refused and guarded)
+            or beware
+            or _identified(index, tokens)
+            or (received and (answer_refused or guarded) and _said_to_be(index, tokens))
+        ):
             return index
     disowned = _disowned(tokens)
     if disowned is not None:
