@@ -535,6 +535,22 @@ columns (line, expected, platform, region, language) instead, for example a blin
   in session 23 by a helper who saw only its brief: charity, culture and events: ticketing,
   fundraising, sponsors and press outreach. Scored once untuned at 99b5f53: 86.7% (no harmful line
   white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune115_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: message texts quoted word for word inside plan
+  lines, the harm inside the quotation. Scored once untuned at 4933e91: 88.0% (1 harmful line
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune116_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: ad copy and its small print: which caveat,
+  disclaimer, label or condition is added or left out. Scored once untuned at 4933e91: 71.3% (13
+  harmful lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune117_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: team chat with asides in brackets that say what
+  is really going on behind a harmless task. Scored once untuned at 4933e91: 83.3% (2 harmful lines
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune118_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: long briefs of 25-50 words with several tasks,
+  one of which may be harmful. Scored once untuned at 4933e91: 87.3% (2 harmful lines white); then
+  tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -742,6 +758,10 @@ TUNE111_V7 = DATA / "tactic_lines_tune111_v7.csv"
 TUNE112_V7 = DATA / "tactic_lines_tune112_v7.csv"
 TUNE113_V7 = DATA / "tactic_lines_tune113_v7.csv"
 TUNE114_V7 = DATA / "tactic_lines_tune114_v7.csv"
+TUNE115_V7 = DATA / "tactic_lines_tune115_v7.csv"
+TUNE116_V7 = DATA / "tactic_lines_tune116_v7.csv"
+TUNE117_V7 = DATA / "tactic_lines_tune117_v7.csv"
+TUNE118_V7 = DATA / "tactic_lines_tune118_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1187,6 +1207,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 112 v7 (session 23; fashion and beauty shops)", TUNE112_V7),
         ("tuning set 113 v7 (session 23; fintech and crypto apps)", TUNE113_V7),
         ("tuning set 114 v7 (session 23; charity, culture and events)", TUNE114_V7),
+        ("tuning set 115 v7 (session 23; quoted messages)", TUNE115_V7),
+        ("tuning set 116 v7 (session 23; caveats left out)", TUNE116_V7),
+        ("tuning set 117 v7 (session 23; asides)", TUNE117_V7),
+        ("tuning set 118 v7 (session 23; long briefs)", TUNE118_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -3111,6 +3111,19 @@ def test_session22_debts_courts_and_ratings(
         # bots cleared out, in the past tense and in Thai
         ("Follower 5K düştü çünkü bot hesapları temizledik", ("white", "unrecognized")),
         ("ฟอลลด 6K เพราะเราล้างบอทออก", ("white", "unrecognized")),
+        # the caveat or condition of a claim removed or left out while the claim stays
+        ("Promo card: 'Free trial!' big, drop the auto-renew line under the button", ("gray",)),
+        (
+            "SMS: '%50 indirim kazandınız!' — min. sepet şartını ve koşullar linkini çıkar",
+            ("gray",),
+        ),
+        ("Aylık otomatik yenilemeyi butonda yazmıyoruz", ("gray",)),
+        ("แอด 'ส่งฟรีทั่วไทย' ตัดคำว่าขั้นต่ำ 990 ออก", ("gray",)),
+        ("Cadeaux aux créatrices : dire « j'ai découvert » sans préciser « offert »", ("gray",)),
+        (
+            "Katılım şartları bio'daki linkte, kazananı canlı yayında belirliyoruz",
+            ("white", "unrecognized"),
+        ),
     ],
 )
 def test_session23_forgery_fees_and_answered_offers(
