@@ -571,6 +571,26 @@ columns (line, expected, platform, region, language) instead, for example a blin
   in session 23 by a helper who saw only its brief: messages typed fast on a phone: no diacritics,
   Russian partly in Latin letters, typos. Scored once untuned at ef6632d: 85.3% (3 harmful lines
   white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune124_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: review requests and loyalty rewards with their
+  conditions spelled out. Scored once untuned at d1bbeee: 70.7% (4 harmful lines white); then tuned
+  on and the verdict model trained on it;
+- ``tactic_lines_tune125_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: collection, tenant and community messages quoted
+  word for word, the harm inside the quotation. Scored once untuned at d1bbeee: 77.3% (9 harmful
+  lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune126_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: small shops' and creators' posts with asides in
+  brackets that change what the post means. Scored once untuned at d1bbeee: 82.7% (1 harmful line
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune127_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: health, beauty and wellness claims with what the
+  team adds, keeps or drops around them. Scored once untuned at d1bbeee: 71.3% (7 harmful lines
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune128_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 23 by a helper who saw only its brief: agency task lists and handover notes in each
+  market's office jargon. Scored once untuned at d1bbeee: 97.3% (no harmful line white); then tuned
+  on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -787,6 +807,11 @@ TUNE120_V7 = DATA / "tactic_lines_tune120_v7.csv"
 TUNE121_V7 = DATA / "tactic_lines_tune121_v7.csv"
 TUNE122_V7 = DATA / "tactic_lines_tune122_v7.csv"
 TUNE123_V7 = DATA / "tactic_lines_tune123_v7.csv"
+TUNE124_V7 = DATA / "tactic_lines_tune124_v7.csv"
+TUNE125_V7 = DATA / "tactic_lines_tune125_v7.csv"
+TUNE126_V7 = DATA / "tactic_lines_tune126_v7.csv"
+TUNE127_V7 = DATA / "tactic_lines_tune127_v7.csv"
+TUNE128_V7 = DATA / "tactic_lines_tune128_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1241,6 +1266,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 121 v7 (session 23; questions and answers)", TUNE121_V7),
         ("tuning set 122 v7 (session 23; call scripts)", TUNE122_V7),
         ("tuning set 123 v7 (session 23; hasty typing)", TUNE123_V7),
+        ("tuning set 124 v7 (session 23; review rewards)", TUNE124_V7),
+        ("tuning set 125 v7 (session 23; quoted notices)", TUNE125_V7),
+        ("tuning set 126 v7 (session 23; posts with asides)", TUNE126_V7),
+        ("tuning set 127 v7 (session 23; wellness claims)", TUNE127_V7),
+        ("tuning set 128 v7 (session 23; agency jargon)", TUNE128_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -3216,3 +3216,52 @@ def test_whether_or_not_states_no_consent(
 ) -> None:
     """ "Opted in or not": whether or not, so the consent is not stated (session 23)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a quoted caveat left out or taken out; a quoted claim taken out is still the fix
+        ("мы вообще не пишем «не является лекарством» в рилсах", ("gray",)),
+        ("reels'lerde 'ilaç değildir' yazmıyoruz bile", ("gray",)),
+        ("«Результат индивидуален» из сторис выпиливаем, режет конверсию", ("gray",)),
+        ("Never remove 'results vary' from the captions", ("white", "unrecognized")),
+        (
+            'Klinik reklamı: "ağrısız, herkese garanti" çıkarıldı, "sonuçlar kişiden kişiye'
+            ' değişir" eklendi',
+            ("white", "unrecognized"),
+        ),
+        # a French "-mez" imperative is no Turkish negation
+        (
+            "Mail « Support Google Business » : fiche suspendue sauf si vous confirmez vos"
+            " identifiants via ce lien",
+            ("black",),
+        ),
+        # a Turkish negated verb that ends a quotation is the quotation's own
+        ('"Yorumlara 3 arkadaşını etiketle yoksa rehberi göndermiyoruz"', ("gray",)),
+        ('"3 arkadaşını etiketle" yapmıyoruz', ("white", "unrecognized")),
+        # debtors named with their phones and photos; review gating
+        (
+            "Strata post: owners in arrears, full names, unit numbers, mobiles and photos",
+            ("black",),
+        ),
+        ("Memnun müşteriye Google linki, memnun olmayana iç anket formu", ("gray",)),
+        # complaint sites are where the reviews are, not a complaint filed
+        (
+            "İtibar ajansı: şikayet sitelerindeki olumsuzları sahte olumlu yorumlarla aşağı itme",
+            ("gray", "black"),
+        ),
+        ("Sahte yorumları şikayet ettik, Google kaldırdı", ("white", "unrecognized")),
+        # a tag condition, not a tag in a CRM
+        ("Warning post: fake texts going around! Tag 3 neighbours or no free guide", ("gray",)),
+        (
+            "Badge scans tagged 'expo-24', follow-up only for people we spoke to",
+            ("white", "unrecognized"),
+        ),
+    ],
+)
+def test_session23_caveats_quotes_and_debtors(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 124-128 (session 23)."""
+    assert verdict(taxonomy, line) in expected

@@ -24,6 +24,7 @@ from pydantic import Field
 
 from smmfit.tactics.examples import EVERYDAY_WORK, LABELS, NEUTRAL, PROTECTIVE, Example
 from smmfit.tactics.lexicon import (
+    BEWARE_WORDS,
     CONSENT_TACTICS,
     REQUEST_PREFIXES,
     Token,
@@ -38,6 +39,7 @@ from smmfit.tactics.negation import (
     declines,
     negated_fulfilment,
     never_asks_clauses,
+    omits_caveat,
     recovers_account,
     refuses_incentive,
     rewrites_quote,
@@ -932,6 +934,26 @@ def _fraud_by_negation(
     )
 
 
+def _caveat_omitted(result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy) -> LineResult:
+    """A line that leaves a quoted caveat out of the copy (``omits_caveat``) is gray: the claim
+    it qualified stands alone, misleading (consumer law in every country covered). A warning,
+    a platform's own rule and a graver verdict stand."""
+    if (
+        result.verdict in ("gray", "black")
+        or result.notes
+        or not omits_caveat(tokens)
+        or warning_at(tokens) is not None
+    ):
+        return result
+    return _naming(
+        result,
+        "gray",
+        taxonomy["misleading_ad_claims"],
+        confidence="medium",
+        check_by_hand=False,
+    )
+
+
 def _sold_as_genuine(result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy) -> LineResult:
     """A line that quotes a listing calling goods genuine and calls them replicas outside the
     quote (``sells_replicas_as_genuine``) is black: counterfeits sold as originals, a fraud
@@ -990,6 +1012,12 @@ def _parse(line: str, taxonomy: Taxonomy) -> _Parsed:
     return _Parsed(line, tokens, hits, actions if len(actions) > 1 else ())
 
 
+# Conditions of engagement a post sets on its readers (tag, share, comment to get something).
+ENGAGEMENT_CONDITION_TACTICS = frozenset(
+    {"tag_friends_to_enter", "share_to_enter_giveaways", "engagement_bait"}
+)
+
+
 def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit], taxonomy: Taxonomy) -> bool:
     """A protective verb in a line where the phrases found a harm for it to act on, a
     warning, a reminder of what a genuine party never asks, stated consent or a crisis plan:
@@ -1008,12 +1036,24 @@ def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit], taxonomy: Taxonom
         if not hit.negated and taxonomy[hit.pattern.tactic].verdict == "black"
         for index in hit.tokens
     }
+    # A warning fights the scam it names, not the engagement condition the same post sets:
+    # "scam alert: fake collector texts! Tag 3 neighbours or no free guide" is engagement bait
+    # (session 23; other harms a warning names, such as a clone page's fake coupons, stay
+    # warned about).
+    unwarned = any(
+        not hit.negated and hit.pattern.tactic in ENGAGEMENT_CONDITION_TACTICS for hit in harmful
+    )
     return (
         (
             bool(harmful)
-            and any(token.protective and index not in own for index, token in enumerate(tokens))
+            and any(
+                token.protective
+                and index not in own
+                and not (unwarned and token.text in BEWARE_WORDS)
+                for index, token in enumerate(tokens)
+            )
         )
-        or warning_at(tokens) is not None
+        or (warning_at(tokens) is not None and not unwarned)
         or bool(never_asks_clauses(tokens))
         or recovers_account(tokens)
         or consents(tokens)
@@ -1127,6 +1167,7 @@ def _check_all(
                 )
         result = _fraud_by_negation(result, p.tokens, taxonomy)
         result = _sold_as_genuine(result, p.tokens, taxonomy)
+        result = _caveat_omitted(result, p.tokens, taxonomy)
         results.append(result)
     return results
 

@@ -839,6 +839,77 @@ MONEY_TAKEN_PREFIXES = (
     "ค่าส่ง",
     "โอน",
 )
+# A quoted caveat the line leaves out: "мы вообще не пишем «не является лекарством»", "'ilaç
+# değildir' yazmıyoruz bile", "«Результат индивидуален» из сторис выпиливаем", "we never add
+# 'results vary'". The caveat is known by its words (results vary, not a medicine, not for
+# pregnant women; not "consult", which is also the service sold); a quoted claim taken out
+# ("removed 'no side effects'") is the fix, not an omission. Session 23 (tuning set 127).
+CAVEAT_PREFIXES = (
+    "vary",
+    "varies",
+    "individual",
+    "typical",
+    "medicine",
+    "pregnan",
+    "индивидуал",
+    "лекарств",
+    "беремен",
+    "противопоказ",
+    "varient",
+    "individuel",
+    "médicament",
+    "enceinte",
+    "değiş",
+    "ilaç",
+    "hamile",
+    "บุคคล",
+    "ตั้งครรภ์",
+)
+# Verbs of putting a caveat in ("не пишем", "yazmıyoruz", "ไม่ได้ใส่", "on ne met pas") and of
+# taking it out ("выпиливаем", "kaldır", "ลบ").
+WRITE_IN_PREFIXES = (
+    "writ",
+    "add",
+    "put",
+    "includ",
+    "mention",
+    "show",
+    "пиш",
+    "напиш",
+    "указ",
+    "добав",
+    "став",
+    "écri",
+    "ajout",
+    "met",
+    "indiqu",
+    "yaz",
+    "ekle",
+    "belirt",
+    "koy",
+    "ใส่",
+    "เขียน",
+)
+TAKE_OUT_PREFIXES = (
+    "выпил",
+    "убира",
+    "убер",
+    "убра",
+    "удал",
+    "remov",
+    "delet",
+    "drop",
+    "cut",
+    "retir",
+    "supprim",
+    "enlev",
+    "kaldır",
+    "sil",
+    "çıkar",
+    "ลบ",
+    "ตัด",
+)
+CAVEAT_VERB_REACH = 4
 # A listing's quoted claim that the goods are genuine, and the line calling them replicas
 # outside the quote: counterfeits sold as originals (session 22, tuning set 91). Not "fake"
 # ("the fake review said «original parts»") nor Thai "ก๊อป" (copy, as of a text).
@@ -1037,7 +1108,11 @@ _RUSSIAN_VERB = re.compile(
 # Turkish negates verbs with a suffix: almıyoruz, almayacağız, almaz.
 # Also "without": almadan, vermeden; "don't": almayın; "not to": almamak; the past: almadık.
 _TURKISH_NEGATIVE_VERB = re.compile(
-    r"\w{2,}(m[ıiuü]yor\w*|ma[yı]aca[kğ]\w*|me[yi]ece[kğ]\w*|maz|mez|mayız|meyiz"
+    # Not a French imperative in "-mez": "confirmez", "fermez", "informez", "aimez",
+    # "estimez", "consommez", "résumez" (session 23: "confirmez vos identifiants" had read as
+    # Turkish "does not confirm").
+    r"\w{2,}(m[ıiuü]yor\w*|ma[yı]aca[kğ]\w*|me[yi]ece[kğ]\w*|maz"
+    r"|(?<!fer)(?<!fir)(?<!for)(?<!ai)(?<!ti)(?<!om)(?<!su)(?<!lu)mez|mayız|meyiz"
     r"|madan|meden|mayın|meyin|mamak|memek|mam|mem"
     # The past: "test yapılmadı" (no test was done), "almadık" (we did not buy).
     # Front vowels only after a consonant: "gelmedi", not French "samedi".
@@ -1354,6 +1429,7 @@ STAR = "★"  # the word a run of star signs becomes
 THAI_WORDS = _words(
     """
     รับทำ วุฒิ ปริญญา ดาวน์โหลด ตรา มหาลัย มหาวิทยาลัย ค่อย ล้าง ค่าส่วนกลาง ดอกจัน ผลลัพธ์ บุคคล
+    ลูกหนี้ ค้างชำระ
     มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า โผล่ ราคา ราคาเต็ม ขีดฆ่า เกินจริง
     สตรีม เม้น เมนต์ ทุน ค่าดำเนินการ หน้าใส กลับมา เป็นซ้ำ พิมพ์ โชคดี โชคร้าย ดาต้า
     สินบน ติดสินบน ใต้โต๊ะ พนักงาน คนใน ซัพพอร์ต แบน ปลดแบน ติ๊กฟ้า ค่าน้ำร้อนน้ำชา ลบ แรนซัมแวร์
@@ -1661,6 +1737,19 @@ def _made_plain(tokens: list[Token], where: Callable[[int, Token], bool]) -> lis
     ]
 
 
+def _complaint_sites(tokens: list[Token]) -> list[Token]:
+    """ "Şikayet siteleri", "şikayet sitesindeki olumsuzlar": complaint sites (Şikayetvar) are
+    where the reviews are, not a complaint the business files (session 23, tuning set 119)."""
+    return _made_plain(
+        tokens,
+        lambda i, t: (
+            t.text == "şikayet"
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text.startswith(COMPLAINT_SITE_PREFIXES)
+        ),
+    )
+
+
 def _nothing_before_not(tokens: list[Token]) -> list[Token]:
     """ "Платить ничего" (pays nothing) negates what comes before it; in "ничего не отправлять"
     the "не" after it negates what follows, so "ничего" negates nothing backwards."""
@@ -1947,6 +2036,7 @@ _WORD_READINGS = (
     _no_exceptions,
     _amounts_of_zero,
     _nothing_before_not,
+    _complaint_sites,
     _paired_post_negations,
     _conditional_negations,
 )
@@ -2135,7 +2225,15 @@ SITE_NAMES = ("şikayetvar",)
 # district chat" read as fighting the leak); so is "şikayetçi" (the complainant: "şikayetçi
 # hastanın TC kimlik no'su", session 21). An anti-detect browser ("антидетект", "в антике
 # лежат 5 фармленных аккаунтов") hides farmed accounts; it protects nothing (session 21).
-NOT_PROTECTIVE_PREFIXES = ("жалобщ", "şikayetçi", "антидетект", "антик", "antidetect")
+NOT_PROTECTIVE_PREFIXES = (
+    "жалобщ",
+    "şikayetçi",
+    "şikayetvar",
+    "антидетект",
+    "антик",
+    "antidetect",
+)
+COMPLAINT_SITE_PREFIXES = ("site", "platform")
 # A complaint about a rival's infringement of the business's own rights ("filing an IP
 # complaint via Brand Registry", "подаём жалобу через форму о нарушении прав", "signalement
 # pour violation de PI", "marka hakkı ihlali başvurusu", "แจ้งละเมิดลิขสิทธิ์") is the platforms'

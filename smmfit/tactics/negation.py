@@ -32,6 +32,8 @@ from smmfit.tactics.lexicon import (
     BEWARE_WORDS,
     BULK_OR_PAID_PREFIXES,
     BULK_OR_PAID_WORDS,
+    CAVEAT_PREFIXES,
+    CAVEAT_VERB_REACH,
     CLAUSE_CONDITIONALS,
     CONCESSIVES,
     CONDITIONALS,
@@ -141,6 +143,7 @@ from smmfit.tactics.lexicon import (
     SELLING_PREFIXES,
     SHARING_VERB_PREFIXES,
     SOMEONE_WORDS,
+    TAKE_OUT_PREFIXES,
     TAKEN_OVER_AFTER_AUXILIARY,
     TAKEN_OVER_PREFIXES,
     TAKEN_OVER_WORDS,
@@ -160,6 +163,7 @@ from smmfit.tactics.lexicon import (
     VERB_FINAL_PROTECTIVE,
     WHETHER_NOT_WORDS,
     WITHOUT_WORDS,
+    WRITE_IN_PREFIXES,
     Token,
     is_decline_word,
     is_thai,
@@ -612,6 +616,46 @@ def negated_fulfilment(tokens: Sequence[Token]) -> bool:
     )
 
 
+def omits_caveat(tokens: Sequence[Token]) -> bool:
+    """A quoted caveat (``CAVEAT_PREFIXES``: results vary, not a medicine, consult a doctor)
+    that the line, outside every quote and near it, does not write in ("мы вообще не пишем «не
+    является лекарством»", "'ilaç değildir' yazmıyoruz bile", "ไม่ได้ใส่ '...' เลย") or takes
+    out ("«Результат индивидуален» выпиливаем"): a claim left without its caveat. A line that
+    protects, warns or refuses the omission ("never remove 'results vary'") is not."""
+    # Taking out is itself a protective word ("kaldır", "remove"): it is the omission here.
+    if any(
+        t.protective and t.quote < 0 and not t.text.startswith(TAKE_OUT_PREFIXES) for t in tokens
+    ):
+        return False
+    quotes = {t.quote for t in tokens if t.quote >= 0 and t.text.startswith(CAVEAT_PREFIXES)}
+    for quote in quotes:
+        inside = [i for i, t in enumerate(tokens) if t.quote == quote]
+        low, high = inside[0], inside[-1]
+        for j in (
+            *range(max(0, low - CAVEAT_VERB_REACH), low),
+            *range(high + 1, min(len(tokens), high + 1 + CAVEAT_VERB_REACH)),
+        ):
+            verb = tokens[j]
+            if verb.quote >= 0 or _nearest_quote(j, tokens) != quote:
+                continue
+            negated = verb.negative_verb or any(
+                t.cue and not t.protective and t.quote < 0 and t.clause == verb.clause
+                for t in tokens[max(0, j - 2) : j]
+            )
+            if verb.text.startswith(WRITE_IN_PREFIXES) and negated:
+                return True
+            if verb.text.startswith(TAKE_OUT_PREFIXES) and not negated:
+                return True
+    return False
+
+
+def _nearest_quote(index: int, tokens: Sequence[Token]) -> int:
+    """The quotation nearest the word at ``index`` (a verb belongs to the quote beside it:
+    "'...' çıkarıldı, '...' eklendi")."""
+    quoted = [(abs(i - index), t.quote) for i, t in enumerate(tokens) if t.quote >= 0]
+    return min(quoted)[1] if quoted else -1
+
+
 def sells_replicas_as_genuine(tokens: Sequence[Token]) -> bool:
     """A quoted claim that goods are genuine ("«100% authentic, receipt on request»", "«оригинал,
     чек есть»") and, outside every quote, the line calling them replicas, not refused near it
@@ -833,7 +877,10 @@ def _negated_around_quote(hit: Hit, tokens: Sequence[Token]) -> int | None:
         return None
     inside = [i for i, token in enumerate(tokens) if token.quote == quote]
     start = _negation_before(Hit(hit.pattern, (inside[0],)), tokens)
-    if start is None and _negated_inside_or_after(Hit(hit.pattern, (inside[-1],)), tokens):
+    # The quote's last word is inside it: a negated Turkish verb there ("... etiketle yoksa
+    # rehberi göndermiyoruz") is the quote's own, not a refusal of it (session 23).
+    last = Hit(replace(hit.pattern, names_negation=True), (inside[-1],))
+    if start is None and _negated_inside_or_after(last, tokens):
         start = inside[0]
     return start
 
