@@ -3265,3 +3265,16 @@ def test_session23_caveats_quotes_and_debtors(
 ) -> None:
     """Tuning sets 124-128 (session 23)."""
     assert verdict(taxonomy, line) in expected
+
+
+def test_a_free_of_charge_clause_is_no_fee_told_later(taxonomy: Taxonomy) -> None:
+    """The fee-at-signing phrase wants a fee and when it is told: "charge ... mention ...
+    contract" in an influencer clause found no hidden fee (session 23, after the blind sets)."""
+    line = (
+        "Influencer contract, clause 7: the Creator shall not mention that the product was"
+        " provided free of charge"
+    )
+    _, hits = find_hits(line, taxonomy)
+    assert "misleading_ad_claims" not in {hit.pattern.tactic for hit in hits}
+    line = "Ad price: from $1,950/mo only, the fees come up at lease signing"
+    assert "misleading_ad_claims" in check_line(line, taxonomy).tactics
