@@ -617,10 +617,10 @@ def negated_fulfilment(tokens: Sequence[Token]) -> bool:
 
 
 def omits_caveat(tokens: Sequence[Token]) -> bool:
-    """A quoted caveat (``CAVEAT_PREFIXES``: results vary, not a medicine, consult a doctor)
-    that the line, outside every quote and near it, does not write in ("мы вообще не пишем «не
-    является лекарством»", "'ilaç değildir' yazmıyoruz bile", "ไม่ได้ใส่ '...' เลย") or takes
-    out ("«Результат индивидуален» выпиливаем"): a claim left without its caveat. A line that
+    """A quoted caveat (``CAVEAT_PREFIXES``: results vary, not a medicine, not for pregnant
+    women) that the line, outside every quote and nearest to it, does not write in ("мы вообще
+    не пишем «не является лекарством»", "'ilaç değildir' yazmıyoruz bile") or takes out
+    ("«Результат индивидуален» выпиливаем"): a claim left without its caveat. A line that
     protects, warns or refuses the omission ("never remove 'results vary'") is not."""
     # Taking out is itself a protective word ("kaldır", "remove"): it is the omission here.
     if any(
