@@ -13,9 +13,9 @@ recognised", not clearance. A line with no known tactic is unrecognized, never w
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Any, Literal
 
 import numpy as np
@@ -476,9 +476,7 @@ def judge(
             confidence="high" if agree or similarities is None else "medium",
             **evidence,
         )
-    everyday = (
-        safe_score >= EVERYDAY and harm_score < WEAK and safe_score >= harm_score + EVERYDAY_MARGIN
-    )
+    everyday = _everyday(safe_score, harm_score)
     if safe is not None and safe.verdict == "white" and (safe_score >= SAFE or everyday):
         return LineResult(
             number=number,
@@ -651,7 +649,13 @@ def _label_like(
         ),
         default=-1.0,
     )
-    return harm < WEAK and nearest >= harm + EVERYDAY_MARGIN
+    return _everyday(nearest, harm)
+
+
+def _everyday(nearest: float, harm: float) -> bool:
+    """A harmless example at ``nearest`` is near enough (``EVERYDAY``) and nearer than any
+    harmful one by ``EVERYDAY_MARGIN``, with none at the check-by-hand level (``WEAK``)."""
+    return nearest >= EVERYDAY and harm < WEAK and nearest >= harm + EVERYDAY_MARGIN
 
 
 def _nearest_of(
@@ -913,59 +917,62 @@ GIVEAWAY_PREFIXES = (
 )
 
 
-def _fraud_by_negation(
-    result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy
+def _raised_by_rule(
+    result: LineResult,
+    verdict: LineVerdict,
+    tactic: Callable[[], Tactic],
+    *,
+    holds: Callable[[], bool],
+    warned: Callable[[], bool],
+    **update: Any,
 ) -> LineResult:
-    """A line nothing else found harmful that takes money and negates what the money pays for
-    (``negated_fulfilment``) is gray, check by hand: the negation may be the fraud itself. A
-    warning that describes such a scam keeps its verdict."""
-    if (
-        result.verdict not in ("white", "unrecognized")
-        or result.notes
-        or not negated_fulfilment(tokens)
-        or warning_at(tokens) is not None
-    ):
+    """A line-level rule that ``holds`` raises a less severe result to ``verdict``, naming
+    ``tactic``. A platform's or region's own rule (notes) and a warning that describes the harm
+    (``warned``) keep their verdicts. The rule, the warning and the tactic are read only when
+    needed (a taxonomy may lack the tactic of a rule that never holds)."""
+    if result.notes or _SEVERITY[result.verdict] >= _SEVERITY[verdict] or not holds() or warned():
         return result
+    return _naming(result, verdict, tactic(), **update)
+
+
+def _line_rules(result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy) -> LineResult:
+    """The rules read from the whole line after the phrases and the model:
+    - money taken and what it pays for negated (``negated_fulfilment``): gray, check by hand,
+      for the negation may be the fraud itself;
+    - a quoted listing calling goods genuine and the line calling them replicas outside the
+      quote (``sells_replicas_as_genuine``): black, counterfeits sold as originals, whatever
+      the listing's other words matched;
+    - a quoted caveat left out of the copy (``omits_caveat``): gray, misleading, the claim it
+      qualified standing alone (consumer law in every country covered)."""
+    # One reading of the warning for the three rules, and none when no rule holds.
+    warned = cache(lambda: warning_at(tokens) is not None)
     giveaway = any(t.text.startswith(GIVEAWAY_PREFIXES) for t in tokens)
-    return _naming(
+    result = _raised_by_rule(
         result,
         "gray",
-        taxonomy["fake_giveaway_scam" if giveaway else "fake_shop_brand_impersonation"],
+        partial(
+            taxonomy.__getitem__,
+            "fake_giveaway_scam" if giveaway else "fake_shop_brand_impersonation",
+        ),
+        holds=partial(negated_fulfilment, tokens),
+        warned=warned,
     )
-
-
-def _caveat_omitted(result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy) -> LineResult:
-    """A line that leaves a quoted caveat out of the copy (``omits_caveat``) is gray: the claim
-    it qualified stands alone, misleading (consumer law in every country covered). A warning,
-    a platform's own rule and a graver verdict stand."""
-    if (
-        result.verdict in ("gray", "black")
-        or result.notes
-        or not omits_caveat(tokens)
-        or warning_at(tokens) is not None
-    ):
-        return result
-    return _naming(
+    result = _raised_by_rule(
+        result,
+        "black",
+        partial(taxonomy.__getitem__, "fake_shop_brand_impersonation"),
+        holds=partial(sells_replicas_as_genuine, tokens),
+        warned=warned,
+    )
+    return _raised_by_rule(
         result,
         "gray",
-        taxonomy["misleading_ad_claims"],
+        partial(taxonomy.__getitem__, "misleading_ad_claims"),
+        holds=partial(omits_caveat, tokens),
+        warned=warned,
         confidence="medium",
         check_by_hand=False,
     )
-
-
-def _sold_as_genuine(result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy) -> LineResult:
-    """A line that quotes a listing calling goods genuine and calls them replicas outside the
-    quote (``sells_replicas_as_genuine``) is black: counterfeits sold as originals, a fraud
-    whatever the listing's other words matched. A warning keeps its verdict."""
-    if (
-        result.verdict == "black"
-        or result.notes
-        or not sells_replicas_as_genuine(tokens)
-        or warning_at(tokens) is not None
-    ):
-        return result
-    return _naming(result, "black", taxonomy["fake_shop_brand_impersonation"])
 
 
 def check_line(
@@ -1165,9 +1172,7 @@ def _check_all(
                     taxonomy=taxonomy,
                     context=context,
                 )
-        result = _fraud_by_negation(result, p.tokens, taxonomy)
-        result = _sold_as_genuine(result, p.tokens, taxonomy)
-        result = _caveat_omitted(result, p.tokens, taxonomy)
+        result = _line_rules(result, p.tokens, taxonomy)
         results.append(result)
     return results
 

@@ -531,16 +531,19 @@ def _declines_at(index: int, tokens: Sequence[Token]) -> bool:
     """A word of declining at ``index``: "declined", "отказали", "reddettik", "ปฏิเสธ", or the
     first of two, stop words between them skipped ("said no", "turned it down", "told them
     no", "c'est non", "hayır dedik")."""
-    following = next(
-        (t.text for t in tokens[index + 1 : index + 3] if not t.stop),
-        "",
-    )
+    following = _second_word(index, tokens)
     return is_decline_word(tokens[index].text) or (tokens[index].text, following) in DECLINE_PAIRS
+
+
+def _second_word(index: int, tokens: Sequence[Token]) -> str:
+    """The word after ``index`` that pairs with it, a stop word between skipped ("said no",
+    "told them no"), or ""."""
+    return next((t.text for t in tokens[index + 1 : index + 3] if not t.stop), "")
 
 
 def _answered_no(index: int, tokens: Sequence[Token]) -> bool:
     """A refusal told as said: "almıyoruz dedim", "บอกไปแล้วว่าไม่เอา"."""
-    following = next((t.text for t in tokens[index + 1 : index + 3] if not t.stop), "")
+    following = _second_word(index, tokens)
     if tokens[index].negative_verb and following in SAID_WORDS:
         return True
     return (tokens[index].text, following) in TOLD_REFUSALS and any(
