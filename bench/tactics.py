@@ -591,6 +591,28 @@ columns (line, expected, platform, region, language) instead, for example a blin
   in session 23 by a helper who saw only its brief: agency task lists and handover notes in each
   market's office jargon. Scored once untuned at d1bbeee: 97.3% (no harmful line white); then tuned
   on and the verdict model trained on it;
+- ``tactic_lines_tune129_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: chat scripts, reply templates and
+  influencer briefs that quote what staff or creators will say. Scored once untuned at 724806f:
+  90.0% (3 harmful lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune130_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: stock, sales and booking posts with
+  the team's own asides in brackets or after a dash. Scored once untuned at 724806f: 76.0% (2
+  harmful lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune131_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: staff, owners and relatives posting
+  about the business from their own accounts; star ratings, rating gating and rewards for reviews.
+  Scored once untuned at 724806f: 71.3% (5 harmful lines white); then tuned on and the verdict
+  model trained on it;
+- ``tactic_lines_tune132_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: ads, landing pages and posts with
+  disclaimers and small print: health, beauty, loans, investments, courses and shops. Scored once
+  untuned at 724806f: 76.7% (6 harmful lines white); then tuned on and the verdict model trained
+  on it;
+- ``tactic_lines_tune133_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: everyday social media plans of every
+  kind of business in each market. Scored once untuned at 724806f: 94.7% (no harmful line white);
+  then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -812,6 +834,11 @@ TUNE125_V7 = DATA / "tactic_lines_tune125_v7.csv"
 TUNE126_V7 = DATA / "tactic_lines_tune126_v7.csv"
 TUNE127_V7 = DATA / "tactic_lines_tune127_v7.csv"
 TUNE128_V7 = DATA / "tactic_lines_tune128_v7.csv"
+TUNE129_V7 = DATA / "tactic_lines_tune129_v7.csv"
+TUNE130_V7 = DATA / "tactic_lines_tune130_v7.csv"
+TUNE131_V7 = DATA / "tactic_lines_tune131_v7.csv"
+TUNE132_V7 = DATA / "tactic_lines_tune132_v7.csv"
+TUNE133_V7 = DATA / "tactic_lines_tune133_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1271,6 +1298,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 126 v7 (session 23; posts with asides)", TUNE126_V7),
         ("tuning set 127 v7 (session 23; wellness claims)", TUNE127_V7),
         ("tuning set 128 v7 (session 23; agency jargon)", TUNE128_V7),
+        ("tuning set 129 v7 (session 24; quoted scripts)", TUNE129_V7),
+        ("tuning set 130 v7 (session 24; asides on scarcity)", TUNE130_V7),
+        ("tuning set 131 v7 (session 24; staff posts, ratings)", TUNE131_V7),
+        ("tuning set 132 v7 (session 24; small print)", TUNE132_V7),
+        ("tuning set 133 v7 (session 24; everyday plans)", TUNE133_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

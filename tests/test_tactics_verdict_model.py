@@ -146,8 +146,8 @@ def _opinion(
         # A line that fights the harm stays at "check by hand" however sure the model is.
         ("white", (0.01, 0.02, 0.97), True, "gray", None),
         # Not sure enough, or the line fights the harm (the model cannot see that): white.
-        ("white", (0.35, 0.55, 0.1), False, "white", None),
-        ("white", (0.1, 0.5, 0.4), True, "white", None),
+        ("white", (0.55, 0.35, 0.1), False, "white", None),
+        ("white", (0.15, 0.5, 0.35), True, "white", None),
         # ... unless the model is all but certain: a negated disclosure can look like a refusal.
         ("white", (1 - MODEL_SURE, MODEL_SURE / 2, MODEL_SURE / 2), True, "gray", None),
         # Gray the model is sure is black: black, named by the nearest black example.

@@ -531,7 +531,15 @@ def judge(
 # harmful lines less surely: leave-one-set-out on 16,671 labelled lines at 01516b2, lines the
 # phrases clear (and do not refuse) read 0.66-0.70 harmful were 13 harmful and 8 white (with
 # session 21's model, 2 and 9); 0.68-0.70, 10 and 3; 0.64-0.70, 13 and 13.
-MODEL_CHECK = 0.66
+# Session 24: MODEL_CHECK lowered to 0.5 and MODEL_SURE to 0.9. Leave-one-set-out on the
+# 5,554 lines of the first 44 labelled sets (by name; the run was cut there for time), every
+# set's lines checked whole under each setting: 0.66 and 0.95, 688 lines wrong and 29 harmful
+# lines white; 0.55, 697 and 26; 0.5, 702 and 23; 0.5 and 0.9, 701 and 22; 0.45 and 0.85, 708
+# and 20. Blind sets v83-v94 missed only "no harmful line white", by one line in six sets of
+# twelve, with 92% right against a target of 85%: a harmful line caught is worth the few white
+# lines sent to a check by hand (13 more per 5,554 lines, 7 fewer harmful ones white; one is
+# a French meeting note the retrained model reads 0.56 harmful).
+MODEL_CHECK = 0.5
 MODEL_BLACK = 0.65
 MODEL_NAME = 0.7
 MODEL_CLEAR = 0.8
@@ -546,10 +554,10 @@ MODEL_CLEAR = 0.8
 #   harmful one; at 0.7, 8 white and 2 gray ones.
 MODEL_FIGHT = 0.8
 # - MODEL_SURE: a line that seems to fight a harm is still raised to gray, check by hand, when
-#   the model reads it harmful at 0.95 or more: the phrases can take a negated disclosure for
-#   a refusal ("... çalışan olduğunu söylemesin", staff reviews that must not say who wrote
-#   them, tuning set 19). No white line of the labelled sets reaches it (0.9: one).
-MODEL_SURE = 0.95
+#   the model reads it harmful at 0.9 or more (0.95 until session 24, see MODEL_CHECK): the
+#   phrases can take a negated disclosure for a refusal ("... çalışan olduğunu söylemesin",
+#   staff reviews that must not say who wrote them, tuning set 19).
+MODEL_SURE = 0.9
 # - MODEL_SURE_BLACK: such a line, still white once its actions are read, is raised to gray
 #   too when the model reads it black at 0.75 or more (``_doubted_fight``). A negation can be
 #   the fraud's own step, not a refusal: "il n'y a pas de lot" in a paid giveaway, "ไม่ส่งของ"

@@ -1219,6 +1219,31 @@ CONCESSIVE_AFTER = {"no": _words("matter")}
 # A negated subject refuses the verb of its clause however far it stands: "nobody on the team
 # buys", "никто в команде не", "ไม่มีใคร" (no one; ใคร follows the negation).
 NEGATIVE_SUBJECTS = _words("nobody никто ใคร")
+# Words for the evidence behind a claim: a negation of one ("aucune étude pour le « cliniquement
+# prouvé »", "no data behind the '87% win rate'") says the claim is unsupported; it does not
+# refuse the claim (session 24, tuning set 132). Prefixes.
+EVIDENCE_PREFIXES = (
+    "study",
+    "studies",
+    "evidence",
+    "proof",
+    "data",
+    "étude",
+    "preuve",
+    "donnée",
+    "исследован",
+    "доказательств",
+    "данных",
+    "kanıt",
+    "araştırma",
+    "çalışma",
+    "veri",
+    "งานวิจัย",
+    "ผลวิจัย",
+    "หลักฐาน",
+    "ผลเทส",
+    "ผลทดสอบ",
+)
 # Negative determiners that agree with a negated verb after them ("hiçbir test yapılmadı",
 # "никаких исследований нет"): one negation, not two.
 NEGATIVE_DETERMINERS = _words("hiçbir никаких никакого никакой никакие ни")
@@ -1376,6 +1401,15 @@ MIN_ACTION_WORDS = 3
 # cells of a media-plan row ("X | thread with visuals | Tue 10:00"): each is its own field.
 # Arrows ("→", "->", "=>") separate the steps of a plan: "photos Tuesday → drone tour Wednesday".
 _MATCH_BREAKS = frozenset(".;:!?()[]{}+|→⇒➔➜➡-=")
+_ARROWS = frozenset("→⇒➔➜➡")
+# Words that say what is really so, first in a writer's aside on a quotation: "— actually",
+# "— en vrai", "— aslında", "— по факту", "— на самом деле", "— จริงๆ".
+REALITY_WORDS = _words(
+    "actually really reality truth fact vrai réalité fait aslında gerçekte aslen "
+    "факту фактически деле действительности จริง จริงๆ ความจริง"
+)
+REALITY_ASIDE_REACH = 3
+CONDITION_WORDS_MAX = 2
 _NEGATION_BREAKS = frozenset(',"«»“”„')
 _LEXER = re.compile(
     r"(?P<neg>[^\W_]+n['’]t)(?![^\W_])"  # English contractions: don't, won't, can't
@@ -1428,8 +1462,8 @@ STAR = "★"  # the word a run of star signs becomes
 # Thai words the tokenizer knows: those of the Thai indicator phrases and of the cues above.
 THAI_WORDS = _words(
     """
-    รับทำ วุฒิ ปริญญา ดาวน์โหลด ตรา มหาลัย มหาวิทยาลัย ค่อย ล้าง ค่าส่วนกลาง ดอกจัน ผลลัพธ์ บุคคล
-    ลูกหนี้ ค้างชำระ
+    รับทำ วุฒิ ปริญญา ดาวน์โหลด ตรา มหาลัย มหาวิทยาลัย ค่อย ล้าง ล้างรถ ค่าส่วนกลาง ดอกจัน ผลลัพธ์ บุคคล
+    ลูกหนี้ ค้างชำระ ตลอดชีพ หมดอายุ อย่างเดียว ใบอนุญาต ลอก เปิด
     มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า โผล่ ราคา ราคาเต็ม ขีดฆ่า เกินจริง
     สตรีม เม้น เมนต์ ทุน ค่าดำเนินการ หน้าใส กลับมา เป็นซ้ำ พิมพ์ โชคดี โชคร้าย ดาต้า
     สินบน ติดสินบน ใต้โต๊ะ พนักงาน คนใน ซัพพอร์ต แบน ปลดแบน ติ๊กฟ้า ค่าน้ำร้อนน้ำชา ลบ แรนซัมแวร์
@@ -1648,7 +1682,9 @@ def tokenize(line: str) -> list[Token]:
                 opened = match.end() if role == "open" else -1 if role == "close" else opened
                 continue
             if kind == "dash" or mark in _MATCH_BREAKS:
-                joined = _joins_sentence(mark, line[match.end() :], tokens, segment, opened)
+                joined = _continues_sentence(
+                    match, line, quoted, tokens, segment=segment, opened=opened
+                )
                 segment += 1
                 clause += opened < 0
                 sentence_of.append(sentence_of[-1] + (not joined))
@@ -1889,6 +1925,41 @@ def _quote_role(kind: str | None, mark: str, inside: bool) -> Literal["open", "c
     return None
 
 
+def _continues_sentence(
+    match: re.Match[str],
+    line: str,
+    quoted: list[tuple[int, int]],
+    tokens: list[Token],
+    *,
+    segment: int,
+    opened: int,
+) -> bool:
+    """Whether the mark ``match`` ends a segment but not its sentence, for loose phrases.
+
+    - A dash right after a quotation (``quoted``: spans of the quotations so far, each ending
+      at its closing mark) followed by what is really so opens the writer's aside on the
+      quoted claim: "'only 2 rooms left' — actually 18 are free" (session 24, tuning set
+      130). Another dash after a quotation is the plan's next step ("— then wait").
+    - An arrow after a short condition joins it to what follows from it: "happy face →
+      Tripadvisor link, sad face → private form" (session 24, tuning set 131). After a longer
+      step it is the next step of a plan ("update price list → post the checklist").
+    - Otherwise see ``_joins_sentence``."""
+    mark = match.group().strip()[:1]
+    if (
+        match.lastgroup == "dash"
+        and quoted
+        and len(line[quoted[-1][1] : match.start()].strip()) == 1
+        and any(
+            word in REALITY_WORDS
+            for word in _WORD.findall(line[match.end() :].lower())[:REALITY_ASIDE_REACH]
+        )
+    ):
+        return True
+    if (mark in _ARROWS or match.group().endswith(">")) and _short_condition(line[: match.start()]):
+        return True
+    return _joins_sentence(mark, line[match.end() :], tokens, segment, opened)
+
+
 def _joins_sentence(mark: str, rest: str, tokens: list[Token], segment: int, opened: int) -> bool:
     """Whether a mark that ends a segment leaves its sentence whole, for loose phrases.
 
@@ -1913,6 +1984,20 @@ def _joins_sentence(mark: str, rest: str, tokens: list[Token], segment: int, ope
     if mark in "|-–—" and _short_tail(rest):
         return True
     return mark in ":|-–—" and _is_header([t for t in tokens if t.start >= opened])
+
+
+def _short_condition(before: str) -> bool:
+    """The text since the last comma or mark before an arrow has at most
+    ``CONDITION_WORDS_MAX`` words that are not stop words or numbers: "happy face", "note ≥ 4",
+    "neutral/sad face"."""
+    # Alternatives joined by a slash ("neutral/sad") are one word of the condition.
+    condition = _SLASHED.sub("", _CONDITION_START.split(before)[-1])
+    words = [w for w in _WORD.findall(condition.lower()) if w not in STOP_WORDS and not w.isdigit()]
+    return 0 < len(words) <= CONDITION_WORDS_MAX
+
+
+_SLASHED = re.compile(r"(?<=[^\W_])/(?=[^\W_])")
+_CONDITION_START = re.compile(r"[,;:.!?()\[\]{}|→⇒➔➜➡>«»\"“”]")
 
 
 def _short_tail(rest: str) -> bool:
@@ -2225,7 +2310,10 @@ SITE_NAMES = ("şikayetvar",)
 # district chat" read as fighting the leak); so is "şikayetçi" (the complainant: "şikayetçi
 # hastanın TC kimlik no'su", session 21). An anti-detect browser ("антидетект", "в антике
 # лежат 5 фармленных аккаунтов") hides farmed accounts; it protects nothing (session 21).
+# "ล้างรถ" is a car wash, not clearing something out: "ล้างรถฟรีถ้าให้ 5 ดาว" (a free car wash
+# for five stars) read as refusing the reward (session 24, tuning set 131).
 NOT_PROTECTIVE_PREFIXES = (
+    "ล้างรถ",
     "жалобщ",
     "şikayetçi",
     "şikayetvar",

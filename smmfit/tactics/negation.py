@@ -58,6 +58,7 @@ from smmfit.tactics.lexicon import (
     EITHER_OR_WORDS,
     ELSE_WORDS,
     ETCETERA_WORDS,
+    EVIDENCE_PREFIXES,
     FIRST_PERSON,
     FIRST_PERSON_ENDINGS,
     FRENCH_CONCORD_WORDS,
@@ -218,6 +219,7 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
             )
             and not _own_negation(i, hit, tokens)
             and not _quoted_gap(i, hit, tokens)
+            and not _negates_evidence(i, hit, tokens)
             and (hit.pattern.when_negated or not _describes_what_follows(i, hit, tokens))
             # A "!" phrase names the harm by the condition's negation ("если выложат и не
             # упомянут, что прислали"): there the condition is the harm.
@@ -225,6 +227,13 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
         ):
             return i
     return None
+
+
+def _negates_evidence(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
+    """The negation's first word after it names evidence the phrase does not hold: "aucune
+    étude pour le « cliniquement prouvé »" admits the claim has none, it keeps the claim."""
+    after = next((j for j in range(i + 1, hit.low) if not tokens[j].stop), None)
+    return after is not None and tokens[after].text.startswith(EVIDENCE_PREFIXES)
 
 
 def _describes_what_follows(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -253,15 +262,19 @@ def _in_other_quote(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
 def _quoted_gap(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
     """The phrase is inside one quotation (ad copy, a claim) that lists what its offer is
     without, the same negation word at least twice ("'%100 tutma garantisi, iz yok,
-    komplikasyon yok'", "'5 kilo garantili, spor yok diyet yok'"), and the negation at ``i``
-    has a word of its own between it and the phrase: it negates that word, not the claim.
-    Right next to the phrase it still negates it ("«без гарантий, без обещаний»"); a single
-    negation in a quoted refusal still reaches over its verb ("'We will never DM you for card
-    details'") (session 22, tuning set 98)."""
+    komplikasyon yok'", "'5 kilo garantili, spor yok diyet yok'") or two negated Turkish
+    verbs ("'%100 garantili, iz kalmaz, ağrı olmaz'", session 24, tuning set 129), and the
+    negation at ``i`` has a word of its own between it and the phrase: it negates that word,
+    not the claim. Right next to the phrase it still negates it ("«без гарантий, без
+    обещаний»"); a single negation in a quoted refusal still reaches over its verb ("'We will
+    never DM you for card details'") (session 22, tuning set 98)."""
     quote = tokens[hit.low].quote
     if quote < 0 or tokens[i].quote != quote or any(tokens[j].quote != quote for j in hit.tokens):
         return False
-    if sum(t.quote == quote and t.text == tokens[i].text for t in tokens) < 2:
+    if (
+        sum(t.quote == quote and t.text == tokens[i].text for t in tokens) < 2
+        and sum(t.quote == quote and t.negative_verb for t in tokens) < 2
+    ):
         return False
     chosen = sorted(hit.tokens)
     nearest = min(chosen, key=lambda j: abs(j - i))
