@@ -613,6 +613,27 @@ columns (line, expected, platform, region, language) instead, for example a blin
   written in session 24 by a helper who saw only its brief: everyday social media plans of every
   kind of business in each market. Scored once untuned at 724806f: 94.7% (no harmful line white);
   then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune134_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: gifts and paid collaborations with
+  creators, staff and customers, the tie left unsaid in every way a team says it. Scored once
+  untuned at 31b63fb: 74.0% (6 harmful lines white); then tuned on and the verdict model trained
+  on it;
+- ``tactic_lines_tune135_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: shops, preorders, holiday lets, ticket
+  resale and loans that take money for nothing. Scored once untuned at 31b63fb: 87.3% (no harmful
+  line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune136_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: replies to reviews and messages to
+  critics, journalists and rivals: veiled threats, pretended officials. Scored once untuned at
+  31b63fb: 77.3% (2 harmful lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune137_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: neighbourhood, parents' and building
+  chats and local groups. Scored once untuned at 31b63fb: 90.0% (1 harmful line white); then tuned
+  on and the verdict model trained on it;
+- ``tactic_lines_tune138_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: everyday plans of every kind of
+  business and city service in each market. Scored once untuned at 31b63fb: 92.0% (1 harmful line
+  white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -839,6 +860,11 @@ TUNE130_V7 = DATA / "tactic_lines_tune130_v7.csv"
 TUNE131_V7 = DATA / "tactic_lines_tune131_v7.csv"
 TUNE132_V7 = DATA / "tactic_lines_tune132_v7.csv"
 TUNE133_V7 = DATA / "tactic_lines_tune133_v7.csv"
+TUNE134_V7 = DATA / "tactic_lines_tune134_v7.csv"
+TUNE135_V7 = DATA / "tactic_lines_tune135_v7.csv"
+TUNE136_V7 = DATA / "tactic_lines_tune136_v7.csv"
+TUNE137_V7 = DATA / "tactic_lines_tune137_v7.csv"
+TUNE138_V7 = DATA / "tactic_lines_tune138_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1303,6 +1329,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 131 v7 (session 24; staff posts, ratings)", TUNE131_V7),
         ("tuning set 132 v7 (session 24; small print)", TUNE132_V7),
         ("tuning set 133 v7 (session 24; everyday plans)", TUNE133_V7),
+        ("tuning set 134 v7 (session 24; ties left unsaid)", TUNE134_V7),
+        ("tuning set 135 v7 (session 24; money for nothing)", TUNE135_V7),
+        ("tuning set 136 v7 (session 24; veiled threats)", TUNE136_V7),
+        ("tuning set 137 v7 (session 24; community chats)", TUNE137_V7),
+        ("tuning set 138 v7 (session 24; everyday plans)", TUNE138_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -1071,9 +1071,13 @@ LIST_REFUSAL_REACH = 3
 # "для этого клиента жёсткое нет", "c'est non pour ce client", "bu müşteri için kesin hayır",
 # "ลูกค้ารายนี้ไม่เอาเด็ดขาด"; not "no problem", "нет проблем", "pas de souci", "ไม่มีปัญหา".
 LIST_REFUSAL_CLAUSE_WORDS = 5
+# "No link with the brand", "aucun lien avec l'enseigne", "никакой связи с": no tie between two
+# things, not a refusal of what came before (session 24, tuning set 138: a fake "Carrefour"
+# contest read as refused).
 NOT_A_REFUSAL_AFTER = _words(
     "problem problems worries issue issues проблем проблема problème problèmes souci soucis "
-    "sorun ปัญหา"
+    "sorun ปัญหา link links connection affiliation lien liens rapport relation связи связь "
+    "отношения bağlantı bağlantısı ilgisi alakası"
 )
 
 # Negations that follow what they negate only with the word after them: "bought followers?
@@ -1209,6 +1213,13 @@ FRENCH_NE_REACH = 5
 # не получит"): where that word is part of a phrase, the phrase names a harm by its negation
 # (a timer that never ends), and the "не" is its own, not a refusal of it.
 RUSSIAN_NE = _words("не")
+# A threat said as a wish: "кто бы не хотел, чтобы ваш диагноз обсуждали", "คงไม่อยากให้ประวัติ
+# การรักษาถูกพูดถึง", "tedavi geçmişinizin konuşulmasını istemeyiz", "nous ne voudrions pas que":
+# a negated verb of wanting before a threat is the threat's own wording, not a refusal of it
+# (session 24, tuning set 136). Prefixes; the Turkish negated verb is itself the cue.
+WANT_PREFIXES = ("want", "хоте", "хоч", "voud", "veu", "voul", "aimer", "iste", "อยาก")
+THREAT_TACTICS = frozenset({"blackmail_extortion", "doxxing"})
+UNTIL_WORDS = _words("пока")
 RUSSIAN_NE_PARTNERS = _words("никогда никто ничего нигде никакого никакой никаких")
 FRENCH_NE_SUBJECTS = _words("personne rien aucun aucune nul nulle")
 # A concession is not a refusal: "сколько бы ни было на складе" (however many are in stock),
@@ -1463,7 +1474,7 @@ STAR = "★"  # the word a run of star signs becomes
 THAI_WORDS = _words(
     """
     รับทำ วุฒิ ปริญญา ดาวน์โหลด ตรา มหาลัย มหาวิทยาลัย ค่อย ล้าง ล้างรถ ค่าส่วนกลาง ดอกจัน ผลลัพธ์ บุคคล
-    ลูกหนี้ ค้างชำระ ตลอดชีพ หมดอายุ อย่างเดียว ใบอนุญาต ลอก เปิด
+    ลูกหนี้ ค้างชำระ ตลอดชีพ หมดอายุ อย่างเดียว ใบอนุญาต ลอก เปิด ประวัติการรักษา ในนาม อย อยาก
     มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า โผล่ ราคา ราคาเต็ม ขีดฆ่า เกินจริง
     สตรีม เม้น เมนต์ ทุน ค่าดำเนินการ หน้าใส กลับมา เป็นซ้ำ พิมพ์ โชคดี โชคร้าย ดาต้า
     สินบน ติดสินบน ใต้โต๊ะ พนักงาน คนใน ซัพพอร์ต แบน ปลดแบน ติ๊กฟ้า ค่าน้ำร้อนน้ำชา ลบ แรนซัมแวร์
@@ -1986,6 +1997,19 @@ def _joins_sentence(mark: str, rest: str, tokens: list[Token], segment: int, ope
     return mark in ":|-–—" and _is_header([t for t in tokens if t.start >= opened])
 
 
+def _until(i: int, tokens: list[Token]) -> bool:
+    """Russian "…, пока не кикнут" (until they kick us out): a "не" right after a "пока" that
+    opens a later clause negates nothing. At the start of a line "пока не покупаем" is "not
+    yet" and still refuses (session 24, tuning set 137)."""
+    return (
+        tokens[i].text in RUSSIAN_NE
+        and i >= 2
+        and tokens[i - 1].text in UNTIL_WORDS
+        and tokens[i - 1].clause > 0
+        and tokens[i - 2].clause < tokens[i - 1].clause
+    )
+
+
 def _short_condition(before: str) -> bool:
     """The text since the last comma or mark before an arrow has at most
     ``CONDITION_WORDS_MAX`` words that are not stop words or numbers: "happy face", "note ≥ 4",
@@ -2033,6 +2057,9 @@ def _conditional_negations(tokens: list[Token]) -> list[Token]:
             ):
                 result[i] = replace(token, cue=False)
                 continue
+        if _until(i, tokens):
+            result[i] = replace(token, cue=False, post_cue=False)
+            continue
         concession_before = CONCESSIVE_BEFORE.get(token.text, frozenset())
         concession_after = CONCESSIVE_AFTER.get(token.text, frozenset())
         if any(t.text in concession_before for t in tokens[max(0, i - 3) : i]) or any(

@@ -153,6 +153,7 @@ from smmfit.tactics.lexicon import (
     THAI_LIST_REFUSALS,
     THAI_PASSIVE_MARKERS,
     THAI_SCAM_NAMES,
+    THREAT_TACTICS,
     TOLD_REACH,
     TOLD_REFUSALS,
     TOLD_WORDS,
@@ -162,6 +163,7 @@ from smmfit.tactics.lexicon import (
     TURKISH_PARTICIPLE_AUXILIARIES,
     TWO_FACTOR_WORDS,
     VERB_FINAL_PROTECTIVE,
+    WANT_PREFIXES,
     WHETHER_NOT_WORDS,
     WITHOUT_WORDS,
     WRITE_IN_PREFIXES,
@@ -315,6 +317,8 @@ def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
         and any(tokens[j].protective for j in hit.tokens if j != i)
     ):
         return True
+    if hit.pattern.tactic in THREAT_TACTICS and _wishes(i, tokens):
+        return True
     # A fraud named by its negation ("never ship the prize", "sans jamais expédier le lot",
     # "и никогда не отправлять"): a negation word right next to the phrase's own one is the
     # same negation, in every language, not a refusal of it.
@@ -329,6 +333,18 @@ def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
         or _negative_concord(i, hit, tokens)
         or _french_concord(i, hit, tokens)
     )
+
+
+def _wishes(i: int, tokens: Sequence[Token]) -> bool:
+    """The negation at ``i`` is of a verb of wanting (itself, as Turkish "istemeyiz", or the
+    next word that is not a stop word or another negation): "wouldn't want", "не хотели бы"."""
+    if tokens[i].text.startswith(WANT_PREFIXES):
+        return True
+    after = next(
+        (t for t in tokens[i + 1 : i + 1 + OWN_NEGATION_REACH + 1] if not t.stop and not t.cue),
+        None,
+    )
+    return after is not None and after.text.startswith(WANT_PREFIXES)
 
 
 def _french_concord(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -1020,6 +1036,8 @@ def _opens_with_refusal(tokens: Sequence[Token], start: int) -> bool:
         if text in THAI_LIST_REFUSALS:
             # "— ไม่มี", "— ไม่มีเลย" refuse; "— ไม่มีปัญหา" (no problem) does not.
             return not following or following in INTENSIFIERS
+        if text in LIST_REFUSAL_HEADS and following in NOT_A_REFUSAL_AFTER:
+            return False
         if text in LIST_REFUSAL_HEADS or text in BAN_PREDICATES:
             return True
         if (text, following) in LIST_REFUSAL_PAIRS:
