@@ -634,6 +634,26 @@ columns (line, expected, platform, region, language) instead, for example a blin
   written in session 24 by a helper who saw only its brief: everyday plans of every kind of
   business and city service in each market. Scored once untuned at 31b63fb: 92.0% (1 harmful line
   white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune139_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: reports, takedown requests and
+  copyright or counterfeit complaints, genuine and weaponised. Scored once untuned at 26d6c10:
+  83.3% (1 harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune140_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: contacts and audiences for
+  newsletters, CRMs and ads, with and without consent. Scored once untuned at 26d6c10: 84.0% (4
+  harmful lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune141_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: sponsored posts, gifts and affiliate
+  links with the label left out in casual words. Scored once untuned at 26d6c10: 81.3% (5 harmful
+  lines white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune142_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: giveaways, contests, lotteries and
+  referral campaigns, fair and rigged. Scored once untuned at 26d6c10: 81.3% (no harmful line
+  white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune143_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: everyday plans of B2B and B2C
+  businesses as task lists, briefs and status notes. Scored once untuned at 26d6c10: 90.7% (no
+  harmful line white); then tuned on and the verdict model trained on it;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -865,6 +885,11 @@ TUNE135_V7 = DATA / "tactic_lines_tune135_v7.csv"
 TUNE136_V7 = DATA / "tactic_lines_tune136_v7.csv"
 TUNE137_V7 = DATA / "tactic_lines_tune137_v7.csv"
 TUNE138_V7 = DATA / "tactic_lines_tune138_v7.csv"
+TUNE139_V7 = DATA / "tactic_lines_tune139_v7.csv"
+TUNE140_V7 = DATA / "tactic_lines_tune140_v7.csv"
+TUNE141_V7 = DATA / "tactic_lines_tune141_v7.csv"
+TUNE142_V7 = DATA / "tactic_lines_tune142_v7.csv"
+TUNE143_V7 = DATA / "tactic_lines_tune143_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1334,6 +1359,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 136 v7 (session 24; veiled threats)", TUNE136_V7),
         ("tuning set 137 v7 (session 24; community chats)", TUNE137_V7),
         ("tuning set 138 v7 (session 24; everyday plans)", TUNE138_V7),
+        ("tuning set 139 v7 (session 24; reports as weapons)", TUNE139_V7),
+        ("tuning set 140 v7 (session 24; contacts and consent)", TUNE140_V7),
+        ("tuning set 141 v7 (session 24; labels left out)", TUNE141_V7),
+        ("tuning set 142 v7 (session 24; giveaways)", TUNE142_V7),
+        ("tuning set 143 v7 (session 24; everyday plans)", TUNE143_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -3394,3 +3394,45 @@ def test_until_is_no_negation_but_not_yet_is() -> None:
     assert not next(t for t in until if t.text == "не").cue
     not_yet = tokenize("Пока не покупаем рекламу")
     assert next(t for t in not_yet if t.text == "не").cue
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a rights complaint aimed at criticism is no remedy
+        (
+            "Launch week task: copyright-claim the 3 reaction videos slating our launch, fair-use"
+            " clips included",
+            ("gray", "black"),
+        ),
+        (
+            "Competitor lifted our photos, filing an IP complaint via Brand Registry",
+            ("white", "unrecognized"),
+        ),
+        # a Russian "we" signing people up is no consent
+        (
+            "Под статьёй форма, всех оставивших email автоматом подписываем на рассылки"
+            " партнёров, без отдельной галки",
+            ("gray",),
+        ),
+        # bots sifted out before a draw, a police report about a fake shop
+        (
+            "Отчёт по конкурсу: отсеяли 190 ботов и дублей до розыгрыша, приз ушёл СДЭКом",
+            ("white", "unrecognized"),
+        ),
+        (
+            "แจ้งความเรื่องเว็บปลอมชื่อร้านแล้ว รับโอนแต่ไม่ส่งของ ลงประกาศให้ลูกค้าระวัง",
+            ("white", "unrecognized"),
+        ),
+        # a label said not to be needed, switched off, or kept out of the posts
+        ("hotel collab: tell her 'gifted' isn't necessary since nobody paid her cash", ("gray",)),
+        ("Brief: branded content toggle OFF on the TikTok, it throttles reach", ("gray",)),
+        ("La mention partenariat reste dans le contrat, pas dans les posts", ("gray",)),
+        ("«реклама» и erid не добавляйте — так органичнее", ("gray",)),
+    ],
+)
+def test_session24_weaponised_claims_consent_and_labels(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 139-143 (session 24)."""
+    assert verdict(taxonomy, line) in expected

@@ -200,6 +200,11 @@ PROTECTIVE_PREFIXES = (
     "ตัวกรอง",
     # "ล้างบอทออก" (cleared the bots out), session 23 (tuning set 111)
     "ล้าง",
+    # "แจ้งความ" (a police report), "отсеяли ботов до розыгрыша" (bots sifted out before the
+    # draw), session 24 (tuning sets 139 and 142). Not "ตัด" (cut): "ตัดคลิป" edits a video.
+    "แจ้งความ",
+    "отсея",
+    "отсеи",
 )
 
 # Turkish puts the verb last, after a long object ("takipçileri sahte hesaplar konusunda
@@ -237,7 +242,11 @@ PROTECTIVE_WORDS = HIDING_WORDS | _words(
     # Revoking a former contractor's access ("выкинуть бывшего подрядчика из доступа",
     # "révoquer l'accès de l'ancienne agence"), session 20.
     "выкинуть выкинули выкинем выкинул отозвать отозвали отозвал révoquer révoque révoqué "
-    "révoquons révoquez"
+    "révoquons révoquez "
+    # Bots and duplicates excluded or eliminated before a draw ("comptes bots exclus avant le
+    # tirage", "bot hesaplar çekilişten önce elendi"), session 24 (tuning set 142); exact words,
+    # since "exclu" would take "exclusive".
+    "exclus exclues exclu exclue exclut excluons elendi elenen eledik elendiler"
 )
 
 # Negation words that follow what they negate ("bot takipçi yok", "buying followers is banned").
@@ -1220,6 +1229,8 @@ RUSSIAN_NE = _words("не")
 WANT_PREFIXES = ("want", "хоте", "хоч", "voud", "veu", "voul", "aimer", "iste", "อยาก")
 THREAT_TACTICS = frozenset({"blackmail_extortion", "doxxing"})
 UNTIL_WORDS = _words("пока")
+# Russian first person plural of "-ать" verbs ("подписываем", "добавляем"): what we do.
+RUSSIAN_WE_ENDINGS = ("аем", "яем")
 RUSSIAN_NE_PARTNERS = _words("никогда никто ничего нигде никакого никакой никаких")
 FRENCH_NE_SUBJECTS = _words("personne rien aucun aucune nul nulle")
 # A concession is not a refusal: "сколько бы ни было на складе" (however many are in stock),
@@ -1475,6 +1486,7 @@ THAI_WORDS = _words(
     """
     รับทำ วุฒิ ปริญญา ดาวน์โหลด ตรา มหาลัย มหาวิทยาลัย ค่อย ล้าง ล้างรถ ค่าส่วนกลาง ดอกจัน ผลลัพธ์ บุคคล
     ลูกหนี้ ค้างชำระ ตลอดชีพ หมดอายุ อย่างเดียว ใบอนุญาต ลอก เปิด ประวัติการรักษา ในนาม อย อยาก
+    แจ้งความ วิจารณ์ ขอยกเลิก
     มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า โผล่ ราคา ราคาเต็ม ขีดฆ่า เกินจริง
     สตรีม เม้น เมนต์ ทุน ค่าดำเนินการ หน้าใส กลับมา เป็นซ้ำ พิมพ์ โชคดี โชคร้าย ดาต้า
     สินบน ติดสินบน ใต้โต๊ะ พนักงาน คนใน ซัพพอร์ต แบน ปลดแบน ติ๊กฟ้า ค่าน้ำร้อนน้ำชา ลบ แรนซัมแวร์
@@ -2368,6 +2380,10 @@ INFRINGEMENT_PREFIXES = (
     "ลิขสิทธิ์",
 )
 INFRINGEMENT_WORDS = _words("ip dmca pi")
+# A rights complaint aimed at criticism ("copyright-claim the reaction videos slating our
+# launch, fair-use clips included", "réclamations droit d'auteur sur les vidéos qui critiquent",
+# "eleştiri videolarına telif") silences critics: no remedy (session 24, tuning set 139).
+CRITICISM_PREFIXES = ("critic", "slating", "критик", "критич", "critiqu", "eleştir", "วิจารณ์")
 BULK_OR_PAID_PREFIXES = (
     "mass",
     "bulk",

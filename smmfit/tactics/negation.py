@@ -47,6 +47,7 @@ from smmfit.tactics.lexicon import (
     CONSEQUENCES,
     CREDENTIAL_REACH,
     CREDENTIAL_WORDS,
+    CRITICISM_PREFIXES,
     DECLINE_PAIRS,
     DISCLOSURE_TACTICS,
     DISMISSAL_CONTRASTS,
@@ -137,6 +138,7 @@ from smmfit.tactics.lexicon import (
     RUSSIAN_NE,
     RUSSIAN_NE_PARTNERS,
     RUSSIAN_POST_NEGATIONS,
+    RUSSIAN_WE_ENDINGS,
     SAID_WORDS,
     SCAM_NAME_PREFIXES,
     SCAM_NAME_WORDS,
@@ -1749,11 +1751,14 @@ def _rights_complaint(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     complaint via Brand Registry", "подаём жалобу через форму о нарушении прав") is the
     platform's own remedy: a report on a rival is set aside when the line names an
     infringement and nothing paid for, sent in bulk or sent every day (session 21, tuning set
-    72)."""
+    72). A complaint aimed at criticism is no remedy (session 24)."""
     if not any(
         t.text in INFRINGEMENT_WORDS or t.text.startswith(INFRINGEMENT_PREFIXES) for t in tokens
     ) or any(
-        t.text in BULK_OR_PAID_WORDS or t.text.startswith(BULK_OR_PAID_PREFIXES) for t in tokens
+        t.text in BULK_OR_PAID_WORDS
+        or t.text.startswith(BULK_OR_PAID_PREFIXES)
+        or t.text.startswith(CRITICISM_PREFIXES)
+        for t in tokens
     ):
         return hits
     return [
@@ -1949,13 +1954,16 @@ def _contrasted(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     message phrase that names the harm by a negated consent ("!") is the contrast, not the
     plan, where the same tactic's consent phrase also matches un-negated in another clause of
     the line (the people who did consent). In one clause ("every new subscriber gets a
-    message without having opted in") the un-negated word is someone else's."""
+    message without having opted in") the un-negated word is someone else's. A Russian verb
+    in "we" ("автоматом подписываем на рассылки партнёров, без отдельной галки") is the
+    business signing people up, not their consent (session 24, tuning set 140)."""
     affirmed = {
         (hit.pattern.tactic, tokens[hit.low].clause)
         for hit in hits
         if hit.pattern.when_negated
         and not hit.negated
         and hit.pattern.tactic in CONSENT_NAMED_TACTICS
+        and not any(tokens[i].text.endswith(RUSSIAN_WE_ENDINGS) for i in hit.tokens)
     }
     if not affirmed:
         return hits
