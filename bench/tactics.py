@@ -654,6 +654,31 @@ columns (line, expected, platform, region, language) instead, for example a blin
   written in session 24 by a helper who saw only its brief: everyday plans of B2B and B2C
   businesses as task lists, briefs and status notes. Scored once untuned at 26d6c10: 90.7% (no
   harmful line white); then tuned on and the verdict model trained on it;
+- ``tactic_lines_tune144_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: health and body claims in ad copy for
+  opticians, dentists, physiotherapists, hearing-aid shops, supplements and clinics, confident or
+  careful. Scored once untuned at 79b7929: 80.0% (6 harmful lines white); then tuned on by phrases
+  and rules only, the verdict model not trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune145_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: creator, ambassador and fan programmes
+  rewarding reports, brigading or fake reviews, or forbidding them. Scored once untuned at
+  79b7929: 80.7% (3 harmful lines white); then tuned on by phrases and rules only, the verdict
+  model not trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune146_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: junior marketers' growth hacks with
+  extensions, scrapers, exports and bots, with and without consent. Scored once untuned at
+  79b7929: 85.3% (1 harmful line white); then tuned on by phrases and rules only, the verdict
+  model not trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune147_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: influencer briefs asking creators to
+  hide the sponsorship in casual words, or requiring the label. Scored once untuned at 79b7929:
+  86.7% (6 harmful lines white); then tuned on by phrases and rules only, the verdict model not
+  trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune148_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 24 by a helper who saw only its brief: everyday plans of small and mid-size
+  businesses, NGOs and public services. Scored once untuned at 79b7929: 94.0% (no harmful line
+  white); then tuned on by phrases and rules only, the verdict model not trained on it
+  (``NOT_TRAINED_ON``);
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -890,6 +915,11 @@ TUNE140_V7 = DATA / "tactic_lines_tune140_v7.csv"
 TUNE141_V7 = DATA / "tactic_lines_tune141_v7.csv"
 TUNE142_V7 = DATA / "tactic_lines_tune142_v7.csv"
 TUNE143_V7 = DATA / "tactic_lines_tune143_v7.csv"
+TUNE144_V7 = DATA / "tactic_lines_tune144_v7.csv"
+TUNE145_V7 = DATA / "tactic_lines_tune145_v7.csv"
+TUNE146_V7 = DATA / "tactic_lines_tune146_v7.csv"
+TUNE147_V7 = DATA / "tactic_lines_tune147_v7.csv"
+TUNE148_V7 = DATA / "tactic_lines_tune148_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1070,6 +1100,16 @@ NOT_TRAINED_ON = (
     "tactic_lines_check_v5.csv",
     "tactic_lines_check_v6.csv",
     "tactic_lines_tune18_v6.csv",
+    # Round 24d's sets are tuned on by phrases and rules only. Trained on them (27,002 lines),
+    # the model got 67 more lines wrong on the sets that existed at session 24's start (1,447
+    # -> 1,514 in sample) and read a scam warning ("DMs from 'Page Support' asking for the SMS
+    # code are a scam, never give the code") black at 0.77: every earlier round's retraining
+    # had lowered those errors.
+    "tactic_lines_tune144_v7.csv",
+    "tactic_lines_tune145_v7.csv",
+    "tactic_lines_tune146_v7.csv",
+    "tactic_lines_tune147_v7.csv",
+    "tactic_lines_tune148_v7.csv",
     BLIND.name,
 )
 # Inverse regularisation strength of the n-gram model, chosen leave-one-set-out (C 10 and 30:
@@ -1364,6 +1404,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 141 v7 (session 24; labels left out)", TUNE141_V7),
         ("tuning set 142 v7 (session 24; giveaways)", TUNE142_V7),
         ("tuning set 143 v7 (session 24; everyday plans)", TUNE143_V7),
+        ("tuning set 144 v7 (session 24; health claims)", TUNE144_V7),
+        ("tuning set 145 v7 (session 24; rewarded reports)", TUNE145_V7),
+        ("tuning set 146 v7 (session 24; scrapers and exports)", TUNE146_V7),
+        ("tuning set 147 v7 (session 24; hidden sponsorship)", TUNE147_V7),
+        ("tuning set 148 v7 (session 24; everyday plans)", TUNE148_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -3436,3 +3436,43 @@ def test_session24_weaponised_claims_consent_and_labels(
 ) -> None:
     """Tuning sets 139-143 (session 24)."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a claim's promise that something will no longer be needed keeps the claim
+        (
+            "Текст для таргета: «Капли восстанавливают зрение до 100% за месяц, очки больше не"
+            " понадобятся»",
+            ("gray",),
+        ),
+        (
+            "для остеопата пишем «вправляем грыжи за 1 сеанс, 100% результат, операция не"
+            " понадобится»",
+            ("gray",),
+        ),
+        # ... but no need to write a claim still refuses it
+        ("Не пишем «восстанавливает зрение», это запрещено", ("white", "unrecognized")),
+        # lasting fillers, a fan leaderboard for flags, a label deleted after a day
+        ("คลินิกความงามยิงแอด: 'ฟิลเลอร์ของเราอยู่ได้ตลอดชีวิต ไม่บวม ไม่ช้ำ'", ("gray",)),
+        ("ฟิลเลอร์อยู่ได้ 6-12 เดือน ไม่ถาวร ผลแต่ละคนต่างกัน", ("white", "unrecognized")),
+        (
+            "Newsletter : « notre spiruline soigne l'anémie et remplace votre traitement »",
+            ("gray",),
+        ),
+        ("#işbirliği etiketini 24 saat sonra caption'dan silsinler", ("gray", "black")),
+        ("ลงโพสต์ครบ 24 ชม. แล้วค่อยลบแท็ก #ได้รับการสนับสนุน ออกนะคะ", ("gray",)),
+        ("ห้ามลบแท็ก #โฆษณา ออกจากโพสต์นะคะ", ("white", "unrecognized")),
+        (
+            "Si qqn demande en com « c'est sponso ? », vous répondez « non non je kiffe juste »",
+            ("gray",),
+        ),
+    ],
+)
+def test_session24_promised_cures_and_labels_taken_back(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 144-148 (session 24), read with the verdict model too: the label
+    deletion is the harm, not a fight against one."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict in expected

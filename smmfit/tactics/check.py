@@ -1027,6 +1027,12 @@ def _parse(line: str, taxonomy: Taxonomy) -> _Parsed:
     return _Parsed(line, tokens, hits, actions if len(actions) > 1 else ())
 
 
+# Tactics whose phrases may hold a protective word as the harm's own step: a sponsorship label
+# deleted or hidden ("ลบแท็ก #ได้รับการสนับสนุน ออก" after a day, session 24). Not mass
+# reporting: its phrases also match a genuine report ("кидайте жалобы на этот фейк").
+MISUSED_PROTECTION_TACTICS = frozenset({"undisclosed_influencer_ads"})
+
+
 # Conditions of engagement a post sets on its readers (tag, share, comment to get something).
 ENGAGEMENT_CONDITION_TACTICS = frozenset(
     {"tag_friends_to_enter", "share_to_enter_giveaways", "engagement_bait"}
@@ -1045,10 +1051,16 @@ def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit], taxonomy: Taxonom
     # A protective word a black phrase itself uses ("take transfers, then delete the page") is
     # the crime's own step, not a fight against it. (Gray phrases keep theirs: "report the
     # bots" also reads as mass reporting, and there the report is the fight.)
+    # Nor is the deletion an undisclosed-ad phrase names ("delete the #ad tag after 24 hours",
+    # session 24): there the protective word is the misuse.
     own = {
         index
         for hit in harmful
-        if not hit.negated and taxonomy[hit.pattern.tactic].verdict == "black"
+        if not hit.negated
+        and (
+            taxonomy[hit.pattern.tactic].verdict == "black"
+            or hit.pattern.tactic in MISUSED_PROTECTION_TACTICS
+        )
         for index in hit.tokens
     }
     # A warning fights the scam it names, not the engagement condition the same post sets:

@@ -1229,6 +1229,12 @@ RUSSIAN_NE = _words("не")
 WANT_PREFIXES = ("want", "хоте", "хоч", "voud", "veu", "voul", "aimer", "iste", "อยาก")
 THREAT_TACTICS = frozenset({"blackmail_extortion", "doxxing"})
 UNTIL_WORDS = _words("пока")
+# A claim's promise that something will no longer be needed ("очки больше не понадобятся",
+# "операция не понадобится", "plus besoin de lentilles", "ไม่ต้องกินยา"): a negated verb of
+# needing in a claim is the claim, not a refusal of it, unless what is not needed is saying
+# or writing something ("no need to write 'cures'") (session 24, tuning set 144). Prefixes.
+NEED_PREFIXES = ("need", "понадоб", "нужн", "besoin", "nécessaire", "gerek", "ต้อง")
+SAY_PREFIXES = ("say", "tell", "claim", "говор", "сказ", "dire", "söyle", "พูด", "บอก")
 # Russian first person plural of "-ать" verbs ("подписываем", "добавляем"): what we do.
 RUSSIAN_WE_ENDINGS = ("аем", "яем")
 RUSSIAN_NE_PARTNERS = _words("никогда никто ничего нигде никакого никакой никаких")
@@ -1486,7 +1492,8 @@ THAI_WORDS = _words(
     """
     รับทำ วุฒิ ปริญญา ดาวน์โหลด ตรา มหาลัย มหาวิทยาลัย ค่อย ล้าง ล้างรถ ค่าส่วนกลาง ดอกจัน ผลลัพธ์ บุคคล
     ลูกหนี้ ค้างชำระ ตลอดชีพ หมดอายุ อย่างเดียว ใบอนุญาต ลอก เปิด ประวัติการรักษา ในนาม อย อยาก
-    แจ้งความ วิจารณ์ ขอยกเลิก
+    แจ้งความ วิจารณ์ ขอยกเลิก ตลอดชีวิต ชม ชั่วโมง เยอะ มาก สุด ฟิลเลอร์ โบท็อกซ์ ฟอกสีฟัน
+    สนับสนุน
     มูลนิธิ บริจาค ทำบุญ บุญ กระเป๋า โผล่ ราคา ราคาเต็ม ขีดฆ่า เกินจริง
     สตรีม เม้น เมนต์ ทุน ค่าดำเนินการ หน้าใส กลับมา เป็นซ้ำ พิมพ์ โชคดี โชคร้าย ดาต้า
     สินบน ติดสินบน ใต้โต๊ะ พนักงาน คนใน ซัพพอร์ต แบน ปลดแบน ติ๊กฟ้า ค่าน้ำร้อนน้ำชา ลบ แรนซัมแวร์

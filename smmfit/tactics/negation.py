@@ -89,6 +89,7 @@ from smmfit.tactics.lexicon import (
     MESSAGE_REACH,
     MESSAGE_WORDS,
     MONEY_TAKEN_PREFIXES,
+    NEED_PREFIXES,
     NEGATION_BREAKERS,
     NEGATION_CUES,
     NEGATIVE_DETERMINERS,
@@ -140,6 +141,7 @@ from smmfit.tactics.lexicon import (
     RUSSIAN_POST_NEGATIONS,
     RUSSIAN_WE_ENDINGS,
     SAID_WORDS,
+    SAY_PREFIXES,
     SCAM_NAME_PREFIXES,
     SCAM_NAME_WORDS,
     SECURING_WORDS,
@@ -321,6 +323,8 @@ def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
         return True
     if hit.pattern.tactic in THREAT_TACTICS and _wishes(i, tokens):
         return True
+    if hit.pattern.tactic in CLAIM_TACTICS and _promises_no_need(i, tokens):
+        return True
     # A fraud named by its negation ("never ship the prize", "sans jamais expédier le lot",
     # "и никогда не отправлять"): a negation word right next to the phrase's own one is the
     # same negation, in every language, not a refusal of it.
@@ -347,6 +351,37 @@ def _wishes(i: int, tokens: Sequence[Token]) -> bool:
         None,
     )
     return after is not None and after.text.startswith(WANT_PREFIXES)
+
+
+def _promises_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """A claim whose clause goes on to promise that something will not be needed ("«...
+    восстанавливают зрение, очки больше не понадобятся»"): that negation ends the clause as
+    the claim's promise, not as a ban on the claim."""
+    clause = tokens[hit.high].clause
+    return hit.pattern.tactic in CLAIM_TACTICS and any(
+        (tokens[i].cue or tokens[i].post_cue) and _promises_no_need(i, tokens)
+        for i in range(hit.high + 1, len(tokens))
+        if tokens[i].clause == clause
+    )
+
+
+def _promises_no_need(i: int, tokens: Sequence[Token]) -> bool:
+    """The negation at ``i`` says something will not be needed ("не понадобятся", "plus
+    besoin", "gerek yok", "ไม่ต้องกินยา"), and what is not needed is no saying or writing."""
+    need = next(
+        (
+            j
+            for j in (i - 1, i + 1, i + 2)
+            if 0 <= j < len(tokens)
+            and tokens[j].clause == tokens[i].clause
+            and tokens[j].text.startswith(NEED_PREFIXES)
+        ),
+        None,
+    )
+    if need is None:
+        return False
+    after = next((t for t in tokens[need + 1 : need + 3] if not t.stop), None)
+    return after is None or not after.text.startswith(WRITE_IN_PREFIXES + SAY_PREFIXES)
 
 
 def _french_concord(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -499,7 +534,7 @@ def _negated_inside_or_after(hit: Hit, tokens: Sequence[Token]) -> bool:
         reach += 1 if tokens[i].text in CONJUNCTIONS | NEGATIVE_DETERMINERS | ETCETERA_WORDS else -1
         i += 1
     return (
-        _banned_in_clause(hit, tokens)
+        (_banned_in_clause(hit, tokens) and not _promises_in_clause(hit, tokens))
         or _refused_in_answer(hit, tokens)
         or _refused_as_consequence(hit, tokens)
         or _refused_by_next_clause(hit, tokens)
