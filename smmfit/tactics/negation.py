@@ -238,8 +238,16 @@ def _negation_before(hit: Hit, tokens: Sequence[Token]) -> int | None:
 def _negates_evidence(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
     """The negation's first word after it names evidence the phrase does not hold: "aucune
     étude pour le « cliniquement prouvé »" admits the claim has none, it keeps the claim."""
-    after = next((j for j in range(i + 1, hit.low) if not tokens[j].stop), None)
-    return after is not None and tokens[after].text.startswith(EVIDENCE_PREFIXES)
+    return _next_word_starts(tokens[i + 1 : hit.low], EVIDENCE_PREFIXES)
+
+
+def _next_word_starts(
+    words: Sequence[Token], prefixes: tuple[str, ...], *, skip_cues: bool = False
+) -> bool:
+    """The first of ``words`` that is not a stop word (nor, with ``skip_cues``, another
+    negation) begins with one of ``prefixes``."""
+    after = next((t for t in words if not t.stop and not (skip_cues and t.cue)), None)
+    return after is not None and after.text.startswith(prefixes)
 
 
 def _describes_what_follows(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -344,13 +352,9 @@ def _own_negation(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
 def _wishes(i: int, tokens: Sequence[Token]) -> bool:
     """The negation at ``i`` is of a verb of wanting (itself, as Turkish "istemeyiz", or the
     next word that is not a stop word or another negation): "wouldn't want", "не хотели бы"."""
-    if tokens[i].text.startswith(WANT_PREFIXES):
-        return True
-    after = next(
-        (t for t in tokens[i + 1 : i + 1 + OWN_NEGATION_REACH + 1] if not t.stop and not t.cue),
-        None,
+    return tokens[i].text.startswith(WANT_PREFIXES) or _next_word_starts(
+        tokens[i + 1 : i + 1 + OWN_NEGATION_REACH + 1], WANT_PREFIXES, skip_cues=True
     )
-    return after is not None and after.text.startswith(WANT_PREFIXES)
 
 
 def _promises_in_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -378,10 +382,9 @@ def _promises_no_need(i: int, tokens: Sequence[Token]) -> bool:
         ),
         None,
     )
-    if need is None:
-        return False
-    after = next((t for t in tokens[need + 1 : need + 3] if not t.stop), None)
-    return after is None or not after.text.startswith(WRITE_IN_PREFIXES + SAY_PREFIXES)
+    return need is not None and not _next_word_starts(
+        tokens[need + 1 : need + 3], WRITE_IN_PREFIXES + SAY_PREFIXES
+    )
 
 
 def _french_concord(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
