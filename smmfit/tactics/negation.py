@@ -241,12 +241,17 @@ def _negates_evidence(i: int, hit: Hit, tokens: Sequence[Token]) -> bool:
     return _next_word_starts(tokens[i + 1 : hit.low], EVIDENCE_PREFIXES)
 
 
+def _first_word(words: Sequence[Token], *, skip_cues: bool = False) -> Token | None:
+    """The first of ``words`` that is not a stop word (nor, with ``skip_cues``, a negation)."""
+    return next((t for t in words if not t.stop and not (skip_cues and t.cue)), None)
+
+
 def _next_word_starts(
     words: Sequence[Token], prefixes: tuple[str, ...], *, skip_cues: bool = False
 ) -> bool:
-    """The first of ``words`` that is not a stop word (nor, with ``skip_cues``, another
-    negation) begins with one of ``prefixes``."""
-    after = next((t for t in words if not t.stop and not (skip_cues and t.cue)), None)
+    """The first meaningful word of ``words`` (``_first_word``) begins with one of
+    ``prefixes``."""
+    after = _first_word(words, skip_cues=skip_cues)
     return after is not None and after.text.startswith(prefixes)
 
 
@@ -607,7 +612,8 @@ def _declines_at(index: int, tokens: Sequence[Token]) -> bool:
 def _second_word(index: int, tokens: Sequence[Token]) -> str:
     """The word after ``index`` that pairs with it, a stop word between skipped ("said no",
     "told them no"), or ""."""
-    return next((t.text for t in tokens[index + 1 : index + 3] if not t.stop), "")
+    after = _first_word(tokens[index + 1 : index + 3])
+    return after.text if after is not None else ""
 
 
 def _answered_no(index: int, tokens: Sequence[Token]) -> bool:
@@ -701,12 +707,7 @@ def omits_caveat(tokens: Sequence[Token]) -> bool:
         return False
     quotes = {t.quote for t in tokens if t.quote >= 0 and t.text.startswith(CAVEAT_PREFIXES)}
     for quote in quotes:
-        inside = [i for i, t in enumerate(tokens) if t.quote == quote]
-        low, high = inside[0], inside[-1]
-        for j in (
-            *range(max(0, low - CAVEAT_VERB_REACH), low),
-            *range(high + 1, min(len(tokens), high + 1 + CAVEAT_VERB_REACH)),
-        ):
+        for j in _around_quote(quote, tokens, CAVEAT_VERB_REACH):
             verb = tokens[j]
             if verb.quote >= 0 or _nearest_quote(j, tokens) != quote:
                 continue
@@ -947,14 +948,29 @@ def _negated_around_quote(hit: Hit, tokens: Sequence[Token]) -> int | None:
     quote = tokens[hit.low].quote
     if quote < 0 or tokens[hit.high].quote != quote:
         return None
-    inside = [i for i, token in enumerate(tokens) if token.quote == quote]
-    start = _negation_before(Hit(hit.pattern, (inside[0],)), tokens)
+    first, final = _quote_span(quote, tokens)
+    start = _negation_before(Hit(hit.pattern, (first,)), tokens)
     # The quote's last word is inside it: a negated Turkish verb there ("... etiketle yoksa
     # rehberi göndermiyoruz") is the quote's own, not a refusal of it (session 23).
-    last = Hit(replace(hit.pattern, names_negation=True), (inside[-1],))
+    last = Hit(replace(hit.pattern, names_negation=True), (final,))
     if start is None and _negated_inside_or_after(last, tokens):
-        start = inside[0]
+        start = first
     return start
+
+
+def _quote_span(quote: int, tokens: Sequence[Token]) -> tuple[int, int]:
+    """The first and last word of the quotation ``quote``."""
+    inside = [i for i, t in enumerate(tokens) if t.quote == quote]
+    return inside[0], inside[-1]
+
+
+def _around_quote(quote: int, tokens: Sequence[Token], reach: int) -> list[int]:
+    """The words up to ``reach`` before the quotation ``quote`` and up to ``reach`` after it."""
+    first, last = _quote_span(quote, tokens)
+    return [
+        *range(max(0, first - reach), first),
+        *range(last + 1, min(len(tokens), last + 1 + reach)),
+    ]
 
 
 def _carried_over(previous: Hit, hit: Hit, tokens: Sequence[Token]) -> bool:
@@ -1905,17 +1921,10 @@ def _rewritten(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
 def _kept(quote: int, tokens: Sequence[Token]) -> bool:
     """The line says it keeps the quotation ``quote``: a word of keeping just before it or just
     after it, outside any quotation ("on garde « ... »", "'...' kalsın")."""
-    inside = [i for i, t in enumerate(tokens) if t.quote == quote]
-    first, last = inside[0], inside[-1]
-    near = [
-        t
-        for t in [
-            *tokens[max(0, first - KEEP_REACH) : first],
-            *tokens[last + 1 : last + 1 + KEEP_REACH],
-        ]
-        if t.quote < 0
-    ]
-    return any(t.text.startswith(KEEP_PREFIXES) for t in near)
+    return any(
+        tokens[j].quote < 0 and tokens[j].text.startswith(KEEP_PREFIXES)
+        for j in _around_quote(quote, tokens, KEEP_REACH)
+    )
 
 
 def _no_this_no_reward(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
