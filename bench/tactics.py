@@ -679,6 +679,37 @@ columns (line, expected, platform, region, language) instead, for example a blin
   businesses, NGOs and public services. Scored once untuned at 79b7929: 94.0% (no harmful line
   white); then tuned on by phrases and rules only, the verdict model not trained on it
   (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune149_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black as
+  written), written in session 25 by a helper who saw only its brief: a hotel chain's, a
+  dentist's, a mobile game's, a bakery's and a school's working notes: hidden giveaway conditions,
+  unlabelled influencer posts, bought map reviews, SMS to bought numbers, fake support accounts,
+  threats to a reviewer. Scored once untuned at 2105af2: 92.7% (2 harmful lines white); then tuned
+  on;
+- ``tactic_lines_tune150_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black as
+  written), written in session 25 by a helper who saw only its brief: a car dealer's, a yoga
+  studio's, a SaaS start-up's, a pharmacy chain's and a wedding photographer's plans: engagement
+  pods, unproven health claims, scraped contacts, hacked pages bought on forums, clone shops,
+  blackmail. Scored once untuned at 2105af2: 87.3% (no harmful line white); then tuned on;
+- ``tactic_lines_tune151_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black as
+  written), written in session 25 by a helper who saw only its brief: a restaurant group's, a
+  language school's, an estate agent's, an NGO's and a cosmetics reseller's notes: fake countdowns
+  and stock, paid reviews, mass DMs, bank and platform impersonation, malware, leaked databases.
+  Scored once untuned at 2105af2: 88.7% (2 harmful lines white); then tuned on;
+- ``tactic_lines_tune152_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black as
+  written), written in session 25 by a helper who saw only its brief: a football club's, a
+  clinic's, an e-commerce agency's, a toy brand's and a coffee chain's plans: giveaways with a
+  winner chosen in advance, undisclosed gifts to creators, bot views, mass reporting, doxxing,
+  fake prize fees. Scored once untuned at 2105af2: 88.0% (2 harmful lines white); then tuned on;
+- ``tactic_lines_tune153_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black as
+  written), written in session 25 by a helper who saw only its brief: a travel agency's, a crypto
+  exchange's, a bookshop's, a B2B software firm's and a beauty salon's notes: aged accounts and
+  badges for sale, hidden affiliate links, misleading before/after photos, cold messages, fake
+  collab login pages, DDoS. Scored once untuned at 2105af2: 90.7% (2 harmful lines white); then
+  tuned on;
+  Sets 150-152: 19 lines describing a draw whose winner is fixed in advance were written gray and
+  relabelled black before the untuned score (the session's brief listed rigged winners under gray
+  by mistake; the taxonomy's ``fake_giveaway_scam`` and 32 of the 38 such lines labelled earlier
+  say black); the untuned scores above are with the black labels;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -920,6 +951,11 @@ TUNE145_V7 = DATA / "tactic_lines_tune145_v7.csv"
 TUNE146_V7 = DATA / "tactic_lines_tune146_v7.csv"
 TUNE147_V7 = DATA / "tactic_lines_tune147_v7.csv"
 TUNE148_V7 = DATA / "tactic_lines_tune148_v7.csv"
+TUNE149_V7 = DATA / "tactic_lines_tune149_v7.csv"
+TUNE150_V7 = DATA / "tactic_lines_tune150_v7.csv"
+TUNE151_V7 = DATA / "tactic_lines_tune151_v7.csv"
+TUNE152_V7 = DATA / "tactic_lines_tune152_v7.csv"
+TUNE153_V7 = DATA / "tactic_lines_tune153_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1409,6 +1445,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 146 v7 (session 24; scrapers and exports)", TUNE146_V7),
         ("tuning set 147 v7 (session 24; hidden sponsorship)", TUNE147_V7),
         ("tuning set 148 v7 (session 24; everyday plans)", TUNE148_V7),
+        ("tuning set 149 v7 (session 25; hotels, dentists, schools)", TUNE149_V7),
+        ("tuning set 150 v7 (session 25; forum-bought pages, pods)", TUNE150_V7),
+        ("tuning set 151 v7 (session 25; impostors, leaked bases)", TUNE151_V7),
+        ("tuning set 152 v7 (session 25; rigged draws, doxxing)", TUNE152_V7),
+        ("tuning set 153 v7 (session 25; forged licences, aged accounts)", TUNE153_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -3476,3 +3476,64 @@ def test_session24_promised_cures_and_labels_taken_back(
     """Tuning sets 144-148 (session 24), read with the verdict model too: the label
     deletion is the harm, not a fight against one."""
     assert check_line(line, taxonomy, semantics=semantics).verdict in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a licence, approval or registration certificate drawn or retouched
+        ("Mock up a state licence for the laser in Photoshop and pin it in highlights", ("black",)),
+        (
+            "Renew the Photoshop licence for the design team before Friday",
+            ("white", "unrecognized"),
+        ),
+        ("Нарисовать в фотошопе лицензию Минздрава для сайта клиники", ("black",)),
+        ("Retoucher l'attestation d'agrément pour afficher « conventionné »", ("black",)),
+        ("Broşüre ruhsat belgesini photoshopla ekleyelim, başvuru sürüyor", ("black",)),
+        ("ทำใบ อย. ปลอมแปะในไฮไลต์ร้าน", ("black",)),
+        # stolen accounts bought or sold
+        ("guy on the forum sells hijacked accts with 40k followers, grab two", ("black",)),
+        ("Forumdan çalınmış 3 Instagram hesabı alıp adını değiştirelim", ("black",)),
+        ("ซื้อบัญชี IG ที่ขโมยมา 2 บัญชีแล้วเปลี่ยนชื่อ", ("black",)),
+        # a winner picked beforehand and announced as random
+        ("pick a big account ahead of time for the draw and announce it as random", ("black",)),
+        ("On choisit la gagnante parmi nos amies, annoncée comme tirée au sort", ("black",)),
+        ("Ödül patronun tanıdığına gidecek, 'rastgele' diye duyururuz", ("black",)),
+        # review links only for the happy ones; a coupon for a post with no label
+        ("Lien avis Google envoyé seulement aux clients notés 5 au questionnaire", ("gray",)),
+        ("@kedicafe 1.000 TL kupon aldı, paylaşımda etiket yok", ("gray",)),
+    ],
+)
+def test_session25_forged_licences_stolen_accounts_and_rigged_draws(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 149-153 (session 25)."""
+    assert verdict(taxonomy, line) in expected
+
+
+def test_session25_an_answer_no_is_no_typo_of_a_phrase_word(taxonomy: Taxonomy) -> None:
+    """ "hayır" (no) is one letter from "hazır" (ready-made, as in a ready-made account for
+    sale): an answer word is known, never read as a typo."""
+    refused = "Kurucu pod grubuna girmek istedi → hayır, hesap kısıtlanabilir"
+    assert "buying_accounts_aged_pages" not in check_line(refused, taxonomy).tactics
+    assert "buying_accounts_aged_pages" in check_line("hazır hesap alalım", taxonomy).tactics
+
+
+def test_session25_thai_refusals_scam_slang_and_abbreviations(
+    taxonomy: Taxonomy, semantics: Semantics
+) -> None:
+    """ "บอกไปว่าไม่ทำ" answers a client's request; "это скам" names a scam; the full stop of
+    "อย." closes an abbreviation, not a sentence; a fake e-mail named beside "don't click"
+    is a warning."""
+    from smmfit.tactics.lexicon import tokenize
+
+    refused = "ลูกค้าอยากซื้อไลก์เพจ 5k ก่อนเปิดร้าน บอกไปว่าไม่ทำ เสนอทำคอนเทนต์แทน"
+    assert verdict(taxonomy, refused) in ("white", "unrecognized")
+    assert verdict(taxonomy, "ลูกค้าอยากซื้อไลก์เพจ 5k ก่อนเปิดร้าน") == "gray"
+    warned = "Закреп: поддержка никогда не пишет первой. Просят код из SMS — это скам, жмите report"
+    assert check_line(warned, taxonomy, semantics=semantics).verdict == "white"
+    tokens = tokenize("ใส่เลข อย. ปลอม")
+    assert len({t.segment for t in tokens}) == 1
+    assert len({t.segment for t in tokenize("Buy it. Then")}) == 2
+    assert warning_at(tokenize("อีเมลปลอมอ้าง อย. ให้จ่ายค่าปรับผ่านลิงก์ อย่าคลิกเด็ดขาด")) is not None
+    assert warning_at(tokenize("ส่งอีเมลปลอมอ้าง อย. ให้จ่ายค่าปรับผ่านลิงก์")) is None

@@ -423,7 +423,9 @@ ASKING_PREFIXES = (
 )
 NEVER_ASKS_REACH = 3
 # Whole words for a scam too short to be prefixes ("it's a con", not "contest").
-SCAM_NAME_WORDS = _words("con hoax swindle")
+# "скам" is Russian slang for a scam ("это скам"); written out, as the prefix is also a
+# bench's ("скамейка"). Session 25 (tuning set 153).
+SCAM_NAME_WORDS = _words("con hoax swindle скам скама скаму скамом скамер скамеры скамеров скамят")
 SCAM_NAME_PREFIXES = (
     "phish",
     "scam",
@@ -813,12 +815,12 @@ DECLINE_PAIRS = frozenset(
 )
 # An answer to someone else's offer told as said: a Turkish negated verb before "dedim"
 # ("almıyoruz dedim", I said we don't buy it), a Thai "don't want" after "told" ("บอกไปแล้ว
-# ว่าไม่เอา"). Only as the answer to an offer: "ไม่เอาเงินสด" alone is "no cash". Session 23
-# (tuning sets 107, 110).
+# ว่าไม่เอา"), or "won't do it" ("บอกไปว่าไม่ทำ", session 25). Only as the answer to an offer:
+# "ไม่เอาเงินสด" alone is "no cash". Session 23 (tuning sets 107, 110).
 SAID_WORDS = _words("dedim dedik dedi söyledim söyledik")
 TOLD_WORDS = _words("บอก")
 TOLD_REACH = 5
-TOLD_REFUSALS = frozenset({("ไม่", "เอา")})
+TOLD_REFUSALS = frozenset({("ไม่", "เอา"), ("ไม่", "ทำ")})
 # A fraud stated through its own negation: money taken (a prepayment, a deposit, a fee, a
 # transfer) and, after it, the delivery, booking or prize negated ("take the deposit, nothing
 # gets booked", "принимаем оплату, ничего не отправляется", "frais d'envoi ... il n'y a pas de
@@ -1686,6 +1688,13 @@ class Token:
     sentence: int = 0
 
 
+def _thai_abbreviation(line: str, dot: int) -> bool:
+    """A full stop written right after a Thai letter closes an abbreviation ("อย." the Thai
+    FDA, "สช.", "เม.ย."), not a sentence: Thai ends sentences with a space. Session 25 (tuning
+    set 153: "ใบ อย. ปลอม", a faked FDA number, was two sentences)."""
+    return line[dot] == "." and dot > 0 and bool(_THAI.match(line[dot - 1]))
+
+
 def tokenize(line: str) -> list[Token]:
     """Words of a line with their spans, segments and clauses.
 
@@ -1711,7 +1720,9 @@ def tokenize(line: str) -> list[Token]:
             if role or kind == "squote":
                 opened = match.end() if role == "open" else -1 if role == "close" else opened
                 continue
-            if kind == "dash" or mark in _MATCH_BREAKS:
+            if kind == "dash" or (
+                mark in _MATCH_BREAKS and not _thai_abbreviation(line, match.start())
+            ):
                 joined = _continues_sentence(
                     match, line, quoted, tokens, segment=segment, opened=opened
                 )

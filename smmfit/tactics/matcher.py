@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from smmfit.tactics.lexicon import (
     INDICATOR_LANGUAGES,
+    QUESTION_REFUSALS,
     REFUSAL_VERBS,
     IndicatorLanguage,
     Token,
@@ -195,9 +196,15 @@ class Matcher:
             if variant:
                 refs.update(variant)
                 continue
-            # A negation, a protective verb or a verb a refusal uses is a known word, not a
-            # typo of a phrase word ("report" is no misspelt "repost", "doing" no "doxing").
-            known = token.cue or token.protective or token.text in REFUSAL_VERBS
+            # A negation, a protective verb, a verb a refusal uses or an answer "no" is a
+            # known word, not a typo of a phrase word ("report" is no misspelt "repost",
+            # "doing" no "doxing", "hayır" (no) no "hazır" (ready-made), session 25).
+            known = (
+                token.cue
+                or token.protective
+                or token.text in REFUSAL_VERBS
+                or token.text in QUESTION_REFUSALS
+            )
             limit = 0 if known else _typo_limit(len(word_stem))
             if not limit:
                 continue

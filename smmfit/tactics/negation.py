@@ -1357,14 +1357,7 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
             (t.protective or t.text in SECURING_WORDS) and not _guard_negated(j, tokens)
             for j, t in enumerate(tokens[index + 1 :], index + 1)
         )
-        answer_refused = any(
-            t.text.startswith(RESPONSE_PREFIXES)
-            and (
-                t.negative_verb
-                or any(c.cue and not c.protective and c.clause == t.clause for c in others)
-            )
-            for t in others
-        )
+        answer_refused = _response_refused(tokens, token.clause)
         received = any(
             t.text in RECEIVED_WORDS
             and any(
@@ -1386,11 +1379,32 @@ def warning_at(tokens: Sequence[Token]) -> int | None:
     # A notice naming an impostor (not as its first word: "fake pages selling passes, we only
     # take cash" proposes one) and the only genuine channel in another clause warns; so does
     # one that tells the reader to beware ("Heads up: a fake 'bank support' page is messaging
-    # customers").
+    # customers") or not to answer it ("อีเมลปลอมอ้าง อย. ... อย่าคลิกเด็ดขาด", a fake FDA
+    # e-mail: never click; session 25).
     for index, token in enumerate(tokens):
-        if index > 0 and _names_impostor(token) and (beware or _genuine_channel(tokens, index)):
+        if (
+            index > 0
+            and _names_impostor(token)
+            and (
+                beware or _genuine_channel(tokens, index) or _response_refused(tokens, token.clause)
+            )
+        ):
             return index
     return None
+
+
+def _response_refused(tokens: Sequence[Token], named: int) -> bool:
+    """A clause other than ``named`` refuses to answer, click or open ("don't reply", "не
+    переходите", "ne cliquez pas", "cevap vermeyin", "อย่าคลิก")."""
+    others = [t for t in tokens if t.clause != named]
+    return any(
+        t.text.startswith(RESPONSE_PREFIXES)
+        and (
+            t.negative_verb
+            or any(c.cue and not c.protective and c.clause == t.clause for c in others)
+        )
+        for t in others
+    )
 
 
 def never_asks_clauses(tokens: Sequence[Token]) -> set[int]:
