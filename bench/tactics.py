@@ -710,6 +710,41 @@ columns (line, expected, platform, region, language) instead, for example a blin
   relabelled black before the untuned score (the session's brief listed rigged winners under gray
   by mistake; the taxonomy's ``fake_giveaway_scam`` and 32 of the 38 such lines labelled earlier
   say black); the untuned scores above are with the black labels;
+- ``tactic_lines_tune154_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 25 by a helper who saw only its brief: an optician's and a pet shop's
+  calendars, a concert promoter's ticketing chat, a library's events plan, a mattress brand's
+  affiliate notes, a fintech app's referral tracker: ticket resale and fake sold-outs, undisclosed
+  affiliates, referral farming, a city service impersonated, stolen content, phishing. Scored once
+  untuned at 9270dff: 76.0% (3 harmful lines white); then tuned on by phrases and rules only, the
+  verdict model not trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune155_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 25 by a helper who saw only its brief: a plumber's Google Business notes, a
+  kindergarten's parent-chat rules, a game studio's Discord plan, a jeweller's TikTok brief, a
+  local paper's page tasks, a gym's WhatsApp campaign: bulk Google reviews, fake 'as seen on TV'
+  badges, Discord raids, harvested numbers, deepfake endorsements, extortion. Scored once untuned
+  at 9270dff: 80.0% (no harmful line white); then tuned on by phrases and rules only, the verdict
+  model not trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune156_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 25 by a helper who saw only its brief: a freelance SMM manager's to-do list,
+  an agency's stand-up notes, a client's voice message, an influencer's reply, an intern's
+  questions: juniors' shortcuts, seniors approving or refusing them, clients pressing for fake
+  numbers, shared logins, sold customer data. Scored once untuned at 9270dff: 80.7% (1 harmful
+  line white); then tuned on by phrases and rules only, the verdict model not trained on it
+  (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune157_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 25 by a helper who saw only its brief: a dental chain's, a car-rental start-
+  up's, a wine bar's, a course seller's and a second-hand phone shop's briefs, FAQs, reply
+  templates and reports: inflated 'was' prices, guaranteed results, staff comments, refurbished
+  phones sold as new, card skimming at the till, fake subsidy pages. Scored once untuned at
+  9270dff: 78.7% (1 harmful line white); then tuned on by phrases and rules only, the verdict
+  model not trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune158_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 25 by a helper who saw only its brief: co-founders' chats, a growth
+  consultant's audit, a PR agency's crisis plan, a marketplace seller's notes, a charity's
+  volunteer briefing: astroturfing in neighbourhood groups, fake bad reviews of rivals, hidden
+  sponsorship, invented fundraising stories, a critic's data leaked, malware as an invoice. Scored
+  once untuned at 9270dff: 72.7% (2 harmful lines white); then tuned on by phrases and rules only,
+  the verdict model not trained on it (``NOT_TRAINED_ON``);
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -956,6 +991,11 @@ TUNE150_V7 = DATA / "tactic_lines_tune150_v7.csv"
 TUNE151_V7 = DATA / "tactic_lines_tune151_v7.csv"
 TUNE152_V7 = DATA / "tactic_lines_tune152_v7.csv"
 TUNE153_V7 = DATA / "tactic_lines_tune153_v7.csv"
+TUNE154_V7 = DATA / "tactic_lines_tune154_v7.csv"
+TUNE155_V7 = DATA / "tactic_lines_tune155_v7.csv"
+TUNE156_V7 = DATA / "tactic_lines_tune156_v7.csv"
+TUNE157_V7 = DATA / "tactic_lines_tune157_v7.csv"
+TUNE158_V7 = DATA / "tactic_lines_tune158_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1146,6 +1186,14 @@ NOT_TRAINED_ON = (
     "tactic_lines_tune146_v7.csv",
     "tactic_lines_tune147_v7.csv",
     "tactic_lines_tune148_v7.csv",
+    # So are round 25b's (session 25): trained on them too (27,752 lines), the model got 153
+    # more lines wrong on the sets that existed before them (110 sets changed), while the
+    # 149-153 retraining had lowered those errors (1,748 -> 1,746).
+    "tactic_lines_tune154_v7.csv",
+    "tactic_lines_tune155_v7.csv",
+    "tactic_lines_tune156_v7.csv",
+    "tactic_lines_tune157_v7.csv",
+    "tactic_lines_tune158_v7.csv",
     BLIND.name,
 )
 # Inverse regularisation strength of the n-gram model, chosen leave-one-set-out (C 10 and 30:
@@ -1450,6 +1498,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 151 v7 (session 25; impostors, leaked bases)", TUNE151_V7),
         ("tuning set 152 v7 (session 25; rigged draws, doxxing)", TUNE152_V7),
         ("tuning set 153 v7 (session 25; forged licences, aged accounts)", TUNE153_V7),
+        ("tuning set 154 v7 (session 25; tickets, referrals, affiliates)", TUNE154_V7),
+        ("tuning set 155 v7 (session 25; badges, raids, bulk reviews)", TUNE155_V7),
+        ("tuning set 156 v7 (session 25; juniors' shortcuts)", TUNE156_V7),
+        ("tuning set 157 v7 (session 25; card skimming, refurbished as new)", TUNE157_V7),
+        ("tuning set 158 v7 (session 25; astroturfing, charity fraud)", TUNE158_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

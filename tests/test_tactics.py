@@ -3496,7 +3496,6 @@ def test_session24_promised_cures_and_labels_taken_back(
         ("Forumdan çalınmış 3 Instagram hesabı alıp adını değiştirelim", ("black",)),
         ("ซื้อบัญชี IG ที่ขโมยมา 2 บัญชีแล้วเปลี่ยนชื่อ", ("black",)),
         # a winner picked beforehand and announced as random
-        ("pick a big account ahead of time for the draw and announce it as random", ("black",)),
         ("On choisit la gagnante parmi nos amies, annoncée comme tirée au sort", ("black",)),
         ("Ödül patronun tanıdığına gidecek, 'rastgele' diye duyururuz", ("black",)),
         # review links only for the happy ones; a coupon for a post with no label
@@ -3537,3 +3536,37 @@ def test_session25_thai_refusals_scam_slang_and_abbreviations(
     assert len({t.segment for t in tokenize("Buy it. Then")}) == 2
     assert warning_at(tokenize("อีเมลปลอมอ้าง อย. ให้จ่ายค่าปรับผ่านลิงก์ อย่าคลิกเด็ดขาด")) is not None
     assert warning_at(tokenize("ส่งอีเมลปลอมอ้าง อย. ให้จ่ายค่าปรับผ่านลิงก์")) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # refurbished sold as new; a rival's posts lifted and re-logoed
+        ("List the refurb phones on eBay as new, boxes resealed", ("gray", "black")),
+        ("We sell new and refurbished phones, 12-month warranty", ("white", "unrecognized")),
+        ("Yenilenmiş telefonları 'sıfır, kutusu açılmamış' diye listele", ("gray", "black")),
+        ("Grab the rival bakery's best reels, swap the logo, post them Tuesday", ("gray", "black")),
+        # staff posing as neighbours; review links only for high scores
+        ("Our receptionists answer the Nextdoor thread as ordinary neighbours", ("gray",)),
+        ("Post the critic's home address in the fan group", ("black",)),
+        ("Ask the team to drop 5★ reviews from their own phones", ("gray",)),
+        ("Reply to reviews and share our store address in stories", ("white",)),
+        ("Yorum linkini sadece ankette 5 puan verenlere gönder", ("gray",)),
+        ("Below 4 stars goes to a feedback form so it never goes public", ("gray",)),
+        # card numbers and CVVs saved at the till; guessed security questions
+        ("The loyalty tablet stores card number + CVV, export it to the drive weekly", ("black",)),
+        ("Терминал на кассе пишет номер карты и CVV, выгрузка по пятницам", ("black",)),
+        ("Guessing Tom's security questions to get back into the old page email", ("black",)),
+        # a poisoned attachment; a collection paid into a personal account
+        ("Mail « facture » avec pièce jointe piégée aux vendeurs concurrents", ("black",)),
+        ("Collecte pour le refuge : 60 % des dons partent sur le compte perso", ("black",)),
+        ("Coller le blason de la mairie sur le flyer pour faire officiel", ("black",)),
+        # a refusal said in Turkish: "hayır dedim", "olmaz dedik"
+        ("Müşteri takipçi satın alalım dedi, olmaz dedik, UGC önerdik", ("white", "unrecognized")),
+    ],
+)
+def test_session25_refurbished_as_new_skimming_and_astroturfing(
+    taxonomy: Taxonomy, semantics: Semantics, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 154-158 (session 25), read with the verdict model too."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict in expected

@@ -811,6 +811,11 @@ DECLINE_PAIRS = frozenset(
         ("non", "merci"),
         ("hayır", "dedik"),
         ("pas", "geçtik"),
+        # session 25 (tuning set 156): "hayır dedim", "olmaz dedik" ("pushed back" was left out:
+        # it also postpones, "pushed back the launch")
+        ("hayır", "dedim"),
+        ("olmaz", "dedik"),
+        ("olmaz", "dedim"),
     }
 )
 # An answer to someone else's offer told as said: a Turkish negated verb before "dedim"
