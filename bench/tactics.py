@@ -745,6 +745,41 @@ columns (line, expected, platform, region, language) instead, for example a blin
   sponsorship, invented fundraising stories, a critic's data leaked, malware as an invoice. Scored
   once untuned at 9270dff: 72.7% (2 harmful lines white); then tuned on by phrases and rules only,
   the verdict model not trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune159_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw
+  only its brief: customer follow-up flows, post-stay surveys and in-app rating prompts: review
+  gating by satisfaction score, reviews for rewards, reviews by staff and relatives, and honest
+  requests to everyone. Scored once untuned at 9bfd894 (set 159 in a worktree of it): 62.0% (10
+  harmful lines white); then tuned on by phrases and rules only, the verdict model not trained on
+  it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune160_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw
+  only its brief: a mall's, a radio station's, a phone shop's, a sports club's and a cosmetics
+  brand's draws: winners arranged in advance, prizes that do not exist or get 'lost in shipping',
+  fees to claim, like-and-tag conditions, and fair draws. Scored once untuned at 9bfd894 (set 159
+  in a worktree of it): 78.0% (4 harmful lines white); then tuned on by phrases and rules only,
+  the verdict model not trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune161_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw
+  only its brief: lenders', telecom resellers', travel agents', online schools' and furniture
+  stores' copy: fees behind asterisks, 'no credit check' claims, fake 'was' prices, subscription
+  traps, and full prices shown. Scored once untuned at 9bfd894 (set 159 in a worktree of it):
+  76.0% (no harmful line white); then tuned on by phrases and rules only, the verdict model not
+  trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune162_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw
+  only its brief: a B2B agency's outbound plan, a recruiter's sourcing notes, an event organiser's
+  follow-up, a sales team's tools, a coworking newsletter: e-mails pulled with extensions, badge
+  scans used without consent, bought lists, sequences without opt-out, and opt-in forms. Scored
+  once untuned at 9bfd894 (set 159 in a worktree of it): 71.3% (11 harmful lines white); then
+  tuned on by phrases and rules only, the verdict model not trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune163_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
+  written in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw
+  only its brief: moderators' logs, support macros, safety notices, agency reports and replies to
+  pushy vendors, mostly naming harms to fight them, with a vendor's offer accepted, a 'cleanup'
+  that is mass reporting and a warning that is itself phishing. Scored once untuned at 9bfd894
+  (set 159 in a worktree of it): 83.3% (6 harmful lines white); then tuned on by phrases and rules
+  only, the verdict model not trained on it (``NOT_TRAINED_ON``);
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -996,6 +1031,11 @@ TUNE155_V7 = DATA / "tactic_lines_tune155_v7.csv"
 TUNE156_V7 = DATA / "tactic_lines_tune156_v7.csv"
 TUNE157_V7 = DATA / "tactic_lines_tune157_v7.csv"
 TUNE158_V7 = DATA / "tactic_lines_tune158_v7.csv"
+TUNE159_V7 = DATA / "tactic_lines_tune159_v7.csv"
+TUNE160_V7 = DATA / "tactic_lines_tune160_v7.csv"
+TUNE161_V7 = DATA / "tactic_lines_tune161_v7.csv"
+TUNE162_V7 = DATA / "tactic_lines_tune162_v7.csv"
+TUNE163_V7 = DATA / "tactic_lines_tune163_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1194,6 +1234,14 @@ NOT_TRAINED_ON = (
     "tactic_lines_tune156_v7.csv",
     "tactic_lines_tune157_v7.csv",
     "tactic_lines_tune158_v7.csv",
+    # Round 25c's too: trained on them (27,752 lines) the model was right on 80 more of their
+    # lines, but got 59 more of the older sets' lines wrong and 2 more of those harmful lines
+    # white.
+    "tactic_lines_tune159_v7.csv",
+    "tactic_lines_tune160_v7.csv",
+    "tactic_lines_tune161_v7.csv",
+    "tactic_lines_tune162_v7.csv",
+    "tactic_lines_tune163_v7.csv",
     BLIND.name,
 )
 # Inverse regularisation strength of the n-gram model, chosen leave-one-set-out (C 10 and 30:
@@ -1503,6 +1551,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         ("tuning set 156 v7 (session 25; juniors' shortcuts)", TUNE156_V7),
         ("tuning set 157 v7 (session 25; card skimming, refurbished as new)", TUNE157_V7),
         ("tuning set 158 v7 (session 25; astroturfing, charity fraud)", TUNE158_V7),
+        ("tuning set 159 v7 (session 25; review gating by score)", TUNE159_V7),
+        ("tuning set 160 v7 (session 25; draws arranged in advance)", TUNE160_V7),
+        ("tuning set 161 v7 (session 25; fees in small print)", TUNE161_V7),
+        ("tuning set 162 v7 (session 25; scraped and bought contacts)", TUNE162_V7),
+        ("tuning set 163 v7 (session 25; fights that hide a harm)", TUNE163_V7),
         ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
         ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
         ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -3570,3 +3570,38 @@ def test_session25_refurbished_as_new_skimming_and_astroturfing(
 ) -> None:
     """Tuning sets 154-158 (session 25), read with the verdict model too."""
     assert check_line(line, taxonomy, semantics=semantics).verdict in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # review gating told as a routing by score, in each language
+        (
+            "Post-visit SMS: rate us 1-5. 5 → Google review link, 1-4 → private feedback form",
+            ("gray",),
+        ),
+        ("Опрос после визита: оценка 5 → ссылка на 2ГИС, ниже → внутренняя форма", ("gray",)),
+        ("Sondage : note 4-5 → lien Google, en dessous → formulaire interne", ("gray",)),
+        ("Memnuniyet anketi: 5 puan → Google linki, düşük puan → özel form", ("gray",)),
+        ("ให้คะแนน 9-10 → ลิงก์รีวิว Google ต่ำกว่านั้น → ฟอร์มส่วนตัว", ("gray",)),
+        # ... but everyone getting the link, or a form beside it, is no gating
+        (
+            "Everyone gets the Google review link after the visit; a feedback form is there too",
+            ("white", "unrecognized"),
+        ),
+        (
+            "Review request flow;Klaviyo;1 send 14d after delivery;$0;no freebie, asks feedback",
+            ("white", "unrecognized"),
+        ),
+        # draws arranged in advance, positive-only rewards, a town's arms, skimming
+        ("Розыгрыш: победитель уже согласован, эфир для вида", ("black",)),
+        ("Yorum bırakana indirim, sadece olumlu yorumlara", ("gray",)),
+        ("Концерт: свои ребята с фейков пишут в чате «я выиграл, всё честно»", ("gray",)),
+    ],
+)
+def test_session25_review_gating_routed_by_score(
+    taxonomy: Taxonomy, line: str, expected: tuple[str, ...]
+) -> None:
+    """Tuning sets 159-163 (session 25): a public review link for high scores and a private
+    form for the rest is review gating however the routing is written."""
+    assert verdict(taxonomy, line) in expected

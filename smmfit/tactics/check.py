@@ -37,6 +37,7 @@ from smmfit.tactics.negation import (
     apply_negation,
     consents,
     declines,
+    gates_reviews,
     negated_fulfilment,
     never_asks_clauses,
     omits_caveat,
@@ -953,8 +954,10 @@ def _line_rules(result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy)
       quote (``sells_replicas_as_genuine``): black, counterfeits sold as originals, whatever
       the listing's other words matched;
     - a quoted caveat left out of the copy (``omits_caveat``): gray, misleading, the claim it
-      qualified standing alone (consumer law in every country covered)."""
-    # One reading of the warning for the three rules, and none when no rule holds.
+      qualified standing alone (consumer law in every country covered);
+    - a public review link for high scores and a private form for the rest (``gates_reviews``):
+      gray, review gating (Google's and Yandex's review policies, FTC 16 CFR 465.7)."""
+    # One reading of the warning for the four rules, and none when no rule holds.
     warned = cache(lambda: warning_at(tokens) is not None)
     giveaway = any(t.text.startswith(GIVEAWAY_PREFIXES) for t in tokens)
     result = _raised_by_rule(
@@ -974,11 +977,20 @@ def _line_rules(result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy)
         holds=partial(sells_replicas_as_genuine, tokens),
         warned=warned,
     )
-    return _raised_by_rule(
+    result = _raised_by_rule(
         result,
         "gray",
         partial(taxonomy.__getitem__, "misleading_ad_claims"),
         holds=partial(omits_caveat, tokens),
+        warned=warned,
+        confidence="medium",
+        check_by_hand=False,
+    )
+    return _raised_by_rule(
+        result,
+        "gray",
+        partial(taxonomy.__getitem__, "incentivized_reviews_review_gating"),
+        holds=partial(gates_reviews, tokens),
         warned=warned,
         confidence="medium",
         check_by_hand=False,

@@ -855,6 +855,79 @@ MONEY_TAKEN_PREFIXES = (
     "ค่าส่ง",
     "โอน",
 )
+# Review gating told as a routing ("5 → Google link, 1-4 → feedback form", "ниже — «напишите
+# нам лично»", "sinon → formulaire interne", "düşük puan → form", "0-8 → แบบฟอร์มภายใน"): one
+# part of the line sends a public review link, another part a private form, by score.
+# Session 25 (tuning set 159: the commonest harmful line judged white on the session's sets).
+PUBLIC_REVIEW_PREFIXES = (
+    "review",
+    "google",
+    "trustpilot",
+    "tripadvisor",
+    "yelp",
+    "store",
+    "отзыв",
+    "яндекс",
+    "2гис",
+    "ссылк",
+    "avis",
+    "lien",
+    "yorum",
+    "link",
+    "harita",
+    "รีวิว",
+    "ลิงก์",
+)
+PRIVATE_ROUTE_PREFIXES = (
+    "form",
+    "feedback",
+    "private",
+    "internal",
+    "zendesk",
+    "typeform",
+    "форм",
+    "лично",
+    "личк",
+    "внутрен",
+    "управляющ",
+    "manager",
+    "yönetici",
+    "responsable",
+    "ผู้จัดการ",
+    "formulaire",
+    "interne",
+    "privé",
+    "özel",
+    "ฟอร์ม",
+    "ส่วนตัว",
+)
+SCORE_PREFIXES = (
+    "star",
+    "score",
+    "rating",
+    "rate",
+    "satisf",
+    "survey",
+    "nps",
+    "оцен",
+    "балл",
+    "звезд",
+    "довол",
+    "note",
+    "noté",
+    "puan",
+    "yıldız",
+    "memnun",
+    "คะแนน",
+    "ดาว",
+    "พอใจ",
+)
+ROUTE_ELSE_WORDS = ELSE_WORDS | _words(
+    "others rest below lower under остальные остальным ниже autres dessous diğer düşük altı"
+    " ที่เหลือ ต่ำกว่า นอกนั้น"
+)
+EVERYONE_WORDS = _words("everyone everybody все всем tous herkes ทุกคน")
+SCORE_MAX = 10
 # A quoted caveat the line leaves out: "мы вообще не пишем «не является лекарством»", "'ilaç
 # değildir' yazmıyoruz bile", "«Результат индивидуален» из сторис выпиливаем", "we never add
 # 'results vary'". The caveat is known by its words (results vary, not a medicine, not for
@@ -969,6 +1042,7 @@ FULFILMENT_PREFIXES = (
     "отправ",
     "достав",
     "высыл",
+    "шл",
     "брон",
     "приз",
     "expédi",

@@ -59,6 +59,7 @@ from smmfit.tactics.lexicon import (
     EITHER_OR_WORDS,
     ELSE_WORDS,
     ETCETERA_WORDS,
+    EVERYONE_WORDS,
     EVIDENCE_PREFIXES,
     FIRST_PERSON,
     FIRST_PERSON_ENDINGS,
@@ -113,6 +114,8 @@ from smmfit.tactics.lexicon import (
     PASSIVE_REACH,
     POSSESSIVE_DISOWNING_WORDS,
     POST_NEGATION_PAIRS,
+    PRIVATE_ROUTE_PREFIXES,
+    PUBLIC_REVIEW_PREFIXES,
     PURPOSE_WORDS,
     QUESTION_REFUSALS,
     REACH_LOWERING,
@@ -136,6 +139,7 @@ from smmfit.tactics.lexicon import (
     REWARD_REACH,
     REWRITE_PREFIXES,
     RIVAL_PREFIXES,
+    ROUTE_ELSE_WORDS,
     RUSSIAN_NE,
     RUSSIAN_NE_PARTNERS,
     RUSSIAN_POST_NEGATIONS,
@@ -144,6 +148,8 @@ from smmfit.tactics.lexicon import (
     SAY_PREFIXES,
     SCAM_NAME_PREFIXES,
     SCAM_NAME_WORDS,
+    SCORE_MAX,
+    SCORE_PREFIXES,
     SECURING_WORDS,
     SELLING_PREFIXES,
     SHARING_VERB_PREFIXES,
@@ -692,6 +698,39 @@ def negated_fulfilment(tokens: Sequence[Token]) -> bool:
         and _fulfilment_negated(j, tokens)
         for j, token in enumerate(tokens)
     )
+
+
+def gates_reviews(tokens: Sequence[Token]) -> bool:
+    """Review gating told as a routing: one part of the line (``segment``) sends the public
+    review link and no form, another part a private form, the line speaks of a score, and it
+    splits by it ("else", "ниже", "sinon", "düşük", or a score in both parts): "5 → Яндекс
+    Карты, 1-4 → гугл-форма", "4-5 → lien Google, en dessous → formulaire interne". A line
+    that refuses, protects or gives everyone the same link is not ("everyone gets the Google
+    link; unhappy ones can also use the form"); "everyone else" is a split, not everyone."""
+    if declines(tokens) or any(t.protective for t in tokens):
+        return False
+    split = False
+    for index, token in enumerate(tokens):
+        if token.text in ROUTE_ELSE_WORDS:
+            split = True
+        near = tokens[max(0, index - 1) : index + 2]
+        if token.text in EVERYONE_WORDS and not any(t.text in ROUTE_ELSE_WORDS for t in near):
+            return False
+    public = {t.segment for t in tokens if t.text.startswith(PUBLIC_REVIEW_PREFIXES)}
+    private = {t.segment for t in tokens if t.text.startswith(PRIVATE_ROUTE_PREFIXES)}
+    scored = {t.segment for t in tokens if _score(t)}
+    rated = any(t.text.startswith(SCORE_PREFIXES) for t in tokens)
+    if not rated or not any(a != b for a in public - private for b in private):
+        return False
+    return split or len(scored) >= 2
+
+
+def _score(token: Token) -> bool:
+    """A word of rating, or a small number as scores are written ("5", "1-4", "≤3"); a line
+    needs a word of rating too ("1 send 14d after delivery; $0" holds numbers, not scores)."""
+    if token.text.startswith(SCORE_PREFIXES):
+        return True
+    return token.number and token.text.isdigit() and int(token.text) <= SCORE_MAX
 
 
 def omits_caveat(tokens: Sequence[Token]) -> bool:
