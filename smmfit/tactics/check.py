@@ -960,41 +960,34 @@ def _line_rules(result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy)
     # One reading of the warning for the four rules, and none when no rule holds.
     warned = cache(lambda: warning_at(tokens) is not None)
     giveaway = any(t.text.startswith(GIVEAWAY_PREFIXES) for t in tokens)
-    result = _raised_by_rule(
-        result,
-        "gray",
-        partial(
-            taxonomy.__getitem__,
+    # The rules that read the copy's own words (a caveat left out, a routing by score) are of
+    # medium confidence and need no check by hand; the other two keep ``_naming``'s low
+    # confidence (a gray fraud told through its negation is checked by hand: the negation
+    # may be the fraud itself, or an honest rule).
+    read_from_copy = {"confidence": "medium", "check_by_hand": False}
+    rules: tuple[
+        tuple[LineVerdict, str, Callable[[Sequence[Token]], bool], dict[str, Any]], ...
+    ] = (
+        (
+            "gray",
             "fake_giveaway_scam" if giveaway else "fake_shop_brand_impersonation",
+            negated_fulfilment,
+            {},
         ),
-        holds=partial(negated_fulfilment, tokens),
-        warned=warned,
+        ("black", "fake_shop_brand_impersonation", sells_replicas_as_genuine, {}),
+        ("gray", "misleading_ad_claims", omits_caveat, read_from_copy),
+        ("gray", "incentivized_reviews_review_gating", gates_reviews, read_from_copy),
     )
-    result = _raised_by_rule(
-        result,
-        "black",
-        partial(taxonomy.__getitem__, "fake_shop_brand_impersonation"),
-        holds=partial(sells_replicas_as_genuine, tokens),
-        warned=warned,
-    )
-    result = _raised_by_rule(
-        result,
-        "gray",
-        partial(taxonomy.__getitem__, "misleading_ad_claims"),
-        holds=partial(omits_caveat, tokens),
-        warned=warned,
-        confidence="medium",
-        check_by_hand=False,
-    )
-    return _raised_by_rule(
-        result,
-        "gray",
-        partial(taxonomy.__getitem__, "incentivized_reviews_review_gating"),
-        holds=partial(gates_reviews, tokens),
-        warned=warned,
-        confidence="medium",
-        check_by_hand=False,
-    )
+    for verdict, tactic, holds, update in rules:
+        result = _raised_by_rule(
+            result,
+            verdict,
+            partial(taxonomy.__getitem__, tactic),
+            holds=partial(holds, tokens),
+            warned=warned,
+            **update,
+        )
+    return result
 
 
 def check_line(
