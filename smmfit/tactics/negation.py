@@ -707,7 +707,13 @@ def gates_reviews(tokens: Sequence[Token]) -> bool:
     Карты, 1-4 → гугл-форма", "4-5 → lien Google, en dessous → formulaire interne". A line
     that refuses, protects or gives everyone the same link is not ("everyone gets the Google
     link; unhappy ones can also use the form"); "everyone else" is a split, not everyone."""
-    if declines(tokens) or any(t.protective for t in tokens):
+    # The cheap word tests first: the rule is read for every line a phrase left white.
+    public = {t.segment for t in tokens if t.text.startswith(PUBLIC_REVIEW_PREFIXES)}
+    private = {t.segment for t in tokens if t.text.startswith(PRIVATE_ROUTE_PREFIXES)}
+    rated = any(t.text.startswith(SCORE_PREFIXES) for t in tokens)
+    if not rated or not any(a != b for a in public - private for b in private):
+        return False
+    if any(t.protective for t in tokens) or declines(tokens):
         return False
     split = False
     for index, token in enumerate(tokens):
@@ -716,13 +722,7 @@ def gates_reviews(tokens: Sequence[Token]) -> bool:
         near = tokens[max(0, index - 1) : index + 2]
         if token.text in EVERYONE_WORDS and not any(t.text in ROUTE_ELSE_WORDS for t in near):
             return False
-    public = {t.segment for t in tokens if t.text.startswith(PUBLIC_REVIEW_PREFIXES)}
-    private = {t.segment for t in tokens if t.text.startswith(PRIVATE_ROUTE_PREFIXES)}
-    scored = {t.segment for t in tokens if _score(t)}
-    rated = any(t.text.startswith(SCORE_PREFIXES) for t in tokens)
-    if not rated or not any(a != b for a in public - private for b in private):
-        return False
-    return split or len(scored) >= 2
+    return split or len({t.segment for t in tokens if _score(t)}) >= 2
 
 
 def _score(token: Token) -> bool:
