@@ -146,14 +146,14 @@ def _opinion(
         # A line that fights the harm stays at "check by hand" however sure the model is.
         ("white", (0.01, 0.02, 0.97), True, "gray", None),
         # Not sure enough, or the line fights the harm (the model cannot see that): white.
-        ("white", (0.55, 0.35, 0.1), False, "white", None),
-        ("white", (0.15, 0.5, 0.35), True, "white", None),
+        ("white", (0.8, 0.15, 0.05), False, "white", None),
+        ("white", (0.45, 0.35, 0.2), True, "white", None),
         # ... unless the model is all but certain: a negated disclosure can look like a refusal.
         ("white", (1 - MODEL_SURE, MODEL_SURE / 2, MODEL_SURE / 2), True, "gray", None),
         # Gray the model is sure is black: black, named by the nearest black example.
         ("gray", (0.0, 0.1, 0.9), False, "black", "spam_from_hacked_accounts"),
         ("gray", (0.0, 1 - MODEL_BLACK, MODEL_BLACK), False, "black", None),
-        ("gray", (0.0, 0.4, 0.6), False, "gray", None),
+        ("gray", (0.0, 0.6, 0.4), False, "gray", None),
         # The model never lowers a verdict.
         ("black", (0.99, 0.005, 0.005), False, "black", None),
         ("gray", (0.99, 0.01, 0.0), False, "gray", None),
@@ -162,7 +162,7 @@ def _opinion(
         ("unrecognized", (0.05, 0.9, 0.05), False, "gray", "buying_followers_bots"),
         ("unrecognized", (1 - MODEL_NAME, MODEL_NAME, 0.0), False, "gray", None),
         ("unrecognized", (0.05, 0.1, 0.85), False, "black", "spam_from_hacked_accounts"),
-        ("unrecognized", (0.4, 0.3, 0.3), False, "unrecognized", None),
+        ("unrecognized", (0.55, 0.3, 0.15), False, "unrecognized", None),
     ],
 )
 def test_second_opinion_only_raises(

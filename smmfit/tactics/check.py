@@ -510,21 +510,23 @@ def judge(
 #   with tuning set 19), 0.7 reaches 4 harmful lines and 8 white ones, 0.8 only 1 and 4, 0.6
 #   the same 4 and 16: on blind sets every harmful line judged white was cleared by a harmless
 #   phrase, so the level is 0.7 (session 11).
-# - MODEL_BLACK: a gray line becomes black at P(black) >= 0.65 (0.8 until session 12). Run
-#   whole with leave-one-set-out probabilities (3,371 lines, with tuning set 20), lines wrong
-#   at 0.8 / 0.65 / 0.5: tuning set 20, untuned by the model, 46 / 42 / 41; set 19, 48 / 44 /
-#   41; the older sets, whose phrases were tuned on them, 90 / 95 / 101; all, 184 / 181 / 183.
+# - MODEL_BLACK: a gray line becomes black at P(black) >= 0.5 (0.8 until session 12, 0.65
+#   until session 26, see below). Run whole with leave-one-set-out probabilities (3,371
+#   lines, with tuning set 20), lines wrong at 0.8 / 0.65 / 0.5: tuning set 20, untuned by
+#   the model, 46 / 42 / 41; set 19, 48 / 44 / 41; the older sets, whose phrases were tuned
+#   on them, 90 / 95 / 101; all, 184 / 181 / 183.
 #   Black read as gray was the commonest error on set 20 (euphemistic bribes, leaks, threats).
 # - MODEL_NAME: a line nothing recognised is named gray (check by hand), or black at
-#   MODEL_BLACK, when the model reads it harmful at 0.7 or more.
+#   MODEL_BLACK, when the model reads it harmful at 0.5 or more (0.7 until session 26).
 # - MODEL_CLEAR: a line nothing recognised is white (confidence low) when no harmful example
 #   is at the check-by-hand level (WEAK) or nearer than the nearest harmless one, and the
-#   model reads it harmless at 0.8 or more. Of the lines of 4+ words that phrases and examples
-#   leave unrecognized (3,121 labelled lines, probabilities leave-one-set-out, with tuning set
-#   19), 12 white lines and no harmful one pass that guard at 0.8; at 0.93 (round 11a), 3; at
-#   0.7, 19 white and 1 gray. The model alone, on every line: 821 white and 27 harmful at 0.8,
-#   which is why the guard and the phrases come first. Since session 17 the guard lets a
-#   harmful example at WEAK pass when a harmless one is nearer by PLAIN_MARGIN.
+#   model reads it harmless at 0.85 or more (0.8 until session 26). Of the lines of 4+ words
+#   that phrases and examples leave unrecognized (3,121 labelled lines, probabilities
+#   leave-one-set-out, with tuning set 19), 12 white lines and no harmful one pass that guard
+#   at 0.8; at 0.93 (round 11a), 3; at 0.7, 19 white and 1 gray. The model alone, on every
+#   line: 821 white and 27 harmful at 0.8, which is why the guard and the phrases come
+#   first. Since session 17 the guard lets a harmful example at WEAK pass when a harmless
+#   one is nearer by PLAIN_MARGIN.
 # Run whole over every labelled set with tuning set 19 (the model trained on most of them):
 # 113 lines wrong with MODEL_CHECK 0.8 and MODEL_CLEAR 0.93, 100 with these levels; one
 # harmful line white, in set 19 (a Thai claim with no doctor behind it, read as refused).
@@ -542,10 +544,23 @@ def judge(
 # a French meeting note the retrained model reads 0.56 harmful). The whole run afterwards, at
 # 26d6c10 (24,471 lines, every labelled set to tuning set 138): 2,782 wrong and 55 harmful
 # white at 0.5 and 0.9, 2,712 and 73 at 0.66 and 0.95.
-MODEL_CHECK = 0.5
-MODEL_BLACK = 0.65
-MODEL_NAME = 0.7
-MODEL_CLEAR = 0.8
+# Session 26: MODEL_CHECK 0.25, MODEL_SURE 0.6, MODEL_NAME 0.5, MODEL_BLACK 0.5 and
+# MODEL_CLEAR 0.85, chosen by replaying blind readings (``python -m bench.replay``): each of
+# the 65 tuning sets 99-163 checked again at the commit it was scored untuned at, before its
+# lines tuned anything (9,750 lines; the recorded untuned scores come back exactly). The
+# levels of session 24 there: 1,652 wrong, 149 harmful lines white. One level at a time:
+# MODEL_CHECK 0.4 / 0.3 / 0.2, +13 / +29 / +71 wrong and -21 / -41 / -55 harmful white;
+# MODEL_SURE 0.7 / 0.6 / 0.5, -7 / -5 / +3 and -12 / -19 / -21; MODEL_NAME 0.6 / 0.5, -40 /
+# -68 and none (harmful lines nothing recognised, named gray); MODEL_CLEAR 0.9, +97 and -17;
+# MODEL_ACTION 0.7 / 0.6, +32 / +72 and -6 / -13; MODEL_OVERRULE 0.985, +54 and none. All
+# five together: 1,611 wrong and 71 harmful white (with MODEL_CHECK 0.2: 1,653 and 66; with
+# MODEL_CLEAR 0.8: 1,592 and 80). Half the harmful lines a new plan slipped through are
+# caught, for about 120 more white lines sent to a check by hand in 9,750, and fewer lines
+# wrong overall: on lines never seen, the model's reading is worth more than it was given.
+MODEL_CHECK = 0.25
+MODEL_BLACK = 0.5
+MODEL_NAME = 0.5
+MODEL_CLEAR = 0.85
 # - MODEL_FIGHT: a line the phrases call gray or black that fights the harm they found (it
 #   refuses a tactic, reports, blocks, filters or warns: ``fights_harm``) is white, confidence
 #   low, when the model reads it harmless at 0.8 or more. Black lines too since session 12
@@ -557,10 +572,11 @@ MODEL_CLEAR = 0.8
 #   harmful one; at 0.7, 8 white and 2 gray ones.
 MODEL_FIGHT = 0.8
 # - MODEL_SURE: a line that seems to fight a harm is still raised to gray, check by hand, when
-#   the model reads it harmful at 0.9 or more (0.95 until session 24, see MODEL_CHECK): the
+#   the model reads it harmful at 0.6 or more (0.95 until session 24, 0.9 until session 26,
+#   see MODEL_CHECK): the
 #   phrases can take a negated disclosure for a refusal ("... çalışan olduğunu söylemesin",
 #   staff reviews that must not say who wrote them, tuning set 19).
-MODEL_SURE = 0.9
+MODEL_SURE = 0.6
 # - MODEL_SURE_BLACK: such a line, still white once its actions are read, is raised to gray
 #   too when the model reads it black at 0.75 or more (``_doubted_fight``). A negation can be
 #   the fraud's own step, not a refusal: "il n'y a pas de lot" in a paid giveaway, "ไม่ส่งของ"

@@ -1,0 +1,194 @@
+"""The tactic checker's levels judged as a blind set would judge them: ``python -m bench.replay``.
+
+Every labelled set in ``tests/data`` was scored once untuned, at a commit named in
+``bench.tactics``' docstring ("Scored once untuned at 2105af2"), before its own lines tuned
+the phrases and the verdict model. Checking each set again at that commit replays that blind
+reading exactly (its recorded score comes back line for line), and it can be replayed under
+other model levels (``MODEL_CHECK``, ``MODEL_SURE``...): how many lines each level would have
+got wrong, and how many harmful lines it would have judged white, on lines the checker had
+never seen. The bench's own figures cannot say this: there every line has tuned the phrases
+or trained the model, so a lower level looks like a loss even when it catches harmful lines
+a new plan would slip through. Leave-one-set-out leaves out the model's training, not the
+phrases'.
+
+Each commit is checked out in a temporary worktree and ``bench/replay_worker.py`` (from this
+checkout) runs there with that commit's code, data and model, with the labels of this
+checkout (a label corrected since is corrected in the replay). Variants: ``committed`` (the
+levels each commit had), ``now`` (this checkout's levels), and each ``--levels
+"MODEL_CHECK=0.3,MODEL_SURE=0.6"`` given (on top of this checkout's levels). ``--since N``
+replays tuning sets N and later (99 by default: the sets of session 22 on, whose commits run
+the design of today, with phrases, example bank and n-gram verdict model); ``--jobs`` runs
+commits in parallel (2 by default, the machine's cores). About 20 s per commit and variant;
+needs the git history (a clone, not an export).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import bench.tactics
+from smmfit.tactics import check
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+WORKER = Path(__file__).resolve().with_name("replay_worker.py")
+HARMFUL = ("gray", "black")
+DEFAULT_SINCE = 99
+
+_ENTRY = re.compile(r"``(tactic_lines_tune(\d+)_v\d+\.csv)``:(.*?)(?=\n- ``|\n\n|\Z)", re.S)
+_UNTUNED = re.compile(r"untuned at ([0-9a-f]{7,40})")
+
+
+def untuned_commits(doc: str, since: int = DEFAULT_SINCE) -> dict[str, list[str]]:
+    """Commit -> the tuning sets (numbered ``since`` or later) first scored untuned at it,
+    from the bench's docstring; a set scored at two commits counts at the first."""
+    commits: dict[str, list[str]] = {}
+    for match in _ENTRY.finditer(doc):
+        name, number, entry = match.groups()
+        found = _UNTUNED.search(" ".join(entry.split()))
+        if found and int(number) >= since:
+            commits.setdefault(found.group(1), []).append(name)
+    return commits
+
+
+def current_levels() -> dict[str, float]:
+    """This checkout's model levels: every ``MODEL_`` constant of ``smmfit.tactics.check``."""
+    return {name: float(getattr(check, name)) for name in dir(check) if name.startswith("MODEL_")}
+
+
+def parse_levels(text: str) -> dict[str, float]:
+    """``"MODEL_CHECK=0.3,MODEL_SURE=0.6"`` -> a dict; a name the checker lacks is an error."""
+    known = current_levels()
+    levels = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, _, value = item.partition("=")
+        if name.strip() not in known:
+            raise ValueError(f"unknown level {name.strip()!r}; known: {', '.join(known)}")
+        levels[name.strip()] = float(value)
+    return levels
+
+
+@dataclass
+class Tally:
+    """One variant's outcome over the replayed lines."""
+
+    lines: int = 0
+    wrong: int = 0
+    harmful_white: int = 0
+    white_not_white: int = 0
+    harmful_not_named: int = 0
+
+    def add(self, expected: str, got: str) -> None:
+        self.lines += 1
+        self.wrong += got != expected
+        self.harmful_white += expected in HARMFUL and got == "white"
+        self.white_not_white += expected == "white" and got != "white"
+        self.harmful_not_named += expected in HARMFUL and got == "unrecognized"
+
+
+def tally(records: Iterable[dict[str, str]]) -> dict[str, Tally]:
+    """Variant -> its tally, in the order the variants first appear."""
+    tallies: dict[str, Tally] = {}
+    for record in records:
+        tallies.setdefault(record["variant"], Tally()).add(record["expected"], record["got"])
+    return tallies
+
+
+def replay_commit(
+    commit: str, sets: Sequence[str], variants: dict[str, dict[str, float]]
+) -> list[dict[str, str]]:
+    """The worker's records for ``sets`` at ``commit``, in a temporary worktree."""
+    with tempfile.TemporaryDirectory(prefix=f"replay-{commit}-") as folder:
+        tree = Path(folder) / "tree"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", "--force", str(tree), commit],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            environment = {**os.environ, "PYTHONPATH": str(tree), "OMP_NUM_THREADS": "1"}
+            done = subprocess.run(
+                [sys.executable, str(WORKER), json.dumps(variants), str(DATA), *sets],
+                cwd=tree,
+                env=environment,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                check=False,
+                capture_output=True,
+            )
+    records = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode or any("error" in record for record in records):
+        reason = next((r["error"] for r in records if "error" in r), done.stderr.strip()[-300:])
+        print(f"{commit}: skipped ({reason})", file=sys.stderr)
+        return []
+    return records
+
+
+def report(tallies: dict[str, Tally], variants: dict[str, dict[str, float]]) -> str:
+    """One line per variant, its differences from ``now``."""
+    base = tallies.get("now")
+    rows = []
+    for name, counts in tallies.items():
+        shift = ""
+        if base and name != "now":
+            more_wrong = counts.wrong - base.wrong
+            more_white = counts.harmful_white - base.harmful_white
+            shift = f" ({more_wrong:+d} wrong, {more_white:+d} harmful white against now)"
+        levels = ", ".join(f"{k} {v:g}" for k, v in variants.get(name, {}).items())
+        rows.append(
+            f"{name}: {counts.lines} lines, {counts.wrong} wrong "
+            f"({100 * (1 - counts.wrong / counts.lines):.1f}% right), "
+            f"{counts.harmful_white} harmful white, {counts.white_not_white} white lines "
+            f"not white, {counts.harmful_not_named} harmful unrecognized{shift}"
+            + (f"\n    levels: {levels}" if levels else "")
+        )
+    return "\n".join(rows)
+
+
+def main(arguments: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.replay", description=(__doc__ or "").split("\n\n")[0]
+    )
+    parser.add_argument("--since", type=int, default=DEFAULT_SINCE)
+    parser.add_argument("--levels", action="append", default=[], metavar="NAME=VALUE,...")
+    parser.add_argument("--jobs", type=int, default=2)
+    options = parser.parse_args(arguments)
+    now = current_levels()
+    variants: dict[str, dict[str, float]] = {"committed": {}, "now": now}
+    try:
+        for text in options.levels:
+            variants[text] = {**now, **parse_levels(text)}
+    except ValueError as error:
+        parser.error(str(error))
+    commits = untuned_commits(bench.tactics.__doc__ or "", options.since)
+    with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
+        batches = list(
+            pool.map(lambda item: replay_commit(item[0], item[1], variants), commits.items())
+        )
+    records = [record for batch in batches for record in batch]
+    sets = Counter(record["set"] for record in records if record["variant"] == "committed")
+    print(f"Replayed {len(sets)} sets at {len(commits)} commits, each set untuned:")
+    print(
+        report(tally(records), {k: v for k, v in variants.items() if k not in ("committed", "now")})
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

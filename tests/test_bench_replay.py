@@ -1,0 +1,65 @@
+"""``bench.replay``: which commit each labelled set was scored untuned at, levels, tallies."""
+
+from __future__ import annotations
+
+import pytest
+
+import bench.tactics
+from bench.replay import current_levels, parse_levels, report, tally, untuned_commits
+
+DOC = """Labelled sets.
+
+- ``tactic_lines_tune98_v7.csv``: 150 lines. Scored once untuned at 1111111: 80.0%;
+- ``tactic_lines_tune99_v7.csv``: 150 lines, written by a helper. Scored once
+  untuned at de267f8: 92.7% (no harmful line white), then tuned on;
+- ``tactic_lines_tune100_v7.csv``: 150 lines. Scored once untuned at de267f8: 85.3%;
+- ``tactic_lines_tune101_v7.csv``: 150 lines. Scored once untuned at 3122c97 (80.0%) and at
+  4933e91 (81.0%), then tuned on;
+- ``tactic_lines_tune102_v7.csv``: 150 lines, never scored untuned.
+"""
+
+
+def test_untuned_commits_reads_the_first_commit_of_each_set_from_its_number_on() -> None:
+    assert untuned_commits(DOC) == {
+        "de267f8": ["tactic_lines_tune99_v7.csv", "tactic_lines_tune100_v7.csv"],
+        "3122c97": ["tactic_lines_tune101_v7.csv"],
+    }
+    assert untuned_commits(DOC, since=98)["1111111"] == ["tactic_lines_tune98_v7.csv"]
+    assert untuned_commits(DOC, since=101) == {"3122c97": ["tactic_lines_tune101_v7.csv"]}
+
+
+def test_the_bench_docstring_names_an_untuned_commit_for_every_recent_set() -> None:
+    commits = untuned_commits(bench.tactics.__doc__ or "")
+    sets = [name for names in commits.values() for name in names]
+    assert "tactic_lines_tune163_v7.csv" in commits["9bfd894"]
+    assert "tactic_lines_tune149_v7.csv" in commits["2105af2"]
+    assert len(sets) == len(set(sets)) >= 65
+
+
+def test_levels_are_parsed_onto_known_names_only() -> None:
+    assert parse_levels("MODEL_CHECK=0.3, MODEL_SURE=0.6") == {
+        "MODEL_CHECK": 0.3,
+        "MODEL_SURE": 0.6,
+    }
+    assert "MODEL_CHECK" in current_levels()
+    with pytest.raises(ValueError, match="MODEL_CHEK"):
+        parse_levels("MODEL_CHEK=0.3")
+
+
+def test_tally_counts_wrong_and_harmful_white_per_variant() -> None:
+    records = [
+        {"variant": "now", "expected": "black", "got": "white"},
+        {"variant": "now", "expected": "white", "got": "gray"},
+        {"variant": "now", "expected": "gray", "got": "unrecognized"},
+        {"variant": "low", "expected": "black", "got": "gray"},
+        {"variant": "low", "expected": "white", "got": "white"},
+    ]
+    tallies = tally(records)
+    assert list(tallies) == ["now", "low"]
+    now, low = tallies["now"], tallies["low"]
+    assert (now.lines, now.wrong, now.harmful_white, now.white_not_white) == (3, 3, 1, 1)
+    assert now.harmful_not_named == 1
+    assert (low.lines, low.wrong, low.harmful_white) == (2, 1, 0)
+    text = report(tallies, {"low": {"MODEL_CHECK": 0.3}})
+    assert "-2 wrong, -1 harmful white against now" in text
+    assert "levels: MODEL_CHECK 0.3" in text
