@@ -15,11 +15,13 @@ Each commit is checked out in a temporary worktree and ``bench/replay_worker.py`
 checkout) runs there with that commit's code, data and model, with the labels of this
 checkout (a label corrected since is corrected in the replay). Variants: ``committed`` (the
 levels each commit had), ``now`` (this checkout's levels), and each ``--levels
-"MODEL_CHECK=0.3,MODEL_SURE=0.6"`` given (on top of this checkout's levels). ``--since N``
-replays tuning sets N and later (99 by default: the sets of session 22 on, whose commits run
-the design of today, with phrases, example bank and n-gram verdict model); ``--jobs`` runs
-commits in parallel (2 by default, the machine's cores). About 20 s per commit and variant;
-needs the git history (a clone, not an export).
+"MODEL_CHECK=0.3,WEAK=0.4"`` given (on top of this checkout's levels: any float constant of
+``smmfit.tactics.check``; one a commit lacks, or reads only where it is defined, such as a
+default argument, changes nothing there). ``--since N`` replays tuning sets N and later (99
+by default: the sets of session 22 on, whose commits run the design of today, with phrases,
+example bank and n-gram verdict model); ``--jobs`` runs commits in parallel (2 by default,
+the machine's cores). About 20 s per commit and variant; needs the git history (a clone,
+not an export).
 """
 
 from __future__ import annotations
@@ -63,8 +65,13 @@ def untuned_commits(doc: str, since: int = DEFAULT_SINCE) -> dict[str, list[str]
 
 
 def current_levels() -> dict[str, float]:
-    """This checkout's model levels: every ``MODEL_`` constant of ``smmfit.tactics.check``."""
-    return {name: float(getattr(check, name)) for name in dir(check) if name.startswith("MODEL_")}
+    """This checkout's levels: every constant of ``smmfit.tactics.check`` that is a float
+    (the model's ``MODEL_CHECK``..., the example bank's ``WEAK``, ``EVERYDAY_MARGIN``...)."""
+    return {
+        name: value
+        for name in dir(check)
+        if name.isupper() and type(value := getattr(check, name)) is float
+    }
 
 
 def parse_levels(text: str) -> dict[str, float]:
@@ -150,7 +157,10 @@ def report(tallies: dict[str, Tally], variants: dict[str, dict[str, float]]) -> 
             more_wrong = counts.wrong - base.wrong
             more_white = counts.harmful_white - base.harmful_white
             shift = f" ({more_wrong:+d} wrong, {more_white:+d} harmful white against now)"
-        levels = ", ".join(f"{k} {v:g}" for k, v in variants.get(name, {}).items())
+        now = variants.get("now", {})
+        levels = ", ".join(
+            f"{k} {v:g}" for k, v in variants.get(name, {}).items() if now.get(k) != v
+        )
         rows.append(
             f"{name}: {counts.lines} lines, {counts.wrong} wrong "
             f"({100 * (1 - counts.wrong / counts.lines):.1f}% right), "
@@ -184,9 +194,7 @@ def main(arguments: Sequence[str] | None = None) -> int:
     records = [record for batch in batches for record in batch]
     sets = Counter(record["set"] for record in records if record["variant"] == "committed")
     print(f"Replayed {len(sets)} sets at {len(commits)} commits, each set untuned:")
-    print(
-        report(tally(records), {k: v for k, v in variants.items() if k not in ("committed", "now")})
-    )
+    print(report(tally(records), variants))
     return 0
 
 

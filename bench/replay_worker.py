@@ -2,7 +2,8 @@
 
 Usage: ``python bench/replay_worker.py LEVELS_JSON DATA_DIR SET...`` with the old checkout
 first on ``PYTHONPATH``. ``LEVELS_JSON`` maps a variant name to the model levels to set
-(``{"now": {"MODEL_CHECK": 0.25, ...}}``). Prints one JSON object per variant and line:
+(``{"now": {"MODEL_CHECK": 0.25, ...}}``; every float constant of ``check`` is restored to
+the commit's own value before each variant). Prints one JSON object per variant and line:
 ``{"variant", "set", "expected", "got"}``. It imports only what every commit it is run at
 has (``load_taxonomy``, ``load_semantics``, ``check_lines``, ``Context``) and reads the sets
 itself, so the bench of the old commit does not matter. Not part of the product: a script.
@@ -45,7 +46,11 @@ def main(arguments: list[str]) -> int:
         for _, row in rows
     ]
     # The levels as committed there, restored before each variant sets its own.
-    committed = {name: getattr(check, name) for name in dir(check) if name.startswith("MODEL_")}
+    committed = {
+        name: value
+        for name in dir(check)
+        if name.isupper() and type(value := getattr(check, name)) is float
+    }
     for variant, levels in variants.items():
         for name, value in {**committed, **levels}.items():
             setattr(check, name, value)

@@ -41,7 +41,10 @@ def test_levels_are_parsed_onto_known_names_only() -> None:
         "MODEL_CHECK": 0.3,
         "MODEL_SURE": 0.6,
     }
-    assert "MODEL_CHECK" in current_levels()
+    # The example bank's levels too, every float constant of the checker; not its counts.
+    assert parse_levels("WEAK=0.3") == {"WEAK": 0.3}
+    assert {"MODEL_CHECK", "WEAK", "PLAIN_MARGIN"} <= set(current_levels())
+    assert "MODEL_WORDS" not in current_levels()
     with pytest.raises(ValueError, match="MODEL_CHEK"):
         parse_levels("MODEL_CHEK=0.3")
 
