@@ -140,11 +140,11 @@ class _Encoder:
         ("Buy followers then", (0.1, 0.1, 0.1, 0.1, 0.75), "black", "medium", False),
         # a harmless phrase with a harmful resemblance: gray (the v1 failure, "ads" + hacking)
         ("Targeted ads on Meta", (0.1, 0.1, 0.1, 0.30, 0.45), "gray", "low", True),
-        # v5, everyday content: a white example at 0.40-0.50, clearly nearer than any harmful
-        # one and nothing harmful at the check-by-hand level: white, low confidence
-        ("Plan item zeta", (0.2, 0.1, 0.1, 0.45, 0.1), "white", "low", False),
-        # ... not when a harmful example reaches the check-by-hand level (0.35)
-        ("Plan item eta", (0.36, 0.1, 0.1, 0.45, 0.1), "unrecognized", "low", False),
+        # v5, everyday content: a white example at 0.40-0.45 (SAFE), clearly nearer than any
+        # harmful one and nothing harmful at the check-by-hand level: white, low confidence
+        ("Plan item zeta", (0.2, 0.1, 0.1, 0.43, 0.1), "white", "low", False),
+        # ... not when a harmful example reaches the check-by-hand level (WEAK, 0.3)
+        ("Plan item eta", (0.31, 0.1, 0.1, 0.43, 0.1), "unrecognized", "low", False),
         # ... nor when the white example is not clearly the nearer (0.08)
         ("Plan item theta", (0.33, 0.1, 0.1, 0.40, 0.1), "unrecognized", "low", False),
         # with no phrase at all, a harmful example within 0.05 of the white one: check by hand

@@ -146,7 +146,7 @@ def _opinion(
         # A line that fights the harm stays at "check by hand" however sure the model is.
         ("white", (0.01, 0.02, 0.97), True, "gray", None),
         # Not sure enough, or the line fights the harm (the model cannot see that): white.
-        ("white", (0.8, 0.15, 0.05), False, "white", None),
+        ("white", (0.85, 0.1, 0.05), False, "white", None),
         ("white", (0.45, 0.35, 0.2), True, "white", None),
         # ... unless the model is all but certain: a negated disclosure can look like a refusal.
         ("white", (1 - MODEL_SURE, MODEL_SURE / 2, MODEL_SURE / 2), True, "gray", None),

@@ -206,13 +206,17 @@ def _spans(line: str, tokens: Sequence[Token], spans: Iterable[tuple[int, int]])
 
 # How alike a line and an example must be (cosine of USE v3 vectors) for the example to count.
 # Tuned on tests/data/tactic_lines_tune_v2.csv and the two older labelled sets, never on a
-# blind set; `python -m bench.tactics` prints what they give.
-STRONG = 0.5  # a harmful example this close, and clearly closer than any harmless one, names
+# blind set; `python -m bench.tactics` prints what they give. Session 26 moved STRONG from 0.5
+# to 0.55, WEAK from 0.35 to 0.3 and SAFE from 0.5 to 0.45 on replayed blind readings (see
+# MODEL_CHECK's note): one at a time, SAFE 0.45 -20 lines wrong and no harmful line more
+# white, STRONG 0.55 -5 and none, WEAK 0.3 +63 and -10 harmful lines white (WEAK 0.4: -43
+# and +10).
+STRONG = 0.55  # a harmful example this close, and clearly closer than any harmless one, names
 STRONG_MARGIN = 0.06  # the tactic: its verdict stands on meaning alone
-WEAK = 0.35  # a harmful example this close and about the closest of all: gray, check by hand
+WEAK = 0.3  # a harmful example this close and about the closest of all: gray, check by hand
 WEAK_MARGIN = 0.02
 MEANING_ONLY_MARGIN = 0.05
-SAFE = 0.5  # a harmless example this close (and no harm found) makes the line white
+SAFE = 0.45  # a harmless example this close (and no harm found) makes the line white
 # Everyday content ("a behind-the-scenes reel every Tuesday", "reply to every comment within a
 # day") names no tactic a phrase knows and is rarely 0.5 from a bank line: a white example this
 # close is enough when no harmful example reaches the "check by hand" level (WEAK) and the white
@@ -544,33 +548,38 @@ def judge(
 # a French meeting note the retrained model reads 0.56 harmful). The whole run afterwards, at
 # 26d6c10 (24,471 lines, every labelled set to tuning set 138): 2,782 wrong and 55 harmful
 # white at 0.5 and 0.9, 2,712 and 73 at 0.66 and 0.95.
-# Session 26: MODEL_CHECK 0.25, MODEL_SURE 0.6, MODEL_NAME 0.5, MODEL_BLACK 0.5 and
-# MODEL_CLEAR 0.85, chosen by replaying blind readings (``python -m bench.replay``): each of
-# the 65 tuning sets 99-163 checked again at the commit it was scored untuned at, before its
-# lines tuned anything (9,750 lines; the recorded untuned scores come back exactly). The
-# levels of session 24 there: 1,652 wrong, 149 harmful lines white. One level at a time:
-# MODEL_CHECK 0.4 / 0.3 / 0.2, +13 / +29 / +71 wrong and -21 / -41 / -55 harmful white;
-# MODEL_SURE 0.7 / 0.6 / 0.5, -7 / -5 / +3 and -12 / -19 / -21; MODEL_NAME 0.6 / 0.5, -40 /
-# -68 and none (harmful lines nothing recognised, named gray); MODEL_CLEAR 0.9, +97 and -17;
-# MODEL_ACTION 0.7 / 0.6, +32 / +72 and -6 / -13; MODEL_OVERRULE 0.985, +54 and none. All
-# five together: 1,611 wrong and 71 harmful white (with MODEL_CHECK 0.2: 1,653 and 66; with
-# MODEL_CLEAR 0.8: 1,592 and 80). Half the harmful lines a new plan slipped through are
-# caught, for about 120 more white lines sent to a check by hand in 9,750, and fewer lines
-# wrong overall: on lines never seen, the model's reading is worth more than it was given.
-MODEL_CHECK = 0.25
+# Session 26: MODEL_CHECK 0.25 (then 0.2, below), MODEL_SURE 0.6, MODEL_NAME 0.5, MODEL_BLACK 0.5
+# and MODEL_CLEAR 0.85, chosen by replaying blind readings (``python -m bench.replay``): each of
+# the 65 tuning sets 99-163 checked again at the commit it was scored untuned at, before its lines
+# tuned anything (9,750 lines; the recorded untuned scores come back exactly). The levels of
+# session 24 there: 1,652 wrong, 149 harmful lines white. One level at a time: MODEL_CHECK 0.4 /
+# 0.3 / 0.2, +13 / +29 / +71 wrong and -21 / -41 / -55 harmful white; MODEL_SURE 0.7 / 0.6 / 0.5,
+# -7 / -5 / +3 and -12 / -19 / -21; MODEL_NAME 0.6 / 0.5, -40 / -68 and none (harmful lines
+# nothing recognised, named gray); MODEL_CLEAR 0.9, +97 and -17; MODEL_ACTION 0.7 / 0.6, +32 / +72
+# and -6 / -13; MODEL_OVERRULE 0.985, +54 and none. All five together: 1,611 wrong and 71 harmful
+# white (with MODEL_CHECK 0.2: 1,653 and 66; with MODEL_CLEAR 0.8: 1,592 and 80). Half the harmful
+# lines a new plan slipped through are caught, for about 120 more white lines sent to a check by
+# hand in 9,750, and fewer lines wrong overall: on lines never seen, the model's reading is worth
+# more than it was given.
+# Then, with the example bank's levels (STRONG 0.55, WEAK 0.3, SAFE 0.45), MODEL_OVERRULE 0.95,
+# MODEL_FIGHT 0.7 and PLAIN_MARGIN 0.04 (one at a time, -39 / -18 / -28 wrong, +1 harmful white
+# each), MODEL_CHECK 0.2: 1,558 wrong, 64 harmful white (with 0.25, 1,534 and 68; without WEAK 0.3
+# and MODEL_CHECK 0.2, 1,522 and 74).
+MODEL_CHECK = 0.2
 MODEL_BLACK = 0.5
 MODEL_NAME = 0.5
 MODEL_CLEAR = 0.85
 # - MODEL_FIGHT: a line the phrases call gray or black that fights the harm they found (it
 #   refuses a tactic, reports, blocks, filters or warns: ``fights_harm``) is white, confidence
-#   low, when the model reads it harmless at 0.8 or more. Black lines too since session 12
+#   low, when the model reads it harmless at 0.7 or more (0.8 until session 26, see
+#   MODEL_CHECK). Black lines too since session 12
 #   (scam warnings, moderation charters that name threats): on 3,871 labelled lines,
 #   leave-one-set-out, that turns 7 white lines white and no harmful one. Such lines
 #   ("declined their offer of followers, we never buy them", "ban the bots, report the fake
 #   group") were the checker's most common error on blind sets v12 and v13. On the labelled
 #   sets of session 11 (leave-one-set-out) the gray rule turned 5 white lines white and no
 #   harmful one; at 0.7, 8 white and 2 gray ones.
-MODEL_FIGHT = 0.8
+MODEL_FIGHT = 0.7
 # - MODEL_SURE: a line that seems to fight a harm is still raised to gray, check by hand, when
 #   the model reads it harmful at 0.6 or more (0.95 until session 24, 0.9 until session 26,
 #   see MODEL_CHECK): the
@@ -604,7 +613,8 @@ ACTION_WORDS = 5
 # - MODEL_OVERRULE: a line gray only because a harmful example is about as near as the nearest
 #   harmless one (the weak rule: "check by hand", nothing else found harmful) is white,
 #   confidence low, when the verdict model, trained on every labelled line and example, reads
-#   it harmless at 0.97 or more: two readings of its meaning, and the sharper one finds
+#   it harmless at 0.95 or more (0.97 until session 26, see MODEL_CHECK): two readings of
+#   its meaning, and the sharper one finds
 #   nothing. Such lines were the commonest error on every set (white lines sent to a check by
 #   hand). Leave-one-set-out on 16,671 labelled lines (session 21's last run), such lines at
 #   P(white) >= 0.97: 115 white and no harmful one; >= 0.95: 166 and 1 gray; >= 0.9: 249 and
@@ -612,7 +622,7 @@ ACTION_WORDS = 5
 #   The same level clears a readable line nothing recognised whatever harmful example is near
 #   (the guard of MODEL_CLEAR): leave-one-set-out as above, 116 white lines and no harmful
 #   one (>= 0.95: 147 and none; >= 0.9: 209 and 1 gray).
-MODEL_OVERRULE = 0.97
+MODEL_OVERRULE = 0.95
 
 
 # A harmful example at the check-by-hand level (WEAK) still lets the model clear a line
@@ -621,8 +631,9 @@ MODEL_OVERRULE = 0.97
 # Chosen leave-one-set-out (each set's verdict model trained without it; 8,632 labelled
 # lines, session 17): 0.05 cleared 31 white lines and 1 harmful one (a critic's licence scan
 # dropped in a group); 0.08 cleared 17 white lines and no harmful one; 0.12, 1 and none.
-# A margin of 1 restores the older guard (no harmful example at WEAK at all).
-PLAIN_MARGIN = 0.08
+# A margin of 1 restores the older guard (no harmful example at WEAK at all). Session 26:
+# 0.04, on replayed blind readings (see MODEL_CHECK's note: -28 lines wrong, +1 harmful white).
+PLAIN_MARGIN = 0.04
 
 
 def _plain(
