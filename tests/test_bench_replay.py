@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 import bench.tactics
-from bench.replay import current_levels, parse_levels, report, tally, untuned_commits
+from bench.replay import (
+    current_levels,
+    parse_levels,
+    replay_commit,
+    report,
+    tally,
+    untuned_commits,
+)
 
 DOC = """Labelled sets.
 
@@ -66,3 +73,10 @@ def test_tally_counts_wrong_and_harmful_white_per_variant() -> None:
     text = report(tallies, {"low": {"MODEL_CHECK": 0.3}})
     assert "-2 wrong, -1 harmful white against now" in text
     assert "levels: MODEL_CHECK 0.3" in text
+
+
+def test_a_commit_missing_from_the_history_is_skipped_with_a_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert replay_commit("0000000", ["tactic_lines_tune99_v7.csv"], {"now": {}}) == []
+    assert "0000000: skipped" in capsys.readouterr().err
