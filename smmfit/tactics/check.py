@@ -514,12 +514,12 @@ def judge(
 #   with tuning set 19), 0.7 reaches 4 harmful lines and 8 white ones, 0.8 only 1 and 4, 0.6
 #   the same 4 and 16: on blind sets every harmful line judged white was cleared by a harmless
 #   phrase, so the level is 0.7 (session 11).
-# - MODEL_BLACK: a gray line becomes black at P(black) >= 0.5 (0.8 until session 12, 0.65
-#   until session 26, see below). Run whole with leave-one-set-out probabilities (3,371
-#   lines, with tuning set 20), lines wrong at 0.8 / 0.65 / 0.5: tuning set 20, untuned by
-#   the model, 46 / 42 / 41; set 19, 48 / 44 / 41; the older sets, whose phrases were tuned
-#   on them, 90 / 95 / 101; all, 184 / 181 / 183.
-#   Black read as gray was the commonest error on set 20 (euphemistic bribes, leaks, threats).
+# - MODEL_BLACK: a gray line becomes black at P(black) >= 0.5 (0.8 until session 12, 0.65 until
+#   session 26, see below). Run whole with leave-one-set-out probabilities (3,371 lines, with
+#   tuning set 20), lines wrong at 0.8 / 0.65 / 0.5: tuning set 20, untuned by the model, 46 / 42
+#   / 41; set 19, 48 / 44 / 41; the older sets, whose phrases were tuned on them, 90 / 95 / 101;
+#   all, 184 / 181 / 183. Black read as gray was the commonest error on set 20 (euphemistic
+#   bribes, leaks, threats).
 # - MODEL_NAME: a line nothing recognised is named gray (check by hand), or black at
 #   MODEL_BLACK, when the model reads it harmful at 0.5 or more (0.7 until session 26).
 # - MODEL_CLEAR: a line nothing recognised is white (confidence low) when no harmful example
@@ -569,22 +569,20 @@ MODEL_CHECK = 0.2
 MODEL_BLACK = 0.5
 MODEL_NAME = 0.5
 MODEL_CLEAR = 0.85
-# - MODEL_FIGHT: a line the phrases call gray or black that fights the harm they found (it
-#   refuses a tactic, reports, blocks, filters or warns: ``fights_harm``) is white, confidence
-#   low, when the model reads it harmless at 0.7 or more (0.8 until session 26, see
-#   MODEL_CHECK). Black lines too since session 12
-#   (scam warnings, moderation charters that name threats): on 3,871 labelled lines,
-#   leave-one-set-out, that turns 7 white lines white and no harmful one. Such lines
-#   ("declined their offer of followers, we never buy them", "ban the bots, report the fake
-#   group") were the checker's most common error on blind sets v12 and v13. On the labelled
-#   sets of session 11 (leave-one-set-out) the gray rule turned 5 white lines white and no
-#   harmful one; at 0.7, 8 white and 2 gray ones.
+# - MODEL_FIGHT: a line the phrases call gray or black that fights the harm they found (it refuses
+#   a tactic, reports, blocks, filters or warns: ``fights_harm``) is white, confidence low, when
+#   the model reads it harmless at 0.7 or more (0.8 until session 26, see MODEL_CHECK). Black
+#   lines too since session 12 (scam warnings, moderation charters that name threats): on 3,871
+#   labelled lines, leave-one-set-out, that turns 7 white lines white and no harmful one. Such
+#   lines ("declined their offer of followers, we never buy them", "ban the bots, report the fake
+#   group") were the checker's most common error on blind sets v12 and v13. On the labelled sets
+#   of session 11 (leave-one-set-out) the gray rule turned 5 white lines white and no harmful one;
+#   at 0.7, 8 white and 2 gray ones.
 MODEL_FIGHT = 0.7
-# - MODEL_SURE: a line that seems to fight a harm is still raised to gray, check by hand, when
-#   the model reads it harmful at 0.6 or more (0.95 until session 24, 0.9 until session 26,
-#   see MODEL_CHECK): the
-#   phrases can take a negated disclosure for a refusal ("... çalışan olduğunu söylemesin",
-#   staff reviews that must not say who wrote them, tuning set 19).
+# - MODEL_SURE: a line that seems to fight a harm is still raised to gray, check by hand, when the
+#   model reads it harmful at 0.6 or more (0.95 until session 24, 0.9 until session 26, see
+#   MODEL_CHECK): the phrases can take a negated disclosure for a refusal ("... çalışan olduğunu
+#   söylemesin", staff reviews that must not say who wrote them, tuning set 19).
 MODEL_SURE = 0.6
 # - MODEL_SURE_BLACK: such a line, still white once its actions are read, is raised to gray
 #   too when the model reads it black at 0.75 or more (``_doubted_fight``). A negation can be
@@ -611,17 +609,16 @@ MODEL_WORDS = 4
 MODEL_ACTION = 0.8
 ACTION_WORDS = 5
 # - MODEL_OVERRULE: a line gray only because a harmful example is about as near as the nearest
-#   harmless one (the weak rule: "check by hand", nothing else found harmful) is white,
-#   confidence low, when the verdict model, trained on every labelled line and example, reads
-#   it harmless at 0.95 or more (0.97 until session 26, see MODEL_CHECK): two readings of
-#   its meaning, and the sharper one finds
-#   nothing. Such lines were the commonest error on every set (white lines sent to a check by
-#   hand). Leave-one-set-out on 16,671 labelled lines (session 21's last run), such lines at
-#   P(white) >= 0.97: 115 white and no harmful one; >= 0.95: 166 and 1 gray; >= 0.9: 249 and
-#   3. On tuning sets 91-94 before they were tuned on: 9 white lines and no harmful one.
-#   The same level clears a readable line nothing recognised whatever harmful example is near
-#   (the guard of MODEL_CLEAR): leave-one-set-out as above, 116 white lines and no harmful
-#   one (>= 0.95: 147 and none; >= 0.9: 209 and 1 gray).
+#   harmless one (the weak rule: "check by hand", nothing else found harmful) is white, confidence
+#   low, when the verdict model, trained on every labelled line and example, reads it harmless at
+#   0.95 or more (0.97 until session 26, see MODEL_CHECK): two readings of its meaning, and the
+#   sharper one finds nothing. Such lines were the commonest error on every set (white lines sent
+#   to a check by hand). Leave-one-set-out on 16,671 labelled lines (session 21's last run), such
+#   lines at P(white) >= 0.97: 115 white and no harmful one; >= 0.95: 166 and 1 gray; >= 0.9: 249
+#   and 3. On tuning sets 91-94 before they were tuned on: 9 white lines and no harmful one. The
+#   same level clears a readable line nothing recognised whatever harmful example is near (the
+#   guard of MODEL_CLEAR): leave-one-set-out as above, 116 white lines and no harmful one (>=
+#   0.95: 147 and none; >= 0.9: 209 and 1 gray).
 MODEL_OVERRULE = 0.95
 
 
