@@ -36,7 +36,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bench.tactics
@@ -95,9 +95,14 @@ class Tally:
     harmful_white: int = 0
     white_not_white: int = 0
     harmful_not_named: int = 0
+    # Lines and lines right per language: the issue's floor is per language, not only overall.
+    language_lines: Counter[str] = field(default_factory=Counter)
+    language_right: Counter[str] = field(default_factory=Counter)
 
-    def add(self, expected: str, got: str) -> None:
+    def add(self, expected: str, got: str, language: str = "") -> None:
         self.lines += 1
+        self.language_lines[language] += 1
+        self.language_right[language] += got == expected
         self.wrong += got != expected
         self.harmful_white += expected in HARMFUL and got == "white"
         self.white_not_white += expected == "white" and got != "white"
@@ -108,7 +113,9 @@ def tally(records: Iterable[dict[str, str]]) -> dict[str, Tally]:
     """Variant -> its tally, in the order the variants first appear."""
     tallies: dict[str, Tally] = {}
     for record in records:
-        tallies.setdefault(record["variant"], Tally()).add(record["expected"], record["got"])
+        tallies.setdefault(record["variant"], Tally()).add(
+            record["expected"], record["got"], record.get("language", "")
+        )
     return tallies
 
 
@@ -172,8 +179,16 @@ def report(tallies: dict[str, Tally], variants: dict[str, dict[str, float]]) -> 
             f"{counts.harmful_white} harmful white, {counts.white_not_white} white lines "
             f"not white, {counts.harmful_not_named} harmful unrecognized{shift}"
             + (f"\n    levels: {levels}" if levels else "")
+            + f"\n    right by language: {_by_language(counts)}"
         )
     return "\n".join(rows)
+
+
+def _by_language(counts: Tally) -> str:
+    return ", ".join(
+        f"{language.upper() or '?'} {100 * counts.language_right[language] / lines:.1f}%"
+        for language, lines in sorted(counts.language_lines.items())
+    )
 
 
 def main(arguments: Sequence[str] | None = None) -> int:

@@ -4,9 +4,10 @@ Usage: ``python bench/replay_worker.py LEVELS_JSON DATA_DIR SET...`` with the ol
 first on ``PYTHONPATH``. ``LEVELS_JSON`` maps a variant name to the model levels to set
 (``{"now": {"MODEL_CHECK": 0.25, ...}}``; every float constant of ``check`` is restored to
 the commit's own value before each variant). Prints one JSON object per variant and line:
-``{"variant", "set", "expected", "got"}``. It imports only what every commit it is run at
-has (``load_taxonomy``, ``load_semantics``, ``check_lines``, ``Context``) and reads the sets
-itself, so the bench of the old commit does not matter. Not part of the product: a script.
+``{"variant", "set", "language", "expected", "got"}``. It imports only what every commit it
+is run at has (``load_taxonomy``, ``load_semantics``, ``check_lines``, ``Context``) and reads
+the sets itself, so the bench of the old commit does not matter. Not part of the product: a
+script.
 """
 
 from __future__ import annotations
@@ -56,7 +57,12 @@ def main(arguments: list[str]) -> int:
             setattr(check, name, value)
         results = check.check_lines(lines, taxonomy, semantics)
         for (name, row), result in zip(rows, results, strict=True):
-            record = {"variant": variant, "set": name, "expected": row["expected"]}
+            record = {
+                "variant": variant,
+                "set": name,
+                "language": row["language"],
+                "expected": row["expected"],
+            }
             print(json.dumps({**record, "got": result.verdict}))
     return 0
 

@@ -58,21 +58,25 @@ def test_levels_are_parsed_onto_known_names_only() -> None:
 
 def test_tally_counts_wrong_and_harmful_white_per_variant() -> None:
     records = [
-        {"variant": "now", "expected": "black", "got": "white"},
-        {"variant": "now", "expected": "white", "got": "gray"},
-        {"variant": "now", "expected": "gray", "got": "unrecognized"},
-        {"variant": "low", "expected": "black", "got": "gray"},
-        {"variant": "low", "expected": "white", "got": "white"},
+        {"variant": "now", "language": "en", "expected": "black", "got": "white"},
+        {"variant": "now", "language": "en", "expected": "white", "got": "gray"},
+        {"variant": "now", "language": "tr", "expected": "gray", "got": "unrecognized"},
+        {"variant": "low", "language": "en", "expected": "black", "got": "gray"},
+        {"variant": "low", "language": "tr", "expected": "white", "got": "white"},
+        {"variant": "low", "language": "tr", "expected": "gray", "got": "gray"},
     ]
     tallies = tally(records)
     assert list(tallies) == ["now", "low"]
     now, low = tallies["now"], tallies["low"]
     assert (now.lines, now.wrong, now.harmful_white, now.white_not_white) == (3, 3, 1, 1)
     assert now.harmful_not_named == 1
-    assert (low.lines, low.wrong, low.harmful_white) == (2, 1, 0)
+    assert (low.lines, low.wrong, low.harmful_white) == (3, 1, 0)
     text = report(tallies, {"low": {"MODEL_CHECK": 0.3}})
     assert "-2 wrong, -1 harmful white against now" in text
     assert "levels: MODEL_CHECK 0.3" in text
+    # Right per language: the floor is per language.
+    assert "right by language: EN 0.0%, TR 0.0%" in text
+    assert "right by language: EN 0.0%, TR 100.0%" in text
 
 
 def test_a_commit_missing_from_the_history_is_skipped_with_a_message(
