@@ -35,6 +35,9 @@ def main(arguments: list[str]) -> int:
     for name in arguments[2:]:
         with (data / name).open(newline="", encoding="utf-8") as handle:
             rows.extend((name, row) for row in csv.DictReader(handle))
+    # The platform as an id, by the rule of ``bench.tactics._platform_id``, written out here:
+    # on this ``PYTHONPATH`` ``bench`` is the old commit's, and the worker must not depend on
+    # what an old bench offered.
     lines = [
         (
             row["line"],
