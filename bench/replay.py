@@ -47,6 +47,7 @@ DATA = ROOT / "tests" / "data"
 WORKER = Path(__file__).resolve().with_name("replay_worker.py")
 HARMFUL = ("gray", "black")
 DEFAULT_SINCE = 99
+TRAINING = ("MODEL_C", "MODEL_HARMFUL_WEIGHT")
 
 _ENTRY = re.compile(r"``(tactic_lines_tune(\d+)_v\d+\.csv)``:(.*?)(?=\n- ``|\n\n|\Z)", re.S)
 _UNTUNED = re.compile(r"untuned at ([0-9a-f]{7,40})")
@@ -66,12 +67,15 @@ def untuned_commits(doc: str, since: int = DEFAULT_SINCE) -> dict[str, list[str]
 
 def current_levels() -> dict[str, float]:
     """This checkout's levels: every constant of ``smmfit.tactics.check`` that is a float
-    (the model's ``MODEL_CHECK``..., the example bank's ``WEAK``, ``EVERYDAY_MARGIN``...)."""
-    return {
+    (the model's ``MODEL_CHECK``..., the example bank's ``WEAK``, ``EVERYDAY_MARGIN``...),
+    and how the verdict model is trained (``bench.tactics``' ``MODEL_C`` and
+    ``MODEL_HARMFUL_WEIGHT``: a variant that changes them retrains the model at each commit)."""
+    levels = {
         name: value
         for name in dir(check)
         if name.isupper() and type(value := getattr(check, name)) is float
     }
+    return levels | {name: float(getattr(bench.tactics, name)) for name in TRAINING}
 
 
 def parse_levels(text: str) -> dict[str, float]:

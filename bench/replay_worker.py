@@ -6,17 +6,63 @@ first on ``PYTHONPATH``. ``LEVELS_JSON`` maps a variant name to the model levels
 the commit's own value before each variant). Prints one JSON object per variant and line:
 ``{"variant", "set", "language", "expected", "got"}``. It imports only what every commit it
 is run at has (``load_taxonomy``, ``load_semantics``, ``check_lines``, ``Context``) and reads
-the sets itself, so the bench of the old commit does not matter. Not part of the product: a
-script.
+the sets itself, so the bench of the old commit does not matter for the checker's levels.
+
+A variant may also set how the verdict model is trained (``MODEL_C``, ``MODEL_HARMFUL_WEIGHT``
+of this checkout's ``bench.tactics``). Then the model is fitted again at that commit, on the
+lines that commit's own bench trained its model on (``model_training_lines``; the replay
+stops when they do not give the committed model's fingerprint, so the lines are the same),
+minus any line of the sets replayed, by this checkout's ``bench/model_fit.py``. Not part of
+the product: a script.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import importlib.util
 import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
+
+# How the model is trained, and each knob's value where a commit's bench does not name it.
+TRAINING = {"MODEL_C": 10.0, "MODEL_HARMFUL_WEIGHT": 1.0}
+FIT = Path(__file__).resolve().with_name("model_fit.py")
+
+
+def retrained(semantics: Any, taxonomy: Any, knobs: dict[str, float], left_out: set[str]) -> Any:
+    """``semantics`` with its verdict model fitted again at this commit with ``knobs``."""
+    import numpy as np
+
+    from bench import tactics as bench_tactics
+    from smmfit.tactics import verdict_model
+
+    lines = bench_tactics.model_training_lines(taxonomy, semantics)
+    recipe = verdict_model.recipe()
+    fingerprint = verdict_model.training_fingerprint(((t, v) for t, v, _ in lines), recipe)
+    if fingerprint != semantics.model.trained_on:
+        raise ValueError("this commit's training lines do not give its committed model")
+    lines = [line for line in lines if line[2] not in left_out]
+    spec = importlib.util.spec_from_file_location("model_fit", FIT)
+    if spec is None or spec.loader is None:
+        raise ValueError(f"cannot load {FIT}")
+    fit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fit)
+    features = verdict_model.vectorizer()
+    matrix = features.fit_transform([text for text, _, _ in lines])
+    labels = np.array([verdict_model.CLASSES.index(verdict) for _, verdict, _ in lines])
+    weights, bias = fit.fit_weights(matrix, labels, knobs["MODEL_C"], knobs["MODEL_HARMFUL_WEIGHT"])
+    model = verdict_model.VerdictModel(
+        tuple(str(gram) for gram in features.get_feature_names_out()),
+        np.asarray(features.idf_, dtype=np.float32),
+        weights,
+        bias,
+        recipe,
+        verdict_model.training_fingerprint(((t, v) for t, v, _ in lines), recipe),
+    )
+    return dataclasses.replace(semantics, model=model)
 
 
 def main(arguments: list[str]) -> int:
@@ -55,10 +101,23 @@ def main(arguments: list[str]) -> int:
         for name in dir(check)
         if name.isupper() and type(value := getattr(check, name)) is float
     }
+    from bench import tactics as bench_tactics
+
+    trained = {name: float(getattr(bench_tactics, name, value)) for name, value in TRAINING.items()}
+    models: dict[tuple[float, ...], Any] = {tuple(trained.values()): semantics}
     for variant, levels in variants.items():
+        knobs = {name: levels.get(name, value) for name, value in trained.items()}
+        key = tuple(knobs.values())
+        if key not in models:
+            try:
+                models[key] = retrained(semantics, taxonomy, knobs, {name for name, _ in rows})
+            except ValueError as error:
+                print(json.dumps({"error": str(error)}))
+                return 1
         for name, value in {**committed, **levels}.items():
-            setattr(check, name, value)
-        results = check.check_lines(lines, taxonomy, semantics)
+            if name not in TRAINING:
+                setattr(check, name, value)
+        results = check.check_lines(lines, taxonomy, models[key])
         for (name, row), result in zip(rows, results, strict=True):
             record = {
                 "variant": variant,

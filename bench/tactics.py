@@ -834,6 +834,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.model_fit import fit_weights
 from smmfit.tactics import (
     CLASSES,
     LABELS,
@@ -1248,6 +1249,8 @@ NOT_TRAINED_ON = (
 # 88.6% and 88.7% of lines right, 90.9% and 91.2% of the sets never trained on, with 0 and 1
 # harmful line there at P(white) >= 0.95; 10 is the safer).
 MODEL_C = 10.0
+# How much more a gray or black training line counts than a white one (``bench.model_fit``).
+MODEL_HARMFUL_WEIGHT = 1.0
 
 
 def model_training_sets() -> list[Path]:
@@ -1272,20 +1275,19 @@ def model_training_lines(
 
 
 def train_model(lines: Sequence[tuple[str, ModelVerdict, str]]) -> VerdictModel:
-    """The n-gram model fitted on ``lines`` (scikit-learn's logistic regression)."""
+    """The n-gram model fitted on ``lines`` (``bench.model_fit``: a logistic regression)."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
     features = vectorizer()
     matrix = features.fit_transform([text for text, _, _ in lines])
     labels = np.array([CLASSES.index(verdict) for _, verdict, _ in lines])
-    fitted = LogisticRegression(C=MODEL_C, max_iter=3000).fit(matrix, labels)
+    weights, bias = fit_weights(matrix, labels, MODEL_C, MODEL_HARMFUL_WEIGHT)
     vocabulary = features.get_feature_names_out()
     return VerdictModel(
         vocabulary=tuple(str(gram) for gram in vocabulary),
         idf=np.asarray(features.idf_, dtype=np.float32),
-        weights=np.asarray(fitted.coef_.T, dtype=np.float32),
-        bias=np.asarray(fitted.intercept_, dtype=np.float32),
+        weights=weights,
+        bias=bias,
         features=recipe(),
         trained_on=training_fingerprint(((t, v) for t, v, _ in lines), recipe()),
     )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 import pytest
 
 import bench.tactics
+from bench.model_fit import fit_weights
 from bench.replay import (
     current_levels,
     parse_levels,
@@ -13,6 +17,9 @@ from bench.replay import (
     tally,
     untuned_commits,
 )
+from bench.replay_worker import retrained
+from smmfit.tactics import ModelVerdict, Semantics, Taxonomy, training_fingerprint
+from smmfit.tactics.verdict_model import recipe
 
 DOC = """Labelled sets.
 
@@ -84,3 +91,56 @@ def test_a_commit_missing_from_the_history_is_skipped_with_a_message(
 ) -> None:
     assert replay_commit("0000000", ["tactic_lines_tune99_v7.csv"], {"now": {}}) == []
     assert "0000000: skipped" in capsys.readouterr().err
+
+
+def test_how_the_model_is_trained_is_a_level_a_variant_can_set() -> None:
+    # A variant that sets them retrains the verdict model at each replayed commit.
+    assert current_levels()["MODEL_C"] == bench.tactics.MODEL_C
+    assert current_levels()["MODEL_HARMFUL_WEIGHT"] == bench.tactics.MODEL_HARMFUL_WEIGHT
+    assert parse_levels("MODEL_HARMFUL_WEIGHT=2") == {"MODEL_HARMFUL_WEIGHT": 2.0}
+
+
+LINES: list[tuple[str, ModelVerdict, str]] = [
+    ("post the weekly menu", "white", "a.csv"),
+    ("film the kitchen for reels", "white", "a.csv"),
+    ("buy followers from a panel", "gray", "a.csv"),
+    ("post the weekly offers", "white", "b.csv"),
+    ("buy likes from a panel", "gray", "b.csv"),
+    ("phish the rival's login", "black", "replayed.csv"),
+]
+
+
+def test_a_harmful_weight_above_one_makes_the_fit_read_lines_more_harmful() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [text for text, _, _ in LINES]
+    matrix = TfidfVectorizer().fit_transform(texts)
+    labels = np.array([("white", "gray", "black").index(v) for _, v, _ in LINES])
+    alike, weights = (fit_weights(matrix, labels, 1.0, w) for w in (1.0, 3.0))
+    assert alike[0].shape == (matrix.shape[1], 3)
+    assert alike[1].shape == (3,)
+
+    def harmful(fitted: tuple[np.ndarray, np.ndarray]) -> float:
+        scores = np.asarray(matrix @ fitted[0]) + fitted[1]
+        chances = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return float((1 - chances[:, 0] / chances.sum(axis=1)).mean())
+
+    assert harmful(weights) > harmful(alike)
+
+
+def test_the_replay_retrains_on_the_commits_own_lines_without_the_replayed_sets(
+    monkeypatch: pytest.MonkeyPatch, taxonomy: Taxonomy, semantics: Semantics
+) -> None:
+    monkeypatch.setattr(bench.tactics, "model_training_lines", lambda *_: LINES)
+    assert semantics.model is not None
+    knobs = {"MODEL_C": 10.0, "MODEL_HARMFUL_WEIGHT": 2.0}
+    # Lines that do not give the committed model: the replay would not be that commit's.
+    with pytest.raises(ValueError, match="do not give its committed model"):
+        retrained(semantics, taxonomy, knobs, {"replayed.csv"})
+    committed = replace(
+        semantics.model, trained_on=training_fingerprint([(t, v) for t, v, _ in LINES], recipe())
+    )
+    again = retrained(replace(semantics, model=committed), taxonomy, knobs, {"replayed.csv"})
+    kept = [(text, verdict) for text, verdict, name in LINES if name != "replayed.csv"]
+    assert again.model.trained_on == training_fingerprint(kept, recipe())
+    assert again.index is semantics.index

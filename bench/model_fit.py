@@ -1,0 +1,37 @@
+"""How the verdict model's weights are fitted: one function for ``bench.tactics`` and the replay.
+
+It imports nothing of ``smmfit`` or ``bench``: ``bench/replay_worker.py`` loads this file by
+its path inside a checkout of an old commit, where ``smmfit`` and ``bench`` are that commit's,
+and fits a model there the way this checkout would (``MODEL_C``, ``MODEL_HARMFUL_WEIGHT``), on
+that commit's training lines. So a change to how the model is trained can be judged on the
+replayed blind readings as the checker's levels are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+Weights = tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]
+
+
+def fit_weights(
+    matrix: Any, labels: npt.NDArray[np.int_], c: float, harmful_weight: float
+) -> Weights:
+    """Weights (features x classes) and biases of a logistic regression on ``matrix``.
+
+    ``labels`` index the classes white, gray, black; ``c`` is the inverse regularisation
+    strength; ``harmful_weight`` is how much more a gray or black training line counts than a
+    white one (1: all alike): above 1 a harmful line read as white costs the fit more, the
+    checker's safety asymmetry taken into training.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    weights = {0: 1.0, 1: harmful_weight, 2: harmful_weight}
+    fitted = LogisticRegression(C=c, max_iter=3000, class_weight=weights).fit(matrix, labels)
+    return (
+        np.asarray(fitted.coef_.T, dtype=np.float32),
+        np.asarray(fitted.intercept_, dtype=np.float32),
+    )
