@@ -20,8 +20,10 @@ levels each commit had), ``now`` (this checkout's levels), and each ``--levels
 default argument, changes nothing there). ``--since N`` replays tuning sets N and later (99
 by default: the sets of session 22 on, whose commits run the design of today, with phrases,
 example bank and n-gram verdict model); ``--jobs`` runs commits in parallel (2 by default,
-the machine's cores). About 20 s per commit and variant; needs the git history (a clone,
-not an export).
+the machine's cores); ``--show VARIANT`` lists the harmful lines that variant judges white.
+About 20 s per commit and variant, and 20 s more per commit for each way of training the model
+(``MODEL_C``, ``MODEL_HARMFUL_WEIGHT``: see ``bench/replay_worker.py``); needs the git history
+(a clone, not an export).
 """
 
 from __future__ import annotations
@@ -128,7 +130,9 @@ def replay_commit(
 ) -> list[dict[str, str]]:
     """The worker's records for ``sets`` at ``commit``, in a temporary worktree."""
     with tempfile.TemporaryDirectory(prefix=f"replay-{commit}-") as folder:
-        tree = Path(folder) / "tree"
+        # Named for the commit: git names a worktree's records by the folder's name, and two
+        # commits replayed at once into folders of one name collide there.
+        tree = Path(folder) / f"replay-{commit}"
         added = subprocess.run(
             ["git", "-C", str(ROOT), "worktree", "add", "--detach", "--force", str(tree), commit],
             check=False,
@@ -202,6 +206,13 @@ def main(arguments: Sequence[str] | None = None) -> int:
     parser.add_argument("--since", type=int, default=DEFAULT_SINCE)
     parser.add_argument("--levels", action="append", default=[], metavar="NAME=VALUE,...")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--show",
+        action="append",
+        default=[],
+        metavar="VARIANT",
+        help="list the harmful lines this variant judges white (its --levels text, or now)",
+    )
     options = parser.parse_args(arguments)
     now = current_levels()
     variants: dict[str, dict[str, float]] = {"committed": {}, "now": now}
@@ -219,7 +230,19 @@ def main(arguments: Sequence[str] | None = None) -> int:
     sets = Counter(record["set"] for record in records if record["variant"] == "committed")
     print(f"Replayed {len(sets)} sets at {len(commits)} commits, each set untuned:")
     print(report(tally(records), variants))
+    for name in options.show:
+        print(harmful_white(records, name))
     return 0
+
+
+def harmful_white(records: Iterable[dict[str, str]], variant: str) -> str:
+    """The harmful lines ``variant`` judged white, one per row: set, expected verdict, line."""
+    rows = [
+        f"  {r['set']} [{r['language']}, {r['expected']}] {r['line']}"
+        for r in records
+        if r["variant"] == variant and r["expected"] in HARMFUL and r["got"] == "white"
+    ]
+    return "\n".join([f"{variant}: {len(rows)} harmful lines judged white", *rows])
 
 
 if __name__ == "__main__":

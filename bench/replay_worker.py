@@ -4,7 +4,7 @@ Usage: ``python bench/replay_worker.py LEVELS_JSON DATA_DIR SET...`` with the ol
 first on ``PYTHONPATH``. ``LEVELS_JSON`` maps a variant name to the model levels to set
 (``{"now": {"MODEL_CHECK": 0.25, ...}}``; every float constant of ``check`` is restored to
 the commit's own value before each variant). Prints one JSON object per variant and line:
-``{"variant", "set", "language", "expected", "got"}``. It imports only what every commit it
+``{"variant", "set", "language", "expected", "line", "got"}``. It imports only what every commit it
 is run at has (``load_taxonomy``, ``load_semantics``, ``check_lines``, ``Context``) and reads
 the sets itself, so the bench of the old commit does not matter for the checker's levels.
 
@@ -124,6 +124,7 @@ def main(arguments: list[str]) -> int:
                 "set": name,
                 "language": row["language"],
                 "expected": row["expected"],
+                "line": row["line"],
             }
             print(json.dumps({**record, "got": result.verdict}))
     return 0

@@ -11,6 +11,7 @@ import bench.tactics
 from bench.model_fit import fit_weights
 from bench.replay import (
     current_levels,
+    harmful_white,
     parse_levels,
     replay_commit,
     report,
@@ -144,3 +145,17 @@ def test_the_replay_retrains_on_the_commits_own_lines_without_the_replayed_sets(
     kept = [(text, verdict) for text, verdict, name in LINES if name != "replayed.csv"]
     assert again.model.trained_on == training_fingerprint(kept, recipe())
     assert again.index is semantics.index
+
+
+def test_the_harmful_lines_a_variant_judges_white_are_listed() -> None:
+    records = [
+        {"variant": "now", "set": "s.csv", "language": "fr", "expected": "gray", "line": "A"},
+        {"variant": "now", "set": "s.csv", "language": "fr", "expected": "white", "line": "B"},
+        {"variant": "now", "set": "s.csv", "language": "en", "expected": "black", "line": "C"},
+        {"variant": "low", "set": "s.csv", "language": "fr", "expected": "gray", "line": "A"},
+    ]
+    got = ["white", "white", "gray", "gray"]
+    listed = harmful_white(
+        [{**record, "got": verdict} for record, verdict in zip(records, got, strict=True)], "now"
+    )
+    assert listed.splitlines() == ["now: 1 harmful lines judged white", "  s.csv [fr, gray] A"]
