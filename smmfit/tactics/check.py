@@ -210,13 +210,14 @@ def _spans(line: str, tokens: Sequence[Token], spans: Iterable[tuple[int, int]])
 # to 0.55, WEAK from 0.35 to 0.3 and SAFE from 0.5 to 0.45 on replayed blind readings (see
 # MODEL_CHECK's note): one at a time, SAFE 0.45 -20 lines wrong and no harmful line more
 # white, STRONG 0.55 -5 and none, WEAK 0.3 +63 and -10 harmful lines white (WEAK 0.4: -43
-# and +10).
+# and +10). Session 27: SAFE back to 0.5 with the model trained to weigh harmful lines double
+# (see MODEL_CHECK's note).
 STRONG = 0.55  # a harmful example this close, and clearly closer than any harmless one, names
 STRONG_MARGIN = 0.06  # the tactic: its verdict stands on meaning alone
 WEAK = 0.3  # a harmful example this close and about the closest of all: gray, check by hand
 WEAK_MARGIN = 0.02
 MEANING_ONLY_MARGIN = 0.05
-SAFE = 0.45  # a harmless example this close (and no harm found) makes the line white
+SAFE = 0.5  # a harmless example this close (and no harm found) makes the line white
 # Everyday content ("a behind-the-scenes reel every Tuesday", "reply to every comment within a
 # day") names no tactic a phrase knows and is rarely 0.5 from a bank line: a white example this
 # close is enough when no harmful example reaches the "check by hand" level (WEAK) and the white
@@ -565,7 +566,14 @@ def judge(
 # MODEL_FIGHT 0.7 and PLAIN_MARGIN 0.04 (one at a time, -39 / -18 / -28 wrong, +1 harmful white
 # each), MODEL_CHECK 0.2: 1,558 wrong, 64 harmful white (with 0.25, 1,534 and 68; without WEAK 0.3
 # and MODEL_CHECK 0.2, 1,522 and 74).
-MODEL_CHECK = 0.2
+# Session 27: MODEL_CHECK 0.25 and SAFE 0.5, with the verdict model now trained with gray and
+# black lines weighing double (``bench.tactics.MODEL_HARMFUL_WEIGHT``; the replay refits it at
+# each commit). On the same 9,750 replayed lines, against session 26 (1,558 wrong, 64 harmful
+# white): the weight alone, 1,606 and 49; with MODEL_CHECK 0.25, 1,582 and 51; with SAFE 0.5
+# too, 1,590 and 49; with MODEL_CLEAR 0.8, 1,560 and 56 (and MODEL_CHECK 0.25, 1,536 and 58);
+# with MODEL_SURE 0.7, 1,599 and 53; with MODEL_NAME 0.6, 1,632 and 49. The weighted model reads
+# white lines a little more harmful, so the level that sends them to a check by hand can rise.
+MODEL_CHECK = 0.25
 MODEL_BLACK = 0.5
 MODEL_NAME = 0.5
 MODEL_CLEAR = 0.85
