@@ -20,10 +20,12 @@ levels each commit had), ``now`` (this checkout's levels), and each ``--levels
 default argument, changes nothing there). ``--since N`` replays tuning sets N and later (99
 by default: the sets of session 22 on, whose commits run the design of today, with phrases,
 example bank and n-gram verdict model); ``--jobs`` runs commits in parallel (2 by default,
-the machine's cores); ``--show VARIANT`` lists the harmful lines that variant judges white.
-About 20 s per commit and variant, and 20 s more per commit for each way of training the model
-(``MODEL_C``, ``MODEL_HARMFUL_WEIGHT``: see ``bench/replay_worker.py``); needs the git history
-(a clone, not an export).
+the machine's cores); ``--show VARIANT`` lists the harmful lines that variant judges white;
+``--records FILE`` writes every line's reading with the evidence for it (confidence, check by
+hand, tactics, the model's P(white)), to sort a variant's errors by cause. About 20 s per
+commit and variant, and 20 s more per commit for each way of training the model (``MODEL_C``,
+``MODEL_HARMFUL_WEIGHT``: see ``bench/replay_worker.py``); needs the git history (a clone, not
+an export).
 """
 
 from __future__ import annotations
@@ -207,6 +209,12 @@ def main(arguments: Sequence[str] | None = None) -> int:
     parser.add_argument("--levels", action="append", default=[], metavar="NAME=VALUE,...")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument(
+        "--records",
+        type=Path,
+        metavar="FILE",
+        help="write every line's reading (variant, line, verdict, evidence) as JSON lines",
+    )
+    parser.add_argument(
         "--show",
         action="append",
         default=[],
@@ -227,6 +235,9 @@ def main(arguments: Sequence[str] | None = None) -> int:
             pool.map(lambda item: replay_commit(item[0], item[1], variants), commits.items())
         )
     records = [record for batch in batches for record in batch]
+    if options.records:
+        with options.records.open("w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     sets = Counter(record["set"] for record in records if record["variant"] == "committed")
     print(f"Replayed {len(sets)} sets at {len(commits)} commits, each set untuned:")
     print(report(tally(records), variants))

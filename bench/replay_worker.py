@@ -4,7 +4,9 @@ Usage: ``python bench/replay_worker.py LEVELS_JSON DATA_DIR SET...`` with the ol
 first on ``PYTHONPATH``. ``LEVELS_JSON`` maps a variant name to the model levels to set
 (``{"now": {"MODEL_CHECK": 0.25, ...}}``; every float constant of ``check`` is restored to
 the commit's own value before each variant). Prints one JSON object per variant and line:
-``{"variant", "set", "language", "expected", "line", "got"}``. It imports only what every commit it
+``{"variant", "set", "language", "expected", "line", "got"}`` and the evidence for ``got``
+(its confidence, check by hand, tactics, the model's P(white) and whether the model changed
+it). It imports only what every commit it
 is run at has (``load_taxonomy``, ``load_semantics``, ``check_lines``, ``Context``) and reads
 the sets itself, so the bench of the old commit does not matter for the checker's levels.
 
@@ -63,6 +65,18 @@ def retrained(semantics: Any, taxonomy: Any, knobs: dict[str, float], left_out: 
         verdict_model.training_fingerprint(((t, v) for t, v, _ in lines), recipe),
     )
     return dataclasses.replace(semantics, model=model)
+
+
+def _evidence(result: Any) -> dict[str, Any]:
+    """Why the checker said what it said: enough to sort a variant's errors by cause."""
+    model = result.model
+    return {
+        "confidence": result.confidence,
+        "check_by_hand": result.check_by_hand,
+        "tactics": list(result.tactics),
+        "model_white": None if model is None else round(model.white, 3),
+        "model_changed": None if model is None else model.changed,
+    }
 
 
 def main(arguments: list[str]) -> int:
@@ -126,7 +140,7 @@ def main(arguments: list[str]) -> int:
                 "expected": row["expected"],
                 "line": row["line"],
             }
-            print(json.dumps({**record, "got": result.verdict}))
+            print(json.dumps({**record, "got": result.verdict, **_evidence(result)}))
     return 0
 
 

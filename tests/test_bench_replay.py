@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import numpy as np
@@ -18,8 +19,8 @@ from bench.replay import (
     tally,
     untuned_commits,
 )
-from bench.replay_worker import retrained
-from smmfit.tactics import ModelVerdict, Semantics, Taxonomy, training_fingerprint
+from bench.replay_worker import _evidence, retrained
+from smmfit.tactics import ModelVerdict, Semantics, Taxonomy, check_line, training_fingerprint
 from smmfit.tactics.verdict_model import recipe
 
 DOC = """Labelled sets.
@@ -159,3 +160,17 @@ def test_the_harmful_lines_a_variant_judges_white_are_listed() -> None:
         [{**record, "got": verdict} for record, verdict in zip(records, got, strict=True)], "now"
     )
     assert listed.splitlines() == ["now: 1 harmful lines judged white", "  s.csv [fr, gray] A"]
+
+
+def test_each_replayed_reading_carries_the_evidence_for_its_verdict(
+    taxonomy: Taxonomy, semantics: Semantics
+) -> None:
+    line = "Buy 5,000 followers from a panel before the launch"
+    result = check_line(line, taxonomy, semantics=semantics)
+    evidence = _evidence(result)
+    assert evidence["tactics"] == list(result.tactics) != []
+    assert evidence["confidence"] == result.confidence == "high"
+    assert evidence["check_by_hand"] is False
+    assert result.model is not None
+    assert evidence["model_white"] == round(result.model.white, 3)
+    json.dumps(evidence)
