@@ -6,9 +6,9 @@ first on ``PYTHONPATH``. ``LEVELS_JSON`` maps a variant name to the model levels
 the commit's own value before each variant). Prints one JSON object per variant and line:
 ``{"variant", "set", "language", "expected", "line", "got"}`` and the evidence for ``got``
 (its confidence, check by hand, tactics, the model's P(white) and whether the model changed
-it). It imports only what every commit it
-is run at has (``load_taxonomy``, ``load_semantics``, ``check_lines``, ``Context``) and reads
-the sets itself, so the bench of the old commit does not matter for the checker's levels.
+it). Of the old commit's product it imports only what every commit it is run at has
+(``load_taxonomy``, ``load_semantics``, ``check_lines``, ``Context``), and it reads the sets
+itself; of the old commit's bench, only how its model was trained (below).
 
 A variant may also set how the verdict model is trained (``MODEL_C``, ``MODEL_HARMFUL_WEIGHT``
 of this checkout's ``bench.tactics``). Then the model is fitted again at that commit, on the
