@@ -9,12 +9,44 @@ replayed blind readings as the checker's levels are.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 Weights = tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """What a verdict model stores: the n-gram vocabulary, its idf, weights and biases."""
+
+    vocabulary: tuple[str, ...]
+    idf: npt.NDArray[np.float32]
+    weights: npt.NDArray[np.float32]
+    bias: npt.NDArray[np.float32]
+
+
+def fit(
+    features: Any,
+    lines: Sequence[tuple[str, str]],
+    classes: Sequence[str],
+    c: float,
+    harmful_weight: float,
+) -> Fitted:
+    """``features`` (an unfitted vectorizer) and the regression fitted on (text, verdict)
+    ``lines``, verdicts indexing ``classes`` (white, gray, black)."""
+    matrix = features.fit_transform([text for text, _ in lines])
+    labels = np.array([list(classes).index(verdict) for _, verdict in lines])
+    weights, bias = fit_weights(matrix, labels, c, harmful_weight)
+    return Fitted(
+        vocabulary=tuple(str(gram) for gram in features.get_feature_names_out()),
+        idf=np.asarray(features.idf_, dtype=np.float32),
+        weights=weights,
+        bias=bias,
+    )
 
 
 def fit_weights(

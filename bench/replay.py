@@ -172,6 +172,7 @@ def replay_commit(
 def report(tallies: dict[str, Tally], variants: dict[str, dict[str, float]]) -> str:
     """One line per variant, its differences from ``now``."""
     base = tallies.get("now")
+    now = variants.get("now", {})
     rows = []
     for name, counts in tallies.items():
         shift = ""
@@ -179,7 +180,6 @@ def report(tallies: dict[str, Tally], variants: dict[str, dict[str, float]]) -> 
             more_wrong = counts.wrong - base.wrong
             more_white = counts.harmful_white - base.harmful_white
             shift = f" ({more_wrong:+d} wrong, {more_white:+d} harmful white against now)"
-        now = variants.get("now", {})
         levels = ", ".join(
             f"{k} {v:g}" for k, v in variants.get(name, {}).items() if now.get(k) != v
         )

@@ -36,8 +36,6 @@ FIT = Path(__file__).resolve().with_name("model_fit.py")
 
 def retrained(semantics: Any, taxonomy: Any, knobs: dict[str, float], left_out: set[str]) -> Any:
     """``semantics`` with its verdict model fitted again at this commit with ``knobs``."""
-    import numpy as np
-
     from bench import tactics as bench_tactics
     from smmfit.tactics import verdict_model
 
@@ -46,23 +44,28 @@ def retrained(semantics: Any, taxonomy: Any, knobs: dict[str, float], left_out: 
     fingerprint = verdict_model.training_fingerprint(((t, v) for t, v, _ in lines), recipe)
     if fingerprint != semantics.model.trained_on:
         raise ValueError("this commit's training lines do not give its committed model")
-    lines = [line for line in lines if line[2] not in left_out]
+    pairs = [(text, verdict) for text, verdict, name in lines if name not in left_out]
     spec = importlib.util.spec_from_file_location("model_fit", FIT)
     if spec is None or spec.loader is None:
         raise ValueError(f"cannot load {FIT}")
-    fit = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(fit)
-    features = verdict_model.vectorizer()
-    matrix = features.fit_transform([text for text, _, _ in lines])
-    labels = np.array([verdict_model.CLASSES.index(verdict) for _, verdict, _ in lines])
-    weights, bias = fit.fit_weights(matrix, labels, knobs["MODEL_C"], knobs["MODEL_HARMFUL_WEIGHT"])
+    model_fit = importlib.util.module_from_spec(spec)
+    # dataclasses looks the module up by name while building ``Fitted``.
+    sys.modules["model_fit"] = model_fit
+    spec.loader.exec_module(model_fit)
+    fitted = model_fit.fit(
+        verdict_model.vectorizer(),
+        pairs,
+        verdict_model.CLASSES,
+        knobs["MODEL_C"],
+        knobs["MODEL_HARMFUL_WEIGHT"],
+    )
     model = verdict_model.VerdictModel(
-        tuple(str(gram) for gram in features.get_feature_names_out()),
-        np.asarray(features.idf_, dtype=np.float32),
-        weights,
-        bias,
+        fitted.vocabulary,
+        fitted.idf,
+        fitted.weights,
+        fitted.bias,
         recipe,
-        verdict_model.training_fingerprint(((t, v) for t, v, _ in lines), recipe),
+        verdict_model.training_fingerprint(pairs, recipe),
     )
     return dataclasses.replace(semantics, model=model)
 

@@ -834,7 +834,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.model_fit import fit_weights
+from bench.model_fit import fit
 from smmfit.tactics import (
     CLASSES,
     LABELS,
@@ -1286,20 +1286,15 @@ def model_training_lines(
 
 def train_model(lines: Sequence[tuple[str, ModelVerdict, str]]) -> VerdictModel:
     """The n-gram model fitted on ``lines`` (``bench.model_fit``: a logistic regression)."""
-    import numpy as np
-
-    features = vectorizer()
-    matrix = features.fit_transform([text for text, _, _ in lines])
-    labels = np.array([CLASSES.index(verdict) for _, verdict, _ in lines])
-    weights, bias = fit_weights(matrix, labels, MODEL_C, MODEL_HARMFUL_WEIGHT)
-    vocabulary = features.get_feature_names_out()
+    pairs = [(text, verdict) for text, verdict, _ in lines]
+    fitted = fit(vectorizer(), pairs, CLASSES, MODEL_C, MODEL_HARMFUL_WEIGHT)
     return VerdictModel(
-        vocabulary=tuple(str(gram) for gram in vocabulary),
-        idf=np.asarray(features.idf_, dtype=np.float32),
-        weights=weights,
-        bias=bias,
+        vocabulary=fitted.vocabulary,
+        idf=fitted.idf,
+        weights=fitted.weights,
+        bias=fitted.bias,
         features=recipe(),
-        trained_on=training_fingerprint(((t, v) for t, v, _ in lines), recipe()),
+        trained_on=training_fingerprint(pairs, recipe()),
     )
 
 

@@ -140,7 +140,7 @@ class _Encoder:
         ("Buy followers then", (0.1, 0.1, 0.1, 0.1, 0.75), "black", "medium", False),
         # a harmless phrase with a harmful resemblance: gray (the v1 failure, "ads" + hacking)
         ("Targeted ads on Meta", (0.1, 0.1, 0.1, 0.30, 0.45), "gray", "low", True),
-        # v5, everyday content: a white example at 0.40-0.45 (SAFE), clearly nearer than any
+        # v5, everyday content: a white example at 0.40-0.50 (SAFE), clearly nearer than any
         # harmful one and nothing harmful at the check-by-hand level: white, low confidence
         ("Plan item zeta", (0.2, 0.1, 0.1, 0.43, 0.1), "white", "low", False),
         # ... not when a harmful example reaches the check-by-hand level (WEAK, 0.3)
