@@ -18,12 +18,13 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 
-from smmfit import cli
+from smmfit import Evidence, Persona, cli, rank
 from smmfit.cli import main
 from smmfit.models import Recommendation
 from smmfit.ranking import PersonaColumns
-from smmfit.render import Language, headline, platform_name
+from smmfit.render import Language, format_share, headline, platform_name
 from smmfit.render.i18n import format_since
+from smmfit.render.text import ranking_table
 from tests.test_tables import formula_starts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +95,28 @@ def test_rank_table_says_how_sure(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(["rank", "--region", "RU", "--draws", "500"], capsys)
     assert "how sure (500 scenarios, seed 0):" in out
     assert "of plausible scenarios" in out
+
+
+def test_rank_table_says_how_often_each_network_comes_first(
+    capsys: pytest.CaptureFixture[str], evidence: Evidence
+) -> None:
+    """The table is in the decision rule's order; its "first" column is the share that order
+    follows, the same as the JSON's, so a pick scoring below the runner-up explains itself."""
+    args = ["rank", "--region", "GB", "--age", "18-24", "--draws", "400"]
+    _, out, _ = run(args, capsys)
+    _, document, _ = run([*args, "--format", "json"], capsys)
+    lines = out.splitlines()
+    assert lines[0].split()[:4] == ["rank", "platform", "first", "score"]
+    ranking = json.loads(document)["ranking"]
+    pick = json.loads(document)["recommendation"]["platform"]
+    first_row = lines[1].split()
+    assert first_row[1] == pick == ranking[0]["platform"]
+    assert first_row[2] == format_share(ranking[0]["win_probability"], "en")
+    assert any(line.startswith("first: how often") for line in lines)
+    # A ranking printed without its scenarios has no such column, and no legend for it.
+    plain = ranking_table(rank(Persona(region="GB", age_min=18, age_max=24), evidence), "en")
+    assert plain.splitlines()[0].split()[:3] == ["rank", "platform", "score"]
+    assert "first: how often" not in plain
 
 
 def test_rank_json_records_the_day_and_uses_it(capsys: pytest.CaptureFixture[str]) -> None:

@@ -169,24 +169,35 @@ def ranking_table(
             )
         )
 
-    rows = [tuple(t(f"langs.cli_{column}", language) for column in _RANKING_COLUMNS)]
+    # With the scenarios, how often each network comes out first stands beside its name: the
+    # list is in the decision rule's order (contenders by that share, then the others by
+    # score), so a pick scoring below the runner-up at the centres reads as what it is.
+    columns = list(_RANKING_COLUMNS)
+    if uncertainty is not None:
+        columns.insert(2, "first")
+    rows = [tuple(t(f"langs.cli_{column}", language) for column in columns)]
     for item in result.ranking:
-        rows.append(
-            (
-                str(item.rank or "-"),
-                item.platform,
-                cell(item.score, "number"),
-                t(f"status.label_{item.status}", language),
-                cell(item.match_share, "share"),
-                ("~" if item.reach_estimated else "") + cell(item.reach, "people"),
-                cell(item.affinity, "number"),
-            )
-        )
+        row = [
+            str(item.rank or "-"),
+            item.platform,
+            cell(item.score, "number"),
+            t(f"status.label_{item.status}", language),
+            cell(item.match_share, "share"),
+            ("~" if item.reach_estimated else "") + cell(item.reach, "people"),
+            cell(item.affinity, "number"),
+        ]
+        if uncertainty is not None:
+            first = uncertainty.probability_of(item.platform) if item.score is not None else None
+            row.insert(2, cell(first, "share"))
+        rows.append(tuple(row))
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(v + " " * (w - _width(v)) for v, w in zip(row, widths, strict=True))
         for row in rows
     ]
+    if uncertainty is not None:
+        draws = format_number(uncertainty.draws, language)
+        lines.append(t("langs.cli_first_legend", language, draws=draws))
     lines.append(t("langs.cli_as_of", language, date=result.as_of.isoformat()))
     lines.append("")
     lines.append(headline(result.recommendation, language))
