@@ -44,14 +44,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import bench.tactics
-from smmfit.tactics import check
+from smmfit.tactics import check, verdict_model
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 WORKER = Path(__file__).resolve().with_name("replay_worker.py")
 HARMFUL = ("gray", "black")
 DEFAULT_SINCE = 99
-TRAINING = ("MODEL_C", "MODEL_HARMFUL_WEIGHT")
+TRAINING = ("MODEL_C", "MODEL_HARMFUL_WEIGHT", "MODEL_READERS")
 
 _ENTRY = re.compile(r"``(tactic_lines_tune(\d+)_v\d+\.csv)``:(.*?)(?=\n- ``|\n\n|\Z)", re.S)
 _UNTUNED = re.compile(r"untuned at ([0-9a-f]{7,40})")
@@ -73,13 +73,15 @@ def current_levels() -> dict[str, float]:
     """This checkout's levels: every constant of ``smmfit.tactics.check`` that is a float
     (the model's ``MODEL_CHECK``..., the example bank's ``WEAK``, ``EVERYDAY_MARGIN``...),
     and how the verdict model is trained (``bench.tactics``' ``MODEL_C`` and
-    ``MODEL_HARMFUL_WEIGHT``: a variant that changes them retrains the model at each commit)."""
+    ``MODEL_HARMFUL_WEIGHT``, and ``MODEL_READERS``, how many of ``verdict_model.READERS`` it
+    pools: a variant that changes them retrains the model at each commit)."""
     levels = {
         name: value
         for name in dir(check)
         if name.isupper() and type(value := getattr(check, name)) is float
     }
-    return levels | {name: float(getattr(bench.tactics, name)) for name in TRAINING}
+    trained = {name: float(getattr(bench.tactics, name)) for name in TRAINING[:2]}
+    return levels | trained | {"MODEL_READERS": float(len(verdict_model.READERS))}
 
 
 def parse_levels(text: str) -> dict[str, float]:

@@ -30,8 +30,26 @@ from pathlib import Path
 from typing import Any
 
 # How the model is trained, and each knob's value where a commit's bench does not name it.
-TRAINING = {"MODEL_C": 10.0, "MODEL_HARMFUL_WEIGHT": 1.0}
-FIT = Path(__file__).resolve().with_name("model_fit.py")
+# ``MODEL_READERS`` is how many of this checkout's readers the model pools (its ``READERS``:
+# characters, then words); a commit that has no ``READERS`` reads characters alone.
+TRAINING = {"MODEL_C": 10.0, "MODEL_HARMFUL_WEIGHT": 1.0, "MODEL_READERS": 1.0}
+HERE = Path(__file__).resolve().parent
+FIT = HERE / "model_fit.py"
+# This checkout's verdict model, for a variant that pools readers an old commit lacks.
+VERDICT_MODEL = HERE.parent / "smmfit" / "tactics" / "verdict_model.py"
+
+
+def _by_path(name: str, path: Path) -> Any:
+    """A module of this checkout, loaded by its path under ``name`` (on this ``PYTHONPATH``
+    the packages ``bench`` and ``smmfit`` are the old commit's)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ValueError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    # dataclasses looks the module up by name while building its classes.
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def retrained(semantics: Any, taxonomy: Any, knobs: dict[str, float], left_out: set[str]) -> Any:
@@ -45,27 +63,47 @@ def retrained(semantics: Any, taxonomy: Any, knobs: dict[str, float], left_out: 
     if fingerprint != semantics.model.trained_on:
         raise ValueError("this commit's training lines do not give its committed model")
     pairs = [(text, verdict) for text, verdict, name in lines if name not in left_out]
-    spec = importlib.util.spec_from_file_location("model_fit", FIT)
-    if spec is None or spec.loader is None:
-        raise ValueError(f"cannot load {FIT}")
-    model_fit = importlib.util.module_from_spec(spec)
-    # dataclasses looks the module up by name while building ``Fitted``.
-    sys.modules["model_fit"] = model_fit
-    spec.loader.exec_module(model_fit)
-    fitted = model_fit.fit(
-        verdict_model.vectorizer(),
-        pairs,
-        verdict_model.CLASSES,
-        knobs["MODEL_C"],
-        knobs["MODEL_HARMFUL_WEIGHT"],
-    )
-    model = verdict_model.VerdictModel(
-        fitted.vocabulary,
-        fitted.idf,
-        fitted.weights,
-        fitted.bias,
-        recipe,
-        verdict_model.training_fingerprint(pairs, recipe),
+    model_fit = _by_path("model_fit", FIT)
+    readers = int(knobs["MODEL_READERS"])
+    if readers == 1 and not hasattr(verdict_model, "READERS"):
+        # The commit's own model class: characters alone.
+        fitted = model_fit.fit(
+            verdict_model.vectorizer(),
+            pairs,
+            verdict_model.CLASSES,
+            knobs["MODEL_C"],
+            knobs["MODEL_HARMFUL_WEIGHT"],
+        )
+        # The commit's class, not the one this checkout's type checker sees.
+        commit_class: Any = verdict_model.VerdictModel
+        model = commit_class(
+            fitted.vocabulary,
+            fitted.idf,
+            fitted.weights,
+            fitted.bias,
+            recipe,
+            verdict_model.training_fingerprint(pairs, recipe),
+        )
+        return dataclasses.replace(semantics, model=model)
+    # This checkout's class, pooling its first ``readers`` readers; the old checker asks it
+    # only for ``probabilities``, as it asks its own.
+    now = _by_path("verdict_model_now", VERDICT_MODEL)
+    if not 1 <= readers <= len(now.READERS):
+        raise ValueError(f"MODEL_READERS must be 1 to {len(now.READERS)}")
+    fitted_readers = []
+    for index in range(readers):
+        fitted = model_fit.fit(
+            now.vectorizer(index),
+            pairs,
+            now.CLASSES,
+            knobs["MODEL_C"],
+            knobs["MODEL_HARMFUL_WEIGHT"],
+        )
+        fitted_readers.append(
+            now.Reader(fitted.vocabulary, fitted.idf, fitted.weights, fitted.bias)
+        )
+    model = now.VerdictModel(
+        tuple(fitted_readers), now.recipe(), now.training_fingerprint(pairs, now.recipe())
     )
     return dataclasses.replace(semantics, model=model)
 
@@ -119,8 +157,10 @@ def main(arguments: list[str]) -> int:
         if name.isupper() and type(value := getattr(check, name)) is float
     }
     from bench import tactics as bench_tactics
+    from smmfit.tactics import verdict_model
 
     trained = {name: float(getattr(bench_tactics, name, value)) for name, value in TRAINING.items()}
+    trained["MODEL_READERS"] = float(len(getattr(verdict_model, "READERS", (None,))))
     models: dict[tuple[float, ...], Any] = {tuple(trained.values()): semantics}
     for variant, levels in variants.items():
         knobs = {name: levels.get(name, value) for name, value in trained.items()}

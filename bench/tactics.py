@@ -855,7 +855,7 @@ from smmfit.tactics import (
     write_embeddings,
     write_verdict_model,
 )
-from smmfit.tactics.verdict_model import recipe, vectorizer
+from smmfit.tactics.verdict_model import READERS, Reader, recipe, vectorizer
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 LABELLED = DATA / "tactic_lines.csv"
@@ -1285,14 +1285,15 @@ def model_training_lines(
 
 
 def train_model(lines: Sequence[tuple[str, ModelVerdict, str]]) -> VerdictModel:
-    """The n-gram model fitted on ``lines`` (``bench.model_fit``: a logistic regression)."""
+    """The model fitted on ``lines``: each reader of ``READERS`` its own logistic regression
+    (``bench.model_fit``)."""
     pairs = [(text, verdict) for text, verdict, _ in lines]
-    fitted = fit(vectorizer(), pairs, CLASSES, MODEL_C, MODEL_HARMFUL_WEIGHT)
+    readers = []
+    for index in range(len(READERS)):
+        fitted = fit(vectorizer(index), pairs, CLASSES, MODEL_C, MODEL_HARMFUL_WEIGHT)
+        readers.append(Reader(fitted.vocabulary, fitted.idf, fitted.weights, fitted.bias))
     return VerdictModel(
-        vocabulary=fitted.vocabulary,
-        idf=fitted.idf,
-        weights=fitted.weights,
-        bias=fitted.bias,
+        readers=tuple(readers),
         features=recipe(),
         trained_on=training_fingerprint(pairs, recipe()),
     )

@@ -21,7 +21,7 @@ from bench.replay import (
 )
 from bench.replay_worker import _evidence, retrained
 from smmfit.tactics import ModelVerdict, Semantics, Taxonomy, check_line, training_fingerprint
-from smmfit.tactics.verdict_model import recipe
+from smmfit.tactics.verdict_model import READERS, recipe
 
 DOC = """Labelled sets.
 
@@ -135,7 +135,7 @@ def test_the_replay_retrains_on_the_commits_own_lines_without_the_replayed_sets(
 ) -> None:
     monkeypatch.setattr(bench.tactics, "model_training_lines", lambda *_: LINES)
     assert semantics.model is not None
-    knobs = {"MODEL_C": 10.0, "MODEL_HARMFUL_WEIGHT": 2.0}
+    knobs = {"MODEL_C": 10.0, "MODEL_HARMFUL_WEIGHT": 2.0, "MODEL_READERS": float(len(READERS))}
     # Lines that do not give the committed model: the replay would not be that commit's.
     with pytest.raises(ValueError, match="do not give its committed model"):
         retrained(semantics, taxonomy, knobs, {"replayed.csv"})
@@ -145,7 +145,13 @@ def test_the_replay_retrains_on_the_commits_own_lines_without_the_replayed_sets(
     again = retrained(replace(semantics, model=committed), taxonomy, knobs, {"replayed.csv"})
     kept = [(text, verdict) for text, verdict, name in LINES if name != "replayed.csv"]
     assert again.model.trained_on == training_fingerprint(kept, recipe())
+    assert len(again.model.readers) == len(READERS)
     assert again.index is semantics.index
+    # Fewer readers: the first of this checkout's, as a variant of the replay may ask.
+    alone = retrained(
+        replace(semantics, model=committed), taxonomy, {**knobs, "MODEL_READERS": 1.0}, set()
+    )
+    assert len(alone.model.readers) == 1
 
 
 def test_the_harmful_lines_a_variant_judges_white_are_listed() -> None:

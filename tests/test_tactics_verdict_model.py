@@ -34,14 +34,16 @@ from smmfit.tactics.check import (
     second_opinion,
 )
 from smmfit.tactics.taxonomy import Context
-from smmfit.tactics.verdict_model import recipe, vectorizer
+from smmfit.tactics.verdict_model import READERS, recipe, vectorizer, words
 
 
 def test_stored_model_loads_for_its_recipe_only(tmp_path: Path) -> None:
     model = load_verdict_model()
     assert model is not None and model.features == recipe()
-    assert model.weights.shape == (len(model.vocabulary), len(CLASSES))
-    assert model.idf.shape == (len(model.vocabulary),)
+    assert len(model.readers) == len(READERS)
+    for reader in model.readers:
+        assert reader.weights.shape == (len(reader.vocabulary), len(CLASSES))
+        assert reader.idf.shape == (len(reader.vocabulary),)
     assert load_verdict_model(tmp_path / "missing.npz") is None
     damaged = tmp_path / "damaged.npz"
     damaged.write_bytes(b"not a zip")
@@ -50,9 +52,14 @@ def test_stored_model_loads_for_its_recipe_only(tmp_path: Path) -> None:
     other = tmp_path / "other.npz"
     write_verdict_model(replace(model, features="word 1-2 tf-idf"), other)
     assert load_verdict_model(other) is None
-    # Weights that do not fit the vocabulary: damaged.
+    # Fewer readers than the recipe pools: stale too.
+    alone = tmp_path / "alone.npz"
+    write_verdict_model(replace(model, readers=model.readers[:1]), alone)
+    assert load_verdict_model(alone) is None
+    # Weights that do not fit a reader's vocabulary: damaged.
     short = tmp_path / "short.npz"
-    write_verdict_model(replace(model, weights=model.weights[:-1]), short)
+    cut = replace(model.readers[1], weights=model.readers[1].weights[:-1])
+    write_verdict_model(replace(model, readers=(model.readers[0], cut)), short)
     assert load_verdict_model(short) is None
 
 
@@ -69,28 +76,56 @@ def test_stored_model_is_trained_on_todays_bank_and_sets(
 def test_stored_model_reads_lines_as_scikit_learn_does(
     taxonomy: Taxonomy, semantics: Semantics
 ) -> None:
-    """The stored vocabulary, idf, weights and biases give scikit-learn's own probabilities:
-    its vectorizer fitted again on the training lines (deterministic) and its logistic
-    regression holding the stored coefficients. Nothing is lost in storing them. (Refitting
-    the regression itself is not compared: lbfgs stops within its tolerance, and where it
-    stops depends on the BLAS threads.)"""
+    """Each reader's stored vocabulary, idf, weights and biases give scikit-learn's own
+    probabilities: its vectorizer fitted again on the training lines (deterministic) and its
+    logistic regression holding the stored coefficients; the model pools them as a geometric
+    mean. Nothing is lost in storing them. (Refitting the regression itself is not compared:
+    lbfgs stops within its tolerance, and where it stops depends on the BLAS threads.)"""
     from sklearn.linear_model import LogisticRegression
 
     lines = [text for text, _, _ in model_training_lines(taxonomy, semantics)]
     stored = load_verdict_model()
     assert stored is not None
-    features = vectorizer()
-    features.fit(lines)
-    assert tuple(features.get_feature_names_out()) == stored.vocabulary
-    assert np.allclose(features.idf_, stored.idf, rtol=1e-6)
-    regression = LogisticRegression()
-    regression.coef_ = stored.weights.T.astype(np.float64)
-    regression.intercept_ = stored.bias.astype(np.float64)
-    regression.classes_ = np.arange(len(CLASSES))
     sample = [*lines[::97], "ซื้อไลก์ 1000 ไลก์", "Накрутить подписчиков", "Post the menu"]
-    expected = regression.predict_proba(features.transform(sample))
+    each = []
+    for index, reader in enumerate(stored.readers):
+        features = vectorizer(index)
+        features.fit(lines)
+        assert tuple(features.get_feature_names_out()) == reader.vocabulary
+        assert np.allclose(features.idf_, reader.idf, rtol=1e-6)
+        regression = LogisticRegression()
+        regression.coef_ = reader.weights.T.astype(np.float64)
+        regression.intercept_ = reader.bias.astype(np.float64)
+        regression.classes_ = np.arange(len(CLASSES))
+        each.append(regression.predict_proba(features.transform(sample)))
+    pooled = np.exp(np.mean(np.log(each), axis=0))
+    expected = pooled / pooled.sum(axis=1, keepdims=True)
     assert np.allclose(stored.probabilities(sample), expected, atol=1e-5)
     assert stored.probabilities([]).shape == (0, len(CLASSES))
+
+
+def test_a_reader_that_knows_no_word_of_the_line_abstains(semantics: Semantics) -> None:
+    """Words the word reader never saw give it no reading of its own, only its prior: the
+    pool is then the characters' reading alone. A line of known words is read by both."""
+    model = semantics.model
+    assert model is not None
+    letters = replace(model, readers=model.readers[:1])
+    unknown, known = "zzqx qqzx vvbn", "Buy 5,000 followers from a panel"
+    word_reader = model.readers[1]
+    features = vectorizer(1, word_reader.vocabulary, word_reader.idf)
+    assert features.transform([unknown]).nnz == 0
+    assert np.allclose(model.probabilities([unknown]), letters.probabilities([unknown]))
+    assert not np.allclose(model.probabilities([known]), letters.probabilities([known]))
+
+
+def test_the_word_reader_reads_thai_words(semantics: Semantics) -> None:
+    """Thai is cut into dictionary words for the word reader, as the phrase matcher cuts it:
+    a Thai line reaches it as words it knows, not as one unseen run of letters."""
+    model = semantics.model
+    assert model is not None
+    features = vectorizer(1, model.readers[1].vocabulary, model.readers[1].idf)
+    assert features.transform(["ซื้อผู้ติดตามเพิ่มก่อนเปิดตัว"]).nnz >= 3
+    assert words("ไม่ซื้อผู้ติดตาม") == ["ไม่", "ซื้อ", "ผู้ติดตาม"]
 
 
 def test_probabilities_are_a_distribution_and_read_plain_lines(semantics: Semantics) -> None:
