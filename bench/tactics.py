@@ -780,6 +780,19 @@ columns (line, expected, platform, region, language) instead, for example a blin
   that is mass reporting and a warning that is itself phishing. Scored once untuned at 9bfd894
   (set 159 in a worktree of it): 83.3% (6 harmful lines white); then tuned on by phrases and rules
   only, the verdict model not trained on it (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune164_v7.csv``: 150 lines, 30 per language (12 white, 12 gray, 6 black),
+  written in session 28 for the category blind sets v143-v150 found weak, by a helper who saw
+  only its brief: review requests at hotels, clinics, car services, shops, restaurants and apps,
+  mostly review gating (the public link only after a happy answer, a smiley or a staff member's
+  judgement, the others sent to a private form), rewards for reviews, pressure on reviewers,
+  and honest requests that treat every customer alike. Scored once untuned at ebbce54: 64.7% (6
+  harmful lines white); then tuned on (the verdict model trained on it);
+- ``tactic_lines_tune165_v7.csv``: 150 lines, the same split, written in session 28 with
+  tuning set 164 by another helper: post-purchase e-mails, salon follow-ups, a gym app, a tour
+  guide's script, a pharmacy's loyalty program, a franchise's branch rules; review gating in
+  every shape, giveaways without published rules, extortion of reviewers, and the same settings
+  done honestly. Scored once untuned at ebbce54: 61.3% (12 harmful lines white); then tuned on
+  (the verdict model trained on it);
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
