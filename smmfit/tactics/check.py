@@ -578,8 +578,11 @@ def judge(
 # (1,590 wrong, 49 harmful white): the pooled model at session 27's levels, 1,533 and 47; with
 # MODEL_CHECK 0.2, 1,551 and 43 (0.15: 1,588 and 41); with MODEL_OVERRULE 0.92 too, 1,486 and 45
 # (0.9: 1,458 and 48; with MODEL_CHECK 0.15, 1,523 and 43; with MODEL_CLEAR 0.8 too, 1,444 and
-# 52; SAFE 0.45, 1,480 and 46; MODEL_FIGHT 0.6, 1,475 and 46). The pooled model is surer where
-# its readers agree, so its P(white) >= 0.92 is as safe a reading as the characters' 0.95 was.
+# 52; SAFE 0.45, 1,480 and 46; MODEL_FIGHT 0.6, 1,475 and 46), all with words cut at letters
+# and digits. With Thai cut into dictionary words, the reader as shipped: 1,468 and 42 (at
+# session 27's levels, 1,515 and 41; MODEL_CHECK 0.15, 1,512 and 38; MODEL_OVERRULE 0.9, 1,439
+# and 43). The pooled model is surer where its readers agree, so its P(white) >= 0.92 is as safe
+# a reading as the characters' 0.95 was.
 MODEL_CHECK = 0.2
 MODEL_BLACK = 0.5
 MODEL_NAME = 0.5
