@@ -49,6 +49,35 @@ def fit(
     )
 
 
+def fit_model(
+    verdict_model: Any,
+    lines: Sequence[tuple[str, str]],
+    c: float,
+    harmful_weight: float,
+    readers: int | None = None,
+) -> Any:
+    """A ``verdict_model.VerdictModel`` fitted on (text, verdict) ``lines``: each of the first
+    ``readers`` of ``verdict_model.READERS`` (all by default) a regression of its own (:func:`fit`).
+
+    ``verdict_model`` is the module, passed in: the bench passes its own, the replay worker this
+    checkout's loaded by path inside an old commit's checkout."""
+    count = len(verdict_model.READERS) if readers is None else readers
+    if not 1 <= count <= len(verdict_model.READERS):
+        raise ValueError(f"MODEL_READERS must be 1 to {len(verdict_model.READERS)}")
+    fitted = [
+        fit(verdict_model.vectorizer(index), lines, verdict_model.CLASSES, c, harmful_weight)
+        for index in range(count)
+    ]
+    recipe = verdict_model.recipe()
+    return verdict_model.VerdictModel(
+        readers=tuple(
+            verdict_model.Reader(one.vocabulary, one.idf, one.weights, one.bias) for one in fitted
+        ),
+        features=recipe,
+        trained_on=verdict_model.training_fingerprint(lines, recipe),
+    )
+
+
 def fit_weights(
     matrix: Any, labels: npt.NDArray[np.int_], c: float, harmful_weight: float
 ) -> Weights:

@@ -51,7 +51,8 @@ DATA = ROOT / "tests" / "data"
 WORKER = Path(__file__).resolve().with_name("replay_worker.py")
 HARMFUL = ("gray", "black")
 DEFAULT_SINCE = 99
-TRAINING = ("MODEL_C", "MODEL_HARMFUL_WEIGHT", "MODEL_READERS")
+# How the verdict model is trained, as ``bench.tactics`` names it.
+BENCH_KNOBS = ("MODEL_C", "MODEL_HARMFUL_WEIGHT")
 
 _ENTRY = re.compile(r"``(tactic_lines_tune(\d+)_v\d+\.csv)``:(.*?)(?=\n- ``|\n\n|\Z)", re.S)
 _UNTUNED = re.compile(r"untuned at ([0-9a-f]{7,40})")
@@ -80,7 +81,7 @@ def current_levels() -> dict[str, float]:
         for name in dir(check)
         if name.isupper() and type(value := getattr(check, name)) is float
     }
-    trained = {name: float(getattr(bench.tactics, name)) for name in TRAINING[:2]}
+    trained = {name: float(getattr(bench.tactics, name)) for name in BENCH_KNOBS}
     return levels | trained | {"MODEL_READERS": float(len(verdict_model.READERS))}
 
 

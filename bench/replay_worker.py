@@ -29,10 +29,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# How the model is trained, and each knob's value where a commit's bench does not name it.
-# ``MODEL_READERS`` is how many of this checkout's readers the model pools (its ``READERS``:
-# characters, then words); a commit that has no ``READERS`` reads characters alone.
-TRAINING = {"MODEL_C": 10.0, "MODEL_HARMFUL_WEIGHT": 1.0, "MODEL_READERS": 1.0}
+# How the model is trained (``bench.tactics``), and each knob's value where a commit's bench
+# does not name it; and ``MODEL_READERS``, how many of this checkout's readers the model pools
+# (its ``READERS``: characters, then words), read from the commit's own model (none: 1).
+BENCH_KNOBS = {"MODEL_C": 10.0, "MODEL_HARMFUL_WEIGHT": 1.0}
+TRAINING = (*BENCH_KNOBS, "MODEL_READERS")
 HERE = Path(__file__).resolve().parent
 FIT = HERE / "model_fit.py"
 # This checkout's verdict model, for a variant that pools readers an old commit lacks.
@@ -88,22 +89,8 @@ def retrained(semantics: Any, taxonomy: Any, knobs: dict[str, float], left_out: 
     # This checkout's class, pooling its first ``readers`` readers; the old checker asks it
     # only for ``probabilities``, as it asks its own.
     now = _by_path("verdict_model_now", VERDICT_MODEL)
-    if not 1 <= readers <= len(now.READERS):
-        raise ValueError(f"MODEL_READERS must be 1 to {len(now.READERS)}")
-    fitted_readers = []
-    for index in range(readers):
-        fitted = model_fit.fit(
-            now.vectorizer(index),
-            pairs,
-            now.CLASSES,
-            knobs["MODEL_C"],
-            knobs["MODEL_HARMFUL_WEIGHT"],
-        )
-        fitted_readers.append(
-            now.Reader(fitted.vocabulary, fitted.idf, fitted.weights, fitted.bias)
-        )
-    model = now.VerdictModel(
-        tuple(fitted_readers), now.recipe(), now.training_fingerprint(pairs, now.recipe())
+    model = model_fit.fit_model(
+        now, pairs, knobs["MODEL_C"], knobs["MODEL_HARMFUL_WEIGHT"], readers
     )
     return dataclasses.replace(semantics, model=model)
 
@@ -159,8 +146,8 @@ def main(arguments: list[str]) -> int:
     from bench import tactics as bench_tactics
     from smmfit.tactics import verdict_model
 
-    trained = {name: float(getattr(bench_tactics, name, value)) for name, value in TRAINING.items()}
-    trained["MODEL_READERS"] = float(len(getattr(verdict_model, "READERS", (None,))))
+    trained = {name: float(getattr(bench_tactics, name, v)) for name, v in BENCH_KNOBS.items()}
+    trained["MODEL_READERS"] = float(len(getattr(verdict_model, "READERS", ("letters",))))
     models: dict[tuple[float, ...], Any] = {tuple(trained.values()): semantics}
     for variant, levels in variants.items():
         knobs = {name: levels.get(name, value) for name, value in trained.items()}

@@ -847,7 +847,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.model_fit import fit
+from bench.model_fit import fit_model
 from smmfit.tactics import (
     CLASSES,
     LABELS,
@@ -864,11 +864,10 @@ from smmfit.tactics import (
     load_encoder,
     load_semantics,
     load_taxonomy,
-    training_fingerprint,
+    verdict_model,
     write_embeddings,
     write_verdict_model,
 )
-from smmfit.tactics.verdict_model import READERS, Reader, recipe, vectorizer
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 LABELLED = DATA / "tactic_lines.csv"
@@ -1298,18 +1297,11 @@ def model_training_lines(
 
 
 def train_model(lines: Sequence[tuple[str, ModelVerdict, str]]) -> VerdictModel:
-    """The model fitted on ``lines``: each reader of ``READERS`` its own logistic regression
-    (``bench.model_fit``)."""
+    """The model fitted on ``lines``: each reader of ``verdict_model.READERS`` its own logistic
+    regression (``bench.model_fit.fit_model``)."""
     pairs = [(text, verdict) for text, verdict, _ in lines]
-    readers = []
-    for index in range(len(READERS)):
-        fitted = fit(vectorizer(index), pairs, CLASSES, MODEL_C, MODEL_HARMFUL_WEIGHT)
-        readers.append(Reader(fitted.vocabulary, fitted.idf, fitted.weights, fitted.bias))
-    return VerdictModel(
-        readers=tuple(readers),
-        features=recipe(),
-        trained_on=training_fingerprint(pairs, recipe()),
-    )
+    model: VerdictModel = fit_model(verdict_model, pairs, MODEL_C, MODEL_HARMFUL_WEIGHT)
+    return model
 
 
 def model_loso(lines: Sequence[tuple[str, ModelVerdict, str]]) -> str:
