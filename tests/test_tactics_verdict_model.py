@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.tactics import model_training_lines
+from bench.tactics import DATA, REPORTED_SETS, model_training_lines
 from smmfit.tactics import (
     CLASSES,
     MODEL_PATH,
@@ -71,6 +71,16 @@ def test_stored_model_is_trained_on_todays_bank_and_sets(
     assert model is not None
     lines = [(text, verdict) for text, verdict, _ in model_training_lines(taxonomy, semantics)]
     assert model.trained_on == training_fingerprint(lines, recipe())
+
+
+def test_the_bench_reports_every_labelled_set() -> None:
+    """A labelled set added to ``DATA`` is scored by ``python -m bench.tactics``, not only
+    trained on (tuning sets 164-165 were trained on and not reported for a session)."""
+    reported = [path.name for _, path in REPORTED_SETS]
+    assert len(reported) == len(set(reported))
+    on_disk = {path.name for path in DATA.glob("tactic_lines*.csv")}
+    assert on_disk
+    assert on_disk == set(reported)
 
 
 def test_stored_model_reads_lines_as_scikit_learn_does(
