@@ -31,9 +31,11 @@ from typing import Any
 
 # How the model is trained (``bench.tactics``), and each knob's value where a commit's bench
 # does not name it; and ``MODEL_READERS``, how many of this checkout's readers the model pools
-# (its ``READERS``: characters, then words), read from the commit's own model (none: 1).
+# (the first of its ``READERS``), read from the commit's own model (none: 1).
 BENCH_KNOBS = {"MODEL_C": 10.0, "MODEL_HARMFUL_WEIGHT": 1.0}
 TRAINING = (*BENCH_KNOBS, "MODEL_READERS")
+# The one reader of the commits that predate ``READERS`` (session 11 to session 27).
+LETTERS_ONLY = (("char_wb", (2, 5)),)
 HERE = Path(__file__).resolve().parent
 FIT = HERE / "model_fit.py"
 # This checkout's verdict model, for a variant that pools readers an old commit lacks.
@@ -53,8 +55,20 @@ def _by_path(name: str, path: Path) -> Any:
     return module
 
 
-def retrained(semantics: Any, taxonomy: Any, knobs: dict[str, float], left_out: set[str]) -> Any:
-    """``semantics`` with its verdict model fitted again at this commit with ``knobs``."""
+def readers_of(module: Any) -> tuple[tuple[str, tuple[int, int]], ...]:
+    """The readers a verdict-model module pools, as ``READERS`` lists them."""
+    return tuple(getattr(module, "READERS", LETTERS_ONLY))
+
+
+def retrained(
+    semantics: Any,
+    taxonomy: Any,
+    knobs: dict[str, float],
+    readers: tuple[tuple[str, tuple[int, int]], ...],
+    left_out: set[str],
+) -> Any:
+    """``semantics`` with its verdict model fitted again at this commit with ``knobs``,
+    pooling ``readers``: the commit's own, or the first of this checkout's."""
     from bench import tactics as bench_tactics
     from smmfit.tactics import verdict_model
 
@@ -65,8 +79,7 @@ def retrained(semantics: Any, taxonomy: Any, knobs: dict[str, float], left_out: 
         raise ValueError("this commit's training lines do not give its committed model")
     pairs = [(text, verdict) for text, verdict, name in lines if name not in left_out]
     model_fit = _by_path("model_fit", FIT)
-    readers = int(knobs["MODEL_READERS"])
-    if readers == 1 and not hasattr(verdict_model, "READERS"):
+    if readers == readers_of(verdict_model) and not hasattr(verdict_model, "READERS"):
         # The commit's own model class: characters alone.
         fitted = model_fit.fit(
             verdict_model.vectorizer(),
@@ -86,11 +99,15 @@ def retrained(semantics: Any, taxonomy: Any, knobs: dict[str, float], left_out: 
             verdict_model.training_fingerprint(pairs, recipe),
         )
         return dataclasses.replace(semantics, model=model)
-    # This checkout's class, pooling its first ``readers`` readers; the old checker asks it
-    # only for ``probabilities``, as it asks its own.
-    now = _by_path("verdict_model_now", VERDICT_MODEL)
+    # The commit's pooled class for its own readers; else this checkout's class, pooling its
+    # first readers (the old checker asks it only for ``probabilities``, as it asks its own).
+    module = (
+        verdict_model
+        if readers == readers_of(verdict_model)
+        else _by_path("verdict_model_now", VERDICT_MODEL)
+    )
     model = model_fit.fit_model(
-        now, pairs, knobs["MODEL_C"], knobs["MODEL_HARMFUL_WEIGHT"], readers
+        module, pairs, knobs["MODEL_C"], knobs["MODEL_HARMFUL_WEIGHT"], len(readers)
     )
     return dataclasses.replace(semantics, model=model)
 
@@ -147,14 +164,27 @@ def main(arguments: list[str]) -> int:
     from smmfit.tactics import verdict_model
 
     trained = {name: float(getattr(bench_tactics, name, v)) for name, v in BENCH_KNOBS.items()}
-    trained["MODEL_READERS"] = float(len(getattr(verdict_model, "READERS", ("letters",))))
-    models: dict[tuple[float, ...], Any] = {tuple(trained.values()): semantics}
+    trained["MODEL_READERS"] = float(len(readers_of(verdict_model)))
+    # A model is known by how it is trained and by the readers it pools: the commit's own,
+    # unless a variant names ``MODEL_READERS`` (``now`` does): then the first of this
+    # checkout's, fitted again where they differ from the commit's.
+    this_checkout = readers_of(_by_path("verdict_model_now", VERDICT_MODEL))
+    models: dict[tuple[Any, ...], Any] = {
+        (*[trained[name] for name in BENCH_KNOBS], readers_of(verdict_model)): semantics
+    }
     for variant, levels in variants.items():
         knobs = {name: levels.get(name, value) for name, value in trained.items()}
-        key = tuple(knobs.values())
+        readers = (
+            this_checkout[: int(knobs["MODEL_READERS"])]
+            if "MODEL_READERS" in levels
+            else readers_of(verdict_model)
+        )
+        key = (*[knobs[name] for name in BENCH_KNOBS], readers)
         if key not in models:
             try:
-                models[key] = retrained(semantics, taxonomy, knobs, {name for name, _ in rows})
+                models[key] = retrained(
+                    semantics, taxonomy, knobs, readers, {name for name, _ in rows}
+                )
             except ValueError as error:
                 print(json.dumps({"error": str(error)}))
                 return 1

@@ -138,18 +138,24 @@ def test_the_replay_retrains_on_the_commits_own_lines_without_the_replayed_sets(
     knobs = {"MODEL_C": 10.0, "MODEL_HARMFUL_WEIGHT": 2.0, "MODEL_READERS": float(len(READERS))}
     # Lines that do not give the committed model: the replay would not be that commit's.
     with pytest.raises(ValueError, match="do not give its committed model"):
-        retrained(semantics, taxonomy, knobs, {"replayed.csv"})
+        retrained(semantics, taxonomy, knobs, READERS, {"replayed.csv"})
     committed = replace(
         semantics.model, trained_on=training_fingerprint([(t, v) for t, v, _ in LINES], recipe())
     )
-    again = retrained(replace(semantics, model=committed), taxonomy, knobs, {"replayed.csv"})
+    again = retrained(
+        replace(semantics, model=committed), taxonomy, knobs, READERS, {"replayed.csv"}
+    )
     kept = [(text, verdict) for text, verdict, name in LINES if name != "replayed.csv"]
     assert again.model.trained_on == training_fingerprint(kept, recipe())
     assert len(again.model.readers) == len(READERS)
     assert again.index is semantics.index
     # Fewer readers: the first of this checkout's, as a variant of the replay may ask.
     alone = retrained(
-        replace(semantics, model=committed), taxonomy, {**knobs, "MODEL_READERS": 1.0}, set()
+        replace(semantics, model=committed),
+        taxonomy,
+        {**knobs, "MODEL_READERS": 1.0},
+        READERS[:1],
+        set(),
     )
     assert len(alone.model.readers) == 1
 
