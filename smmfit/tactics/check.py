@@ -583,6 +583,11 @@ def judge(
 # session 27's levels, 1,515 and 41; MODEL_CHECK 0.15, 1,512 and 38; MODEL_OVERRULE 0.9, 1,439
 # and 43). The pooled model is surer where its readers agree, so its P(white) >= 0.92 is as safe
 # a reading as the characters' 0.95 was.
+# Session 29: the levels kept, with the verdict model's characters read across word
+# boundaries (3-6; ``verdict_model.READERS``). On the 71 replayed sets (10,650 lines; sets 166-169
+# added), the readers of session 28 at these levels: 1,717 wrong and 69 harmful white; the new
+# characters: 1,737 and 63 (MODEL_CHECK 0.15, 1,774 and 58; 0.25, 1,712 and 69; MODEL_OVERRULE
+# 0.9, 1,705 and 66; 0.95, 1,819 and 60).
 MODEL_CHECK = 0.2
 MODEL_BLACK = 0.5
 MODEL_NAME = 0.5
