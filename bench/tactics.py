@@ -814,6 +814,18 @@ columns (line, expected, platform, region, language) instead, for example a blin
   or with a purchase required, undisclosed paid posts, rigged draws and fee-asking prize
   messages, and the same settings done honestly. Scored once untuned at 0f3a7a4: 85.3% (1
   harmful line white); then tuned on (the verdict model trained on it);
+- ``tactic_lines_tune170_v7.csv``: 150 lines, the same split, written in session 29 for
+  safeguards removed, shrunk, delayed or left out while the rest goes on (a "results vary" or
+  "not a medicine" line cut, an ad label deleted after a day, the unsubscribe link or sender
+  dropped, rules unpublished, fees in small print, the age gate off), forged approvals, and the
+  same settings with the safeguard kept or added. Scored once untuned at 7467c8c: 69.3% (2
+  harmful lines white); then tuned on (the verdict model trained on it);
+- ``tactic_lines_tune171_v7.csv``: 150 lines, the same split, written in session 29 with
+  tuning set 170 by another helper: clinics, mortgage pre-rolls, a vape channel, toy unboxings,
+  casino affiliates, an energy drink; required warnings, age limits, sponsor labels, licence
+  numbers and promotion rules quietly skipped or hidden, fake licences, and the same done by the
+  book. Scored once untuned at 7467c8c: 74.0% (7 harmful lines white); then tuned on (the
+  verdict model trained on it);
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1076,6 +1088,8 @@ TUNE166_V7 = DATA / "tactic_lines_tune166_v7.csv"
 TUNE167_V7 = DATA / "tactic_lines_tune167_v7.csv"
 TUNE168_V7 = DATA / "tactic_lines_tune168_v7.csv"
 TUNE169_V7 = DATA / "tactic_lines_tune169_v7.csv"
+TUNE170_V7 = DATA / "tactic_lines_tune170_v7.csv"
+TUNE171_V7 = DATA / "tactic_lines_tune171_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1493,6 +1507,8 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 167 v7 (session 29; rivals and moderation)", TUNE167_V7),
     ("tuning set 168 v7 (session 29; consent and opt-out)", TUNE168_V7),
     ("tuning set 169 v7 (session 29; rewarded reviews, giveaways)", TUNE169_V7),
+    ("tuning set 170 v7 (session 29; safeguards cut or hidden)", TUNE170_V7),
+    ("tuning set 171 v7 (session 29; warnings and age limits skipped)", TUNE171_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),
