@@ -826,6 +826,18 @@ columns (line, expected, platform, region, language) instead, for example a blin
   numbers and promotion rules quietly skipped or hidden, fake licences, and the same done by the
   book. Scored once untuned at 7467c8c: 74.0% (7 harmful lines white); then tuned on (the
   verdict model trained on it);
+- ``tactic_lines_tune172_v7.csv``: 150 lines, the same split, written in session 29 after
+  blind sets v155-v162 for required checks skipped or put off while a campaign goes live (a
+  doctor's, dietitian's or lawyer's sign-off that "can wait", do-not-call and opt-out registries
+  not checked, consent not verified, a licence still pending), forged sign-offs and credentials,
+  and the same done properly. Scored once untuned at 7cc0ec1: 68.7% (2 harmful lines white);
+  not tuned on: the verdict model trained on it was not kept (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune173_v7.csv``: 150 lines, the same split, written in session 29 with
+  tuning set 172 by another helper: contacts collected or used without their owners' consent
+  (taken from LinkedIn, maps or group lists, written to after an opt-out, groups filled without
+  asking), leaked data and impersonation, and lawful outreach. Scored once untuned at 7cc0ec1:
+  78.0% (no harmful line white); not tuned on: the verdict model trained on it was not kept
+  (``NOT_TRAINED_ON``);
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1090,6 +1102,8 @@ TUNE168_V7 = DATA / "tactic_lines_tune168_v7.csv"
 TUNE169_V7 = DATA / "tactic_lines_tune169_v7.csv"
 TUNE170_V7 = DATA / "tactic_lines_tune170_v7.csv"
 TUNE171_V7 = DATA / "tactic_lines_tune171_v7.csv"
+TUNE172_V7 = DATA / "tactic_lines_tune172_v7.csv"
+TUNE173_V7 = DATA / "tactic_lines_tune173_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1296,6 +1310,13 @@ NOT_TRAINED_ON = (
     "tactic_lines_tune161_v7.csv",
     "tactic_lines_tune162_v7.csv",
     "tactic_lines_tune163_v7.csv",
+    # Round 29c's too (session 29): trained on them (28,502 lines) the model got 43 more of the
+    # older sets' lines wrong (1,956 -> 1,999 in sample), sent a plain Russian meeting note
+    # ("Протокол: Катя бронирует зал на пятницу, Антон присылает повестку к среде") to a check
+    # by hand, and on blind sets v163-v166, run once with it, was right on 533 lines against
+    # 534 without it (no harmful line white either way).
+    "tactic_lines_tune172_v7.csv",
+    "tactic_lines_tune173_v7.csv",
     BLIND.name,
 )
 # Inverse regularisation strength of the n-gram model, chosen leave-one-set-out (C 10 and 30:
@@ -1509,6 +1530,8 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 169 v7 (session 29; rewarded reviews, giveaways)", TUNE169_V7),
     ("tuning set 170 v7 (session 29; safeguards cut or hidden)", TUNE170_V7),
     ("tuning set 171 v7 (session 29; warnings and age limits skipped)", TUNE171_V7),
+    ("tuning set 172 v7 (session 29; checks and sign-offs put off)", TUNE172_V7),
+    ("tuning set 173 v7 (session 29; contacts without consent)", TUNE173_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),
