@@ -66,9 +66,12 @@ def retrained(
     knobs: dict[str, float],
     readers: tuple[tuple[str, tuple[int, int]], ...],
     left_out: set[str],
+    *,
+    now: Any = None,
 ) -> Any:
     """``semantics`` with its verdict model fitted again at this commit with ``knobs``,
-    pooling ``readers``: the commit's own, or the first of this checkout's."""
+    pooling ``readers``: the commit's own, or the first of this checkout's (``now``, this
+    checkout's verdict-model module, loaded by path when not given)."""
     from bench import tactics as bench_tactics
     from smmfit.tactics import verdict_model
 
@@ -79,7 +82,8 @@ def retrained(
         raise ValueError("this commit's training lines do not give its committed model")
     pairs = [(text, verdict) for text, verdict, name in lines if name not in left_out]
     model_fit = _by_path("model_fit", FIT)
-    if readers == readers_of(verdict_model) and not hasattr(verdict_model, "READERS"):
+    own = readers == readers_of(verdict_model)
+    if own and not hasattr(verdict_model, "READERS"):
         # The commit's own model class: characters alone.
         fitted = model_fit.fit(
             verdict_model.vectorizer(),
@@ -101,11 +105,10 @@ def retrained(
         return dataclasses.replace(semantics, model=model)
     # The commit's pooled class for its own readers; else this checkout's class, pooling its
     # first readers (the old checker asks it only for ``probabilities``, as it asks its own).
-    module = (
-        verdict_model
-        if readers == readers_of(verdict_model)
-        else _by_path("verdict_model_now", VERDICT_MODEL)
-    )
+    if own:
+        module = verdict_model
+    else:
+        module = now if now is not None else _by_path("verdict_model_now", VERDICT_MODEL)
     model = model_fit.fit_model(
         module, pairs, knobs["MODEL_C"], knobs["MODEL_HARMFUL_WEIGHT"], len(readers)
     )
@@ -168,7 +171,8 @@ def main(arguments: list[str]) -> int:
     # A model is known by how it is trained and by the readers it pools: the commit's own,
     # unless a variant names ``MODEL_READERS`` (``now`` does): then the first of this
     # checkout's, fitted again where they differ from the commit's.
-    this_checkout = readers_of(_by_path("verdict_model_now", VERDICT_MODEL))
+    now = _by_path("verdict_model_now", VERDICT_MODEL)
+    this_checkout = readers_of(now)
     models: dict[tuple[Any, ...], Any] = {
         (*[trained[name] for name in BENCH_KNOBS], readers_of(verdict_model)): semantics
     }
@@ -183,7 +187,7 @@ def main(arguments: list[str]) -> int:
         if key not in models:
             try:
                 models[key] = retrained(
-                    semantics, taxonomy, knobs, readers, {name for name, _ in rows}
+                    semantics, taxonomy, knobs, readers, {name for name, _ in rows}, now=now
                 )
             except ValueError as error:
                 print(json.dumps({"error": str(error)}))
