@@ -838,6 +838,39 @@ columns (line, expected, platform, region, language) instead, for example a blin
   asking), leaked data and impersonation, and lawful outreach. Scored once untuned at 7cc0ec1:
   78.0% (no harmful line white); not tuned on: the verdict model trained on it was not kept
   (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune174_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
+  saw only its brief, each white line the near twin of a harmful one (same business and words,
+  differing in the detail that decides): safeguards the law or the platform requires (the ad label,
+  erid, an age notice, a health warning, a caveat, fees and terms) hidden, shrunk, flashed for a
+  second or deleted once live, and their near twins kept in plain view. Scored once untuned at
+  5177159: 61.3% (6 harmful lines white); then tuned on;
+- ``tactic_lines_tune175_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
+  saw only its brief, each white line the near twin of a harmful one (same business and words,
+  differing in the detail that decides): required checks, approvals and licences skipped or put off
+  while a campaign goes live, forged approvals and invented experts, and their near twins that wait
+  for the check. Scored once untuned at 5177159: 42.0% (15 harmful lines white); then tuned on;
+- ``tactic_lines_tune176_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
+  saw only its brief, each white line the near twin of a harmful one (same business and words,
+  differing in the detail that decides): contacts and consent (scraped, bought, borrowed or leaked
+  lists, registries not checked, opt-outs ignored, pre-ticked boxes) and their near twins with
+  opted-in, scrubbed and logged contacts. Scored once untuned at 5177159: 70.7% (2 harmful lines
+  white); then tuned on;
+- ``tactic_lines_tune177_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
+  saw only its brief, each white line the near twin of a harmful one (same business and words,
+  differing in the detail that decides): actions against a rival or a critic (mass or false reports,
+  review bombing, exposing a critic, threats) and their near twins (one true report through the
+  right channel, a client's attack refused, polite answers). Scored once untuned at 5177159: 67.3%
+  (2 harmful lines white); then tuned on;
+- ``tactic_lines_tune178_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
+  saw only its brief, each white line the near twin of a harmful one (same business and words,
+  differing in the detail that decides): giveaways and reviews (rules unpublished, winners picked at
+  will, entry tied to buying, rewarded reviews, review gating, staff reviews) and their near twins
+  done by the rules. Scored once untuned at 5177159: 77.3% (no harmful line white); then tuned on;
+- ``tactic_lines_tune179_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
+  saw only its brief, each white line the near twin of a harmful one (same business and words,
+  differing in the detail that decides): everyday plans of small organisations with the shortcuts
+  such teams take under pressure and a few crimes, and near twins done properly. Scored once untuned
+  at 5177159: 78.7% (no harmful line white); then tuned on;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1104,6 +1137,12 @@ TUNE170_V7 = DATA / "tactic_lines_tune170_v7.csv"
 TUNE171_V7 = DATA / "tactic_lines_tune171_v7.csv"
 TUNE172_V7 = DATA / "tactic_lines_tune172_v7.csv"
 TUNE173_V7 = DATA / "tactic_lines_tune173_v7.csv"
+TUNE174_V7 = DATA / "tactic_lines_tune174_v7.csv"
+TUNE175_V7 = DATA / "tactic_lines_tune175_v7.csv"
+TUNE176_V7 = DATA / "tactic_lines_tune176_v7.csv"
+TUNE177_V7 = DATA / "tactic_lines_tune177_v7.csv"
+TUNE178_V7 = DATA / "tactic_lines_tune178_v7.csv"
+TUNE179_V7 = DATA / "tactic_lines_tune179_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1314,7 +1353,9 @@ NOT_TRAINED_ON = (
     # older sets' lines wrong (1,956 -> 1,999 in sample), sent a plain Russian meeting note
     # ("Протокол: Катя бронирует зал на пятницу, Антон присылает повестку к среде") to a check
     # by hand, and on blind sets v163-v166, run once with it, was right on 533 lines against
-    # 534 without it (no harmful line white either way).
+    # 534 without it (no harmful line white either way). Session 30: trained on them with
+    # tuning sets 174-179 (29,402 lines), 191 more lines wrong in sample than with 174-179 alone
+    # (2,159 -> 2,350; their own 41 fewer).
     "tactic_lines_tune172_v7.csv",
     "tactic_lines_tune173_v7.csv",
     BLIND.name,
@@ -1532,6 +1573,12 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 171 v7 (session 29; warnings and age limits skipped)", TUNE171_V7),
     ("tuning set 172 v7 (session 29; checks and sign-offs put off)", TUNE172_V7),
     ("tuning set 173 v7 (session 29; contacts without consent)", TUNE173_V7),
+    ("tuning set 174 v7 (session 30; safeguards hidden, near twins)", TUNE174_V7),
+    ("tuning set 175 v7 (session 30; checks put off, near twins)", TUNE175_V7),
+    ("tuning set 176 v7 (session 30; contacts and consent, near twins)", TUNE176_V7),
+    ("tuning set 177 v7 (session 30; actions against rivals, near twins)", TUNE177_V7),
+    ("tuning set 178 v7 (session 30; giveaways and reviews, near twins)", TUNE178_V7),
+    ("tuning set 179 v7 (session 30; everyday shortcuts, near twins)", TUNE179_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

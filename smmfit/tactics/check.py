@@ -616,7 +616,11 @@ MODEL_SURE = 0.6
 MODEL_SURE_BLACK = 0.75
 # The model names a verdict only for a line of this many meaningful words (not stop words,
 # not numbers): a label ("Contact person: Ivan", "Launch date: 1 September") carries too
-# little to read, and the model read such labels gray at 0.7-0.8.
+# little to read, and the model read such labels gray at 0.7-0.8. Since session 30 it raises
+# a white line only of this many words too: a heading the phrases read as white ("Контент-план
+# на месяц", "Content plan for the month") was read 0.21 and 0.59 harmful and sent to a check
+# by hand. On every labelled line (29,721) the model raised 2 white lines of fewer words and
+# no harmful one: short harmful lines are the phrases' to find ("Buy 2000 followers").
 MODEL_WORDS = 4
 # - MODEL_ACTION: a line of several actions that is white as a whole is gray (check by hand),
 #   or black at MODEL_BLACK, when one of its actions matched no phrase, has ACTION_WORDS
@@ -768,7 +772,7 @@ def second_opinion(
     weak resemblance made gray (``MODEL_OVERRULE``); it names one for a line nothing else
     recognised.
 
-    - White becomes gray (check by hand) when the model reads the line harmful
+    - A ``readable`` white line becomes gray (check by hand) when the model reads it harmful
       (``MODEL_CHECK``); when the line fights a harm (``fights_harm``: it refuses a tactic,
       protects, warns or states consent, which the model does not see: "block the fake
       accounts offering an iPhone" reads as the scam), only when it is all but certain
@@ -797,8 +801,10 @@ def second_opinion(
         # A platform's or region's own rule decided the verdict here ("tagging a real friend
         # is allowed on Instagram"): the model, trained without context, does not know it.
         pass
-    elif result.verdict == "white" and reading.harmful >= (
-        MODEL_SURE if fights_harm else MODEL_CHECK
+    elif (
+        result.verdict == "white"
+        and readable
+        and reading.harmful >= (MODEL_SURE if fights_harm else MODEL_CHECK)
     ):
         # Sure of black, it says black, as it does for a line nothing recognised (a line that
         # fights a harm stays at "check by hand").
