@@ -49,7 +49,8 @@ from bench.tactics import (
 )
 from smmfit.tactics import LINE_VERDICTS, Context, Semantics, Taxonomy, check_line, load_taxonomy
 from smmfit.tactics.check import find_hits
-from smmfit.tactics.negation import warning_at
+from smmfit.tactics.lexicon import tokenize
+from smmfit.tactics.negation import expects_no_check, warning_at
 
 
 def verdict(taxonomy: Taxonomy, line: str, **context: str) -> str:
@@ -1974,7 +1975,6 @@ def test_a_beware_word_beside_a_scam_name_warns(taxonomy: Taxonomy) -> None:
 
 def test_a_full_stop_inside_a_domain_does_not_end_the_sentence() -> None:
     """ "whoosh-arenda.ru, their logo ... our checkout" is one sentence for a loose phrase."""
-    from smmfit.tactics.lexicon import tokenize
 
     tokens = tokenize("регистрируем whoosh-arenda.ru, ставим их логотип. Потом отчёт")
     assert len({t.sentence for t in tokens if t.text not in {"потом", "отчет"}}) == 1
@@ -2103,7 +2103,6 @@ def test_a_quoted_message_the_business_disowns_is_a_warning(
 
 def test_a_negation_before_other_words_disowns_nothing() -> None:
     """ "мы" here is who the writer must not reveal, not a message disowned."""
-    from smmfit.tactics.lexicon import tokenize
     from smmfit.tactics.negation import warning_at
 
     line = "Написать от имени «довольной мамы» в чате, не палясь, что мы центр"
@@ -2134,7 +2133,6 @@ def test_a_winner_who_pays_first_is_black_and_one_who_pays_nothing_is_not(
 
 def test_a_quoted_message_is_one_sentence() -> None:
     """The sender's name before a colon, and the exclamations, are parts of the message."""
-    from smmfit.tactics.lexicon import tokenize
 
     tokens = tokenize("SMS copy: 'Chase: unusual activity! Reply with the code' — then wait")
     sentences = {t.text: t.sentence for t in tokens}
@@ -2199,7 +2197,6 @@ def test_turning_a_harm_down_fights_it(taxonomy: Taxonomy, line: str) -> None:
 
 
 def test_a_decline_inside_a_quoted_message_is_its_pretext() -> None:
-    from smmfit.tactics.lexicon import tokenize
 
     quoted = tokenize("SMS: 'Your payment was declined, update your card here' to the list")
     said = tokenize("We declined the agency's offer of bought likes")
@@ -2208,7 +2205,6 @@ def test_a_decline_inside_a_quoted_message_is_its_pretext() -> None:
 
 
 def test_a_quote_may_open_on_a_sign() -> None:
-    from smmfit.tactics.lexicon import tokenize
 
     tokens = tokenize("'%100 garantili beyaz diş' sloganını kaldırıyoruz")
     assert [t.quote for t in tokens] == [0, 0, 0, 0, -1, -1]
@@ -2405,7 +2401,6 @@ def test_removed_claims_and_review_threats(
 def test_a_thai_banner_is_not_a_ban() -> None:
     """ "แบนเนอร์" (banner) was read as "แบน" (ban), a protective word, and cleared the claim on
     it (tuning set 48, session 19)."""
-    from smmfit.tactics.lexicon import tokenize
 
     words = [t.text for t in tokenize("แบนเนอร์ 'วันนี้วันเดียว' ขึ้นทุกวัน")]
     assert "แบนเนอร์" in words
@@ -2617,7 +2612,6 @@ def test_round_20b_kinds(taxonomy: Taxonomy, line: str, expected: tuple[str, ...
 
 def test_a_decline_overridden_declines_nothing(taxonomy: Taxonomy) -> None:
     """ "Legal said no but we're running it anyway" goes ahead: no offer was turned down."""
-    from smmfit.tactics.lexicon import tokenize
     from smmfit.tactics.negation import declines
 
     assert declines(tokenize("Legal said no to the claim, we keep the copy as it was"))
@@ -3328,7 +3322,6 @@ def test_session24_asides_gating_and_small_print(
 
 def test_an_arrow_joins_a_sentence_only_after_a_short_condition() -> None:
     """A loose phrase spans "happy face → link", not the steps of a plan."""
-    from smmfit.tactics.lexicon import tokenize
 
     condition = tokenize("happy face → Tripadvisor link")
     assert condition[0].sentence == condition[-1].sentence
@@ -3392,7 +3385,6 @@ def test_session24_wished_threats_hidden_labels_and_until(
 
 def test_until_is_no_negation_but_not_yet_is() -> None:
     """Russian "пока не" after a comma is "until"; opening a line it is "not yet"."""
-    from smmfit.tactics.lexicon import tokenize
 
     until = tokenize("Постим во все чаты, пока не кикнут")
     assert not next(t for t in until if t.text == "не").cue
@@ -3528,7 +3520,6 @@ def test_session25_thai_refusals_scam_slang_and_abbreviations(
     """ "บอกไปว่าไม่ทำ" answers a client's request; "это скам" names a scam; the full stop of
     "อย." closes an abbreviation, not a sentence; a fake e-mail named beside "don't click"
     is a warning."""
-    from smmfit.tactics.lexicon import tokenize
 
     refused = "ลูกค้าอยากซื้อไลก์เพจ 5k ก่อนเปิดร้าน บอกไปว่าไม่ทำ เสนอทำคอนเทนต์แทน"
     assert verdict(taxonomy, refused) in ("white", "unrecognized")
@@ -3625,3 +3616,50 @@ def test_session25_review_gating_routed_by_score(
     """Tuning sets 159-163 (session 25): a public review link for high scores and a private
     form for the rest is review gating however the routing is written."""
     assert verdict(taxonomy, line) in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("bought 5k numbers, no opt-in, but nobody checks", True),
+        ("«Доказано клинически» оставляем, никто не проверит", True),
+        ("On met « vu à la télé » dans la bio, personne ne vérifiera", True),
+        ("Eski müşteri listesine toplu SMS, kimse şikayet etmez", True),
+        ("ใส่ 'รับรองผล 100%' ในแอด ไม่มีใครตรวจหรอก", True),
+        ("keep the 'clinically proven' claim till someone complains", True),
+        ("Акция без противопоказаний, крутим до первой жалобы", True),
+        ("'Klinik onaylı' yazısı şikayet gelene kadar kalsın", True),
+        # the past is a report, not a bet
+        ("Weekly report: nobody complained about the new prices", False),
+        ("Отчёт: никто не пожаловался на новую цену", False),
+        ("Bilan : personne n'a signalé de problème", False),
+        ("Bu hafta kimse şikayet etmedi", False),
+        # a purpose, a refusal asked of others, a complaint's own course
+        ("So nobody complains, answer every DM within an hour", False),
+        ("Sayfa adminleri: rakibi kimse şikayet etmesin", False),
+        ("Şikayet çözülene kadar reklamı durdur", False),
+        # protecting, and turning the shortcut down
+        ("Report the clone page; nobody checks them so we report twice", False),
+        ("The client said nobody checks, we said no: the label stays", False),
+    ],
+)
+def test_a_line_counting_on_no_one_checking(line: str, expected: bool) -> None:
+    """ "Nobody checks", "till someone complains": whoever writes that knows the step would not
+    pass a check. Told in the past, as a purpose, asked of others or refused, it is not."""
+    assert expects_no_check(tokenize(line)) is expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Launch the veneer before/after carousel Friday, consent forms later, nobody reports these",
+        "Рилс с «минус 10 кг за месяц» выкладываем, диетолог посмотрит потом, никто не проверит",
+    ],
+)
+def test_a_line_counting_on_no_one_checking_is_checked_by_hand(
+    taxonomy: Taxonomy, semantics: Semantics, line: str
+) -> None:
+    """Whatever else the phrases and the model read in it, such a line is never white."""
+    result = check_line(line, taxonomy, semantics=semantics)
+    assert result.verdict in ("gray", "black")
+    assert result.tactics

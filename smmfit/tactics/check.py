@@ -37,6 +37,7 @@ from smmfit.tactics.negation import (
     apply_negation,
     consents,
     declines,
+    expects_no_check,
     gates_reviews,
     negated_fulfilment,
     never_asks_clauses,
@@ -966,6 +967,41 @@ def _doubted_fight(
     )
 
 
+def _counts_on_no_check(
+    result: LineResult,
+    tokens: Sequence[Token],
+    probabilities: npt.NDArray[np.float32],
+    similarities: npt.NDArray[np.float32],
+    *,
+    examples: Sequence[Example],
+    taxonomy: Taxonomy,
+    context: Context,
+) -> LineResult:
+    """A white or unrecognized line that counts on no one checking ("nobody checks", "till
+    someone complains": ``expects_no_check``) is gray, check by hand, naming the nearest
+    harmful example's tactic: the writer knows the step would not pass a check, whatever
+    words it is told in. A platform's or region's rule (notes) and a warning keep the verdict.
+    Session 30: tuning set 175 (required checks put off) had 15 harmful lines white of 60,
+    several of them saying so ("personne ne vérifiera", "kimse şikayet etmez", "до первой
+    жалобы")."""
+    if (
+        result.verdict not in ("white", "unrecognized")
+        or result.notes
+        or not expects_no_check(tokens)
+        or warning_at(tokens) is not None
+    ):
+        return result
+    return _raised(
+        result,
+        "gray",
+        result.model or _reading(probabilities),
+        similarities,
+        examples=examples,
+        taxonomy=taxonomy,
+        context=context,
+    )
+
+
 # The tactic a fraud stated through its own negation names: a giveaway's, when the line
 # speaks of one, else a shop's.
 GIVEAWAY_PREFIXES = (
@@ -1252,6 +1288,15 @@ def _check_all(
                     taxonomy=taxonomy,
                     context=context,
                 )
+            result = _counts_on_no_check(
+                result,
+                p.tokens,
+                probabilities[row],
+                similarities[row],
+                examples=examples,
+                taxonomy=taxonomy,
+                context=context,
+            )
         result = _line_rules(result, p.tokens, taxonomy)
         results.append(result)
     return results

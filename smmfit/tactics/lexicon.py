@@ -789,6 +789,82 @@ REQUEST_PREFIXES = (
 # "ขายวิวบอทให้ลูกค้า" is the plan itself. Session 23 (tuning set 110).
 OFFERING_PREFIXES = ("sell", "pitch", "push", "прода", "vend", "satıyor", "satan", "ขาย")
 SOMEONE_WORDS = _words("someone somebody кто-то кто quelqu biri birisi คน")
+# A line that counts on no one checking: "nobody checks", "никто не проверит", "personne ne
+# vérifie", "kimse fark etmez", "ไม่มีใครตรวจ", "keep it running till someone complains", "до
+# первой жалобы", "şikayet gelene kadar". Whoever writes that knows the step would not pass a
+# check (session 30): on every labelled line (29,721) 66 harmful lines say so and no white
+# one does once refusals ("kimse şikayet etmesin", let nobody report them) and reports of the
+# past ("nobody complained this week") are set apart. The verbs are those of a check by
+# others (not "read" or "look": "nobody reads our newsletter" is a complaint of its own).
+NOBODY_WORDS = _words("nobody noone no-one никто personne kimse hiçkimse")
+OVERSIGHT_PREFIXES = (
+    "check",
+    "notic",
+    "verif",
+    "audit",
+    "complain",
+    "report",
+    "inspect",
+    "catch",
+    "провер",
+    "замет",
+    "пожал",
+    "жалу",
+    "контрол",
+    "vérif",
+    "remarqu",
+    "contrôl",
+    "signal",
+    "plaind",
+    "plaign",
+    "kontrol",
+    "fark",
+    "şikayet",
+    "sikayet",
+    "denetle",
+    "sorgula",
+    "ihbar",
+    "เช็ค",
+    "เช็ก",
+    "ตรวจ",
+    "สังเกต",
+    "ร้องเรียน",
+)
+NOBODY_REACH = 3
+# "until someone complains", "till the first complaint", "пока кто-то не пожалуется", "jusqu'à
+# ce que quelqu'un se plaigne", "จนกว่าจะมีคนร้องเรียน"; Turkish puts "kadar" after: "şikayet
+# gelene kadar", "fark edilene kadar". A complaint's own course is not counted on ("until the
+# complaint is resolved", "şikayet çözülene kadar": the word before "kadar" is the complaint's
+# or its coming, nothing else).
+UNTIL_CAUGHT_WORDS = _words("until till пока до jusqu jusqu'à จนกว่า")
+CAUGHT_BY_WORDS = SOMEONE_WORDS | _words(
+    "anyone anybody first первой первого первая кто-нибудь qqn quelqu'un première premier ilk ใคร"
+)
+CAUGHT_PREFIXES = (
+    "complain",
+    "notic",
+    "flag",
+    "caught",
+    "пожал",
+    "жалоб",
+    "замет",
+    "plaign",
+    "plaint",
+    "remarqu",
+    "signal",
+    "şikayet",
+    "sikayet",
+    "fark",
+    "ร้องเรียน",
+    "แจ้ง",
+)
+CAUGHT_REACH = 4
+TURKISH_UNTIL = "kadar"
+TURKISH_COMING = _words("gelene gelinceye gelince edilene edilinceye")
+# "so nobody complains", "make sure no one reports us": a purpose, not a bet.
+ENSURING_WORDS = _words(
+    "so ensure make sure чтобы убедиться следить veiller assurer afin pour diye için เพื่อ"
+)
 # The request is someone else's: "we want to buy followers even though..." is the team's own
 # plan. First-person words before the request, and Turkish first-person endings on it
 # ("istiyoruz", "istedik", "öneriyorum").

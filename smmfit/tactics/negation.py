@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -32,6 +33,9 @@ from smmfit.tactics.lexicon import (
     BEWARE_WORDS,
     BULK_OR_PAID_PREFIXES,
     BULK_OR_PAID_WORDS,
+    CAUGHT_BY_WORDS,
+    CAUGHT_PREFIXES,
+    CAUGHT_REACH,
     CAVEAT_PREFIXES,
     CAVEAT_VERB_REACH,
     CLAUSE_CONDITIONALS,
@@ -58,6 +62,7 @@ from smmfit.tactics.lexicon import (
     EITHER_OR_REACH,
     EITHER_OR_WORDS,
     ELSE_WORDS,
+    ENSURING_WORDS,
     ETCETERA_WORDS,
     EVERYONE_WORDS,
     EVIDENCE_PREFIXES,
@@ -97,6 +102,8 @@ from smmfit.tactics.lexicon import (
     NEGATIVE_SUBJECTS,
     NEVER_ASKS_REACH,
     NEVER_WORDS,
+    NOBODY_REACH,
+    NOBODY_WORDS,
     NOT_A_REFUSAL_AFTER,
     NOTHING_WORDS,
     NUMBER_WORDS_ABOVE_ONE,
@@ -106,6 +113,7 @@ from smmfit.tactics.lexicon import (
     OTHERWISE_WORDS,
     OVERRIDING_PAIRS,
     OVERRIDING_WORDS,
+    OVERSIGHT_PREFIXES,
     OWN_REACH,
     OWN_WORDS,
     PARTICIPLE_ENDINGS,
@@ -167,11 +175,14 @@ from smmfit.tactics.lexicon import (
     TOLD_REACH,
     TOLD_REFUSALS,
     TOLD_WORDS,
+    TURKISH_COMING,
     TURKISH_CONDITIONAL_ENDINGS,
     TURKISH_CONDITIONAL_LENGTH,
     TURKISH_PARTICIPLE,
     TURKISH_PARTICIPLE_AUXILIARIES,
+    TURKISH_UNTIL,
     TWO_FACTOR_WORDS,
+    UNTIL_CAUGHT_WORDS,
     VERB_FINAL_PROTECTIVE,
     WANT_PREFIXES,
     WHETHER_NOT_WORDS,
@@ -2176,3 +2187,95 @@ def _required_disclosure(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
         _set_aside(hit) if hit.pattern.tactic in DISCLOSURE_TACTICS and conditioned(hit) else hit
         for hit in hits
     ]
+
+
+# A word of the past: "nobody complained", "никто не пожаловался", "personne n'a vérifié",
+# "kimse şikayet etmedi" report what happened, they count on nothing.
+_PAST = re.compile(
+    r"^[a-z-]+ed$|[а-яё](л|ла|ли|ло|лся|лась|лись)$|(é|ée|és|ées)$|^plaint$"
+    r"|(dı|di|du|dü|tı|ti|tu|tü)$"
+)
+# Turkish optative "etmesin", "bakmasın": let nobody do it, a refusal.
+_TURKISH_OPTATIVE = ("sin", "sın", "sun", "sün")
+FRENCH_PAST_AUXILIARIES = frozenset({"a", "est", "avait", "ont"})
+
+
+def _nobody(index: int, tokens: Sequence[Token]) -> bool:
+    """The word at ``index`` says no one: "nobody", "никто", "kimse", English "no one", Thai
+    "ไม่มี ใคร" (there is no one)."""
+    text = tokens[index].text
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    previous = tokens[index - 1].text if index else ""
+    return (
+        text in NOBODY_WORDS
+        or (text == "no" and following == "one")
+        or (text == "ใคร" and previous == "ไม่มี")
+    )
+
+
+def _counted_on(verb: int, tokens: Sequence[Token], between: Sequence[Token]) -> bool:
+    """The check at ``verb`` is one the line counts on not happening: not told in the past
+    (by the verb, a French auxiliary before it or a Turkish auxiliary after it), not asked for
+    ("kimse şikayet etmesin")."""
+    after = tokens[verb + 1].text if verb + 1 < len(tokens) else ""
+    words = (tokens[verb].text, after)
+    return not (
+        any(_PAST.search(word) for word in words)
+        or any(t.text in FRENCH_PAST_AUXILIARIES for t in between)
+        or any(word.endswith(_TURKISH_OPTATIVE) for word in words)
+    )
+
+
+def _nobody_checks(tokens: Sequence[Token]) -> int | None:
+    """ "nobody checks", "никто не проверит", "personne ne vérifie", "kimse fark etmez",
+    "ไม่มีใครตรวจหรอก": no one, then within ``NOBODY_REACH`` words of its clause a verb of
+    checking, not in the past, not a purpose ("so nobody complains"). The verb's index."""
+    for index, token in enumerate(tokens):
+        if not _nobody(index, tokens) or any(
+            t.text in ENSURING_WORDS for t in tokens[max(0, index - NOBODY_REACH) : index]
+        ):
+            continue
+        for verb in range(index + 1, min(len(tokens), index + 1 + NOBODY_REACH)):
+            if tokens[verb].clause != token.clause:
+                break
+            if tokens[verb].text.startswith(OVERSIGHT_PREFIXES):
+                return verb if _counted_on(verb, tokens, tokens[index + 1 : verb]) else None
+    return None
+
+
+def _until_caught(tokens: Sequence[Token]) -> int | None:
+    """ "till someone complains", "до первой жалобы", "jusqu'à ce que quelqu'un se plaigne",
+    "จนกว่าจะมีคนร้องเรียน"; Turkish "şikayet gelene kadar", "fark edilene kadar". The index of
+    the complaint or the noticing."""
+    for index, token in enumerate(tokens):
+        if token.text in UNTIL_CAUGHT_WORDS:
+            after = tokens[index + 1 : index + 1 + CAUGHT_REACH]
+            caught = [
+                index + 1 + offset
+                for offset, t in enumerate(after)
+                if t.text.startswith(CAUGHT_PREFIXES)
+            ]
+            if caught and any(t.text in CAUGHT_BY_WORDS for t in after):
+                return caught[0]
+        elif token.text == TURKISH_UNTIL and index:
+            before = index - 1
+            if tokens[before].text in TURKISH_COMING and before:
+                before -= 1
+            if tokens[before].text.startswith(CAUGHT_PREFIXES):
+                return before
+    return None
+
+
+def expects_no_check(tokens: Sequence[Token]) -> bool:
+    """The line counts on no one checking or complaining ("nobody checks", "until someone
+    complains"): whoever writes that knows the step would not pass a check. A line that turns
+    something down or protects is not ("the client said nobody checks; we said no")."""
+    check = _nobody_checks(tokens)
+    if check is None:
+        check = _until_caught(tokens)
+    # The check's own word may be a protective one ("report", "жалоба", "şikayet").
+    return (
+        check is not None
+        and not declines(tokens)
+        and not any(t.protective for i, t in enumerate(tokens) if i != check)
+    )
