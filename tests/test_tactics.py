@@ -50,7 +50,7 @@ from bench.tactics import (
 from smmfit.tactics import LINE_VERDICTS, Context, Semantics, Taxonomy, check_line, load_taxonomy
 from smmfit.tactics.check import find_hits
 from smmfit.tactics.lexicon import tokenize
-from smmfit.tactics.negation import expects_no_check, warning_at
+from smmfit.tactics.negation import consents, expects_no_check, warning_at
 
 
 def verdict(taxonomy: Taxonomy, line: str, **context: str) -> str:
@@ -3663,3 +3663,19 @@ def test_a_line_counting_on_no_one_checking_is_checked_by_hand(
     result = check_line(line, taxonomy, semantics=semantics)
     assert result.verdict in ("gray", "black")
     assert result.tactics
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("İYS onayı olan müşterilere kampanya SMS'i", True),
+        ("Müşteri listesini İYS'ye yükledik, onaylı numaralara SMS", True),
+        # negated after the apostrophe's case ending, or after the noun İYS qualifies
+        ("Alınan mail listesine İYS'ye eklemeden bülten", False),
+        ("Toplanan maillere bülten, İYS kontrolü yapılmadı", False),
+    ],
+)
+def test_turkish_consent_negated_after_its_noun_is_no_consent(line: str, expected: bool) -> None:
+    """İYS (the Turkish consent registry) named is consent stated, unless a negated verb
+    follows it or the noun it qualifies ("kontrolü yapılmadı", the check was not done)."""
+    assert consents(tokenize(line)) is expected

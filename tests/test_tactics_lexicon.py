@@ -39,6 +39,12 @@ from smmfit.tactics.lexicon import split_actions, split_thai
         ("แชตกับบล็อกเกอร์หลุด", ["แชต", "กับ", "บล็อกเกอร์", "หลุด"]),
         ("ทุกอย่างจะเงียบ", ["ทุกอย่าง", "จะ", "เงียบ"]),
         ("เราไม่เคยขอรหัส", ["เรา", "ไม่เคย", "ขอ", "รหัส"]),
+        # a Turkish case ending after an apostrophe is left out; a French elision and an
+        # English "'s" are words
+        ("İYS'ye eklemeden LinkedIn’den", ["i̇ys", "eklemeden", "linkedin"]),
+        ("Google'a yorum", ["google", "yorum"]),
+        ("jusqu'à ce qu'il l'a", ["jusqu", "à", "ce", "qu", "il", "l", "a"]),
+        ("the client's page", ["the", "client", "s", "page"]),
     ],
 )
 def test_tokenize(line: str, words: list[str]) -> None:

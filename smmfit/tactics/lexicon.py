@@ -1850,6 +1850,36 @@ def _thai_abbreviation(line: str, dot: int) -> bool:
     return line[dot] == "." and dot > 0 and bool(_THAI.match(line[dot - 1]))
 
 
+# Turkish writes a case ending after an apostrophe on names and abbreviations: "İYS'ye",
+# "Instagram'dan", "LinkedIn'den", "Google'a". Read as a word of its own, the ending stood
+# between the name and the verb after it, out of the reach of rules that read the next word
+# ("İYS'ye kaydetmeden", without registering on İYS, read as consent stated; session 30).
+# The ending carries the case only, so it is left out, as an English "'s" is not (it is
+# "is" as often as a possessive). French elisions ("jusqu'à", "l'a") are not endings: the
+# word before them is one letter, or one of FRENCH_ELIDED.
+TURKISH_CASE_ENDINGS = _words(
+    """
+    a e ya ye da de ta te dan den tan ten ı i u ü yı yi yu yü ın in un ün nın nin nun nün
+    la le yla yle na ne nda nde ndan nden daki deki taki teki nı ni nu nü
+    """
+)
+FRENCH_ELIDED = _words("qu jusqu lorsqu puisqu quoiqu presqu")
+
+
+def _turkish_case_ending(line: str, index: int, tokens: Sequence[Token]) -> bool:
+    """Word ``index`` is a Turkish case ending after an apostrophe on the word before it."""
+    token = tokens[index]
+    previous = tokens[index - 1] if index else None
+    return (
+        token.text in TURKISH_CASE_ENDINGS
+        and previous is not None
+        and previous.end == token.start - 1
+        and line[previous.end] in "'’"
+        and len(previous.text) >= 2
+        and previous.text not in FRENCH_ELIDED
+    )
+
+
 def tokenize(line: str) -> list[Token]:
     """Words of a line with their spans, segments and clauses.
 
@@ -1940,6 +1970,7 @@ def tokenize(line: str) -> list[Token]:
         )
         for t in tokens
     ]
+    tokens = [t for i, t in enumerate(tokens) if not _turkish_case_ending(line, i, tokens)]
     return _read_words(_pretexts(_number_abbreviations(line, tokens)))
 
 

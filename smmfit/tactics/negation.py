@@ -2102,14 +2102,17 @@ def consents(tokens: Sequence[Token]) -> bool:
 
 def _consent_refused(index: int, tokens: Sequence[Token]) -> bool:
     """ "Without consent", "без согласия", "โดยไม่ได้ขอความยินยอม", "onay vermeyen": a negation
-    anywhere before the consent word in its clause, or a negated verb right after it."""
+    anywhere before the consent word in its clause, or a negated verb right after it, or a
+    Turkish one after the noun the word qualifies ("İYS kontrolü yapılmadı", "İYS kaydı
+    alınmadan": session 30)."""
     clause = tokens[index].clause
     before = [t for t in tokens[:index] if t.clause == clause]
-    after = [t for t in tokens[index + 1 : index + 2] if t.clause == clause]
+    after = [t for t in tokens[index + 1 : index + 3] if t.clause == clause]
     return (
         tokens[index].negative_verb
         or any((t.cue or t.conditional) and not t.protective for t in before)
-        or any(t.negative_verb or t.post_cue for t in after)
+        or any(t.negative_verb or t.post_cue for t in after[:1])
+        or any(t.negative_verb for t in after[1:])
     )
 
 
