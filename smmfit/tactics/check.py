@@ -981,9 +981,9 @@ def _counts_on_no_check(
     someone complains": ``expects_no_check``) is gray, check by hand, naming the nearest
     harmful example's tactic: the writer knows the step would not pass a check, whatever
     words it is told in. A platform's or region's rule (notes) and a warning keep the verdict.
-    Session 30: tuning set 175 (required checks put off) had 15 harmful lines white of 60,
-    several of them saying so ("personne ne vérifiera", "kimse şikayet etmez", "до первой
-    жалобы")."""
+    Read with the model only: the nearest example names the tactic. Session 30: tuning set 175
+    (required checks put off) had 15 of its 90 harmful lines white before it was tuned on,
+    several saying so ("personne ne vérifiera", "kimse şikayet etmez", "до первой жалобы")."""
     if (
         result.verdict not in ("white", "unrecognized")
         or result.notes
