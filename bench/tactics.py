@@ -871,6 +871,26 @@ columns (line, expected, platform, region, language) instead, for example a blin
   differing in the detail that decides): everyday plans of small organisations with the shortcuts
   such teams take under pressure and a few crimes, and near twins done properly. Scored once untuned
   at 5177159: 78.7% (no harmful line white); then tuned on;
+- ``tactic_lines_tune180_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
+  saw only its brief, near twins as in sets 174-179: white lines that name a risk only to avoid,
+  refuse, report or explain it, each the twin of a harmful line that does the risky thing. Scored
+  once untuned at e713cef: 82.0% (no harmful line white); not tuned on: the verdict model trained on
+  it was not kept (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune181_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
+  saw only its brief, near twins as in sets 174-179: white lines that name a risk only to avoid,
+  refuse, report or explain it, each the twin of a harmful line that does the risky thing. Scored
+  once untuned at e713cef: 79.3% (no harmful line white); not tuned on: the verdict model trained on
+  it was not kept (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune182_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
+  saw only its brief, near twins as in sets 174-179: white lines that name a risk only to avoid,
+  refuse, report or explain it, each the twin of a harmful line that does the risky thing. Scored
+  once untuned at e713cef: 81.3% (no harmful line white); not tuned on: the verdict model trained on
+  it was not kept (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune183_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
+  saw only its brief, near twins as in sets 174-179: white lines that name a risk only to avoid,
+  refuse, report or explain it, each the twin of a harmful line that does the risky thing. Scored
+  once untuned at e713cef: 86.0% (no harmful line white); not tuned on: the verdict model trained on
+  it was not kept (``NOT_TRAINED_ON``);
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1143,6 +1163,10 @@ TUNE176_V7 = DATA / "tactic_lines_tune176_v7.csv"
 TUNE177_V7 = DATA / "tactic_lines_tune177_v7.csv"
 TUNE178_V7 = DATA / "tactic_lines_tune178_v7.csv"
 TUNE179_V7 = DATA / "tactic_lines_tune179_v7.csv"
+TUNE180_V7 = DATA / "tactic_lines_tune180_v7.csv"
+TUNE181_V7 = DATA / "tactic_lines_tune181_v7.csv"
+TUNE182_V7 = DATA / "tactic_lines_tune182_v7.csv"
+TUNE183_V7 = DATA / "tactic_lines_tune183_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1358,6 +1382,13 @@ NOT_TRAINED_ON = (
     # (2,159 -> 2,350; their own 41 fewer).
     "tactic_lines_tune172_v7.csv",
     "tactic_lines_tune173_v7.csv",
+    # Round 30c's sets (white lines naming a risk to avoid it, near twins) too: trained on them
+    # (29,702 lines) the model got 137 more of the older sets' lines wrong in sample (2,266 ->
+    # 2,364 with their own 39 fewer) and 2 more harmful lines white.
+    "tactic_lines_tune180_v7.csv",
+    "tactic_lines_tune181_v7.csv",
+    "tactic_lines_tune182_v7.csv",
+    "tactic_lines_tune183_v7.csv",
     BLIND.name,
 )
 # Inverse regularisation strength of the n-gram model, chosen leave-one-set-out (C 10 and 30:
@@ -1579,6 +1610,10 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 177 v7 (session 30; actions against rivals, near twins)", TUNE177_V7),
     ("tuning set 178 v7 (session 30; giveaways and reviews, near twins)", TUNE178_V7),
     ("tuning set 179 v7 (session 30; everyday shortcuts, near twins)", TUNE179_V7),
+    ("tuning set 180 v7 (session 30; risks named to avoid them, near twins)", TUNE180_V7),
+    ("tuning set 181 v7 (session 30; risks named to avoid them, near twins)", TUNE181_V7),
+    ("tuning set 182 v7 (session 30; risks named to avoid them, near twins)", TUNE182_V7),
+    ("tuning set 183 v7 (session 30; risks named to avoid them, near twins)", TUNE183_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),
