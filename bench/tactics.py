@@ -876,21 +876,12 @@ columns (line, expected, platform, region, language) instead, for example a blin
   refuse, report or explain it, each the twin of a harmful line that does the risky thing. Scored
   once untuned at e713cef: 82.0% (no harmful line white); not tuned on: the verdict model trained on
   it was not kept (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune181_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
-  saw only its brief, near twins as in sets 174-179: white lines that name a risk only to avoid,
-  refuse, report or explain it, each the twin of a harmful line that does the risky thing. Scored
-  once untuned at e713cef: 79.3% (no harmful line white); not tuned on: the verdict model trained on
-  it was not kept (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune182_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
-  saw only its brief, near twins as in sets 174-179: white lines that name a risk only to avoid,
-  refuse, report or explain it, each the twin of a harmful line that does the risky thing. Scored
-  once untuned at e713cef: 81.3% (no harmful line white); not tuned on: the verdict model trained on
-  it was not kept (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune183_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
-  saw only its brief, near twins as in sets 174-179: white lines that name a risk only to avoid,
-  refuse, report or explain it, each the twin of a harmful line that does the risky thing. Scored
-  once untuned at e713cef: 86.0% (no harmful line white); not tuned on: the verdict model trained on
-  it was not kept (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune181_v7.csv``: as set 180, by another helper. Scored once untuned at e713cef:
+  79.3% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune182_v7.csv``: as set 180, by another helper. Scored once untuned at e713cef:
+  81.3% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune183_v7.csv``: as set 180, by another helper. Scored once untuned at e713cef:
+  86.0% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind

@@ -796,7 +796,8 @@ SOMEONE_WORDS = _words("someone somebody кто-то кто quelqu biri birisi �
 # one does once refusals ("kimse şikayet etmesin", let nobody report them) and reports of the
 # past ("nobody complained this week") are set apart. The verbs are those of a check by
 # others (not "read" or "look": "nobody reads our newsletter" is a complaint of its own).
-NOBODY_WORDS = _words("nobody noone no-one никто personne kimse hiçkimse")
+# ("no one" is read as its two words; "hiçkimse" is "hiç kimse" run together.)
+NOBODY_WORDS = _words("nobody noone никто personne kimse hiçkimse")
 OVERSIGHT_PREFIXES = (
     "check",
     "notic",
@@ -836,9 +837,9 @@ NOBODY_REACH = 3
 # gelene kadar", "fark edilene kadar". A complaint's own course is not counted on ("until the
 # complaint is resolved", "şikayet çözülene kadar": the word before "kadar" is the complaint's
 # or its coming, nothing else).
-UNTIL_CAUGHT_WORDS = _words("until till пока до jusqu jusqu'à จนกว่า")
+UNTIL_CAUGHT_WORDS = _words("until till пока до jusqu จนกว่า")
 CAUGHT_BY_WORDS = SOMEONE_WORDS | _words(
-    "anyone anybody first первой первого первая кто-нибудь qqn quelqu'un première premier ilk ใคร"
+    "anyone anybody first первой первого первая qqn première premier ilk ใคร"
 )
 CAUGHT_PREFIXES = (
     "complain",
@@ -861,6 +862,15 @@ CAUGHT_PREFIXES = (
 CAUGHT_REACH = 4
 TURKISH_UNTIL = "kadar"
 TURKISH_COMING = _words("gelene gelinceye gelince edilene edilinceye")
+# A check told in the past ("nobody complained", "никто не пожаловался", "personne n'a vérifié"
+# with its auxiliary, "kimse şikayet etmedi") reports what happened: it counts on nothing.
+PAST_TENSE = re.compile(
+    r"^[a-z-]+ed$|[а-яё](л|ла|ли|ло|лся|лась|лись)$|(é|ée|és|ées)$|^plaint$"
+    r"|(dı|di|du|dü|tı|ti|tu|tü)$"
+)
+FRENCH_PAST_AUXILIARIES = _words("a est avait ont")
+# Turkish optative "etmesin", "bakmasın": let nobody do it, a refusal.
+TURKISH_OPTATIVE_ENDINGS = ("sin", "sın", "sun", "sün")
 # "so nobody complains", "make sure no one reports us": a purpose, not a bet.
 ENSURING_WORDS = _words(
     "so ensure make sure чтобы убедиться следить veiller assurer afin pour diye için เพื่อ"

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -71,6 +70,7 @@ from smmfit.tactics.lexicon import (
     FRENCH_CONCORD_WORDS,
     FRENCH_NE,
     FRENCH_NE_PARTNERS,
+    FRENCH_PAST_AUXILIARIES,
     FULFILMENT_PREFIXES,
     GATE_PREFIXES,
     GENUINE_PREFIXES,
@@ -120,6 +120,7 @@ from smmfit.tactics.lexicon import (
     PARTICIPLE_WORDS,
     PASSIVE_AUXILIARIES,
     PASSIVE_REACH,
+    PAST_TENSE,
     POSSESSIVE_DISOWNING_WORDS,
     POST_NEGATION_PAIRS,
     PRIVATE_ROUTE_PREFIXES,
@@ -178,6 +179,7 @@ from smmfit.tactics.lexicon import (
     TURKISH_COMING,
     TURKISH_CONDITIONAL_ENDINGS,
     TURKISH_CONDITIONAL_LENGTH,
+    TURKISH_OPTATIVE_ENDINGS,
     TURKISH_PARTICIPLE,
     TURKISH_PARTICIPLE_AUXILIARIES,
     TURKISH_UNTIL,
@@ -2192,17 +2194,6 @@ def _required_disclosure(hits: list[Hit], tokens: Sequence[Token]) -> list[Hit]:
     ]
 
 
-# A word of the past: "nobody complained", "никто не пожаловался", "personne n'a vérifié",
-# "kimse şikayet etmedi" report what happened, they count on nothing.
-_PAST = re.compile(
-    r"^[a-z-]+ed$|[а-яё](л|ла|ли|ло|лся|лась|лись)$|(é|ée|és|ées)$|^plaint$"
-    r"|(dı|di|du|dü|tı|ti|tu|tü)$"
-)
-# Turkish optative "etmesin", "bakmasın": let nobody do it, a refusal.
-_TURKISH_OPTATIVE = ("sin", "sın", "sun", "sün")
-FRENCH_PAST_AUXILIARIES = frozenset({"a", "est", "avait", "ont"})
-
-
 def _nobody(index: int, tokens: Sequence[Token]) -> bool:
     """The word at ``index`` says no one: "nobody", "никто", "kimse", English "no one", Thai
     "ไม่มี ใคร" (there is no one)."""
@@ -2223,9 +2214,9 @@ def _counted_on(verb: int, tokens: Sequence[Token], between: Sequence[Token]) ->
     after = tokens[verb + 1].text if verb + 1 < len(tokens) else ""
     words = (tokens[verb].text, after)
     return not (
-        any(_PAST.search(word) for word in words)
+        any(PAST_TENSE.search(word) for word in words)
         or any(t.text in FRENCH_PAST_AUXILIARIES for t in between)
-        or any(word.endswith(_TURKISH_OPTATIVE) for word in words)
+        or any(word.endswith(TURKISH_OPTATIVE_ENDINGS) for word in words)
     )
 
 
