@@ -50,7 +50,7 @@ from bench.tactics import (
 from smmfit.tactics import LINE_VERDICTS, Context, Semantics, Taxonomy, check_line, load_taxonomy
 from smmfit.tactics.check import find_hits
 from smmfit.tactics.lexicon import tokenize
-from smmfit.tactics.negation import consents, expects_no_check, warning_at
+from smmfit.tactics.negation import consents, expects_no_check, undo_if_caught, warning_at
 
 
 def verdict(taxonomy: Taxonomy, line: str, **context: str) -> str:
@@ -3647,6 +3647,96 @@ def test_a_line_counting_on_no_one_checking(line: str, expected: bool) -> None:
     """ "Nobody checks", "till someone complains": whoever writes that knows the step would not
     pass a check. Told in the past, as a purpose, asked of others or refused, it is not."""
     assert expects_no_check(tokenize(line)) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a hope that the check misses it, in each language
+        ("Post the shots promo tonight, hopefully moderation misses it", True),
+        ("Пост со скидкой на кальян, авось модерация пропустит", True),
+        ("On lance la pub alcool ce soir, en espérant que ça passe", True),
+        ("Kadeh fiyatlı story, inşallah moderasyon yakalamaz, yakalarsa sileriz", True),
+        ("โพสต์โปรเหล้าคืนนี้ หวังว่าจะหลุดรอบตรวจ", True),
+        ("Fingers crossed: hope the reviewers won't notice the before/after", True),
+        # a hope with no slipping through is none
+        ("Ad submitted Friday, hopefully approved by Monday", False),
+        ("Отправили креатив на модерацию, надеемся на ответ завтра", False),
+        ("Dossier envoyé, en espérant une réponse rapide de Meta", False),
+        # a hope refused
+        ("Client wants to post it and hope moderation misses it; we said no", False),
+    ],
+)
+def test_a_line_hoping_the_check_misses_it(line: str, expected: bool) -> None:
+    """ "Hopefully moderation misses it", "авось пропустят": a bet on no check, told as a
+    hope. A hope that names no slipping through ("hopefully approved") is not one."""
+    assert expects_no_check(tokenize(line)) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Paid collab, no #ad; if anyone complains we just delete it", {9}),
+        ("Ücretli iş birliği, #reklam yok; şikâyet gelirse videoyu kaldırırız", {8}),
+        ("ไม่ติด #ad ถ้ามีคนทักค่อยลบคลิป", set()),
+        # the harm named between the condition and the take-down is what is removed
+        ("If someone reports a spam comment, delete it", set()),
+        ("Si un abonné signale un commentaire, on le supprime dans l'heure", {8}),
+    ],
+)
+def test_an_undo_kept_ready_for_when_caught(line: str, expected: set[int]) -> None:
+    """The take-down words of "if anyone complains we delete it"; a harm named between the
+    condition and the take-down (``harmed``, here the word "spam") makes it a fight."""
+    tokens = tokenize(line)
+    harmed = {i for i, t in enumerate(tokens) if t.text == "spam"}
+    undone = undo_if_caught(tokens, harmed)
+    if line.startswith("ไม่ติด"):
+        expected = {i for i, t in enumerate(tokens) if t.text == "ลบ"}
+    assert undone == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Paid collab with @jaydenvibes, no #ad and no paid partnership toggle, if anyone "
+        "complains we just delete it",
+        "Bodrum kulübü: @denizgece ile ücretli iş birliği, #reklam etiketi yok; şikâyet gelirse "
+        "videoyu kaldırırız",
+    ],
+)
+def test_an_undo_kept_ready_does_not_fight_the_harm(
+    taxonomy: Taxonomy, semantics: Semantics, line: str
+) -> None:
+    """The take-down kept for when the unlabelled post is caught is no fight against the
+    missing label: the line stays harmful whatever the model reads."""
+    assert check_line(line, taxonomy, semantics=semantics).verdict in ("gray", "black")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Checkout script: unhappy → 'we'll call you', review QR cards only for the smiley ones",
+            "gray",
+        ),
+        ("Админу: QR на отзыв в 2ГИС выдаём только довольным", "gray"),
+        ("Caisse : lien avis Google uniquement aux clients satisfaits", "gray"),
+        ("Kasada Google yorum kartını sadece memnun müşterilere veriyoruz", "gray"),
+        ("การ์ด QR รีวิว ให้เฉพาะคนที่แฮปปี้", "gray"),
+        # every customer alike, "not only", and a refusal are no gating
+        ("Review QR card for every patient, not only the happy ones", "white"),
+        ("Kasada Google yorum kartı herkese, memnun olmayanlara da", "white"),
+        ("Memnuniyet anketi SMS'i sadece izin veren müşterilere, yorum için hediye yok", "white"),
+        ("Client asked to send the review link only to happy guests; we refused (FTC)", "white"),
+    ],
+)
+def test_a_review_given_to_the_happy_ones_only_is_gating(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """Review gating told as a restriction, not a routing: the review link or card for the
+    happy customers only."""
+    got = verdict(taxonomy, line)
+    assert got == expected or (expected == "white" and got == "unrecognized")
 
 
 @pytest.mark.parametrize(

@@ -44,8 +44,10 @@ from smmfit.tactics.negation import (
     omits_caveat,
     recovers_account,
     refuses_incentive,
+    reviews_for_happy_only,
     rewrites_quote,
     sells_replicas_as_genuine,
+    undo_if_caught,
     warning_at,
 )
 from smmfit.tactics.semantic import Semantics
@@ -1045,8 +1047,9 @@ def _line_rules(result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy)
     - a quoted caveat left out of the copy (``omits_caveat``): gray, misleading, the claim it
       qualified standing alone (consumer law in every country covered);
     - a public review link for high scores and a private form for the rest (``gates_reviews``):
-      gray, review gating (Google's and Yandex's review policies, FTC 16 CFR 465.7)."""
-    # One reading of the warning for the four rules, and none when no rule holds.
+      gray, review gating (Google's and Yandex's review policies, FTC 16 CFR 465.7); the
+      review given to the happy ones only (``reviews_for_happy_only``): gray, the same."""
+    # One reading of the warning for the rules, and none when no rule holds.
     warned = cache(lambda: warning_at(tokens) is not None)
     giveaway = any(t.text.startswith(GIVEAWAY_PREFIXES) for t in tokens)
     # The rules that read the copy's own words (a caveat left out, a routing by score) are of
@@ -1066,6 +1069,7 @@ def _line_rules(result: LineResult, tokens: Sequence[Token], taxonomy: Taxonomy)
         ("black", "fake_shop_brand_impersonation", sells_replicas_as_genuine, {}),
         ("gray", "misleading_ad_claims", omits_caveat, read_from_copy),
         ("gray", "incentivized_reviews_review_gating", gates_reviews, read_from_copy),
+        ("gray", "incentivized_reviews_review_gating", reviews_for_happy_only, read_from_copy),
     )
     for verdict, tactic, holds, update in rules:
         result = _raised_by_rule(
@@ -1159,6 +1163,11 @@ def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit], taxonomy: Taxonom
         )
         for index in hit.tokens
     }
+    # An undo kept ready for when the step is caught ("if anyone complains we just delete it")
+    # is the plan's escape, not a fight (session 31, tuning set 184).
+    own |= undo_if_caught(
+        tokens, {index for hit in harmful if not hit.negated for index in hit.tokens}
+    )
     # A warning fights the scam it names, not the engagement condition the same post sets:
     # "scam alert: fake collector texts! Tag 3 neighbours or no free guide" is engagement bait
     # (session 23; other harms a warning names, such as a clone page's fake coupons, stay

@@ -862,6 +862,66 @@ CAUGHT_PREFIXES = (
 CAUGHT_REACH = 4
 TURKISH_UNTIL = "kadar"
 TURKISH_COMING = _words("gelene gelinceye gelince edilene edilinceye")
+# Counting on no check, said as a hope that the check misses it: "hopefully moderation misses
+# it", "авось модерация пропустит", "en espérant que ça passe", "inşallah moderasyon yakalamaz",
+# "หวังว่าจะหลุด". The hope alone is no bet ("hopefully approved by Monday"): a word of slipping
+# through, or a check's verb negated ("won't notice", "не заметят", "yakalamaz"), follows it
+# within ``HOPE_REACH`` words. Session 31 (tuning set 184).
+HOPE_WORDS = _words(
+    "hopefully hope hoping авось надеемся надеюсь espérant espérons espère umarım inşallah"
+    " insallah หวัง"
+)
+HOPE_REACH = 6
+SLIP_PREFIXES = (
+    "slip",
+    "sneak",
+    "miss",
+    "through",
+    "пропуст",
+    "проскоч",
+    "прокат",
+    "пролез",
+    "passe",
+    "passer",
+    "kaçır",
+    "geçer",
+    "หลุด",
+    "รอด",
+)
+CATCH_PREFIXES = (
+    *OVERSIGHT_PREFIXES,
+    "see",
+    "spot",
+    "увид",
+    "voi",
+    "verr",
+    "gör",
+    "yakala",
+    "เห็น",
+    "จับ",
+)
+# An undo kept ready for when the step is caught: "if anyone complains we just delete it",
+# "şikâyet gelirse videoyu kaldırırız", "ถ้ามีคนทักค่อยลบคลิป", "если пожалуются — удалим". The
+# take-down there is the plan's own escape, not a fight against a harm: the harm is the step
+# an earlier clause planned. The condition is a condition word before the complaint or a
+# Turkish conditional verb after it ("gelirse", "yakalarsa"). Session 31 (tuning set 184).
+UNDO_TRIGGER_PREFIXES = (*CAUGHT_PREFIXES, "şikâyet", "yakala", "ทัก", "report")
+TAKE_DOWN_PREFIXES = (
+    "delet",
+    "remov",
+    "pull",
+    "удал",
+    "снес",
+    "сним",
+    "supprim",
+    "retir",
+    "effac",
+    "sil",
+    "kaldır",
+    "ลบ",
+)
+TURKISH_CONDITIONAL = re.compile(r"(r|z)s[ae]$")
+UNDO_REACH = 6
 # A check told in the past ("nobody complained", "никто не пожаловался", "personne n'a vérifié"
 # with its auxiliary, "kimse şikayet etmedi") reports what happened: it counts on nothing.
 PAST_TENSE = re.compile(
@@ -1008,6 +1068,48 @@ SCORE_PREFIXES = (
     "ดาว",
     "พอใจ",
 )
+# Review gating told as a restriction: the review link, card or request for the happy ones
+# only ("QR-карточку на отзыв — только довольным", "cards only for the smiley ones", "lien avis
+# uniquement aux clients satisfaits", "yorum linki sadece memnun müşterilere", "ให้เฉพาะคนที่
+# แฮปปี้"). A happy word within ``HAPPY_ONLY_REACH`` words of "only", either side, in a line
+# that names a review. Session 31 (tuning set 185: four of its harmful lines white).
+REVIEW_NAME_PREFIXES = (
+    "review",
+    "trustpilot",
+    "tripadvisor",
+    "yelp",
+    "отзыв",
+    "avis",
+    "yorum",
+    "รีวิว",
+)
+HAPPY_ONLY_WORDS = ONLY_WORDS | _words("just เฉพาะ แค่")
+HAPPY_PREFIXES = (
+    "happy",
+    "satisfied",
+    "smiley",
+    "pleased",
+    "delighted",
+    "promoter",
+    "довольн",
+    "счастлив",
+    "satisfait",
+    "contents",
+    "contente",
+    "ravi",
+    "heureu",
+    "memnun",
+    "mutlu",
+    "แฮปปี้",
+    "พอใจ",
+    "ประทับใจ",
+)
+# "memnuniyet" is satisfaction, the survey's word ("memnuniyet anketi"), and "memnuniyetsiz"
+# its lack: neither is a happy customer.
+NOT_HAPPY_PREFIXES = ("memnuniyet",)
+# Turkish "olmayan" (that is not) after an adjective negates it: "memnun olmayanlara".
+NOT_BEING_PREFIXES = ("olmayan",)
+HAPPY_ONLY_REACH = 3
 ROUTE_ELSE_WORDS = ELSE_WORDS | _words(
     "others rest below lower under остальные остальным ниже autres dessous diğer düşük altı"
     " ที่เหลือ ต่ำกว่า นอกนั้น"

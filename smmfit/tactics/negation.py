@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from smmfit.tactics.lexicon import (
@@ -32,6 +32,7 @@ from smmfit.tactics.lexicon import (
     BEWARE_WORDS,
     BULK_OR_PAID_PREFIXES,
     BULK_OR_PAID_WORDS,
+    CATCH_PREFIXES,
     CAUGHT_BY_WORDS,
     CAUGHT_PREFIXES,
     CAUGHT_REACH,
@@ -77,6 +78,11 @@ from smmfit.tactics.lexicon import (
     GOING_AHEAD,
     GOING_AHEAD_PREFIXES,
     GUARANTEE_PREFIXES,
+    HAPPY_ONLY_REACH,
+    HAPPY_ONLY_WORDS,
+    HAPPY_PREFIXES,
+    HOPE_REACH,
+    HOPE_WORDS,
     IDENTIFYING_AFTER_PREFIXES,
     IDENTIFYING_WORDS,
     IGNORING_PREFIXES,
@@ -105,6 +111,8 @@ from smmfit.tactics.lexicon import (
     NOBODY_REACH,
     NOBODY_WORDS,
     NOT_A_REFUSAL_AFTER,
+    NOT_BEING_PREFIXES,
+    NOT_HAPPY_PREFIXES,
     NOTHING_WORDS,
     NUMBER_WORDS_ABOVE_ONE,
     OFFERING_PREFIXES,
@@ -143,6 +151,7 @@ from smmfit.tactics.lexicon import (
     REQUEST_PREFIXES,
     REQUEST_REACH,
     RESPONSE_PREFIXES,
+    REVIEW_NAME_PREFIXES,
     REVOKING_PREFIXES,
     REWARD_PREFIXES,
     REWARD_REACH,
@@ -162,7 +171,9 @@ from smmfit.tactics.lexicon import (
     SECURING_WORDS,
     SELLING_PREFIXES,
     SHARING_VERB_PREFIXES,
+    SLIP_PREFIXES,
     SOMEONE_WORDS,
+    TAKE_DOWN_PREFIXES,
     TAKE_OUT_PREFIXES,
     TAKEN_OVER_AFTER_AUXILIARY,
     TAKEN_OVER_PREFIXES,
@@ -177,6 +188,7 @@ from smmfit.tactics.lexicon import (
     TOLD_REFUSALS,
     TOLD_WORDS,
     TURKISH_COMING,
+    TURKISH_CONDITIONAL,
     TURKISH_CONDITIONAL_ENDINGS,
     TURKISH_CONDITIONAL_LENGTH,
     TURKISH_OPTATIVE_ENDINGS,
@@ -184,6 +196,8 @@ from smmfit.tactics.lexicon import (
     TURKISH_PARTICIPLE_AUXILIARIES,
     TURKISH_UNTIL,
     TWO_FACTOR_WORDS,
+    UNDO_REACH,
+    UNDO_TRIGGER_PREFIXES,
     UNTIL_CAUGHT_WORDS,
     VERB_FINAL_PROTECTIVE,
     WANT_PREFIXES,
@@ -736,6 +750,44 @@ def gates_reviews(tokens: Sequence[Token]) -> bool:
         if token.text in EVERYONE_WORDS and not any(t.text in ROUTE_ELSE_WORDS for t in near):
             return False
     return split or len({t.segment for t in tokens if _score(t)}) >= 2
+
+
+def reviews_for_happy_only(tokens: Sequence[Token]) -> bool:
+    """Review gating told as a restriction: a line that names a review gives it to the happy
+    ones only ("QR выдаём только довольным", "cards only for the smiley ones", "sadece memnun
+    müşterilere yorum linki", "ให้เฉพาะคนที่แฮปปี้"). "Only" not negated ("not only the happy
+    ones"), nor the happy word ("memnun olmayan": a negation after it); a line that refuses,
+    protects or warns is not."""
+    if not any(t.text.startswith(REVIEW_NAME_PREFIXES) for t in tokens):
+        return False
+    for index, token in enumerate(tokens):
+        if token.text not in HAPPY_ONLY_WORDS or any(
+            t.cue or t.post_cue for t in tokens[max(0, index - 2) : index + 2] if t is not token
+        ):
+            continue
+        low = max(0, index - HAPPY_ONLY_REACH)
+        if any(
+            t.clause == token.clause
+            and t.text.startswith(HAPPY_PREFIXES)
+            and not t.text.startswith(NOT_HAPPY_PREFIXES)
+            and not _negated_after(j, tokens)
+            for j, t in enumerate(tokens[low : index + 1 + HAPPY_ONLY_REACH], start=low)
+        ):
+            return not (
+                any(t.protective for t in tokens)
+                or declines(tokens)
+                or warning_at(tokens) is not None
+            )
+    return False
+
+
+def _negated_after(index: int, tokens: Sequence[Token]) -> bool:
+    """The word at ``index`` is negated by the word after it: a post-negation, a Turkish
+    negative verb or "olmayan" ("memnun olmayan", not happy)."""
+    if index + 1 >= len(tokens):
+        return False
+    after = tokens[index + 1]
+    return after.post_cue or after.negative_verb or after.text.startswith(NOT_BEING_PREFIXES)
 
 
 def _score(token: Token) -> bool:
@@ -2267,9 +2319,69 @@ def expects_no_check(tokens: Sequence[Token]) -> bool:
     check = _nobody_checks(tokens)
     if check is None:
         check = _until_caught(tokens)
-    # The check's own word may be a protective one ("report", "жалоба", "şikayet").
-    return (
-        check is not None
-        and not declines(tokens)
-        and not any(t.protective for i, t in enumerate(tokens) if i != check)
-    )
+    # The check's own words may be protective ones ("report", "жалоба", "şikayet", the
+    # "moderation" hoped to miss it).
+    own = range(check, check + 1) if check is not None else _hopes_unchecked(tokens)
+    if own is None or declines(tokens):
+        return False
+    # An undo kept ready ("inşallah yakalamaz, yakalarsa sileriz") is part of the bet.
+    undone = undo_if_caught(tokens)
+    return not any(t.protective for i, t in enumerate(tokens) if i not in own and i not in undone)
+
+
+def _hopes_unchecked(tokens: Sequence[Token]) -> range | None:
+    """ "hopefully moderation misses it", "авось модерация пропустит", "en espérant que ça
+    passe", "inşallah moderasyon yakalamaz", "หวังว่าจะหลุด": a hope, then within
+    ``HOPE_REACH`` words a word of slipping through or a check's verb negated ("won't notice",
+    "не заметят", "yakalamaz"), not in the past. The words from the hope to the verb."""
+    for index, token in enumerate(tokens):
+        if token.text not in HOPE_WORDS:
+            continue
+        for verb in range(index + 1, min(len(tokens), index + 1 + HOPE_REACH)):
+            word = tokens[verb]
+            negated = word.negative_verb or any(
+                t.cue and not t.protective for t in tokens[max(index, verb - 2) : verb]
+            )
+            if (
+                word.text.startswith(SLIP_PREFIXES)
+                or (negated and word.text.startswith(CATCH_PREFIXES))
+            ) and _counted_on(verb, tokens, tokens[index + 1 : verb]):
+                return range(index, verb + 1)
+    return None
+
+
+def undo_if_caught(tokens: Sequence[Token], harmed: Collection[int] = ()) -> set[int]:
+    """The take-down words of an undo kept ready for when the step is caught: "if anyone
+    complains we just delete it", "şikâyet gelirse videoyu kaldırırız", "ถ้ามีคนทักค่อยลบคลิป",
+    "если пожалуются — удалим". A condition word before a complaint or a catch, or a Turkish
+    conditional verb after it, then a take-down within ``UNDO_REACH`` words. Only when no word
+    of a harm (``harmed``) stands between the condition and the take-down is it the plan's
+    escape: "if someone reports a spam comment, delete it" fights the spam."""
+    undone: set[int] = set()
+    for index, token in enumerate(tokens):
+        start = index
+        if token.text in CONDITIONALS:
+            trigger = next(
+                (
+                    j
+                    for j in range(index + 1, min(len(tokens), index + 1 + CAUGHT_REACH))
+                    if tokens[j].text.startswith(UNDO_TRIGGER_PREFIXES)
+                ),
+                None,
+            )
+        elif TURKISH_CONDITIONAL.search(token.text) and any(
+            t.text.startswith(UNDO_TRIGGER_PREFIXES) for t in tokens[max(0, index - 2) : index + 1]
+        ):
+            trigger, start = index, max(0, index - 2)
+        else:
+            continue
+        if trigger is None:
+            continue
+        undone.update(
+            j
+            for j in range(trigger + 1, min(len(tokens), trigger + 1 + UNDO_REACH))
+            if tokens[j].protective
+            and tokens[j].text.startswith(TAKE_DOWN_PREFIXES)
+            and not any(start <= i <= j for i in harmed)
+        )
+    return undone
