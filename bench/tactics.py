@@ -882,6 +882,43 @@ columns (line, expected, platform, region, language) instead, for example a blin
   81.3% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
 - ``tactic_lines_tune183_v7.csv``: as set 180, by another helper. Scored once untuned at e713cef:
   86.0% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune184_v7.csv``: 150 lines, the same split, written in session 31 by a helper
+  who saw only its brief, near twins as in sets 174-179: harmful lines that count on not being
+  caught, told as a hope, a bet or an undo kept ready ("hopefully moderation misses it", "if
+  anyone complains we delete it"), and their near twins (approval before posting, a post removed
+  when a real breach is reported, a takedown procedure). Scored once untuned at b76fcd2: 78.7% (5
+  harmful lines white); the rules were tuned on it, the verdict model not (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune185_v7.csv``: 150 lines, the same split, written in session 31 by a helper
+  who saw only its brief, near twins as in sets 174-179: reviews and feedback flows (review gating
+  in every shape, unhappy reviewers asked to delete for a discount, rewarded and staff reviews,
+  bulk fake reviews) and their near twins (one link for every customer whatever the score, public
+  replies, no reward tied to the rating). Scored once untuned at b76fcd2: 50.0% (4 harmful lines
+  white); the rules were tuned on it, the verdict model not (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune186_v7.csv``: 150 lines, the same split, written in session 31 by a helper
+  who saw only its brief, near twins as in sets 174-179: outreach and consent on WhatsApp, LINE,
+  SMS, Telegram and e-mail (people added to groups without asking, numbers from cards or
+  registers, İYS, PDPA, RGPD or 152-FZ consent not collected, opt-outs ignored, leaked bases) and
+  their near twins (opt-in, consent logged, lists scrubbed, unsubscribes honoured). Scored once
+  untuned at b76fcd2: 69.3% (1 harmful line white); the rules were tuned on it, the verdict model
+  not (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune187_v7.csv``: 150 lines, the same split, written in session 31 by a helper
+  who saw only its brief, near twins as in sets 174-179: ordinary work in the vocabulary of growth
+  hacking (boosted posts, lookalike audiences, automation, auto-replies, UGC reposted with
+  permission, labelled seeding) and their harmful near twins (auto-DMs to strangers, bot
+  engagement, scraped followers, unlabelled seeding, fake timers). Scored once untuned at b76fcd2:
+  76.7% (no harmful line white); the rules were tuned on it, the verdict model not
+  (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune188_v7.csv``: 150 lines, the same split, written in session 31 by a helper
+  who saw only its brief, written as the blind sets are (five businesses, anything a marketer
+  under pressure might do, no focus, no twins): a pizzeria chain's app, a swimming school, a
+  used-phone shop, a tax adviser, a K-pop merch store. Scored once untuned at b62ee11: 85.3% (1
+  harmful line white); not tuned on (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune189_v7.csv``: as set 188, other businesses, by another helper. Scored once
+  untuned at b62ee11: 86.7% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune190_v7.csv``: as set 188, other businesses, by another helper. Scored once
+  untuned at b62ee11: 90.7% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune191_v7.csv``: as set 188, other businesses, by another helper. Scored once
+  untuned at b62ee11: 90.0% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1158,6 +1195,14 @@ TUNE180_V7 = DATA / "tactic_lines_tune180_v7.csv"
 TUNE181_V7 = DATA / "tactic_lines_tune181_v7.csv"
 TUNE182_V7 = DATA / "tactic_lines_tune182_v7.csv"
 TUNE183_V7 = DATA / "tactic_lines_tune183_v7.csv"
+TUNE184_V7 = DATA / "tactic_lines_tune184_v7.csv"
+TUNE185_V7 = DATA / "tactic_lines_tune185_v7.csv"
+TUNE186_V7 = DATA / "tactic_lines_tune186_v7.csv"
+TUNE187_V7 = DATA / "tactic_lines_tune187_v7.csv"
+TUNE188_V7 = DATA / "tactic_lines_tune188_v7.csv"
+TUNE189_V7 = DATA / "tactic_lines_tune189_v7.csv"
+TUNE190_V7 = DATA / "tactic_lines_tune190_v7.csv"
+TUNE191_V7 = DATA / "tactic_lines_tune191_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1380,6 +1425,22 @@ NOT_TRAINED_ON = (
     "tactic_lines_tune181_v7.csv",
     "tactic_lines_tune182_v7.csv",
     "tactic_lines_tune183_v7.csv",
+    # Round 31a's sets (counting on not being caught, reviews, consent, growth-hacking words;
+    # near twins) too: trained on them (29,702 lines) the model got 85 more of the older sets'
+    # lines wrong in sample (2,266 -> 2,351) and 2 more harmful lines white, and read the
+    # four sets written next (188-191, not yet trained on) no better (529 of 600 right either
+    # way, 1 harmful line white).
+    "tactic_lines_tune184_v7.csv",
+    "tactic_lines_tune185_v7.csv",
+    "tactic_lines_tune186_v7.csv",
+    "tactic_lines_tune187_v7.csv",
+    # Round 31b's sets, written as the blind sets are: trained on them (29,702 lines) the model
+    # got 44 more of the older sets' lines wrong in sample (2,446 -> 2,490 over 204 sets) and 3
+    # more harmful lines white, and read sets 184-187 (then not trained on) no better.
+    "tactic_lines_tune188_v7.csv",
+    "tactic_lines_tune189_v7.csv",
+    "tactic_lines_tune190_v7.csv",
+    "tactic_lines_tune191_v7.csv",
     BLIND.name,
 )
 # Inverse regularisation strength of the n-gram model, chosen leave-one-set-out (C 10 and 30:
@@ -1605,6 +1666,14 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 181 v7 (session 30; risks named to avoid them, near twins)", TUNE181_V7),
     ("tuning set 182 v7 (session 30; risks named to avoid them, near twins)", TUNE182_V7),
     ("tuning set 183 v7 (session 30; risks named to avoid them, near twins)", TUNE183_V7),
+    ("tuning set 184 v7 (session 31; counting on not being caught, near twins)", TUNE184_V7),
+    ("tuning set 185 v7 (session 31; reviews and feedback flows, near twins)", TUNE185_V7),
+    ("tuning set 186 v7 (session 31; outreach and consent, near twins)", TUNE186_V7),
+    ("tuning set 187 v7 (session 31; growth-hacking words, near twins)", TUNE187_V7),
+    ("tuning set 188 v7 (session 31; written as the blind sets are)", TUNE188_V7),
+    ("tuning set 189 v7 (session 31; written as the blind sets are)", TUNE189_V7),
+    ("tuning set 190 v7 (session 31; written as the blind sets are)", TUNE190_V7),
+    ("tuning set 191 v7 (session 31; written as the blind sets are)", TUNE191_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),
