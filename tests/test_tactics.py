@@ -3769,3 +3769,28 @@ def test_turkish_consent_negated_after_its_noun_is_no_consent(line: str, expecte
     """İYS (the Turkish consent registry) named is consent stated, unless a negated verb
     follows it or the noun it qualifies ("kontrolü yapılmadı", the check was not done)."""
     assert consents(tokenize(line)) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a word that shares its stem with a crime's word
+        ("Wine reel: keep the 21+ gate on, Sam signs off the copy before it goes live", False),
+        ("Розыгрыш: положение о конкурсе на сайте, итоги в прямом эфире", False),
+        ("E-bülten yalnızca açık rıza formunu imzalayanlara, her mailde abonelikten çıkış", False),
+        ("Collections training: Reg F call limits, supporting vulnerable customers", False),
+        # ... and the crime's own words
+        ("They put up a cloned login page of our bank's app", True),
+        ("Pixel-perfect copied sign-in page for 'Meta support'", True),
+        ("Заказать атаку, чтобы положить сайт конкурента на выходные", True),
+        ("Rakip sitedeki güvenlik açığını kullanıp abone listesini çekelim", True),
+        ("Use the vulnerability in their booking widget to pull the customer emails", True),
+    ],
+)
+def test_a_crime_phrase_needs_the_crime_word_not_its_stem(
+    taxonomy: Taxonomy, line: str, expected: bool
+) -> None:
+    """ "copy"/"signs" are not "copied"/"sign-in", "положение" is not "положить", "açık rıza"
+    (explicit consent) is not "açığı" (its flaw): session 31 found honest lines called black
+    through these stems."""
+    assert (verdict(taxonomy, line) == "black") is expected
