@@ -3682,6 +3682,10 @@ def test_a_line_hoping_the_check_misses_it(line: str, expected: bool) -> None:
         # the harm named between the condition and the take-down is what is removed
         ("If someone reports a spam comment, delete it", set()),
         ("Si un abonné signale un commentaire, on le supprime dans l'heure", {8}),
+        # "once", "when", a Turkish "-ince" and a Thai "whenever" after the catch
+        ("No #ad on the reel; once flagged we delete it", {8}),
+        ("Story'de #reklam yok, yakalanınca sileriz", {4}),
+        ("ไม่ติด #ad โดนเมื่อไหร่ค่อยลบ", set()),
     ],
 )
 def test_an_undo_kept_ready_for_when_caught(line: str, expected: set[int]) -> None:

@@ -905,7 +905,7 @@ CATCH_PREFIXES = (
 # take-down there is the plan's own escape, not a fight against a harm: the harm is the step
 # an earlier clause planned. The condition is a condition word before the complaint or a
 # Turkish conditional verb after it ("gelirse", "yakalarsa"). Session 31 (tuning set 184).
-UNDO_TRIGGER_PREFIXES = (*CAUGHT_PREFIXES, "şikâyet", "yakala", "ทัก", "report")
+UNDO_TRIGGER_PREFIXES = (*CAUGHT_PREFIXES, "şikâyet", "yakala", "ทัก", "โดน", "report")
 TAKE_DOWN_PREFIXES = (
     "delet",
     "remov",
@@ -920,7 +920,8 @@ TAKE_DOWN_PREFIXES = (
     "kaldır",
     "ลบ",
 )
-TURKISH_CONDITIONAL = re.compile(r"(r|z)s[ae]$")
+# "gelirse", "yakalarsa" (if), "yakalanınca", "gelince" (when)
+TURKISH_CONDITIONAL = re.compile(r"((r|z)s[ae]|[ıiuü]nc[ae])$")
 UNDO_REACH = 6
 # A check told in the past ("nobody complained", "никто не пожаловался", "personne n'a vérifié"
 # with its auxiliary, "kimse şikayet etmedi") reports what happened: it counts on nothing.
@@ -1406,6 +1407,9 @@ _TURKISH_NEGATIVE_VERB = re.compile(
 # blocked", "s'ils ne confirment pas", "ถ้าไม่ส่งรหัส"). A negation cue up to four words after
 # one of these negates nothing.
 CONDITIONALS = _words("if если si s ถ้า หาก eğer")
+# An undo kept ready also runs "once flagged", "when reported", "когда пожалуются", "quand ça
+# remonte", "โดนเมื่อไหร่" (``negation.undo_if_caught``).
+UNDO_CONDITIONS = CONDITIONALS | _words("once when whenever когда quand dès เมื่อ เมื่อไหร่ เมื่อไร")
 # A condition also starts a clause of its own: what comes before it does not reach into it
 # ("the page will be deleted if they don't confirm their password" deletes no password).
 # Not French "s", which is also "se" ("s'abonner").

@@ -196,6 +196,7 @@ from smmfit.tactics.lexicon import (
     TURKISH_PARTICIPLE_AUXILIARIES,
     TURKISH_UNTIL,
     TWO_FACTOR_WORDS,
+    UNDO_CONDITIONS,
     UNDO_REACH,
     UNDO_TRIGGER_PREFIXES,
     UNTIL_CAUGHT_WORDS,
@@ -2352,23 +2353,25 @@ def _hopes_unchecked(tokens: Sequence[Token]) -> range | None:
 
 def undo_if_caught(tokens: Sequence[Token], harmed: Collection[int] = ()) -> set[int]:
     """The take-down words of an undo kept ready for when the step is caught: "if anyone
-    complains we just delete it", "şikâyet gelirse videoyu kaldırırız", "ถ้ามีคนทักค่อยลบคลิป",
-    "если пожалуются — удалим". A condition word before a complaint or a catch, or a Turkish
-    conditional verb after it, then a take-down within ``UNDO_REACH`` words. Only when no word
-    of a harm (``harmed``) stands between the condition and the take-down is it the plan's
-    escape: "if someone reports a spam comment, delete it" fights the spam."""
+    complains we just delete it", "once flagged we pull it", "şikâyet gelirse videoyu
+    kaldırırız", "โดนเมื่อไหร่ค่อยลบ", "если пожалуются — удалим". A condition or "when"
+    (``UNDO_CONDITIONS``) with a complaint or a catch just before or after it, or a Turkish
+    conditional verb after the complaint ("gelirse", "yakalanınca"), then a take-down within
+    ``UNDO_REACH`` words. Only when no word of a harm (``harmed``) stands between the
+    condition and the take-down is it the plan's escape: "if someone reports a spam comment,
+    delete it" fights the spam."""
     undone: set[int] = set()
     for index, token in enumerate(tokens):
-        start = index
-        if token.text in CONDITIONALS:
+        if token.text in UNDO_CONDITIONS:
             trigger = next(
                 (
                     j
-                    for j in range(index + 1, min(len(tokens), index + 1 + CAUGHT_REACH))
-                    if tokens[j].text.startswith(UNDO_TRIGGER_PREFIXES)
+                    for j in range(max(0, index - 2), min(len(tokens), index + 1 + CAUGHT_REACH))
+                    if j != index and tokens[j].text.startswith(UNDO_TRIGGER_PREFIXES)
                 ),
                 None,
             )
+            start = index if trigger is None else min(index, trigger)
         elif TURKISH_CONDITIONAL.search(token.text) and any(
             t.text.startswith(UNDO_TRIGGER_PREFIXES) for t in tokens[max(0, index - 2) : index + 1]
         ):
@@ -2377,9 +2380,10 @@ def undo_if_caught(tokens: Sequence[Token], harmed: Collection[int] = ()) -> set
             continue
         if trigger is None:
             continue
+        after = max(index, trigger)
         undone.update(
             j
-            for j in range(trigger + 1, min(len(tokens), trigger + 1 + UNDO_REACH))
+            for j in range(after + 1, min(len(tokens), after + 1 + UNDO_REACH))
             if tokens[j].protective
             and tokens[j].text.startswith(TAKE_DOWN_PREFIXES)
             and not any(start <= i <= j for i in harmed)
