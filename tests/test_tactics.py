@@ -3798,3 +3798,20 @@ def test_a_crime_phrase_needs_the_crime_word_not_its_stem(
     (explicit consent) is not "açığı" (its flaw): session 31 found honest lines called black
     through these stems."""
     assert (verdict(taxonomy, line) == "black") is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("İYS sorgusu yapmadan 8 bin numaraya kampanya SMS'i atıyoruz", "gray"),
+        ("Spor salonu SMS: İYS sorgusunu atla, tüm eski üyelere gitsin", "gray"),
+        # the check made a condition of sending is no skipped check
+        ("İYS kontrolü yapılmadan gönderim yapmıyoruz", "white"),
+    ],
+)
+def test_a_turkish_campaign_skipping_the_iys_check(
+    taxonomy: Taxonomy, line: str, expected: str
+) -> None:
+    """Türkiye's consent registry (İYS) not queried before commercial SMS (Law 6563): the
+    check skipped is messaging without consent, not only the consent itself missing."""
+    assert verdict(taxonomy, line) == expected
