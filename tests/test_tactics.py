@@ -3652,6 +3652,29 @@ def test_a_line_counting_on_no_one_checking(line: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
+        # the check put off while the campaign runs, in each language
+        ("Sweeps on pack now, sort the legal bit later", True),
+        ("Pre-ticked partner box, legal can review after launch", True),
+        ("Баннер «Займ под 0%!», юристы потом допишут", True),
+        ("Annonce « sans douleur » en ligne, la validation du médecin plus tard", True),
+        ("Reklam onayı yayından sonra gelir, bekleme", True),
+        ("แอดคลินิกขึ้นเลย ใบอนุญาตโฆษณาทีหลัง", True),
+        # the check waited for
+        ("Approval first then launch later", False),
+        ("Publish after legal approval, not before", False),
+        ("YMM onayından sonra yayın", False),
+        ("Согласование юриста сегодня, запуск потом", False),
+    ],
+)
+def test_a_line_putting_the_check_off(line: str, expected: bool) -> None:
+    """ "Legal can review after launch", "юристы потом допишут": the campaign runs before its
+    check, a bet that nobody looks in between. "After approval we launch" waits for it."""
+    assert expects_no_check(tokenize(line)) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
         # a hope that the check misses it, in each language
         ("Post the shots promo tonight, hopefully moderation misses it", True),
         ("Пост со скидкой на кальян, авось модерация пропустит", True),

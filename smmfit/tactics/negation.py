@@ -21,6 +21,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from smmfit.tactics.lexicon import (
+    AFTER_WORDS,
     ANY_REACH,
     ANY_WORDS,
     ARTICLES,
@@ -94,6 +95,8 @@ from smmfit.tactics.lexicon import (
     INTENSIFIERS,
     KEEP_PREFIXES,
     KEEP_REACH,
+    LATER_PREFIXES,
+    LAUNCH_PREFIXES,
     LIST_REFUSAL_CLAUSE_WORDS,
     LIST_REFUSAL_HEADS,
     LIST_REFUSAL_PAIRS,
@@ -134,6 +137,8 @@ from smmfit.tactics.lexicon import (
     PRIVATE_ROUTE_PREFIXES,
     PUBLIC_REVIEW_PREFIXES,
     PURPOSE_WORDS,
+    PUT_OFF_CHECK_PREFIXES,
+    PUT_OFF_REACH,
     QUESTION_REFUSALS,
     REACH_LOWERING,
     REACH_NOUNS,
@@ -180,6 +185,7 @@ from smmfit.tactics.lexicon import (
     TAKEN_OVER_WORDS,
     TEMPORAL_WORDS,
     THAI_IMPOSTOR_NAMES,
+    THAI_LATER,
     THAI_LIST_REFUSALS,
     THAI_PASSIVE_MARKERS,
     THAI_SCAM_NAMES,
@@ -187,6 +193,7 @@ from smmfit.tactics.lexicon import (
     TOLD_REACH,
     TOLD_REFUSALS,
     TOLD_WORDS,
+    TURKISH_AFTER,
     TURKISH_COMING,
     TURKISH_CONDITIONAL,
     TURKISH_CONDITIONAL_ENDINGS,
@@ -2315,19 +2322,61 @@ def _until_caught(tokens: Sequence[Token]) -> int | None:
 
 def expects_no_check(tokens: Sequence[Token]) -> bool:
     """The line counts on no one checking or complaining ("nobody checks", "until someone
-    complains"): whoever writes that knows the step would not pass a check. A line that turns
-    something down or protects is not ("the client said nobody checks; we said no")."""
+    complains", "hopefully moderation misses it", "legal can review after launch"): whoever
+    writes that knows the step would not pass a check. A line that turns something down or
+    protects is not ("the client said nobody checks; we said no")."""
     check = _nobody_checks(tokens)
     if check is None:
         check = _until_caught(tokens)
     # The check's own words may be protective ones ("report", "жалоба", "şikayet", the
     # "moderation" hoped to miss it).
     own = range(check, check + 1) if check is not None else _hopes_unchecked(tokens)
+    if own is None:
+        own = _check_put_off(tokens)
     if own is None or declines(tokens):
         return False
     # An undo kept ready ("inşallah yakalamaz, yakalarsa sileriz") is part of the bet.
     undone = undo_if_caught(tokens)
     return not any(t.protective for i, t in enumerate(tokens) if i not in own and i not in undone)
+
+
+def _check_put_off(tokens: Sequence[Token]) -> range | None:
+    """ "sort the legal bit later", "юристы потом допишут", "проверку юристом ставим в
+    бэклог", "legal can review after launch", "onay yayından sonra": a check or its checker
+    (``PUT_OFF_CHECK_PREFIXES``), then within ``PUT_OFF_REACH`` words of its clause a word of
+    later (``LATER_PREFIXES``) or "after launch", with no negation between ("no approval, no
+    launch, later"). "After approval we publish" puts nothing off: the check stands after
+    "after" there. The words from the check to the later."""
+    for index, token in enumerate(tokens):
+        later = (
+            token.text.startswith(LATER_PREFIXES)
+            # Thai "ทีหลัง" (later) is read as two words.
+            or (index > 0 and (tokens[index - 1].text, token.text) == THAI_LATER)
+            or (
+                token.text in AFTER_WORDS
+                and any(t.text.startswith(LAUNCH_PREFIXES) for t in tokens[index + 1 : index + 3])
+            )
+        )
+        # Turkish puts "sonra" after what it follows: "yayından sonra" (after going live).
+        turkish = (
+            token.text == TURKISH_AFTER
+            and index > 0
+            and tokens[index - 1].text.startswith(LAUNCH_PREFIXES)
+        )
+        if not (later or turkish):
+            continue
+        start = index - 1 if turkish else index
+        for check in range(max(0, index - PUT_OFF_REACH), index):
+            between = tokens[check : index + 1]
+            # "approval first then launch later": the later is the launch's.
+            if (
+                tokens[check].text.startswith(PUT_OFF_CHECK_PREFIXES)
+                and tokens[check].clause == token.clause
+                and not any(t.cue for t in between)
+                and not any(t.text.startswith(LAUNCH_PREFIXES) for t in tokens[check + 1 : start])
+            ):
+                return range(check, index + 1)
+    return None
 
 
 def _hopes_unchecked(tokens: Sequence[Token]) -> range | None:
