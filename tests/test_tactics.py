@@ -3678,7 +3678,7 @@ def test_a_line_putting_the_check_off(line: str, expected: bool) -> None:
         # a hope that the check misses it, in each language
         ("Post the shots promo tonight, hopefully moderation misses it", True),
         ("Пост со скидкой на кальян, авось модерация пропустит", True),
-        ("On lance la pub alcool ce soir, en espérant que ça passe", True),
+        ("On lance la pub alcool ce soir, en espérant que la modé ne voie rien", True),
         ("Kadeh fiyatlı story, inşallah moderasyon yakalamaz, yakalarsa sileriz", True),
         ("โพสต์โปรเหล้าคืนนี้ หวังว่าจะหลุดรอบตรวจ", True),
         ("Fingers crossed: hope the reviewers won't notice the before/after", True),
@@ -3686,6 +3686,9 @@ def test_a_line_putting_the_check_off(line: str, expected: bool) -> None:
         ("Ad submitted Friday, hopefully approved by Monday", False),
         ("Отправили креатив на модерацию, надеемся на ответ завтра", False),
         ("Dossier envoyé, en espérant une réponse rapide de Meta", False),
+        ("Hopefully the ad gets through review by Monday", False),
+        ("Hope you don't miss the Friday sale!", False),
+        ("Отправили креатив, надеемся, модерация пропустит к утру", False),
         # a hope refused
         ("Client wants to post it and hope moderation misses it; we said no", False),
     ],

@@ -864,29 +864,35 @@ TURKISH_UNTIL = "kadar"
 TURKISH_COMING = _words("gelene gelinceye gelince edilene edilinceye")
 # Counting on no check, said as a hope that the check misses it: "hopefully moderation misses
 # it", "авось модерация пропустит", "en espérant que ça passe", "inşallah moderasyon yakalamaz",
-# "หวังว่าจะหลุด". The hope alone is no bet ("hopefully approved by Monday"): a word of slipping
-# through, or a check's verb negated ("won't notice", "не заметят", "yakalamaz"), follows it
-# within ``HOPE_REACH`` words. Session 31 (tuning set 184).
+# "หวังว่าจะหลุด". The hope alone is no bet ("hopefully approved by Monday"): a check's verb
+# negated ("won't notice", "не заметят", "yakalamaz") follows it within ``HOPE_REACH`` words,
+# or a word of slipping through with the check named near it. Session 31 (tuning set 184).
 HOPE_WORDS = _words(
     "hopefully hope hoping авось надеемся надеюсь espérant espérons espère umarım inşallah"
     " insallah หวัง"
 )
 HOPE_REACH = 6
-SLIP_PREFIXES = (
-    "slip",
-    "sneak",
-    "miss",
-    "through",
-    "пропуст",
-    "проскоч",
-    "прокат",
-    "пролез",
-    "passe",
-    "passer",
-    "kaçır",
-    "geçer",
-    "หลุด",
-    "รอด",
+# Not "through", "passe", "geçer", "пропустит": the ad "gets through review" or "passe la
+# validation" is approved, not slipped past.
+SLIP_PREFIXES = ("slip", "sneak", "miss", "проскоч", "прокат", "пролез", "kaçır", "หลุด", "รอด")
+# "авось" is a gamble, not a hope: after it, the check letting the step through is enough.
+GAMBLE_WORDS = _words("авось")
+GAMBLE_SLIP_PREFIXES = ("пропуст",)
+# The check a step slips past, named near the hope.
+CHECKER_PREFIXES = (
+    *OVERSIGHT_PREFIXES,
+    "moderat",
+    "модер",
+    "modé",
+    "modér",
+    "moderasyon",
+    "review",
+    "filter",
+    "фильтр",
+    "filtre",
+    "algorit",
+    "алгоритм",
+    "ม็อด",
 )
 CATCH_PREFIXES = (
     *OVERSIGHT_PREFIXES,
@@ -903,8 +909,9 @@ CATCH_PREFIXES = (
 # An undo kept ready for when the step is caught: "if anyone complains we just delete it",
 # "şikâyet gelirse videoyu kaldırırız", "ถ้ามีคนทักค่อยลบคลิป", "если пожалуются — удалим". The
 # take-down there is the plan's own escape, not a fight against a harm: the harm is the step
-# an earlier clause planned. The condition is a condition word before the complaint or a
-# Turkish conditional verb after it ("gelirse", "yakalarsa"). Session 31 (tuning set 184).
+# an earlier clause planned. The condition is a condition or "when" word next to the
+# complaint (``UNDO_CONDITIONS``) or a Turkish conditional verb after it ("gelirse",
+# "yakalanınca"). Session 31 (tuning set 184).
 UNDO_TRIGGER_PREFIXES = (*CAUGHT_PREFIXES, "şikâyet", "yakala", "ทัก", "โดน", "report")
 TAKE_DOWN_PREFIXES = (
     "delet",
@@ -967,7 +974,6 @@ LATER_PREFIXES = (
     "tard",
     "sonraya",
     "ertele",
-    "ทีหลัง",
 )
 AFTER_WORDS = _words("after после après หลัง")
 TURKISH_AFTER = "sonra"

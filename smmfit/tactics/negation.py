@@ -39,6 +39,7 @@ from smmfit.tactics.lexicon import (
     CAUGHT_REACH,
     CAVEAT_PREFIXES,
     CAVEAT_VERB_REACH,
+    CHECKER_PREFIXES,
     CLAUSE_CONDITIONALS,
     CONCESSIVES,
     CONDITIONALS,
@@ -74,6 +75,8 @@ from smmfit.tactics.lexicon import (
     FRENCH_NE_PARTNERS,
     FRENCH_PAST_AUXILIARIES,
     FULFILMENT_PREFIXES,
+    GAMBLE_SLIP_PREFIXES,
+    GAMBLE_WORDS,
     GATE_PREFIXES,
     GENUINE_PREFIXES,
     GOING_AHEAD,
@@ -2380,10 +2383,13 @@ def _check_put_off(tokens: Sequence[Token]) -> range | None:
 
 
 def _hopes_unchecked(tokens: Sequence[Token]) -> range | None:
-    """ "hopefully moderation misses it", "авось модерация пропустит", "en espérant que ça
-    passe", "inşallah moderasyon yakalamaz", "หวังว่าจะหลุด": a hope, then within
-    ``HOPE_REACH`` words a word of slipping through or a check's verb negated ("won't notice",
-    "не заметят", "yakalamaz"), not in the past. The words from the hope to the verb."""
+    """ "hopefully moderation misses it", "авось модерация пропустит", "inşallah moderasyon
+    yakalamaz", "หวังว่าจะหลุดรอบตรวจ": a hope, then within ``HOPE_REACH`` words a check's verb
+    negated ("won't notice", "не заметят", "yakalamaz"), or a word of slipping through with
+    the check named near it (``CHECKER_PREFIXES``: "hope you don't miss the sale" slips past
+    nothing), not in the past. After "авось" (a gamble, not a hope) the check letting it
+    through is enough ("пропустит"; "надеемся, модерация пропустит" hopes for an approval).
+    The words from the hope to the verb."""
     for index, token in enumerate(tokens):
         if token.text not in HOPE_WORDS:
             continue
@@ -2392,9 +2398,14 @@ def _hopes_unchecked(tokens: Sequence[Token]) -> range | None:
             negated = word.negative_verb or any(
                 t.cue and not t.protective for t in tokens[max(index, verb - 2) : verb]
             )
+            slips = word.text.startswith(SLIP_PREFIXES) or (
+                token.text in GAMBLE_WORDS and word.text.startswith(GAMBLE_SLIP_PREFIXES)
+            )
+            checker = any(
+                t.text.startswith(CHECKER_PREFIXES) for t in tokens[index : verb + HOPE_REACH]
+            )
             if (
-                word.text.startswith(SLIP_PREFIXES)
-                or (negated and word.text.startswith(CATCH_PREFIXES))
+                (slips and checker) or (negated and word.text.startswith(CATCH_PREFIXES))
             ) and _counted_on(verb, tokens, tokens[index + 1 : verb]):
                 return range(index, verb + 1)
     return None
