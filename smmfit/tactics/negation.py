@@ -2431,14 +2431,14 @@ def undo_if_caught(tokens: Sequence[Token], harmed: Collection[int] = ()) -> set
                 ),
                 None,
             )
-            start = index if trigger is None else min(index, trigger)
+            if trigger is None:
+                continue
+            start = min(index, trigger)
         elif TURKISH_CONDITIONAL.search(token.text) and any(
             t.text.startswith(UNDO_TRIGGER_PREFIXES) for t in tokens[max(0, index - 2) : index + 1]
         ):
             trigger, start = index, max(0, index - 2)
         else:
-            continue
-        if trigger is None:
             continue
         after = max(index, trigger)
         undone.update(
