@@ -3841,3 +3841,24 @@ def test_a_turkish_campaign_skipping_the_iys_check(
     """Türkiye's consent registry (İYS) not queried before commercial SMS (Law 6563): the
     check skipped is messaging without consent, not only the consent itself missing."""
     assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Custom audience from app users who bought pregnancy tests → retarget on Meta", True),
+        ("Загрузить покупателей тестов на беременность в аудиторию VK", True),
+        ("Importer les patientes sous traitement FIV comme audience Meta", True),
+        ("Antidepresan alan müşterileri özel hedef kitle olarak yükle", True),
+        ("ลูกค้าที่ซื้อชุดตรวจตั้งครรภ์ อัปโหลดเป็น custom audience", True),
+        # a health subject with broad targeting, or the upload refused
+        ("Pregnancy yoga class ad, audience women 25-40 near Leeds", False),
+        ("We never upload prescription buyers as custom audiences (FTC GoodRx)", False),
+    ],
+)
+def test_health_data_turned_into_an_audience(taxonomy: Taxonomy, line: str, expected: bool) -> None:
+    """Buyers of pregnancy tests, medicines or treatments uploaded or retargeted as an ad
+    audience: special-category data used for ads (GDPR Art. 9, 152-ФЗ ст. 10, KVKK art. 6,
+    PDPA s.26; FTC v. GoodRx; Meta's personal attributes policy)."""
+    result = check_line(line, taxonomy)
+    assert ("sensitive_data_targeting" in result.tactics and result.verdict == "gray") is expected
