@@ -3704,14 +3704,14 @@ def test_a_line_hoping_the_check_misses_it(line: str, expected: bool) -> None:
     [
         ("Paid collab, no #ad; if anyone complains we just delete it", {9}),
         ("Ücretli iş birliği, #reklam yok; şikâyet gelirse videoyu kaldırırız", {8}),
-        ("ไม่ติด #ad ถ้ามีคนทักค่อยลบคลิป", set()),
+        ("ไม่ติด #ad ถ้ามีคนทักค่อยลบคลิป", {8}),
         # the harm named between the condition and the take-down is what is removed
         ("If someone reports a spam comment, delete it", set()),
         ("Si un abonné signale un commentaire, on le supprime dans l'heure", {8}),
         # "once", "when", a Turkish "-ince" and a Thai "whenever" after the catch
         ("No #ad on the reel; once flagged we delete it", {8}),
         ("Story'de #reklam yok, yakalanınca sileriz", {4}),
-        ("ไม่ติด #ad โดนเมื่อไหร่ค่อยลบ", set()),
+        ("ไม่ติด #ad โดนเมื่อไหร่ค่อยลบ", {6}),
     ],
 )
 def test_an_undo_kept_ready_for_when_caught(line: str, expected: set[int]) -> None:
@@ -3719,10 +3719,7 @@ def test_an_undo_kept_ready_for_when_caught(line: str, expected: set[int]) -> No
     condition and the take-down (``harmed``, here the word "spam") makes it a fight."""
     tokens = tokenize(line)
     harmed = {i for i, t in enumerate(tokens) if t.text == "spam"}
-    undone = undo_if_caught(tokens, harmed)
-    if line.startswith("ไม่ติด"):
-        expected = {i for i, t in enumerate(tokens) if t.text == "ลบ"}
-    assert undone == expected
+    assert undo_if_caught(tokens, harmed) == expected
 
 
 @pytest.mark.parametrize(

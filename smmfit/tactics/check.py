@@ -1165,9 +1165,10 @@ def _fights_harm(tokens: Sequence[Token], hits: Sequence[Hit], taxonomy: Taxonom
     }
     # An undo kept ready for when the step is caught ("if anyone complains we just delete it")
     # is the plan's escape, not a fight (session 31, tuning set 184).
-    own |= undo_if_caught(
-        tokens, {index for hit in harmful if not hit.negated for index in hit.tokens}
-    )
+    if harmful:
+        own |= undo_if_caught(
+            tokens, {index for hit in harmful if not hit.negated for index in hit.tokens}
+        )
     # A warning fights the scam it names, not the engagement condition the same post sets:
     # "scam alert: fake collector texts! Tag 3 neighbours or no free guide" is engagement bait
     # (session 23; other harms a warning names, such as a clone page's fake coupons, stay

@@ -913,20 +913,6 @@ CATCH_PREFIXES = (
 # complaint (``UNDO_CONDITIONS``) or a Turkish conditional verb after it ("gelirse",
 # "yakalanınca"). Session 31 (tuning set 184).
 UNDO_TRIGGER_PREFIXES = (*CAUGHT_PREFIXES, "şikâyet", "yakala", "ทัก", "โดน", "report")
-TAKE_DOWN_PREFIXES = (
-    "delet",
-    "remov",
-    "pull",
-    "удал",
-    "снес",
-    "сним",
-    "supprim",
-    "retir",
-    "effac",
-    "sil",
-    "kaldır",
-    "ลบ",
-)
 # "gelirse", "yakalarsa" (if), "yakalanınca", "gelince" (when)
 TURKISH_CONDITIONAL = re.compile(r"((r|z)s[ae]|[ıiuü]nc[ae])$")
 UNDO_REACH = 6
@@ -1255,6 +1241,9 @@ TAKE_OUT_PREFIXES = (
     "ตัด",
 )
 CAVEAT_VERB_REACH = 4
+# The take-downs of an undo kept ready (``negation.undo_if_caught``): the words of taking a
+# caveat out, and those of pulling a post.
+TAKE_DOWN_PREFIXES = (*TAKE_OUT_PREFIXES, "pull", "снес", "сним", "effac")
 # A listing's quoted claim that the goods are genuine, and the line calling them replicas
 # outside the quote: counterfeits sold as originals (session 22, tuning set 91). Not "fake"
 # ("the fake review said «original parts»") nor Thai "ก๊อป" (copy, as of a text).
