@@ -654,37 +654,35 @@ columns (line, expected, platform, region, language) instead, for example a blin
   written in session 24 by a helper who saw only its brief: everyday plans of B2B and B2C
   businesses as task lists, briefs and status notes. Scored once untuned at 26d6c10: 90.7% (no
   harmful line white); then tuned on and the verdict model trained on it;
-- ``tactic_lines_tune144_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 24 by a helper who saw only its brief: health and body claims in ad copy for
-  opticians, dentists, physiotherapists, hearing-aid shops, supplements and clinics, confident or
-  careful. Scored once untuned at 79b7929: 80.0% (6 harmful lines white); then tuned on by phrases
-  and rules only, the verdict model not trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune145_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 24 by a helper who saw only its brief: creator, ambassador and fan programmes
-  rewarding reports, brigading or fake reviews, or forbidding them. Scored once untuned at
-  79b7929: 80.7% (3 harmful lines white); then tuned on by phrases and rules only, the verdict
-  model not trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune146_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 24 by a helper who saw only its brief: junior marketers' growth hacks with
-  extensions, scrapers, exports and bots, with and without consent. Scored once untuned at
-  79b7929: 85.3% (1 harmful line white); then tuned on by phrases and rules only, the verdict
-  model not trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune147_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 24 by a helper who saw only its brief: influencer briefs asking creators to
-  hide the sponsorship in casual words, or requiring the label. Scored once untuned at 79b7929:
-  86.7% (6 harmful lines white); then tuned on by phrases and rules only, the verdict model not
-  trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune148_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 24 by a helper who saw only its brief: everyday plans of small and mid-size
-  businesses, NGOs and public services. Scored once untuned at 79b7929: 94.0% (no harmful line
-  white); then tuned on by phrases and rules only, the verdict model not trained on it
-  (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune144_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 24 by a helper who saw only its brief: health and body claims in ad copy for opticians,
+  dentists, physiotherapists, hearing-aid shops, supplements and clinics, confident or careful.
+  Scored once untuned at 79b7929: 80.0% (6 harmful lines white); then tuned on by phrases and rules
+  only, the verdict model trained on it only since session 32;
+- ``tactic_lines_tune145_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 24 by a helper who saw only its brief: creator, ambassador and fan programmes rewarding
+  reports, brigading or fake reviews, or forbidding them. Scored once untuned at 79b7929: 80.7% (3
+  harmful lines white); then tuned on by phrases and rules only, the verdict model trained on it
+  only since session 32;
+- ``tactic_lines_tune146_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 24 by a helper who saw only its brief: junior marketers' growth hacks with extensions,
+  scrapers, exports and bots, with and without consent. Scored once untuned at 79b7929: 85.3% (1
+  harmful line white); then tuned on by phrases and rules only, the verdict model trained on it only
+  since session 32;
+- ``tactic_lines_tune147_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 24 by a helper who saw only its brief: influencer briefs asking creators to hide the
+  sponsorship in casual words, or requiring the label. Scored once untuned at 79b7929: 86.7% (6
+  harmful lines white); then tuned on by phrases and rules only, the verdict model trained on it
+  only since session 32;
+- ``tactic_lines_tune148_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 24 by a helper who saw only its brief: everyday plans of small and mid-size businesses,
+  NGOs and public services. Scored once untuned at 79b7929: 94.0% (no harmful line white); then
+  tuned on by phrases and rules only, the verdict model trained on it only since session 32;
 - ``tactic_lines_tune149_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black as
-  written), written in session 25 by a helper who saw only its brief: a hotel chain's, a
-  dentist's, a mobile game's, a bakery's and a school's working notes: hidden giveaway conditions,
-  unlabelled influencer posts, bought map reviews, SMS to bought numbers, fake support accounts,
-  threats to a reviewer. Scored once untuned at 2105af2: 92.7% (2 harmful lines white); then tuned
-  on;
+  written), written in session 25 by a helper who saw only its brief: a hotel chain's, a dentist's,
+  a mobile game's, a bakery's and a school's working notes: hidden giveaway conditions, unlabelled
+  influencer posts, bought map reviews, SMS to bought numbers, fake support accounts, threats to a
+  reviewer. Scored once untuned at 2105af2: 92.7% (2 harmful lines white); then tuned on;
 - ``tactic_lines_tune150_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black as
   written), written in session 25 by a helper who saw only its brief: a car dealer's, a yoga
   studio's, a SaaS start-up's, a pharmacy chain's and a wedding photographer's plans: engagement
@@ -696,90 +694,88 @@ columns (line, expected, platform, region, language) instead, for example a blin
   and stock, paid reviews, mass DMs, bank and platform impersonation, malware, leaked databases.
   Scored once untuned at 2105af2: 88.7% (2 harmful lines white); then tuned on;
 - ``tactic_lines_tune152_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black as
-  written), written in session 25 by a helper who saw only its brief: a football club's, a
-  clinic's, an e-commerce agency's, a toy brand's and a coffee chain's plans: giveaways with a
-  winner chosen in advance, undisclosed gifts to creators, bot views, mass reporting, doxxing,
-  fake prize fees. Scored once untuned at 2105af2: 88.0% (2 harmful lines white); then tuned on;
+  written), written in session 25 by a helper who saw only its brief: a football club's, a clinic's,
+  an e-commerce agency's, a toy brand's and a coffee chain's plans: giveaways with a winner chosen
+  in advance, undisclosed gifts to creators, bot views, mass reporting, doxxing, fake prize fees.
+  Scored once untuned at 2105af2: 88.0% (2 harmful lines white); then tuned on;
 - ``tactic_lines_tune153_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black as
   written), written in session 25 by a helper who saw only its brief: a travel agency's, a crypto
   exchange's, a bookshop's, a B2B software firm's and a beauty salon's notes: aged accounts and
   badges for sale, hidden affiliate links, misleading before/after photos, cold messages, fake
   collab login pages, DDoS. Scored once untuned at 2105af2: 90.7% (2 harmful lines white); then
-  tuned on;
-  Sets 150-152: 19 lines describing a draw whose winner is fixed in advance were written gray and
-  relabelled black before the untuned score (the session's brief listed rigged winners under gray
-  by mistake; the taxonomy's ``fake_giveaway_scam`` and 32 of the 38 such lines labelled earlier
-  say black); the untuned scores above are with the black labels;
-- ``tactic_lines_tune154_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 25 by a helper who saw only its brief: an optician's and a pet shop's
-  calendars, a concert promoter's ticketing chat, a library's events plan, a mattress brand's
-  affiliate notes, a fintech app's referral tracker: ticket resale and fake sold-outs, undisclosed
-  affiliates, referral farming, a city service impersonated, stolen content, phishing. Scored once
-  untuned at 9270dff: 76.0% (3 harmful lines white); then tuned on by phrases and rules only, the
-  verdict model not trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune155_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 25 by a helper who saw only its brief: a plumber's Google Business notes, a
-  kindergarten's parent-chat rules, a game studio's Discord plan, a jeweller's TikTok brief, a
-  local paper's page tasks, a gym's WhatsApp campaign: bulk Google reviews, fake 'as seen on TV'
-  badges, Discord raids, harvested numbers, deepfake endorsements, extortion. Scored once untuned
-  at 9270dff: 80.0% (no harmful line white); then tuned on by phrases and rules only, the verdict
-  model not trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune156_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 25 by a helper who saw only its brief: a freelance SMM manager's to-do list,
-  an agency's stand-up notes, a client's voice message, an influencer's reply, an intern's
-  questions: juniors' shortcuts, seniors approving or refusing them, clients pressing for fake
-  numbers, shared logins, sold customer data. Scored once untuned at 9270dff: 80.7% (1 harmful
-  line white); then tuned on by phrases and rules only, the verdict model not trained on it
-  (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune157_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 25 by a helper who saw only its brief: a dental chain's, a car-rental start-
-  up's, a wine bar's, a course seller's and a second-hand phone shop's briefs, FAQs, reply
-  templates and reports: inflated 'was' prices, guaranteed results, staff comments, refurbished
-  phones sold as new, card skimming at the till, fake subsidy pages. Scored once untuned at
-  9270dff: 78.7% (1 harmful line white); then tuned on by phrases and rules only, the verdict
-  model not trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune158_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 25 by a helper who saw only its brief: co-founders' chats, a growth
-  consultant's audit, a PR agency's crisis plan, a marketplace seller's notes, a charity's
-  volunteer briefing: astroturfing in neighbourhood groups, fake bad reviews of rivals, hidden
-  sponsorship, invented fundraising stories, a critic's data leaked, malware as an invoice. Scored
-  once untuned at 9270dff: 72.7% (2 harmful lines white); then tuned on by phrases and rules only,
-  the verdict model not trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune159_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw
-  only its brief: customer follow-up flows, post-stay surveys and in-app rating prompts: review
-  gating by satisfaction score, reviews for rewards, reviews by staff and relatives, and honest
-  requests to everyone. Scored once untuned at 9bfd894 (set 159 in a worktree of it): 62.0% (10
-  harmful lines white); then tuned on by phrases and rules only, the verdict model not trained on
-  it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune160_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw
-  only its brief: a mall's, a radio station's, a phone shop's, a sports club's and a cosmetics
-  brand's draws: winners arranged in advance, prizes that do not exist or get 'lost in shipping',
-  fees to claim, like-and-tag conditions, and fair draws. Scored once untuned at 9bfd894 (set 159
-  in a worktree of it): 78.0% (4 harmful lines white); then tuned on by phrases and rules only,
-  the verdict model not trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune161_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw
-  only its brief: lenders', telecom resellers', travel agents', online schools' and furniture
-  stores' copy: fees behind asterisks, 'no credit check' claims, fake 'was' prices, subscription
-  traps, and full prices shown. Scored once untuned at 9bfd894 (set 159 in a worktree of it):
-  76.0% (no harmful line white); then tuned on by phrases and rules only, the verdict model not
-  trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune162_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw
-  only its brief: a B2B agency's outbound plan, a recruiter's sourcing notes, an event organiser's
-  follow-up, a sales team's tools, a coworking newsletter: e-mails pulled with extensions, badge
-  scans used without consent, bought lists, sequences without opt-out, and opt-in forms. Scored
-  once untuned at 9bfd894 (set 159 in a worktree of it): 71.3% (11 harmful lines white); then
-  tuned on by phrases and rules only, the verdict model not trained on it (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune163_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black),
-  written in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw
-  only its brief: moderators' logs, support macros, safety notices, agency reports and replies to
-  pushy vendors, mostly naming harms to fight them, with a vendor's offer accepted, a 'cleanup'
-  that is mass reporting and a warning that is itself phishing. Scored once untuned at 9bfd894
-  (set 159 in a worktree of it): 83.3% (6 harmful lines white); then tuned on by phrases and rules
-  only, the verdict model not trained on it (``NOT_TRAINED_ON``);
+  tuned on; Sets 150-152: 19 lines describing a draw whose winner is fixed in advance were written
+  gray and relabelled black before the untuned score (the session's brief listed rigged winners
+  under gray by mistake; the taxonomy's ``fake_giveaway_scam`` and 32 of the 38 such lines labelled
+  earlier say black); the untuned scores above are with the black labels;
+- ``tactic_lines_tune154_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 25 by a helper who saw only its brief: an optician's and a pet shop's calendars, a
+  concert promoter's ticketing chat, a library's events plan, a mattress brand's affiliate notes, a
+  fintech app's referral tracker: ticket resale and fake sold-outs, undisclosed affiliates, referral
+  farming, a city service impersonated, stolen content, phishing. Scored once untuned at 9270dff:
+  76.0% (3 harmful lines white); then tuned on by phrases and rules only, the verdict model trained
+  on it only since session 32;
+- ``tactic_lines_tune155_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 25 by a helper who saw only its brief: a plumber's Google Business notes, a
+  kindergarten's parent-chat rules, a game studio's Discord plan, a jeweller's TikTok brief, a local
+  paper's page tasks, a gym's WhatsApp campaign: bulk Google reviews, fake 'as seen on TV' badges,
+  Discord raids, harvested numbers, deepfake endorsements, extortion. Scored once untuned at
+  9270dff: 80.0% (no harmful line white); then tuned on by phrases and rules only, the verdict model
+  trained on it only since session 32;
+- ``tactic_lines_tune156_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 25 by a helper who saw only its brief: a freelance SMM manager's to-do list, an
+  agency's stand-up notes, a client's voice message, an influencer's reply, an intern's questions:
+  juniors' shortcuts, seniors approving or refusing them, clients pressing for fake numbers, shared
+  logins, sold customer data. Scored once untuned at 9270dff: 80.7% (1 harmful line white); then
+  tuned on by phrases and rules only, the verdict model trained on it only since session 32;
+- ``tactic_lines_tune157_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 25 by a helper who saw only its brief: a dental chain's, a car-rental start- up's, a
+  wine bar's, a course seller's and a second-hand phone shop's briefs, FAQs, reply templates and
+  reports: inflated 'was' prices, guaranteed results, staff comments, refurbished phones sold as
+  new, card skimming at the till, fake subsidy pages. Scored once untuned at 9270dff: 78.7% (1
+  harmful line white); then tuned on by phrases and rules only, the verdict model trained on it only
+  since session 32;
+- ``tactic_lines_tune158_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 25 by a helper who saw only its brief: co-founders' chats, a growth consultant's audit,
+  a PR agency's crisis plan, a marketplace seller's notes, a charity's volunteer briefing:
+  astroturfing in neighbourhood groups, fake bad reviews of rivals, hidden sponsorship, invented
+  fundraising stories, a critic's data leaked, malware as an invoice. Scored once untuned at
+  9270dff: 72.7% (2 harmful lines white); then tuned on by phrases and rules only, the verdict model
+  trained on it only since session 32;
+- ``tactic_lines_tune159_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw only its
+  brief: customer follow-up flows, post-stay surveys and in-app rating prompts: review gating by
+  satisfaction score, reviews for rewards, reviews by staff and relatives, and honest requests to
+  everyone. Scored once untuned at 9bfd894 (set 159 in a worktree of it): 62.0% (10 harmful lines
+  white); then tuned on by phrases and rules only, the verdict model trained on it only since
+  session 32;
+- ``tactic_lines_tune160_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw only its
+  brief: a mall's, a radio station's, a phone shop's, a sports club's and a cosmetics brand's draws:
+  winners arranged in advance, prizes that do not exist or get 'lost in shipping', fees to claim,
+  like-and-tag conditions, and fair draws. Scored once untuned at 9bfd894 (set 159 in a worktree of
+  it): 78.0% (4 harmful lines white); then tuned on by phrases and rules only, the verdict model
+  trained on it only since session 32;
+- ``tactic_lines_tune161_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw only its
+  brief: lenders', telecom resellers', travel agents', online schools' and furniture stores' copy:
+  fees behind asterisks, 'no credit check' claims, fake 'was' prices, subscription traps, and full
+  prices shown. Scored once untuned at 9bfd894 (set 159 in a worktree of it): 76.0% (no harmful line
+  white); then tuned on by phrases and rules only, the verdict model trained on it only since
+  session 32;
+- ``tactic_lines_tune162_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw only its
+  brief: a B2B agency's outbound plan, a recruiter's sourcing notes, an event organiser's follow-up,
+  a sales team's tools, a coworking newsletter: e-mails pulled with extensions, badge scans used
+  without consent, bought lists, sequences without opt-out, and opt-in forms. Scored once untuned at
+  9bfd894 (set 159 in a worktree of it): 71.3% (11 harmful lines white); then tuned on by phrases
+  and rules only, the verdict model trained on it only since session 32;
+- ``tactic_lines_tune163_v7.csv``: 150 lines, 30 per language (12 white, 11 gray, 7 black), written
+  in session 25 for the categories blind sets v111-v114 found weak, by a helper who saw only its
+  brief: moderators' logs, support macros, safety notices, agency reports and replies to pushy
+  vendors, mostly naming harms to fight them, with a vendor's offer accepted, a 'cleanup' that is
+  mass reporting and a warning that is itself phishing. Scored once untuned at 9bfd894 (set 159 in a
+  worktree of it): 83.3% (6 harmful lines white); then tuned on by phrases and rules only, the
+  verdict model trained on it only since session 32;
 - ``tactic_lines_tune164_v7.csv``: 150 lines, 30 per language (12 white, 12 gray, 6 black),
   written in session 28 for the category blind sets v143-v150 found weak, by a helper who saw
   only its brief: review requests at hotels, clinics, car services, shops, restaurants and apps,
@@ -826,18 +822,17 @@ columns (line, expected, platform, region, language) instead, for example a blin
   numbers and promotion rules quietly skipped or hidden, fake licences, and the same done by the
   book. Scored once untuned at 7467c8c: 74.0% (7 harmful lines white); then tuned on (the
   verdict model trained on it);
-- ``tactic_lines_tune172_v7.csv``: 150 lines, the same split, written in session 29 after
-  blind sets v155-v162 for required checks skipped or put off while a campaign goes live (a
-  doctor's, dietitian's or lawyer's sign-off that "can wait", do-not-call and opt-out registries
-  not checked, consent not verified, a licence still pending), forged sign-offs and credentials,
-  and the same done properly. Scored once untuned at 7cc0ec1: 68.7% (2 harmful lines white);
-  not tuned on: the verdict model trained on it was not kept (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune173_v7.csv``: 150 lines, the same split, written in session 29 with
-  tuning set 172 by another helper: contacts collected or used without their owners' consent
-  (taken from LinkedIn, maps or group lists, written to after an opt-out, groups filled without
-  asking), leaked data and impersonation, and lawful outreach. Scored once untuned at 7cc0ec1:
-  78.0% (no harmful line white); not tuned on: the verdict model trained on it was not kept
-  (``NOT_TRAINED_ON``);
+- ``tactic_lines_tune172_v7.csv``: 150 lines, the same split, written in session 29 after blind sets
+  v155-v162 for required checks skipped or put off while a campaign goes live (a doctor's,
+  dietitian's or lawyer's sign-off that "can wait", do-not-call and opt-out registries not checked,
+  consent not verified, a licence still pending), forged sign-offs and credentials, and the same
+  done properly. Scored once untuned at 7cc0ec1: 68.7% (2 harmful lines white); not tuned on: the
+  verdict model trained on it was not kept until session 32;
+- ``tactic_lines_tune173_v7.csv``: 150 lines, the same split, written in session 29 with tuning set
+  172 by another helper: contacts collected or used without their owners' consent (taken from
+  LinkedIn, maps or group lists, written to after an opt-out, groups filled without asking), leaked
+  data and impersonation, and lawful outreach. Scored once untuned at 7cc0ec1: 78.0% (no harmful
+  line white); not tuned on: the verdict model trained on it was not kept until session 32;
 - ``tactic_lines_tune174_v7.csv``: 150 lines, the same split, written in session 30 by a helper who
   saw only its brief, each white line the near twin of a harmful one (same business and words,
   differing in the detail that decides): safeguards the law or the platform requires (the ad label,
@@ -875,50 +870,69 @@ columns (line, expected, platform, region, language) instead, for example a blin
   saw only its brief, near twins as in sets 174-179: white lines that name a risk only to avoid,
   refuse, report or explain it, each the twin of a harmful line that does the risky thing. Scored
   once untuned at e713cef: 82.0% (no harmful line white); not tuned on: the verdict model trained on
-  it was not kept (``NOT_TRAINED_ON``);
+  it was not kept until session 32;
 - ``tactic_lines_tune181_v7.csv``: as set 180, by another helper. Scored once untuned at e713cef:
-  79.3% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
+  79.3% (no harmful line white); the rules not tuned on it, the verdict model trained on it since
+  session 32;
 - ``tactic_lines_tune182_v7.csv``: as set 180, by another helper. Scored once untuned at e713cef:
-  81.3% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
+  81.3% (no harmful line white); the rules not tuned on it, the verdict model trained on it since
+  session 32;
 - ``tactic_lines_tune183_v7.csv``: as set 180, by another helper. Scored once untuned at e713cef:
-  86.0% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune184_v7.csv``: 150 lines, the same split, written in session 31 by a helper
-  who saw only its brief, near twins as in sets 174-179: harmful lines that count on not being
-  caught, told as a hope, a bet or an undo kept ready ("hopefully moderation misses it", "if
-  anyone complains we delete it"), and their near twins (approval before posting, a post removed
-  when a real breach is reported, a takedown procedure). Scored once untuned at b76fcd2: 78.7% (5
-  harmful lines white); the rules were tuned on it, the verdict model not (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune185_v7.csv``: 150 lines, the same split, written in session 31 by a helper
-  who saw only its brief, near twins as in sets 174-179: reviews and feedback flows (review gating
-  in every shape, unhappy reviewers asked to delete for a discount, rewarded and staff reviews,
-  bulk fake reviews) and their near twins (one link for every customer whatever the score, public
+  86.0% (no harmful line white); the rules not tuned on it, the verdict model trained on it since
+  session 32;
+- ``tactic_lines_tune184_v7.csv``: 150 lines, the same split, written in session 31 by a helper who
+  saw only its brief, near twins as in sets 174-179: harmful lines that count on not being caught,
+  told as a hope, a bet or an undo kept ready ("hopefully moderation misses it", "if anyone
+  complains we delete it"), and their near twins (approval before posting, a post removed when a
+  real breach is reported, a takedown procedure). Scored once untuned at b76fcd2: 78.7% (5 harmful
+  lines white); the rules were tuned on it, the verdict model only since session 32;
+- ``tactic_lines_tune185_v7.csv``: 150 lines, the same split, written in session 31 by a helper who
+  saw only its brief, near twins as in sets 174-179: reviews and feedback flows (review gating in
+  every shape, unhappy reviewers asked to delete for a discount, rewarded and staff reviews, bulk
+  fake reviews) and their near twins (one link for every customer whatever the score, public
   replies, no reward tied to the rating). Scored once untuned at b76fcd2: 50.0% (4 harmful lines
-  white); the rules were tuned on it, the verdict model not (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune186_v7.csv``: 150 lines, the same split, written in session 31 by a helper
-  who saw only its brief, near twins as in sets 174-179: outreach and consent on WhatsApp, LINE,
-  SMS, Telegram and e-mail (people added to groups without asking, numbers from cards or
-  registers, İYS, PDPA, RGPD or 152-FZ consent not collected, opt-outs ignored, leaked bases) and
-  their near twins (opt-in, consent logged, lists scrubbed, unsubscribes honoured). Scored once
-  untuned at b76fcd2: 69.3% (1 harmful line white); the rules were tuned on it, the verdict model
-  not (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune187_v7.csv``: 150 lines, the same split, written in session 31 by a helper
-  who saw only its brief, near twins as in sets 174-179: ordinary work in the vocabulary of growth
+  white); the rules were tuned on it, the verdict model only since session 32;
+- ``tactic_lines_tune186_v7.csv``: 150 lines, the same split, written in session 31 by a helper who
+  saw only its brief, near twins as in sets 174-179: outreach and consent on WhatsApp, LINE, SMS,
+  Telegram and e-mail (people added to groups without asking, numbers from cards or registers, İYS,
+  PDPA, RGPD or 152-FZ consent not collected, opt-outs ignored, leaked bases) and their near twins
+  (opt-in, consent logged, lists scrubbed, unsubscribes honoured). Scored once untuned at b76fcd2:
+  69.3% (1 harmful line white); the rules were tuned on it, the verdict model only since session 32;
+- ``tactic_lines_tune187_v7.csv``: 150 lines, the same split, written in session 31 by a helper who
+  saw only its brief, near twins as in sets 174-179: ordinary work in the vocabulary of growth
   hacking (boosted posts, lookalike audiences, automation, auto-replies, UGC reposted with
-  permission, labelled seeding) and their harmful near twins (auto-DMs to strangers, bot
-  engagement, scraped followers, unlabelled seeding, fake timers). Scored once untuned at b76fcd2:
-  76.7% (no harmful line white); the rules were tuned on it, the verdict model not
-  (``NOT_TRAINED_ON``);
-- ``tactic_lines_tune188_v7.csv``: 150 lines, the same split, written in session 31 by a helper
-  who saw only its brief, written as the blind sets are (five businesses, anything a marketer
-  under pressure might do, no focus, no twins): a pizzeria chain's app, a swimming school, a
-  used-phone shop, a tax adviser, a K-pop merch store. Scored once untuned at b62ee11: 85.3% (1
-  harmful line white); not tuned on (``NOT_TRAINED_ON``);
+  permission, labelled seeding) and their harmful near twins (auto-DMs to strangers, bot engagement,
+  scraped followers, unlabelled seeding, fake timers). Scored once untuned at b76fcd2: 76.7% (no
+  harmful line white); the rules were tuned on it, the verdict model not (trained on since session
+  32);
+- ``tactic_lines_tune188_v7.csv``: 150 lines, the same split, written in session 31 by a helper who
+  saw only its brief, written as the blind sets are (five businesses, anything a marketer under
+  pressure might do, no focus, no twins): a pizzeria chain's app, a swimming school, a used-phone
+  shop, a tax adviser, a K-pop merch store. Scored once untuned at b62ee11: 85.3% (1 harmful line
+  white); the rules not tuned on it, the verdict model trained on it since session 32;
 - ``tactic_lines_tune189_v7.csv``: as set 188, other businesses, by another helper. Scored once
-  untuned at b62ee11: 86.7% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
+  untuned at b62ee11: 86.7% (no harmful line white); the rules not tuned on it, the verdict model
+  trained on it since session 32;
 - ``tactic_lines_tune190_v7.csv``: as set 188, other businesses, by another helper. Scored once
-  untuned at b62ee11: 90.7% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
+  untuned at b62ee11: 90.7% (no harmful line white); the rules not tuned on it, the verdict model
+  trained on it since session 32;
 - ``tactic_lines_tune191_v7.csv``: as set 188, other businesses, by another helper. Scored once
-  untuned at b62ee11: 90.0% (no harmful line white); not tuned on (``NOT_TRAINED_ON``);
+  untuned at b62ee11: 90.0% (no harmful line white); the rules not tuned on it, the verdict model
+  trained on it since session 32;
+- ``tactic_lines_tune192_v7.csv``: 150 lines, 30 per language (12 white, 12 gray, 6 black), written
+  in session 32 by a helper who saw only its brief, near twins: alcohol, tobacco, vapes, gambling
+  and prescription drugs offered through DMs, auto-replies, bots or code words or without the age
+  check, audiences built from health, religion, debts or sexual orientation, and the same done
+  within the rules. Scored once untuned at 149d287: 83.3% (3 harmful lines white); then tuned on;
+- ``tactic_lines_tune193_v7.csv``: 150 lines, the same split, written in session 32 by a helper who
+  saw only its brief, near twins: dark patterns in e-mail, checkout and subscriptions (hidden
+  unsubscribe, cancellation mazes, renewals without a reminder, fees at the last step, unbranded
+  senders, boxes ticked in advance) and cards charged after cancellation. Scored once untuned at
+  149d287: 61.3% (9 harmful lines white); then tuned on;
+- ``tactic_lines_tune194_v7.csv``: 150 lines, the same split, written in session 32 by a helper who
+  saw only its brief, written as the blind sets are (five businesses, no focus, no twins): a pet
+  food subscription, a car service chain, a coworking space, a boutique hotel, a skincare
+  reseller network. Scored once untuned at 149d287: 90.7% (no harmful line white); then tuned on;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1203,6 +1217,9 @@ TUNE188_V7 = DATA / "tactic_lines_tune188_v7.csv"
 TUNE189_V7 = DATA / "tactic_lines_tune189_v7.csv"
 TUNE190_V7 = DATA / "tactic_lines_tune190_v7.csv"
 TUNE191_V7 = DATA / "tactic_lines_tune191_v7.csv"
+TUNE192_V7 = DATA / "tactic_lines_tune192_v7.csv"
+TUNE193_V7 = DATA / "tactic_lines_tune193_v7.csv"
+TUNE194_V7 = DATA / "tactic_lines_tune194_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1383,64 +1400,16 @@ NOT_TRAINED_ON = (
     "tactic_lines_check_v5.csv",
     "tactic_lines_check_v6.csv",
     "tactic_lines_tune18_v6.csv",
-    # Round 24d's sets are tuned on by phrases and rules only. Trained on them (27,002 lines),
-    # the model got 67 more lines wrong on the sets that existed at session 24's start (1,447
-    # -> 1,514 in sample) and read a scam warning ("DMs from 'Page Support' asking for the SMS
-    # code are a scam, never give the code") black at 0.77: every earlier round's retraining
-    # had lowered those errors.
-    "tactic_lines_tune144_v7.csv",
-    "tactic_lines_tune145_v7.csv",
-    "tactic_lines_tune146_v7.csv",
-    "tactic_lines_tune147_v7.csv",
-    "tactic_lines_tune148_v7.csv",
-    # So are round 25b's (session 25): trained on them too (27,752 lines), the model got 153
-    # more lines wrong on the sets that existed before them (110 sets changed), while the
-    # 149-153 retraining had lowered those errors (1,748 -> 1,746).
-    "tactic_lines_tune154_v7.csv",
-    "tactic_lines_tune155_v7.csv",
-    "tactic_lines_tune156_v7.csv",
-    "tactic_lines_tune157_v7.csv",
-    "tactic_lines_tune158_v7.csv",
-    # Round 25c's too: trained on them (27,752 lines) the model was right on 80 more of their
-    # lines, but got 59 more of the older sets' lines wrong and 2 more of those harmful lines
-    # white.
-    "tactic_lines_tune159_v7.csv",
-    "tactic_lines_tune160_v7.csv",
-    "tactic_lines_tune161_v7.csv",
-    "tactic_lines_tune162_v7.csv",
-    "tactic_lines_tune163_v7.csv",
-    # Round 29c's too (session 29): trained on them (28,502 lines) the model got 43 more of the
-    # older sets' lines wrong (1,956 -> 1,999 in sample), sent a plain Russian meeting note
-    # ("Протокол: Катя бронирует зал на пятницу, Антон присылает повестку к среде") to a check
-    # by hand, and on blind sets v163-v166, run once with it, was right on 533 lines against
-    # 534 without it (no harmful line white either way). Session 30: trained on them with
-    # tuning sets 174-179 (29,402 lines), 191 more lines wrong in sample than with 174-179 alone
-    # (2,159 -> 2,350; their own 41 fewer).
-    "tactic_lines_tune172_v7.csv",
-    "tactic_lines_tune173_v7.csv",
-    # Round 30c's sets (white lines naming a risk to avoid it, near twins) too: trained on them
-    # (29,702 lines) the model got 137 more of the older sets' lines wrong in sample (2,266 ->
-    # 2,364 with their own 39 fewer) and 2 more harmful lines white.
-    "tactic_lines_tune180_v7.csv",
-    "tactic_lines_tune181_v7.csv",
-    "tactic_lines_tune182_v7.csv",
-    "tactic_lines_tune183_v7.csv",
-    # Round 31a's sets (counting on not being caught, reviews, consent, growth-hacking words;
-    # near twins) too: trained on them (29,702 lines) the model got 85 more of the older sets'
-    # lines wrong in sample (2,266 -> 2,351) and 2 more harmful lines white, and read the
-    # four sets written next (188-191, not yet trained on) no better (529 of 600 right either
-    # way, 1 harmful line white).
-    "tactic_lines_tune184_v7.csv",
-    "tactic_lines_tune185_v7.csv",
-    "tactic_lines_tune186_v7.csv",
-    "tactic_lines_tune187_v7.csv",
-    # Round 31b's sets, written as the blind sets are: trained on them (29,702 lines) the model
-    # got 44 more of the older sets' lines wrong in sample (2,446 -> 2,490 over 204 sets) and 3
-    # more harmful lines white, and read sets 184-187 (then not trained on) no better.
-    "tactic_lines_tune188_v7.csv",
-    "tactic_lines_tune189_v7.csv",
-    "tactic_lines_tune190_v7.csv",
-    "tactic_lines_tune191_v7.csv",
+    # The sets of rounds 24d, 25b, 25c, 29c, 30c and 31 (144-148, 154-163, 172-173, 180-191)
+    # were kept out too, each time because the model trained on them read the older sets
+    # worse in sample. Session 32 asked the question out of sample, with the solver run to
+    # convergence (``bench.model_fit.FIT_TOLERANCE``): the older sets split in five, each
+    # fifth scored by the whole checker with the model trained on the other four, with and
+    # without the kept-out sets. With 172-173 and 180-191: 4,036 -> 3,986 of 27,760 lines
+    # wrong, harmful lines white 55 -> 51; then with 144-148 and 154-163 as well: 4,452 ->
+    # 4,368 of 29,860, 55 -> 55. Half of each group trained read the other half better too
+    # (428 -> 421 of 2,100; 164 -> 155 of 1,200). The in-sample comparisons had mixed what
+    # the sets taught with where the solver stopped; all are trained on since.
     BLIND.name,
 )
 # Inverse regularisation strength of the n-gram model, chosen leave-one-set-out (C 10 and 30:
@@ -1674,6 +1643,9 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 189 v7 (session 31; written as the blind sets are)", TUNE189_V7),
     ("tuning set 190 v7 (session 31; written as the blind sets are)", TUNE190_V7),
     ("tuning set 191 v7 (session 31; written as the blind sets are)", TUNE191_V7),
+    ("tuning set 192 v7 (session 32; restricted goods and sensitive data, near twins)", TUNE192_V7),
+    ("tuning set 193 v7 (session 32; dark patterns and charges, near twins)", TUNE193_V7),
+    ("tuning set 194 v7 (session 32; written as the blind sets are)", TUNE194_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

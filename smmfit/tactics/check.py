@@ -96,7 +96,7 @@ class PlanError(ValueError):
 def find_hits(line: str, taxonomy: Taxonomy) -> tuple[list[Token], list[Hit]]:
     """The tokens of a line and every phrase found in it, negations marked."""
     tokens = tokenize(line)
-    return tokens, apply_negation(taxonomy.matcher.find(tokens), tokens)
+    return tokens, apply_negation(taxonomy.find(tokens), tokens)
 
 
 class Resemblance(FrozenRow):

@@ -604,6 +604,38 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
         "tr": "ödeme* öde* ücret* ceza* havale* iban masraf* harç*",
         "th": "ชำระ จ่าย โอน ค่าปรับ ค่าธรรมเนียม ค่า",
     },
+    # Goods whose ads the platforms ban or restrict by law and age (alcohol, tobacco and
+    # vapes, gambling, prescription drugs): the goods of ``restricted_goods_around_ad_rules``.
+    "restricted": {
+        "en": "alcohol alcoholic booze beer beers ale lager wine wines vodka whisky whiskey gin "
+        "rum tequila liquor spirits cocktail cocktails vape vapes vaping e-cig* e-liquid* "
+        "hookah shisha tobacco cigar cigars cigarette* nicotine snus =casino =casinos betting "
+        "sportsbook bookie* poker pokies lottery gambling =pom =poms prescription* =rx",
+        "ru": "алкогол* пиво пива пивн* вино вина винн* водк* виски коньяк* джин ром текил* "
+        "настойк* коктейл* вейп* жидкост* кальян* табак* табачн* сигарет* сигар* никотин* "
+        "снюс* =казино букмекер* бк покер* лотере* рецептурн*",
+        "fr": "alcool* bière* vin vins vodka whisky gin rhum spiritueux cocktail* vape* "
+        "vapoteuse* e-liquide* chicha tabac cigare* cigarette* nicotine snus =casino =casinos "
+        "bookmaker* =pronos poker loterie* ordonnance",
+        "tr": "alkol* =bira birası biraları biralar* =rakı rakısı rakılı şarap* viski* votka* "
+        "cin likör* kokteyl* vape* nargile* tütün* sigara* puro* nikotin* snus =casino =kumar "
+        "kumarhane* bahis* iddaa poker* piyango* reçeteli",
+        "th": "เหล้า เบียร์ ไวน์ วิสกี้ ค็อกเทล แอลกอฮอล์ บุหรี่ พอต ซิการ์ นิโคติน ยาสูบ "
+        "คาสิโน พนัน บาคาร่า สล็อต หวย ลอตเตอรี่",
+    },
+    # Where an offer goes when it is kept out of the post or the ad: the DMs, an auto-reply,
+    # a bot, a chat, a catalogue or a link in the profile.
+    "offstage": {
+        "en": "dm dms inbox messenger direct auto-reply autoreply autoresponder bot chatbot "
+        "whatsapp telegram linktree bio pdf catalog catalogue",
+        "ru": "директ* личк* лс автоответ* бот* чат-бот* вотсап* whatsapp телеграм* закреп* "
+        "pdf шапк* описани* профил*",
+        "fr": "dm mp message* messagerie messenger réponse* auto bot* chatbot* whatsapp "
+        "telegram bio pdf catalogue",
+        "tr": "dm direkt mesaj* otomatik yanıt* bot* botu botundan whatsapp telegram bio "
+        "katalog* pdf",
+        "th": "ทัก แชท อินบ็อกซ์ inbox dm บอท ไลน์ line ไบโอ",
+    },
     # Whoever "won": a winner, a lucky one, someone "selected".
     "winner": {
         "en": "winner winners won lucky selected chosen",
@@ -1820,6 +1852,9 @@ STAR = "★"  # the word a run of star signs becomes
 THAI_WORDS = _words(
     """
     ตั้งครรภ์ ยา เอชไอวี
+    พอต ยาสูบ บาคาร่า อินบ็อกซ์ สั่งซื้อ ค้างผ่อน ชายรักชาย รีแอคทีฟ ขั้นตอน คริสต์ ตรวจ ติ๊ก ถาม มัสยิด
+    มุสลิม ศาสนา หนี้ อายุ เกย์ เช็ก เทา เมนู แบรนด์ โทรศัพท์ เหล้า เบียร์ ไวน์ วิสกี้ ค็อกเทล แอลกอฮอล์
+    บุหรี่ ซิการ์ นิโคติน คาสิโน พนัน สล็อต หวย ลอตเตอรี่ ทัก แชท ไลน์ ไบโอ
     รับทำ วุฒิ ปริญญา ดาวน์โหลด ตรา มหาลัย มหาวิทยาลัย ค่อย ล้าง ล้างรถ ค่าส่วนกลาง ดอกจัน ผลลัพธ์ บุคคล
     ลูกหนี้ ค้างชำระ ตลอดชีพ หมดอายุ อย่างเดียว ใบอนุญาต ลอก เปิด ประวัติการรักษา ในนาม อย อยาก
     แจ้งความ วิจารณ์ ขอยกเลิก ตลอดชีวิต ชม ชั่วโมง เยอะ มาก สุด ฟิลเลอร์ โบท็อกซ์ ฟอกสีฟัน

@@ -26,8 +26,8 @@ from pydantic import (
 
 from smmfit.data import DATA_DIR, load_platforms
 from smmfit.models import WORLDWIDE, normalise_region
-from smmfit.tactics.lexicon import INDICATOR_LANGUAGES, IndicatorLanguage
-from smmfit.tactics.matcher import Matcher
+from smmfit.tactics.lexicon import INDICATOR_LANGUAGES, WORD_CLASSES, IndicatorLanguage, Token
+from smmfit.tactics.matcher import Hit, Matcher
 from smmfit.tactics.phrases import Pattern, compile_phrase
 from smmfit.types import FrozenRow, HttpsUrl, WebUrl
 
@@ -177,6 +177,18 @@ class Tactic(FrozenRow):
     overrides: tuple[Override, ...] = ()
     rules: tuple[Rule, ...] = Field(min_length=1)
     indicators: Indicators
+    # A word class (``lexicon.WORD_CLASSES``) the line must name somewhere for the phrases to
+    # count: "DM for the menu, auto-reply sends the prices" is the restricted-goods tactic
+    # only in a line that names the goods, and the goods often stand in a heading or another
+    # clause ("Vape shop: ..."), out of a phrase's reach.
+    topic: str | None = None
+
+    @field_validator("topic")
+    @classmethod
+    def _known_topic(cls, value: str | None) -> str | None:
+        if value is not None and value not in WORD_CLASSES:
+            raise ValueError(f"topic must be a word class of lexicon.WORD_CLASSES, not {value!r}")
+        return value
 
     @model_validator(mode="after")
     def _overrides_differ(self) -> Tactic:
@@ -207,6 +219,12 @@ class Tactic(FrozenRow):
             for phrase in phrases:
                 yield from compile_phrase(self.id, phrase, language)
 
+    def topic_patterns(self) -> Iterator[Pattern]:
+        """Its topic's words compiled, one single-word phrase per language it has phrases in."""
+        if self.topic is not None:
+            for language, _ in self.indicators.items():
+                yield from compile_phrase(self.id, f"@{self.topic}", language)
+
 
 @dataclass(frozen=True)
 class Taxonomy:
@@ -216,11 +234,26 @@ class Taxonomy:
     source: Path
     by_id: dict[str, Tactic] = field(init=False)
     matcher: Matcher = field(init=False)
+    topics: Matcher = field(init=False)
+    topical: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {tactic.id: tactic for tactic in self.tactics})
         patterns = (pattern for tactic in self.tactics for pattern in tactic.patterns())
         object.__setattr__(self, "matcher", Matcher(patterns))
+        topics = (pattern for tactic in self.tactics for pattern in tactic.topic_patterns())
+        object.__setattr__(self, "topics", Matcher(topics))
+        topical = frozenset(tactic.id for tactic in self.tactics if tactic.topic is not None)
+        object.__setattr__(self, "topical", topical)
+
+    def find(self, tokens: Sequence[Token]) -> list[Hit]:
+        """The phrases found in ``tokens``, less those of a tactic whose topic the line does
+        not name (``Tactic.topic``)."""
+        hits = self.matcher.find(tokens)
+        if not any(hit.pattern.tactic in self.topical for hit in hits):
+            return hits
+        unnamed = self.topical - {hit.pattern.tactic for hit in self.topics.find(tokens)}
+        return [hit for hit in hits if hit.pattern.tactic not in unnamed]
 
     def __getitem__(self, tactic_id: str) -> Tactic:
         return self.by_id[tactic_id]
