@@ -933,6 +933,15 @@ columns (line, expected, platform, region, language) instead, for example a blin
   saw only its brief, written as the blind sets are (five businesses, no focus, no twins): a pet
   food subscription, a car service chain, a coworking space, a boutique hotel, a skincare
   reseller network. Scored once untuned at 149d287: 90.7% (no harmful line white); then tuned on;
+- ``tactic_lines_tune195_v7.csv``: 150 lines, the same split, written in session 32 by a helper who
+  saw only its brief, near twins: accounts, pages and ad accounts changing hands (hacked admin
+  seats, ad accounts whose owners have not noticed, bought session cookies, farmed or rented
+  accounts, shared logins) and transfers done through the platforms' own tools. Scored once
+  untuned at 236294b: 72.7% (1 harmful line white); then tuned on;
+- ``tactic_lines_tune196_v7.csv``: 150 lines, the same split, written in session 32 by a helper who
+  saw only its brief, near twins: people in a weak position targeted on purpose (debtors, the
+  elderly, widows, problem gamblers, minors) and the same services advertised responsibly.
+  Scored once untuned at 236294b: 80.7% (no harmful line white); then tuned on;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1220,6 +1229,8 @@ TUNE191_V7 = DATA / "tactic_lines_tune191_v7.csv"
 TUNE192_V7 = DATA / "tactic_lines_tune192_v7.csv"
 TUNE193_V7 = DATA / "tactic_lines_tune193_v7.csv"
 TUNE194_V7 = DATA / "tactic_lines_tune194_v7.csv"
+TUNE195_V7 = DATA / "tactic_lines_tune195_v7.csv"
+TUNE196_V7 = DATA / "tactic_lines_tune196_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1646,6 +1657,8 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 192 v7 (session 32; restricted goods and sensitive data, near twins)", TUNE192_V7),
     ("tuning set 193 v7 (session 32; dark patterns and charges, near twins)", TUNE193_V7),
     ("tuning set 194 v7 (session 32; written as the blind sets are)", TUNE194_V7),
+    ("tuning set 195 v7 (session 32; accounts changing hands, near twins)", TUNE195_V7),
+    ("tuning set 196 v7 (session 32; people in a weak position, near twins)", TUNE196_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -3973,3 +3973,48 @@ def test_charges_after_cancellation_are_fraud(taxonomy: Taxonomy, line: str, exp
     money taken by deception (УК РФ ст. 159.3, Code pénal 313-1, TCK 158/1-f, Thai Penal Code
     s. 341; ROSCA)."""
     assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "3 ad accounts with high limits from a guy, owners haven't noticed yet, run the launch",
+            "black",
+        ),
+        ("Кабинеты с лимитами и картами, владельцы пока не в курсе, льём оффер", "black"),
+        ("Comptes pub avec plafond, les propriétaires ne sont pas au courant", "black"),
+        ("Limiti yüksek reklam hesapları, sahipleri daha farkında değil", "black"),
+        ("Логи с куками на 50 акков, заходим через антик", "black"),
+        ("ซื้อคุกกี้เพจติ๊กฟ้า เข้าผ่านเบราว์เซอร์แอนตี้ดีเทค", "black"),
+        # the owner's knowledge stated, not denied
+        ("Owners know and approved the agency's access in Business Manager", "unrecognized"),
+    ],
+)
+def test_access_whose_owners_do_not_know(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Ad accounts or pages used while their owners "haven't noticed", and accounts entered
+    with bought session cookies: unauthorised access (CFAA, УК РФ ст. 272, Code pénal 323-1,
+    TCK 243, Thai Computer Crime Act s. 5)."""
+    assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Gold buying ad, audience widows 65+ with interests in loneliness", True),
+        ("ОК, женщины 65+, интересы вдовы/одиночество: скупка золота", True),
+        ("SMS aux joueurs inactifs, on ne croise pas avec la liste d'autoexclusion", True),
+        ("Altın alım reklamı, 60+ ve yalnız yaşayan hedefli", True),
+        # the list checked, or a charity's help offered to all
+        ("Every SMS list is checked against the self-exclusion list before sending", False),
+        ("Reactivation SMS to lapsed players, skip the self-exclusion list this time", True),
+    ],
+)
+def test_people_in_a_weak_position_picked_as_an_audience(
+    taxonomy: Taxonomy, line: str, expected: bool
+) -> None:
+    """Widows, the lonely or problem gamblers picked out for cash-for-gold or gambling offers
+    (Meta's personal attributes standard: vulnerable financial status; gambling self-exclusion
+    rules)."""
+    result = check_line(line, taxonomy)
+    assert ("sensitive_data_targeting" in result.tactics and result.verdict == "gray") is expected
