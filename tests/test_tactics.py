@@ -3852,12 +3852,34 @@ def test_a_turkish_campaign_skipping_the_iys_check(
         # a health subject with broad targeting, or the upload refused
         ("Pregnancy yoga class ad, audience women 25-40 near Leeds", False),
         ("We never upload prescription buyers as custom audiences (FTC GoodRx)", False),
+        # religion, debts, ethnicity or sexual orientation (session 32)
+        ("Church list tagged 'Christian households' as the audience for the loan ads", True),
+        ("Собрать подписчиков мусульманских пабликов в сегмент для рассылки кредита", True),
+        ("Cibler les membres des groupes 'fichage FICP' avec le crédit rapide", True),
+        ("İcralık borçlu listesi ile borç kapatma kredisi hedeflemesi", True),
+        ("แยกกลุ่ม 'ชายรักชาย' จากพฤติกรรมในแอป แล้วยิงแอดโปรพรีเมียม", True),
+        # the team's own opted-in list, or the audience deleted
+        ("Рассылка для прихожан только тем, кто сам подписался на сайте прихода", False),
+        ("Удалили из кабинета сегмент 'должники МФО', который залил прошлый подрядчик", False),
+        ("Таргет ВК: гео 5 км от лавки, интересы гейминг, 25-45", False),
+        # widows, the lonely or problem gamblers picked out (session 32)
+        ("Gold buying ad, audience widows 65+ with interests in loneliness", True),
+        ("ОК, женщины 65+, интересы вдовы/одиночество: скупка золота", True),
+        ("SMS aux joueurs inactifs, on ne croise pas avec la liste d'autoexclusion", True),
+        ("Altın alım reklamı, 60+ ve yalnız yaşayan hedefli", True),
+        # the list checked, or a charity's help offered to all
+        ("Every SMS list is checked against the self-exclusion list before sending", False),
+        ("Reactivation SMS to lapsed players, skip the self-exclusion list this time", True),
     ],
 )
-def test_health_data_turned_into_an_audience(taxonomy: Taxonomy, line: str, expected: bool) -> None:
-    """Buyers of pregnancy tests, medicines or treatments uploaded or retargeted as an ad
-    audience: special-category data used for ads (GDPR Art. 9, 152-ФЗ ст. 10, KVKK art. 6,
-    PDPA s.26; FTC v. GoodRx; Meta's personal attributes policy)."""
+def test_sensitive_data_turned_into_an_audience(
+    taxonomy: Taxonomy, line: str, expected: bool
+) -> None:
+    """Buyers of pregnancy tests, medicines or treatments, and people picked by religion,
+    debts, ethnicity, sexual orientation or a weak position (widows, the lonely, problem
+    gamblers), uploaded, retargeted or segmented as an ad audience: special-category data
+    used for ads (GDPR Art. 9, 152-ФЗ ст. 10, KVKK art. 6, PDPA s.26; FTC v. GoodRx) or a
+    vulnerable status (Meta's personal attributes policy; gambling self-exclusion rules)."""
     result = check_line(line, taxonomy)
     assert ("sensitive_data_targeting" in result.tactics and result.verdict == "gray") is expected
 
@@ -3905,30 +3927,6 @@ def test_a_topic_tactic_counts_only_where_the_line_names_its_topic(taxonomy: Tax
     assert any(hit.pattern.tactic == tactic.id for hit in taxonomy.matcher.find(tokens))
     tokens = tokenize("Vape shop: the auto-reply sends the price list")
     assert any(hit.pattern.tactic == tactic.id for hit in taxonomy.find(tokens))
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("Church list tagged 'Christian households' as the audience for the loan ads", True),
-        ("Собрать подписчиков мусульманских пабликов в сегмент для рассылки кредита", True),
-        ("Cibler les membres des groupes 'fichage FICP' avec le crédit rapide", True),
-        ("İcralık borçlu listesi ile borç kapatma kredisi hedeflemesi", True),
-        ("แยกกลุ่ม 'ชายรักชาย' จากพฤติกรรมในแอป แล้วยิงแอดโปรพรีเมียม", True),
-        # the team's own opted-in list, or the audience deleted
-        ("Рассылка для прихожан только тем, кто сам подписался на сайте прихода", False),
-        ("Удалили из кабинета сегмент 'должники МФО', который залил прошлый подрядчик", False),
-        ("Таргет ВК: гео 5 км от лавки, интересы гейминг, 25-45", False),
-    ],
-)
-def test_religion_debts_or_orientation_turned_into_an_audience(
-    taxonomy: Taxonomy, line: str, expected: bool
-) -> None:
-    """Religion, debts, ethnicity or sexual orientation used to pick an ad audience: special
-    categories (GDPR Art. 9, 152-ФЗ ст. 10, KVKK art. 6, PDPA s.26) or a vulnerable financial
-    status (Meta's personal attributes standard)."""
-    result = check_line(line, taxonomy)
-    assert ("sensitive_data_targeting" in result.tactics and result.verdict == "gray") is expected
 
 
 @pytest.mark.parametrize(
@@ -3996,25 +3994,3 @@ def test_access_whose_owners_do_not_know(taxonomy: Taxonomy, line: str, expected
     with bought session cookies: unauthorised access (CFAA, УК РФ ст. 272, Code pénal 323-1,
     TCK 243, Thai Computer Crime Act s. 5)."""
     assert verdict(taxonomy, line) == expected
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("Gold buying ad, audience widows 65+ with interests in loneliness", True),
-        ("ОК, женщины 65+, интересы вдовы/одиночество: скупка золота", True),
-        ("SMS aux joueurs inactifs, on ne croise pas avec la liste d'autoexclusion", True),
-        ("Altın alım reklamı, 60+ ve yalnız yaşayan hedefli", True),
-        # the list checked, or a charity's help offered to all
-        ("Every SMS list is checked against the self-exclusion list before sending", False),
-        ("Reactivation SMS to lapsed players, skip the self-exclusion list this time", True),
-    ],
-)
-def test_people_in_a_weak_position_picked_as_an_audience(
-    taxonomy: Taxonomy, line: str, expected: bool
-) -> None:
-    """Widows, the lonely or problem gamblers picked out for cash-for-gold or gambling offers
-    (Meta's personal attributes standard: vulnerable financial status; gambling self-exclusion
-    rules)."""
-    result = check_line(line, taxonomy)
-    assert ("sensitive_data_targeting" in result.tactics and result.verdict == "gray") is expected
