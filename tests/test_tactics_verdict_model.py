@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.tactics import DATA, REPORTED_SETS, model_training_lines
+from bench.tactics import DATA, REPORTED_SETS, load_labelled, model_training_lines
 from smmfit.tactics import (
     CLASSES,
     MODEL_PATH,
@@ -434,3 +434,28 @@ def test_a_protective_verb_fights_only_where_a_harm_was_found(
 ) -> None:
     parsed = check_module._parse(line, taxonomy)
     assert check_module._fights_harm(parsed.tokens, parsed.hits, taxonomy) == fights
+
+
+def test_model_cv_compares_training_with_and_without_candidate_sets(
+    taxonomy: Taxonomy, semantics: Semantics
+) -> None:
+    """``bench.tactics.model_cv`` scores every fold of the other sets twice, the model trained
+    without and with the candidates, on the same lines: small sets and the bank keep it fast."""
+    from bench.tactics import model_cv
+
+    small = [DATA / "tactic_lines_tune4_v6.csv", DATA / "tactic_lines_tune5_v6.csv"]
+    candidate = DATA / "tactic_lines_tune6_v6.csv"
+    bank = [line for line in model_training_lines(taxonomy, semantics) if line[2] == "bank"]
+    lines = [
+        *bank,
+        *(
+            (item.line, item.expected, path.name)
+            for path in small
+            for item in load_labelled(path)
+            if item.expected in ("white", "gray", "black")
+        ),
+    ]
+    report = model_cv(lines, [candidate], taxonomy, semantics, folds=2)
+    scored = sum(len(load_labelled(path)) for path in small)
+    assert report.startswith(f"2 sets in 2 folds, {scored} lines scored: without the 1 candidate")
+    assert f"({len(load_labelled(candidate))} lines)" in report
