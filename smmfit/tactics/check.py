@@ -603,8 +603,13 @@ MODEL_CLEAR = 0.85
 #   lines ("declined their offer of followers, we never buy them", "ban the bots, report the fake
 #   group") were the checker's most common error on blind sets v12 and v13. On the labelled sets
 #   of session 11 (leave-one-set-out) the gray rule turned 5 white lines white and no harmful one;
-#   at 0.7, 8 white and 2 gray ones.
-MODEL_FIGHT = 0.7
+#   at 0.7, 8 white and 2 gray ones. 0.8 again since session 32: with the model trained on
+#   every tuning set, each fifth of the 32,860 trained lines read by a model trained on the
+#   other four (README, session 32), 0.7 left 4,944 lines wrong and 59
+#   harmful lines white, 0.8 4,989 and 52 (6.4 lines wrong per harmful line caught, the trade
+#   the levels have taken since session 27), 0.9 5,113 and 44 (11 per line), never lowering
+#   5,709 and 39 (38 per line).
+MODEL_FIGHT = 0.8
 # - MODEL_SURE: a line that seems to fight a harm is still raised to gray, check by hand, when the
 #   model reads it harmful at 0.6 or more (0.95 until session 24, 0.9 until session 26, see
 #   MODEL_CHECK): the phrases can take a negated disclosure for a refusal ("... çalışan olduğunu
