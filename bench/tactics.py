@@ -1696,10 +1696,17 @@ def model_training_lines(
         verdict = "white" if harmless else taxonomy[example.tactic].verdict
         lines.append((example.text, verdict, "bank"))
     for path in model_training_sets():
-        for item in load_labelled(path):
-            if item.expected in CLASSES:
-                lines.append((item.line, CLASSES[CLASSES.index(item.expected)], path.name))
+        lines.extend(labelled_training_lines(path))
     return lines
+
+
+def labelled_training_lines(path: Path) -> list[tuple[str, ModelVerdict, str]]:
+    """(line, verdict, set name) of each line of a labelled set with a known verdict."""
+    return [
+        (item.line, CLASSES[CLASSES.index(item.expected)], path.name)
+        for item in load_labelled(path)
+        if item.expected in CLASSES
+    ]
 
 
 def train_model(lines: Sequence[tuple[str, ModelVerdict, str]]) -> VerdictModel:
@@ -1715,12 +1722,7 @@ def model_loso(lines: Sequence[tuple[str, ModelVerdict, str]]) -> str:
     on the sets it is never trained on when trained on all the rest."""
     import numpy as np
 
-    held_out = [
-        (item.line, CLASSES[CLASSES.index(item.expected)], name)
-        for name in NOT_TRAINED_ON
-        for item in load_labelled(DATA / name)
-        if item.expected in CLASSES
-    ]
+    held_out = [line for name in NOT_TRAINED_ON for line in labelled_training_lines(DATA / name)]
     out, right, total, unsafe = [], 0, 0, 0
     for name in sorted({name for _, _, name in lines} - {"bank"}):
         model = train_model([line for line in lines if line[2] != name])
@@ -1759,12 +1761,7 @@ def model_cv(
     with the candidates' lines. In-sample comparisons mix what new sets teach with how the old
     ones are fitted; this one does not (session 32, the sets once kept in ``NOT_TRAINED_ON``)."""
     names = {path.name for path in candidates}
-    extra = [
-        (item.line, CLASSES[CLASSES.index(item.expected)], path.name)
-        for path in candidates
-        for item in load_labelled(path)
-        if item.expected in CLASSES
-    ]
+    extra = [line for path in candidates for line in labelled_training_lines(path)]
     base = [line for line in lines if line[2] not in names]
     sets = sorted({name for _, _, name in base} - {"bank"})
     wrong = {False: 0, True: 0}

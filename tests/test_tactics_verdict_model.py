@@ -8,7 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.tactics import DATA, REPORTED_SETS, load_labelled, model_training_lines
+from bench.tactics import (
+    DATA,
+    REPORTED_SETS,
+    labelled_training_lines,
+    load_labelled,
+    model_training_lines,
+)
 from smmfit.tactics import (
     CLASSES,
     MODEL_PATH,
@@ -446,15 +452,7 @@ def test_model_cv_compares_training_with_and_without_candidate_sets(
     small = [DATA / "tactic_lines_tune4_v6.csv", DATA / "tactic_lines_tune5_v6.csv"]
     candidate = DATA / "tactic_lines_tune6_v6.csv"
     bank = [line for line in model_training_lines(taxonomy, semantics) if line[2] == "bank"]
-    lines = [
-        *bank,
-        *(
-            (item.line, item.expected, path.name)
-            for path in small
-            for item in load_labelled(path)
-            if item.expected in ("white", "gray", "black")
-        ),
-    ]
+    lines = [*bank, *(line for path in small for line in labelled_training_lines(path))]
     report = model_cv(lines, [candidate], taxonomy, semantics, folds=2)
     scored = sum(len(load_labelled(path)) for path in small)
     assert report.startswith(f"2 sets in 2 folds, {scored} lines scored: without the 1 candidate")

@@ -2398,15 +2398,15 @@ def _hopes_unchecked(tokens: Sequence[Token]) -> range | None:
             negated = word.negative_verb or any(
                 t.cue and not t.protective for t in tokens[max(index, verb - 2) : verb]
             )
-            slips = word.text.startswith(SLIP_PREFIXES) or (
-                token.text in GAMBLE_WORDS and word.text.startswith(GAMBLE_SLIP_PREFIXES)
-            )
-            checker = any(
+            slips = (
+                word.text.startswith(SLIP_PREFIXES)
+                or (token.text in GAMBLE_WORDS and word.text.startswith(GAMBLE_SLIP_PREFIXES))
+            ) and any(
                 t.text.startswith(CHECKER_PREFIXES) for t in tokens[index : verb + HOPE_REACH]
             )
-            if (
-                (slips and checker) or (negated and word.text.startswith(CATCH_PREFIXES))
-            ) and _counted_on(verb, tokens, tokens[index + 1 : verb]):
+            if (slips or (negated and word.text.startswith(CATCH_PREFIXES))) and _counted_on(
+                verb, tokens, tokens[index + 1 : verb]
+            ):
                 return range(index, verb + 1)
     return None
 

@@ -235,7 +235,6 @@ class Taxonomy:
     by_id: dict[str, Tactic] = field(init=False)
     matcher: Matcher = field(init=False)
     topics: Matcher = field(init=False)
-    topical: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_id", {tactic.id: tactic for tactic in self.tactics})
@@ -243,16 +242,15 @@ class Taxonomy:
         object.__setattr__(self, "matcher", Matcher(patterns))
         topics = (pattern for tactic in self.tactics for pattern in tactic.topic_patterns())
         object.__setattr__(self, "topics", Matcher(topics))
-        topical = frozenset(tactic.id for tactic in self.tactics if tactic.topic is not None)
-        object.__setattr__(self, "topical", topical)
 
     def find(self, tokens: Sequence[Token]) -> list[Hit]:
         """The phrases found in ``tokens``, less those of a tactic whose topic the line does
         not name (``Tactic.topic``)."""
         hits = self.matcher.find(tokens)
-        if not any(hit.pattern.tactic in self.topical for hit in hits):
+        topical = {hit.pattern.tactic for hit in hits if self.by_id[hit.pattern.tactic].topic}
+        if not topical:
             return hits
-        unnamed = self.topical - {hit.pattern.tactic for hit in self.topics.find(tokens)}
+        unnamed = topical - {hit.pattern.tactic for hit in self.topics.find(tokens)}
         return [hit for hit in hits if hit.pattern.tactic not in unnamed]
 
     def __getitem__(self, tactic_id: str) -> Tactic:
