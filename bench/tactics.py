@@ -942,6 +942,26 @@ columns (line, expected, platform, region, language) instead, for example a blin
   saw only its brief, near twins: people in a weak position targeted on purpose (debtors, the
   elderly, widows, problem gamblers, minors) and the same services advertised responsibly.
   Scored once untuned at 236294b: 80.7% (no harmful line white); then tuned on;
+- ``tactic_lines_tune197_v7.csv``: 150 lines, 20 white, 6 gray and 4 black per language, written in
+  session 33 by a helper who saw only its brief: white lines that sound risky but are not (risky
+  words named only to forbid, audit or warn, and plain jargon such as "hack our onboarding", "kill
+  the campaign", "clone the landing page", "buy ad space"), with harmful near twins. Scored once
+  untuned at a6c8ad9: 61.3% (no harmful line white; 53 of 100 white lines wrong); then tuned on;
+- ``tactic_lines_tune198_v7.csv``: 150 lines, 12 white, 12 gray and 6 black per language, written
+  in session 33 by a helper who saw only its brief, near twins: business assets and customer lists
+  from the wrong place (hacked or withdrawn admin access bought, rented or kept, a former
+  employee's login, leaked customer files, audiences from debtor, patient or partner lists) and
+  the same done properly. Scored once untuned at a6c8ad9: 74.0% (1 harmful line white); then
+  tuned on;
+- ``tactic_lines_tune199_v7.csv``: 150 lines, 12 white, 12 gray and 6 black per language, written
+  in session 33 by a helper who saw only its brief, written as the blind sets are (five
+  businesses, no focus, no twins): an e-bike rental, a tea house chain, an optician, a dental
+  clinic for foreign patients, a co-working space. Scored once untuned at a6c8ad9: 93.3% (no
+  harmful line white); then tuned on;
+- ``tactic_lines_tune200_v7.csv``: 150 lines, 16 white, 9 gray and 5 black per language, written
+  in session 33 by a helper who saw only its brief: each market's everyday trade slang (white),
+  and the same slang hiding bought engagement, stolen accounts and the like. Scored once untuned
+  at a6c8ad9: 87.3% (no harmful line white); then tuned on;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1234,6 +1254,10 @@ TUNE193_V7 = DATA / "tactic_lines_tune193_v7.csv"
 TUNE194_V7 = DATA / "tactic_lines_tune194_v7.csv"
 TUNE195_V7 = DATA / "tactic_lines_tune195_v7.csv"
 TUNE196_V7 = DATA / "tactic_lines_tune196_v7.csv"
+TUNE197_V7 = DATA / "tactic_lines_tune197_v7.csv"
+TUNE198_V7 = DATA / "tactic_lines_tune198_v7.csv"
+TUNE199_V7 = DATA / "tactic_lines_tune199_v7.csv"
+TUNE200_V7 = DATA / "tactic_lines_tune200_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1662,6 +1686,10 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 194 v7 (session 32; written as the blind sets are)", TUNE194_V7),
     ("tuning set 195 v7 (session 32; accounts changing hands, near twins)", TUNE195_V7),
     ("tuning set 196 v7 (session 32; people in a weak position, near twins)", TUNE196_V7),
+    ("tuning set 197 v7 (session 33; white lines that sound risky, near twins)", TUNE197_V7),
+    ("tuning set 198 v7 (session 33; assets and lists from elsewhere, near twins)", TUNE198_V7),
+    ("tuning set 199 v7 (session 33; written as the blind sets are)", TUNE199_V7),
+    ("tuning set 200 v7 (session 33; each market's trade slang)", TUNE200_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -145,6 +145,8 @@ PROTECTIVE_PREFIXES = (
     "temizleyip",
     # The past: "bot hesapları temizledik" (we cleaned out the bot accounts), session 23.
     "temizledi",
+    # The noun: "takipçi temizliği" (a follower clean-up), session 33 (tuning set 197).
+    "temizliğ",
     # kaldırmak and çıkarmak, to remove ("sahte hesapları kaldıralım", "çıkaralım").
     "kaldır",
     "çıkaral",
@@ -179,6 +181,13 @@ PROTECTIVE_PREFIXES = (
     "reconnaître",
     "ayırt",
     "สังเกต",
+    # session 33 (tuning set 197): "train staff to recognise phishing e-mails", "oltalama
+    # maillerini tanıma" (not "tanıt", to promote)
+    "recognis",
+    "recogniz",
+    "tanıma",
+    "tanıyın",
+    "tanıyalım",
     # Protecting against an attack ("our host's DDoS protection", "анти-DDoS"); removing and
     # reporting bots ("sildik", "зарепортили", "забанили", "เตะบอทออก"). (Not Thai "ตัด", cut:
     # "ตัดคลิป" edits a clip; a claim cut out of a copy is a rewrite, REWRITE_PREFIXES.)
@@ -1852,6 +1861,7 @@ STAR = "★"  # the word a run of star signs becomes
 THAI_WORDS = _words(
     """
     ตั้งครรภ์ ยา เอชไอวี
+    ผู้ป่วย โทเคน พาสเวิร์ด ยัง ได้ ไอดี ไอจี ระบบ
     พอต ยาสูบ บาคาร่า อินบ็อกซ์ สั่งซื้อ ค้างผ่อน ชายรักชาย รีแอคทีฟ ขั้นตอน คริสต์ ตรวจ ติ๊ก ถาม มัสยิด
     มุสลิม ศาสนา หนี้ อายุ เกย์ เช็ก เทา เมนู แบรนด์ โทรศัพท์ เหล้า เบียร์ ไวน์ วิสกี้ ค็อกเทล แอลกอฮอล์
     บุหรี่ ซิการ์ นิโคติน คาสิโน พนัน สล็อต หวย ลอตเตอรี่ ทัก แชท ไลน์ ไบโอ บัญชีโฆษณา เจ้าของ รู้ คุกกี้
