@@ -962,6 +962,21 @@ columns (line, expected, platform, region, language) instead, for example a blin
   in session 33 by a helper who saw only its brief: each market's everyday trade slang (white),
   and the same slang hiding bought engagement, stolen accounts and the like. Scored once untuned
   at a6c8ad9: 87.3% (no harmful line white); then tuned on;
+- ``tactic_lines_tune201_v7.csv``: 150 lines, 12 white, 12 gray and 6 black per language,
+  written in session 33 by a helper who saw only its brief, near twins: personal attributes used
+  to pick an audience or named in the copy (residence status, asylum, welfare, disability,
+  criminal record, union membership, politics, ethnicity, religion, health) and crimes on the
+  same people (fake visa and benefit services, threats to report someone's status). Scored once
+  untuned at 7134db6: 88.0% (3 harmful lines white); then tuned on;
+- ``tactic_lines_tune202_v7.csv``: 150 lines, 12 white, 12 gray and 6 black per language, written
+  in session 33 by a helper who saw only its brief, near twins: insiders and deals that skip the
+  rules (platform, marketplace or map-service staff paid to remove reviews, restore accounts or
+  sink a rival; deposits for goods never delivered; odometers rolled back) and the official
+  routes. Scored once untuned at 7134db6: 79.3% (1 harmful line white); then tuned on;
+- ``tactic_lines_tune203_v7.csv``: 150 lines, 20 white, 6 gray and 4 black per language, written in
+  session 33 by a helper who saw only its brief: account security, comment moderation, compliance
+  checks of ad copy and listing upkeep (white), with harmful near twins. Scored once untuned at
+  7134db6: 75.3% (no harmful line white; 36 of 100 white lines wrong); then tuned on;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1258,6 +1273,9 @@ TUNE197_V7 = DATA / "tactic_lines_tune197_v7.csv"
 TUNE198_V7 = DATA / "tactic_lines_tune198_v7.csv"
 TUNE199_V7 = DATA / "tactic_lines_tune199_v7.csv"
 TUNE200_V7 = DATA / "tactic_lines_tune200_v7.csv"
+TUNE201_V7 = DATA / "tactic_lines_tune201_v7.csv"
+TUNE202_V7 = DATA / "tactic_lines_tune202_v7.csv"
+TUNE203_V7 = DATA / "tactic_lines_tune203_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1690,6 +1708,9 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 198 v7 (session 33; assets and lists from elsewhere, near twins)", TUNE198_V7),
     ("tuning set 199 v7 (session 33; written as the blind sets are)", TUNE199_V7),
     ("tuning set 200 v7 (session 33; each market's trade slang)", TUNE200_V7),
+    ("tuning set 201 v7 (session 33; personal attributes, near twins)", TUNE201_V7),
+    ("tuning set 202 v7 (session 33; insiders and deals, near twins)", TUNE202_V7),
+    ("tuning set 203 v7 (session 33; security, moderation, listings)", TUNE203_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),
