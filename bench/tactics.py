@@ -977,6 +977,11 @@ columns (line, expected, platform, region, language) instead, for example a blin
   session 33 by a helper who saw only its brief: account security, comment moderation, compliance
   checks of ad copy and listing upkeep (white), with harmful near twins. Scored once untuned at
   7134db6: 75.3% (no harmful line white; 36 of 100 white lines wrong); then tuned on;
+- ``tactic_lines_tune204_v7.csv``: 150 lines, 12 white, 12 gray and 6 black per language, written
+  in session 33 by a helper who saw only its brief, near twins: health conditions turned into
+  targeting (forms, CRM tags, app data) and restricted goods renamed or blurred to pass the ad
+  review, with counterfeit alcohol and medicines and sold health data as the black lines. Scored
+  once untuned at c54e2ab: 80.7% (6 harmful lines white); then tuned on;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1276,6 +1281,7 @@ TUNE200_V7 = DATA / "tactic_lines_tune200_v7.csv"
 TUNE201_V7 = DATA / "tactic_lines_tune201_v7.csv"
 TUNE202_V7 = DATA / "tactic_lines_tune202_v7.csv"
 TUNE203_V7 = DATA / "tactic_lines_tune203_v7.csv"
+TUNE204_V7 = DATA / "tactic_lines_tune204_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1711,6 +1717,7 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 201 v7 (session 33; personal attributes, near twins)", TUNE201_V7),
     ("tuning set 202 v7 (session 33; insiders and deals, near twins)", TUNE202_V7),
     ("tuning set 203 v7 (session 33; security, moderation, listings)", TUNE203_V7),
+    ("tuning set 204 v7 (session 33; health targeting, renamed goods)", TUNE204_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

@@ -3994,3 +3994,106 @@ def test_access_whose_owners_do_not_know(taxonomy: Taxonomy, line: str, expected
     with bought session cookies: unauthorised access (CFAA, УК РФ ст. 272, Code pénal 323-1,
     TCK 243, Thai Computer Crime Act s. 5)."""
     assert verdict(taxonomy, line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Trade-ins: get the odometers rolled back 50k before they go on Marketplace", "black"),
+        ("Перед выкладкой на Авито скрутить пробег на двух машинах", "black"),
+        ("Le garage recule les compteurs des utilitaires avant Leboncoin", "black"),
+        ("Filo araçlarının kilometresini ilandan önce düşürelim", "black"),
+        ("ส่งรถไปกรอไมล์ก่อนลงขาย", "black"),
+        ("Swap the VIN plate on the van with finance owing before listing it", "black"),
+        # the real history shown, the rollback refused, a clock that is not an odometer
+        ("Every car listed with its Carfax report and the real mileage", None),
+        ("Пробег не скручиваем, к каждому объявлению отчёт Автотеки", None),
+        ("Clocks go back on Sunday: winter opening hours on the listing", None),
+    ],
+)
+def test_goods_sold_with_a_falsified_history(
+    taxonomy: Taxonomy, line: str, expected: str | None
+) -> None:
+    """Odometers rolled back or identification numbers altered before a sale: deceiving the
+    buyer about the goods (49 U.S.C. 32703, УК РФ ст. 326, Code de la consommation L441-1, TCK
+    157-158, Thai Penal Code s. 271)."""
+    result = check_line(line, taxonomy)
+    assert ("tampered_goods_fraud" in result.tactics) is (expected is not None)
+    if expected is not None:
+        assert result.verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Contact in TikTok moderation gets the rival shop banned for 500 USDT", True),
+        ("Знакомый в поддержке маркетплейса удалит плохие отзывы за 20 тыс наличными", True),
+        ("Un gars au support fait disparaître les avis négatifs pour 300 en cash", True),
+        ("Destekte tanıdık biri rakibin mağazasını 10 bin nakit karşılığı kapatır", True),
+        ("คนรู้จักฝ่าย support ปลดแบนร้านให้ 10,000 บาท", True),
+        # the official route, no one paid
+        ("Appeal through the support form; our contact at support explained the policy", False),
+    ],
+)
+def test_an_insider_paid_to_act(taxonomy: Taxonomy, line: str, expected: bool) -> None:
+    """A contact in a platform's moderation, support or category team paid to remove reviews,
+    restore an account or sink a rival: bribery (Bribery Act 2010 s.1, УК РФ ст. 204, Code
+    pénal 445-1, TCK 252) when the person, the team, the act and the payment are all named."""
+    result = check_line(line, taxonomy)
+    found = "bribing_platform_staff" in result.tactics and result.verdict == "black"
+    assert found is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "He left in May but his login to the client's ad account still works, pull the data",
+            True,
+        ),
+        ("Подрядчик ушёл, а его токен до сих пор работает, выгрузим базу клиента", True),
+        (
+            "L'ancien stagiaire est parti mais son accès marche toujours, on exporte leurs leads",
+            True,
+        ),
+        ("Eski ajansın şifresi hâlâ çalışıyor, müşterinin listesini indir", True),
+        ("Aged accounts 'with history' from the logs seller, swap the e-mail and rebrand", True),
+        # growth jargon: nothing is hacked
+        ("Onboarding akışını hackleyelim: kayıt olana hoş geldin maili ve ilk ders linki", False),
+        ("แฮกออนบอร์ดดิ้ง สมัครเสร็จส่งข้อความต้อนรับทาง LINE", False),
+        # hacking that names what is taken
+        ("Rakibin Instagram hesabını hackleyelim", True),
+        ("แฮกเพจคู่แข่งแล้วลบโพสต์", True),
+    ],
+)
+def test_access_kept_or_taken(taxonomy: Taxonomy, line: str, expected: bool) -> None:
+    """A login, password or token used because it still works after access was withdrawn,
+    accounts bought from a seller of logs, and hacking that names an account, a page or a rival
+    (18 U.S.C. 1030, УК РФ ст. 272, Code pénal 323-1, TCK 243, Thai Computer Crime Act s. 5);
+    "hack our onboarding" is growth jargon."""
+    result = check_line(line, taxonomy)
+    found = "account_hacking_phishing" in result.tactics and result.verdict == "black"
+    assert found is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Seed a lookalike from the physio clinic's patient list", True),
+        ("Список пациентов стоматологии залить в look-alike", True),
+        ("Importer le fichier patients du cabinet pour un ciblage similaire", True),
+        ("Kliniğin hasta listesini kitle olarak yükle", True),
+        ("เอารายชื่อคนไข้คลินิกไปทำ lookalike", True),
+        ("Meta interests 'welfare' and 'asylum' for the payday-loan ads", True),
+        # consent, or nothing from patient records
+        ("IVF clinic lookalike seeded only from opted-in newsletter subscribers", False),
+    ],
+)
+def test_patients_and_vulnerable_status_as_an_audience(
+    taxonomy: Taxonomy, line: str, expected: bool
+) -> None:
+    """A clinic's patient list made into an ad audience (health data: GDPR Art. 9, 152-ФЗ ст.
+    10, KVKK art. 6, PDPA s. 26) and people picked by welfare or residence status (Meta's
+    personal attributes policy)."""
+    result = check_line(line, taxonomy)
+    assert ("sensitive_data_targeting" in result.tactics and result.verdict == "gray") is expected

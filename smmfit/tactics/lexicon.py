@@ -619,16 +619,18 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
         "en": "alcohol alcoholic booze beer beers ale lager wine wines vodka whisky whiskey gin "
         "rum tequila liquor spirits cocktail cocktails vape vapes vaping e-cig* e-liquid* "
         "hookah shisha tobacco cigar cigars cigarette* nicotine snus =casino =casinos betting "
-        "sportsbook bookie* poker pokies lottery gambling =pom =poms prescription* =rx",
+        "sportsbook bookie* poker pokies lottery gambling =pom =poms prescription* =rx "
+        "ozempic wegovy mounjaro semaglutide",
         "ru": "алкогол* пиво пива пивн* вино вина винн* водк* виски коньяк* джин ром текил* "
         "настойк* коктейл* вейп* жидкост* кальян* табак* табачн* сигарет* сигар* никотин* "
-        "снюс* =казино букмекер* бк покер* лотере* рецептурн*",
+        "снюс* =казино букмекер* бк покер* лотере* рецептурн* оземпик* семаглутид*",
         "fr": "alcool* bière* vin vins vodka whisky gin rhum spiritueux cocktail* vape* "
         "vapoteuse* e-liquide* chicha tabac cigare* cigarette* nicotine snus =casino =casinos "
-        "bookmaker* =pronos poker loterie* ordonnance",
+        "bookmaker* =pronos poker loterie* ordonnance rosé pastis champagne ozempic "
+        "sémaglutide",
         "tr": "alkol* =bira birası biraları biralar* =rakı rakısı rakılı şarap* viski* votka* "
         "cin likör* kokteyl* vape* nargile* tütün* sigara* puro* nikotin* snus =casino =kumar "
-        "kumarhane* bahis* iddaa poker* piyango* reçeteli",
+        "kumarhane* bahis* iddaa poker* piyango* reçeteli ozempic semaglutid* zayıflama",
         "th": "เหล้า เบียร์ ไวน์ วิสกี้ ค็อกเทล แอลกอฮอล์ บุหรี่ พอต ซิการ์ นิโคติน ยาสูบ "
         "คาสิโน พนัน บาคาร่า สล็อต หวย ลอตเตอรี่",
     },
@@ -1864,6 +1866,7 @@ THAI_WORDS = _words(
     ผู้ป่วย โทเคน พาสเวิร์ด ยัง ได้ ไอดี ไอจี ระบบ
     ตี กิโล กรอ หมุน ปรับ ไมล์ หน้าปัด ขูด เลขตัวถัง เลขเครื่อง เปลี่ยน
     คนรู้จัก น้อง ฝ่าย ดัน บาท ค่ากาแฟ ซอง
+    เบลอ ขวด ฉลาก แทน เรียก เติม แสตมป์ สแตมป์
     พอต ยาสูบ บาคาร่า อินบ็อกซ์ สั่งซื้อ ค้างผ่อน ชายรักชาย รีแอคทีฟ ขั้นตอน คริสต์ ตรวจ ติ๊ก ถาม มัสยิด
     มุสลิม ศาสนา หนี้ อายุ เกย์ เช็ก เทา เมนู แบรนด์ โทรศัพท์ เหล้า เบียร์ ไวน์ วิสกี้ ค็อกเทล แอลกอฮอล์
     บุหรี่ ซิการ์ นิโคติน คาสิโน พนัน สล็อต หวย ลอตเตอรี่ ทัก แชท ไลน์ ไบโอ บัญชีโฆษณา เจ้าของ รู้ คุกกี้
