@@ -181,8 +181,8 @@ PROTECTIVE_PREFIXES = (
     "reconnaître",
     "ayırt",
     "สังเกต",
-    # session 33 (tuning set 197): "train staff to recognise phishing e-mails", "oltalama
-    # maillerini tanıma" (not "tanıt", to promote)
+    # Recognising a harm's signs fights it too: "train staff to recognise phishing e-mails",
+    # "oltalama maillerini tanıma" (not "tanıt", to promote), session 33 (tuning set 197).
     "recognis",
     "recogniz",
     "tanıma",
@@ -615,6 +615,8 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
     },
     # Goods whose ads the platforms ban or restrict by law and age (alcohol, tobacco and
     # vapes, gambling, prescription drugs): the goods of ``restricted_goods_around_ad_rules``.
+    # Semaglutide pens (Ozempic, Wegovy) and tirzepatide (Mounjaro) are prescription drugs sold
+    # as weight-loss shots (session 33, tuning set 204).
     "restricted": {
         "en": "alcohol alcoholic booze beer beers ale lager wine wines vodka whisky whiskey gin "
         "rum tequila liquor spirits cocktail cocktails vape vapes vaping e-cig* e-liquid* "
@@ -630,7 +632,7 @@ WORD_CLASSES: dict[str, dict[IndicatorLanguage, str]] = {
         "sémaglutide",
         "tr": "alkol* =bira birası biraları biralar* =rakı rakısı rakılı şarap* viski* votka* "
         "cin likör* kokteyl* vape* nargile* tütün* sigara* puro* nikotin* snus =casino =kumar "
-        "kumarhane* bahis* iddaa poker* piyango* reçeteli ozempic semaglutid* zayıflama",
+        "kumarhane* bahis* iddaa poker* piyango* reçeteli ozempic semaglutid*",
         "th": "เหล้า เบียร์ ไวน์ วิสกี้ ค็อกเทล แอลกอฮอล์ บุหรี่ พอต ซิการ์ นิโคติน ยาสูบ "
         "คาสิโน พนัน บาคาร่า สล็อต หวย ลอตเตอรี่",
     },
