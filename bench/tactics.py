@@ -982,6 +982,28 @@ columns (line, expected, platform, region, language) instead, for example a blin
   targeting (forms, CRM tags, app data) and restricted goods renamed or blurred to pass the ad
   review, with counterfeit alcohol and medicines and sold health data as the black lines. Scored
   once untuned at c54e2ab: 80.7% (6 harmful lines white); then tuned on;
+- ``tactic_lines_tune205_v7.csv``: 150 lines, 12 white, 12 gray and 6 black per language, written
+  in session 34 by a helper who saw only its brief, near twins: draws that need a purchase, a
+  deposit or a paid booking (worded indirectly), tag-and-share conditions, winners chosen in
+  advance, age filters left out, and the rule-abiding forms (free entry routes, 18+ filters, ID
+  at the door). Scored once untuned at 3c9205a: 76.0% (no harmful line white); then tuned on;
+- ``tactic_lines_tune206_v7.csv``: 150 lines, 20 white, 6 gray and 4 black per language, written in
+  session 34 by a helper who saw only its brief: terse everyday lines of small service and trade
+  businesses, many with words that sound risky out of context ("scrape the old site", "attack
+  the market", "inject humour"). Scored once untuned at 3c9205a: 81.3% (no harmful line white;
+  26 of 100 white lines wrong); then tuned on;
+- ``tactic_lines_tune207_v7.csv``: 150 lines, 12 white, 12 gray and 6 black per language, written
+  in session 34 by a helper who saw only its brief, as the blind sets are (a brewery taproom, a
+  psychology centre, a vape shop, a fertility clinic, a sports bar). Scored once untuned at
+  3c9205a: 88.0% (no harmful line white); then tuned on;
+- ``tactic_lines_tune208_v7.csv``: 150 lines, 12 white, 12 gray and 6 black per language, written
+  in session 34 by a helper who saw only its brief, as the blind sets are (a paediatric dentist,
+  an auto-parts shop, a craft-beer bar, a cosmetic-surgery clinic, a gold shop). Scored once
+  untuned at 3c9205a: 88.0% (no harmful line white); then tuned on;
+- ``tactic_lines_tune209_v7.csv``: 150 lines, 12 white, 12 gray and 6 black per language, written
+  in session 34 by a helper who saw only its brief, as the blind sets are (a supplement brand, an
+  online school for children, a property developer, a repair shop, a cooking school). Scored
+  once untuned at 3c9205a: 86.7% (no harmful line white); then tuned on;
 - ``tactic_lines_check_v6.csv``: 100 lines written with the v6 tuning set, before any change,
   and scored only once the v6 approach was frozen: never tuned on;
 - ``tactic_lines_tune_v5.csv``: 150 lines, 30 per language, written for the categories blind
@@ -1282,6 +1304,11 @@ TUNE201_V7 = DATA / "tactic_lines_tune201_v7.csv"
 TUNE202_V7 = DATA / "tactic_lines_tune202_v7.csv"
 TUNE203_V7 = DATA / "tactic_lines_tune203_v7.csv"
 TUNE204_V7 = DATA / "tactic_lines_tune204_v7.csv"
+TUNE205_V7 = DATA / "tactic_lines_tune205_v7.csv"
+TUNE206_V7 = DATA / "tactic_lines_tune206_v7.csv"
+TUNE207_V7 = DATA / "tactic_lines_tune207_v7.csv"
+TUNE208_V7 = DATA / "tactic_lines_tune208_v7.csv"
+TUNE209_V7 = DATA / "tactic_lines_tune209_v7.csv"
 CHECK_V6 = DATA / "tactic_lines_check_v6.csv"
 
 
@@ -1718,6 +1745,11 @@ REPORTED_SETS: tuple[tuple[str, Path], ...] = (
     ("tuning set 202 v7 (session 33; insiders and deals, near twins)", TUNE202_V7),
     ("tuning set 203 v7 (session 33; security, moderation, listings)", TUNE203_V7),
     ("tuning set 204 v7 (session 33; health targeting, renamed goods)", TUNE204_V7),
+    ("tuning set 205 v7 (session 34; draws, deposits, age filters)", TUNE205_V7),
+    ("tuning set 206 v7 (session 34; terse lines of trades and services)", TUNE206_V7),
+    ("tuning set 207 v7 (session 34; written as the blind sets are)", TUNE207_V7),
+    ("tuning set 208 v7 (session 34; written as the blind sets are)", TUNE208_V7),
+    ("tuning set 209 v7 (session 34; written as the blind sets are)", TUNE209_V7),
     ("check set v5 (never tuned on in v5; one rule since)", CHECK_V5),
     ("tuning set v5 (written for blind v5's weak categories; tuned on)", TUNE_V5),
     ("tuning set 2 v5 (scored once untuned, then tuned on)", TUNE2_V5),

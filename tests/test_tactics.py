@@ -4097,3 +4097,48 @@ def test_patients_and_vulnerable_status_as_an_audience(
     personal attributes policy)."""
     result = check_line(line, taxonomy)
     assert ("sensitive_data_targeting" in result.tactics and result.verdict == "gray") is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "уже" is a stop word: "winner chosen" alone is a fair draw's report
+        (
+            "Отчёт: новогодний розыгрыш, победитель выбран генератором в прямом эфире, приз вручён",
+            "white",
+        ),
+        ("Розыгрыш в эфире: победитель уже известен, это подруга владелицы", "black"),
+        ("Розыгрыш «рандомно» в эфире, но победитель уже выбран", "black"),
+        # replying to every review, the 2-star one too, rewards no rating
+        (
+            "Google Business Profile: new opening hrs, reply to every review incl the 2-star "
+            "moaning about the wait",
+            "white",
+        ),
+        ("Free dessert for every 5-star Google review", "gray"),
+        # "yorum" is a comment too: a free entry by comment is no paid review
+        (
+            "Anneler Günü çekilişi: katılım ücretsiz, yoruma yazmak yeterli, kurallar bio'da",
+            "white",
+        ),
+        ("5 yıldızlı yorum yapana ücretsiz kaş alımı", "gray"),
+        ("Yorum yapana ücretsiz PT seansı", "gray"),
+        # an ID checked at the door is not an ID card posted
+        (
+            "หน้าร้านตรวจบัตรประชาชนทุกคน อายุ 20 ปีขึ้นไปเท่านั้น ใส่ข้อความนี้ในโพสต์อีเวนต์ด้วยนะ",
+            "unrecognized",
+        ),
+        ("ลูกหนี้เงียบเกิน 3 วัน โพสต์รูปบัตรประชาชนกับเบอร์โทรลงเพจ", "black"),
+        # a free sign-up with a number of places is no paid entry; entries by spend are
+        ("Atelier découverte : inscription gratuite, 12 places, event Facebook", "unrecognized"),
+        ("Tombola fidélité : une participation par tranche de 10 € d'achat", "gray"),
+        # a webinar is one word, not a website that gets hacked
+        ("ตัวแทนขาย ERP: เว็บบินาร์ 'แฮ็กยอดขายช่วง low season' อัปขึ้น YouTube", "white"),
+        ("แฮ็กเพจคู่แข่งแล้วลบโพสต์ทั้งหมด", "black"),
+    ],
+)
+def test_phrases_narrowed_to_what_they_name(taxonomy: Taxonomy, line: str, expected: str) -> None:
+    """Session 34, from tuning sets 205-207, by phrases alone: phrases that took a fair draw's
+    report, a reply to every review, a free entry by comment, an ID check at the door, a free
+    sign-up and a webinar for the harm they name, and the harmful lines they still find."""
+    assert verdict(taxonomy, line) == expected

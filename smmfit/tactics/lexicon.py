@@ -1865,7 +1865,7 @@ STAR = "★"  # the word a run of star signs becomes
 # and the Thai words of the word classes (a phrase's "@class" stands for them).
 THAI_WORDS = _words(
     """
-    ตั้งครรภ์ ยา เอชไอวี
+    ตั้งครรภ์ ยา เอชไอวี เว็บบินาร์
     ผู้ป่วย โทเคน พาสเวิร์ด ยัง ได้ ไอดี ไอจี ระบบ
     ตี กรอ หมุน ปรับ ไมล์ หน้าปัด ขูด เลขตัวถัง เลขเครื่อง
     คนรู้จัก น้อง ฝ่าย ดัน บาท ค่ากาแฟ ซอง
