@@ -4135,10 +4135,36 @@ def test_patients_and_vulnerable_status_as_an_audience(
         # a webinar is one word, not a website that gets hacked
         ("ตัวแทนขาย ERP: เว็บบินาร์ 'แฮ็กยอดขายช่วง low season' อัปขึ้น YouTube", "white"),
         ("แฮ็กเพจคู่แข่งแล้วลบโพสต์ทั้งหมด", "black"),
+        # photos and parents in one sentence are no threat; the threat still is
+        (
+            "Halloween candy buy-back: candy goes to Operation Gratitude, only use photos of kids "
+            "whose parents signed the media release",
+            "unrecognized",
+        ),
+        ("Take the review down by Friday or your photos go to your employer", "black"),
+        ("DM her: take the post down tonight or her screenshots go to the whole group", "black"),
+        # a required notice is no undisclosed partnership
+        (
+            "CR réunion : 3 visuels Insta pour la résidence, mention « illustration non "
+            "contractuelle » sur chaque perspective",
+            "unrecognized",
+        ),
+        ("Partenariat avec l'influenceuse non déclaré, on ne met pas de mention", "gray"),
+        # "оффер" is any offer; offerwall traffic is bought engagement
+        (
+            "Тест #14: креативы в VK Рекламе на родителей, оффер бесплатный пробный урок, "
+            "все с erid",
+            "white",
+        ),
+        ("Закупить офферный трафик на вступления в группу", "gray"),
+        # an offer sorted into spam is turned down; flagging a rival as spam is a false report
+        ("Agency offered a bot-likes package for the page. Flagged as spam.", "white"),
+        ("Mass-flag the competitor's posts as spam from our 40 accounts", "gray"),
     ],
 )
 def test_phrases_narrowed_to_what_they_name(taxonomy: Taxonomy, line: str, expected: str) -> None:
-    """Session 34, from tuning sets 205-207, by phrases alone: phrases that took a fair draw's
+    """Session 34, from tuning sets 205-209, by phrases alone: phrases that took a fair draw's
     report, a reply to every review, a free entry by comment, an ID check at the door, a free
-    sign-up and a webinar for the harm they name, and the harmful lines they still find."""
+    sign-up, a webinar, a photo release, a required notice, a plain offer and an offer sorted
+    into spam for the harm they name, and the harmful lines they still find."""
     assert verdict(taxonomy, line) == expected

@@ -1061,6 +1061,10 @@ DECLINE_PAIRS = frozenset(
         ("hayır", "dedim"),
         ("olmaz", "dedik"),
         ("olmaz", "dedim"),
+        # session 34: an offer sorted into spam is turned down ("agency offered a bot-likes
+        # package. Marked as spam"), as "said no" is
+        ("marked", "spam"),
+        ("flagged", "spam"),
     }
 )
 # An answer to someone else's offer told as said: a Turkish negated verb before "dedim"
