@@ -2622,6 +2622,17 @@ def test_a_decline_overridden_declines_nothing(taxonomy: Taxonomy) -> None:
     assert not declines(tokenize("Юрист против, отказали, но запускаем всё равно"))
 
 
+def test_an_offer_sorted_into_spam_is_turned_down() -> None:
+    """ "Marked as spam" answers an offer as "said no" does (session 34); a rival's posts
+    flagged as spam are a false report, not a refusal."""
+    from smmfit.tactics.negation import declines
+
+    assert declines(tokenize("Agency offered a bot-likes package for the page. Marked as spam."))
+    assert declines(tokenize("SMM panel DM'd us 10k followers for $30, flagged as spam"))
+    assert not declines(tokenize("Agency offered a bot-likes package for the page."))
+    assert not declines(tokenize("Competitor posts flagged as spam, 40 accounts"))
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

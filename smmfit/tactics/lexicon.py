@@ -1062,7 +1062,8 @@ DECLINE_PAIRS = frozenset(
         ("olmaz", "dedik"),
         ("olmaz", "dedim"),
         # session 34: an offer sorted into spam is turned down ("agency offered a bot-likes
-        # package. Marked as spam"), as "said no" is
+        # package. Marked as spam"), as "said no" is; not where a rival is named (a false
+        # report, see negation._declines_at)
         ("marked", "spam"),
         ("flagged", "spam"),
     }

@@ -181,6 +181,7 @@ from smmfit.tactics.lexicon import (
     SHARING_VERB_PREFIXES,
     SLIP_PREFIXES,
     SOMEONE_WORDS,
+    SPAM_WORDS,
     TAKE_DOWN_PREFIXES,
     TAKE_OUT_PREFIXES,
     TAKEN_OVER_AFTER_AUXILIARY,
@@ -650,7 +651,12 @@ def _declines_at(index: int, tokens: Sequence[Token]) -> bool:
     first of two, stop words between them skipped ("said no", "turned it down", "told them
     no", "c'est non", "hayır dedik")."""
     following = _second_word(index, tokens)
-    return is_decline_word(tokens[index].text) or (tokens[index].text, following) in DECLINE_PAIRS
+    if (tokens[index].text, following) in DECLINE_PAIRS:
+        # A rival's posts "flagged as spam" are a false report, not an offer turned down.
+        return following not in SPAM_WORDS or not any(
+            t.text.startswith(RIVAL_PREFIXES) for t in tokens
+        )
+    return is_decline_word(tokens[index].text)
 
 
 def _second_word(index: int, tokens: Sequence[Token]) -> str:
