@@ -1865,6 +1865,7 @@ def normalise_word(word: str) -> str:
 
 
 STAR = "★"  # the word a run of star signs becomes
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 # Thai words the tokenizer knows: those of the Thai indicator phrases and of the cues above,
 # and the Thai words of the word classes (a phrase's "@class" stands for them).
@@ -1942,9 +1943,8 @@ THAI_WORDS = _words(
     word
     for classes in WORD_CLASSES.values()
     for word in classes.get("th", "").split()
-    if re.search(r"[\u0e00-\u0e7f]", word)
+    if _THAI.search(word)
 )
-_THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 def is_thai(text: str) -> bool:
@@ -2621,6 +2621,11 @@ RIVAL_PREFIXES = ("competitor", "rival", "конкурент", "concurren", "rak
 RIVAL_REACH = 2
 
 
+def names_rival(tokens: Sequence[Token]) -> bool:
+    """The line names a competitor ("rakip", "конкурент", "คู่แข่ง")."""
+    return any(t.text.startswith(RIVAL_PREFIXES) for t in tokens)
+
+
 # "Scraping our own GA4 export into the Looker sheet", "парсим свою же выгрузку из Метрики",
 # "je scrape l'export de nos propres stats", "kendi Insights export'umuzu scrape edip", "scrape
 # ไฟล์ export Insights ของเพจเราเอง": collecting the business's own figures is reporting. The
@@ -2922,7 +2927,7 @@ SPAM_FOLDER_AFTER = _words("diye olarak folder label")
 def _into_spam(tokens: list[Token], i: int) -> bool:
     """Not where a rival is named: "rakip sayfayı spam diye şikayet ettirelim" is a false
     report."""
-    if tokens[i].text not in SPAM_WORDS or any(t.text.startswith(RIVAL_PREFIXES) for t in tokens):
+    if tokens[i].text not in SPAM_WORDS or names_rival(tokens):
         return False
     before = tokens[i - 1].text if i > 0 else ""
     after = tokens[i + 1].text if i + 1 < len(tokens) else ""

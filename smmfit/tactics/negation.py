@@ -164,7 +164,6 @@ from smmfit.tactics.lexicon import (
     REWARD_PREFIXES,
     REWARD_REACH,
     REWRITE_PREFIXES,
-    RIVAL_PREFIXES,
     ROUTE_ELSE_WORDS,
     RUSSIAN_NE,
     RUSSIAN_NE_PARTNERS,
@@ -221,6 +220,7 @@ from smmfit.tactics.lexicon import (
     is_thai,
     is_use_verb,
     names_credential,
+    names_rival,
 )
 from smmfit.tactics.matcher import Hit
 
@@ -650,13 +650,13 @@ def _declines_at(index: int, tokens: Sequence[Token]) -> bool:
     """A word of declining at ``index``: "declined", "отказали", "reddettik", "ปฏิเสธ", or the
     first of two, stop words between them skipped ("said no", "turned it down", "told them
     no", "c'est non", "hayır dedik")."""
+    if is_decline_word(tokens[index].text):
+        return True
     following = _second_word(index, tokens)
-    if (tokens[index].text, following) in DECLINE_PAIRS:
-        # A rival's posts "flagged as spam" are a false report, not an offer turned down.
-        return following not in SPAM_WORDS or not any(
-            t.text.startswith(RIVAL_PREFIXES) for t in tokens
-        )
-    return is_decline_word(tokens[index].text)
+    if (tokens[index].text, following) not in DECLINE_PAIRS:
+        return False
+    # A rival's posts "flagged as spam" are a false report, not an offer turned down.
+    return following not in SPAM_WORDS or not names_rival(tokens)
 
 
 def _second_word(index: int, tokens: Sequence[Token]) -> str:
@@ -1761,7 +1761,7 @@ def recovers_account(tokens: Sequence[Token]) -> bool:
     recovery). It names no rival, whose account it would be about, and buys or orders
     nothing: "the account is hacked? buy it back from the hacker" is no crisis plan. Without
     a takeover named, security work on the team's own accounts counts too (``_hardens``)."""
-    if any(t.text.startswith(RIVAL_PREFIXES) or is_use_verb(t.text) for t in tokens):
+    if names_rival(tokens) or any(is_use_verb(t.text) for t in tokens):
         return False
     if not any(_taken_over(i, tokens) for i in range(len(tokens))):
         return _hardens(tokens)
